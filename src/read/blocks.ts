@@ -1,0 +1,45 @@
+// The reader's output: positioned blocks (headings, paragraphs, table grids), the same for every input format.
+import type { Place } from '../model/schema.js';
+
+export interface CellBlock {
+  /** normalised text of the cell ("" for an empty cell) */
+  text: string;
+  at: Place;
+}
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** normalised text without Markdown marks or tags */
+  text: string;
+  /** numbering form found at the start: part (第一部分), section (一、), subsection (（一）), item (1、 1. (1)),
+   *  table (表一 / 表 1:), or none (a Markdown heading without number) */
+  numbering: 'part' | 'section' | 'subsection' | 'item' | 'table' | 'none';
+  /** the number itself as printed, e.g. 一, 1, 十一 */
+  number?: string;
+  /** the text after the number */
+  title: string;
+  /** true when the source marked it as a heading (Markdown #); numbering alone also makes a heading */
+  marked: boolean;
+  at: Place;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  text: string;
+  at: Place;
+}
+
+export interface TableBlock {
+  type: 'table';
+  rows: CellBlock[][];
+  at: Place;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface ReadResult {
+  blocks: Block[];
+  lines: number;
+  bytes: number;
+  format: string;
+}
