@@ -100,6 +100,9 @@ export const TableRowSchema = z.object({
   /** for two-sided tables (收支总表): which side the row is on */
   side: z.enum(['income', 'expenditure']).optional(),
   label: z.string(),
+  /** typed key of a fixed row (two-sided tables: fiscalAppropriation, generalBudget, incomeTotal …; see
+   *  src/catalog/tables.ts), absent for classified rows */
+  key: z.string().optional(),
   classification: ClassificationSchema.optional(),
   /** organisation code as printed, e.g. 002002 in "[002002]乌鲁木齐区政府办公室" */
   orgCode: z.string().optional(),

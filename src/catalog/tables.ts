@@ -1,0 +1,272 @@
+// Table templates as data: how each standard table is recognised (title words) and what structure it declares
+// (columns, fixed rows, identities). Readers and audit rules read these declarations instead of switching on names.
+import type { DocumentKind, TableId } from '../model/schema.js';
+
+export interface ColumnSpec {
+  /** typed key stored in Cell.column */
+  key: string;
+  /** standard Chinese header */
+  label: string;
+  /** header words that identify the column (matched after removing spaces) */
+  match: RegExp;
+  side?: 'income' | 'expenditure';
+}
+
+export interface FixedRowSpec {
+  /** typed key stored in TableRow.key */
+  key: string;
+  label: string;
+  match: RegExp;
+  side?: 'income' | 'expenditure';
+  kind: 'total' | 'subtotal' | 'leaf';
+  /** the key of the row this one is a part of (its parent in the sum) */
+  partOf?: string;
+}
+
+/** A sum that must hold inside every row: cells[total] = Σ cells[parts]. */
+export interface RowIdentity {
+  total: string;
+  parts: string[];
+}
+
+export interface TableTemplate {
+  id: TableId;
+  kind: DocumentKind;
+  /** standard title (budget: 部门/单位 prefix varies and is not part of it) */
+  title: string;
+  /** title patterns, tried in catalogue order (specific before general); matched after removing spaces */
+  titles: RegExp[];
+  /** two-sided: income left, expenditure right (收支总表); classified: rows by function/economic code;
+   *  single-row: one data row of columns (三公) */
+  layout: 'two-sided' | 'classified' | 'single-row';
+  /** the classification of the rows (function 类/款/项 or economic 类/款) */
+  classification?: 'function' | 'economic';
+  /** deepest level the rows must reach (预算法实施条例: function to 项, basic expenditure economic to 款) */
+  requiredDepth?: 'item' | 'section';
+  columns: ColumnSpec[];
+  /** fixed rows of two-sided tables and the like */
+  fixedRows?: FixedRowSpec[];
+  rowIdentities: RowIdentity[];
+  /** a table that may legitimately be empty with a statement (政府性基金, 国有资本经营) */
+  mayBeEmpty?: boolean;
+}
+
+const totalBasicProject: ColumnSpec[] = [
+  { key: 'total', label: '合计', match: /^(合计|小计|总计)$/ },
+  { key: 'basic', label: '基本支出', match: /基本支出/ },
+  { key: 'project', label: '项目支出', match: /项目支出/ },
+];
+
+const sumBasicProject: RowIdentity[] = [{ total: 'total', parts: ['basic', 'project'] }];
+
+/** Economic classes (部门预算支出经济分类 类) used as columns of the project expenditure table. */
+export const ECONOMIC_CLASS_COLUMNS: ColumnSpec[] = [
+  { key: 'economic:301', label: '工资福利支出', match: /工资福利/ },
+  { key: 'economic:302', label: '商品和服务支出', match: /商品和服务/ },
+  { key: 'economic:303', label: '对个人和家庭的补助', match: /对个人和家庭/ },
+  { key: 'economic:307', label: '债务利息及费用支出', match: /债务利息/ },
+  { key: 'economic:309', label: '资本性支出(基本建设)', match: /资本性支出[(（]基本建设/ },
+  { key: 'economic:310', label: '资本性支出', match: /^资本性支出$/ },
+  { key: 'economic:311', label: '对企业补助(基本建设)', match: /对企业补助[(（]基本建设/ },
+  { key: 'economic:312', label: '对企业补助', match: /^对企业补助$/ },
+  { key: 'economic:313', label: '对社会保障基金补助', match: /社会保障基金/ },
+  { key: 'economic:399', label: '其他支出', match: /^其他支出$/ },
+];
+
+/** Income sources, as columns of the 收入总表 and rows of the 收支总表's income side. */
+export const INCOME_SOURCE_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '总计', match: /^(总计|合计)$/ },
+  { key: 'generalBudget', label: '一般公共预算拨款', match: /一般公共预算/ },
+  { key: 'governmentFund', label: '政府性基金预算拨款', match: /政府性基金/ },
+  { key: 'stateCapital', label: '国有资本经营预算拨款', match: /国有资本|国资经?预算/ },
+  { key: 'specialAccount', label: '财政专户管理资金', match: /财政专户|财专|教育收费/ },
+  { key: 'businessIncome', label: '事业收入', match: /^事业收入$/ },
+  { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/ },
+  { key: 'operatingIncome', label: '事业单位经营收入', match: /经营收入/ },
+  { key: 'otherIncome', label: '单位其他资金收入', match: /其他资金|其他收入/ },
+  { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/ },
+  { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/ },
+  { key: 'priorYearBalance', label: '单位上年结余', match: /上年结余|上年结转/ },
+];
+
+const budgetIncomeRows: FixedRowSpec[] = [
+  { key: 'fiscalAppropriation', label: '财政拨款（补助）', match: /^财政拨款/, side: 'income', kind: 'subtotal', partOf: 'currentYearIncome' },
+  { key: 'generalBudget', label: '一般公共预算', match: /^一般公共预算/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
+  { key: 'governmentFund', label: '政府性基金预算', match: /^政府性基金/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
+  { key: 'stateCapital', label: '国有资本经营预算', match: /^国有资本经营/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
+  { key: 'specialAccount', label: '财政专户管理资金', match: /财政专户|教育收费/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'businessIncome', label: '事业收入', match: /^事业收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'operatingIncome', label: '事业单位经营收入', match: /经营收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'otherIncome', label: '单位其他资金收入', match: /其他资金收入|其他收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
+  { key: 'incomeTotal', label: '收入总计', match: /^收入总计/, side: 'income', kind: 'total' },
+  { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
+  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计/, side: 'expenditure', kind: 'total' },
+];
+
+const fiscalIncomeRows: FixedRowSpec[] = budgetIncomeRows.filter((r) =>
+  ['fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'currentYearIncome', 'priorYearBalance', 'incomeTotal', 'currentYearExpenditure', 'expenditureTotal'].includes(r.key),
+);
+
+/** The catalogue, specific titles before general ones (the first match wins). */
+export const TABLE_TEMPLATES: TableTemplate[] = [
+  // ── final-account set (决算): recognised first because their titles contain the budget words too
+  {
+    id: 'final-fiscal-appropriation-summary', kind: 'final_account', title: '财政拨款收入支出决算总表',
+    titles: [/财政拨款收入支出决算总表/], layout: 'two-sided', columns: [], rowIdentities: [],
+  },
+  {
+    id: 'final-income-expenditure-summary', kind: 'final_account', title: '收入支出决算总表',
+    titles: [/收入支出决算总表/], layout: 'two-sided', columns: [], rowIdentities: [],
+  },
+  {
+    id: 'final-general-budget-basic-expenditure', kind: 'final_account', title: '一般公共预算财政拨款基本支出决算表',
+    titles: [/基本支出决算表/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
+    columns: [], rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],
+  },
+  {
+    id: 'final-three-public', kind: 'final_account', title: '财政拨款"三公"经费支出决算表',
+    titles: [/三公.*决算表/], layout: 'single-row', columns: [], rowIdentities: [],
+  },
+  {
+    id: 'final-government-fund', kind: 'final_account', title: '政府性基金预算财政拨款收入支出决算表',
+    titles: [/政府性基金.*决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [], mayBeEmpty: true,
+  },
+  {
+    id: 'final-state-capital', kind: 'final_account', title: '国有资本经营预算财政拨款支出决算表',
+    titles: [/国有资本经营.*决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [], mayBeEmpty: true,
+  },
+  {
+    id: 'final-general-budget-expenditure', kind: 'final_account', title: '一般公共预算财政拨款支出决算表',
+    titles: [/一般公共预算财政拨款支出决算表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    columns: totalBasicProject, rowIdentities: sumBasicProject,
+  },
+  {
+    id: 'final-income', kind: 'final_account', title: '收入决算表',
+    titles: [/收入决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [],
+  },
+  {
+    id: 'final-expenditure', kind: 'final_account', title: '支出决算表',
+    titles: [/支出决算表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    columns: totalBasicProject, rowIdentities: sumBasicProject,
+  },
+  // ── budget set (预算)
+  {
+    id: 'fiscal-appropriation-summary', kind: 'budget', title: '财政拨款收支总体情况表',
+    titles: [/财政拨款(预算)?收支(预算)?总(体情况)?表/], layout: 'two-sided', classification: 'function',
+    columns: [
+      { key: 'total', label: '合计', match: /^(合计|小计)$/ },
+      { key: 'generalBudget', label: '一般公共预算', match: /一般公共预算/, side: 'expenditure' },
+      { key: 'governmentFund', label: '政府性基金预算', match: /政府性基金/, side: 'expenditure' },
+      { key: 'stateCapital', label: '国有资本经营预算', match: /国有资本/, side: 'expenditure' },
+    ],
+    fixedRows: fiscalIncomeRows,
+    rowIdentities: [{ total: 'total', parts: ['generalBudget', 'governmentFund', 'stateCapital'] }],
+  },
+  {
+    id: 'income-expenditure-summary', kind: 'budget', title: '收支总体情况表',
+    titles: [/收支(预算)?总(体情况)?表/], layout: 'two-sided', classification: 'function',
+    columns: [{ key: 'budget', label: '预算数', match: /预算数|金额/ }],
+    fixedRows: budgetIncomeRows, rowIdentities: [],
+  },
+  {
+    id: 'income-summary', kind: 'budget', title: '收入总体情况表',
+    titles: [/收入(预算)?总(体情况)?表/], layout: 'classified', classification: 'function',
+    columns: INCOME_SOURCE_COLUMNS,
+    rowIdentities: [{ total: 'total', parts: INCOME_SOURCE_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key) }],
+  },
+  {
+    id: 'expenditure-summary', kind: 'budget', title: '支出总体情况表',
+    titles: [/支出(预算)?总(体情况)?表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    columns: totalBasicProject, rowIdentities: sumBasicProject,
+  },
+  {
+    id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
+    titles: [/一般公共预算(财政拨款)?基本支出(情况)?表/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
+    columns: [
+      { key: 'total', label: '合计', match: /^(合计|小计)$/ },
+      { key: 'personnel', label: '人员经费', match: /人员经费/ },
+      { key: 'public', label: '公用经费', match: /公用经费/ },
+    ],
+    rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],
+  },
+  {
+    id: 'general-budget-project-expenditure', kind: 'budget', title: '一般公共预算项目支出情况表',
+    titles: [/一般公共预算(财政拨款)?项目支出(情况)?表/], layout: 'classified', classification: 'function',
+    columns: [{ key: 'total', label: '项目支出合计', match: /项目支?出?合计|^合计$/ }, ...ECONOMIC_CLASS_COLUMNS],
+    rowIdentities: [{ total: 'total', parts: ECONOMIC_CLASS_COLUMNS.map((c) => c.key) }],
+  },
+  {
+    id: 'three-public', kind: 'budget', title: '一般公共预算"三公"经费支出情况表',
+    titles: [/三公/], layout: 'single-row',
+    columns: [
+      { key: 'total', label: '合计', match: /^合计$/ },
+      { key: 'overseas', label: '因公出国(境)费', match: /出国/ },
+      { key: 'vehicle', label: '公务用车购置及运行费', match: /购置及运行|^小计$/ },
+      { key: 'vehiclePurchase', label: '公务用车购置费', match: /购置费/ },
+      { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护费/ },
+      { key: 'reception', label: '公务接待费', match: /接待/ },
+    ],
+    rowIdentities: [
+      { total: 'total', parts: ['overseas', 'vehicle', 'reception'] },
+      { total: 'vehicle', parts: ['vehiclePurchase', 'vehicleOperation'] },
+    ],
+  },
+  {
+    id: 'government-fund-expenditure', kind: 'budget', title: '政府性基金预算支出情况表',
+    titles: [/政府性基金预算(支出)?(情况)?表/], layout: 'classified', classification: 'function',
+    columns: totalBasicProject, rowIdentities: sumBasicProject, mayBeEmpty: true,
+  },
+  {
+    id: 'state-capital-expenditure', kind: 'budget', title: '国有资本经营预算支出情况表',
+    titles: [/国有资本经营预算(支出)?(情况)?表/], layout: 'classified', classification: 'function',
+    columns: totalBasicProject, rowIdentities: sumBasicProject, mayBeEmpty: true,
+  },
+  {
+    id: 'general-budget-expenditure', kind: 'budget', title: '一般公共预算支出情况表',
+    titles: [/一般公共预算(财政拨款)?(当年拨款)?支出(情况)?表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    columns: totalBasicProject, rowIdentities: sumBasicProject,
+  },
+];
+
+const BY_ID = new Map(TABLE_TEMPLATES.map((t) => [t.id, t]));
+
+export function tableTemplate(id: TableId): TableTemplate {
+  const t = BY_ID.get(id);
+  if (!t) throw new Error(`unknown table id ${id}`);
+  return t;
+}
+
+/** Recognises a table title (spaces removed); a kind narrows the search to that document kind's set. */
+export function recogniseTableTitle(title: string, kind?: DocumentKind): TableTemplate | undefined {
+  const t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  if (!/表/.test(t)) return undefined;
+  // the document's own set first; a title from the other set (a budget table inside a final account) after it
+  for (const tpl of TABLE_TEMPLATES) {
+    if (kind && tpl.kind !== kind) continue;
+    if (tpl.titles.some((re) => re.test(t))) return tpl;
+  }
+  if (kind) for (const tpl of TABLE_TEMPLATES) if (tpl.titles.some((re) => re.test(t))) return tpl;
+  return undefined;
+}
+
+/** The standard table set of a document kind, in the standard order. */
+export function standardTableIds(kind: DocumentKind): TableId[] {
+  const order: Record<DocumentKind, TableId[]> = {
+    budget: [
+      'income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary',
+      'general-budget-expenditure', 'general-budget-basic-expenditure', 'general-budget-project-expenditure',
+      'three-public', 'government-fund-expenditure', 'state-capital-expenditure',
+    ],
+    final_account: [
+      'final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary',
+      'final-general-budget-expenditure', 'final-general-budget-basic-expenditure', 'final-three-public',
+      'final-government-fund', 'final-state-capital',
+    ],
+  };
+  return order[kind];
+}
