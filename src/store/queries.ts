@@ -1,0 +1,356 @@
+// Reading the store: search with facets, documents, findings, facts aggregated by any dimension, rankings.
+// Every value from outside arrives as a parameter; identifiers come only from the whitelists below.
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Disclosure, Figures } from '../model/schema.js';
+import type { Store } from './database.js';
+import { FIGURE_KEYS, type PerHead } from './figures.js';
+import { searchTerms } from './rows.js';
+
+export interface DocumentFilter {
+  /** full text of names, title and explanations */
+  q?: string;
+  /** part of the unit name */
+  unit?: string;
+  region?: string;
+  year?: number;
+  kind?: string;
+  scope?: string;
+  /** default: current (published, not superseded) */
+  status?: 'current' | 'superseded' | 'draft' | 'any';
+}
+
+export interface DocumentSummary {
+  id: number;
+  unit_name: string;
+  region: string;
+  year: number;
+  kind: string;
+  scope: string;
+  title: string;
+  status: string;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  items: DocumentSummary[];
+  facets: { region: Facet[]; year: Facet[]; kind: Facet[]; scope: Facet[] };
+}
+
+const SUMMARY_COLUMNS = ['id', 'unit_name', 'region', 'year', 'kind', 'scope', 'title', 'status', 'error_count', 'warning_count', 'info_count'] as const;
+
+/** LIKE pattern matching `text` literally anywhere. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function documentConditions(filter: DocumentFilter, alias = 'documents'): Expression<SqlBool>[] {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const conditions: Expression<SqlBool>[] = [];
+  const status = filter.status ?? 'current';
+  if (status !== 'any') conditions.push(sql<SqlBool>`${col('status')} = ${status}`);
+  if (filter.unit) conditions.push(sql<SqlBool>`${col('unit_name')} ilike ${containsPattern(filter.unit)}`);
+  if (filter.region) conditions.push(sql<SqlBool>`${col('region')} = ${filter.region}`);
+  if (filter.year !== undefined) conditions.push(sql<SqlBool>`${col('year')} = ${filter.year}`);
+  if (filter.kind) conditions.push(sql<SqlBool>`${col('kind')} = ${filter.kind}`);
+  if (filter.scope) conditions.push(sql<SqlBool>`${col('scope')} = ${filter.scope}`);
+  const q = filter.q?.trim();
+  if (q) {
+    for (const word of q.split(/\s+/)) {
+      const terms = searchTerms(word).filter((t) => Array.from(t).length > 1 || !/[\u3400-\u9fff]/.test(t));
+      // character pairs narrow through the GIN index; ILIKE keeps only the exact phrase
+      if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
+      conditions.push(sql<SqlBool>`${col('search_text')} ilike ${containsPattern(word)}`);
+    }
+  }
+  return conditions;
+}
+
+function whereAll(conditions: Expression<SqlBool>[]) {
+  return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+}
+
+export async function searchDocuments(store: Store, filter: DocumentFilter, page: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
+  const limit = Math.min(Math.max(page.limit ?? 20, 1), 500);
+  const offset = Math.max(page.offset ?? 0, 0);
+  const where = whereAll(documentConditions(filter));
+  const items = await sql<DocumentSummary>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))} from documents ${where}
+    order by year desc, unit_name, kind, id limit ${limit} offset ${offset}`.execute(store.db);
+  const facetRows = await sql<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }>`
+    select region, year, kind, scope, count(*)::int as n from documents ${where}
+    group by grouping sets ((region), (year), (kind), (scope))`.execute(store.db);
+  const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
+  let total = 0;
+  for (const r of facetRows.rows) {
+    if (r.region !== null) facets.region.push({ value: r.region, count: r.n });
+    else if (r.year !== null) facets.year.push({ value: String(r.year), count: r.n });
+    else if (r.kind !== null) {
+      facets.kind.push({ value: r.kind, count: r.n });
+      total += r.n;
+    } else if (r.scope !== null) facets.scope.push({ value: r.scope, count: r.n });
+  }
+  const byCount = (a: Facet, b: Facet) => b.count - a.count || a.value.localeCompare(b.value);
+  facets.region.sort(byCount);
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+  facets.kind.sort(byCount);
+  facets.scope.sort(byCount);
+  return { total, items: items.rows, facets };
+}
+
+export interface DocumentRecord extends DocumentSummary {
+  unit_code: string | null;
+  doc_date: string | null;
+  superseded_by: number | null;
+  source_file: string;
+  source_format: string;
+  staff_actual: string | null;
+  staff_authorized: string | null;
+  imported_at: Date;
+  figures: Figures;
+  model: Disclosure;
+}
+
+export async function getDocument(store: Store, id: number): Promise<DocumentRecord | undefined> {
+  const result = await sql<DocumentRecord>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, unit_code, doc_date, superseded_by, source_file, source_format,
+      staff_actual::text as staff_actual, staff_authorized::text as staff_authorized, imported_at, figures, model
+    from documents where id = ${id}`.execute(store.db);
+  return result.rows[0];
+}
+
+export async function getSource(store: Store, id: number): Promise<{ file: string; format: string; bytes: Uint8Array } | undefined> {
+  const row = await store.db.selectFrom('documents').select(['source_file', 'source_format', 'source_bytes']).where('id', '=', id).executeTakeFirst();
+  return row ? { file: row.source_file, format: row.source_format, bytes: row.source_bytes } : undefined;
+}
+
+/** Every stored version of a unit's documents, newest year first (current and history). */
+export async function unitDocuments(store: Store, unitName: string): Promise<Array<DocumentSummary & { figures: Figures; doc_date: string | null; staff_actual: string | null; staff_authorized: string | null }>> {
+  const result = await sql<DocumentSummary & { figures: Figures; doc_date: string | null; staff_actual: string | null; staff_authorized: string | null }>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, doc_date, staff_actual::text as staff_actual, staff_authorized::text as staff_authorized
+    from documents where unit_name = ${unitName} and status <> 'draft'
+    order by year desc, kind, status, id desc`.execute(store.db);
+  return result.rows;
+}
+
+export interface FindingRecord {
+  id: number;
+  document_id: number;
+  rule: string;
+  severity: string;
+  message: string;
+  section: string | null;
+  table_id: string | null;
+  row_label: string | null;
+  line: number | null;
+  detail: Record<string, unknown>;
+}
+
+export async function documentFindings(store: Store, id: number): Promise<FindingRecord[]> {
+  const result = await sql<FindingRecord>`
+    select id, document_id, rule, severity, message, section, table_id, row_label, line, detail from findings
+    where document_id = ${id}
+    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, line nulls last, id`.execute(store.db);
+  return result.rows;
+}
+
+export interface FindingFilter extends Omit<DocumentFilter, 'q'> {
+  rule?: string;
+  severity?: string;
+}
+
+export async function listFindings(store: Store, filter: FindingFilter, limit = 1000): Promise<Array<FindingRecord & { unit_name: string; year: number; kind: string; region: string }>> {
+  const conditions = documentConditions(filter, 'd');
+  if (filter.rule) conditions.push(sql<SqlBool>`f.rule = ${filter.rule}`);
+  if (filter.severity) conditions.push(sql<SqlBool>`f.severity = ${filter.severity}`);
+  const result = await sql<FindingRecord & { unit_name: string; year: number; kind: string; region: string }>`
+    select f.id, f.document_id, f.rule, f.severity, f.message, f.section, f.table_id, f.row_label, f.line, f.detail,
+      d.unit_name, d.year, d.kind, d.region
+    from findings f join documents d on d.id = f.document_id ${whereAll(conditions)}
+    order by d.region, d.unit_name, d.year, f.id limit ${Math.min(limit, 100000)}`.execute(store.db);
+  return result.rows;
+}
+
+export interface AuditSummary {
+  documents: number;
+  withErrors: number;
+  bySeverity: Facet[];
+  byRule: Array<{ rule: string; severity: string; count: number; documents: number }>;
+  worst: Array<DocumentSummary>;
+}
+
+/** Audit dashboard numbers for a region and year (any filter of documents). */
+export async function auditSummary(store: Store, filter: FindingFilter): Promise<AuditSummary> {
+  const docWhere = whereAll(documentConditions(filter, 'd'));
+  const counts = await sql<{ documents: number; with_errors: number }>`
+    select count(*)::int as documents, count(*) filter (where d.error_count > 0)::int as with_errors from documents d ${docWhere}`.execute(store.db);
+  const byRule = await sql<{ rule: string; severity: string; count: number; documents: number }>`
+    select f.rule, f.severity, count(*)::int as count, count(distinct f.document_id)::int as documents
+    from findings f join documents d on d.id = f.document_id ${docWhere}
+    group by f.rule, f.severity order by count(*) desc, f.rule limit 200`.execute(store.db);
+  const bySeverity = new Map<string, number>();
+  for (const r of byRule.rows) bySeverity.set(r.severity, (bySeverity.get(r.severity) ?? 0) + r.count);
+  const worst = await sql<DocumentSummary>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))} from documents d ${docWhere}
+    order by d.error_count desc, d.warning_count desc, d.unit_name, d.id limit 20`.execute(store.db);
+  return {
+    documents: counts.rows[0]?.documents ?? 0,
+    withErrors: counts.rows[0]?.with_errors ?? 0,
+    bySeverity: ['error', 'warning', 'info'].map((s) => ({ value: s, count: bySeverity.get(s) ?? 0 })),
+    byRule: byRule.rows,
+    worst: worst.rows,
+  };
+}
+
+/** Dimensions facts can be filtered and grouped by: name → SQL expression (fixed text, never user input). */
+export const FACT_DIMENSIONS: Record<string, string> = {
+  document: 'd.id',
+  unit: 'd.unit_name',
+  region: 'd.region',
+  year: 'd.year',
+  kind: 'd.kind',
+  scope: 'd.scope',
+  table: 'f.table_id',
+  column: 'f.column_key',
+  code: 'f.row_code',
+  system: 'f.code_system',
+  level: 'f.row_level',
+  rowKind: 'f.row_kind',
+  label: 'f.row_label',
+  class: "case when f.code_system = 'function' then left(f.row_code, 3) end",
+  section: "case when f.code_system = 'function' and length(f.row_code) >= 5 then left(f.row_code, 5) end",
+};
+
+export interface FactQuery extends Omit<DocumentFilter, 'q'> {
+  document?: number;
+  table?: string;
+  column?: string;
+  code?: string;
+  /** function or economic code starting with this (e.g. 201 for a class) */
+  codePrefix?: string;
+  system?: string;
+  level?: string;
+  /** leaf (default, so that no subtotal is counted twice), subtotal (subtotal and total rows) or all */
+  rows?: 'leaf' | 'subtotal' | 'all';
+  groupBy?: string[];
+  limit?: number;
+}
+
+export interface FactAggregate {
+  [dimension: string]: string | number | null;
+  /** sum in 万元, exact decimal text */
+  amount_wan: string;
+  cells: number;
+  documents: number;
+}
+
+function factConditions(query: FactQuery): Expression<SqlBool>[] {
+  const conditions = documentConditions(query, 'd');
+  if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+  if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
+  if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
+  if (query.code) conditions.push(sql<SqlBool>`f.row_code = ${query.code}`);
+  if (query.codePrefix) conditions.push(sql<SqlBool>`f.row_code like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.system) conditions.push(sql<SqlBool>`f.code_system = ${query.system}`);
+  if (query.level) conditions.push(sql<SqlBool>`f.row_level = ${query.level}`);
+  const rows = query.rows ?? (query.level ? 'all' : 'leaf');
+  if (rows === 'leaf') conditions.push(sql<SqlBool>`f.is_leaf`);
+  if (rows === 'subtotal') conditions.push(sql<SqlBool>`not f.is_leaf`);
+  return conditions;
+}
+
+/** Sums of facts (万元) grouped by the given dimensions; unknown dimensions are refused by the caller. */
+export async function aggregateFacts(store: Store, query: FactQuery): Promise<FactAggregate[]> {
+  const groupBy = query.groupBy ?? [];
+  for (const g of groupBy) if (!(g in FACT_DIMENSIONS)) throw new RangeError(`unknown dimension: ${g}`);
+  const dims = groupBy.map((g) => sql`${sql.raw(FACT_DIMENSIONS[g])} as ${sql.ref(g)}`);
+  const select = dims.length ? sql`${sql.join(dims)}, ` : sql``;
+  const group = groupBy.length ? sql`group by ${sql.join(groupBy.map((g) => sql.raw(FACT_DIMENSIONS[g])))}` : sql``;
+  const order = groupBy.length ? sql`order by ${sql.join(groupBy.map((g) => sql`${sql.raw(FACT_DIMENSIONS[g])} nulls last`))}` : sql``;
+  const result = await sql<FactAggregate>`
+    select ${select}coalesce(sum(f.amount_wan), 0)::text as amount_wan, count(*)::int as cells, count(distinct f.document_id)::int as documents
+    from facts f join documents d on d.id = f.document_id ${whereAll(factConditions(query))}
+    ${group} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`.execute(store.db);
+  return result.rows;
+}
+
+export interface FactRecord {
+  document_id: number;
+  unit_name: string;
+  year: number;
+  kind: string;
+  table_id: string;
+  row_no: number;
+  row_label: string;
+  row_code: string | null;
+  code_system: string | null;
+  row_level: string | null;
+  row_kind: string;
+  is_leaf: boolean;
+  column_key: string;
+  money_unit: string;
+  amount: string;
+  amount_wan: string;
+}
+
+export async function listFacts(store: Store, query: FactQuery): Promise<FactRecord[]> {
+  const result = await sql<FactRecord>`
+    select f.document_id, d.unit_name, d.year, d.kind, f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level,
+      f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount::text as amount, f.amount_wan::text as amount_wan
+    from facts f join documents d on d.id = f.document_id ${whereAll(factConditions({ rows: 'all', ...query }))}
+    order by f.document_id, f.table_id, f.row_no, f.column_key limit ${Math.min(query.limit ?? 10000, 1000000)}`.execute(store.db);
+  return result.rows;
+}
+
+export interface RankingQuery extends Omit<DocumentFilter, 'q'> {
+  figure: string;
+  per?: PerHead;
+  order?: 'desc' | 'asc';
+  limit?: number;
+}
+
+export interface RankingRow extends DocumentSummary {
+  value: string;
+  staff: string | null;
+  /** value per head (万元 per person) when `per` is given, rounded to 4 decimals */
+  per_head: string | null;
+  rank: number;
+}
+
+/** Units ranked by one key figure, optionally per head (实有人数 or 编制数). */
+export async function rankings(store: Store, query: RankingQuery): Promise<RankingRow[]> {
+  if (!FIGURE_KEYS.has(query.figure)) throw new RangeError(`unknown figure: ${query.figure}`);
+  const conditions = documentConditions(query, 'd');
+  const value = sql`(d.figures #>> string_to_array(${query.figure}, '.'))::numeric`;
+  conditions.push(sql<SqlBool>`d.figures #>> string_to_array(${query.figure}, '.') is not null`);
+  const staff = query.per === 'actual' ? sql`d.staff_actual` : query.per === 'authorized' ? sql`d.staff_authorized` : sql`null::numeric`;
+  if (query.per) conditions.push(sql<SqlBool>`${staff} > 0`);
+  const metric = query.per ? sql`round(${value} / ${staff}, 4)` : value;
+  const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
+  const result = await sql<RankingRow>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}, ${value}::text as value, ${staff}::text as staff,
+      ${query.per ? sql`${metric}::text` : sql`null::text`} as per_head,
+      (rank() over (order by ${metric} ${direction}))::int as rank
+    from documents d ${whereAll(conditions)}
+    order by ${metric} ${direction}, d.unit_name, d.id limit ${Math.min(query.limit ?? 100, 10000)}`.execute(store.db);
+  return result.rows;
+}
+
+export async function countDocuments(store: Store): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from documents`.execute(store.db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Distinct values for the search form's selects. */
+export async function documentDimensions(store: Store): Promise<{ regions: string[]; years: number[] }> {
+  const regions = await sql<{ region: string }>`select distinct region from documents where status = 'current' order by region`.execute(store.db);
+  const years = await sql<{ year: number }>`select distinct year from documents where status = 'current' order by year desc`.execute(store.db);
+  return { regions: regions.rows.map((r) => r.region), years: years.rows.map((r) => r.year) };
+}

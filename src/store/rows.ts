@@ -1,0 +1,116 @@
+// Turns a disclosure model into database rows: normalised facts (one per amount cell), search text and terms.
+import { createHash } from 'node:crypto';
+import { formatExact, toWan } from '../model/money.js';
+import type { Disclosure } from '../model/schema.js';
+import type { Finding } from './finding.js';
+import { detectRegion } from './region.js';
+
+export interface FactRow {
+  table_id: string;
+  row_no: number;
+  row_label: string;
+  row_code: string | null;
+  code_system: string | null;
+  row_level: string | null;
+  row_kind: string;
+  is_leaf: boolean;
+  column_key: string;
+  money_unit: string;
+  amount: string;
+  amount_wan: string;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Every amount cell of every table read from the body; subtotal and total rows are marked so sums use leaves. */
+export function factRows(doc: Disclosure): FactRow[] {
+  const rows: FactRow[] = [];
+  for (const table of doc.tables) {
+    if (table.status !== 'present') continue;
+    table.rows.forEach((row, rowNo) => {
+      const code = row.classification?.code ?? row.key ?? row.orgCode ?? null;
+      const system = row.classification?.system ?? (row.key ? 'key' : row.orgCode ? 'organisation' : null);
+      for (const cell of row.cells) {
+        if (!cell.amount) continue;
+        rows.push({
+          table_id: table.id,
+          row_no: rowNo,
+          row_label: row.label,
+          row_code: code,
+          code_system: system,
+          row_level: row.classification?.level ?? null,
+          row_kind: row.kind,
+          is_leaf: row.kind === 'leaf',
+          column_key: cell.column,
+          money_unit: cell.amount.unit,
+          // exact decimal strings: numeric columns never see a binary float
+          amount: formatExact(cell.amount),
+          amount_wan: formatExact(toWan(cell.amount)),
+        });
+      }
+    });
+  }
+  return rows;
+}
+
+/** Plain text a reader may search: names, title, the narrative and overview paragraphs. */
+export function searchText(doc: Disclosure): string {
+  const parts: string[] = [doc.unit.name, doc.title.text];
+  for (const f of doc.overview.functions) parts.push(f.text);
+  if (doc.overview.organisation.text) parts.push(doc.overview.organisation.text);
+  for (const section of doc.narrative) {
+    parts.push(section.title);
+    for (const p of section.paragraphs) parts.push(p.text);
+    for (const f of section.facts) if (f.reason) parts.push(f.reason.text);
+  }
+  for (const p of doc.projects) parts.push(p.name);
+  return parts.join('\n');
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const TOKEN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gi;
+
+/**
+ * Search terms for text without spaces: overlapping character pairs of each run of Chinese characters, and
+ * lower-cased words of Latin letters/digits. A query's pairs must all be present (GIN index); the exact phrase is
+ * then confirmed with ILIKE.
+ */
+export function searchTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const match of text.matchAll(TOKEN_RUN)) {
+    const run = match[0];
+    if (CJK.test(run[0])) {
+      const chars = Array.from(run);
+      if (chars.length === 1) terms.add(chars[0]);
+      for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+    } else {
+      terms.add(run.toLowerCase());
+    }
+  }
+  return [...terms];
+}
+
+/** tsvector literal of distinct lexemes, each quoted (the tokenizer yields no quotes or backslashes). */
+export function tsvectorLiteral(terms: string[]): string {
+  return terms.map((t) => `'${t}'`).join(' ');
+}
+
+export function findingCounts(findings: Finding[]): { error_count: number; warning_count: number; info_count: number } {
+  let error_count = 0;
+  let warning_count = 0;
+  let info_count = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') error_count++;
+    else if (f.severity === 'warning') warning_count++;
+    else info_count++;
+  }
+  return { error_count, warning_count, info_count };
+}
+
+export function regionOf(doc: Disclosure): string {
+  // central departments are named 国家… / 中央… / 中华人民共和国…; elsewhere those words are common prose
+  if (/^(国家|中央|中华人民共和国)/.test(doc.unit.name)) return '中央';
+  return detectRegion([doc.unit.name, doc.title.text, ...doc.unit.mentions.map((m) => m.name), searchText(doc)]);
+}
