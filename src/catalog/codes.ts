@@ -1,0 +1,280 @@
+// Classification catalogue lookups: 支出功能分类 (类/款/项 by fiscal-year edition) and 支出经济分类 (部门 3xx, 政府 5xx),
+// plus the name comparison the auditor uses to check printed (code, name) pairs.
+import functionBase from './codes/function-2022.json' with { type: 'json' };
+import functionEditions from './codes/function-editions.json' with { type: 'json' };
+import economicDept from './codes/economic-dept.json' with { type: 'json' };
+import economicGov from './codes/economic-gov.json' with { type: 'json' };
+
+export type CodeLevel = 'class' | 'section' | 'item';
+/** seed = printed in ../shared/seeds; corpus = printed in a ../shared/corpus PDF; reference = from the published
+ *  科目 as remembered, not seen in our documents. */
+export type CodeSource = 'seed' | 'corpus' | 'reference';
+export type CodeSystem = 'function' | 'economic';
+export type NameMatch = 'exact' | 'alias' | 'mismatch' | 'unknown-code';
+
+export interface CodeEntry {
+  code: string;
+  name: string;
+  level: CodeLevel;
+  /** accepted variant spellings (not former names: those are in namesAcrossEditions) */
+  aliases: string[];
+  /** code of the 类 (for a 款) or 款 (for a 项) */
+  parent?: string;
+  source: CodeSource;
+  /** documents the name was seen in, e.g. "seeds/001", "corpus/018" */
+  seen: string[];
+  /** the edition year whose table answered (nearest known edition to the year asked) */
+  edition: number;
+}
+
+interface RawEntry {
+  code: string;
+  name: string;
+  source: string;
+  seen?: string[];
+  aliases?: string[];
+}
+interface RawChange {
+  code: string;
+  name?: string;
+  removed?: boolean;
+  source: string;
+  seen?: string[];
+  note?: string;
+}
+interface RawCatalogue {
+  base: number;
+  entries: RawEntry[];
+  editions: Record<string, RawChange[]>;
+}
+
+const catalogues: Record<'function' | 'economic-dept' | 'economic-gov', RawCatalogue> = {
+  function: { base: functionBase.edition, entries: functionBase.entries, editions: functionEditions.editions },
+  'economic-dept': { base: economicDept.edition, entries: economicDept.entries, editions: economicDept.editions },
+  'economic-gov': { base: economicGov.edition, entries: economicGov.entries, editions: economicGov.editions },
+};
+type CatalogueId = keyof typeof catalogues;
+
+const LEVEL_BY_LENGTH: Record<number, CodeLevel> = { 3: 'class', 5: 'section', 7: 'item' };
+
+function parentCode(code: string): string | undefined {
+  if (code.length === 5) return code.slice(0, 3);
+  if (code.length === 7) return code.slice(0, 5);
+  return undefined;
+}
+
+function toEntry(raw: RawEntry | RawChange, name: string, edition: number, aliases: string[] = []): CodeEntry {
+  return {
+    code: raw.code,
+    name,
+    level: LEVEL_BY_LENGTH[raw.code.length],
+    aliases,
+    parent: parentCode(raw.code),
+    source: raw.source as CodeSource,
+    seen: raw.seen ?? [],
+    edition,
+  };
+}
+
+/** Known edition years of a catalogue (the base plus every year with recorded differences), ascending. */
+export function editionYears(catalogue: CatalogueId = 'function'): number[] {
+  const c = catalogues[catalogue];
+  return [c.base, ...Object.keys(c.editions).map(Number)].sort((a, b) => a - b);
+}
+
+/** The edition used for a fiscal year: the nearest known edition; on a tie the later one (rules move forward). */
+export function editionFor(year: number, catalogue: CatalogueId = 'function'): number {
+  let best = catalogues[catalogue].base;
+  for (const e of editionYears(catalogue)) {
+    const d = Math.abs(e - year);
+    const bestD = Math.abs(best - year);
+    if (d < bestD || (d === bestD && e > best)) best = e;
+  }
+  return best;
+}
+
+const tableCache = new Map<string, Map<string, CodeEntry>>();
+
+/** The full table of an edition: the base with the recorded differences applied cumulatively away from the base. */
+function table(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
+  const edition = editionFor(year, catalogue);
+  const key = `${catalogue}:${edition}`;
+  const cached = tableCache.get(key);
+  if (cached) return cached;
+  const c = catalogues[catalogue];
+  const result = new Map<string, CodeEntry>();
+  for (const raw of c.entries) result.set(raw.code, toEntry(raw, raw.name, edition, raw.aliases ?? []));
+  const steps = Object.keys(c.editions)
+    .map(Number)
+    .filter((e) => (edition > c.base ? e > c.base && e <= edition : e < c.base && e >= edition))
+    .sort((a, b) => (edition > c.base ? a - b : b - a));
+  for (const step of steps) {
+    for (const change of c.editions[String(step)]) {
+      if (change.removed) {
+        // a removed 类 or 款 takes its subtree with it
+        for (const code of [...result.keys()]) if (code.startsWith(change.code)) result.delete(code);
+      }
+      else if (change.name !== undefined) result.set(change.code, toEntry(change, change.name, edition));
+    }
+  }
+  tableCache.set(key, result);
+  return result;
+}
+
+function economicCatalogue(code: string): CatalogueId | undefined {
+  if (/^3\d{2}(\d{2})?$/.test(code)) return 'economic-dept';
+  if (/^5\d{2}(\d{2})?$/.test(code)) return 'economic-gov';
+  return undefined;
+}
+
+/** A 支出功能分类 code (3/5/7 digits) in the edition nearest to `year`. */
+export function lookupFunction(code: string, year: number): CodeEntry | undefined {
+  if (!/^2\d{2}(\d{2}){0,2}$/.test(code)) return undefined;
+  return table('function', year).get(code);
+}
+
+/** A 支出经济分类 code: 3xx/3xxxx = 部门预算支出经济分类, 5xx/5xxxx = 政府预算支出经济分类. Without a year the
+ *  base (2022) edition answers. */
+export function lookupEconomic(code: string, year?: number): CodeEntry | undefined {
+  const catalogue = economicCatalogue(code);
+  if (!catalogue) return undefined;
+  return table(catalogue, year ?? catalogues[catalogue].base).get(code);
+}
+
+/** Every entry of an edition, in code order (for writers and listings). */
+export function functionEntries(year: number): CodeEntry[] {
+  return [...table('function', year).values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export function economicEntries(kind: 'dept' | 'gov', year?: number): CodeEntry[] {
+  const catalogue: CatalogueId = kind === 'dept' ? 'economic-dept' : 'economic-gov';
+  return [...table(catalogue, year ?? catalogues[catalogue].base).values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The direct children of a code in an edition. */
+export function childrenOf(code: string, year: number, system: CodeSystem = 'function'): CodeEntry[] {
+  const catalogue = system === 'function' ? 'function' : economicCatalogue(code);
+  if (!catalogue) return [];
+  return [...table(catalogue, year).values()].filter((e) => e.parent === code).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Spaces removed (conversion splits words), full-width forms folded to half-width (（）→()), NFKC. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}
+
+/** Drops a level marker printed after a name in narratives: "一般公共服务支出（类）". */
+function withoutLevelMarker(name: string): string {
+  return name.replace(/\((类|款|项)\)$/, '');
+}
+
+/** Drops leading list numbering: "一、", "（一）", "1.", "1．", "(1)". */
+function withoutOrdinal(name: string): string {
+  return name.replace(/^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d+[、.]|\(\d+\))/, '');
+}
+
+/** If the name ends with a balanced parenthesised part, returns [head, inner]. */
+function splitTrailingParenthesis(name: string): [string, string] | undefined {
+  if (!name.endsWith(')')) return undefined;
+  let depth = 0;
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (name[i] === ')') depth++;
+    else if (name[i] === '(') {
+      depth--;
+      if (depth === 0) return i === 0 ? undefined : [name.slice(0, i), name.slice(i + 1, -1)];
+    }
+  }
+  return undefined;
+}
+
+function ancestorsOf(entry: CodeEntry, tableOf: Map<string, CodeEntry>): CodeEntry[] {
+  const out: CodeEntry[] = [];
+  let p = entry.parent;
+  while (p) {
+    const e = tableOf.get(p);
+    if (!e) break;
+    out.push(e);
+    p = e.parent;
+  }
+  return out;
+}
+
+/** The printed name reduced for comparison: normalised, level marker dropped, and a trailing parenthesised
+ *  ancestor name dropped ("行政运行（政府办公厅（室）及相关机构事务）" under 20103 → "行政运行"). */
+function comparable(printed: string, ancestors: CodeEntry[]): string {
+  const n = withoutLevelMarker(normaliseName(printed));
+  const split = splitTrailingParenthesis(n);
+  if (split && ancestors.some((a) => normaliseName(a.name) === split[1])) return split[0];
+  return n;
+}
+
+function withoutExpenditureSuffix(name: string): string {
+  return name.length > 2 && name.endsWith('支出') ? name.slice(0, -2) : name;
+}
+
+/**
+ * Does a printed name belong to a code in that year's edition?
+ * exact: equal after normalising spaces, bracket widths, a level marker and a trailing parenthesised parent name;
+ * alias: a listed variant, or a 类 printed without its "支出" suffix; mismatch: the code exists under another name;
+ * unknown-code: the code is not in the edition.
+ */
+export function nameMatches(code: string, printedName: string, year: number, system: CodeSystem): NameMatch {
+  const catalogue: CatalogueId | undefined = system === 'function' ? 'function' : economicCatalogue(code);
+  if (!catalogue) return 'unknown-code';
+  const t = table(catalogue, year);
+  const entry = t.get(code);
+  if (!entry) return 'unknown-code';
+  const printed = comparable(printedName, ancestorsOf(entry, t));
+  if (printed === normaliseName(entry.name)) return 'exact';
+  if (entry.aliases.some((a) => normaliseName(a) === printed)) return 'alias';
+  if (system === 'function' && entry.level === 'class' && printed === withoutExpenditureSuffix(normaliseName(entry.name))) {
+    return 'alias';
+  }
+  return 'mismatch';
+}
+
+/** The 类 a name printed without a code denotes ("一、一般公共服务支出", "公共安全（类）", "一般公共服务"). */
+export function functionClassByName(name: string, year: number): CodeEntry | undefined {
+  const wanted = withoutExpenditureSuffix(withoutLevelMarker(withoutOrdinal(normaliseName(name))));
+  if (!wanted) return undefined;
+  for (const e of table('function', year).values()) {
+    if (e.level !== 'class') continue;
+    const names = [e.name, ...e.aliases].map((n) => withoutExpenditureSuffix(normaliseName(n)));
+    if (names.includes(wanted)) return e;
+  }
+  return undefined;
+}
+
+/** Resolves a 类/款/项 name path as printed in narratives ("一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）
+ *  行政运行（项）" → ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"]) to entries, outermost first;
+ *  undefined when any step does not resolve to exactly one entry. */
+export function resolveFunctionNames(names: string[], year: number): CodeEntry[] | undefined {
+  if (names.length === 0 || names.length > 3) return undefined;
+  const first = functionClassByName(names[0], year);
+  if (!first) return undefined;
+  const t = table('function', year);
+  const path = [first];
+  for (const printed of names.slice(1)) {
+    const parent = path[path.length - 1];
+    const candidates = [...t.values()].filter((e) => e.parent === parent.code);
+    const ancestors = [parent, ...ancestorsOf(parent, t)];
+    const wanted = withoutOrdinal(comparable(printed, ancestors));
+    const hits = candidates.filter((e) => normaliseName(e.name) === wanted || e.aliases.some((a) => normaliseName(a) === wanted));
+    if (hits.length !== 1) return undefined;
+    path.push(hits[0]);
+  }
+  return path;
+}
+
+/** Every name a code has in the known editions, with the editions using it (to tell a former name from an error). */
+export function namesAcrossEditions(code: string, system: CodeSystem): Array<{ name: string; editions: number[] }> {
+  const catalogue: CatalogueId | undefined = system === 'function' ? 'function' : economicCatalogue(code);
+  if (!catalogue) return [];
+  const byName = new Map<string, number[]>();
+  for (const edition of editionYears(catalogue)) {
+    const e = table(catalogue, edition).get(code);
+    if (!e) continue;
+    byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
+  }
+  return [...byName.entries()].map(([name, editions]) => ({ name, editions }));
+}
