@@ -1,5 +1,19 @@
 // Entry point of parsing: input file or text → blocks (read) → the disclosure model (extract).
-import type { Disclosure } from '../model/schema.js';
+import { readFile, stat } from 'node:fs/promises';
+import type { Disclosure, Table } from '../model/schema.js';
+import { readText, decodeText } from '../read/text.js';
+import { ReadError } from '../read/errors.js';
+import type { Block } from '../read/blocks.js';
+import type { ExtractContext } from './context.js';
+import { warn } from './context.js';
+import { buildOutline } from './outline.js';
+import { extractMeta, extractToc, attachmentTables } from './meta.js';
+import { extractTables } from './tables.js';
+import { extractNarrative } from './narrative.js';
+import { extractOverview, extractGlossary } from './overview.js';
+import { extractPerformanceTables } from './performance.js';
+import { computeFigures } from './figures.js';
+import { norm } from './text-utils.js';
 
 export interface ParseOptions {
   /** file name recorded in the model's source */
@@ -7,15 +21,100 @@ export interface ParseOptions {
   bytes?: number;
 }
 
+/** Largest input accepted: disclosures are tens of kilobytes; anything this big is not one. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
 /** Parses the text of a disclosure (text/Markdown converted from PDF, as in ../shared/seeds). */
 export function parseText(text: string, options: ParseOptions): Disclosure {
-  void text;
-  void options;
-  throw new Error('not implemented yet');
+  const read = readText(text);
+  return extractDisclosure(read.blocks, { file: options.file, format: read.format, bytes: options.bytes ?? read.bytes, lines: read.lines });
+}
+
+/** Blocks (from any reader) → the disclosure model. */
+export function extractDisclosure(blocks: Block[], source: Disclosure['source']): Disclosure {
+  const outline = buildOutline(blocks);
+  const meta = extractMeta(blocks, outline);
+  if (!looksLikeDisclosure(blocks, meta.year)) {
+    throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
+  }
+  const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
+  const bodyBlocks = outline.parts.flatMap((p) => [p.heading as Block, ...p.blocks]);
+  const tables = extractTables(bodyBlocks, ctx);
+
+  // tables announced (目录 or an attachment list) but not found in the body
+  const toc = extractToc(outline, meta.kind);
+  const attachments = attachmentTables(outline, meta.kind);
+  const announced: Table[] = [];
+  const seen = new Set(tables.map((t) => t.id));
+  for (const a of attachments) {
+    if (!a.id || seen.has(a.id.id)) continue;
+    seen.add(a.id.id);
+    announced.push({ id: a.id.id, status: 'attachment', title: a.title, columns: [], rows: [], at: a.at });
+  }
+  for (const e of toc) {
+    if (!e.tableId || seen.has(e.tableId)) continue;
+    seen.add(e.tableId);
+    const asAttachment = e.part !== undefined && /见附表|附表|附件/.test(norm(e.part));
+    announced.push({ id: e.tableId, status: asAttachment ? 'attachment' : 'absent', title: e.title, columns: [], rows: [], ...(e.at ? { at: e.at } : {}) });
+    if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
+  }
+
+  const narrative = extractNarrative(outline, ctx);
+  const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
+  const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
+  const mentions = [...meta.mentions];
+  for (const t of tables) if (t.preparer?.name) mentions.push({ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) });
+
+  const doc: Omit<Disclosure, 'figures'> = {
+    schemaVersion: 1,
+    source,
+    kind: meta.kind,
+    scope: meta.scope,
+    year: meta.year,
+    title: meta.title,
+    unit: { name: meta.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: [] },
+    ...(meta.date ? { date: meta.date } : {}),
+    ...(meta.signature ? { signature: meta.signature } : {}),
+    toc,
+    parts: outline.parts.map((p) => ({ number: p.number, title: p.title, at: p.heading.at })),
+    overview: extractOverview(outline, ctx),
+    tables: [...tables, ...announced],
+    tablesPresent: tables.map((t) => t.id),
+    narrative: narrative.narrative,
+    projects: narrative.projects,
+    threePublic: narrative.threePublic,
+    operatingCosts: narrative.operatingCosts,
+    procurement: narrative.procurement,
+    assets: narrative.assets,
+    performance: { ...narrative.performanceSummary, ...performanceTables },
+    glossary: extractGlossary(outline, ctx),
+    warnings: ctx.warnings,
+  };
+  return { ...doc, figures: computeFigures(doc) };
+}
+
+/** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
+function looksLikeDisclosure(blocks: Block[], year: number): boolean {
+  if (!year) return false;
+  const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
 }
 
 /** Reads and parses a file; throws ReadError (clear message, exit code 2) when it cannot be read. */
 export async function parseFile(path: string): Promise<Disclosure> {
-  void path;
-  throw new Error('not implemented yet');
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new ReadError(path, '这是一个目录，不是文件 (a directory, not a file)', 'pass the disclosure file itself');
+    size = s.size;
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError(path, '文件不存在或无法读取 (file not found or not readable)', 'check the path');
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
+  }
+  const bytes = await readFile(path);
+  const text = decodeText(bytes, path);
+  return parseText(text, { file: path, bytes: size });
 }

@@ -1,0 +1,137 @@
+// Document-level facts: title, kind (预算/决算), scope (部门/单位), year, the unit's name and every other spelling
+// of it, signature and date, the 目录 entries and the parts.
+import type { Block } from '../read/blocks.js';
+import type { Disclosure, DocumentKind, DocumentScope, Place } from '../model/schema.js';
+import type { Outline } from './outline.js';
+import { norm, tidy } from './text-utils.js';
+import { announcedTable } from './tables.js';
+
+export interface Meta {
+  title: Disclosure['title'];
+  kind: DocumentKind;
+  scope: DocumentScope;
+  year: number;
+  unitName: string;
+  mentions: Disclosure['unit']['mentions'];
+  date?: Disclosure['date'];
+  signature?: Disclosure['signature'];
+}
+
+const YEAR_IN_TITLE = /(20\d{2}|19\d{2})\s*年/;
+const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+
+function textOf(b: Block): string {
+  return b.type === 'table' ? '' : b.text;
+}
+
+/** The unit name inside a title-like text: what precedes the year ("X 2022 年部门预算公开"). */
+function nameBeforeYear(text: string): string | undefined {
+  const m = YEAR_IN_TITLE.exec(text);
+  if (!m) return undefined;
+  const name = tidy(text.slice(0, m.index)).replace(/^关于/, '').replace(/(部门|单位)$/, '').trim();
+  return name.length >= 2 ? name : undefined;
+}
+
+function nameOfOverviewPart(title: string): string | undefined {
+  const m = /^(.*?)(?:部门|单位)?概况$/.exec(tidy(title));
+  const name = m?.[1]?.trim();
+  return name && name.length >= 2 ? name : undefined;
+}
+
+export function extractMeta(blocks: Block[], outline: Outline): Meta {
+  const titleBlock = outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
+  const titleText = tidy(titleBlock ? textOf(titleBlock) : '');
+  const title = { text: titleText, ...(titleBlock ? { at: titleBlock.at } : {}) };
+  const t = norm(titleText);
+
+  // kind and scope: the title decides; otherwise the words that dominate the document
+  const all = blocks.map(textOf).join('\n');
+  const count = (re: RegExp) => (all.match(re) ?? []).length;
+  const kind: DocumentKind = /决算/.test(t) ? 'final_account' : /预算/.test(t) ? 'budget' : count(/决算/g) > count(/预算/g) ? 'final_account' : 'budget';
+  const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : count(/部门/g) >= count(/单位(预算|决算)/g) ? 'department' : 'unit';
+  const yearMatch = YEAR_IN_TITLE.exec(titleText) ?? YEAR_IN_TITLE.exec(all);
+  const year = yearMatch ? Number(yearMatch[1]) : 0;
+
+  // every place that names the unit: title, parts (目录 and body), section titles, signature
+  const mentions: Meta['mentions'] = [];
+  const add = (name: string | undefined, role: string, at?: Place) => {
+    if (name) mentions.push(at ? { name, role, at } : { name, role });
+  };
+  add(nameBeforeYear(titleText), 'title', titleBlock?.at);
+  for (const b of outline.toc) {
+    if (b.type === 'heading' && b.numbering === 'part') add(nameOfOverviewPart(b.title), 'toc', b.at);
+    else if (b.type !== 'table' && /^关于/.test(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, ''))) add(nameBeforeYear(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')), 'toc', b.at);
+  }
+  for (const p of outline.parts) {
+    add(nameOfOverviewPart(p.title), 'part', p.heading.at);
+    for (const s of p.sections) if (/^关于/.test(s.title)) add(nameBeforeYear(s.title), 'section', s.heading.at);
+  }
+
+  // signature and date: the last lines of the document
+  let date: Meta['date'];
+  let signature: Meta['signature'];
+  const tail = blocks.slice(-4).filter((b) => b.type !== 'table');
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const b = tail[i];
+    const text = tidy(textOf(b));
+    const d = DATE.exec(text);
+    if (d && !date) {
+      date = { iso: `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`, text: d[0].trim(), at: b.at };
+      const before = text.slice(0, d.index).trim();
+      if (before.length >= 2 && before.length <= 40) signature = { text: before, at: b.at };
+      else {
+        const prev = tail[i - 1];
+        const prevText = prev ? tidy(textOf(prev)) : '';
+        if (prevText.length >= 2 && prevText.length <= 40 && !/[。，：:]/.test(prevText)) signature = { text: prevText, at: prev.at };
+      }
+      break;
+    }
+  }
+  if (signature) add(signature.text, 'signature', signature.at);
+
+  // the unit is the name most places agree on; the signature breaks ties, then the title
+  const votes = new Map<string, { name: string; n: number; signature: boolean; title: boolean }>();
+  for (const m of mentions) {
+    const k = norm(m.name);
+    const v = votes.get(k) ?? { name: m.name, n: 0, signature: false, title: false };
+    v.n++;
+    if (m.role === 'signature') v.signature = true;
+    if (m.role === 'title') v.title = true;
+    votes.set(k, v);
+  }
+  const ranked = [...votes.values()].sort((a, b) => b.n - a.n || Number(b.signature) - Number(a.signature) || Number(b.title) - Number(a.title));
+  const unitName = ranked[0]?.name ?? '';
+  return { title, kind, scope, year, unitName, mentions, date, signature };
+}
+
+/** 目录 entries (parts, and the tables and sections they announce), with the table each one names. */
+export function extractToc(outline: Outline, kind: DocumentKind): Disclosure['toc'] {
+  const entries: Disclosure['toc'] = [];
+  let part: string | undefined;
+  for (const b of outline.toc) {
+    if (b.type === 'table') continue;
+    const text = tidy(b.text);
+    if (b.type === 'heading' && b.numbering === 'part') {
+      part = text;
+      entries.push({ title: text, at: b.at });
+      continue;
+    }
+    if (/^目录$/.test(norm(text))) continue;
+    const tpl = announcedTable(b, { kind });
+    entries.push({ ...(part ? { part } : {}), title: text, ...(tpl ? { tableId: tpl.id } : {}), at: b.at });
+  }
+  return entries;
+}
+
+/** Tables a part lists as attachments ("第四部分 部门决算报表（见附表）"). */
+export function attachmentTables(outline: Outline, kind: DocumentKind): Array<{ id: ReturnType<typeof announcedTable>; title: string; at: Place }> {
+  const out: Array<{ id: ReturnType<typeof announcedTable>; title: string; at: Place }> = [];
+  for (const p of outline.parts) {
+    if (!/见附表|附表|附件/.test(norm(p.title))) continue;
+    for (const b of p.blocks) {
+      const tpl = announcedTable(b, { kind });
+      if (tpl && b.type !== 'table') out.push({ id: tpl, title: tidy(b.text), at: b.at });
+    }
+  }
+  return out;
+}

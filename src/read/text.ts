@@ -1,0 +1,146 @@
+// The text reader: text or Markdown converted from a PDF (as in ../shared/seeds) → positioned blocks.
+import type { Block, CellBlock, HeadingBlock, ReadResult } from './blocks.js';
+import { ReadError } from './errors.js';
+import { normaliseCodePoints } from './normalise.js';
+
+const PART = /^第([一二三四五六七八九十]+)部分\s*/;
+const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
+const SUBSECTION = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*/;
+const ITEM = /^(?:(\d{1,2})\s*[、.．](?!\d)|[（(](\d{1,2})[）)])\s*/;
+const TABLE_LABEL = /^表\s*([一二三四五六七八九十\d]{1,3})\s*[:：]?\s*$/;
+/** sentence punctuation: a line holding it reads as prose, not as a title */
+const PROSE = /[。；;]|[，,](?!\d)/;
+
+/** Strips conversion noise that carries no meaning: HTML-ish tags, Markdown emphasis and list marks. */
+function cleanLine(raw: string): { text: string; marked: number; column: number } {
+  let s = normaliseCodePoints(raw).replace(/<\/?(?:b|i|u|strong|em|span|font|sup|sub|br)\b[^>]*>/gi, '');
+  const indent = s.length - s.trimStart().length;
+  s = s.trim();
+  let marked = 0;
+  const hashes = /^(#{1,6})\s+/.exec(s);
+  if (hashes) {
+    marked = hashes[1].length;
+    s = s.slice(hashes[0].length);
+  }
+  s = s.replace(/^[-*+]\s+(?=\S)/, '').replace(/\*\*/g, '').trim();
+  return { text: s, marked, column: indent + 1 };
+}
+
+function classifyHeading(text: string, marked: number): Omit<HeadingBlock, 'at' | 'type'> | null {
+  let m: RegExpExecArray | null;
+  const titleLike = (rest: string, max: number) => rest.length <= max && !PROSE.test(rest) && !/[:：]\s*\S/.test(rest);
+  if ((m = TABLE_LABEL.exec(text))) return { text, numbering: 'table', number: m[1], title: '', marked: marked > 0 };
+  if ((m = PART.exec(text)) && titleLike(text.slice(m[0].length), 60))
+    return { text, numbering: 'part', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
+  if ((m = SECTION.exec(text)) && titleLike(text.slice(m[0].length), 80))
+    return { text, numbering: 'section', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
+  if ((m = SUBSECTION.exec(text)) && titleLike(text.slice(m[0].length), 60))
+    return { text, numbering: 'subsection', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
+  if ((m = ITEM.exec(text)) && (marked > 0 || titleLike(text.slice(m[0].length), 30)))
+    return { text, numbering: 'item', number: m[1] ?? m[2], title: text.slice(m[0].length).trim(), marked: marked > 0 };
+  if (marked > 0) return { text, numbering: 'none', title: text, marked: true };
+  return null;
+}
+
+function startsNumbered(text: string): boolean {
+  return PART.test(text) || SECTION.test(text) || SUBSECTION.test(text) || ITEM.test(text) || TABLE_LABEL.test(text);
+}
+
+/** Joins two pieces of one paragraph: no space between CJK characters, one space between Latin words. */
+function joinText(a: string, b: string): string {
+  if (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  return a + b;
+}
+
+/**
+ * Reads converted text into blocks. Lines with tabs are table rows (consecutive rows form one grid);
+ * numbered or Markdown-marked title lines are headings; other lines form paragraphs. A paragraph cut by a
+ * page break (prose not ending a sentence, then a blank gap, then an unnumbered continuation) is rejoined.
+ */
+export function readText(input: string, format = 'text'): ReadResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: Block[] = [];
+  let para: { text: string; line: number; column: number; endLine: number } | null = null;
+  let table: { rows: CellBlock[][]; line: number; column: number; endLine: number } | null = null;
+  let blankSince = 0;
+
+  const flushPara = () => {
+    if (para) blocks.push({ type: 'paragraph', text: para.text, at: { line: para.line, column: para.column, endLine: para.endLine } });
+    para = null;
+  };
+  const flushTable = () => {
+    if (table) blocks.push({ type: 'table', rows: table.rows, at: { line: table.line, column: table.column, endLine: table.endLine } });
+    table = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = i + 1;
+    if (raw.trim() === '') {
+      blankSince++;
+      flushTable();
+      continue;
+    }
+    const gap = blankSince;
+    blankSince = 0;
+
+    if (raw.includes('\t')) {
+      flushPara();
+      const row: CellBlock[] = [];
+      let col = 1;
+      for (const piece of raw.split('\t')) {
+        const c = cleanLine(piece);
+        row.push({ text: c.text, at: { line: lineNo, column: col + c.column - 1 } });
+        col += piece.length + 1;
+      }
+      if (!table) table = { rows: [], line: lineNo, column: 1, endLine: lineNo };
+      table.rows.push(row);
+      table.endLine = lineNo;
+      continue;
+    }
+    flushTable();
+
+    const c = cleanLine(raw);
+    if (c.text === '') continue;
+    const heading = classifyHeading(c.text, c.marked);
+    if (heading) {
+      flushPara();
+      blocks.push({ type: 'heading', ...heading, at: { line: lineNo, column: c.column } });
+      continue;
+    }
+    const listItem = /^\s*[-*+]\s/.test(raw);
+    if (para && !listItem && !startsNumbered(c.text)) {
+      const prev: string = para.text;
+      const continuesDirectly = gap === 0;
+      // a sentence cut by a page break: the previous piece is prose that does not end a sentence
+      const cutByPageBreak = gap > 0 && prev.length >= 12 && PROSE.test(prev) && !/[。；;：:！？!?]$/.test(prev);
+      if (continuesDirectly || cutByPageBreak) {
+        para.text = joinText(prev, c.text);
+        para.endLine = lineNo;
+        continue;
+      }
+    }
+    flushPara();
+    para = { text: c.text, line: lineNo, column: c.column, endLine: lineNo };
+  }
+  flushPara();
+  flushTable();
+  return { blocks, lines: lines.length, bytes: Buffer.byteLength(input, 'utf8'), format };
+}
+
+/** Decodes bytes as UTF-8 text, refusing binary data and other encodings with a clear reason. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new ReadError(file, '文件为空 (empty file)', 'provide a disclosure text, e.g. one converted from its PDF');
+  const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+  let nul = 0;
+  for (const b of sample) if (b === 0) nul++;
+  if (nul > 0) throw new ReadError(file, '这是二进制文件，不是文本 (binary file, not text)', 'convert it to text first, or pass a supported format');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
+  }
+  return text;
+}
