@@ -1,0 +1,557 @@
+// Performance tables: 项目支出绩效目标表 (budget) and 项目支出绩效自评表 (final accounts) → model.
+//
+// Converted PDFs shift cells left or right after page breaks and split merged cells, so rows are read by
+// what their cells say (label words, level vocabulary, comparators, numbers), never by column position.
+import type { Block, CellBlock, TableBlock } from '../read/blocks.js';
+import type { Amount, Disclosure, Indicator, Place } from '../model/schema.js';
+import { makeAmount, makePercent, toHalfWidth } from '../model/money.js';
+import type { ExtractContext } from './context.js';
+import { warn } from './context.js';
+import { isNumericCell, norm, NUMBER, tidy } from './text-utils.js';
+
+export interface PerformanceTables {
+  targets: Disclosure['performance']['targets'];
+  selfEvaluations: Disclosure['performance']['selfEvaluations'];
+}
+
+type Target = PerformanceTables['targets'][number];
+type SelfEvaluation = PerformanceTables['selfEvaluations'][number];
+type FundLine = SelfEvaluation['funds'][number];
+
+/** A table title: (部门预算)项目支出绩效目标表 / 项目支出绩效自评表, optionally followed by its year. */
+const TITLE = /^(?:部门预算)?项目支出绩效(目标|自评)表(?:\(\d{4}年度?\))?$/;
+
+/** 二级指标 → the 一级指标 it belongs to in the standard indicator framework. */
+const LEVEL2_PARENT: Record<string, string> = {
+  数量指标: '产出指标',
+  质量指标: '产出指标',
+  时效指标: '产出指标',
+  成本指标: '产出指标',
+  经济效益指标: '效益指标',
+  社会效益指标: '效益指标',
+  生态效益指标: '效益指标',
+  可持续影响指标: '效益指标',
+  满意度指标: '满意度指标',
+  服务对象满意度指标: '满意度指标',
+};
+const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标']);
+
+/** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
+const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况', '年度绩效指标完成情况:']);
+
+const COMPARATOR_START = /^(?:>=|<=|≥|≤|≪|=|>|<)\s*\d/;
+const DIGIT_START = /^\d/;
+/** one unknown symbol standing where a comparator should be ("€2000") */
+const GARBLED_COMPARATOR_START = /^[^\s\d\u3400-\u9fffA-Za-z≥≤≪=<>]\s*\d/;
+/** characters a clean cell may hold; anything else is conversion noise */
+const CLEAN_CHARS = /^[\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]*$/;
+const CJK = /[\u3400-\u9fff]/;
+
+interface Cell {
+  text: string;
+  at: Place;
+}
+interface Row {
+  cells: Cell[];
+  /** first row of a grid: the row after a page break when the table continues */
+  gridStart: boolean;
+  line: number;
+}
+
+/** Reads every performance table found in `blocks` (the whole body; titles locate them). */
+export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): PerformanceTables {
+  const result: PerformanceTables = { targets: [], selfEvaluations: [] };
+  for (const section of findSections(blocks)) {
+    const rows = section.grids.flatMap(gridRows);
+    if (rows.length === 0) continue;
+    if (section.kind === 'target') result.targets.push(readTarget(rows, section.at, ctx));
+    else result.selfEvaluations.push(readSelfEvaluation(rows, section.at, ctx));
+  }
+  return result;
+}
+
+interface Section {
+  kind: 'target' | 'self';
+  at: Place;
+  grids: TableBlock[];
+}
+
+/** Titles start a table; its grids run until the next title or a numbered part/section/subsection heading. */
+function findSections(blocks: Block[]): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const block of blocks) {
+    if (block.type !== 'table') {
+      const m = TITLE.exec(norm(block.text));
+      if (m) {
+        current = { kind: m[1] === '目标' ? 'target' : 'self', at: block.at, grids: [] };
+        sections.push(current);
+        continue;
+      }
+      if (block.type === 'heading' && ['part', 'section', 'subsection'].includes(block.numbering)) current = null;
+      continue;
+    }
+    current?.grids.push(block);
+  }
+  return sections;
+}
+
+function gridRows(grid: TableBlock): Row[] {
+  return grid.rows.map((cells, i) => ({
+    cells: cells.map((c: CellBlock) => ({ text: tidy(c.text), at: c.at })).filter((c) => c.text !== ''),
+    gridStart: i === 0,
+    line: cells[0]?.at.line ?? grid.at.line,
+  }));
+}
+
+function isGarbled(text: string): boolean {
+  if (!CLEAN_CHARS.test(text)) return true;
+  // a lone Latin letter glued to Chinese text or standing alone ("f办公室", "t")
+  return /(?:^|[^A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff]|$)/.test(text) && !/^\d/.test(text);
+}
+
+function isHeaderRow(row: Row): boolean {
+  return row.cells.some((c) => norm(c.text) === '一级指标');
+}
+
+// ---------------------------------------------------------------- header labels (项目名称, 预算单位, funds …)
+
+type LabelKey =
+  | 'project'
+  | 'unit'
+  | 'department'
+  | 'implementingUnit'
+  | 'fundsHeader'
+  | 'total'
+  | 'fiscal'
+  | 'other'
+  | 'goal'
+  | 'selfGoal';
+
+/** Labels as printed, with any spacing the converter put between their characters. */
+const LABELS: Array<[LabelKey, string[]]> = [
+  ['project', ['项目名称']],
+  ['unit', ['预算单位']],
+  ['department', ['主管部门']],
+  ['implementingUnit', ['实施单位']],
+  ['fundsHeader', ['项目资金(万元)', '项目资金（万元）', '项目资金']],
+  ['total', ['年度资金总额']],
+  ['fiscal', ['其中:财政拨款', '其中：财政拨款', '财政拨款']],
+  ['other', ['其他资金']],
+  ['selfGoal', ['年度总体目标']],
+  ['goal', ['项目总体目标', '总体目标', '年度目标']],
+];
+
+const LABEL_PATTERNS: Array<[LabelKey, RegExp]> = LABELS.map(([key, words]) => {
+  const alternatives = words
+    .map((w) => [...w].map((ch) => ch.replace(/[()（）:：]/g, (p) => (/[(（]/.test(p) ? '[(（]' : /[)）]/.test(p) ? '[)）]' : '[:：]'))).join('\\s*'))
+    .join('|');
+  return [key, new RegExp(`(?:${alternatives})\\s*[:：]?`)];
+});
+
+/** cells longer than this are prose, never "label value" pairs */
+const LONG_CELL = 40;
+
+interface Token {
+  label?: LabelKey;
+  text: string;
+  at: Place;
+}
+
+/** Splits a row into label tokens and value tokens; a cell may hold "label:value" or "… label value". */
+function tokenize(row: Row): Token[] {
+  const tokens: Token[] = [];
+  for (const cell of row.cells) {
+    let rest = cell.text;
+    if (rest.length > LONG_CELL) {
+      // prose (a goal) may mention 其他资金 or 财政拨款 without being a label
+      tokens.push({ text: rest, at: cell.at });
+      continue;
+    }
+    while (rest !== '') {
+      let best: { key: LabelKey; index: number; length: number } | null = null;
+      for (const [key, re] of LABEL_PATTERNS) {
+        const m = re.exec(rest);
+        if (m && (best === null || m.index < best.index || (m.index === best.index && m[0].length > best.length)))
+          best = { key, index: m.index, length: m[0].length };
+      }
+      if (!best) {
+        tokens.push({ text: rest.trim(), at: cell.at });
+        break;
+      }
+      const before = rest.slice(0, best.index).trim();
+      if (before) tokens.push({ text: before, at: cell.at });
+      tokens.push({ label: best.key, text: rest.slice(best.index, best.index + best.length).trim(), at: cell.at });
+      rest = rest.slice(best.index + best.length).trim();
+    }
+  }
+  return tokens.filter((t) => t.text !== '');
+}
+
+/** The amount in a value token: "295", "29 5" (split by the converter), "20万元。". */
+function readAmount(token: Token | undefined): Amount | null {
+  if (!token) return null;
+  const text = token.text.replace(/万元[。.]?$|[。.]$/, '').trim();
+  if (isNumericCell(text)) return makeAmount(text, '万元', token.at);
+  const m = new RegExp(`^(${NUMBER})\\s*万?元?[。.]?$`).exec(toHalfWidth(token.text).trim());
+  return m ? makeAmount(m[1], '万元', token.at) : null;
+}
+
+const ORG_SUFFIX = /(办公室|局|中心|委员会|委|院|所|站|馆|队|处|厅|部|会|校|政府|社|团|室|办)$/;
+
+// ---------------------------------------------------------------- 项目支出绩效目标表
+
+function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
+  const target: Target = { project: '', indicators: [], at };
+  const headerEnd = rows.findIndex(isHeaderRow);
+  const headRows = headerEnd < 0 ? rows : rows.slice(0, headerEnd);
+  const values: Partial<Record<LabelKey, Token[]>> = {};
+  const seen = new Map<LabelKey, Place>();
+  let pending: LabelKey | null = null;
+  const where = (p: Place) => `第 ${p.line} 行`;
+
+  for (const row of headRows) {
+    const tokens = tokenize(row);
+    const hasLabel = tokens.some((t) => t.label);
+    let current: LabelKey | null = null;
+    for (const t of tokens) {
+      if (t.label) {
+        if (current === 'goal' && !values.goal?.length) pending = current;
+        current = t.label;
+        if (!seen.has(t.label)) seen.set(t.label, t.at);
+        continue;
+      }
+      const key = current ?? (!hasLabel ? pending : null);
+      if (key && !(key === current && values[key]?.length && key !== 'unit')) {
+        (values[key] ??= []).push(t);
+        if (key === pending) pending = null;
+        continue;
+      }
+      if (!hasLabel && !seen.has('goal') && !values.goal && t.text.length >= 30 && CJK.test(t.text)) {
+        // the goal row whose label the converter lost: the long prose cell is the goal
+        values.goal = [t];
+        warn(ctx, 'performance.unlabelled-goal', `绩效目标表"项目总体目标"标签无法识别，按整段文字读作总体目标（${where(t.at)}）`, t.at);
+        continue;
+      }
+      warn(ctx, 'performance.garbled-cell', `绩效目标表表头单元格无法识别："${t.text}"（${where(t.at)}）`, t.at);
+    }
+    // 总体目标 | 年度目标 with the text on the next row
+    if (current === 'goal' && !values.goal?.length) pending = current;
+  }
+
+  // 项目名称: the first readable value
+  const project = values.project?.[0];
+  if (project) {
+    target.project = project.text;
+    if (isGarbled(project.text)) warn(ctx, 'performance.garbled-cell', `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`, project.at);
+  } else warn(ctx, 'performance.missing-project', `绩效目标表缺少项目名称（第 ${at.line} 行起）`, at);
+
+  const unitTokens = values.unit ?? [];
+  if (unitTokens.length) {
+    const text = unitTokens.map((t) => t.text).join('');
+    if (unitTokens.some((t) => isGarbled(t.text)) || !ORG_SUFFIX.test(text))
+      warn(ctx, 'performance.garbled-cell', `预算单位无法识别，未读取："${text}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+    else target.unit = text;
+  }
+
+  const amount = (key: 'total' | 'fiscal' | 'other', label: string): Amount | undefined => {
+    if (!seen.has(key)) return undefined;
+    const token = values[key]?.[0];
+    const a = readAmount(token);
+    if (a) return a;
+    const p = token?.at ?? seen.get(key) ?? at;
+    warn(ctx, 'performance.blank-value', `绩效目标表"${label}"未填写金额${token ? `（"${token.text}"）` : ''}（${where(p)}）`, p);
+    return undefined;
+  };
+  const total = amount('total', '年度资金总额');
+  const fiscal = amount('fiscal', '财政拨款');
+  const other = amount('other', '其他资金');
+  if (total) target.totalFunds = total;
+  if (fiscal) target.fiscalFunds = fiscal;
+  if (other) target.otherFunds = other;
+  const goal = values.goal?.map((t) => t.text).join('');
+  if (goal) target.goal = goal;
+
+  if (headerEnd < 0) {
+    warn(ctx, 'performance.no-indicators', `绩效目标表"${target.project}"没有指标表头（一级指标）`, at);
+    return target;
+  }
+  target.indicators = readIndicators(rows.slice(headerEnd + 1), 'target', ctx);
+  return target;
+}
+
+// ---------------------------------------------------------------- indicators
+
+interface LevelState {
+  level1: string;
+  level2: string;
+}
+
+/** Level words of a row (一级/二级指标 vocabulary) and the content cells that remain. */
+function splitLevels(row: Row): { level1?: string; level2?: string; content: Cell[] } {
+  let level1: string | undefined;
+  let level2: string | undefined;
+  const content: Cell[] = [];
+  for (const cell of row.cells) {
+    const key = norm(cell.text);
+    if (BLOCK_LABELS.has(key)) continue;
+    if (key === '满意度指标') {
+      if (level1 === undefined && level2 === undefined) level1 = key;
+      else level2 = key;
+      continue;
+    }
+    if (LEVEL1.has(key) && content.length === 0) {
+      level1 = key;
+      continue;
+    }
+    if (key in LEVEL2_PARENT && content.length === 0) {
+      level2 = key;
+      continue;
+    }
+    content.push(cell);
+  }
+  if (level1 === '满意度指标' && level2 === undefined) level2 = '满意度指标';
+  return { level1, level2, content };
+}
+
+function applyLevels(state: LevelState, found: { level1?: string; level2?: string }): void {
+  if (found.level2) {
+    state.level2 = found.level2;
+    state.level1 = found.level1 ?? LEVEL2_PARENT[found.level2] ?? state.level1;
+  } else if (found.level1) {
+    if (state.level1 !== found.level1 && LEVEL2_PARENT[state.level2] !== found.level1) state.level2 = '';
+    state.level1 = found.level1;
+  }
+}
+
+/** "≥60 天" → ≥ / 60 / 天; "2022 年 12 月" → value only; "有所提升" → value only. */
+export function splitTarget(target: string): Pick<Indicator, 'comparator' | 'value' | 'valueUnit'> {
+  const t = toHalfWidth(target).trim();
+  const m = /^(>=|<=|≥|≤|≪|=|>|<)\s*(\d+(?:\.\d+)?)\s*(.*)$/.exec(t);
+  if (m) {
+    const out: Pick<Indicator, 'comparator' | 'value' | 'valueUnit'> = { comparator: m[1] === '≪' ? '≤' : m[1], value: m[2] };
+    if (m[3].trim()) out.valueUnit = m[3].trim();
+    return out;
+  }
+  if (t === '') return {};
+  if (/^\d{4}\s*年/.test(t)) return { value: target.trim() };
+  const n = /^(\d+(?:\.\d+)?)\s*(.*)$/.exec(t);
+  if (n) return n[2].trim() ? { value: n[1], valueUnit: n[2].trim() } : { value: n[1] };
+  return { value: target.trim() };
+}
+
+function stripPoints(text: string): string {
+  return text.replace(/\s*分$/, '').trim();
+}
+
+function isScore(text: string): boolean {
+  return isNumericCell(stripPoints(text));
+}
+
+function readIndicators(rows: Row[], kind: 'target' | 'self', ctx: ExtractContext): Indicator[] {
+  const indicators: Indicator[] = [];
+  const state: LevelState = { level1: '', level2: '' };
+  /** indicators read before any level word was seen (labels centred in their merged cells) */
+  let unlevelled: Indicator[] = [];
+
+  for (const row of rows) {
+    if (isHeaderRow(row)) continue;
+    if (row.cells.some((c) => norm(c.text) === '总分')) continue;
+    const found = splitLevels(row);
+    applyLevels(state, found);
+    if (state.level1 && unlevelled.length) {
+      for (const ind of unlevelled) {
+        ind.level1 = state.level1;
+        ind.level2 = state.level2;
+      }
+      unlevelled = [];
+    }
+    if (found.content.length === 0) continue;
+
+    // drop noise cells standing before the indicator's name
+    let content = found.content;
+    const nameIndex = content.findIndex((c) => CJK.test(c.text) && !isGarbled(c.text));
+    if (nameIndex < 0) {
+      for (const c of content) warn(ctx, 'performance.garbled-cell', `绩效指标行无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      continue;
+    }
+    for (const c of content.slice(0, nameIndex))
+      warn(ctx, 'performance.garbled-cell', `绩效指标行中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+    content = content.slice(nameIndex);
+
+    if (!state.level1 && indicators.length === 0)
+      warn(
+        ctx,
+        'performance.centred-levels',
+        `绩效指标表首行没有一级/二级指标（合并单元格标签居中），标签上方的行按其后第一个标签归类，标签之间的行沿用上方标签，可能有误（第 ${row.line} 行）`,
+        content[0].at,
+      );
+    const indicator =
+      kind === 'target' ? readTargetIndicator(row, content, state, indicators, ctx) : readSelfIndicator(content, state, ctx);
+    if (!indicator) continue;
+    indicators.push(indicator);
+    if (!state.level1) unlevelled.push(indicator);
+  }
+  for (const ind of unlevelled)
+    warn(ctx, 'performance.missing-level', `绩效指标"${ind.name}"没有一级/二级指标（第 ${ind.at.line} 行）`, ind.at);
+  return indicators;
+}
+
+function readTargetIndicator(row: Row, content: Cell[], state: LevelState, previous: Indicator[], ctx: ExtractContext): Indicator | null {
+  let t = content.findIndex((c, i) => i > 0 && COMPARATOR_START.test(toHalfWidth(c.text)));
+  if (t < 0) t = content.findIndex((c, i) => i > 0 && (DIGIT_START.test(c.text) || GARBLED_COMPARATOR_START.test(c.text)));
+  if (t < 0 && content.length >= 2) t = content.length - 1;
+  if (t < 0) {
+    const only = content[0];
+    const last = previous[previous.length - 1];
+    if (row.gridStart && last) {
+      // a name cut by a page break continues on the first row of the next grid
+      last.name += only.text;
+      warn(ctx, 'performance.joined-cells', `绩效指标名称跨页续接："${last.name}"（第 ${only.at.line} 行）`, only.at);
+      return null;
+    }
+    warn(ctx, 'performance.blank-value', `绩效指标"${only.text}"未填写指标值（第 ${only.at.line} 行）`, only.at);
+    return { level1: state.level1, level2: state.level2, name: only.text, target: '', at: only.at };
+  }
+  const nameCells = content.slice(0, t).filter((c, i) => {
+    if (i === 0 || (CJK.test(c.text) && !isGarbled(c.text))) return true;
+    warn(ctx, 'performance.garbled-cell', `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+    return false;
+  });
+  const name = nameCells.map((c) => c.text).join('');
+  if (nameCells.length > 1)
+    warn(ctx, 'performance.joined-cells', `绩效指标名称由 ${nameCells.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`, content[0].at);
+
+  let target = content[t].text;
+  for (const c of content.slice(t + 1)) {
+    if (/^[^\d\s]/.test(c.text) && !isGarbled(c.text)) {
+      target += c.text;
+      warn(ctx, 'performance.joined-cells', `指标值由多个单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
+    } else warn(ctx, 'performance.garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+  }
+  if (isGarbled(target) || GARBLED_COMPARATOR_START.test(target))
+    warn(ctx, 'performance.garbled-cell', `指标值含无法识别的字符："${target}"（第 ${content[t].at.line} 行）`, content[t].at);
+  return { level1: state.level1, level2: state.level2, name, target, ...splitTarget(target), at: content[0].at };
+}
+
+function readSelfIndicator(content: Cell[], state: LevelState, ctx: ExtractContext): Indicator | null {
+  const at = content[0].at;
+  // 分值 and 得分: the rightmost pair of numbers; the 偏差原因 follows them
+  let w = -1;
+  for (let i = content.length - 2; i >= 1; i--) {
+    if (isScore(content[i].text) && isScore(content[i + 1].text)) {
+      w = i;
+      break;
+    }
+  }
+  if (w < 0) {
+    warn(ctx, 'performance.unreadable-row', `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`, at);
+    const [name, target = '', actual] = content.map((c) => c.text);
+    return { level1: state.level1, level2: state.level2, name, target, ...splitTarget(target), ...(actual ? { actual } : {}), at };
+  }
+  const middle = content.slice(1, w).map((c) => c.text);
+  let name = content[0].text;
+  if (middle.length > 2) {
+    name += middle.splice(0, middle.length - 2).join('');
+    warn(ctx, 'performance.joined-cells', `绩效指标名称由多个单元格拼合："${name}"（第 ${at.line} 行）`, at);
+  }
+  if (middle.length < 2) warn(ctx, 'performance.blank-value', `绩效指标"${name}"缺少年度指标值或实际完成值（第 ${at.line} 行）`, at);
+  const [target = '', actual] = middle;
+  const reason = content
+    .slice(w + 2)
+    .map((c) => c.text)
+    .join('');
+  const indicator: Indicator = {
+    level1: state.level1,
+    level2: state.level2,
+    name,
+    target,
+    ...splitTarget(target),
+    weight: stripPoints(content[w].text),
+    score: stripPoints(content[w + 1].text),
+    at,
+  };
+  if (actual !== undefined) indicator.actual = actual;
+  if (reason) indicator.deviationReason = reason;
+  return indicator;
+}
+
+// ---------------------------------------------------------------- 项目支出绩效自评表
+
+const FUND_LINE = /^(?:其中[:：]?)?(?:年度资金总额|当年财政拨款|财政拨款|上年结转资金|其他资金)$/;
+const NOT_APPLICABLE = /^[—–\-－]+$/;
+
+function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEvaluation {
+  const evaluation: SelfEvaluation = { project: '', funds: [], indicators: [], at };
+  const headerEnd = rows.findIndex(isHeaderRow);
+  const headRows = headerEnd < 0 ? rows : rows.slice(0, headerEnd);
+
+  for (let r = 0; r < headRows.length; r++) {
+    const row = headRows[r];
+    const fundIndex = row.cells.findIndex((c) => FUND_LINE.test(norm(c.text)));
+    if (fundIndex >= 0) {
+      evaluation.funds.push(readFundLine(row.cells[fundIndex], row.cells.slice(fundIndex + 1), ctx));
+      continue;
+    }
+    const tokens = tokenize(row);
+    if (tokens.some((t) => t.label === 'selfGoal')) {
+      // 预期目标 | 实际完成情况 headings; the texts are on the next row
+      const next = headRows[r + 1];
+      if (next && !tokenize(next).some((t) => t.label)) {
+        const [goal, result] = next.cells.map((c) => c.text);
+        if (goal) evaluation.goal = goal;
+        if (result) evaluation.result = result;
+        r++;
+      }
+      continue;
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const value = tokens[i + 1] && !tokens[i + 1].label ? tokens[i + 1].text : undefined;
+      if (t.label === 'project' && value) evaluation.project = value;
+      if (t.label === 'department' && value) evaluation.department = value;
+      if (t.label === 'implementingUnit' && value) evaluation.implementingUnit = value;
+    }
+  }
+  if (!evaluation.project) warn(ctx, 'performance.missing-project', `绩效自评表缺少项目名称（第 ${at.line} 行起）`, at);
+
+  if (headerEnd >= 0) evaluation.indicators = readIndicators(rows.slice(headerEnd + 1), 'self', ctx);
+  else warn(ctx, 'performance.no-indicators', `绩效自评表"${evaluation.project}"没有指标表头（一级指标）`, at);
+
+  const totalRow = rows.find((row) => row.cells.some((c) => norm(c.text) === '总分'));
+  if (totalRow) {
+    const i = totalRow.cells.findIndex((c) => norm(c.text) === '总分');
+    const [weight, score] = totalRow.cells.slice(i + 1).map((c) => stripPoints(c.text));
+    if (weight) evaluation.totalWeight = weight;
+    if (score) evaluation.totalScore = score;
+  } else warn(ctx, 'performance.missing-total', `绩效自评表"${evaluation.project}"没有总分行`, at);
+  return evaluation;
+}
+
+/** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; "—" = not applicable. */
+function readFundLine(label: Cell, cells: Cell[], ctx: ExtractContext): FundLine {
+  const line: FundLine = { label: label.text };
+  if (cells.length !== 6)
+    warn(ctx, 'performance.unreadable-row', `资金行"${label.text}"应有 6 个数，读到 ${cells.length} 个（第 ${label.at.line} 行）`, label.at);
+  const [initial, fullYear, executed, weight, rate, score] = cells;
+  const money = (c: Cell | undefined): Amount | undefined => {
+    if (!c || NOT_APPLICABLE.test(c.text)) return undefined;
+    const a = makeAmount(c.text, '万元', c.at);
+    if (!a) warn(ctx, 'performance.garbled-cell', `资金行"${label.text}"的金额无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
+    return a ?? undefined;
+  };
+  const a = money(initial);
+  const b = money(fullYear);
+  const e = money(executed);
+  if (a) line.initialBudget = a;
+  if (b) line.fullYearBudget = b;
+  if (e) line.executed = e;
+  if (weight && !NOT_APPLICABLE.test(weight.text)) line.weight = stripPoints(weight.text);
+  if (rate && !NOT_APPLICABLE.test(rate.text)) {
+    const p = makePercent(rate.text, rate.at);
+    if (p) line.executionRate = p;
+    else warn(ctx, 'performance.garbled-cell', `执行率无法识别："${rate.text}"（第 ${rate.at.line} 行）`, rate.at);
+  }
+  if (score && !NOT_APPLICABLE.test(score.text)) line.score = stripPoints(score.text);
+  return line;
+}
