@@ -12,7 +12,7 @@ const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出/
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
-  if (b.type === 'table') return undefined;
+  if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
   const t = norm(b.text);
   if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
   return recogniseTableTitle(t.replace(/^表[一二三四五六七八九十\d]+[:：]?/, ''), ctx.kind);
@@ -251,7 +251,8 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   const header: CellBlock[][] = [];
   let i = 0;
   while (i < grid.length && !hasNumber(grid[i]) && !grid[i].some((c) => /^\d{3}\s/.test(c.text.trim()))) header.push(grid[i++]);
-  const data = grid.slice(i).filter((r) => !header.some((h) => rowText(h) === rowText(r)));
+  const headerTexts = new Set(header.map(rowText));
+  const data = grid.slice(i).filter((r) => !headerTexts.has(rowText(r)));
   const incomeKey = tpl.columns[0]?.key ?? 'budget';
   // the expenditure side starts at the column headed 功能分类/支出项目; its amounts follow it
   const headerRow = header.find((r) => r.some((c) => /功能分类|^支出/.test(norm(c.text)) && !/^支出$/.test(norm(c.text)))) ?? header[header.length - 1];

@@ -2,7 +2,9 @@
 import { toHalfWidth } from '../model/money.js';
 
 /** Text for matching: half-width, no spaces, straight quotes. Never stored in the model. */
+const NEEDS_NORM = /[\s\u00a0“”"＂‘’【】\uff01-\uff5e\u3000]/;
 export function norm(s: string): string {
+  if (!NEEDS_NORM.test(s)) return s;
   return toHalfWidth(s)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/[“”"＂]/g, '"')
@@ -13,6 +15,7 @@ export function norm(s: string): string {
 
 /** Text for display: collapses runs of spaces between CJK characters left by line wrapping in converted PDFs. */
 export function tidy(s: string): string {
+  if (!/\s/.test(s)) return s;
   return s
     .replace(/\s+/g, ' ')
     .replace(/(?<=[\u3400-\u9fff（），。、：；“”])\s+(?=[\u3400-\u9fff（），。、：；“”])/g, '')
@@ -26,7 +29,10 @@ export function tidy(s: string): string {
 export const NUMBER = String.raw`\d{1,3}(?:[,，]\s?\d{3})+(?:\s?[.．]\s?\d+)?|\d+(?:\s?[.．]\s?\d+)?`;
 
 /** A table cell holding only a number (with the converter's noise: "1346. 16", "29 5", "1, 089. 40"). */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 export function isNumericCell(text: string): boolean {
+  if (PLAIN_NUMBER.test(text)) return true;
+  if (text === '' || !/\d/.test(text)) return false;
   const t = toHalfWidth(text).replace(/\s+/g, '');
   return /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t);
 }

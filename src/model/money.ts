@@ -88,6 +88,8 @@ export function roundingTolerance(scales: number[], scale: number): number {
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 export function toHalfWidth(s: string): string {
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

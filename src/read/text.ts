@@ -12,7 +12,14 @@ const TABLE_LABEL = /^表\s*([一二三四五六七八九十\d]{1,3})\s*[:：]?\
 const PROSE = /[。；;]|[，,](?!\d)/;
 
 /** Strips conversion noise that carries no meaning: HTML-ish tags, Markdown emphasis and list marks. */
+/** Characters that may need cleaning; most cells and lines have none and skip the regexes. */
+const NOISE = /[<#*+\-\u2e80-\u2eff\u2f00-\u2fdf\u00a0\u200b-\u200d\ufeff]/;
+
 function cleanLine(raw: string): { text: string; marked: number; column: number } {
+  if (!NOISE.test(raw)) {
+    const trimmed = raw.trimStart();
+    return { text: trimmed.trimEnd(), marked: 0, column: raw.length - trimmed.length + 1 };
+  }
   let s = normaliseCodePoints(raw).replace(/<\/?(?:b|i|u|strong|em|span|font|sup|sub|br)\b[^>]*>/gi, '');
   const indent = s.length - s.trimStart().length;
   s = s.trim();
@@ -114,7 +121,9 @@ export function readText(input: string, format = 'text'): ReadResult {
       const prev: string = para.text;
       const continuesDirectly = gap === 0;
       // a sentence cut by a page break: the previous piece is prose that does not end a sentence
-      const cutByPageBreak = gap > 0 && prev.length >= 12 && PROSE.test(prev) && !/[。；;：:！？!?]$/.test(prev);
+      const openSentence = !/[。；;：:！？!?]$/.test(prev);
+      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．]$/.test(prev);
+      const cutByPageBreak = gap > 0 && openSentence && prev.length >= 12 && (PROSE.test(prev) || continuation);
       if (continuesDirectly || cutByPageBreak) {
         para.text = joinText(prev, c.text);
         para.endLine = lineNo;

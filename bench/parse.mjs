@@ -1,0 +1,41 @@
+// Parse throughput benchmark on one core: the seeds through parseText, next to a split-and-regex floor.
+// Run: npm run bench  (builds first). Prints documents/s and MB/s; asserts nothing.
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseText } from '../dist/extract/index.js';
+
+const seedsDir = resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/seeds');
+const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ file: f, text: readFileSync(resolve(seedsDir, f), 'utf8') }));
+const bytes = seeds.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+
+function measure(name, fn) {
+  // warm up so the JIT has compiled the hot paths
+  for (let i = 0; i < 20; i++) for (const s of seeds) fn(s);
+  globalThis.gc?.();
+  let docs = 0;
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(seconds * 1e9));
+  let now = start;
+  while (now < deadline) {
+    for (const s of seeds) fn(s);
+    docs += seeds.length;
+    now = process.hrtime.bigint();
+  }
+  const elapsed = Number(now - start) / 1e9;
+  const perDoc = docs / elapsed;
+  const mbps = (docs / seeds.length) * bytes / 1e6 / elapsed;
+  console.log(`${name.padEnd(34)} ${perDoc.toFixed(0).padStart(7)} documents/s  ${mbps.toFixed(2).padStart(7)} MB/s  (${docs} documents in ${elapsed.toFixed(2)} s)`);
+  return perDoc;
+}
+
+const NUMBER = /\d+(?:\.\d+)?/g;
+let sink = 0;
+console.log(`seeds: ${seeds.length} documents, ${(bytes / 1024).toFixed(1)} KiB; node ${process.version}; one core`);
+const floor = measure('floor: split lines + one regex pass', (s) => {
+  for (const line of s.text.split('\n')) { const m = line.match(NUMBER); if (m) sink += m.length; }
+});
+const parse = measure('budgetdoc parseText (full model)', (s) => { sink += parseText(s.text, { file: s.file }).tables.length; });
+console.log(`parse is ${(floor / parse).toFixed(1)}× slower than the floor; target ≥ 500 documents/s: ${parse >= 500 ? 'met' : 'NOT met'}`);
+if (sink < 0) console.log(sink);
