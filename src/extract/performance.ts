@@ -64,15 +64,17 @@ export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): 
   for (const section of findSections(blocks)) {
     const rows = section.grids.flatMap(gridRows);
     if (rows.length === 0) continue;
-    if (section.kind === 'target') result.targets.push(readTarget(rows, section.at, ctx));
-    else result.selfEvaluations.push(readSelfEvaluation(rows, section.at, ctx));
+    // the table's place: its first row, through its last row
+    const first = section.grids[0];
+    const at: Place = { line: first.at.line, column: first.at.column, endLine: section.grids[section.grids.length - 1].at.endLine ?? first.at.line };
+    if (section.kind === 'target') result.targets.push(readTarget(rows, at, ctx));
+    else result.selfEvaluations.push(readSelfEvaluation(rows, at, ctx));
   }
   return result;
 }
 
 interface Section {
   kind: 'target' | 'self';
-  at: Place;
   grids: TableBlock[];
 }
 
@@ -84,7 +86,7 @@ function findSections(blocks: Block[]): Section[] {
     if (block.type !== 'table') {
       const m = TITLE.exec(norm(block.text));
       if (m) {
-        current = { kind: m[1] === '目标' ? 'target' : 'self', at: block.at, grids: [] };
+        current = { kind: m[1] === '目标' ? 'target' : 'self', grids: [] };
         sections.push(current);
         continue;
       }
@@ -221,7 +223,7 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
         if (!seen.has(t.label)) seen.set(t.label, t.at);
         continue;
       }
-      const key = current ?? (!hasLabel ? pending : null);
+      const key: LabelKey | null = current ?? (!hasLabel ? pending : null);
       if (key && !(key === current && values[key]?.length && key !== 'unit')) {
         (values[key] ??= []).push(t);
         if (key === pending) pending = null;
