@@ -2,9 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.js';
 import { registerParse } from './commands/parse.js';
+import { registerSample } from './commands/sample.js';
 
 /** Each command module adds itself to the program; add new ones to this list. */
-const registrations: Array<(program: Command) => void> = [registerParse];
+const registrations: Array<(program: Command) => void> = [registerParse, registerSample];
 
 export function buildProgram(): Command {
   const program = new Command();
