@@ -59,6 +59,15 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
   }
 
+  // parts the 目录 announces but the body lacks: the document is truncated or incomplete
+  const bodyParts = new Set(outline.parts.map((p) => p.number));
+  for (const b of outline.toc) {
+    if (b.type === 'heading' && b.numbering === 'part' && b.number && !bodyParts.has(b.number)) {
+      warn(ctx, 'part-missing', `目录列出的"${b.text}"在正文中没有找到，文件可能不完整`, b.at);
+    }
+  }
+  if (outline.parts.length === 0) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
+
   const narrative = extractNarrative(outline, ctx);
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
   const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
