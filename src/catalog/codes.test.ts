@@ -84,6 +84,41 @@ function scanSeedNamePaths(): Array<{ seed: string; line: number; names: string[
   return out;
 }
 
+const pdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const corpusTexts = new Map<string, string>();
+/** The layout text of a corpus PDF ("corpus/018"), as pdftotext -layout prints it. */
+function corpusText(doc: string): string {
+  if (!corpusTexts.has(doc)) {
+    const file = path.join(shared, 'corpus', `${doc.slice('corpus/'.length)}.pdf`);
+    if (!existsSync(file)) throw new Error(`missing ${file}`);
+    corpusTexts.set(doc, execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  }
+  return corpusTexts.get(doc)!;
+}
+
+/** "201 05 07 专项普查活动", "2010507 专项普查活动", "30101 基本工资" in a corpus PDF's layout text. */
+function scanCorpusCodes(doc: string): Array<{ code: string; name: string }> {
+  const out: Array<{ code: string; name: string }> = [];
+  const name = '([\\p{Script=Han}（）()、“”]+[\\p{Script=Han}）)])';
+  const spaced = new RegExp(`(?<=^|\\s)([235]\\d\\d)(?: (\\d\\d))?(?: (\\d\\d))?\\s+${name}`, 'gu');
+  const compact = new RegExp(`(?<=^|\\s)([235]\\d{2}(?:\\d{2}){1,2})\\s+${name}`, 'gu');
+  for (const raw of corpusText(doc).split('\n')) {
+    const line = raw.replace(/\s+/g, ' ');
+    for (const m of line.matchAll(spaced)) out.push({ code: m[1] + (m[2] ?? '') + (m[3] ?? ''), name: m[4] });
+    for (const m of line.matchAll(compact)) out.push({ code: m[1], name: m[2] });
+  }
+  // numbers followed by a measure word in prose ("220 万元", "300 余幅") are not codes
+  return out.filter((c) => !/^(万元|余|台|人次)/.test(c.name));
+}
+
 const seedCodes = scanSeedCodes();
 const seedPaths = scanSeedNamePaths();
 
@@ -171,6 +206,8 @@ describe('lookupEconomic', () => {
     expect(lookupEconomic('30312', 2017)?.name).toBe('提租补贴');
     expect(lookupEconomic('30312', 2022)).toBeUndefined();
     expect(lookupEconomic('310', 2017)?.name).toBe('其他资本性支出');
+    expect(lookupEconomic('30307', 2019)?.name).toBe('医疗费补助'); // 2018 reform edition, not the 2017 names
+    expect(lookupEconomic('310', 2019)?.name).toBe('资本性支出');
     expect(lookupEconomic('39909', 2024)?.name).toBe('经常性赠与');
     expect(lookupEconomic('39906', 2024)).toBeUndefined();
   });
@@ -241,6 +278,7 @@ describe('functionClassByName', () => {
     expect(functionClassByName('二十六、抗疫特别国债安排的支出', 2024)?.code).toBe('234');
     expect(functionClassByName('二十四、预备费', 2026)?.code).toBe('227');
     expect(functionClassByName('其他支出', 2022)?.code).toBe('229');
+    expect(functionClassByName('221 住房保障支出', 2022)?.code).toBe('221');
   });
 
   it('uses the edition of the year', () => {
@@ -308,6 +346,34 @@ describe('the seeds', () => {
   });
 });
 
+describe.skipIf(!pdftotext)('the corpus', () => {
+  const documents = functionBase.documents as Record<string, number>;
+  const corpusDocs = Object.keys(documents).filter((d) => d.startsWith('corpus/'));
+
+  it('finds every printed code, and its printed name, in the edition of the document’s year', () => {
+    const known = new Map([
+      ['corpus/008:310:信息网络及软件购置更', 'two layout columns interleaved'],
+      ['corpus/008:30108:机关事业单位基本养老保险缴', 'name cut at the cell edge'],
+      ['corpus/033:21208:及对应专项债务收入安排', 'the middle of a name wrapped over three lines'],
+      ['corpus/025:2010801:日常公用经费', 'project name printed beside the code'],
+      ['corpus/025:2010804:购买中介机构审计服务', 'project name printed beside the code'],
+      ['corpus/025:2050803:审计培训', 'project name printed beside the code'],
+      ['corpus/021:2080505:机关事业单位基本养老保险缴费', 'the document drops 支出 in one table'],
+    ]);
+    const odd = new Set<string>();
+    let count = 0;
+    for (const doc of corpusDocs) {
+      for (const c of scanCorpusCodes(doc)) {
+        count++;
+        const result = nameMatches(c.code, c.name, documents[doc], c.code.startsWith('2') ? 'function' : 'economic');
+        if (result !== 'exact') odd.add(`${doc}:${c.code}:${c.name}`);
+      }
+    }
+    expect(count).toBeGreaterThan(500);
+    expect(odd).toEqual(new Set(known.keys()));
+  });
+});
+
 describe('data files', () => {
   const files = [
     { name: 'function-2022', entries: functionBase.entries, lengths: [3, 5, 7], first: '2' },
@@ -370,26 +436,8 @@ describe('data files', () => {
     expect(normaliseName('政府办公厅（室） 及相关\u3000机构事务\n')).toBe('政府办公厅(室)及相关机构事务');
   });
 
-  const pdftotext = (() => {
-    try {
-      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
   it.skipIf(!pdftotext)('entries marked "corpus" print their code and name in a listed corpus PDF', () => {
-    const texts = new Map<string, string>();
-    const textOf = (doc: string) => {
-      if (!texts.has(doc)) {
-        const file = path.join(shared, 'corpus', `${doc.slice('corpus/'.length)}.pdf`);
-        expect(existsSync(file)).toBe(true);
-        const raw = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-        texts.set(doc, normaliseName(raw));
-      }
-      return texts.get(doc)!;
-    };
+    const textOf = (doc: string) => normaliseName(corpusText(doc));
     const entries = [
       ...functionBase.entries,
       ...economicDept.entries,

@@ -233,9 +233,10 @@ export function nameMatches(code: string, printedName: string, year: number, sys
   return 'mismatch';
 }
 
-/** The 类 a name printed without a code denotes ("一、一般公共服务支出", "公共安全（类）", "一般公共服务"). */
+/** The 类 a name denotes ("一、一般公共服务支出", "公共安全（类）", "一般公共服务"; a code printed in front,
+ *  "201 一般公共服务支出", is ignored: compare it with lookupFunction when it matters). */
 export function functionClassByName(name: string, year: number): CodeEntry | undefined {
-  const wanted = withoutExpenditureSuffix(withoutLevelMarker(withoutOrdinal(normaliseName(name))));
+  const wanted = withoutExpenditureSuffix(withoutLevelMarker(withoutOrdinal(normaliseName(name).replace(/^\d{3}(?=\D)/, ''))));
   if (!wanted) return undefined;
   for (const e of table('function', year).values()) {
     if (e.level !== 'class') continue;
