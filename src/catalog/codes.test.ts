@@ -293,7 +293,6 @@ describe('the seeds', () => {
   it('scans a plausible number of coded rows from each seed with tables', () => {
     const bySeed = (s: string) => new Set(seedCodes.filter((c) => c.seed === s).map((c) => c.code));
     expect(bySeed('000').has('2010350')).toBe(true);
-    expect(bySeed('001')).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     for (const code of ['2010301', '2010302', '2010308', '20805', '2080505', '30101', '30231', '30305']) expect(bySeed('001').has(code)).toBe(true);
     for (const code of ['2010399', '2010301', '30302', '30309', '30399']) expect(bySeed('003').has(code)).toBe(true);
     expect(bySeed('004').size).toBe(0); // its tables are in a separate attachment
