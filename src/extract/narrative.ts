@@ -1,0 +1,117 @@
+// Narrative explanations (情况说明) → stated facts tied to what they describe, plus projects, 三公, 机关运行经费,
+// 政府采购, 国有资产 and the 预算绩效 summary.
+import type { Block, HeadingBlock } from '../read/blocks.js';
+import type { Disclosure, Fact, NarrativeSection } from '../model/schema.js';
+import { type ExtractContext, warn } from './context.js';
+import { readAssets, readOperatingUnits, readPerformanceSummary, procurementOf, readProjects, readThreePublicCounts } from './narrative/details.js';
+import { readFacts } from './narrative/facts.js';
+import { type Paragraph, paragraphsOf } from './narrative/segment.js';
+import { type Subtopic, subtopicOf, type Topic, topicOf } from './narrative/subject.js';
+import { type Outline, type Part } from './outline.js';
+import { norm } from './text-utils.js';
+
+export interface NarrativeResult {
+  narrative: NarrativeSection[];
+  projects: Disclosure['projects'];
+  threePublic: Disclosure['threePublic'];
+  operatingCosts: Disclosure['operatingCosts'];
+  procurement: Disclosure['procurement'];
+  assets: Disclosure['assets'];
+  performanceSummary: Omit<Disclosure['performance'], 'targets' | 'selfEvaluations'>;
+}
+
+/** A run of a section's blocks under one （一）（二）… heading (or before the first). */
+interface Segment {
+  heading?: HeadingBlock;
+  subtopic: Subtopic;
+  paragraphs: Paragraph[];
+}
+
+/** The explanation part: its title says 说明 (预算情况说明 / 决算情况说明), never the glossary. */
+export function explanationPart(outline: Outline): Part | undefined {
+  return outline.parts.find((p) => /说明/.test(norm(p.title)) && !/名词|解释/.test(norm(p.title)) && p.sections.length > 0);
+}
+
+/** Blocks up to the performance tables (目标表/自评表), which the performance extractor reads. */
+function beforePerformanceTables(blocks: Block[]): Block[] {
+  const end = blocks.findIndex(
+    (b) => b.type === 'table' || /^(项目支出)?绩效(目标|自评)表|^附件\s*\d*\s*[:：]?$/.test(norm(b.text)),
+  );
+  return end < 0 ? blocks : blocks.slice(0, end);
+}
+
+function segmentsOf(blocks: Block[], topic: Topic): Segment[] {
+  const runs: Array<{ heading?: HeadingBlock; blocks: Block[] }> = [{ blocks: [] }];
+  for (const b of blocks) {
+    if (b.type === 'heading' && b.numbering === 'subsection') runs.push({ heading: b, blocks: [] });
+    else runs[runs.length - 1].blocks.push(b);
+  }
+  return runs
+    .filter((r) => r.heading || r.blocks.length)
+    .map((r) => {
+      const subtopic = r.heading ? subtopicOf(r.heading.title) : 'none';
+      const performance = subtopic === 'performance' || topic === 'performance';
+      return { heading: r.heading, subtopic, paragraphs: paragraphsOf(performance ? beforePerformanceTables(r.blocks) : r.blocks) };
+    });
+}
+
+export function extractNarrative(outline: Outline, ctx: ExtractContext): NarrativeResult {
+  const result: NarrativeResult = {
+    narrative: [],
+    projects: [],
+    threePublic: { items: [] },
+    operatingCosts: {},
+    procurement: {},
+    assets: { vehicleCategories: [] },
+    performanceSummary: {},
+  };
+  const part = explanationPart(outline);
+  if (!part) {
+    warn(ctx, 'narrative-missing', '未找到情况说明部分（标题含“说明”的第X部分），说明中的数字未读取');
+    return result;
+  }
+  for (const section of part.sections) {
+    const topic = topicOf(section.title);
+    const segments = segmentsOf(section.blocks, topic);
+    const facts: Fact[] = [];
+    for (const seg of segments) {
+      if (topic === 'project') {
+        const projects = readProjects(seg.paragraphs);
+        result.projects.push(...projects);
+        for (const p of projects) {
+          if (!p.amount) continue;
+          facts.push({ subject: { kind: 'project', names: [p.name] }, label: p.name, amount: p.amount, text: `${p.name} ${p.amount.text}${p.amount.unit}`, at: p.at });
+        }
+        continue;
+      }
+      if (topic === 'performance' || seg.subtopic === 'performance') {
+        if (!result.performanceSummary.text) result.performanceSummary = readPerformanceSummary(seg.paragraphs);
+        continue;
+      }
+      if (seg.subtopic === 'assets') {
+        if (!result.assets.at) result.assets = readAssets(seg.paragraphs);
+        continue;
+      }
+      const segFacts = readFacts(seg.paragraphs, { unitName: ctx.unitName, context: { topic, subtopic: seg.subtopic, year: ctx.year } });
+      facts.push(...segFacts);
+      if (seg.subtopic === 'operatingCosts') {
+        const fact = segFacts.find((f) => f.subject.kind === 'operatingCosts' && f.amount);
+        result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
+      }
+      if (seg.subtopic === 'procurement') result.procurement = procurementOf(segFacts);
+      if (topic === 'threePublic') {
+        result.threePublic.items.push(...segFacts.filter((f) => f.subject.kind === 'threePublic'));
+        Object.assign(result.threePublic, readThreePublicCounts(seg.paragraphs));
+      }
+    }
+    result.narrative.push({
+      number: section.number,
+      title: section.title,
+      topic,
+      facts,
+      paragraphs: segments.flatMap((s) => s.paragraphs.map((p) => ({ text: p.text, at: p.at }))),
+      at: section.heading.at,
+    });
+  }
+  return result;
+}

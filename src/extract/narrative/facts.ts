@@ -1,0 +1,304 @@
+// Stated figures in explanation prose → facts: what the figure describes, the amount, its share, the change on
+// the year before with its reason, the year printed with it, and (决算) the budget it is compared with.
+import { makeAmount, makePercent } from '../../model/money.js';
+import type { Amount, Change, Fact, Place } from '../../model/schema.js';
+import { norm, tidy } from '../text-utils.js';
+import { listItems, MONEY, PERCENT, type Paragraph, type Part, sentencesOf, withoutOrdinal } from './segment.js';
+import { classify, type LabelContext, sameSubject } from './subject.js';
+
+export interface FactReader {
+  /** the unit's own name, dropped from the front of labels ("新疆巴州人民政府办公室部门收入预算") */
+  unitName: string;
+  context: Omit<LabelContext, 'list'>;
+}
+
+/** A fact while it is being read: the parts of the text it was read from, for its `text`. */
+interface Draft {
+  fact: Fact;
+  spans: Array<{ para: Paragraph; start: number; end: number }>;
+  /** created from a 全年/年初预算数 comparison: never merged with a plain statement */
+  comparison: boolean;
+}
+
+const CHANGE_TAIL =
+  /^(?<label>.*?)(?<basis>(?:比|较)上年度?(?:预算|决算)?数?|与上年度?(?:预算|决算)?数?相比[，,]?)?\s*(?<word>增加|减少|增长|下降|持平)了?$/;
+const COMPARED_WITH = /^(?<label>.*?)(?:与|比|较)上年度?(?<kind>预算|决算)?数?相比$/;
+const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数|年初预算数|调整预算数)(?:为)?$/;
+const EXECUTED = /^(?:支出)?(?:决算数|全年执行数|执行数)(?:为)?$/;
+const REASON_HEAD = /^(?:主要)?原因(?:是|为|主要是)?\s*[:：]?\s*/;
+const NOT_ARRANGED = /^(?<label>.+?)(?:未安排|无安排)$/;
+const YEAR = /(\d{4})\s*年度?/g;
+const UNIT_PREFIX = /^.{4,}?(?:人民政府办公室|办公室|管理局|委员会|服务中心|中心|局)(?:部门|单位|本级)?(?=.)/;
+
+function basisOf(printed: string | undefined): string | undefined {
+  if (!printed) return undefined;
+  const t = norm(printed).replace(/^(比|较|与)/, '').replace(/相比[,，]?$/, '').replace(/数$/, '').replace(/度/, '');
+  return t || undefined;
+}
+
+function directionOf(word: string): Change['direction'] {
+  if (/增加|增长/.test(word)) return 'increase';
+  if (/减少|下降/.test(word)) return 'decrease';
+  return 'flat';
+}
+
+/** Cleans the text before a figure into the printed label, the year printed with it and a list it opens. */
+export function labelOf(pre: string, unitName: string): { label: string; year?: number; listHead?: string } {
+  const segments = withoutOrdinal(pre.trim()).split(/[:：]/);
+  let year: number | undefined;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    let seg = segments[i].trim();
+    const years = [...seg.matchAll(YEAR)];
+    if (years.length) {
+      const last = years[years.length - 1];
+      year ??= Number(last[1]);
+      seg = seg.slice((last.index ?? 0) + last[0].length);
+    }
+    seg = seg.trim().replace(/(?:为|是)$/, '').replace(/(?:支出决算数|决算数|预算数)$/, '').replace(/(?<=费)数$/, '').trim();
+    if (!/[(（]\s*(?:类|\d{3})\s*[)）]/.test(seg)) {
+      if (unitName && seg.includes(unitName)) seg = seg.slice(seg.indexOf(unitName) + unitName.length);
+      else seg = seg.replace(UNIT_PREFIX, '');
+      seg = seg.replace(/^(?:部门|单位|本部门|本单位|我单位|本级)(?=.)/, '');
+      if (/\d\s*家|下属|本级/.test(seg) && seg.includes('的')) seg = seg.slice(seg.lastIndexOf('的') + 1);
+      seg = seg.replace(/^[（(][^）)]*[）)]/, '').replace(/^[，,、\s]+/, '').trim();
+    }
+    if (seg) {
+      const listHead = i > 0 ? segments[i - 1].trim() : undefined;
+      return { label: seg, ...(year !== undefined ? { year } : {}), ...(listHead ? { listHead } : {}) };
+    }
+  }
+  return { label: '', ...(year !== undefined ? { year } : {}) };
+}
+
+function listOf(head: string | undefined): LabelContext['list'] {
+  if (!head) return undefined;
+  const t = norm(head);
+  if (/收入(预算)?包括/.test(t)) return 'income';
+  if (/支出(预算)?包括/.test(t)) return 'expenditure';
+  if (/^(主要)?包括|^主要有/.test(t)) return 'economic';
+  return undefined;
+}
+
+/** Reads the facts stated in one section's paragraphs (in order) under the given context. */
+export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
+  const drafts: Draft[] = [];
+
+  const spanText = (d: Draft) => {
+    const pieces: string[] = [];
+    let last: { para: Paragraph; end: number } | undefined;
+    for (const s of d.spans) {
+      if (last && last.para === s.para && s.start <= last.end + 1 && pieces.length) {
+        pieces[pieces.length - 1] += s.para.text.slice(last.end, s.end);
+        last = { para: s.para, end: Math.max(last.end, s.end) };
+        continue;
+      }
+      pieces.push(s.para.text.slice(s.start, s.end));
+      last = { para: s.para, end: s.end };
+    }
+    return pieces.map(tidy).join(' … ');
+  };
+
+  for (const para of paragraphs) {
+    const at: Place = para.at;
+    const text = para.text;
+    let current: Draft | undefined;
+    let pendingYear: number | undefined;
+    let pendingBasis: string | undefined;
+    let list: LabelContext['list'];
+
+    const touch = (d: Draft, part: { start: number; end: number }) => {
+      d.spans.push({ para, start: part.start, end: part.end });
+      const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, at.endLine ?? at.line);
+      if (end !== (d.fact.at.endLine ?? d.fact.at.line)) d.fact.at = { ...d.fact.at, endLine: end };
+    };
+    const create = (label: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
+      const subject = classify(label, { ...reader.context, list: ctxList });
+      const fact: Fact = { subject, label, text: '', at: { ...at } };
+      if (year !== undefined) fact.year = year;
+      const d: Draft = { fact, spans: [{ para, start: part.start, end: part.end }], comparison };
+      drafts.push(d);
+      return d;
+    };
+    const amountOf = (num: string, unit: string): Amount | undefined => makeAmount(num, unit === '元' ? '元' : '万元', at) ?? undefined;
+    /** the latest fact of this section about the same subject that a change-only statement can complete */
+    const findForChange = (label: string): Draft | undefined => {
+      const subject = classify(label, { ...reader.context, list });
+      if (subject.kind === 'other') return undefined;
+      for (let i = drafts.length - 1; i >= 0; i--) {
+        const d = drafts[i];
+        if (!d.comparison && sameSubject(d.fact.subject, subject)) return d.fact.change || d.fact.reason ? undefined : d;
+      }
+      return undefined;
+    };
+    const startsFact = (part: Part): boolean => {
+      const m = MONEY.exec(part.text);
+      const pre = m ? part.text.slice(0, m.index) : part.text;
+      const change = CHANGE_TAIL.exec(pre.trim());
+      const budget = BUDGET_TAIL.exec(pre.trim());
+      const candidate = change?.groups?.word ? change.groups.label : budget ? budget.groups!.label : m ? pre : '';
+      const { label } = labelOf(candidate, reader.unitName);
+      if (!label) return false;
+      return classify(label, { ...reader.context, list }).kind !== 'other';
+    };
+
+    const sentences = sentencesOf(text);
+    for (const sentence of sentences) {
+      const parts = sentence.parts.flatMap(listItems);
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (i === 0) list = undefined;
+        let t = part.text;
+        if (part.start === 0) t = withoutOrdinal(t);
+
+        // the reason runs to the end of the sentence, or to a semicolon/其中 that opens a new statement
+        const reasonHead = REASON_HEAD.exec(t);
+        if (reasonHead && /原因/.test(reasonHead[0])) {
+          let j = i + 1;
+          while (j < parts.length && !((parts[j].sep === 'semicolon' || parts[j].among) && startsFact(parts[j]))) j++;
+          const start = part.start + (part.text.length - t.length) + reasonHead[0].length;
+          const end = parts[j - 1].end;
+          const reason = tidy(text.slice(start, end)).replace(/[，,；;:：。\s]+$/, '');
+          if (current && reason && !current.fact.reason) {
+            current.fact.reason = { text: reason, at: { ...at } };
+            touch(current, { start: part.start, end });
+          }
+          i = j - 1;
+          continue;
+        }
+
+        const money = MONEY.exec(t);
+        const percent = PERCENT.exec(t);
+        if (!money && percent) {
+          const before = t.slice(0, percent.index).trim();
+          const pct = makePercent(percent[0].trim(), at) ?? undefined;
+          if (!pct || !current) continue;
+          if (/差异率/.test(before)) {
+            current.fact.varianceRate = pct;
+          } else if (/^占/.test(before)) {
+            if (!current.fact.share) current.fact.share = pct;
+          } else {
+            const w = /(增长|下降|增加|减少)$/.exec(before);
+            if (!w) continue;
+            const change: Change = current.fact.change ?? { direction: directionOf(w[1]), word: w[1] };
+            if (change.percent) continue;
+            change.rateWord = w[1];
+            change.percent = pct;
+            if (!current.fact.change && pendingBasis) change.basis = pendingBasis;
+            current.fact.change = change;
+          }
+          touch(current, part);
+          continue;
+        }
+
+        if (!money) {
+          const year = /^(\d{4})\s*年度?$/.exec(t);
+          if (year) {
+            pendingYear = Number(year[1]);
+            continue;
+          }
+          const compared = COMPARED_WITH.exec(t);
+          if (compared) {
+            pendingBasis = basisOf(t.slice(compared.groups!.label.length)) ?? '上年';
+            const { label } = labelOf(compared.groups!.label, reader.unitName);
+            if (label) {
+              const target = findForChange(label);
+              current = target ?? create(label, list, undefined, part);
+              if (target) touch(target, part);
+            }
+            continue;
+          }
+          const none = NOT_ARRANGED.exec(t);
+          if (none && part.sep === 'start' && i === parts.length - 1) {
+            const { label } = labelOf(none.groups!.label, reader.unitName);
+            if (label) current = create(label, list, pendingYear, part);
+            continue;
+          }
+          // "收入预算包括：" / "主要包括：" without figures opens (or names) a list
+          const head = listOf(t.replace(/[:：].*$/, ''));
+          if (head && /[:：]/.test(t)) list = head;
+          continue;
+        }
+
+        const pre = t.slice(0, money.index).trim();
+        const num = money[1];
+        const unit = money[2];
+        const post = t.slice(money.index + money[0].length);
+        const amount = amountOf(num, unit);
+        if (!amount) continue;
+
+        const change = CHANGE_TAIL.exec(pre);
+        if (change?.groups?.word && (change.groups.basis || /增加|减少|持平/.test(change.groups.word))) {
+          const basis = basisOf(change.groups.basis) ?? pendingBasis;
+          const { label, year } = labelOf(change.groups.label, reader.unitName);
+          let target = current;
+          if (label) {
+            const found = findForChange(label);
+            target = found ?? create(label, list, year ?? pendingYear, part);
+          }
+          if (!target) continue;
+          if (target.fact.change?.amount) continue;
+          const word = change.groups.word;
+          const c: Change = { direction: directionOf(word), word, amount };
+          if (basis) c.basis = basis;
+          target.fact.change = c;
+          touch(target, part);
+          current = target;
+          pendingBasis = undefined;
+          continue;
+        }
+
+        const budget = BUDGET_TAIL.exec(pre);
+        if (budget) {
+          const { label, year } = labelOf(budget.groups!.label, reader.unitName);
+          const d = create(label || (current?.fact.label ?? ''), list, year ?? pendingYear, part, true);
+          if (!label && current) d.fact.subject = current.fact.subject;
+          d.fact.budgetAmount = amount;
+          current = d;
+          continue;
+        }
+        if (EXECUTED.test(pre) && current?.comparison) {
+          current.fact.amount = amount;
+          touch(current, part);
+          continue;
+        }
+
+        const { label, year, listHead } = labelOf(pre, reader.unitName);
+        const partList = listOf(listHead) ?? list;
+        if (listHead && listOf(listHead)) list = partList;
+        if (!label) {
+          if (current && !current.fact.amount) {
+            current.fact.amount = amount;
+            touch(current, part);
+          }
+          continue;
+        }
+        const subject = classify(label, { ...reader.context, list: partList });
+        // a figure repeated in the same section ("公务接待费 0.20 万元，开支内容…") completes the earlier fact
+        const repeat = drafts.find(
+          (d) => !d.comparison && sameSubject(d.fact.subject, subject) && subject.kind !== 'other' && d.fact.amount && sameAmount(d.fact.amount, amount),
+        );
+        if (repeat) {
+          touch(repeat, part);
+          current = repeat;
+        } else {
+          current = create(label, partList, year ?? pendingYear, part);
+          current.fact.amount = amount;
+        }
+        pendingYear = undefined;
+        // a share or change printed in the same part after the figure ("6.27 万元，占…" is split already)
+        const share = /^\s*[，,]?\s*占/.test(post) ? PERCENT.exec(post) : null;
+        if (share && !current.fact.share) current.fact.share = makePercent(share[0], at) ?? undefined;
+      }
+    }
+  }
+  for (const d of drafts) {
+    d.fact.text = spanText(d);
+    for (const k of Object.keys(d.fact) as Array<keyof Fact>) if (d.fact[k] === undefined) delete d.fact[k];
+  }
+  return drafts.map((d) => d.fact);
+}
+
+function sameAmount(a: Amount, b: Amount): boolean {
+  const scale = Math.max(a.scale, b.scale);
+  return a.unit === b.unit && a.minor * 10 ** (scale - a.scale) === b.minor * 10 ** (scale - b.scale);
+}

@@ -1,0 +1,126 @@
+// Cutting explanation prose into the pieces the fact reader works on: paragraphs (with fragments the converter
+// split rejoined), sentences and comma/semicolon parts with their offsets, so that printed text can be quoted back.
+import type { Block } from '../../read/blocks.js';
+import type { Place } from '../../model/schema.js';
+import { NUMBER, tidy } from '../text-utils.js';
+
+export interface Paragraph {
+  text: string;
+  at: Place;
+}
+
+/** A printed number (optionally signed) followed by its money unit. */
+export const MONEY = new RegExp(String.raw`(?<![\d.．])(-?\s?(?:${NUMBER}))\s*(万元|元)(?![/／])`);
+export const MONEY_G = new RegExp(MONEY.source, 'g');
+/** A printed percentage. */
+export const PERCENT = new RegExp(String.raw`(-?\s?(?:${NUMBER}))\s*[%％]`);
+
+const SENTENCE_END = /[。；;！？!?：:]$/;
+/** the converter cut "…支出决算数为" from "41.90 万元，…": a paragraph that starts with the figure or its unit */
+const CONTINUES_FIGURE = new RegExp(String.raw`^(?:(?:${NUMBER})\s*(?:万元|元|%|％)|万元|元[，,。；])`);
+
+/** Paragraph blocks of a run of blocks, tidied, with figure fragments rejoined. */
+export function paragraphsOf(blocks: Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const text = tidy(b.text);
+    if (!text) continue;
+    const prev = out[out.length - 1];
+    if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
+      prev.text = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}${text}`;
+      prev.at = { ...prev.at, endLine: b.at.endLine ?? b.at.line };
+      continue;
+    }
+    out.push({ text, at: { ...b.at } });
+  }
+  return out;
+}
+
+/** Leading list numbering: "1.", "1、", "(1)", "（一）", "一、". */
+export const ORDINAL = /^(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/;
+
+export function withoutOrdinal(s: string): string {
+  return s.replace(ORDINAL, '');
+}
+
+export type Separator = 'start' | 'comma' | 'semicolon';
+
+export interface Part {
+  /** text of the part, trimmed, without a leading 其中： */
+  text: string;
+  /** offsets of `text` in the paragraph text */
+  start: number;
+  end: number;
+  sep: Separator;
+  /** the part began with 其中： */
+  among: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  parts: Part[];
+}
+
+function isThousandsComma(s: string, i: number): boolean {
+  return s[i] === ',' && /\d/.test(s[i - 1] ?? '') && /^\s?\d{3}(?!\d)/.test(s.slice(i + 1));
+}
+
+/** Splits paragraph text into sentences (at 。！？) and each sentence into parts (at ，,；;). */
+export function sentencesOf(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let sStart = 0;
+  let parts: Part[] = [];
+  let pStart = 0;
+  let sep: Separator = 'start';
+  const pushPart = (end: number) => {
+    const raw = text.slice(pStart, end);
+    const lead = raw.length - raw.trimStart().length;
+    let t = raw.trim();
+    let start = pStart + lead;
+    let among = false;
+    const m = /^其中\s*[:：]?\s*/.exec(t);
+    if (m) {
+      among = true;
+      t = t.slice(m[0].length);
+      start += m[0].length;
+    }
+    if (t) parts.push({ text: t, start, end: start + t.length, sep, among });
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const endOfSentence = i === text.length || ch === '。' || ch === '！' || ch === '？';
+    if (endOfSentence || ch === '，' || (ch === ',' && !isThousandsComma(text, i)) || ch === '；' || ch === ';') {
+      pushPart(i);
+      sep = ch === '；' || ch === ';' ? 'semicolon' : 'comma';
+      pStart = i + 1;
+      if (endOfSentence) {
+        if (parts.length) sentences.push({ start: sStart, end: i, parts });
+        parts = [];
+        sStart = i + 1;
+        sep = 'start';
+      }
+    }
+  }
+  return sentences;
+}
+
+/** Splits a part at 、 when it lists several figures ("办公费6.64万元、邮电费6.27万元"). */
+export function listItems(part: Part): Part[] {
+  const count = part.text.match(MONEY_G)?.length ?? 0;
+  if (count < 2 || !part.text.includes('、')) return [part];
+  const items: Part[] = [];
+  let from = 0;
+  for (let i = 0; i <= part.text.length; i++) {
+    if (i === part.text.length || part.text[i] === '、') {
+      const raw = part.text.slice(from, i);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (t) items.push({ text: t, start: part.start + from + lead, end: part.start + from + lead + t.length, sep: items.length ? 'comma' : part.sep, among: items.length ? false : part.among });
+      from = i + 1;
+    }
+  }
+  // a 、 inside a name ("工资福利、商品和服务支出") leaves items without a figure: keep them whole
+  return items.every((p) => MONEY.test(p.text)) ? items : [part];
+}

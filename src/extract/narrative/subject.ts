@@ -1,0 +1,185 @@
+// What a printed label in the explanations describes: section topics from their titles, and labels
+// ("基本支出", "公务用车运行费", "一般公共服务支出（类）…（项）") → typed subjects.
+import { functionClassByName } from '../../catalog/codes.js';
+import type { Subject } from '../../model/schema.js';
+import { norm } from '../text-utils.js';
+
+export type Topic =
+  | 'summary'
+  | 'income'
+  | 'expenditure'
+  | 'fiscal'
+  | 'generalBudget'
+  | 'basic'
+  | 'project'
+  | 'threePublic'
+  | 'governmentFund'
+  | 'stateCapital'
+  | 'other'
+  | 'performance';
+
+/** The topic of a 一、二、… section, decided from its title words (budget and final sets number them differently). */
+export function topicOf(title: string): Topic {
+  const t = norm(title);
+  if (/三公/.test(t)) return 'threePublic';
+  if (/政府性基金/.test(t)) return 'governmentFund';
+  if (/国有资本/.test(t)) return 'stateCapital';
+  if (/绩效/.test(t)) return 'performance';
+  if (/其他重要事项|其他需说明/.test(t)) return 'other';
+  if (/基本支出/.test(t)) return 'basic';
+  if (/项目支出/.test(t)) return 'project';
+  if (/一般公共预算/.test(t)) return 'generalBudget';
+  if (/财政拨款/.test(t)) return 'fiscal';
+  if (/收支|收入支出/.test(t)) return 'summary';
+  if (/收入/.test(t)) return 'income';
+  if (/支出/.test(t)) return 'expenditure';
+  return 'other';
+}
+
+/** What the subsection under 其他重要事项 is about. */
+export type Subtopic = 'operatingCosts' | 'procurement' | 'assets' | 'performance' | 'none';
+
+export function subtopicOf(title: string): Subtopic {
+  const t = norm(title);
+  if (/机关运行经费/.test(t)) return 'operatingCosts';
+  if (/政府采购/.test(t)) return 'procurement';
+  if (/国有资产|资产占用/.test(t)) return 'assets';
+  if (/绩效/.test(t)) return 'performance';
+  return 'none';
+}
+
+export interface LabelContext {
+  topic: Topic;
+  subtopic: Subtopic;
+  year: number;
+  /** the label follows "收入预算包括：" (income), "支出预算包括：" (expenditure) or "主要包括：" (economic items) */
+  list?: 'income' | 'expenditure' | 'economic';
+}
+
+const FUNCTION_MARK = /[(（]\s*(类|\d{3})\s*[)）]/;
+const FUNCTION_PATH =
+  /^(.+?)[(（]\s*(类|\d{3})\s*[)）](?:(.+?)[(（]\s*(款|\d{2})\s*[)）])?(?:(.+?)[(（]\s*(项|\d{2})\s*[)）])?$/;
+
+/** "一般公共服务支出（201）政府办公厅（室）及相关机构事务（03）行政运行（01）" → names and, when printed, the code. */
+export function functionSubject(label: string): Subject | undefined {
+  const m = FUNCTION_PATH.exec(label.trim());
+  if (!m) return undefined;
+  const names: string[] = [];
+  const codes: string[] = [];
+  for (let i = 1; i < m.length; i += 2) {
+    if (m[i] === undefined) break;
+    names.push(m[i].trim());
+    codes.push(m[i + 1]);
+  }
+  const printed = codes.every((c) => /^\d+$/.test(c)) ? codes.join('') : undefined;
+  return printed ? { kind: 'function', code: printed, names } : { kind: 'function', names };
+}
+
+const INCOME_SOURCES: Array<[RegExp, string]> = [
+  [/一般公共预算/, 'generalBudget'],
+  [/政府性基金/, 'governmentFund'],
+  [/国有资本|国有资金/, 'stateCapital'],
+  [/财政专户|教育收费/, 'specialAccount'],
+  [/财政拨款/, 'fiscalAppropriation'],
+  [/上级补助/, 'superiorSubsidy'],
+  [/附属单位上缴/, 'subsidiaryRemittance'],
+  [/事业收入/, 'businessIncome'],
+  [/经营收入/, 'operatingIncome'],
+  [/其他收入|其他资金/, 'otherIncome'],
+];
+
+function incomeSource(t: string): string | undefined {
+  return INCOME_SOURCES.find(([re]) => re.test(t))?.[1];
+}
+
+function threePublicKey(t: string): string | undefined {
+  if (/三公/.test(t)) return 'total';
+  if (/出国/.test(t)) return 'overseas';
+  if (/购置及运行/.test(t)) return 'vehicle';
+  if (/公务用车购置|车辆购置/.test(t)) return 'vehiclePurchase';
+  if (/公务用车运行|车辆运行/.test(t)) return 'vehicleOperation';
+  if (/接待/.test(t)) return 'reception';
+  return undefined;
+}
+
+/** The typed subject of a printed label in its section. */
+export function classify(label: string, ctx: LabelContext): Subject {
+  const t = norm(label);
+  if (FUNCTION_MARK.test(t)) {
+    const f = functionSubject(label);
+    if (f) return f;
+  }
+  if (ctx.list === 'economic') return { kind: 'economic', names: [label] };
+  if (ctx.list === 'income') {
+    const key = incomeSource(t);
+    return key ? { kind: 'fund', key } : { kind: 'fund', names: [label] };
+  }
+  if (ctx.topic === 'threePublic' || /三公/.test(t)) {
+    const key = threePublicKey(t);
+    if (key) return { kind: 'threePublic', key };
+  }
+  if (/机关运行经费/.test(t) || (ctx.subtopic === 'operatingCosts' && /公用经费/.test(t))) return { kind: 'operatingCosts' };
+  if (ctx.subtopic === 'procurement' || /政府采购/.test(t)) {
+    const key = /小微/.test(t)
+      ? 'smallMicro'
+      : /中小企业/.test(t)
+        ? 'sme'
+        : /货物/.test(t)
+          ? 'goods'
+          : /工程/.test(t)
+            ? 'works'
+            : /服务/.test(t)
+              ? 'services'
+              : 'total';
+    return { kind: 'procurement', key };
+  }
+  if (/人员经费/.test(t)) return { kind: 'personnel' };
+  if (/公用经费/.test(t)) return { kind: 'public' };
+  if (ctx.topic === 'fiscal' && /财政拨款/.test(t) && !/一般公共预算/.test(t)) {
+    if (/收支总预算|收支总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'total' };
+    if (/收入总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'incomeTotal' };
+    if (/支出总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'expenditureTotal' };
+    if (/年初.*结转/.test(t)) return { kind: 'fiscalAppropriation', key: 'priorYearBalance' };
+    if (/年末.*结转/.test(t)) return { kind: 'fiscalAppropriation', key: 'yearEndBalance' };
+    if (/本年收入|财政拨款收入$/.test(t)) return { kind: 'fiscalAppropriation', key: 'currentYearIncome' };
+    if (/本年支出|财政拨款支出$/.test(t)) return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
+    return { kind: 'fiscalAppropriation' };
+  }
+  if (/一般公共预算/.test(t)) {
+    if (/基本支出/.test(t)) return { kind: 'basic' };
+    if (/项目支出/.test(t)) return { kind: 'project' };
+    if (/合计|支出/.test(t)) return { kind: 'generalBudget' };
+    return { kind: 'fund', key: 'generalBudget' };
+  }
+  if (/基本支出/.test(t)) return { kind: 'basic' };
+  if (/项目支出/.test(t)) return { kind: 'project' };
+  if (/收支总预算|收支总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
+  if (/收入总计/.test(t)) return { kind: 'total', key: 'income' };
+  if (/支出总计/.test(t)) return { kind: 'total', key: 'expenditure' };
+  if (/本年收入/.test(t)) return { kind: 'income', key: 'currentYear' };
+  if (/本年支出/.test(t)) return { kind: 'expenditure', key: 'currentYear' };
+  if (/非财政拨款结余/.test(t)) return { kind: 'income', key: 'nonFiscalBalanceUsed' };
+  if (/年初结转/.test(t)) return { kind: 'income', key: 'priorYearBalance' };
+  if (/结余分配/.test(t)) return { kind: 'expenditure', key: 'balanceDistribution' };
+  if (/年末结转/.test(t)) return { kind: 'expenditure', key: 'yearEndBalance' };
+  if (/上缴上级/.test(t)) return { kind: 'expenditure', key: 'remittanceToSuperior' };
+  if (/对附属单位补助/.test(t)) return { kind: 'expenditure', key: 'subsidiaryGrants' };
+  if (/经营支出/.test(t)) return { kind: 'expenditure', key: 'operating' };
+  const source = /收入$|预算$|拨款$|资金$/.test(t) ? incomeSource(t) : undefined;
+  if (source) return { kind: 'fund', key: source };
+  if (/收入预算/.test(t)) return { kind: 'income', key: 'budget' };
+  if (/支出预算/.test(t)) return { kind: 'expenditure', key: 'budget' };
+  if (/支出$|^一般公共服务$/.test(t) || ctx.list === 'expenditure') {
+    if (functionClassByName(label, ctx.year)) return { kind: 'function', names: [label] };
+  }
+  return { kind: 'other' };
+}
+
+export function sameSubject(a: Subject, b: Subject): boolean {
+  return (
+    a.kind === b.kind &&
+    a.key === b.key &&
+    a.code === b.code &&
+    JSON.stringify((a.names ?? []).map(norm)) === JSON.stringify((b.names ?? []).map(norm))
+  );
+}
