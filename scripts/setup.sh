@@ -15,3 +15,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 npm ci --no-audit --no-fund
+# npm may skip the root package's lifecycle scripts: compile explicitly so `npx budgetdoc` works
+npm run --silent build
