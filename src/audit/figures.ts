@@ -1,0 +1,145 @@
+// Where a narrative subject's figure is printed in the tables, declared as data: for each subject kind, the tables,
+// rows and columns that carry it, in order of preference by the section's topic. Rules resolve facts through this.
+import type { Amount, Disclosure, Subject, Table, TableId, TableRow } from '../model/schema.js';
+import { cellAmount, findTable, grandTotalRow, primaryColumn, rowByKey, rowPlace } from './support.js';
+import type { FindingPlace } from './types.js';
+
+/** A table figure: a fixed row (by key), the grand total, a classified row (by the subject's code) or the single row. */
+export interface FigureSource {
+  table: TableId;
+  row: { key: string } | 'grandTotal' | 'byCode' | 'single';
+  /** the column; 'primary' = the row's main amount column */
+  column: string | 'primary' | 'bySubjectKey';
+}
+
+/** Topics whose figures cover every fund (收支总表, 支出总表); the others explain the general budget. */
+const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
+
+type Scope = 'allFunds' | 'generalBudget';
+
+const SOURCES: Record<string, Partial<Record<Scope, FigureSource[]>>> = {
+  total: {
+    allFunds: [
+      { table: 'income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
+      { table: 'final-income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
+    ],
+    generalBudget: [{ table: 'fiscal-appropriation-summary', row: { key: 'incomeTotal' }, column: 'primary' }],
+  },
+  income: {
+    allFunds: [
+      { table: 'income-expenditure-summary', row: { key: 'currentYearIncome' }, column: 'primary' },
+      { table: 'income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
+    ],
+  },
+  expenditure: {
+    allFunds: [
+      { table: 'income-expenditure-summary', row: { key: 'currentYearExpenditure' }, column: 'primary' },
+      { table: 'expenditure-summary', row: 'grandTotal', column: 'total' },
+      { table: 'income-expenditure-summary', row: { key: 'expenditureTotal' }, column: 'primary' },
+    ],
+  },
+  fund: {
+    allFunds: [{ table: 'income-expenditure-summary', row: 'byCode', column: 'primary' }],
+    generalBudget: [{ table: 'fiscal-appropriation-summary', row: 'byCode', column: 'primary' }],
+  },
+  fiscalAppropriation: {
+    generalBudget: [
+      { table: 'fiscal-appropriation-summary', row: { key: 'incomeTotal' }, column: 'primary' },
+      { table: 'income-expenditure-summary', row: { key: 'fiscalAppropriation' }, column: 'primary' },
+    ],
+  },
+  generalBudget: {
+    generalBudget: [{ table: 'general-budget-expenditure', row: 'grandTotal', column: 'total' }],
+    allFunds: [{ table: 'income-expenditure-summary', row: { key: 'generalBudget' }, column: 'primary' }],
+  },
+  basic: {
+    allFunds: [{ table: 'expenditure-summary', row: 'grandTotal', column: 'basic' }],
+    generalBudget: [
+      { table: 'general-budget-expenditure', row: 'grandTotal', column: 'basic' },
+      { table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'total' },
+    ],
+  },
+  project: {
+    allFunds: [{ table: 'expenditure-summary', row: 'grandTotal', column: 'project' }],
+    generalBudget: [
+      { table: 'general-budget-expenditure', row: 'grandTotal', column: 'project' },
+      { table: 'general-budget-project-expenditure', row: 'grandTotal', column: 'total' },
+    ],
+  },
+  function: {
+    allFunds: [
+      { table: 'expenditure-summary', row: 'byCode', column: 'total' },
+      { table: 'income-expenditure-summary', row: 'byCode', column: 'primary' },
+    ],
+    generalBudget: [
+      { table: 'general-budget-expenditure', row: 'byCode', column: 'total' },
+      { table: 'fiscal-appropriation-summary', row: 'byCode', column: 'generalBudget' },
+    ],
+  },
+  personnel: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'personnel' }] },
+  public: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'public' }] },
+  economic: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'byCode', column: 'total' }] },
+  threePublic: { generalBudget: [{ table: 'three-public', row: 'single', column: 'bySubjectKey' }] },
+};
+
+export interface ResolvedFigure {
+  amount: Amount;
+  table: Table;
+  row: TableRow;
+  place: FindingPlace;
+}
+
+function scopeOf(topic: string | undefined, subject: Subject): Scope {
+  if (subject.kind === 'fund' && subject.key && subject.key !== 'generalBudget' && subject.key !== 'governmentFund' && subject.key !== 'stateCapital') return 'allFunds';
+  return topic && ALL_FUNDS_TOPICS.has(topic) ? 'allFunds' : 'generalBudget';
+}
+
+function rowFor(table: Table, source: FigureSource, subject: Subject): TableRow | undefined {
+  if (source.row === 'grandTotal') return grandTotalRow(table);
+  if (source.row === 'single') return table.rows.find((r) => r.kind !== 'organisation' && r.cells.some((c) => c.amount));
+  if (source.row === 'byCode') {
+    if (subject.kind === 'fund') return subject.key ? rowByKey(table, subject.key) : undefined;
+    if (!subject.code) return undefined;
+    // the same code may be printed in several organisation blocks; the first is the department's own or the only one
+    return table.rows.find((r) => r.classification?.code === subject.code && !r.project) ?? undefined;
+  }
+  return rowByKey(table, source.row.key);
+}
+
+/** The table figure a narrative fact names, when the document prints it. */
+export function resolveFigure(doc: Disclosure, subject: Subject, topic: string | undefined): ResolvedFigure | undefined {
+  const bySubject = SOURCES[subject.kind];
+  if (!bySubject) return undefined;
+  const scope = scopeOf(topic, subject);
+  const other: Scope = scope === 'allFunds' ? 'generalBudget' : 'allFunds';
+  // a budget whose money is all general budget prints the same figures in both scopes
+  const allGeneral = onlyGeneralBudget(doc);
+  const candidates = [...(bySubject[scope] ?? []), ...(allGeneral ? bySubject[other] ?? [] : [])];
+  for (const source of candidates) {
+    const table = findTable(doc, source.table);
+    if (!table || table.status !== 'present') continue;
+    const row = rowFor(table, source, subject);
+    if (!row) continue;
+    const column = source.column === 'primary' ? primaryColumn(table, row) : source.column === 'bySubjectKey' ? subject.key : source.column;
+    if (!column) continue;
+    const amount = cellAmount(row, column) ?? (row.cells.length ? { minor: 0, scale: 0, unit: table.unit ?? '万元', text: '' } : null);
+    if (!amount) continue;
+    return { amount, table, row, place: rowPlace(table, row) };
+  }
+  return undefined;
+}
+
+/** True when the 收支总表 shows no money outside the general budget (then both scopes print the same figures). */
+export function onlyGeneralBudget(doc: Disclosure): boolean {
+  const summary = findTable(doc, 'income-expenditure-summary');
+  if (!summary) return false;
+  const total = rowByKey(summary, 'incomeTotal');
+  const gb = rowByKey(summary, 'generalBudget');
+  if (!total || !gb) return false;
+  const col = primaryColumn(summary, total);
+  const a = col ? cellAmount(total, col) : null;
+  const b = col ? cellAmount(gb, col) : null;
+  if (!a || !b) return false;
+  const scale = Math.max(a.scale, b.scale);
+  return a.minor * 10 ** (scale - a.scale) === b.minor * 10 ** (scale - b.scale) && a.unit === b.unit;
+}

@@ -1,0 +1,78 @@
+// The auditor's messages in Chinese, one per message key; {name} placeholders are filled from a finding's data.
+// Rules choose a key and supply values; the wording lives only here.
+export const messages = {
+  // completeness
+  partMissing: '缺少“{part}”部分。',
+  tocTableAbsent: '目录列出了“{table}”，但正文中没有这张表。',
+  standardTableMissing: '未公开标准表“{table}”（目录和正文中都没有）。',
+  emptyTableWithoutStatement: '“{table}”没有数据，但未说明为空表。',
+  classificationTooShallow: '“{table}”中“{row}”未细化到{level}级科目。',
+  threePublicMissing: '缺少“三公”经费情况说明。',
+  threePublicItemMissing: '“三公”经费说明未说明{item}。',
+  threePublicChangeMissing: '“三公”经费说明未说明{item}的增减变化。',
+  threePublicReasonMissing: '“三公”经费说明未说明{item}增减变化的原因。',
+  finalCountMissing: '决算“三公”经费说明未说明{item}。',
+  otherMatterMissing: '其他重要事项中缺少“{matter}”的说明。',
+  changeWithoutReason: '“{label}”说明了{word}，但未说明主要原因。',
+  placeholderResidue: '存在模板残留“{text}”。',
+  blankAmount: '金额空白：“{text}”。',
+  // arithmetic
+  totalsUnbalanced: '“{table}”收入总计与支出总计不等：应为 {expected}，实为 {actual}。',
+  rowSumMismatch: '“{table}”中“{row}”应等于 {parts} = {expected}，实为 {actual}。',
+  rowIdentityMismatch: '“{table}”中“{row}”的{total}应等于 {parts} = {expected}，实为 {actual}。',
+  hierarchyMismatch: '“{table}”中“{row}”（{column}）应等于{what}之和 {expected}，实为 {actual}。',
+  threePublicSumMismatch: '“三公”经费说明中“{label}”应等于各项之和 {expected}，实为 {actual}。',
+  // across tables
+  tablesDisagree: '{what}：“{table}”中“{item}”为 {actual}，与“{other}”中的 {expected} 不一致。',
+  emptyFundTableButFigures: '“{table}”为空表，但其他表中{fund}不为零。',
+  fundTableButNoFigures: '“{table}”有数据，但其他表中{fund}为零。',
+  // narrative
+  narrativeAmountMismatch: '说明中“{label}”为 {actual}，而“{table}”中为 {expected}。',
+  unitSlip: '说明中“{label}”写作 {actual}，表中为 {expected}，金额单位有误。',
+  shareMismatch: '“{label}”占“{whole}”的比重应为 {expected}，说明中为 {actual}。',
+  changeWordsConflict: '“{label}”的增减用词矛盾：金额“{word}”而比率“{rateWord}”。',
+  changeRateMismatch: '“{label}”的增减幅度应为 {expected}（增减额 ÷ 上年数），说明中为 {actual}。',
+  repeatedAmountDiffers: '“{label}”在不同段落中金额不一致：前文为 {expected}，此处为 {actual}。',
+  repeatedChangeDiffers: '“{label}”在不同段落中增减变化不一致：前文为“{expected}”，此处为“{actual}”。',
+  varianceRateMismatch: '“{label}”的预决算差异率应为 {expected}，说明中为 {actual}。',
+  varianceAgainstZero: '“{label}”年初预算为零，不应计算差异率（说明中为 {actual}）。',
+  projectAmountMismatch: '项目“{project}”的金额为 {actual}，而“{other}”为 {expected}。',
+  projectsSumMismatch: '说明中 {count} 个项目的金额合计为 {actual}，项目支出合计为 {expected}。',
+  projectCountMismatch: '预算绩效说明的项目个数为 {actual}，项目支出说明中为 {expected} 个。',
+  performanceAmountMismatch: '预算绩效说明涉及金额为 {actual}，项目支出为 {expected}。',
+  basicSplitMismatch: '人员经费与公用经费之和为 {actual}，基本支出为 {expected}。',
+  operatingCostsExceedPublic: '机关运行经费 {actual} 超过公用经费 {expected}。',
+  operatingCostsDifferFromPublic: '机关运行经费 {actual} 与公用经费 {expected} 不一致（无事业单位时二者应相等）。',
+  procurementSumMismatch: '政府采购预算总额应等于货物、工程、服务之和 {expected}，实为 {actual}。',
+  procurementPartExceeds: '{part}金额 {actual} 超过{whole} {expected}。',
+  procurementShareMismatch: '面向中小企业的比例应为 {expected}，说明中为 {actual}。',
+  vehicleCountMismatch: '车辆总数为 {expected} 辆，各类车辆合计为 {actual} 辆。',
+  vehicleValueMismatch: '车辆总价值为 {expected}，各类车辆价值合计为 {actual}。',
+  staffCountMismatch: '实有人数为 {expected} 人，在职、退休、离休合计为 {actual} 人。',
+  targetFundsMismatch: '绩效目标表“{project}”的年度资金总额为 {actual}，财政拨款与其他资金之和为 {expected}。',
+  executionRateMismatch: '绩效自评表“{project}”的执行率应为 {expected}，表中为 {actual}。',
+  executionScoreMismatch: '绩效自评表“{project}”的预算执行得分应为 {expected}，表中为 {actual}。',
+  indicatorScoreExceedsWeight: '绩效自评表“{project}”中指标“{indicator}”得分 {actual} 超过分值 {expected}。',
+  totalScoreMismatch: '绩效自评表“{project}”的总分应为各项得分之和 {expected}，表中为 {actual}。',
+  fundSourcesMismatch: '绩效自评表“{project}”的年度资金总额应等于各资金来源之和 {expected}，表中为 {actual}。',
+  // names and codes
+  unitNameDiffers: '单位名称不一致：应为“{expected}”，{role}处为“{actual}”。',
+  factYearWrong: '“{label}”的年度应为 {expected} 年，说明中为 {actual} 年。',
+  tableYearWrong: '“{table}”的预算年度应为 {expected} 年，表中为 {actual} 年。',
+  partYearWrong: '“{title}”中的年度应为 {expected} 年，实为 {actual} 年。',
+  scopeWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
+  kindWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
+  codeNameMismatch: '科目编码 {code} 在 {year} 年科目中名称为“{expected}”，此处为“{actual}”{note}。',
+  codeUnknown: '“{table}”中的科目编码 {code}（{name}）不在 {year} 年科目中。',
+  narrativeNameUnknown: '说明中的科目名称“{names}”与 {year} 年功能分类科目不符。',
+  incomeByFunction: '收入应按资金来源说明，此处列示了支出功能分类“{actual}”（{cls}）。',
+  projectNameDiffers: '项目名称不一致：“{expected}”在项目支出说明中写作“{actual}”。',
+  wrongCategoryWord: '用词不规范：应为“{expected}”，此处为“{actual}”。',
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+/** Fills a message's {placeholders}; an unknown placeholder is left visible so a missing value is noticed. */
+export function formatMessage(key: MessageKey, data: Record<string, string | number> = {}): string {
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,94 @@
+// Arithmetic: classified rows add up level by level — 项 → 款 → 类 → 合计 — and organisation rows equal their units,
+// in every amount column.
+import type { Rule, RuleContext } from '../types.js';
+import type { Amount, Table, TableRow } from '../../model/schema.js';
+import { cellAmount, columnKeys, compareSum, grandTotalRow, levelIndex, organisationBlocks, rowName, rowPlace, tableName } from '../support.js';
+
+function checkSum(ctx: RuleContext, table: Table, parent: TableRow, children: TableRow[], what: string): void {
+  if (children.length === 0) return;
+  for (const column of columnKeys(table)) {
+    const total = cellAmount(parent, column);
+    const parts = children.map((r) => cellAmount(r, column)).filter((a): a is Amount => a !== null);
+    if (!total && parts.every((p) => p.minor === 0)) continue;
+    if (!total && parts.length === 0) continue;
+    const like = total ?? parts[0];
+    const zero: Amount = { minor: 0, scale: like.scale, unit: like.unit, text: '' };
+    const c = compareSum(total ?? zero, parts.length ? parts : [zero]);
+    if (c.ok) continue;
+    const label = table.columns.find((col) => col.key === column)?.label ?? column;
+    ctx.report({
+      messageId: 'hierarchyMismatch',
+      data: { table: tableName(table), row: rowName(parent), column: label, what, expected: c.expected, actual: c.actual },
+      location: rowPlace(table, parent),
+      related: children.slice(0, 12).map((r) => rowPlace(table, r)),
+      expected: c.expected,
+      actual: c.actual,
+      tolerance: c.tolerance,
+    });
+  }
+}
+
+/** Rows one level below `row` within a block; subtotal rows of a 项 are preferred over the project rows under them. */
+function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
+  const level = levelIndex(row);
+  const code = row.classification!.code;
+  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
+  const byCode = new Map<string, TableRow[]>();
+  for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
+  return [...byCode.values()].flatMap((group) => {
+    const plain = group.filter((r) => !r.project);
+    return plain.length && plain.length < group.length ? plain : group;
+  });
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'classification-hierarchy',
+    category: 'arithmetic',
+    severity: 'error',
+    docs: {
+      description:
+        'In classified tables each 款 equals the sum of its 项, each 类 the sum of its 款, the 合计 the sum of the 类; ' +
+        'an organisation row equals the units or classes under it.',
+    },
+    messages: ['hierarchyMismatch'],
+  },
+  check(ctx) {
+    for (const table of ctx.doc.tables) {
+      if (table.status !== 'present') continue;
+      // two-sided tables list classes beside fixed rows; their sums are the fixed-row rule's
+      if (table.rows.some((r) => r.side)) continue;
+      const blocks = organisationBlocks(table);
+      if (!blocks.some((b) => b.rows.length)) continue;
+      for (const block of blocks) {
+        for (const row of block.rows) {
+          if (levelIndex(row) >= 2) continue;
+          const children = childrenOf(row, block.rows);
+          // a 类 printed without its 款 rows is compared with its 项 directly
+          const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
+          checkSum(ctx, table, row, direct, '下级科目');
+        }
+      }
+      const orgRows = table.rows.filter((r) => r.kind === 'organisation');
+      const leafOrgs = new Set<TableRow>();
+      for (const org of orgRows) {
+        const code = org.orgCode ?? '';
+        const sub = orgRows.filter((o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length);
+        const minLen = Math.min(...sub.map((o) => (o.orgCode ?? '').length));
+        const direct = sub.filter((o) => (o.orgCode ?? '').length === minLen);
+        if (direct.length) checkSum(ctx, table, org, direct, '所属单位');
+        else leafOrgs.add(org);
+      }
+      for (const block of blocks) {
+        if (!block.organisation || !leafOrgs.has(block.organisation)) continue;
+        const classes = block.rows.filter((r) => levelIndex(r) === 0);
+        checkSum(ctx, table, block.organisation, classes, '类级科目');
+      }
+      const total = grandTotalRow(table);
+      if (!total) continue;
+      const topOrgs = orgRows.filter((o) => !orgRows.some((p) => p !== o && p.orgCode && o.orgCode && o.orgCode.startsWith(p.orgCode) && o.orgCode.length > p.orgCode.length));
+      const parts = topOrgs.length ? topOrgs : table.rows.filter((r) => r.classification && levelIndex(r) === 0);
+      checkSum(ctx, table, total, parts, topOrgs.length ? '所属单位' : '类级科目');
+    }
+  },
+};

@@ -1,0 +1,66 @@
+// Across tables: an empty 政府性基金/国有资本经营 table goes with zero fund figures elsewhere, and a filled one with non-zero.
+import type { Rule } from '../types.js';
+import type { Disclosure, TableId } from '../../model/schema.js';
+import { cellAmount, findTable, rowByKey, rowPlace, tableName } from '../support.js';
+import type { FindingPlace } from '../types.js';
+
+/** Each fund table and where else the same fund is printed: a column of a table, or a fixed row. */
+const FUNDS: Array<{ fund: string; table: TableId; elsewhere: Array<{ table: TableId; column?: string; rowKey?: string }> }> = [
+  {
+    fund: '政府性基金预算',
+    table: 'government-fund-expenditure',
+    elsewhere: [
+      { table: 'fiscal-appropriation-summary', column: 'governmentFund' },
+      { table: 'fiscal-appropriation-summary', rowKey: 'governmentFund' },
+      { table: 'income-expenditure-summary', rowKey: 'governmentFund' },
+      { table: 'income-summary', column: 'governmentFund' },
+    ],
+  },
+  {
+    fund: '国有资本经营预算',
+    table: 'state-capital-expenditure',
+    elsewhere: [
+      { table: 'fiscal-appropriation-summary', column: 'stateCapital' },
+      { table: 'fiscal-appropriation-summary', rowKey: 'stateCapital' },
+      { table: 'income-expenditure-summary', rowKey: 'stateCapital' },
+      { table: 'income-summary', column: 'stateCapital' },
+    ],
+  },
+];
+
+function nonZeroElsewhere(doc: Disclosure, spec: (typeof FUNDS)[number]['elsewhere'][number]): FindingPlace | null | undefined {
+  const table = findTable(doc, spec.table);
+  if (!table || table.status !== 'present') return undefined;
+  if (spec.rowKey) {
+    const row = rowByKey(table, spec.rowKey);
+    if (!row) return undefined;
+    return row.cells.some((c) => c.amount && c.amount.minor !== 0) ? rowPlace(table, row) : null;
+  }
+  const row = table.rows.find((r) => (cellAmount(r, spec.column!)?.minor ?? 0) !== 0);
+  return row ? rowPlace(table, row) : null;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'fund-table-consistency',
+    category: 'cross-table',
+    severity: 'error',
+    docs: { description: 'A 政府性基金 or 国有资本经营 table is empty exactly when that fund is zero in the 收支总表, 收入总表 and 财政拨款收支总表.' },
+    messages: ['emptyFundTableButFigures', 'fundTableButNoFigures'],
+  },
+  check({ doc, report }) {
+    for (const f of FUNDS) {
+      const table = findTable(doc, f.table);
+      if (!table) continue;
+      const filled = table.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
+      const places = f.elsewhere.map((e) => nonZeroElsewhere(doc, e));
+      const nonZero = places.filter((p): p is FindingPlace => Boolean(p));
+      const checked = places.filter((p) => p !== undefined).length;
+      if (!filled && nonZero.length) {
+        report({ messageId: 'emptyFundTableButFigures', data: { fund: f.fund, table: tableName(table) }, location: rowPlace(table), related: nonZero, expected: '此表有数据', actual: '空表' });
+      } else if (filled && checked > 0 && nonZero.length === 0) {
+        report({ messageId: 'fundTableButNoFigures', data: { fund: f.fund, table: tableName(table) }, location: rowPlace(table), expected: '其他表中该资金不为零', actual: '其他表中为零' });
+      }
+    }
+  },
+};

@@ -1,0 +1,69 @@
+// Narrative against itself: a figure stated in two sections (基本支出 in 三 and 五, a 项 in 五 and its project) is
+// stated alike — the same amount and the same change.
+import type { Rule } from '../types.js';
+import type { Fact, NarrativeSection } from '../../model/schema.js';
+import { amountText, compareEqual, factPlace, uniqueFacts } from '../support.js';
+import { onlyGeneralBudget } from '../figures.js';
+
+const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
+
+export const rule: Rule = {
+  meta: {
+    id: 'repeated-figure',
+    category: 'narrative',
+    severity: 'error',
+    docs: { description: 'The same figure stated in two places of the narrative has the same amount and the same year-on-year change.' },
+    messages: ['repeatedAmountDiffers', 'repeatedChangeDiffers'],
+  },
+  check({ doc, report }) {
+    const sameScope = onlyGeneralBudget(doc);
+    const groups = new Map<string, Array<{ section?: NarrativeSection; fact: Fact }>>();
+    for (const f of uniqueFacts(doc)) {
+      const s = f.fact.subject;
+      if (s.kind === 'other' || s.kind === 'fund' && !s.key) continue;
+      if ((s.kind === 'function' || s.kind === 'economic') && !s.code) continue;
+      const scope = sameScope ? 'all' : ALL_FUNDS_TOPICS.has(f.section?.topic ?? '') ? 'all' : 'gb';
+      const key = `${scope}|${s.kind}|${s.key ?? ''}|${s.code ?? ''}|${f.fact.change?.basis ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const group of groups.values()) {
+      const first = group[0];
+      for (const other of group.slice(1)) {
+        if (other.section === first.section && other.fact.at.line === first.fact.at.line) continue;
+        const a = first.fact;
+        const b = other.fact;
+        if (a.amount && b.amount) {
+          const c = compareEqual(b.amount, a.amount);
+          if (!c.ok) {
+            report({
+              messageId: 'repeatedAmountDiffers',
+              data: { label: b.label, expected: amountText(a.amount), actual: amountText(b.amount) },
+              location: factPlace(other.section, b),
+              related: [factPlace(first.section, a)],
+              expected: c.expected,
+              actual: c.actual,
+              tolerance: c.tolerance,
+            });
+          }
+        }
+        if (a.change?.amount && b.change?.amount) {
+          const c = compareEqual(b.change.amount, a.change.amount);
+          const directionDiffers = a.change.direction !== b.change.direction && a.change.amount.minor !== 0;
+          const percentDiffers = a.change.percent && b.change.percent && a.change.percent.text.replace(/\s/g, '') !== b.change.percent.text.replace(/\s/g, '');
+          if (!c.ok || directionDiffers || percentDiffers) {
+            const describe = (f: Fact) => `${f.change!.word}${f.change!.amount!.text}${f.change!.amount!.unit}${f.change!.percent ? `，${f.change!.rateWord ?? ''}${f.change!.percent.text}` : ''}`;
+            report({
+              messageId: 'repeatedChangeDiffers',
+              data: { label: b.label, expected: describe(a), actual: describe(b) },
+              location: factPlace(other.section, b),
+              related: [factPlace(first.section, a)],
+              expected: describe(a),
+              actual: describe(b),
+              tolerance: c.tolerance,
+            });
+          }
+        }
+      }
+    }
+  },
+};

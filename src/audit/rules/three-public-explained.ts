@@ -1,0 +1,45 @@
+// Completeness: the 三公 explanation states each item (出国, 车辆购置, 车辆运行, 接待) with its change and the reason.
+import type { Rule } from '../types.js';
+import { factPlace, isZero, sectionOfLine } from '../support.js';
+
+const ITEMS: Array<{ key: string; name: string }> = [
+  { key: 'overseas', name: '因公出国(境)费' },
+  { key: 'vehiclePurchase', name: '公务用车购置费' },
+  { key: 'vehicleOperation', name: '公务用车运行费' },
+  { key: 'reception', name: '公务接待费' },
+];
+
+export const rule: Rule = {
+  meta: {
+    id: 'three-public-explained',
+    category: 'completeness',
+    severity: 'error',
+    docs: { description: 'The 三公 explanation states every item with its amount, its change on the previous year and the reason (财预〔2016〕143号).' },
+    messages: ['threePublicMissing', 'threePublicItemMissing', 'threePublicChangeMissing', 'threePublicReasonMissing'],
+  },
+  check({ doc, report }) {
+    const items = doc.threePublic.items;
+    const threePublicTable = doc.tables.find((t) => t.status === 'present' && /三公/.test(t.title));
+    if (items.length === 0) {
+      if (threePublicTable || doc.kind === 'budget') report({ messageId: 'threePublicMissing', location: { section: '情况说明' }, expected: '三公经费说明', actual: '无' });
+      return;
+    }
+    const first = items[0];
+    for (const item of ITEMS) {
+      const stated = items.filter((f) => f.subject.key === item.key);
+      if (stated.length === 0) {
+        report({ messageId: 'threePublicItemMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, first.at.line), first), expected: item.name, actual: '未说明' });
+        continue;
+      }
+      const withChange = stated.find((f) => f.change);
+      if (!withChange) {
+        report({ messageId: 'threePublicChangeMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]), expected: '增减变化', actual: '未说明' });
+        continue;
+      }
+      const changed = !isZero(withChange.change!.amount) || (withChange.change!.percent && withChange.change!.percent.minor !== 0);
+      if (changed && !stated.some((f) => f.reason)) {
+        report({ messageId: 'threePublicReasonMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, withChange.at.line), withChange), expected: '增减原因', actual: '未说明' });
+      }
+    }
+  },
+};

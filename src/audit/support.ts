@@ -1,0 +1,314 @@
+// Shared helpers for rules: exact comparisons with rounding tolerance, table and row lookup, places to point at.
+// Nothing here knows a table by name: structure comes from the catalogue's templates (src/catalog/tables.ts).
+import type { Amount, Disclosure, Fact, NarrativeSection, Percent, Place, Table, TableId, TableRow } from '../model/schema.js';
+import { atScale, formatExact, roundingTolerance, toWan } from '../model/money.js';
+import { tableTemplate, type TableTemplate } from '../catalog/tables.js';
+import type { FindingPlace } from './types.js';
+
+export type Exact = { minor: number; scale: number };
+
+/** An amount in 万元 as an exact value, with the scale it was printed at (in 万元 terms). */
+export function wan(a: Amount): Exact {
+  return toWan(a);
+}
+
+/**
+ * Effective printed precision of figures compared together. Tables exported from spreadsheets drop trailing zeros
+ * ("157" beside "1346.16"), so a figure printed with fewer decimals than its companions is read at their precision;
+ * when all figures are printed alike, each may be off by half its last digit.
+ */
+function effectiveScales(values: Exact[]): number[] {
+  const finest = values.reduce((m, v) => Math.max(m, v.scale), 0);
+  return values.map(() => finest);
+}
+
+export interface Comparison {
+  ok: boolean;
+  /** |found − expected| in units of 10^-scale */
+  gap: number;
+  scale: number;
+  /** allowance in units of 10^-scale */
+  allowance: number;
+  expected: string;
+  actual: string;
+  tolerance: string;
+}
+
+function comparisonOf(found: Exact, expected: Exact, involved: Exact[], unit: string): Comparison {
+  const scales = effectiveScales(involved);
+  const scale = Math.max(...involved.map((v) => v.scale), found.scale, expected.scale);
+  const allowance = roundingTolerance(scales, scale);
+  const gap = Math.abs(atScale(found, scale) - atScale(expected, scale));
+  return {
+    ok: gap <= allowance + 1e-9,
+    gap,
+    scale,
+    allowance,
+    expected: `${formatExact(trim(expected))} ${unit}`,
+    actual: `${formatExact(trim(found))} ${unit}`,
+    tolerance: `±${formatTolerance(allowance, scale)} ${unit}`,
+  };
+}
+
+/** Drops trailing zero decimals beyond two for display ("1503.1600" → "1503.16"). */
+function trim(v: Exact): Exact {
+  let { minor, scale } = v;
+  while (scale > 2 && minor % 10 === 0) {
+    minor /= 10;
+    scale -= 1;
+  }
+  return { minor, scale };
+}
+
+function formatTolerance(allowance: number, scale: number): string {
+  return (allowance / 10 ** scale).toFixed(Math.max(scale + 1, 1)).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** total = Σ parts, within the rounding of every figure involved. Amounts are compared in 万元. */
+export function compareSum(total: Amount, parts: Amount[]): Comparison {
+  const t = wan(total);
+  const ps = parts.map(wan);
+  const scale = Math.max(t.scale, ...ps.map((p) => p.scale));
+  const sum: Exact = { minor: ps.reduce((s, p) => s + atScale(p, scale), 0), scale };
+  return comparisonOf(t, sum, [t, ...ps], '万元');
+}
+
+/**
+ * found = expected: two printings of the same quantity. Printed alike they must be identical; a figure printed
+ * coarser than the other may differ by half its last digit.
+ */
+export function compareEqual(found: Amount, expected: Amount): Comparison {
+  const f = wan(found);
+  const e = wan(expected);
+  const scale = Math.max(f.scale, e.scale);
+  const coarser = Math.min(f.scale, e.scale);
+  const allowance = f.scale === e.scale ? 0 : 0.5 * 10 ** (scale - coarser);
+  const gap = Math.abs(atScale(f, scale) - atScale(e, scale));
+  return {
+    ok: gap <= allowance + 1e-9,
+    gap,
+    scale,
+    allowance,
+    expected: `${formatExact(trim(e))} 万元`,
+    actual: `${formatExact(trim(f))} 万元`,
+    tolerance: `±${formatTolerance(allowance, scale)} 万元`,
+  };
+}
+
+/** found ≤ limit (no rounding allowance is needed beyond the figures' own). */
+export function exceeds(part: Amount, whole: Amount): boolean {
+  const c = compareSum(whole, [part]);
+  const p = wan(part);
+  const w = wan(whole);
+  return atScale(p, c.scale) - atScale(w, c.scale) > c.allowance;
+}
+
+export function isZero(a: Amount | null | undefined): boolean {
+  return !a || a.minor === 0;
+}
+
+/** The value of an exact quantity as a float, for ratios only (never for sums of money). */
+export function ratio(a: Exact, b: Exact): number {
+  const scale = Math.max(a.scale, b.scale);
+  return atScale(a, scale) / atScale(b, scale);
+}
+
+export function percentValue(p: Percent): number {
+  return p.minor / 10 ** p.scale;
+}
+
+/**
+ * Does a printed percentage agree with part/whole? Allowed: half the printed percentage's last digit, plus what the
+ * rounding of the two amounts can move the ratio. Returns the recomputed percentage and the allowance used.
+ */
+export function checkPercent(printed: Percent, part: Exact, whole: Exact): { ok: boolean; computed: number; allowance: number } {
+  const computed = ratio(part, whole) * 100;
+  const half = 0.5 * 10 ** -printed.scale;
+  const partHalf = 0.5 * 10 ** -part.scale;
+  const wholeHalf = 0.5 * 10 ** -Math.max(whole.scale, part.scale);
+  const w = Math.abs(ratio(whole, { minor: 1, scale: 0 }));
+  const p = Math.abs(ratio(part, { minor: 1, scale: 0 }));
+  const propagated = w === 0 ? 0 : (100 * (partHalf * w + p * wholeHalf)) / (w * Math.max(w - wholeHalf, 1e-12));
+  const allowance = half + propagated;
+  return { ok: Math.abs(computed - percentValue(printed)) <= allowance + 1e-9, computed, allowance };
+}
+
+export function formatPercent(v: number, scale: number): string {
+  return `${v.toFixed(Math.max(scale, 2))}%`;
+}
+
+export function amountText(a: Amount): string {
+  return `${formatExact(a)} ${a.unit}`;
+}
+
+// ── tables
+
+export function tables(doc: Disclosure): Table[] {
+  return doc.tables;
+}
+
+export function findTable(doc: Disclosure, id: TableId): Table | undefined {
+  return doc.tables.find((t) => t.id === id && (t.status === 'present' || t.status === 'empty'));
+}
+
+export function templateOf(table: Table): TableTemplate | undefined {
+  try {
+    return tableTemplate(table.id);
+  } catch {
+    return undefined;
+  }
+}
+
+export function cellAmount(row: TableRow, column: string): Amount | null {
+  return row.cells.find((c) => c.column === column)?.amount ?? null;
+}
+
+export function hasCell(row: TableRow, column: string): boolean {
+  return row.cells.some((c) => c.column === column && c.amount !== null);
+}
+
+/** A blank cell in a printed table means zero. */
+export function cellOrZero(row: TableRow, column: string, like?: Amount): Amount {
+  return cellAmount(row, column) ?? { minor: 0, scale: like?.scale ?? 0, unit: like?.unit ?? '万元', text: '' };
+}
+
+export function rowByKey(table: Table, key: string): TableRow | undefined {
+  return table.rows.find((r) => r.key === key);
+}
+
+/** The table's grand-total row: a total row without a fixed key, or the one keyed as the expenditure total. */
+export function grandTotalRow(table: Table): TableRow | undefined {
+  return table.rows.find((r) => r.kind === 'total' && !r.key) ?? table.rows.find((r) => r.kind === 'total' && r.side !== 'income');
+}
+
+export function tableName(table: Table): string {
+  return (table.number ? `${table.number} ` : '') + (table.title || templateOf(table)?.title || table.id);
+}
+
+export function rowName(row: TableRow): string {
+  const code = row.classification ? `${row.classification.code} ` : row.orgCode ? `[${row.orgCode}]` : '';
+  const label = row.project ? `${row.label} / ${row.project}` : row.label;
+  return `${code}${label}`.trim();
+}
+
+export function rowPlace(table: Table, row?: TableRow, column?: string): FindingPlace {
+  const place: FindingPlace = { table: tableName(table) };
+  if (row) {
+    place.row = rowName(row);
+    place.line = row.at.line;
+    if (column) place.column = row.at.column;
+  } else if (table.at) place.line = table.at.line;
+  return place;
+}
+
+// ── narrative
+
+export function sectionName(s: NarrativeSection): string {
+  return `${s.number}、${s.title}`.replace(/\s+/g, '');
+}
+
+export function factPlace(section: NarrativeSection | undefined, fact: { at: Place; label?: string }): FindingPlace {
+  const place: FindingPlace = { line: fact.at.line, column: fact.at.column };
+  if (section) place.section = sectionName(section);
+  return place;
+}
+
+export function placeOf(at: Place | undefined, section?: string): FindingPlace {
+  const p: FindingPlace = {};
+  if (section) p.section = section;
+  if (at) {
+    p.line = at.line;
+    p.column = at.column;
+  }
+  return p;
+}
+
+export function* allFacts(doc: Disclosure): Generator<{ section?: NarrativeSection; fact: Fact }> {
+  for (const section of doc.narrative) for (const fact of section.facts) yield { section, fact };
+  for (const fact of doc.threePublic.items) yield { section: sectionOfLine(doc, fact.at.line), fact };
+  if (doc.operatingCosts.fact) yield { section: sectionOfLine(doc, doc.operatingCosts.fact.at.line), fact: doc.operatingCosts.fact };
+}
+
+/** The narrative facts, each once (三公 items and 机关运行经费 may also be listed in their section). */
+export function uniqueFacts(doc: Disclosure): Array<{ section?: NarrativeSection; fact: Fact }> {
+  const seen = new Set<string>();
+  const out: Array<{ section?: NarrativeSection; fact: Fact }> = [];
+  for (const f of allFacts(doc)) {
+    const key = `${f.fact.at.line}:${f.fact.at.column}:${f.fact.label}:${f.fact.subject.kind}:${f.fact.subject.key ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+export function sectionOfLine(doc: Disclosure, line: number): NarrativeSection | undefined {
+  let found: NarrativeSection | undefined;
+  for (const s of doc.narrative) if (s.at.line <= line && (!found || s.at.line >= found.at.line)) found = s;
+  return found;
+}
+
+export function allParagraphs(doc: Disclosure): Array<{ section?: NarrativeSection; text: string; at?: Place }> {
+  const out: Array<{ section?: NarrativeSection; text: string; at?: Place }> = [];
+  for (const s of doc.narrative) for (const p of s.paragraphs) out.push({ section: s, text: p.text, at: p.at });
+  return out;
+}
+
+/** The 1-based line and column of a match inside a paragraph that starts at `at`. */
+export function placeInParagraph(at: Place | undefined, text: string, index: number): { line?: number; column?: number } {
+  if (!at) return {};
+  const before = text.slice(0, index);
+  const newlines = before.split('\n');
+  if (newlines.length === 1) return { line: at.line, column: at.column + index };
+  return { line: at.line + newlines.length - 1, column: newlines[newlines.length - 1].length + 1 };
+}
+
+export function compactText(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/** The columns compared in a table: the model's columns, else the template's, else whatever the cells carry. */
+export function columnKeys(table: Table): string[] {
+  if (table.columns.length) return table.columns.map((c) => c.key);
+  const tpl = templateOf(table);
+  if (tpl?.columns.length) return tpl.columns.map((c) => c.key);
+  const keys: string[] = [];
+  for (const r of table.rows) for (const c of r.cells) if (!keys.includes(c.column)) keys.push(c.column);
+  return keys;
+}
+
+/** Columns that apply to a row of a two-sided table (an income row has no expenditure-fund columns). */
+export function columnsForRow(table: Table, row: TableRow): string[] {
+  const sides = new Map<string, string | undefined>();
+  for (const c of table.columns) sides.set(c.key, c.side);
+  for (const c of templateOf(table)?.columns ?? []) if (!sides.has(c.key)) sides.set(c.key, c.side);
+  return columnKeys(table).filter((k) => !row.side || !sides.get(k) || sides.get(k) === row.side);
+}
+
+/** The main amount column of a row: the first column it applies to that it has a cell in. */
+export function primaryColumn(table: Table, row: TableRow): string | undefined {
+  const keys = columnsForRow(table, row);
+  return keys.find((k) => row.cells.some((c) => c.column === k)) ?? keys[0] ?? row.cells[0]?.column;
+}
+
+export function hasAnyAmount(rows: TableRow[], column: string): boolean {
+  return rows.some((r) => cellAmount(r, column) !== null);
+}
+
+const LEVEL_ORDER = { class: 0, section: 1, item: 2 } as const;
+export function levelIndex(row: TableRow): number {
+  return row.classification ? LEVEL_ORDER[row.classification.level] : -1;
+}
+
+/**
+ * Splits a classified table into blocks by organisation rows: the classified rows that follow an organisation row
+ * belong to it (department tables repeat the classification per unit).
+ */
+export function organisationBlocks(table: Table): Array<{ organisation?: TableRow; rows: TableRow[] }> {
+  const blocks: Array<{ organisation?: TableRow; rows: TableRow[] }> = [{ rows: [] }];
+  for (const row of table.rows) {
+    if (row.kind === 'organisation') blocks.push({ organisation: row, rows: [] });
+    else if (row.classification) blocks[blocks.length - 1].rows.push(row);
+  }
+  return blocks.filter((b) => b.organisation || b.rows.length);
+}
