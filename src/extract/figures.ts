@@ -41,10 +41,10 @@ export function computeFigures(doc: Doc): Figures {
   };
   const summary = table(doc, 'income-expenditure-summary', 'final-income-expenditure-summary');
   const summaryCol = summary?.columns[0]?.key ?? 'budget';
-  set('incomeTotal', num(cell(summary, keyed('incomeTotal'), summaryCol) ?? fact(doc, 'total', 'incomeTotal')));
-  set('expenditureTotal', num(cell(summary, keyed('expenditureTotal'), summaryCol) ?? fact(doc, 'total', 'expenditureTotal')));
-  set('currentYearIncome', num(cell(summary, keyed('currentYearIncome'), summaryCol) ?? fact(doc, 'income')));
-  set('currentYearExpenditure', num(cell(summary, keyed('currentYearExpenditure'), summaryCol) ?? fact(doc, 'expenditure')));
+  set('incomeTotal', num(cell(summary, keyed('incomeTotal'), summaryCol) ?? fact(doc, 'total', 'income')));
+  set('expenditureTotal', num(cell(summary, keyed('expenditureTotal'), summaryCol) ?? fact(doc, 'total', 'expenditure')));
+  set('currentYearIncome', num(cell(summary, keyed('currentYearIncome'), summaryCol) ?? fact(doc, 'income', 'currentYear') ?? fact(doc, 'income', undefined, 'income')));
+  set('currentYearExpenditure', num(cell(summary, keyed('currentYearExpenditure'), summaryCol) ?? fact(doc, 'expenditure', 'currentYear') ?? fact(doc, 'expenditure', undefined, 'expenditure')));
 
   const byFunction = table(doc, 'general-budget-expenditure', 'expenditure-summary', 'final-general-budget-expenditure', 'final-expenditure');
   const projectTable = table(doc, 'general-budget-project-expenditure');

@@ -13,6 +13,7 @@ import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
 import { computeFigures } from './figures.js';
+import { resolveFactCodes } from './resolve.js';
 import { norm } from './text-utils.js';
 
 export interface ParseOptions {
@@ -69,6 +70,7 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   if (outline.parts.length === 0) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
 
   const narrative = extractNarrative(outline, ctx);
+  resolveFactCodes(narrative.narrative, tables, meta.year);
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
   const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
   const mentions = [...meta.mentions];
