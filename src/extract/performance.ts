@@ -250,10 +250,14 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
 
   const unitTokens = values.unit ?? [];
   if (unitTokens.length) {
-    const text = unitTokens.map((t) => t.text).join('');
-    if (unitTokens.some((t) => isGarbled(t.text)) || !ORG_SUFFIX.test(text))
-      warn(ctx, 'performance.garbled-cell', `预算单位无法识别，未读取："${text}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
-    else target.unit = text;
+    const printed = unitTokens.map((t) => t.text).join('');
+    const text = unitTokens.map((t) => stripNoise(t.text)).join('');
+    if (!ORG_SUFFIX.test(text) || isGarbled(text))
+      warn(ctx, 'performance.garbled-cell', `预算单位无法识别，未读取："${printed}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+    else {
+      target.unit = text;
+      if (text !== printed) warn(ctx, 'performance.garbled-cell', `预算单位中的乱码字符已略去："${printed}" → "${text}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+    }
   }
 
   const amount = (key: 'total' | 'fiscal' | 'other', label: string): Amount | undefined => {
@@ -350,56 +354,95 @@ function isScore(text: string): boolean {
   return isNumericCell(stripPoints(text));
 }
 
+interface LabelRow extends LevelState {
+  row: number;
+}
+
+/**
+ * Reads the indicator rows. Level words come from merged cells: most tables print them on the first row of
+ * their group (carried down), some centre them vertically (the first rows have no level). In a centred table a
+ * row between two labels belongs to the nearer one; a 元 target leans towards 成本指标 and any other away from it.
+ */
 function readIndicators(rows: Row[], kind: 'target' | 'self', ctx: ExtractContext): Indicator[] {
   const indicators: Indicator[] = [];
   const state: LevelState = { level1: '', level2: '' };
-  /** indicators read before any level word was seen (labels centred in their merged cells) */
-  let unlevelled: Indicator[] = [];
+  const labels: LabelRow[] = [];
+  const placed: Array<{ indicator: Indicator; row: number; own: boolean; carried: LevelState }> = [];
+  let centred = false;
 
-  for (const row of rows) {
-    if (isHeaderRow(row)) continue;
-    if (row.cells.some((c) => norm(c.text) === '总分')) continue;
+  rows.forEach((row, r) => {
+    if (isHeaderRow(row)) return;
+    if (row.cells.some((c) => norm(c.text) === '总分')) return;
     const found = splitLevels(row);
-    applyLevels(state, found);
-    if (state.level1 && unlevelled.length) {
-      for (const ind of unlevelled) {
-        ind.level1 = state.level1;
-        ind.level2 = state.level2;
-      }
-      unlevelled = [];
+    const own = Boolean(found.level1 || found.level2);
+    if (own) {
+      applyLevels(state, found);
+      labels.push({ row: r, ...state });
     }
-    if (found.content.length === 0) continue;
+    if (found.content.length === 0) return;
 
-    // drop noise cells standing before the indicator's name
+    // noise cells standing before the indicator's name are dropped into warnings
     let content = found.content;
-    const nameIndex = content.findIndex((c) => CJK.test(c.text) && !isGarbled(c.text));
+    const nameIndex = content.findIndex((c) => CJK.test(stripNoise(c.text)));
     if (nameIndex < 0) {
       for (const c of content) warn(ctx, 'performance.garbled-cell', `绩效指标行无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
-      continue;
+      return;
     }
     for (const c of content.slice(0, nameIndex))
       warn(ctx, 'performance.garbled-cell', `绩效指标行中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
     content = content.slice(nameIndex);
 
-    if (!state.level1 && indicators.length === 0)
+    if (placed.length === 0 && !own && labels.length === 0) {
+      centred = true;
       warn(
         ctx,
         'performance.centred-levels',
-        `绩效指标表首行没有一级/二级指标（合并单元格标签居中），标签上方的行按其后第一个标签归类，标签之间的行沿用上方标签，可能有误（第 ${row.line} 行）`,
+        `绩效指标表首行没有一级/二级指标（合并单元格标签居中），无标签的行按最近的标签归类，可能有误（第 ${row.line} 行）`,
         content[0].at,
       );
+    }
     const indicator =
-      kind === 'target' ? readTargetIndicator(row, content, state, indicators, ctx) : readSelfIndicator(content, state, ctx);
-    if (!indicator) continue;
+      kind === 'target' ? readTargetIndicator(row, content, indicators, ctx) : readSelfIndicator(content, ctx);
+    if (!indicator) return;
     indicators.push(indicator);
-    if (!state.level1) unlevelled.push(indicator);
+    placed.push({ indicator, row: r, own, carried: { ...state } });
+  });
+
+  for (const p of placed) {
+    let levels: LevelState | undefined = p.carried;
+    if (!p.own && (centred || !p.carried.level1)) {
+      const before = [...labels].reverse().find((l) => l.row < p.row);
+      const after = labels.find((l) => l.row > p.row);
+      levels = centred ? nearestLabel(p, before, after) : (after ?? before);
+    }
+    if (!levels?.level1) {
+      warn(ctx, 'performance.missing-level', `绩效指标"${p.indicator.name}"没有一级/二级指标（第 ${p.indicator.at.line} 行）`, p.indicator.at);
+      continue;
+    }
+    p.indicator.level1 = levels.level1;
+    p.indicator.level2 = levels.level2;
   }
-  for (const ind of unlevelled)
-    warn(ctx, 'performance.missing-level', `绩效指标"${ind.name}"没有一级/二级指标（第 ${ind.at.line} 行）`, ind.at);
   return indicators;
 }
 
-function readTargetIndicator(row: Row, content: Cell[], state: LevelState, previous: Indicator[], ctx: ExtractContext): Indicator | null {
+function nearestLabel(p: { indicator: Indicator; row: number }, before?: LabelRow, after?: LabelRow): LabelRow | undefined {
+  if (!before || !after) return before ?? after;
+  const cost = /元/.test(p.indicator.target);
+  if (before.level2 === '成本指标' && after.level2 !== '成本指标') return cost ? before : after;
+  if (after.level2 === '成本指标' && before.level2 !== '成本指标') return cost ? after : before;
+  return after.row - p.row < p.row - before.row ? after : before;
+}
+
+/** Removes conversion noise from a cell: symbols outside the printed character set, lone Latin letters. */
+function stripNoise(text: string): string {
+  return text
+    .replace(/[^\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]/g, '')
+    .replace(/(?<![A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[A-Za-z](?![A-Za-z0-9])/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function readTargetIndicator(row: Row, content: Cell[], previous: Indicator[], ctx: ExtractContext): Indicator | null {
   let t = content.findIndex((c, i) => i > 0 && COMPARATOR_START.test(toHalfWidth(c.text)));
   if (t < 0) t = content.findIndex((c, i) => i > 0 && (DIGIT_START.test(c.text) || GARBLED_COMPARATOR_START.test(c.text)));
   if (t < 0 && content.length >= 2) t = content.length - 1;
@@ -413,30 +456,37 @@ function readTargetIndicator(row: Row, content: Cell[], state: LevelState, previ
       return null;
     }
     warn(ctx, 'performance.blank-value', `绩效指标"${only.text}"未填写指标值（第 ${only.at.line} 行）`, only.at);
-    return { level1: state.level1, level2: state.level2, name: only.text, target: '', at: only.at };
+    return { level1: '', level2: '', name: only.text, target: '', at: only.at };
   }
-  const nameCells = content.slice(0, t).filter((c, i) => {
-    if (i === 0 || (CJK.test(c.text) && !isGarbled(c.text))) return true;
-    warn(ctx, 'performance.garbled-cell', `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
-    return false;
+  const nameParts: string[] = [];
+  content.slice(0, t).forEach((c, i) => {
+    const clean = stripNoise(c.text);
+    if (i > 0 && !CJK.test(clean)) {
+      warn(ctx, 'performance.garbled-cell', `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      return;
+    }
+    if (clean !== c.text) warn(ctx, 'performance.garbled-cell', `绩效指标名称中的乱码字符已略去："${c.text}" → "${clean}"（第 ${c.at.line} 行）`, c.at);
+    nameParts.push(clean);
   });
-  const name = nameCells.map((c) => c.text).join('');
-  if (nameCells.length > 1)
-    warn(ctx, 'performance.joined-cells', `绩效指标名称由 ${nameCells.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`, content[0].at);
+  const name = nameParts.join('');
+  if (nameParts.length > 1)
+    warn(ctx, 'performance.joined-cells', `绩效指标名称由 ${nameParts.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`, content[0].at);
 
-  let target = content[t].text;
+  const printed = content[t];
+  let target = stripNoise(printed.text);
+  if (target !== printed.text.trim())
+    warn(ctx, 'performance.garbled-cell', `指标值中的乱码字符已略去："${printed.text}" → "${target}"（第 ${printed.at.line} 行）`, printed.at);
   for (const c of content.slice(t + 1)) {
     if (/^[^\d\s]/.test(c.text) && !isGarbled(c.text)) {
-      target += c.text;
+      // a unit cut at the cell edge may repeat the slash on both sides ("元/" | "/天/人")
+      target += target.endsWith('/') && c.text.startsWith('/') ? c.text.slice(1) : c.text;
       warn(ctx, 'performance.joined-cells', `指标值由多个单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
     } else warn(ctx, 'performance.garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
   }
-  if (isGarbled(target) || GARBLED_COMPARATOR_START.test(target))
-    warn(ctx, 'performance.garbled-cell', `指标值含无法识别的字符："${target}"（第 ${content[t].at.line} 行）`, content[t].at);
-  return { level1: state.level1, level2: state.level2, name, target, ...splitTarget(target), at: content[0].at };
+  return { level1: '', level2: '', name, target, ...splitTarget(target), at: content[0].at };
 }
 
-function readSelfIndicator(content: Cell[], state: LevelState, ctx: ExtractContext): Indicator | null {
+function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | null {
   const at = content[0].at;
   // 分值 and 得分: the rightmost pair of numbers; the 偏差原因 follows them
   let w = -1;
@@ -449,7 +499,7 @@ function readSelfIndicator(content: Cell[], state: LevelState, ctx: ExtractConte
   if (w < 0) {
     warn(ctx, 'performance.unreadable-row', `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`, at);
     const [name, target = '', actual] = content.map((c) => c.text);
-    return { level1: state.level1, level2: state.level2, name, target, ...splitTarget(target), ...(actual ? { actual } : {}), at };
+    return { level1: '', level2: '', name, target, ...splitTarget(target), ...(actual ? { actual } : {}), at };
   }
   const middle = content.slice(1, w).map((c) => c.text);
   let name = content[0].text;
@@ -464,8 +514,8 @@ function readSelfIndicator(content: Cell[], state: LevelState, ctx: ExtractConte
     .map((c) => c.text)
     .join('');
   const indicator: Indicator = {
-    level1: state.level1,
-    level2: state.level2,
+    level1: '',
+    level2: '',
     name,
     target,
     ...splitTarget(target),
