@@ -116,12 +116,6 @@ export function procurementOf(facts: Fact[]): Disclosure['procurement'] {
   return out;
 }
 
-function isoDate(y: string, m?: string, d?: string): string {
-  const mm = m ? m.padStart(2, '0') : '12';
-  const dd = d ? d.padStart(2, '0') : '31';
-  return `${y}-${mm}-${dd}`;
-}
-
 /** 国有资产占用: as-of date, 固定资产原值, 房屋, 车辆 (with categories), 家具, 其他资产, 50万/100万 equipment. */
 export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
   const out: Disclosure['assets'] = { vehicleCategories: [] };
@@ -129,8 +123,8 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
     const t = p.text;
     const at = p.at;
     let m: RegExpExecArray | null;
-    if (!out.asOf && (m = /截[至止]\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日|底|末|年底)/.exec(t))) {
-      out.asOf = isoDate(m[1], m[2], m[3]);
+    if (!out.asOf && (m = /截[至止]\s*(\d{4}\s*年\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|年?底|年?末))/.exec(t))) {
+      out.asOf = m[1].replace(/\s+/g, '');
       out.at ??= at;
     }
     if (!out.fixedAssetsValue && (m = new RegExp(`固定资产(?:原值|总额|价值)\\s*(?:为)?\\s*(${N})\\s*(万元|元)`).exec(t))) {

@@ -1,7 +1,7 @@
 // Stated figures in explanation prose → facts: what the figure describes, the amount, its share, the change on
 // the year before with its reason, the year printed with it, and (决算) the budget it is compared with.
 import { makeAmount, makePercent } from '../../model/money.js';
-import type { Amount, Change, Fact, Place } from '../../model/schema.js';
+import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
 import { norm, tidy } from '../text-utils.js';
 import { listItems, MONEY, PERCENT, type Paragraph, type Part, sentencesOf, withoutOrdinal } from './segment.js';
 import { classify, type LabelContext, sameSubject } from './subject.js';
@@ -105,15 +105,17 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     let pendingYear: number | undefined;
     let pendingBasis: string | undefined;
     let list: LabelContext['list'];
+    // a change-only statement completes a fact of the same paragraph; a later paragraph states its own fact
+    const firstOfParagraph = drafts.length;
 
     const touch = (d: Draft, part: { start: number; end: number }) => {
       d.spans.push({ para, start: part.start, end: part.end });
       const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, at.endLine ?? at.line);
       if (end !== (d.fact.at.endLine ?? d.fact.at.line)) d.fact.at = { ...d.fact.at, endLine: end };
     };
-    const create = (label: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
-      const subject = classify(label, { ...reader.context, list: ctxList });
-      const fact: Fact = { subject, label, text: '', at: { ...at } };
+    const create = (printed: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
+      const subject = classify(printed, { ...reader.context, list: ctxList });
+      const fact: Fact = { subject, label: conceptLabel(printed, subject), text: '', at: { ...at } };
       if (year !== undefined) fact.year = year;
       const d: Draft = { fact, spans: [{ para, start: part.start, end: part.end }], comparison };
       drafts.push(d);
@@ -124,7 +126,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     const findForChange = (label: string): Draft | undefined => {
       const subject = classify(label, { ...reader.context, list });
       if (subject.kind === 'other') return undefined;
-      for (let i = drafts.length - 1; i >= 0; i--) {
+      for (let i = drafts.length - 1; i >= firstOfParagraph; i--) {
         const d = drafts[i];
         if (!d.comparison && sameSubject(d.fact.subject, subject)) return d.fact.change || d.fact.reason ? undefined : d;
       }
@@ -272,18 +274,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           }
           continue;
         }
-        const subject = classify(label, { ...reader.context, list: partList });
-        // a figure repeated in the same section ("公务接待费 0.20 万元，开支内容…") completes the earlier fact
-        const repeat = drafts.find(
-          (d) => !d.comparison && sameSubject(d.fact.subject, subject) && subject.kind !== 'other' && d.fact.amount && sameAmount(d.fact.amount, amount),
-        );
-        if (repeat) {
-          touch(repeat, part);
-          current = repeat;
-        } else {
-          current = create(label, partList, year ?? pendingYear, part);
-          current.fact.amount = amount;
-        }
+        current = create(label, partList, year ?? pendingYear, part);
+        current.fact.amount = amount;
         pendingYear = undefined;
         // a share or change printed in the same part after the figure ("6.27 万元，占…" is split already)
         const share = /^\s*[，,]?\s*占/.test(post) ? PERCENT.exec(post) : null;
@@ -298,7 +290,13 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
   return drafts.map((d) => d.fact);
 }
 
-function sameAmount(a: Amount, b: Amount): boolean {
-  const scale = Math.max(a.scale, b.scale);
-  return a.unit === b.unit && a.minor * 10 ** (scale - a.scale) === b.minor * 10 ** (scale - b.scale);
+/**
+ * The label a figure is known by: the innermost 类/款/项 name of a function path, "“三公”经费" without the fund
+ * it is paid from (一般公共预算/财政拨款), "机关运行经费" without "财政拨款预算".
+ */
+function conceptLabel(printed: string, subject: Subject): string {
+  if (subject.kind === 'function' && subject.names?.length) return subject.names[subject.names.length - 1];
+  if (subject.kind === 'threePublic') return printed.replace(/^(?:一般公共预算|财政拨款)(?=[“"'‘]?三公)/, '');
+  if (subject.kind === 'operatingCosts') return printed.replace(/(?<=机关运行经费)(?:财政拨款)?(?:预算|支出)?$/, '');
+  return printed;
 }
