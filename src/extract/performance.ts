@@ -37,14 +37,16 @@ const LEVEL2_PARENT: Record<string, string> = {
 const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标']);
 
 /** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
-const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况', '年度绩效指标完成情况:']);
+const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况']);
 
 const COMPARATOR_START = /^(?:>=|<=|≥|≤|≪|=|>|<)\s*\d/;
 const DIGIT_START = /^\d/;
 /** one unknown symbol standing where a comparator should be ("€2000") */
 const GARBLED_COMPARATOR_START = /^[^\s\d\u3400-\u9fffA-Za-z≥≤≪=<>]\s*\d/;
-/** characters a clean cell may hold; anything else is conversion noise */
-const CLEAN_CHARS = /^[\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]*$/;
+/** characters a printed cell may hold; anything else ("ξ", "€", "「", "[") is conversion noise */
+const NOISE_CHAR = /[^\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]/g;
+/** a single Latin letter glued to Chinese text ("f办公室"): noise in names of organisations, not in indicators ("A级") */
+const LONE_LATIN = /(?<![A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[A-Za-z](?![A-Za-z0-9])|^[A-Za-z]$/g;
 const CJK = /[\u3400-\u9fff]/;
 
 interface Cell {
@@ -106,10 +108,14 @@ function gridRows(grid: TableBlock): Row[] {
   }));
 }
 
-function isGarbled(text: string): boolean {
-  if (!CLEAN_CHARS.test(text)) return true;
-  // a lone Latin letter glued to Chinese text or standing alone ("f办公室", "t")
-  return /(?:^|[^A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff]|$)/.test(text) && !/^\d/.test(text);
+/** Removes conversion noise from a cell; `names` also drops lone Latin letters (organisation names). */
+function stripNoise(text: string, names = false): string {
+  const kept = text.replace(NOISE_CHAR, '');
+  return (names ? kept.replace(LONE_LATIN, '') : kept).replace(/\s+/g, ' ').trim();
+}
+
+function isGarbled(text: string, names = false): boolean {
+  return stripNoise(text, names) !== text.replace(/\s+/g, ' ').trim();
 }
 
 function isHeaderRow(row: Row): boolean {
@@ -136,18 +142,18 @@ const LABELS: Array<[LabelKey, string[]]> = [
   ['unit', ['预算单位']],
   ['department', ['主管部门']],
   ['implementingUnit', ['实施单位']],
-  ['fundsHeader', ['项目资金(万元)', '项目资金（万元）', '项目资金']],
+  ['fundsHeader', ['项目资金(万元)', '项目资金']],
   ['total', ['年度资金总额']],
-  ['fiscal', ['其中:财政拨款', '其中：财政拨款', '财政拨款']],
+  ['fiscal', ['其中:财政拨款', '财政拨款']],
   ['other', ['其他资金']],
   ['selfGoal', ['年度总体目标']],
   ['goal', ['项目总体目标', '总体目标', '年度目标']],
 ];
 
+/** A label's characters with optional spaces between them; either width of brackets and colons. */
 const LABEL_PATTERNS: Array<[LabelKey, RegExp]> = LABELS.map(([key, words]) => {
-  const alternatives = words
-    .map((w) => [...w].map((ch) => ch.replace(/[()（）:：]/g, (p) => (/[(（]/.test(p) ? '[(（]' : /[)）]/.test(p) ? '[)）]' : '[:：]'))).join('\\s*'))
-    .join('|');
+  const charPattern = (ch: string) => (ch === '(' ? '[(（]' : ch === ')' ? '[)）]' : ch === ':' ? '[:：]' : ch);
+  const alternatives = words.map((w) => [...w].map(charPattern).join('\\s*')).join('|');
   return [key, new RegExp(`(?:${alternatives})\\s*[:：]?`)];
 });
 
@@ -224,7 +230,8 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
         continue;
       }
       const key: LabelKey | null = current ?? (!hasLabel ? pending : null);
-      if (key && !(key === current && values[key]?.length && key !== 'unit')) {
+      // names may be split over several cells; other labels take one value
+      if (key && (key === 'unit' || key === 'project' || key !== current || !values[key]?.length)) {
         (values[key] ??= []).push(t);
         if (key === pending) pending = null;
         continue;
@@ -241,18 +248,18 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     if (current === 'goal' && !values.goal?.length) pending = current;
   }
 
-  // 项目名称: the first readable value
-  const project = values.project?.[0];
-  if (project) {
+  const projectTokens = values.project ?? [];
+  if (projectTokens.length) {
+    const project = { text: projectTokens.map((t) => t.text).join(''), at: projectTokens[0].at };
     target.project = project.text;
-    if (isGarbled(project.text)) warn(ctx, 'performance.garbled-cell', `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`, project.at);
+    if (isGarbled(project.text, true)) warn(ctx, 'performance.garbled-cell', `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`, project.at);
   } else warn(ctx, 'performance.missing-project', `绩效目标表缺少项目名称（第 ${at.line} 行起）`, at);
 
   const unitTokens = values.unit ?? [];
   if (unitTokens.length) {
     const printed = unitTokens.map((t) => t.text).join('');
-    const text = unitTokens.map((t) => stripNoise(t.text)).join('');
-    if (!ORG_SUFFIX.test(text) || isGarbled(text))
+    const text = unitTokens.map((t) => stripNoise(t.text, true)).join('');
+    if (!ORG_SUFFIX.test(text))
       warn(ctx, 'performance.garbled-cell', `预算单位无法识别，未读取："${printed}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
     else {
       target.unit = text;
@@ -431,15 +438,6 @@ function nearestLabel(p: { indicator: Indicator; row: number }, before?: LabelRo
   if (before.level2 === '成本指标' && after.level2 !== '成本指标') return cost ? before : after;
   if (after.level2 === '成本指标' && before.level2 !== '成本指标') return cost ? after : before;
   return after.row - p.row < p.row - before.row ? after : before;
-}
-
-/** Removes conversion noise from a cell: symbols outside the printed character set, lone Latin letters. */
-function stripNoise(text: string): string {
-  return text
-    .replace(/[^\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]/g, '')
-    .replace(/(?<![A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[A-Za-z](?![A-Za-z0-9])/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function readTargetIndicator(row: Row, content: Cell[], previous: Indicator[], ctx: ExtractContext): Indicator | null {
