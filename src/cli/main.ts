@@ -3,9 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerSample } from './commands/sample.js';
+import { registerImport } from './commands/import.js';
+import { registerServe } from './commands/serve.js';
 
 /** Each command module adds itself to the program; add new ones to this list. */
-const registrations: Array<(program: Command) => void> = [registerParse, registerSample];
+const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerImport, registerServe];
 
 export function buildProgram(): Command {
   const program = new Command();

@@ -4,7 +4,7 @@ export interface FindingLocation {
   table?: string;
   row?: string;
   line?: number;
-  column?: string;
+  column?: number | string;
 }
 
 export interface Finding {

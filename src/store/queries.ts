@@ -354,3 +354,31 @@ export async function documentDimensions(store: Store): Promise<{ regions: strin
   const years = await sql<{ year: number }>`select distinct year from documents where status = 'current' order by year desc`.execute(store.db);
   return { regions: regions.rows.map((r) => r.region), years: years.rows.map((r) => r.year) };
 }
+
+export interface FigureRecord extends DocumentSummary {
+  figures: Figures;
+  staff_actual: string | null;
+  staff_authorized: string | null;
+  doc_date: string | null;
+}
+
+/** Key figures of the given documents (in the order asked), without the heavy model. */
+export async function documentFigures(store: Store, ids: number[]): Promise<FigureRecord[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<FigureRecord>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, staff_actual::text as staff_actual,
+      staff_authorized::text as staff_authorized, doc_date
+    from documents where id in (${sql.join(ids)}) and status <> 'draft'`.execute(store.db);
+  const byId = new Map(result.rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Key figures of every document matching a filter (for the figures API and its downloads). */
+export async function filteredFigures(store: Store, filter: DocumentFilter, limit = 1000): Promise<FigureRecord[]> {
+  const result = await sql<FigureRecord>`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, staff_actual::text as staff_actual,
+      staff_authorized::text as staff_authorized, doc_date
+    from documents ${whereAll(documentConditions(filter))}
+    order by year desc, unit_name, kind, id limit ${Math.min(limit, 100000)}`.execute(store.db);
+  return result.rows;
+}

@@ -64,4 +64,9 @@ export function detectRegion(texts: string[]): string {
   return UNKNOWN_REGION;
 }
 
+/** Without a known region, the leading place of the unit name (示例州河湾市… → 示例州) stands for it. */
+export function leadingPlace(unitName: string): string | undefined {
+  return unitName.match(/^(.{2,8}?(?:自治区|自治州|省|市|州|盟|地区|县|区|旗))/)?.[1];
+}
+
 export const REGIONS = PROVINCES.map(([r]) => r);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { formatExact, toWan } from '../model/money.js';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
-import { detectRegion } from './region.js';
+import { detectRegion, leadingPlace, UNKNOWN_REGION } from './region.js';
 
 export interface FactRow {
   table_id: string;
@@ -112,5 +112,6 @@ export function findingCounts(findings: Finding[]): { error_count: number; warni
 export function regionOf(doc: Disclosure): string {
   // central departments are named 国家… / 中央… / 中华人民共和国…; elsewhere those words are common prose
   if (/^(国家|中央|中华人民共和国)/.test(doc.unit.name)) return '中央';
-  return detectRegion([doc.unit.name, doc.title.text, ...doc.unit.mentions.map((m) => m.name), searchText(doc)]);
+  const region = detectRegion([doc.unit.name, doc.title.text, ...doc.unit.mentions.map((m) => m.name), searchText(doc)]);
+  return region === UNKNOWN_REGION ? (leadingPlace(doc.unit.name) ?? region) : region;
 }

@@ -1,0 +1,14 @@
+// What the web app is built from: the store, the write token, and the parse/audit stages for uploads.
+import type { Store } from '../store/database.js';
+import type { Analysis } from '../store/import-files.js';
+
+export interface AppOptions {
+  store: Store;
+  /** token for import, upload, publish and delete; without one, writes are refused */
+  token?: string;
+  analysis: Analysis;
+  /** largest accepted upload in bytes (default 20 MiB) */
+  uploadLimit?: number;
+}
+
+export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;

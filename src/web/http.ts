@@ -1,0 +1,74 @@
+// HTTP plumbing: the one typed error every handler throws, query-parameter parsing, and the write token check.
+import { timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+
+/** Thrown by handlers; mapped centrally to a JSON body under /api and an HTML page elsewhere. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500,
+    message: string,
+    readonly code: string = 'error',
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const TOKEN_COOKIE = 'budgetdoc_token';
+
+export function optionalInt(c: Context, name: string, range: [number, number] = [-2147483648, 2147483647]): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^-?\d+$/.test(raw)) throw new HttpError(400, `参数 ${name} 应为整数，收到“${raw}”`, 'bad_parameter');
+  const n = Number(raw);
+  if (n < range[0] || n > range[1]) throw new HttpError(400, `参数 ${name} 超出范围 ${range[0]}–${range[1]}`, 'bad_parameter');
+  return n;
+}
+
+export function optionalText(c: Context, name: string, allowed?: readonly string[]): string | undefined {
+  const raw = c.req.query(name)?.trim();
+  if (!raw) return undefined;
+  if (raw.length > 200) throw new HttpError(400, `参数 ${name} 过长`, 'bad_parameter');
+  if (allowed && !allowed.includes(raw)) throw new HttpError(400, `参数 ${name} 只能是 ${allowed.join('、')}，收到“${raw}”`, 'bad_parameter');
+  return raw;
+}
+
+export function pathId(c: Context): number {
+  const raw = c.req.param('id') ?? '';
+  if (!/^\d{1,9}$/.test(raw)) throw new HttpError(404, `没有编号为“${raw}”的文件`, 'not_found');
+  return Number(raw);
+}
+
+export function idList(raw: string | undefined): number[] {
+  if (!raw) return [];
+  const ids = raw.split(/[,，\s]+/).filter(Boolean);
+  if (ids.some((s) => !/^\d{1,9}$/.test(s))) throw new HttpError(400, `参数 ids 应为逗号分隔的文件编号，收到“${raw}”`, 'bad_parameter');
+  if (ids.length > 10) throw new HttpError(400, '一次最多对比 10 个文件', 'bad_parameter');
+  return [...new Set(ids.map(Number))];
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The token a request presents: Authorization: Bearer, X-Budgetdoc-Token, the cookie set at upload, or a form field. */
+export function presentedToken(c: Context, formToken?: string): string | undefined {
+  const auth = c.req.header('authorization');
+  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
+  return c.req.header('x-budgetdoc-token') ?? formToken ?? getCookie(c, TOKEN_COOKIE);
+}
+
+export function hasToken(c: Context, configured: string | undefined, formToken?: string): boolean {
+  const given = presentedToken(c, formToken);
+  return !!configured && !!given && same(given, configured);
+}
+
+/** Refuses writes without the configured token (and all writes when none is configured). */
+export function requireToken(c: Context, configured: string | undefined, formToken?: string): void {
+  if (!configured) throw new HttpError(403, '服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），写操作已关闭', 'writes_disabled');
+  if (!presentedToken(c, formToken)) throw new HttpError(401, '需要令牌：请在请求头 Authorization: Bearer <令牌> 中提供', 'token_required');
+  if (!hasToken(c, configured, formToken)) throw new HttpError(403, '令牌不正确', 'token_invalid');
+}

@@ -1,0 +1,383 @@
+// Server-rendered pages in Chinese (they work without JavaScript; charts are drawn on top): search, a unit's
+// document, compare, rankings, the audit dashboard and the reviewers' upload.
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { setCookie } from 'hono/cookie';
+import type { Disclosure, Table } from '../model/schema.js';
+import { deleteDocument, publishDocument } from '../store/documents.js';
+import { FIGURES, FIGURE_KEYS, PER_HEAD, figureLabel, figureValue, type PerHead } from '../store/figures.js';
+import {
+  auditSummary,
+  documentDimensions,
+  documentFigures,
+  documentFindings,
+  getDocument,
+  rankings,
+  searchDocuments,
+  unitDocuments,
+  type DocumentSummary,
+  type FindingRecord,
+} from '../store/queries.js';
+import { compareIds, documentFilter } from './api.js';
+import { DEFAULT_UPLOAD_LIMIT, type AppOptions } from './context.js';
+import { compareRows, decimalText, functionTree, KIND_LABEL, perHead, SCOPE_LABEL, SEVERITY_LABEL, THREE_PUBLIC_ITEMS } from './data.js';
+import { h, jsonScript, query, type Markup } from './html.js';
+import { hasToken, HttpError, optionalInt, optionalText, pathId, requireToken, TOKEN_COOKIE } from './http.js';
+import { downloadLinks, page } from './layout.js';
+import { receiveUpload } from './upload.js';
+
+const PAGE_SIZE = 20;
+
+function docLabel(d: Pick<DocumentSummary, 'year' | 'kind' | 'scope'>): string {
+  return `${d.year}年${SCOPE_LABEL[d.scope] ?? ''}${KIND_LABEL[d.kind] ?? d.kind}`;
+}
+
+function badges(d: Pick<DocumentSummary, 'error_count' | 'warning_count' | 'info_count'>): Markup {
+  return h`${d.error_count ? h`<span class="badge b-error">错误 ${d.error_count}</span>` : ''}${d.warning_count ? h`<span class="badge b-warning">警告 ${d.warning_count}</span>` : ''}${d.info_count ? h`<span class="badge b-info">提示 ${d.info_count}</span>` : ''}`;
+}
+
+function money(v: string | null | undefined): string {
+  return v === null || v === undefined ? '—' : v;
+}
+
+// ── home: search with facets ────────────────────────────────────────────────────────────────────────────
+
+async function home(c: Context, options: AppOptions): Promise<Response> {
+  const filter = documentFilter(c);
+  const pageNo = optionalInt(c, 'page', [1, 100000]) ?? 1;
+  const result = await searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
+  const dims = await documentDimensions(options.store);
+  const params = { q: filter.q, unit: filter.unit, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
+  const facetList = (title: string, name: keyof typeof params, facets: Array<{ value: string; count: number }>, label: (v: string) => string = (v) => v) =>
+    h`<h3>${title}</h3><ul>${facets.map((f) => h`<li><a href="/${query({ ...params, [name]: f.value, page: undefined })}">${label(f.value)}</a> <span class="muted">${f.count}</span></li>`)}</ul>`;
+  const option = (value: string | number, text: string, selected: unknown) => h`<option value="${value}"${selected == value ? h` selected` : ''}>${text}</option>`;
+  const body = h`
+<h1>预算决算公开文件检索</h1>
+<form class="search card" method="get" action="/" role="search">
+  <label>全文<input type="search" name="q" value="${filter.q ?? ''}" placeholder="如：公务接待费、项目名称"></label>
+  <label>单位名称<input name="unit" value="${filter.unit ?? ''}" placeholder="单位名称中的字"></label>
+  <label>地区<select name="region"><option value="">全部</option>${dims.regions.map((r) => option(r, r, filter.region))}</select></label>
+  <label>年度<select name="year"><option value="">全部</option>${dims.years.map((y) => option(y, String(y), filter.year))}</select></label>
+  <label>类型<select name="kind"><option value="">全部</option>${option('budget', '预算', filter.kind)}${option('final_account', '决算', filter.kind)}</select></label>
+  <label>范围<select name="scope"><option value="">全部</option>${option('department', '部门', filter.scope)}${option('unit', '单位', filter.scope)}</select></label>
+  <button type="submit">检索</button>
+</form>
+<div class="layout">
+<aside class="facets card">
+  <p><strong>共 ${result.total} 份文件</strong></p>
+  ${facetList('地区', 'region', result.facets.region)}
+  ${facetList('年度', 'year', result.facets.year)}
+  ${facetList('类型', 'kind', result.facets.kind, (v) => KIND_LABEL[v] ?? v)}
+  ${facetList('范围', 'scope', result.facets.scope, (v) => SCOPE_LABEL[v] ?? v)}
+  ${Object.values(params).some((v) => v !== undefined) ? h`<p><a href="/">清除筛选</a></p>` : ''}
+</aside>
+<section>
+  ${result.items.length === 0 ? h`<p class="card">没有找到符合条件的文件。</p>` : ''}
+  <table class="data" id="results"><thead><tr><th>单位</th><th>地区</th><th>文件</th><th>审核</th></tr></thead><tbody>
+  ${result.items.map((d) => h`<tr><td><a href="/documents/${d.id}">${d.unit_name}</a></td><td>${d.region}</td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
+  </tbody></table>
+  <p class="pager">${pageNo > 1 ? h`<a href="/${query({ ...params, page: pageNo - 1 })}">上一页</a>` : ''}${pageNo * PAGE_SIZE < result.total ? h`<a href="/${query({ ...params, page: pageNo + 1 })}">下一页</a>` : ''}<span class="muted">第 ${pageNo} 页</span></p>
+  ${downloadLinks(`/api/documents${query({ ...params, limit: 500 })}`, '下载检索结果')}
+</section></div>`;
+  return c.html(page({ title: '检索', body }));
+}
+
+// ── a document (a unit's page) ──────────────────────────────────────────────────────────────────────────
+
+/** Whether a finding's table reference (an id, or a printed title such as “一、收支总体情况表”) names this table. */
+function namesTable(ref: string | null, table: Table): boolean {
+  if (!ref) return false;
+  if (ref === table.id) return true;
+  const strip = (s: string) => s.replace(/^[\s一二三四五六七八九十\d]+[、.．\s]*/, '').replace(/\s+/g, '');
+  const a = strip(ref);
+  const b = strip(table.title);
+  return a.length > 0 && b.length > 0 && (a === b || a.includes(b) || b.includes(a));
+}
+
+function findingsFor(findings: FindingRecord[], table: Table, row: Table['rows'][number]): FindingRecord[] {
+  const code = row.classification?.code ?? row.orgCode;
+  return findings.filter((f) => {
+    if (f.line !== null && f.line === row.at.line) return true;
+    if (!namesTable(f.table_id, table) || !f.row_label) return false;
+    const label = f.row_label.replace(/\s+/g, '');
+    const own = row.label.replace(/\s+/g, '');
+    return label === own || (code !== undefined && label === `${code}${own}`);
+  });
+}
+
+function marks(items: FindingRecord[]): Markup {
+  return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
+}
+
+function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>): Markup {
+  if (table.status !== 'present') {
+    const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
+    return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
+  }
+  const tableLevel = findings.filter((f) => namesTable(f.table_id, table) && !f.row_label && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
+  tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
+  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}</h3>
+<div style="overflow-x:auto"><table class="data"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
+${table.rows.map((row) => {
+  const here = findingsFor(findings, table, row);
+  here.forEach((f) => marked.set(f.id, `row-${here[0].id}`));
+  const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
+  const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
+  return h`<tr class="${cls}"${here.length ? h` id="row-${here[0].id}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}</td>${table.columns.map((col) => {
+    const cell = row.cells.find((x) => x.column === col.key);
+    return h`<td class="num">${cell?.amount?.text ?? cell?.text ?? ''}</td>`;
+  })}</tr>`;
+})}
+</tbody></table></div>`;
+}
+
+function renderNarrative(doc: Disclosure, findings: FindingRecord[], marked: Map<number, string>): Markup {
+  const para = (text: string, line: number | undefined) => {
+    const here = line === undefined ? [] : findings.filter((f) => !marked.has(f.id) && f.line === line);
+    here.forEach((f) => marked.set(f.id, `para-${here[0].id}`));
+    return h`<p class="para${here.length ? ` has-finding finding-${here[0].severity}` : ''}"${here.length ? h` id="para-${here[0].id}"` : ''}>${text}${marks(here)}</p>`;
+  };
+  return h`${doc.overview.functions.length ? h`<h3>主要职能</h3>${doc.overview.functions.map((p) => para(p.text, p.at?.line))}` : ''}
+${doc.narrative.map((s) => {
+  const sectionFindings = findings.filter((f) => !marked.has(f.id) && f.section !== null && (f.section === s.number || f.section === s.title || f.section === s.topic));
+  sectionFindings.forEach((f) => marked.set(f.id, `section-${s.number}`));
+  return h`<h3 id="section-${s.number}">${s.number}、${s.title}${marks(sectionFindings)}</h3>${s.paragraphs.map((p) => para(p.text, p.at?.line))}`;
+})}`;
+}
+
+async function documentPage(c: Context, options: AppOptions): Promise<Response> {
+  const id = pathId(c);
+  const record = await getDocument(options.store, id);
+  const reviewer = hasToken(c, options.token);
+  if (!record || (record.status === 'draft' && !reviewer)) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
+  const doc = record.model;
+  const findings = await documentFindings(options.store, id);
+  const versions = await unitDocuments(options.store, record.unit_name);
+  const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
+  const marked = new Map<number, string>();
+  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked));
+  const narrativeHtml = renderNarrative(doc, findings, marked);
+  const f = record.figures;
+  const tree = functionTree(doc);
+  const charts: Array<{ id: string; title: string; data: unknown }> = [];
+  if (tree) charts.push({ id: 'chart-function', title: `支出功能分类（类→款→项，点击下钻）· ${tree.table}`, data: { type: 'functionTree', tree: tree.tree } });
+  if (f.basicExpenditure !== undefined || f.projectExpenditure !== undefined) {
+    charts.push({ id: 'chart-basic-project', title: '基本支出与项目支出', data: { type: 'pie', items: [{ name: '基本支出', value: f.basicExpenditure ?? 0 }, { name: '项目支出', value: f.projectExpenditure ?? 0 }] } });
+  }
+  if (sameKind.some((v) => v.figures.threePublic)) {
+    charts.push({
+      id: 'chart-three-public',
+      title: `“三公”经费逐年（${KIND_LABEL[record.kind]}）`,
+      data: { type: 'bars', categories: sameKind.map((v) => `${v.year}`), series: THREE_PUBLIC_ITEMS.map(([key, name]) => ({ name, data: sameKind.map((v) => v.figures.threePublic?.[key] ?? null) })) },
+    });
+  }
+  const perHeadKeys = ['expenditureTotal', 'basicExpenditure', 'personnel', 'publicFunds', 'threePublic.total'];
+  const perHeadRows = perHeadKeys.map((key) => ({
+    key,
+    label: figureLabel(key),
+    actual: perHead(decimalText(figureValue(f, key)), record.staff_actual),
+    authorized: perHead(decimalText(figureValue(f, key)), record.staff_authorized),
+  })).filter((r) => r.actual !== null || r.authorized !== null);
+  if (perHeadRows.length) {
+    charts.push({
+      id: 'chart-per-head',
+      title: '人均金额（万元/人）',
+      data: { type: 'bars', horizontal: true, unit: '万元/人', categories: perHeadRows.map((r) => r.label), series: [{ name: '按实有人数', data: perHeadRows.map((r) => (r.actual === null ? null : Number(r.actual))) }, { name: '按编制数', data: perHeadRows.map((r) => (r.authorized === null ? null : Number(r.authorized))) }] },
+    });
+  }
+  const current = record.status === 'superseded' ? versions.find((v) => v.year === record.year && v.kind === record.kind && v.scope === record.scope && v.status === 'current') : undefined;
+  const body = h`
+<p class="muted"><a href="/">检索</a> › <a href="/${query({ unit: record.unit_name })}">${record.unit_name}</a></p>
+<h1>${record.title}</h1>
+<p>${record.unit_name} · ${record.region} · ${docLabel(record)}${record.doc_date ? ` · ${record.doc_date}` : ''} ${badges(record)}</p>
+${record.status === 'superseded' ? h`<p class="notice">这是历史版本，已被更新的版本取代。${current ? h`<a href="/documents/${current.id}">查看现行版本</a>` : ''}</p>` : ''}
+${record.status === 'draft' ? h`<div class="notice" id="draft-notice"><p>这是待审核的草稿，尚未公开。请查看下方的审核结果后发布。</p>
+<form method="post" action="/documents/${id}/publish" style="display:inline"><button type="submit" id="publish">发布</button></form>
+<form method="post" action="/documents/${id}/delete" style="display:inline"><button type="submit" class="danger">删除</button></form></div>` : ''}
+<div class="grid">
+<section class="card figures" id="key-figures"><h2 style="margin-top:0">关键数字（万元）</h2><dl>
+${FIGURES.map((fig) => {
+  const v = decimalText(figureValue(f, fig.key));
+  return v === null ? '' : h`<dt>${fig.label}</dt><dd>${v}</dd>`;
+})}
+${record.staff_actual ? h`<dt>实有人数</dt><dd>${record.staff_actual}</dd>` : ''}${record.staff_authorized ? h`<dt>编制数</dt><dd>${record.staff_authorized}</dd>` : ''}
+${perHeadRows.map((r) => h`<dt>人均${r.label}</dt><dd>${money(r.actual ?? r.authorized)}</dd>`)}
+</dl></section>
+<section class="card"><h2 style="margin-top:0">本单位的全部文件</h2><ul>
+${versions.map((v) => h`<li>${v.id === id ? h`<strong>${docLabel(v)}</strong>` : h`<a href="/documents/${v.id}">${docLabel(v)}</a>`}${v.status === 'superseded' ? h` <span class="muted">（历史版本）</span>` : ''} ${badges(v)}</li>`)}
+</ul>
+<p><a href="/compare${query({ ids: versions.filter((v) => v.status === 'current').map((v) => v.id).slice(0, 10).join(',') })}">对比本单位各年度</a> · <a href="/compare${query({ ids: String(id) })}">与其他单位对比</a></p>
+<p class="downloads muted">下载：<a href="/api/documents/${id}/model">模型 JSON</a><a href="/api/documents/${id}/source">原始文件</a></p>
+${downloadLinks(`/api/documents/${id}/facts`, '表格数据')}${downloadLinks(`/api/documents/${id}/findings`, '审核发现')}
+</section></div>
+${charts.length ? h`<h2>图表</h2><div class="charts">${charts.map((ch) => h`<section class="card"><h3>${ch.title}</h3><div class="chart" id="${ch.id}" data-chart="${ch.id}-data"></div>${jsonScript(`${ch.id}-data`, ch.data)}</section>`)}</div>` : ''}
+<h2 id="findings">审核发现（${findings.length}）</h2>
+${findings.length === 0 ? h`<p class="muted">未发现问题。</p>` : h`<table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
+${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${fd.rule}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}</td></tr>`)}
+</tbody></table>`}
+<h2>说明</h2>
+<section class="card">${narrativeHtml}</section>
+<h2>公开表格</h2>
+${tablesHtml}`;
+  return c.html(page({ title: record.unit_name, body, charts: charts.length > 0 }));
+}
+
+
+// ── compare ─────────────────────────────────────────────────────────────────────────────────────────────
+
+async function comparePage(c: Context, options: AppOptions): Promise<Response> {
+  const ids = compareIds(c);
+  const docs = await documentFigures(options.store, ids);
+  const add = optionalText(c, 'add');
+  const candidates = add ? (await searchDocuments(options.store, { unit: add }, { limit: 20 })).items : [];
+  const rows = compareRows(docs);
+  const chartFigures = ['expenditureTotal', 'basicExpenditure', 'projectExpenditure', 'threePublic.total'];
+  const chart = { type: 'bars', categories: chartFigures.map(figureLabel), series: docs.map((d) => ({ name: `${d.unit_name} ${docLabel(d)}`, data: chartFigures.map((k) => figureValue(d.figures, k) ?? null) })) };
+  const body = h`
+<h1>对比</h1>
+<form class="search card" method="get" action="/compare">
+  <input type="hidden" name="ids" value="${ids.join(',')}">
+  <label>加入单位（按名称查找）<input name="add" value="${add ?? ''}" placeholder="单位名称"></label><button type="submit">查找</button>
+</form>
+${candidates.length ? h`<ul class="card" id="candidates">${candidates.map((d) => h`<li><a href="/compare${query({ ids: [...ids, d.id].join(',') })}">${d.unit_name} ${docLabel(d)}</a></li>`)}</ul>` : add ? h`<p class="card">没有名称包含“${add}”的文件。</p>` : ''}
+${docs.length < 2 ? h`<p class="card">请至少选择两个文件进行对比（当前 ${docs.length} 个）。</p>` : ''}
+${docs.length ? h`<div style="overflow-x:auto"><table class="data" id="compare-table"><thead><tr><th>指标（万元）</th>
+${docs.map((d, i) => h`<th><a href="/documents/${d.id}">${d.unit_name}</a><br>${docLabel(d)} <a class="muted" href="/compare${query({ ids: ids.filter((x) => x !== d.id).join(',') })}">移除</a></th>${i > 0 ? h`<th>差额</th><th>比率</th>` : ''}`)}
+</tr></thead><tbody>
+${rows.map((r) => h`<tr><td>${r.label}</td>${r.values.map((v, i) => h`<td class="num">${money(v)}</td>${i > 0 ? h`<td class="num">${money(r.differences[i - 1])}</td><td class="num">${r.ratios[i - 1] === null ? '—' : `${r.ratios[i - 1]}%`}</td>` : ''}`)}</tr>`)}
+</tbody></table></div>
+<p class="muted">差额与比率均相对第一个文件计算（差额 = 该文件 − 第一个文件；比率 = 该文件 ÷ 第一个文件）。</p>
+${docs.length >= 2 ? downloadLinks(`/api/compare${query({ ids: ids.join(',') })}`, '下载对比') : ''}
+${docs.length >= 2 ? h`<section class="card"><h3>主要数字</h3><div class="chart" id="chart-compare" data-chart="chart-compare-data"></div>${jsonScript('chart-compare-data', chart)}</section>` : ''}` : ''}`;
+  return c.html(page({ title: '对比', body, charts: docs.length >= 2 }));
+}
+
+// ── rankings ────────────────────────────────────────────────────────────────────────────────────────────
+
+async function rankingsPage(c: Context, options: AppOptions): Promise<Response> {
+  const figure = optionalText(c, 'figure') ?? 'threePublic.total';
+  if (!FIGURE_KEYS.has(figure)) throw new HttpError(400, `未知的指标“${figure}”`, 'bad_parameter');
+  const per = optionalText(c, 'per', ['actual', 'authorized']) as PerHead | undefined;
+  const filter = documentFilter(c);
+  const rows = await rankings(options.store, { ...filter, figure, per, limit: 100 });
+  const dims = await documentDimensions(options.store);
+  const params = { figure, per, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
+  const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
+  const top = rows.slice(0, 20);
+  const chart = { type: 'bars', unit: per ? '万元/人' : '万元', categories: top.map((r) => `${r.unit_name}（${r.year}）`), series: [{ name: figureLabel(figure) + (per ? '（人均）' : ''), data: top.map((r) => Number(per ? r.per_head : r.value)) }] };
+  const body = h`
+<h1>排行：${figureLabel(figure)}${per ? `（人均，按${PER_HEAD[per]}）` : ''}</h1>
+<form class="search card" method="get" action="/rankings">
+  <label>指标<select name="figure">${FIGURES.map((f) => h`<option value="${f.key}"${sel(f.key, figure)}>${f.label}</option>`)}</select></label>
+  <label>人均<select name="per"><option value="">总额</option><option value="actual"${sel('actual', per)}>按实有人数</option><option value="authorized"${sel('authorized', per)}>按编制数</option></select></label>
+  <label>地区<select name="region"><option value="">全部</option>${dims.regions.map((r) => h`<option${sel(r, filter.region)}>${r}</option>`)}</select></label>
+  <label>年度<select name="year"><option value="">全部</option>${dims.years.map((y) => h`<option${sel(y, filter.year)}>${y}</option>`)}</select></label>
+  <label>类型<select name="kind"><option value="">全部</option><option value="budget"${sel('budget', filter.kind)}>预算</option><option value="final_account"${sel('final_account', filter.kind)}>决算</option></select></label>
+  <button type="submit">排行</button>
+</form>
+${rows.length ? h`<section class="card"><div class="chart" id="chart-ranking" data-chart="chart-ranking-data"></div>${jsonScript('chart-ranking-data', chart)}</section>` : h`<p class="card">没有数据。</p>`}
+<table class="data" id="ranking-table"><thead><tr><th>名次</th><th>单位</th><th>地区</th><th>文件</th><th>${figureLabel(figure)}（万元）</th>${per ? h`<th>${PER_HEAD[per]}</th><th>人均（万元/人）</th>` : ''}</tr></thead><tbody>
+${rows.map((r) => h`<tr><td>${r.rank}</td><td><a href="/documents/${r.id}">${r.unit_name}</a></td><td>${r.region}</td><td>${docLabel(r)}</td><td class="num">${r.value}</td>${per ? h`<td class="num">${r.staff}</td><td class="num">${r.per_head}</td>` : ''}</tr>`)}
+</tbody></table>
+${downloadLinks(`/api/rankings${query(params)}`, '下载排行')}`;
+  return c.html(page({ title: '排行', body, charts: rows.length > 0 }));
+}
+
+// ── audit dashboard ─────────────────────────────────────────────────────────────────────────────────────
+
+async function auditPage(c: Context, options: AppOptions): Promise<Response> {
+  const filter = { ...documentFilter(c), q: undefined };
+  const summary = await auditSummary(options.store, filter);
+  const dims = await documentDimensions(options.store);
+  const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
+  const params = { region: filter.region, year: filter.year, kind: filter.kind };
+  const chart = { type: 'bars', unit: '条', categories: summary.byRule.slice(0, 15).map((r) => r.rule), series: [{ name: '发现数', data: summary.byRule.slice(0, 15).map((r) => r.count) }] };
+  const body = h`
+<h1>审核概览${filter.region ? ` · ${filter.region}` : ''}${filter.year ? ` · ${filter.year}年` : ''}</h1>
+<form class="search card" method="get" action="/audit">
+  <label>地区<select name="region"><option value="">全部</option>${dims.regions.map((r) => h`<option${sel(r, filter.region)}>${r}</option>`)}</select></label>
+  <label>年度<select name="year"><option value="">全部</option>${dims.years.map((y) => h`<option${sel(y, filter.year)}>${y}</option>`)}</select></label>
+  <label>类型<select name="kind"><option value="">全部</option><option value="budget"${sel('budget', filter.kind)}>预算</option><option value="final_account"${sel('final_account', filter.kind)}>决算</option></select></label>
+  <button type="submit">查看</button>
+</form>
+<div class="grid">
+<section class="card"><h3>文件</h3><p><strong>${summary.documents}</strong> 份，其中 <strong>${summary.withErrors}</strong> 份有错误</p>
+<p>${summary.bySeverity.map((s) => h`<span class="badge b-${s.value}">${SEVERITY_LABEL[s.value]} ${s.count}</span>`)}</p></section>
+${summary.byRule.length ? h`<section class="card"><div class="chart" id="chart-audit" data-chart="chart-audit-data"></div>${jsonScript('chart-audit-data', chart)}</section>` : ''}
+</div>
+<h2>按规则</h2>
+<table class="data" id="rules-table"><thead><tr><th>规则</th><th>级别</th><th>发现数</th><th>涉及文件</th></tr></thead><tbody>
+${summary.byRule.map((r) => h`<tr><td><a href="/api/findings${query({ ...params, rule: r.rule, format: 'csv' })}">${r.rule}</a></td><td>${SEVERITY_LABEL[r.severity] ?? r.severity}</td><td class="num">${r.count}</td><td class="num">${r.documents}</td></tr>`)}
+</tbody></table>
+${downloadLinks(`/api/findings${query(params)}`, '下载全部发现')}
+<h2>问题最多的文件</h2>
+<table class="data"><thead><tr><th>单位</th><th>文件</th><th>审核</th></tr></thead><tbody>
+${summary.worst.map((d) => h`<tr><td><a href="/documents/${d.id}#findings">${d.unit_name}</a></td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
+</tbody></table>`;
+  return c.html(page({ title: '审核概览', body, charts: summary.byRule.length > 0 }));
+}
+
+// ── upload for reviewers ────────────────────────────────────────────────────────────────────────────────
+
+function uploadForm(options: AppOptions, c: Context, error?: string): Response {
+  const limit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  const body = h`
+<h1>上传文件（审核人员）</h1>
+${error ? h`<p class="notice" id="upload-error">${error}</p>` : ''}
+${options.token ? '' : h`<p class="notice">服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），上传已关闭。</p>`}
+<form class="card" method="post" action="/upload" enctype="multipart/form-data">
+  <p><label>文件（.txt、.md、.pdf 或 budgetdoc 模型 .json，不超过 ${Math.round(limit / 1024 / 1024)} MB）<br><input type="file" name="file" required accept=".txt,.md,.pdf,.json"></label></p>
+  <p><label>令牌<br><input type="password" name="token" autocomplete="current-password" ${hasToken(c, options.token) ? '' : 'required'}></label></p>
+  <p><button type="submit">上传并审核</button></p>
+</form>
+<p class="muted">上传后先以草稿保存并显示解析结果与审核报告，确认后再发布。</p>`;
+  return c.html(page({ title: '上传', body }), error ? 400 : 200);
+}
+
+export function registerPages(app: Hono, options: AppOptions): void {
+  const limit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  app.get('/', (c) => home(c, options));
+  app.get('/documents/:id', (c) => documentPage(c, options));
+  app.get('/units/:name', async (c) => {
+    const versions = await unitDocuments(options.store, c.req.param('name'));
+    const latest = versions.find((v) => v.status === 'current') ?? versions[0];
+    if (!latest) throw new HttpError(404, `没有单位“${c.req.param('name')}”的文件`, 'not_found');
+    return c.redirect(`/documents/${latest.id}`);
+  });
+  app.get('/compare', (c) => comparePage(c, options));
+  app.get('/rankings', (c) => rankingsPage(c, options));
+  app.get('/audit', (c) => auditPage(c, options));
+  app.get('/upload', (c) => uploadForm(options, c));
+  app.post(
+    '/upload',
+    bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const token = typeof form.token === 'string' && form.token ? form.token : undefined;
+      requireToken(c, options.token, token);
+      const file = form.file;
+      if (!(file instanceof File) || file.size === 0) return uploadForm(options, c, '请选择要上传的文件。');
+      let outcome;
+      try {
+        outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, true);
+      } catch (err) {
+        if (err instanceof HttpError && err.status !== 401 && err.status !== 403) return uploadForm(options, c, err.message);
+        throw err;
+      }
+      // the reviewer stays signed in for publishing (SameSite=Strict: other sites cannot use it)
+      if (token) setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      return c.redirect(`/documents/${outcome.id}`, 303);
+    },
+  );
+  app.post('/documents/:id/publish', async (c) => {
+    requireToken(c, options.token);
+    const result = await publishDocument(options.store, pathId(c));
+    if (!result) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
+    return c.redirect(`/documents/${result.id}`, 303);
+  });
+  app.post('/documents/:id/delete', async (c) => {
+    requireToken(c, options.token);
+    if (!(await deleteDocument(options.store, pathId(c)))) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
+    return c.redirect('/', 303);
+  });
+}
