@@ -68,6 +68,7 @@ interface Plan {
   threePublic: { overseas: number; vehiclePurchase: number; vehicleOperation: number; reception: number };
   staff: { authorized: number; active: number; retired: number; retiredBefore1949: number };
   scopeWord: string;
+  previousFigures: Map<string, number>;
 }
 
 const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
@@ -178,7 +179,7 @@ function plan(options: SampleOptions): Plan {
   return {
     rng, kind: options.kind, scope, year: rng.int(2020, 2025), type, unitName, unitCode, subordinates, lines, projects, economic,
     threePublic: { overseas: econ(OVERSEAS_SECTION[0]), vehiclePurchase, vehicleOperation: econ('30231'), reception: econ('30217') },
-    staff, scopeWord: scope === 'department' ? '部门' : '单位',
+    staff, scopeWord: scope === 'department' ? '部门' : '单位', previousFigures: new Map(),
   };
 }
 
@@ -575,7 +576,11 @@ function fact(p: Plan, x: FactInput): Fact {
     text += `，占${f.share.text}`;
   }
   if (x.prev !== undefined) {
-    f.change = makeChange(x.current, x.prev, previousBasis(p.kind));
+    // the same figure stated in two sections (基本支出 in 三 and 五) has one previous-year figure
+    const same = `${x.subject.kind}:${x.subject.kind === 'total' || x.subject.kind === 'fiscalAppropriation' ? '' : x.subject.key ?? ''}:${x.subject.code ?? ''}:${x.current}`;
+    const prev = p.previousFigures.get(same) ?? x.prev;
+    p.previousFigures.set(same, prev);
+    f.change = makeChange(x.current, prev, previousBasis(p.kind));
     if (f.change.direction !== 'flat') f.reason = { text: reasonFor(p.rng, f.change.direction), at: AT };
     text += `，${changeClause(f.change)}${reasonClause(f.reason?.text)}`;
   } else text += '。';
@@ -667,7 +672,8 @@ export function generateSample(options: SampleOptions): Disclosure {
     ]));
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年财政拨款收支预算情况的总体说明`, 'fiscal', [
       fact(p, { subject: { kind: 'fiscalAppropriation' }, label: '财政拨款收支总预算', current: fiscal }),
-      ...classFacts(fiscal, (cf) => cf.generalBudget + cf.governmentFund, false),
+      // as the templates word it: "一般公共预算支出包括：…" lists the general-budget part by 类
+      ...classFacts(fiscal, (cf) => cf.generalBudget, false),
     ]));
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年一般公共预算当年拨款情况说明`, 'generalBudget', [
       fact(p, { subject: { kind: 'generalBudget' }, label: '一般公共预算拨款合计', current: t.gb }),
