@@ -440,6 +440,30 @@ describe('finding the tables', () => {
     expect(read.targets[0].at.line).toBe(12);
     expect(read.targets[0].indicators).toHaveLength(1);
   });
+  it('titles with an attachment or table number and a year: "附件2：2023年项目支出绩效自评表"', () => {
+    const text = [
+      '附件2：2023年项目支出绩效自评表',
+      '',
+      '项目名称\t示例项目',
+      '项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+      '\t年度资金总额\t10.00\t12.50\t12.00\t10\t96.00%\t9.60分',
+      '年度总体目标\t完成示例任务\t已完成示例任务',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+      '产出指标\t数量指标\t示例次数\t≥2 次\t\t1 次\t10\t5\t时间不足',
+      '总分\t\t\t\t\t\t100\t94.60分',
+    ].join('\n');
+    const [e] = readBlocks(text).selfEvaluations;
+    expect(e).toMatchObject({ project: '示例项目', goal: '完成示例任务', result: '已完成示例任务', totalWeight: '100', totalScore: '94.60' });
+    expect(money(e.funds[0].fullYearBudget)).toBe('12.50');
+    expect(e.funds[0].executionRate?.minor).toBe(9600);
+    expect(e.indicators).toEqual([
+      expect.objectContaining({ level1: '产出指标', level2: '数量指标', name: '示例次数', target: '≥2 次', actual: '1 次', weight: '10', score: '5', deviationReason: '时间不足' }),
+    ]);
+  });
+  it('an indicator named with a Latin letter ("A级景区数量") keeps it', () => {
+    const text = ['项目支出绩效目标表', '', '项目名称\t示例项目', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\tA级景区数量\t≥1 个'].join('\n');
+    expect(readBlocks(text).targets[0].indicators[0]).toMatchObject({ name: 'A级景区数量', target: '≥1 个' });
+  });
   it('a title with no table after it yields nothing', () => {
     expect(readBlocks('项目支出绩效自评表\n\n（五）其他\n').selfEvaluations).toEqual([]);
   });

@@ -19,7 +19,7 @@ type SelfEvaluation = PerformanceTables['selfEvaluations'][number];
 type FundLine = SelfEvaluation['funds'][number];
 
 /** A table title: (部门预算)项目支出绩效目标表 / 项目支出绩效自评表, optionally followed by its year. */
-const TITLE = /^(?:部门预算)?项目支出绩效(目标|自评)表(?:\(\d{4}年度?\))?$/;
+const TITLE = /^(?:附件\d*[:.、]?)?(?:表\d+[:.、]?)?(?:\d{4}年度?)?(?:部门预算|单位预算|部门|单位)?项目支出绩效(目标|自评)表(?:\(\d{4}年度?\))?$/;
 
 /** 二级指标 → the 一级指标 it belongs to in the standard indicator framework. */
 const LEVEL2_PARENT: Record<string, string> = {
@@ -143,7 +143,7 @@ const LABELS: Array<[LabelKey, string[]]> = [
   ['department', ['主管部门']],
   ['implementingUnit', ['实施单位']],
   ['fundsHeader', ['项目资金(万元)', '项目资金']],
-  ['total', ['年度资金总额']],
+  ['total', ['年度资金总额', '资金总额']],
   ['fiscal', ['其中:财政拨款', '财政拨款']],
   ['other', ['其他资金']],
   ['selfGoal', ['年度总体目标']],
@@ -528,6 +528,7 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
 
 // ---------------------------------------------------------------- 项目支出绩效自评表
 
+const GOAL_HEADINGS = new Set(['预期目标', '实际完成情况', '总体目标完成情况']);
 const FUND_LINE = /^(?:其中[:：]?)?(?:年度资金总额|当年财政拨款|财政拨款|上年结转资金|其他资金)$/;
 const NOT_APPLICABLE = /^[—–\-－]+$/;
 
@@ -545,14 +546,16 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
     }
     const tokens = tokenize(row);
     if (tokens.some((t) => t.label === 'selfGoal')) {
-      // 预期目标 | 实际完成情况 headings; the texts are on the next row
+      // texts beside the label, or under the 预期目标 | 实际完成情况 headings on the next row
+      let texts = tokens.filter((t) => !t.label && !GOAL_HEADINGS.has(norm(t.text))).map((t) => t.text);
       const next = headRows[r + 1];
-      if (next && !tokenize(next).some((t) => t.label)) {
-        const [goal, result] = next.cells.map((c) => c.text);
-        if (goal) evaluation.goal = goal;
-        if (result) evaluation.result = result;
+      if (texts.length === 0 && next && !tokenize(next).some((t) => t.label)) {
+        texts = next.cells.map((c) => c.text);
         r++;
       }
+      const [goal, result] = texts;
+      if (goal) evaluation.goal = goal;
+      if (result) evaluation.result = result;
       continue;
     }
     for (let i = 0; i < tokens.length; i++) {
