@@ -74,7 +74,15 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
   const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
   const mentions = [...meta.mentions];
-  for (const t of tables) if (t.preparer?.name) mentions.push({ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) });
+  for (const t of tables) {
+    if (t.preparer?.name) mentions.push({ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) });
+    // an organisation row carrying the unit's own code names the unit ("[002002]乌鲁木齐区政府办公室")
+    for (const r of t.rows) if (unitCode && r.kind === 'organisation' && r.orgCode === unitCode && r.label) mentions.push({ name: r.label, role: 'table-row', at: r.at });
+  }
+  for (const p of performanceTables.targets) if (p.unit && sameUnit(p.unit, meta.unitName)) mentions.push({ name: p.unit, role: 'performance-table', at: p.at });
+  for (const p of performanceTables.selfEvaluations) {
+    for (const name of [p.department, p.implementingUnit]) if (name && sameUnit(name, meta.unitName)) mentions.push({ name, role: 'performance-table', at: p.at });
+  }
 
   const doc: Omit<Disclosure, 'figures'> = {
     schemaVersion: 1,
@@ -102,6 +110,22 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     warnings: ctx.warnings,
   };
   return { ...doc, figures: computeFigures(doc) };
+}
+
+/**
+ * Whether a name printed in a table is the document's own unit under another spelling (a performance table's
+ * 预算单位 may also be a subordinate unit): identical, or sharing a distinctive ending such as
+ * "…政务服务和公共资源交易管理局" / "…政府办公室".
+ */
+export function sameUnit(a: string, b: string): boolean {
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  let n = 0;
+  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
+  if (n >= 10) return true;
+  const samePlace = x.slice(0, 2) === y.slice(0, 2);
+  return samePlace && n >= 5 && n >= 0.4 * Math.min(x.length, y.length);
 }
 
 /** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */

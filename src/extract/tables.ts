@@ -1,6 +1,6 @@
 // Standard tables: finds each table by its title, reads its metadata lines and grid, and types rows and columns
 // from the template declared in src/catalog/tables.ts (no table-specific code paths).
-import type { Block, CellBlock, HeadingBlock, TableBlock } from '../read/blocks.js';
+import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
 import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
@@ -81,10 +81,13 @@ function readMeta(blocks: Block[]): Meta {
     if (year) meta.year = Number(year[1]);
     const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
     if (prep) {
-      const raw = prep[1].trim();
-      const code = /^[（(\[]\s*(\d+)\s*[）)\]]\s*/.exec(raw);
-      const name = tidy(code ? raw.slice(code[0].length) : raw);
-      if (name || code) meta.preparer = { name, ...(code ? { code: code[1] } : {}), at: b.at };
+      const raw = prep[1].trimEnd();
+      const lead = raw.length - raw.trimStart().length;
+      const code = /^[（(\[]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
+      const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
+      // the name's own place: it may sit on the line after the label
+      const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
+      if (name || code) meta.preparer = { name, ...(code ? { code: code[1] } : {}), at: placeAt(b, nameOffset) };
     }
   }
   return meta;
@@ -317,7 +320,7 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
     // the standard layout has one cell per column; then position is more reliable than a wrapped header
     const colMap =
       r.length === tpl.columns.length ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
-    const label = isNumericCell(r[0]?.text ?? '') || r[0]?.text === '' ? '预算数' : tidy(r[0].text);
+    const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
     const cells: Cell[] = [];
     for (const [k, spec] of colMap) {
       const cell = amountCell(spec.key, r[k], unit);

@@ -27,6 +27,18 @@ export interface ParagraphBlock {
   type: 'paragraph';
   text: string;
   at: Place;
+  /** where each source line joined into `text` begins: offset in `text` → line/column (absent for one line) */
+  pieces?: Array<{ offset: number; line: number; column: number }>;
+}
+
+/** The exact place of a character offset inside a block's text (a paragraph may span several lines). */
+export function placeAt(block: Block, offset: number): Place {
+  if (block.type !== 'paragraph' || !block.pieces) {
+    return block.type === 'table' ? block.at : { line: block.at.line, column: block.at.column + offset };
+  }
+  let piece = block.pieces[0];
+  for (const p of block.pieces) if (p.offset <= offset) piece = p;
+  return { line: piece.line, column: piece.column + (offset - piece.offset) };
 }
 
 export interface TableBlock {

@@ -68,12 +68,16 @@ export function readText(input: string, format = 'text'): ReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
-  let para: { text: string; line: number; column: number; endLine: number } | null = null;
+  let para: { text: string; line: number; column: number; endLine: number; pieces: Array<{ offset: number; line: number; column: number }> } | null = null;
   let table: { rows: CellBlock[][]; line: number; column: number; endLine: number } | null = null;
   let blankSince = 0;
 
   const flushPara = () => {
-    if (para) blocks.push({ type: 'paragraph', text: para.text, at: { line: para.line, column: para.column, endLine: para.endLine } });
+    if (para) {
+      const block: Block = { type: 'paragraph', text: para.text, at: { line: para.line, column: para.column, endLine: para.endLine } };
+      if (para.pieces.length > 1) block.pieces = para.pieces;
+      blocks.push(block);
+    }
     para = null;
   };
   const flushTable = () => {
@@ -126,12 +130,13 @@ export function readText(input: string, format = 'text'): ReadResult {
       const cutByPageBreak = gap > 0 && openSentence && prev.length >= 12 && (PROSE.test(prev) || continuation);
       if (continuesDirectly || cutByPageBreak) {
         para.text = joinText(prev, c.text);
+        para.pieces.push({ offset: para.text.length - c.text.length, line: lineNo, column: c.column });
         para.endLine = lineNo;
         continue;
       }
     }
     flushPara();
-    para = { text: c.text, line: lineNo, column: c.column, endLine: lineNo };
+    para = { text: c.text, line: lineNo, column: c.column, endLine: lineNo, pieces: [{ offset: 0, line: lineNo, column: c.column }] };
   }
   flushPara();
   flushTable();

@@ -1,0 +1,814 @@
+// The PDF reader: text with positions and ruling lines (pdfjs-dist) → the same blocks the text reader produces,
+// every block and cell carrying its page and box (PDF points, origin top-left of the page as displayed).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Block, CellBlock, ReadResult } from './blocks.js';
+import { ReadError } from './errors.js';
+import { normaliseCodePoints } from './normalise.js';
+import { readText } from './text.js';
+
+/** More pages than any disclosure has: refusing early bounds time and memory. */
+export const MAX_PDF_PAGES = 1000;
+
+type Box = [number, number, number, number];
+
+/** A run of text on one line (an item of the text layer, split where it holds wide gaps). */
+interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  /** top and bottom of the glyphs, baseline */
+  top: number;
+  bottom: number;
+  base: number;
+  size: number;
+}
+
+interface Rule {
+  /** horizontal: y fixed, from a to b in x; vertical: x fixed, from a to b in y */
+  at: number;
+  a: number;
+  b: number;
+}
+
+interface Grid {
+  box: Box;
+  rows: { text: string; box: Box }[][];
+}
+
+interface TextLine {
+  text: string;
+  box: Box;
+  size: number;
+}
+
+/** What one page contributes, in reading order. */
+type PageItem = { kind: 'line'; line: TextLine } | { kind: 'grid'; grid: Grid };
+
+interface PageContent {
+  page: number;
+  width: number;
+  height: number;
+  items: PageItem[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// pdfjs loading
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | undefined;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** Directory of pdfjs-dist's bundled data (CMaps for CJK fonts, standard font metrics); no network. */
+function pdfjsDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// text normalisation
+
+/** Full-width digits, Latin letters and minus, and the ideographic space → ASCII; radicals → ordinary ideographs. */
+export function normalisePdfText(s: string): string {
+  let t = normaliseCodePoints(s);
+  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\u3000]/.test(t)) {
+    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  }
+  return t.replace(/\t/g, ' ');
+}
+
+/** Display width of a character in ems (CJK and full-width 1, others 0.5): places split pieces inside an item. */
+function charWeight(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c >= 0x2e80 ? 1 : 0.5;
+}
+
+function isNumeric(text: string): boolean {
+  return /^[-−(（]?\d[\d,，]*(?:\.\d+)?[)）]?%?$/.test(text.replace(/\s+/g, ''));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// page → pieces and rules
+
+type Matrix = [number, number, number, number, number, number];
+
+function mul(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+function piecesOf(items: TextItemLike[], viewport: Matrix): Piece[] {
+  const pieces: Piece[] = [];
+  for (const item of items) {
+    if (!item.str || !item.str.trim()) continue;
+    const m = mul(viewport, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]) || Math.abs(item.height) || 10;
+    const dirLen = Math.hypot(m[0], m[1]) || 1;
+    const dx = m[0] / dirLen;
+    const dy = m[1] / dirLen;
+    // text running along y (rotated pages' stamps, vertical labels) is kept but laid out by its start point
+    const width = item.width * (Math.abs(dx) >= Math.abs(dy) ? 1 : 0) || 0;
+    const scale = Math.abs(viewport[0]) + Math.abs(viewport[1]) || 1;
+    const w = width * scale * Math.sign(dx || 1);
+    const baseX = m[4];
+    const baseY = m[5];
+    const str = normalisePdfText(item.str);
+    const chars = [...str];
+    const total = chars.reduce((s, ch) => s + charWeight(ch), 0) || 1;
+    // split where the item holds two or more spaces: separate cells drawn by one text operation
+    const re = /\S+(?:\s\S+)*/g;
+    let m2: RegExpExecArray | null;
+    while ((m2 = re.exec(str))) {
+      const before = [...str.slice(0, m2.index)].reduce((s, ch) => s + charWeight(ch), 0);
+      const len = [...m2[0]].reduce((s, ch) => s + charWeight(ch), 0);
+      const xa = baseX + (w * before) / total;
+      const xb = baseX + (w * (before + len)) / total;
+      pieces.push({
+        text: m2[0],
+        x0: Math.min(xa, xb),
+        x1: Math.max(xa, xb, Math.min(xa, xb) + 1),
+        top: baseY - size * 0.85,
+        bottom: baseY + size * 0.15,
+        base: baseY,
+        size,
+      });
+    }
+  }
+  return pieces;
+}
+
+interface OperatorListLike {
+  fnArray: number[];
+  argsArray: unknown[][];
+}
+
+/** Ruling lines: stroked path segments and thin filled rectangles, in viewport coordinates. */
+function rulesOf(ops: OperatorListLike, OPS: PdfJs['OPS'], viewport: Matrix): { h: Rule[]; v: Rule[] } {
+  const h: Rule[] = [];
+  const v: Rule[] = [];
+  let ctm: Matrix = viewport;
+  const stack: Matrix[] = [];
+  const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
+  const addSegment = (x0: number, y0: number, x1: number, y1: number) => {
+    if (Math.abs(y0 - y1) < 1 && Math.abs(x1 - x0) >= 2) h.push({ at: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
+    else if (Math.abs(x0 - x1) < 1 && Math.abs(y1 - y0) >= 2) v.push({ at: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.transform) ctm = mul(ctm, args as unknown as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = args?.[0] as Matrix | null;
+      if (matrix && matrix.length === 6) ctm = mul(ctm, matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.constructPath) {
+      const op = args[0] as number;
+      const stroke = strokeOps.has(op);
+      const fill = fillOps.has(op);
+      if (!stroke && !fill) continue;
+      const buf = (args[1] as (Float32Array | null)[])?.[0];
+      if (!buf) continue;
+      // walk the path: subpaths of moveTo/lineTo (curves end a straight run)
+      const subpaths: [number, number][][] = [];
+      let cur: [number, number][] = [];
+      for (let k = 0; k < buf.length; ) {
+        const d = buf[k++];
+        if (d === 0) {
+          if (cur.length) subpaths.push(cur);
+          cur = [apply(ctm, buf[k], buf[k + 1])];
+          k += 2;
+        } else if (d === 1) {
+          cur.push(apply(ctm, buf[k], buf[k + 1]));
+          k += 2;
+        } else if (d === 2) {
+          cur.push(apply(ctm, buf[k + 4], buf[k + 5]));
+          k += 6;
+        } else if (d === 3) {
+          cur.push(apply(ctm, buf[k + 2], buf[k + 3]));
+          k += 4;
+        } else if (d === 4) {
+          if (cur.length) cur.push(cur[0]);
+        } else break;
+      }
+      if (cur.length) subpaths.push(cur);
+      for (const sp of subpaths) {
+        if (stroke) {
+          for (let k = 1; k < sp.length; k++) addSegment(sp[k - 1][0], sp[k - 1][1], sp[k][0], sp[k][1]);
+        } else {
+          const xs = sp.map((p) => p[0]);
+          const ys = sp.map((p) => p[1]);
+          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          // a thin filled rectangle is a drawn rule (Excel and WPS draw cell borders this way)
+          if (y1 - y0 <= 3 && x1 - x0 > 3) h.push({ at: (y0 + y1) / 2, a: x0, b: x1 });
+          else if (x1 - x0 <= 3 && y1 - y0 > 3) v.push({ at: (x0 + x1) / 2, a: y0, b: y1 });
+        }
+      }
+    }
+  }
+  return { h: mergeRules(h), v: mergeRules(v) };
+}
+
+/** Joins collinear rules that touch or overlap (borders drawn cell by cell). */
+function mergeRules(rules: Rule[]): Rule[] {
+  const sorted = [...rules].sort((p, q) => p.at - q.at || p.a - q.a);
+  const out: Rule[] = [];
+  for (const r of sorted) {
+    const last = out.findLast((o) => Math.abs(o.at - r.at) <= 1.5 && r.a <= o.b + 2);
+    if (last && Math.abs(last.at - r.at) <= 1.5) {
+      last.b = Math.max(last.b, r.b);
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// ruled tables
+
+interface Region {
+  box: Box;
+  h: Rule[];
+  v: Rule[];
+}
+
+/** Groups crossing rules into table regions (a region needs two rules each way). */
+function regionsOf(h: Rule[], v: Rule[]): Region[] {
+  const n = h.length + v.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const tol = 3;
+  for (let i = 0; i < h.length; i++) {
+    for (let j = 0; j < v.length; j++) {
+      const a = h[i], b = v[j];
+      if (b.at >= a.a - tol && b.at <= a.b + tol && a.at >= b.a - tol && a.at <= b.b + tol) parent[find(i)] = find(h.length + j);
+    }
+  }
+  const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
+  for (let i = 0; i < n; i++) {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    if (i < h.length) g.h.push(h[i]);
+    else g.v.push(v[i - h.length]);
+    groups.set(find(i), g);
+  }
+  const regions: Region[] = [];
+  for (const g of groups.values()) {
+    if (g.h.length < 2 || g.v.length < 2) continue;
+    const x0 = Math.min(...g.h.map((r) => r.a), ...g.v.map((r) => r.at));
+    const x1 = Math.max(...g.h.map((r) => r.b), ...g.v.map((r) => r.at));
+    const y0 = Math.min(...g.v.map((r) => r.a), ...g.h.map((r) => r.at));
+    const y1 = Math.max(...g.v.map((r) => r.b), ...g.h.map((r) => r.at));
+    if (x1 - x0 < 20 || y1 - y0 < 8) continue;
+    regions.push({ box: [x0, y0, x1, y1], h: g.h, v: g.v });
+  }
+  return regions.sort((a, b) => a.box[1] - b.box[1]);
+}
+
+/** Distinct positions, values within `tol` of each other counted once. */
+function cluster(values: number[], tol = 2.5): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of sorted) if (!out.length || x - out[out.length - 1] > tol) out.push(x);
+  return out;
+}
+
+function indexAtOrBefore(stops: number[], x: number): number {
+  let k = 0;
+  for (let i = 0; i < stops.length; i++) if (stops[i] <= x + 2.5) k = i;
+  return k;
+}
+
+function unionBox(a: Box | undefined, b: Box): Box {
+  return a ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : [...b];
+}
+
+/** Joins pieces of one cell or line: no space between CJK characters, one space where the print leaves a gap. */
+function joinPieces(ps: Piece[]): string {
+  let out = '';
+  let prev: Piece | undefined;
+  for (const p of ps) {
+    if (prev) {
+      const sameLine = Math.abs(p.base - prev.base) < Math.max(p.size, prev.size) * 0.5;
+      const gap = p.x0 - prev.x1;
+      const latinBoundary = /[A-Za-z0-9%)]$/.test(out) && /^[A-Za-z0-9(]/.test(p.text);
+      if (sameLine ? gap > Math.max(p.size, prev.size) * 0.8 || (latinBoundary && gap > p.size * 0.15) : latinBoundary) out += ' ';
+    }
+    out += p.text;
+    prev = p;
+  }
+  return out.trim();
+}
+
+/** Orders pieces by line (baseline) then by x. */
+function readingOrder(ps: Piece[]): Piece[] {
+  const sorted = [...ps].sort((a, b) => a.base - b.base);
+  const lines: Piece[][] = [];
+  for (const p of sorted) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0].base - p.base) < Math.max(line[0].size, p.size) * 0.5) line.push(p);
+    else lines.push([p]);
+  }
+  return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+/** Assigns pieces to the cells the rules draw; merged cells put their text in their first row and column. */
+function gridOfRegion(region: Region, pieces: Piece[]): Grid {
+  const xs = cluster(region.v.map((r) => r.at));
+  const ys = cluster(region.h.map((r) => r.at));
+  const nCols = Math.max(1, xs.length - 1);
+  const nRows = Math.max(1, ys.length - 1);
+  const cells = new Map<string, Piece[]>();
+  const tol = 2;
+  for (const p of pieces) {
+    const cx = (p.x0 + p.x1) / 2;
+    const cy = (p.top + p.bottom) / 2;
+    const left = region.v.filter((r) => r.at <= cx + tol && r.a <= cy + tol && r.b >= cy - tol).reduce((m, r) => Math.max(m, r.at), -Infinity);
+    const top = region.h.filter((r) => r.at <= cy + tol && r.a <= cx + tol && r.b >= cx - tol).reduce((m, r) => Math.max(m, r.at), -Infinity);
+    const col = Math.min(nCols - 1, left === -Infinity ? 0 : indexAtOrBefore(xs, left));
+    const row = Math.min(nRows - 1, top === -Infinity ? 0 : indexAtOrBefore(ys, top));
+    const key = `${row}:${col}`;
+    const list = cells.get(key) ?? [];
+    list.push(p);
+    cells.set(key, list);
+  }
+  // a band between two horizontal rules may hold several printed rows (tables ruled only by columns)
+  const rows: { text: string; box: Box }[][] = [];
+  for (let r = 0; r < nRows; r++) {
+    const band: Piece[][] = [];
+    for (let c = 0; c < nCols; c++) band.push(cells.get(`${r}:${c}`) ?? []);
+    if (band.every((b) => b.length === 0)) continue;
+    for (const sub of splitBand(band)) {
+      rows.push(
+        sub.map((ps, c) => {
+          if (ps.length === 0) return { text: '', box: [xs[c] ?? region.box[0], ys[r] ?? region.box[1], xs[c + 1] ?? region.box[2], ys[r + 1] ?? region.box[3]] as Box };
+          const ordered = readingOrder(ps);
+          return { text: joinPieces(ordered), box: ordered.reduce<Box | undefined>((b, p) => unionBox(b, [p.x0, p.top, p.x1, p.bottom]), undefined)! };
+        }),
+      );
+    }
+  }
+  return { box: region.box, rows };
+}
+
+/** Splits a band into printed rows when a number column holds numbers on more than one baseline. */
+function splitBand(band: Piece[][]): Piece[][][] {
+  const numericBaselines = new Set<number>();
+  let split = false;
+  for (const ps of band) {
+    const bases = cluster(ps.filter((p) => isNumeric(p.text)).map((p) => p.base), 2);
+    if (bases.length > 1) split = true;
+    for (const b of bases) numericBaselines.add(b);
+  }
+  if (!split) return [band];
+  const stops = cluster([...numericBaselines], 2);
+  // each piece goes to the printed row whose baseline is nearest at or below its own (wrapped names end there)
+  const out: Piece[][][] = stops.map(() => band.map(() => []));
+  for (let c = 0; c < band.length; c++) {
+    for (const p of band[c]) {
+      let k = stops.findIndex((s) => s >= p.base - 2);
+      if (k < 0) k = stops.length - 1;
+      out[k][c].push(p);
+    }
+  }
+  return out.filter((row) => row.some((ps) => ps.length > 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// unruled tables and text lines
+
+function linesOf(pieces: Piece[]): Piece[][] {
+  const sorted = [...pieces].sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const lines: Piece[][] = [];
+  for (const p of sorted) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0].base - p.base) < Math.min(line[0].size, p.size) * 0.45) line.push(p);
+    else lines.push([p]);
+  }
+  for (const l of lines) l.sort((a, b) => a.x0 - b.x0);
+  return lines;
+}
+
+/** Pieces of a line separated by gaps wider than two characters: the cells of an unruled table row. */
+function chunksOf(line: Piece[]): Piece[][] {
+  const chunks: Piece[][] = [];
+  for (const p of line) {
+    const last = chunks.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && p.x0 - prev.x1 < Math.max(p.size, prev.size) * 1.6) last.push(p);
+    else chunks.push([p]);
+  }
+  return chunks;
+}
+
+/**
+ * Consecutive lines that print several separated chunks with numbers among them form an unruled table; its columns
+ * come from the chunk positions of the rows holding numbers.
+ */
+function unruledGrid(lines: Piece[][]): Grid {
+  const rowsChunks = lines.map(chunksOf);
+  const numericRows = rowsChunks.filter((cs) => cs.some((c) => isNumeric(joinPieces(c))));
+  const basis = numericRows.length ? numericRows : rowsChunks;
+  // column intervals: merge overlapping chunk extents of the numeric rows
+  const intervals = basis.flatMap((cs) => cs.map((c) => [c[0].x0, c.at(-1)!.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const cols: [number, number][] = [];
+  for (const iv of intervals) {
+    const last = cols.at(-1);
+    if (last && iv[0] <= last[1] + 2) last[1] = Math.max(last[1], iv[1]);
+    else cols.push([...iv]);
+  }
+  const rows: { text: string; box: Box }[][] = [];
+  let box: Box | undefined;
+  for (const cs of rowsChunks) {
+    const slots: Piece[][] = cols.map(() => []);
+    for (const c of cs) {
+      const x0 = c[0].x0, x1 = c.at(-1)!.x1;
+      let best = 0, bestScore = -Infinity;
+      cols.forEach((col, k) => {
+        const overlap = Math.min(x1, col[1]) - Math.max(x0, col[0]);
+        const score = overlap > 0 ? overlap : -Math.abs((x0 + x1) / 2 - (col[0] + col[1]) / 2);
+        if (score > bestScore) (bestScore = score), (best = k);
+      });
+      slots[best].push(...c);
+    }
+    rows.push(
+      slots.map((ps, k) => {
+        if (!ps.length) return { text: '', box: [cols[k][0], cs[0][0].top, cols[k][1], cs[0][0].bottom] as Box };
+        const b = ps.reduce<Box | undefined>((acc, p) => unionBox(acc, [p.x0, p.top, p.x1, p.bottom]), undefined)!;
+        box = unionBox(box, b);
+        return { text: joinPieces(ps), box: b };
+      }),
+    );
+  }
+  return { box: box ?? [0, 0, 0, 0], rows };
+}
+
+function isTableLine(line: Piece[]): boolean {
+  const chunks = chunksOf(line);
+  if (chunks.length < 2) return false;
+  const texts = chunks.map(joinPieces);
+  const numbers = texts.filter(isNumeric).length;
+  // prose never leaves wide gaps; a table row has numbers or at least three separated cells
+  return numbers >= 1 || chunks.length >= 3;
+}
+
+function lineOf(ps: Piece[]): TextLine {
+  const box = ps.reduce<Box | undefined>((b, p) => unionBox(b, [p.x0, p.top, p.x1, p.bottom]), undefined)!;
+  return { text: joinPieces(ps), box, size: Math.max(...ps.map((p) => p.size)) };
+}
+
+function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[] {
+  const regions = regionsOf(rules.h, rules.v);
+  const inRegion = new Map<Region, Piece[]>();
+  const free: Piece[] = [];
+  for (const p of pieces) {
+    const cx = (p.x0 + p.x1) / 2, cy = (p.top + p.bottom) / 2;
+    const r = regions.find((g) => cx >= g.box[0] - 1 && cx <= g.box[2] + 1 && cy >= g.box[1] - 1 && cy <= g.box[3] + 1);
+    if (r) inRegion.set(r, [...(inRegion.get(r) ?? []), p]);
+    else free.push(p);
+  }
+  const items: { y: number; item: PageItem }[] = [];
+  for (const r of regions) {
+    const ps = inRegion.get(r);
+    if (!ps?.length) continue;
+    const grid = gridOfRegion(r, ps);
+    if (grid.rows.length === 0) continue;
+    // a ruled box around plain text (one column) is a frame, not a table
+    if (grid.rows.every((row) => row.filter((c) => c.text).length <= 1) && grid.rows[0].length <= 1) {
+      for (const l of linesOf(ps)) items.push({ y: l[0].top, item: { kind: 'line', line: lineOf(l) } });
+      continue;
+    }
+    items.push({ y: r.box[1], item: { kind: 'grid', grid } });
+  }
+  // free text: runs of table-like lines become unruled grids
+  const lines = linesOf(free);
+  for (let i = 0; i < lines.length; ) {
+    if (isTableLine(lines[i])) {
+      let j = i;
+      while (j < lines.length && isTableLine(lines[j])) j++;
+      // a header line directly above the run (one or two chunks, no sentence punctuation) belongs to it
+      if (j - i >= 2) {
+        const grid = unruledGrid(lines.slice(i, j));
+        items.push({ y: lines[i][0].top, item: { kind: 'grid', grid } });
+        i = j;
+        continue;
+      }
+    }
+    items.push({ y: lines[i][0].top, item: { kind: 'line', line: lineOf(lines[i]) } });
+    i++;
+  }
+  return items.sort((a, b) => a.y - b.y).map((x) => x.item);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// page headers, footers, page numbers
+
+const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d{1,4}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+
+function marginKey(text: string): string {
+  return text.replace(/\d+/g, '#').replace(/\s+/g, '');
+}
+
+/** Drops page numbers and lines repeated in the top or bottom margin of many pages. */
+function dropPageFurniture(pages: PageContent[]): void {
+  const inMargin = (p: PageContent, l: TextLine) => l.box[3] < p.height * 0.1 || l.box[1] > p.height * 0.9;
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const seen = new Set<string>();
+    for (const it of p.items) if (it.kind === 'line' && inMargin(p, it.line)) seen.add(marginKey(it.line.text));
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const repeated = (k: string) => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, pages.length * 0.3);
+  for (const p of pages) {
+    p.items = p.items.filter((it) => {
+      if (it.kind !== 'line') return true;
+      const l = it.line;
+      const nearEdge = l.box[3] < p.height * 0.14 || l.box[1] > p.height * 0.86;
+      if (nearEdge && PAGE_NUMBER.test(l.text.trim())) return false;
+      return !(inMargin(p, l) && repeated(marginKey(l.text)));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// pages → virtual text for the text reader, with a map back to pages and boxes
+
+interface LineSource {
+  page: number;
+  box: Box;
+  cells?: Box[];
+}
+
+function rowKey(row: { text: string }[]): string {
+  return row.map((c) => c.text.replace(/\s+/g, '')).join('|');
+}
+
+/**
+ * Writes the pages as the text reader's input: one line per printed line, a blank line where a paragraph ends,
+ * tab-separated rows for grids. A table continued on the next page joins the previous grid (its repeated header
+ * rows, title and unit line dropped).
+ */
+function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
+  const out: string[] = [];
+  const sources: LineSource[] = [];
+  const push = (s: string, src: LineSource) => {
+    out.push(s);
+    sources.push(src);
+  };
+  const blank = (page: number) => {
+    if (out.length && out[out.length - 1] !== '') push('', { page, box: [0, 0, 0, 0] });
+  };
+  let openTable: { header: Set<string>; lead: string[]; width: number } | null = null;
+  let lastLine: { line: TextLine; page: number } | null = null;
+  let leftMargin = Infinity;
+  let rightMargin = -Infinity;
+  for (const p of pages) {
+    for (const it of p.items) {
+      if (it.kind === 'line' && it.line.text.length > 20) {
+        leftMargin = Math.min(leftMargin, it.line.box[0]);
+        rightMargin = Math.max(rightMargin, it.line.box[2]);
+      }
+    }
+  }
+  if (!Number.isFinite(leftMargin)) (leftMargin = 0), (rightMargin = 10_000);
+
+  for (const p of pages) {
+    blank(p.page);
+    lastLine = null;
+    // a page that opens with a table continuing the previous page's table: skip its repeated lead lines
+    let k = 0;
+    if (openTable) {
+      let j = 0;
+      while (j < p.items.length && j < 4 && p.items[j].kind === 'line') j++;
+      const first = p.items[j];
+      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && openTable!.lead.includes(marginKey(it.line.text)));
+      if (first?.kind === 'grid' && leadRepeats && Math.abs(first.grid.rows[0].length - openTable.width) <= 1) {
+        out.pop(), sources.pop(); // the page-break blank line: the grid continues
+        k = j;
+      } else openTable = null;
+    }
+    const lead: string[] = [];
+    for (; k < p.items.length; k++) {
+      const it = p.items[k];
+      if (it.kind === 'grid') {
+        const continuing = openTable && k === 0 ? openTable : openTable && lead.length === 0 && out.at(-1) !== '' ? openTable : null;
+        if (!continuing) blank(p.page);
+        const header = continuing?.header ?? new Set(it.grid.rows.slice(0, 4).filter((r) => !r.some((c) => isNumeric(c.text))).map(rowKey));
+        let first = true;
+        for (const row of it.grid.rows) {
+          if (row.every((c) => c.text === '')) continue;
+          // a continued table's repeated header rows
+          if (continuing && first && header.has(rowKey(row))) continue;
+          first = false;
+          const texts = row.map((c) => c.text.replace(/\s*\n\s*/g, ''));
+          push(texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), { page: p.page, box: unionBoxes(row.map((c) => c.box)), cells: row.map((c) => c.box) });
+        }
+        openTable = { header, lead: continuing?.lead ?? lead.slice(-3), width: it.grid.rows[0].length };
+        lead.length = 0;
+        lastLine = null;
+        continue;
+      }
+      const l = it.line;
+      if (openTable && k > 0) openTable = null;
+      if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin)) blank(p.page);
+      if (out.at(-1)?.includes('\t')) blank(p.page);
+      push(l.text, { page: p.page, box: l.box });
+      lead.push(marginKey(l.text));
+      lastLine = { line: l, page: p.page };
+    }
+  }
+  return { text: out.join('\n'), sources };
+}
+
+function unionBoxes(boxes: Box[]): Box {
+  return boxes.reduce<Box | undefined>((b, x) => unionBox(b, x), undefined) ?? [0, 0, 0, 0];
+}
+
+/** A new paragraph starts after a wide vertical gap, at a first-line indent, or after a line ending short. */
+function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number): boolean {
+  const size = Math.max(prev.size, next.size);
+  const gap = next.box[1] - prev.box[3];
+  if (gap > size * 0.9) return true;
+  if (next.box[0] - left > size * 1.5 && next.box[0] - prev.box[0] > size * 0.8) return true;
+  if (prev.box[2] < right - size * 2.5) return true;
+  // centred titles and differently sized lines are not continued prose
+  return Math.abs(prev.size - next.size) > 1.5;
+}
+
+/** Gives every block and cell its page and box, from the line it was read from. */
+function placeBlocks(blocks: Block[], sources: LineSource[]): void {
+  const src = (line: number) => sources[line - 1];
+  const placeOf = (line: number, endLine?: number) => {
+    const first = src(line);
+    if (!first) return {};
+    let box = first.box;
+    for (let l = line + 1; endLine && l <= endLine; l++) {
+      const s = src(l);
+      if (s && s.page === first.page && s.box[2] > 0) box = unionBox(box, s.box);
+    }
+    return { page: first.page, box: box.map((n) => Math.round(n * 10) / 10) as Box };
+  };
+  for (const b of blocks) {
+    Object.assign(b.at, placeOf(b.at.line, b.at.endLine));
+    if (b.type === 'table') {
+      for (const row of b.rows) placeCells(row, src(row[0]?.at.line ?? 0));
+    }
+  }
+}
+
+function placeCells(row: CellBlock[], source: LineSource | undefined): void {
+  if (!source) return;
+  row.forEach((c, k) => {
+    const box = source.cells?.[k] ?? source.box;
+    c.at.page = source.page;
+    c.at.box = box.map((n) => Math.round(n * 10) / 10) as Box;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// scanned PDFs: OCR with Debian's tesseract-ocr (+ chi-sim) and poppler's pdftoppm, when installed
+
+const run = promisify(execFile);
+
+async function hasCommand(cmd: string, args: string[]): Promise<boolean> {
+  try {
+    await run(cmd, args, { timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pages OCR'd at most: OCR takes seconds per page. */
+const MAX_OCR_PAGES = 60;
+
+async function ocrPdf(bytes: Uint8Array, file: string, pages: number): Promise<string> {
+  const scanned = '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)';
+  if (!(await hasCommand('tesseract', ['--version'])) || !(await hasCommand('pdftoppm', ['-v']))) {
+    throw new ReadError(file, scanned, 'install tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils to read it by OCR, or pass a PDF with text');
+  }
+  const langs = (await run('tesseract', ['--list-langs'], { timeout: 10_000 })).stdout;
+  if (!/\bchi_sim\b/.test(langs)) throw new ReadError(file, scanned, 'install tesseract-ocr-chi-sim (Chinese OCR data) to read it by OCR');
+  if (pages > MAX_OCR_PAGES) throw new ReadError(file, `${scanned}，页数过多无法 OCR (${pages} > ${MAX_OCR_PAGES})`, 'pass a PDF with a text layer');
+  const dir = await mkdtemp(join(tmpdir(), 'budgetdoc-ocr-'));
+  try {
+    await writeFile(join(dir, 'in.pdf'), bytes);
+    await run('pdftoppm', ['-r', '200', '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 300_000 });
+    const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+    const texts: string[] = [];
+    for (const img of images) {
+      // psm 6: one uniform block of text keeps table rows on one line each
+      const { stdout } = await run('tesseract', [join(dir, img), '-', '-l', 'chi_sim', '--psm', '6'], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+      texts.push(normalisePdfText(stdout).replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, ''));
+    }
+    return texts.join('\n\n');
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    throw new ReadError(file, `扫描件 OCR 失败 (OCR failed: ${(err as Error).message.split('\n')[0]})`, 'check the tesseract installation or pass a PDF with text');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// entry point
+
+export interface PdfReadOptions {
+  /** OCR pages without a text layer with tesseract when it is installed (default true) */
+  ocr?: boolean;
+}
+
+/** Reads a PDF into blocks; throws ReadError for encrypted, damaged, empty, oversized or scanned-without-OCR files. */
+export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<ReadResult> {
+  const pdfjs = await loadPdfJs();
+  const dataDir = pdfjsDataDir();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: join(dataDir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dataDir, 'standard_fonts') + '/',
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const name = (err as { name?: string })?.name ?? '';
+    if (name === 'PasswordException') throw new ReadError(file, 'PDF 已加密，需要密码 (encrypted PDF)', 'publish or pass an unencrypted copy');
+    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${(err as Error)?.message ?? err})`, 'download the file again');
+  }
+  try {
+    if (doc.numPages === 0) throw new ReadError(file, 'PDF 没有任何页面 (PDF has no pages)', 'check that this is the disclosure file');
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new ReadError(file, `PDF 页数过多 (${doc.numPages} 页 > ${MAX_PDF_PAGES})：不像一份公开文件 (too many pages for a disclosure)`, 'split it or check that it is the right file');
+    }
+    const pages: PageContent[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page;
+      try {
+        page = await doc.getPage(n);
+      } catch (err) {
+        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${(err as Error)?.message ?? err})`, 'download the file again');
+      }
+      const viewport = page.getViewport({ scale: 1 });
+      const vt = viewport.transform as Matrix;
+      const content = await page.getTextContent();
+      const pieces = piecesOf(content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i), vt);
+      chars += pieces.reduce((s, p) => s + p.text.length, 0);
+      let rules: { h: Rule[]; v: Rule[] } = { h: [], v: [] };
+      if (pieces.length) {
+        const ops = await page.getOperatorList({ intent: 'display' });
+        rules = rulesOf(ops as unknown as OperatorListLike, pdfjs.OPS, vt);
+      }
+      pages.push({ page: n, width: viewport.width, height: viewport.height, items: pageItems(pieces, rules) });
+      page.cleanup();
+    }
+    if (chars < doc.numPages * 10) {
+      if (options.ocr !== false) {
+        const text = await ocrPdf(bytes, file, doc.numPages);
+        return { ...readText(text, 'pdf-ocr'), bytes: bytes.length };
+      }
+      throw new ReadError(file, '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass a PDF with text');
+    }
+    dropPageFurniture(pages);
+    const { text, sources } = layout(pages);
+    const read = readText(text, 'pdf');
+    placeBlocks(read.blocks, sources);
+    return { blocks: read.blocks, lines: read.lines, bytes: bytes.length, format: 'pdf' };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
