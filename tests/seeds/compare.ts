@@ -205,8 +205,9 @@ function compareFact(p: string[], m: Fact, x: ExpectedFact): void {
   percentEq(p, w, 'variance rate', m.varianceRate, x.varianceRate);
 }
 
-/** Matches each expected fact to one model fact from `pool` (same subject, near the line, same amount preferred). */
-export function compareFacts(pool: Fact[], expected: ExpectedFact[]): string[] {
+/** Matches each expected fact to one model fact from `pool` (same subject, near the line, same amount preferred);
+ *  with `complete`, a fact with an amount that matches nothing expected is reported too (the document does not state it). */
+export function compareFacts(pool: Fact[], expected: ExpectedFact[], complete = false): string[] {
   const p: string[] = [];
   const used = new Set<Fact>();
   for (const x of expected) {
@@ -222,6 +223,11 @@ export function compareFacts(pool: Fact[], expected: ExpectedFact[]): string[] {
     }
     used.add(m);
     compareFact(p, m, x);
+  }
+  if (complete) {
+    for (const f of pool) {
+      if (!used.has(f) && f.amount) p.push(`line ${f.at.line}: extra fact ${f.label} = ${formatExact(f.amount)} [${f.subject.kind}${f.subject.key ? '/' + f.subject.key : ''}] that the reading does not have`);
+    }
   }
   return p;
 }
@@ -248,8 +254,8 @@ export function compareProjects(d: Disclosure, e: ExpectedSeed): string[] {
 
 export function compareThreePublic(d: Disclosure, e: ExpectedSeed): string[] {
   const section = e.threePublic.items[0]?.section;
-  const pool = [...d.threePublic.items, ...(section ? sectionFacts(d, section).filter((f) => !d.threePublic.items.includes(f)) : [])];
-  const p = compareFacts(pool, e.threePublic.items);
+  const items = d.threePublic.items.length ? d.threePublic.items : section ? sectionFacts(d, section) : [];
+  const p = compareFacts(items, e.threePublic.items, true);
   const tp = d.threePublic;
   countEq(p, '三公', '因公出国(境)团组', tp.overseasGroups, e.threePublic.overseasGroups);
   countEq(p, '三公', '因公出国(境)人次', tp.overseasPeople, e.threePublic.overseasPeople);
