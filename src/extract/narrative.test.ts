@@ -183,6 +183,8 @@ describe('seed 001 (单位预算, 乌尔禾区人民政府办公室)', () => {
       '区长专项准备经费=20.00万元', '驻外办事处经费=21.00万元', '网站建设经费=25.00万元', '信访业务经费=2.00万元',
       '慰问专项经费=4.00万元', '政务大厅工作经费=4.53万元',
     ]);
+    expect(r.projects.map((p) => p.at.line)).toEqual([370, 382, 394, 406, 418, 430]);
+    expect(r.projects[4].amount?.at?.line).toBe(422);
     expect(r.projects[3].policyBasis).toBe('根据《政府工作报告》安排，主要用于信访大厅建设支出');
     expect(r.projects[5].allocation).toBe('用于办公网络使用及维护');
   });
@@ -283,10 +285,20 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
     expect(pct(f.change?.percent)).toBe('44.70');
   });
 
-  it('lines 111-113: an item whose amount the converter moved to the next paragraph', () => {
-    const f = fact(r, '五', 111, '机关事业单位基本养老保险缴费支出');
+  it('lines 111-113: an item whose amount the converter moved to the next paragraph sits where the amount is', () => {
+    const f = fact(r, '五', 113, '机关事业单位基本养老保险缴费支出');
     expect(money(f.amount)).toBe('41.90万元');
+    expect(f.amount?.at?.line).toBe(113);
     expect(money(f.change?.amount)).toBe('4.55万元');
+  });
+
+  it('lines 73-75: facts of a sentence cut by a page break carry the line of their own figure', () => {
+    expect(facts(r, '三').map((f) => `${f.at.line}:${f.label}`)).toEqual([
+      '73:本年支出', '75:基本支出', '75:项目支出', '75:上缴上级支出', '75:经营支出', '75:对附属单位补助支出',
+    ]);
+    const second = facts(r, '四').filter((f) => f.budgetAmount).map((f) => f.at.line);
+    expect(second).toEqual([83, 85]);
+    expect(fact(r, '四', 83, '财政拨款收入总计').reason?.at?.line).toBe(85);
   });
 
   it('section 七: 三公 决算 with shares, counts and 全年预算数 comparisons (lines 147-157)', () => {

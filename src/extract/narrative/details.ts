@@ -3,8 +3,7 @@
 import { makeAmount } from '../../model/money.js';
 import type { Amount, Count, Disclosure, Fact, Place, Project } from '../../model/schema.js';
 import { NUMBER, tidy } from '../text-utils.js';
-import type { Paragraph } from './segment.js';
-import { withoutOrdinal } from './segment.js';
+import { type Paragraph, placeOf, withoutOrdinal } from './segment.js';
 
 const N = `(?:${NUMBER})`;
 
@@ -33,6 +32,7 @@ export function readProjects(paragraphs: Paragraph[]): Project[] {
   for (const p of paragraphs) {
     // the converter may have joined several fields into one paragraph: cut at every field label
     const text = withoutOrdinal(p.text);
+    const shift = p.text.length - text.length;
     const marks = [...text.matchAll(FIELD_LABEL)];
     for (let i = 0; i < marks.length; i++) {
       const m = marks[i];
@@ -44,15 +44,16 @@ export function readProjects(paragraphs: Paragraph[]): Project[] {
         .replace(/[。；;，,]+$/, '')
         .trim();
       const field = PROJECT_FIELDS.find(([re]) => re.test(m[1]))![1];
+      const valueAt = placeOf(p, shift + (m.index ?? 0) + m[0].length);
       if (field === 'name') {
-        current = { name: value, at: { ...p.at } };
+        current = { name: value, at: placeOf(p, shift + (m.index ?? 0)) };
         projects.push(current);
         continue;
       }
       if (!current || !value) continue;
       if (field === 'amount') {
         const money = new RegExp(`(${N})\\s*(万元|元|万)`).exec(value);
-        const a = money ? amount(money[1], money[2] === '元' ? '元' : '万元', p.at) : undefined;
+        const a = money ? amount(money[1], money[2] === '元' ? '元' : '万元', valueAt) : undefined;
         if (a) current.amount = a;
       } else if (field === 'policyBasis' || field === 'responsibleUnit' || field === 'allocation' || field === 'period') {
         current[field] = value;
@@ -68,12 +69,12 @@ export function readThreePublicCounts(paragraphs: Paragraph[]): Omit<Disclosure[
   for (const p of paragraphs) {
     const t = p.text;
     let m: RegExpExecArray | null;
-    if (!out.overseasGroups && (m = /团组\s*(\d+)\s*个/.exec(t))) out.overseasGroups = count(m[1], '个', m[0], p.at);
-    if (!out.overseasPeople && (m = /因公出国[(（]境[)）](?:人员)?\s*(\d+)\s*人次/.exec(t))) out.overseasPeople = count(m[1], '人次', m[0], p.at);
-    if (!out.vehiclesPurchased && (m = /购置数\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesPurchased = count(m[1], '辆', m[0], p.at);
-    if (!out.vehiclesHeld && (m = /保有量\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesHeld = count(m[1], '辆', m[0], p.at);
-    if (!out.receptionBatches && (m = /接待\s*(\d+)\s*批次/.exec(t))) out.receptionBatches = count(m[1], '批次', m[0], p.at);
-    if (!out.receptionPeople && (m = /批次\s*[，,、]?\s*(?:共)?\s*(?:接待)?\s*(\d+)\s*人次/.exec(t))) out.receptionPeople = count(m[1], '人次', m[0], p.at);
+    if (!out.overseasGroups && (m = /团组\s*(\d+)\s*个/.exec(t))) out.overseasGroups = count(m[1], '个', m[0], placeOf(p, m.index));
+    if (!out.overseasPeople && (m = /因公出国[(（]境[)）](?:人员)?\s*(\d+)\s*人次/.exec(t))) out.overseasPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
+    if (!out.vehiclesPurchased && (m = /购置数\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesPurchased = count(m[1], '辆', m[0], placeOf(p, m.index));
+    if (!out.vehiclesHeld && (m = /保有量\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesHeld = count(m[1], '辆', m[0], placeOf(p, m.index));
+    if (!out.receptionBatches && (m = /接待\s*(\d+)\s*批次/.exec(t))) out.receptionBatches = count(m[1], '批次', m[0], placeOf(p, m.index));
+    if (!out.receptionPeople && (m = /批次\s*[，,、]?\s*(?:共)?\s*(?:接待)?\s*(\d+)\s*人次/.exec(t))) out.receptionPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
   }
   return out;
 }
@@ -84,8 +85,8 @@ export function readOperatingUnits(paragraphs: Paragraph[]): Omit<Disclosure['op
   for (const p of paragraphs) {
     const a = /(\d+)\s*家行政单位/.exec(p.text);
     const b = /(\d+)\s*家事业单位/.exec(p.text);
-    if (a && !out.administrativeUnits) out.administrativeUnits = count(a[1], '家', a[0], p.at);
-    if (b && !out.institutionUnits) out.institutionUnits = count(b[1], '家', b[0], p.at);
+    if (a && !out.administrativeUnits) out.administrativeUnits = count(a[1], '家', a[0], placeOf(p, a.index));
+    if (b && !out.institutionUnits) out.institutionUnits = count(b[1], '家', b[0], placeOf(p, b.index));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import { makeAmount, makePercent } from '../../model/money.js';
 import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
 import { norm, tidy } from '../text-utils.js';
-import { listItems, MONEY, PERCENT, type Paragraph, type Part, sentencesOf, withoutOrdinal } from './segment.js';
+import { listItems, MONEY, PERCENT, type Paragraph, type Part, placeOf, sentencesOf, withoutOrdinal } from './segment.js';
 import { classify, type LabelContext, sameSubject } from './subject.js';
 
 export interface FactReader {
@@ -99,8 +99,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
   };
 
   for (const para of paragraphs) {
-    const at: Place = para.at;
     const text = para.text;
+    const place = (from: number, to?: number): Place => placeOf(para, from, to);
     let current: Draft | undefined;
     let pendingYear: number | undefined;
     let pendingBasis: string | undefined;
@@ -110,18 +110,22 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
 
     const touch = (d: Draft, part: { start: number; end: number }) => {
       d.spans.push({ para, start: part.start, end: part.end });
-      const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, at.endLine ?? at.line);
-      if (end !== (d.fact.at.endLine ?? d.fact.at.line)) d.fact.at = { ...d.fact.at, endLine: end };
+      const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, place(Math.max(part.start, part.end - 1)).line);
+      if (end > d.fact.at.line) d.fact.at = { ...d.fact.at, endLine: end };
     };
+    /** offset in the paragraph of index `i` of `t`, the part's text without its list numbering */
+    const offsetIn = (part: Part, t: string, i: number) => part.start + (part.text.length - t.length) + i;
     const create = (printed: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
       const subject = classify(printed, { ...reader.context, list: ctxList });
-      const fact: Fact = { subject, label: conceptLabel(printed, subject), text: '', at: { ...at } };
+      const fact: Fact = { subject, label: conceptLabel(printed, subject), text: '', at: place(part.start) };
       if (year !== undefined) fact.year = year;
-      const d: Draft = { fact, spans: [{ para, start: part.start, end: part.end }], comparison };
+      const d: Draft = { fact, spans: [], comparison };
+      touch(d, part);
       drafts.push(d);
       return d;
     };
-    const amountOf = (num: string, unit: string): Amount | undefined => makeAmount(num, unit === '元' ? '元' : '万元', at) ?? undefined;
+    const amountOf = (num: string, unit: string, offset: number): Amount | undefined =>
+      makeAmount(num, unit === '元' ? '元' : '万元', place(offset)) ?? undefined;
     /** the latest fact of this section about the same subject that a change-only statement can complete */
     const findForChange = (label: string): Draft | undefined => {
       const subject = classify(label, { ...reader.context, list });
@@ -161,7 +165,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           const end = parts[j - 1].end;
           const reason = tidy(text.slice(start, end)).replace(/[，,；;:：。\s]+$/, '');
           if (current && reason && !current.fact.reason) {
-            current.fact.reason = { text: reason, at: { ...at } };
+            current.fact.reason = { text: reason, at: place(start, end) };
             touch(current, { start: part.start, end });
           }
           i = j - 1;
@@ -172,7 +176,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         const percent = PERCENT.exec(t);
         if (!money && percent) {
           const before = t.slice(0, percent.index).trim();
-          const pct = makePercent(percent[0].trim(), at) ?? undefined;
+          const pct = makePercent(percent[0].trim(), place(offsetIn(part, t, percent.index))) ?? undefined;
           if (!pct || !current) continue;
           if (/差异率/.test(before)) {
             current.fact.varianceRate = pct;
@@ -225,7 +229,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         const num = money[1];
         const unit = money[2];
         const post = t.slice(money.index + money[0].length);
-        const amount = amountOf(num, unit);
+        const moneyAt = offsetIn(part, t, money.index + (money[0].length - money[0].trimStart().length));
+        const amount = amountOf(num, unit, moneyAt);
         if (!amount) continue;
 
         const change = CHANGE_TAIL.exec(pre);
@@ -276,10 +281,13 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         }
         current = create(label, partList, year ?? pendingYear, part);
         current.fact.amount = amount;
+        // the fact is where its figure is printed (a label may end the line before: "其中：基本支出 | 770.07 万元")
+        current.fact.at = { ...place(moneyAt), ...(current.fact.at.endLine ? { endLine: current.fact.at.endLine } : {}) };
+        if (current.fact.at.endLine !== undefined && current.fact.at.endLine <= current.fact.at.line) delete current.fact.at.endLine;
         pendingYear = undefined;
         // a share or change printed in the same part after the figure ("6.27 万元，占…" is split already)
         const share = /^\s*[，,]?\s*占/.test(post) ? PERCENT.exec(post) : null;
-        if (share && !current.fact.share) current.fact.share = makePercent(share[0], at) ?? undefined;
+        if (share && !current.fact.share) current.fact.share = makePercent(share[0], place(moneyAt)) ?? undefined;
       }
     }
   }

@@ -2,11 +2,75 @@
 // split rejoined), sentences and comma/semicolon parts with their offsets, so that printed text can be quoted back.
 import type { Block } from '../../read/blocks.js';
 import type { Place } from '../../model/schema.js';
-import { NUMBER, tidy } from '../text-utils.js';
+import { NUMBER } from '../text-utils.js';
 
 export interface Paragraph {
   text: string;
   at: Place;
+  /** where each source line of `text` begins (offsets in `text`), when the paragraph joins several lines */
+  pieces?: Piece[];
+}
+
+export interface Piece {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** The source place of a character offset in a paragraph's text (the line the character was printed on). */
+export function placeOf(para: Paragraph, offset: number, endOffset?: number): Place {
+  const find = (o: number): Piece => {
+    let piece: Piece = { offset: 0, line: para.at.line, column: para.at.column };
+    for (const p of para.pieces ?? []) if (p.offset <= o) piece = p;
+    return piece;
+  };
+  const start = find(offset);
+  const place: Place = { line: start.line, column: start.column + Math.max(0, offset - start.offset) };
+  if (endOffset !== undefined) {
+    const end = find(Math.max(offset, endOffset - 1));
+    if (end.line !== start.line) place.endLine = end.line;
+  }
+  return place;
+}
+
+const CJK = /[\u3400-\u9fff（），。、：；“”]/;
+
+/**
+ * tidy() (text-utils) that also tells, for every character it keeps, its offset in the input: whitespace runs
+ * become one space, spaces between CJK characters go, the ends are trimmed.
+ */
+export function tidyMapped(s: string): { text: string; source: number[] } {
+  const chars: string[] = [];
+  const source: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/.test(s[i])) {
+      if (chars[chars.length - 1] !== ' ' || source[source.length - 1] !== i - 1) {
+        chars.push(' ');
+        source.push(i);
+      } else source[source.length - 1] = i;
+      continue;
+    }
+    chars.push(s[i]);
+    source.push(i);
+  }
+  const keepChars: string[] = [];
+  const keepSource: number[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    if (chars[k] === ' ' && (k === 0 || k === chars.length - 1 || (CJK.test(chars[k - 1]) && CJK.test(chars[k + 1] ?? '')))) continue;
+    keepChars.push(chars[k]);
+    keepSource.push(source[k]);
+  }
+  return { text: keepChars.join(''), source: keepSource };
+}
+
+/** The pieces of a block re-expressed in tidied offsets. */
+function tidiedPieces(pieces: Piece[] | undefined, source: number[]): Piece[] | undefined {
+  if (!pieces || pieces.length < 2) return undefined;
+  return pieces.map((p) => {
+    let k = source.findIndex((o) => o >= p.offset);
+    if (k < 0) k = source.length;
+    return { offset: k, line: p.line, column: p.column };
+  });
 }
 
 /** A printed number (optionally signed) followed by its money unit. */
@@ -24,15 +88,19 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const b of blocks) {
     if (b.type !== 'paragraph') continue;
-    const text = tidy(b.text);
+    const { text, source } = tidyMapped(b.text);
     if (!text) continue;
+    const pieces = tidiedPieces((b as { pieces?: Piece[] }).pieces, source);
     const prev = out[out.length - 1];
     if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
-      prev.text = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}${text}`;
+      const joined = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}`;
+      const own = pieces ?? [{ offset: 0, line: b.at.line, column: b.at.column }];
+      prev.pieces = [...(prev.pieces ?? [{ offset: 0, line: prev.at.line, column: prev.at.column }]), ...own.map((p) => ({ ...p, offset: p.offset + joined.length }))];
+      prev.text = joined + text;
       prev.at = { ...prev.at, endLine: b.at.endLine ?? b.at.line };
       continue;
     }
-    out.push({ text, at: { ...b.at } });
+    out.push(pieces ? { text, at: { ...b.at }, pieces } : { text, at: { ...b.at } });
   }
   return out;
 }
