@@ -63,7 +63,7 @@ export function searchText(doc: Disclosure): string {
   for (const section of doc.narrative) {
     parts.push(section.title);
     for (const p of section.paragraphs) parts.push(p.text);
-    for (const f of section.facts) if (f.reason) parts.push(f.reason.text);
+    for (const f of section.facts) parts.push(f.text);
   }
   for (const p of doc.projects) parts.push(p.name);
   return parts.join('\n');
