@@ -10,7 +10,7 @@ import { buildOutline } from './outline.js';
 import { extractMeta, extractToc, attachmentTables } from './meta.js';
 import { extractTables } from './tables.js';
 import { extractNarrative } from './narrative.js';
-import { extractOverview, extractGlossary } from './overview.js';
+import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
 import { computeFigures } from './figures.js';
 import { resolveFactCodes } from './resolve.js';
@@ -91,7 +91,7 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     scope: meta.scope,
     year: meta.year,
     title: meta.title,
-    unit: { name: meta.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: [] },
+    unit: { name: meta.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: extractSubordinateUnits(outline, ctx) },
     ...(meta.date ? { date: meta.date } : {}),
     ...(meta.signature ? { signature: meta.signature } : {}),
     toc,

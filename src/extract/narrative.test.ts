@@ -221,9 +221,9 @@ describe('seed 003 (单位预算, 克孜勒苏柯尔克孜自治州人民政府�
     expect(pct(f.change?.percent)).toBe('9.77');
   });
 
-  it('line 277: an income source printed as 一般公共服务 stays a fund fact without a guessed key', () => {
+  it('line 277: an income source misprinted as 一般公共服务 is the 一般公共预算 fund, its label as printed', () => {
     const f = fact(r, '一', 277, '一般公共服务');
-    expect(f.subject).toEqual({ kind: 'fund', names: ['一般公共服务'] });
+    expect(f.subject).toEqual({ kind: 'fund', key: 'generalBudget' });
   });
 
   it('line 414: vehicles by category, 其他车辆 12 辆', () => {

@@ -111,7 +111,8 @@ export function classify(label: string, ctx: LabelContext): Subject {
   }
   if (ctx.list === 'economic') return { kind: 'economic', names: [label] };
   if (ctx.list === 'income') {
-    const key = incomeSource(t);
+    // "收入预算包括：一般公共服务…" names 一般公共预算 wrongly; the key says which source, the label keeps the print
+    const key = incomeSource(t) ?? (/^一般公共/.test(t) ? 'generalBudget' : undefined);
     return key ? { kind: 'fund', key } : { kind: 'fund', names: [label] };
   }
   if (ctx.topic === 'threePublic' || /三公/.test(t)) {
