@@ -99,7 +99,14 @@ function rowFor(table: Table, source: FigureSource, subject: Subject): TableRow 
   if (source.row === 'single') return table.rows.find((r) => r.kind !== 'organisation' && r.cells.some((c) => c.amount));
   if (source.row === 'byCode') {
     if (subject.kind === 'fund') return subject.key ? rowByKey(table, subject.key) : undefined;
-    if (!subject.code) return undefined;
+    if (!subject.code) {
+      // an economic 款 named without its code ("基本工资 324.15万元") is found by its printed name
+      const name = subject.kind === 'economic' ? subject.names?.[subject.names.length - 1] : undefined;
+      if (!name) return undefined;
+      const wanted = name.normalize('NFKC').replace(/\s+/g, '');
+      const hits = table.rows.filter((r) => r.classification?.system === 'economic' && r.classification.level === 'section' && r.label.normalize('NFKC').replace(/\s+/g, '') === wanted);
+      return hits.length === 1 ? hits[0] : undefined;
+    }
     // the same code may be printed in several organisation blocks; the first is the department's own or the only one
     return table.rows.find((r) => r.classification?.code === subject.code && !r.project) ?? undefined;
   }

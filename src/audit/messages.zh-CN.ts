@@ -16,6 +16,7 @@ export const messages = {
   changeWithoutReason: '“{label}”说明了{word}，但未说明主要原因。',
   placeholderResidue: '存在模板残留“{text}”。',
   blankAmount: '金额空白：“{text}”。',
+  blankValue: '有未填写的内容：{text}。',
   // arithmetic
   totalsUnbalanced: '“{table}”收入总计与支出总计不等：应为 {expected}，实为 {actual}。',
   rowSumMismatch: '“{table}”中“{row}”应等于 {parts} = {expected}，实为 {actual}。',
@@ -63,6 +64,7 @@ export const messages = {
   scopeWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   kindWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   codeNameMismatch: '科目编码 {code} 在 {year} 年科目中名称为“{expected}”，此处为“{actual}”{note}。',
+  codeNameTruncated: '“{table}”中科目编码 {code} 的名称不完整：应为“{expected}”，此处为“{actual}”。',
   codeUnknown: '“{table}”中的科目编码 {code}（{name}）不在 {year} 年科目中。',
   narrativeNameUnknown: '说明中的科目名称“{names}”与 {year} 年功能分类科目不符。',
   incomeByFunction: '收入应按资金来源说明，此处列示了支出功能分类“{actual}”（{cls}）。',

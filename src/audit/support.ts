@@ -312,3 +312,8 @@ export function organisationBlocks(table: Table): Array<{ organisation?: TableRo
   }
   return blocks.filter((b) => b.organisation || b.rows.length);
 }
+
+/** A fact about one named project (预算安排规模 of a listed project), not the 项目支出 total. */
+export function isSingleProject(fact: Fact): boolean {
+  return fact.subject.kind === 'project' && Boolean(fact.subject.names?.length);
+}

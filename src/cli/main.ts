@@ -5,9 +5,10 @@ import { registerParse } from './commands/parse.js';
 import { registerSample } from './commands/sample.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
+import { registerCheck } from './commands/check.js';
 
 /** Each command module adds itself to the program; add new ones to this list. */
-const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerImport, registerServe];
+const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerImport, registerServe, registerCheck];
 
 export function buildProgram(): Command {
   const program = new Command();

@@ -15,6 +15,8 @@ export const rule: Rule = {
       const change = fact.change;
       if (!change || change.direction === 'flat' || fact.reason) continue;
       if (isZero(change.amount) && (!change.percent || change.percent.minor === 0)) continue;
+      // a 三公 total whose change is explained item by item has its reasons
+      if (fact.subject.kind === 'threePublic' && fact.subject.key === 'total' && doc.threePublic.items.some((f) => f.subject.key !== 'total' && f.change && f.reason)) continue;
       report({ messageId: 'changeWithoutReason', data: { label: fact.label, word: change.word }, location: factPlace(section, fact), expected: '主要原因', actual: '未说明' });
     }
   },

@@ -1,7 +1,7 @@
 // Names: every printed classification code carries its official name in that fiscal year's 政府收支分类科目
 // (功能分类 类/款/项, 部门预算支出经济分类 类/款), checked against the catalogue shipped in src/catalog/codes.
 import type { Rule } from '../types.js';
-import { lookupEconomic, lookupFunction, nameMatches, namesAcrossEditions, resolveFunctionNames } from '../../catalog/codes.js';
+import { lookupEconomic, lookupFunction, nameMatches, namesAcrossEditions, normaliseName, resolveFunctionNames } from '../../catalog/codes.js';
 import { factPlace, rowPlace, tableName, uniqueFacts } from '../support.js';
 
 export const rule: Rule = {
@@ -14,7 +14,7 @@ export const rule: Rule = {
         "Every function code (类/款/项) and economic code printed in a table is paired with its official name in the fiscal year's " +
         'classification; a code unknown to that year is reported too. Narrative 类/款/项 name paths must name real entries.',
     },
-    messages: ['codeNameMismatch', 'codeUnknown', 'narrativeNameUnknown'],
+    messages: ['codeNameMismatch', 'codeNameTruncated', 'codeUnknown', 'narrativeNameUnknown'],
   },
   check({ doc, report }) {
     const seen = new Set<string>();
@@ -42,6 +42,18 @@ export const rule: Rule = {
         const perTable = `${key}@${table.id}`;
         if (seen.has(perTable)) continue;
         seen.add(perTable);
+        const printed = normaliseName(row.label);
+        const official = normaliseName(entry.name);
+        if (printed.length >= 4 && official.startsWith(printed)) {
+          report({
+            messageId: 'codeNameTruncated',
+            data: { code: c.code, expected: entry.name, actual: row.label.replace(/\s+/g, ''), table: tableName(table) },
+            location: rowPlace(table, row),
+            expected: `${c.code} ${entry.name}`,
+            actual: `${c.code} ${row.label.replace(/\s+/g, '')}`,
+          });
+          continue;
+        }
         const former = namesAcrossEditions(c.code, c.system).find((n) => n.name.replace(/\s+/g, '') === row.label.replace(/\s+/g, ''));
         report({
           messageId: 'codeNameMismatch',

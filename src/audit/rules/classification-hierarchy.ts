@@ -84,11 +84,11 @@ export const rule: Rule = {
         const classes = block.rows.filter((r) => levelIndex(r) === 0);
         checkSum(ctx, table, block.organisation, classes, '类级科目');
       }
+      // the grand total against the classes: every unit lists its own classes, so the classes of all blocks add up to it
+      // (organisation rows are not used here: a group row may be printed without its code, as in seed 001's table 5)
       const total = grandTotalRow(table);
       if (!total) continue;
-      const topOrgs = orgRows.filter((o) => !orgRows.some((p) => p !== o && p.orgCode && o.orgCode && o.orgCode.startsWith(p.orgCode) && o.orgCode.length > p.orgCode.length));
-      const parts = topOrgs.length ? topOrgs : table.rows.filter((r) => r.classification && levelIndex(r) === 0);
-      checkSum(ctx, table, total, parts, topOrgs.length ? '所属单位' : '类级科目');
+      checkSum(ctx, table, total, blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)), '类级科目');
     }
   },
 };

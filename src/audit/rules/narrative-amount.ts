@@ -1,7 +1,7 @@
 // Narrative against tables: every amount the 情况说明 states equals the table figure it names.
 import type { Rule } from '../types.js';
 import { resolveFigure } from '../figures.js';
-import { amountText, compareEqual, factPlace, uniqueFacts } from '../support.js';
+import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
 
 export const rule: Rule = {
   meta: {
@@ -13,7 +13,7 @@ export const rule: Rule = {
   },
   check({ doc, report }) {
     for (const { section, fact } of uniqueFacts(doc)) {
-      if (!fact.amount) continue;
+      if (!fact.amount || isSingleProject(fact)) continue;
       const figure = resolveFigure(doc, fact.subject, section?.topic);
       if (!figure) continue;
       const c = compareEqual(fact.amount, figure.amount);

@@ -16,9 +16,11 @@ export const rule: Rule = {
     const rows = projectTableRows(doc);
     const targets = doc.performance.targets.map((t) => ({ name: t.project, amount: t.totalFunds, place: placeOf(t.at, '预算绩效'), at: t.at }));
     for (const p of doc.projects) {
+      const seen = new Set<string>();
       for (const source of [rows, targets]) {
         const match = matchProject(p.name, source);
-        if (!match || projectCore(match.name) === projectCore(p.name)) continue;
+        if (!match || projectCore(match.name) === projectCore(p.name) || seen.has(match.name)) continue;
+        seen.add(match.name);
         report({
           messageId: 'projectNameDiffers',
           data: { expected: match.name, actual: p.name },

@@ -2,7 +2,7 @@
 // stated alike — the same amount and the same change.
 import type { Rule } from '../types.js';
 import type { Fact, NarrativeSection } from '../../model/schema.js';
-import { amountText, compareEqual, factPlace, uniqueFacts } from '../support.js';
+import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
 import { onlyGeneralBudget } from '../figures.js';
 
 const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
@@ -20,7 +20,7 @@ export const rule: Rule = {
     const groups = new Map<string, Array<{ section?: NarrativeSection; fact: Fact }>>();
     for (const f of uniqueFacts(doc)) {
       const s = f.fact.subject;
-      if (s.kind === 'other' || s.kind === 'fund' && !s.key) continue;
+      if (s.kind === 'other' || (s.kind === 'fund' && !s.key) || isSingleProject(f.fact)) continue;
       if ((s.kind === 'function' || s.kind === 'economic') && !s.code) continue;
       const scope = sameScope ? 'all' : ALL_FUNDS_TOPICS.has(f.section?.topic ?? '') ? 'all' : 'gb';
       const key = `${scope}|${s.kind}|${s.key ?? ''}|${s.code ?? ''}|${f.fact.change?.basis ?? ''}`;

@@ -1,6 +1,6 @@
 // Completeness: no template residue — placeholders (XX, ××, 某某, {单位}) or an amount left blank before 万元.
 import type { Rule } from '../types.js';
-import { allParagraphs, placeInParagraph, sectionName } from '../support.js';
+import { allParagraphs, placeInParagraph, placeOf, sectionName } from '../support.js';
 
 const PLACEHOLDER = /(?<![A-Za-z])(?:XX+|xx+|ＸＸ+|×{2,}|某某|[{｛][^}｝]{1,12}[}｝])(?![A-Za-z])/g;
 /** a money word followed directly by the unit with nothing in between ("其他资金 万元") */
@@ -12,7 +12,7 @@ export const rule: Rule = {
     category: 'completeness',
     severity: 'warning',
     docs: { description: 'The text carries no template residue: placeholders (XX, ××, 某某, {单位}) or amounts left blank ("其他资金 万元").' },
-    messages: ['placeholderResidue', 'blankAmount'],
+    messages: ['placeholderResidue', 'blankAmount', 'blankValue'],
   },
   check({ doc, report }) {
     const texts = [
@@ -28,6 +28,11 @@ export const rule: Rule = {
         if (/[\d０-９]\s*$/.test(t.text.slice(0, m.index ?? 0))) continue;
         report({ messageId: 'blankAmount', data: { text: m[0] }, location: { section: t.section, ...placeInParagraph(t.at, t.text, m.index ?? 0) }, actual: m[0], expected: '金额' });
       }
+    }
+    // the reader notes blanks it saw in tables that the model keeps no text of (绩效目标表 "其他资金 万元")
+    for (const w of doc.warnings) {
+      if (!/blank-value|placeholder/.test(w.code)) continue;
+      report({ messageId: 'blankValue', data: { text: w.message }, location: placeOf(w.at), actual: '空白', expected: '填写内容' });
     }
     for (const table of doc.tables) {
       for (const row of table.rows) {

@@ -31,13 +31,15 @@ export const rule: Rule = {
         report({ messageId: 'threePublicItemMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, first.at.line), first), expected: item.name, actual: '未说明' });
         continue;
       }
-      const withChange = stated.find((f) => f.change);
+      // a change stated for 公务用车购置及运行费 as one item covers its 购置 and 运行 parts
+      const combined = item.key.startsWith('vehicle') ? items.filter((f) => f.subject.key === 'vehicle') : [];
+      const withChange = stated.find((f) => f.change) ?? combined.find((f) => f.change);
       if (!withChange) {
         report({ messageId: 'threePublicChangeMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]), expected: '增减变化', actual: '未说明' });
         continue;
       }
       const changed = !isZero(withChange.change!.amount) || (withChange.change!.percent && withChange.change!.percent.minor !== 0);
-      if (changed && !stated.some((f) => f.reason)) {
+      if (changed && !stated.some((f) => f.reason) && !combined.some((f) => f.reason)) {
         report({ messageId: 'threePublicReasonMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, withChange.at.line), withChange), expected: '增减原因', actual: '未说明' });
       }
     }

@@ -14,16 +14,34 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
-/** Shortened or prefixed forms of the same name: one is an ordered abbreviation of the other, starting alike. */
+/** Province-level prefixes a name may carry or drop ("新疆昌吉州…" for "昌吉回族自治州…"). */
+const PROVINCE_PREFIX = /^(?:新疆维吾尔自治区|新疆|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|[\u4e00-\u9fa5]{2,3}省)/;
+
+/** Shortened or prefixed forms of the same name: after dropping a province prefix, one is an ordered abbreviation of
+ *  the other that starts with the same character (克州… for 克孜勒苏柯尔克孜自治州…; …政府办公室 for …人民政府办公室). */
 export function sameUnit(a: string, b: string): boolean {
-  const x = normalise(a);
-  const y = normalise(b);
+  const x = normalise(a).replace(PROVINCE_PREFIX, '');
+  const y = normalise(b).replace(PROVINCE_PREFIX, '');
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  if (!isSubsequence(short, long)) return false;
-  // a province prefix may be added in front ("新疆维吾尔自治区…"); otherwise the first character is kept
-  return long.startsWith(short[0]) || long.endsWith(short.slice(-Math.min(short.length, 6))) && long.includes(short.slice(0, 2));
+  return short.length > 0 && long.startsWith(short[0]) && isSubsequence(short, long);
 }
+
+/** Where a mention was found, in words (the model records a role key). */
+const ROLE_ZH: Record<string, string> = {
+  title: '封面标题',
+  cover: '封面',
+  toc: '目录',
+  part: '部分标题',
+  overview: '概况',
+  'table-preparer': '表头编制单位',
+  'table-row': '表中单位行',
+  section: '说明标题',
+  narrative: '说明正文',
+  project: '项目承担单位',
+  'performance-table': '绩效表',
+  signature: '落款',
+};
 
 export const rule: Rule = {
   meta: {
@@ -48,8 +66,8 @@ export const rule: Rule = {
       reported.add(key);
       report({
         messageId: 'unitNameDiffers',
-        data: { expected: name, actual: m.name, role: m.role },
-        location: placeOf(m.at, m.role),
+        data: { expected: name, actual: m.name, role: ROLE_ZH[m.role] ?? '文中' },
+        location: placeOf(m.at, ROLE_ZH[m.role] ?? m.role),
         expected: name,
         actual: m.name,
       });

@@ -17,6 +17,8 @@ export const rule: Rule = {
       const actual = wan(fact.amount);
       const budget = wan(fact.budgetAmount);
       if (budget.minor === 0) {
+        // 0.00% of a zero budget with nothing spent says nothing wrong
+        if (actual.minor === 0 && fact.varianceRate.minor === 0) continue;
         report({ messageId: 'varianceAgainstZero', data: { label: fact.label, actual: fact.varianceRate.text }, location: factPlace(section, fact), actual: fact.varianceRate.text, expected: '不计算差异率' });
         continue;
       }

@@ -1,0 +1,78 @@
+// `budgetdoc check`: audits disclosures and reports findings as text, JSON or HTML; exit 1 when any error is found.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { parseFile } from '../../extract/index.js';
+import { ReadError } from '../../read/errors.js';
+import { audit, RULES, UnknownRuleError } from '../../audit/index.js';
+import { ConfigError, loadConfig } from '../../audit/config.js';
+import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
+import { UserError } from '../errors.js';
+
+const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
+const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+function listRules(): string {
+  const sev = { error: '错误', warning: '警告', info: '提示' } as const;
+  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${r.meta.category.padEnd(12)} ${r.meta.docs.description}`).join('\n') + '\n';
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)')
+    .argument('[files...]', 'disclosure files (text/Markdown converted from PDF)')
+    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告, json = findings per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
+    .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
+    .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
+    .option('--list-rules', 'list the rules with their default severity and exit')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read.\n' +
+        'Rounding gaps (each printed figure may be off by half its last digit) are not errors; findings show the tolerance applied.\n' +
+        'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
+        'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html',
+    )
+    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean }) => {
+      if (opts.listRules) {
+        process.stdout.write(listRules());
+        return;
+      }
+      if (!files.length) throw new UserError('没有指定要审核的文件 (no input files) — usage: budgetdoc check FILE… [--format text|json|html]', 2);
+      let rules;
+      try {
+        rules = loadConfig(opts.config).rules;
+      } catch (err) {
+        if (err instanceof ConfigError) throw new UserError(`配置文件 ${err.message}`, 2);
+        throw err;
+      }
+      const known = new Set(RULES.map((r) => r.meta.id));
+      const unknown = (opts.rule ?? []).filter((id) => !known.has(id));
+      if (unknown.length) throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);
+
+      const results: DocumentFindings[] = [];
+      let unreadable = 0;
+      for (const file of files) {
+        try {
+          const doc = await parseFile(file);
+          const findings = audit(doc, { rules, only: opts.rule });
+          results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings });
+        } catch (err) {
+          if (err instanceof ReadError) {
+            unreadable++;
+            process.stderr.write(`budgetdoc: ${err.message}\n`);
+            continue;
+          }
+          if (err instanceof UnknownRuleError) throw new UserError(err.message, 2);
+          throw err;
+        }
+      }
+      const out = opts.format === 'json' ? formatJson(results, files.length === 1) : opts.format === 'html' ? formatHtml(results) : formatText(results);
+      if (results.length) process.stdout.write(out);
+      const errors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
+      process.exitCode = unreadable ? 2 : errors ? 1 : 0;
+    });
+}
