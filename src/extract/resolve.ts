@@ -1,7 +1,8 @@
-// Gives narrative facts that name a function class/款/项 without a code ("一般公共服务支出（类）…（项）") the code
-// the document's own tables use for those names, or else the classification catalogue's. Printed codes are kept.
+// Gives narrative facts that name a function class/款/项 or an economic 款 without a code ("一般公共服务支出（类）…
+// （项）", "基本工资72.58万元") the code the document's own tables use for that name, or else the classification
+// catalogue's. Printed codes are kept.
 import type { Fact, NarrativeSection, Table } from '../model/schema.js';
-import { normaliseName, resolveFunctionNames } from '../catalog/codes.js';
+import { economicEntries, normaliseName, resolveFunctionNames } from '../catalog/codes.js';
 
 /** name path (normalised, '>'-joined) → code, from every function-classified row of the tables */
 function namesFromTables(tables: Table[]): Map<string, string> {
@@ -21,9 +22,40 @@ function namesFromTables(tables: Table[]): Map<string, string> {
   return paths;
 }
 
+/** Economic names compare without the endings that narratives drop or add ("养老保险费" / "养老保险缴费"). */
+function economicKey(name: string): string {
+  return normaliseName(name).replace(/(缴费|费用|费|支出)$/, '');
+}
+
+/** economic name key → code: the tables' rows first, then the catalogue; a key two codes share is not used */
+function economicNames(tables: Table[], year: number): Map<string, string | null> {
+  const map = new Map<string, string | null>();
+  const add = (name: string, code: string, override: boolean) => {
+    const k = economicKey(name);
+    const had = map.get(k);
+    if (had === undefined || override) map.set(k, code);
+    else if (had !== code) map.set(k, null);
+  };
+  const fromTables = new Map<string, string>();
+  for (const t of tables) for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) fromTables.set(r.label, r.classification.code);
+  for (const e of economicEntries('dept', year)) if (e.level === 'section') add(e.name, e.code, false);
+  for (const [name, code] of fromTables) add(name, code, true);
+  return map;
+}
+
 export function resolveFactCodes(sections: NarrativeSection[], tables: Table[], year: number): void {
   const paths = namesFromTables(tables);
+  let economic: Map<string, string | null> | undefined;
   const resolve = (f: Fact) => {
+    if (f.subject.kind === 'economic' && !f.subject.code) {
+      economic ??= economicNames(tables, year);
+      const key = economicKey(f.subject.names?.[0] ?? f.label);
+      // one differing character is a slip of the pen ("公务招待费" for 公务接待费) when only one name is that close
+      const near = [...economic.entries()].filter(([k, c]) => c && k.length === key.length && [...k].filter((ch, i) => ch !== key[i]).length === 1);
+      const code = economic.get(key) ?? (near.length === 1 ? near[0][1] : undefined);
+      if (code) f.subject.code = code;
+      return;
+    }
     if (f.subject.kind !== 'function' || f.subject.code || !f.subject.names?.length) return;
     const names = f.subject.names.map(normaliseName);
     const fromTables = paths.get(names.join('>'));
