@@ -63,7 +63,12 @@ export function compareMeta(d: Disclosure, e: ExpectedSeed): string[] {
       p.push(`line ${v.lines[0]}: mention "${v.name}" recorded at lines ${found.map((m) => m.at?.line).join(',')}, printed at ${v.lines.join(',')}`);
     }
   }
+  if (x.subordinateUnits) {
+    const got = d.unit.subordinateUnits.map((u) => norm(u.name)).join(' | ');
+    eq(p, 'subordinate units', `names (lines ${x.subordinateUnits[0].line}–${x.subordinateUnits[x.subordinateUnits.length - 1].line})`, got, x.subordinateUnits.map((u) => norm(u.name)).join(' | '));
+  }
   const o = d.overview.organisation;
+  if (e.organisation.internalDivisions) eq(p, 'organisation', 'internal divisions', o.internalDivisions.map(norm).join(' | '), e.organisation.internalDivisions.map(norm).join(' | '));
   for (const k of ['internalDivisionCount', 'subordinateUnitCount', 'administrativeUnits', 'institutionUnits'] as const) {
     if (e.organisation[k] !== undefined) eq(p, 'organisation', k, o[k], e.organisation[k]);
   }
@@ -115,7 +120,15 @@ export function compareTable(d: Disclosure, x: ExpectedTable): string[] {
   const name = `${x.id} (line ${x.line})`;
   if (!t) return [`${name}: table not found in the model`];
   eq(p, name, 'status', t.status, x.status);
-  if (x.number !== undefined && t.number !== undefined) eq(p, name, 'number', norm(t.number).replace(/^表/, '').replace(/:$/, ''), x.number);
+  if (x.number !== undefined) eq(p, name, 'number', norm(t.number).replace(/^表/, '').replace(/:$/, ''), x.number);
+  if (x.preparer) {
+    eq(p, name, 'preparer', norm(t.preparer?.name), norm(x.preparer.name));
+    eq(p, name, 'preparer code', t.preparer?.code, x.preparer.code);
+    const [a, b] = linesOf(t.preparer?.at);
+    if (t.preparer?.at && !(x.preparer.line >= a && x.preparer.line <= b + 1)) p.push(`${name}: preparer placed at line ${a}, printed at line ${x.preparer.line}`);
+  }
+  if (x.unit !== undefined) eq(p, name, 'unit', t.unit, x.unit);
+  eq(p, name, 'year', t.year, x.year);
   if (x.status === 'empty') {
     const filled = t.rows.filter((r) => r.cells.some((c) => c.amount));
     for (const r of filled) p.push(`${name}: the table is empty in the document, but line ${r.at.line} has amounts`);
