@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Disclosure, Table } from '../model/schema.js';
 import { readText, decodeText } from '../read/text.js';
 import { ReadError } from '../read/errors.js';
+import { detectFormat, readFileBlocks } from '../read/detect.js';
 import type { Block } from '../read/blocks.js';
 import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
@@ -150,6 +151,10 @@ export async function parseFile(path: string): Promise<Disclosure> {
     throw new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
   }
   const bytes = await readFile(path);
+  if (detectFormat(bytes) !== 'text') {
+    const read = await readFileBlocks(path, bytes);
+    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: size, lines: read.lines });
+  }
   const text = decodeText(bytes, path);
   return parseText(text, { file: path, bytes: size });
 }

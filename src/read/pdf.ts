@@ -566,6 +566,12 @@ interface LineSource {
   cells?: Box[];
 }
 
+interface OpenTable {
+  header: Set<string>;
+  lead: string[];
+  width: number;
+}
+
 function rowKey(row: { text: string }[]): string {
   return row.map((c) => c.text.replace(/\s+/g, '')).join('|');
 }
@@ -585,7 +591,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
   const blank = (page: number) => {
     if (out.length && out[out.length - 1] !== '') push('', { page, box: [0, 0, 0, 0] });
   };
-  let openTable: { header: Set<string>; lead: string[]; width: number } | null = null;
+  let openTable: OpenTable | null = null;
   let lastLine: { line: TextLine; page: number } | null = null;
   let leftMargin = Infinity;
   let rightMargin = -Infinity;
@@ -604,39 +610,45 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
     lastLine = null;
     // a page that opens with a table continuing the previous page's table: skip its repeated lead lines
     let k = 0;
+    let continuing: OpenTable | null = null;
     if (openTable) {
       let j = 0;
       while (j < p.items.length && j < 4 && p.items[j].kind === 'line') j++;
       const first = p.items[j];
-      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && openTable!.lead.includes(marginKey(it.line.text)));
+      const lead = openTable.lead;
+      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && lead.includes(marginKey(it.line.text)));
       if (first?.kind === 'grid' && leadRepeats && Math.abs(first.grid.rows[0].length - openTable.width) <= 1) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
-      } else openTable = null;
+        continuing = openTable;
+      }
+      openTable = null;
     }
     const lead: string[] = [];
     for (; k < p.items.length; k++) {
       const it = p.items[k];
       if (it.kind === 'grid') {
-        const continuing = openTable && k === 0 ? openTable : openTable && lead.length === 0 && out.at(-1) !== '' ? openTable : null;
-        if (!continuing) blank(p.page);
-        const header = continuing?.header ?? new Set(it.grid.rows.slice(0, 4).filter((r) => !r.some((c) => isNumeric(c.text))).map(rowKey));
+        const cont = continuing as OpenTable | null;
+        if (!cont) blank(p.page);
+        const header: Set<string> = cont?.header ?? new Set(it.grid.rows.slice(0, 4).filter((r) => !r.some((c) => isNumeric(c.text))).map(rowKey));
         let first = true;
         for (const row of it.grid.rows) {
           if (row.every((c) => c.text === '')) continue;
           // a continued table's repeated header rows
-          if (continuing && first && header.has(rowKey(row))) continue;
+          if (cont && first && header.has(rowKey(row))) continue;
           first = false;
-          const texts = row.map((c) => c.text.replace(/\s*\n\s*/g, ''));
+          const texts = row.map((c) => c.text);
           push(texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), { page: p.page, box: unionBoxes(row.map((c) => c.box)), cells: row.map((c) => c.box) });
         }
-        openTable = { header, lead: continuing?.lead ?? lead.slice(-3), width: it.grid.rows[0].length };
+        openTable = { header, lead: cont?.lead ?? lead.slice(-3), width: it.grid.rows[0].length };
+        continuing = null;
         lead.length = 0;
         lastLine = null;
         continue;
       }
       const l = it.line;
-      if (openTable && k > 0) openTable = null;
+      openTable = null;
+      continuing = null;
       if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin)) blank(p.page);
       if (out.at(-1)?.includes('\t')) blank(p.page);
       push(l.text, { page: p.page, box: l.box });

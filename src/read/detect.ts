@@ -1,0 +1,114 @@
+// Format detection by content (magic bytes, zip entries, markup) and dispatch to the reader for that format.
+import type { ReadResult } from './blocks.js';
+import { ReadError } from './errors.js';
+
+export type InputFormat = 'pdf' | 'docx' | 'xlsx' | 'html' | 'text' | 'zip' | 'ole' | 'binary';
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  return sig.every((b, i) => bytes[at + i] === b);
+}
+
+/** Names of the entries of a zip's central directory (read from the end of the file, nothing inflated). */
+export function zipEntryNames(bytes: Uint8Array, limit = 5000): string[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // end of central directory record: signature 0x06054b50 within the last 64 KiB + 22 bytes
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count && n < limit; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return names.length ? names : null;
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/** Sum of the declared uncompressed sizes of a zip's entries (for refusing zip bombs before inflating). */
+export function zipUncompressedTotal(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return Infinity;
+    const size = view.getUint32(p + 24, true);
+    // ZIP64 entries mark their size 0xffffffff: treat as too large
+    total += size === 0xffffffff ? Infinity : size;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return total;
+}
+
+/** Recognises the format from the bytes; the file name is not consulted. */
+export function detectFormat(bytes: Uint8Array): InputFormat {
+  // %PDF may follow a few junk bytes (some servers prepend a BOM or whitespace)
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    const names = zipEntryNames(bytes) ?? [];
+    if (names.some((n) => n.startsWith('word/'))) return 'docx';
+    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    return 'zip';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  const start = head.replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().slice(0, 512).toLowerCase();
+  if (/^<!doctype html|^<html|^<head|^<meta|^<!--[\s\S]*?-->\s*<(?:!doctype html|html)/.test(start) || (/^<\?xml/.test(start) && /<html/.test(start))) return 'html';
+  const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+  if (sample.includes(0)) return 'binary';
+  return 'text';
+}
+
+/**
+ * Reads a file of any supported format into blocks. Text files are left to the caller (the text path decodes
+ * and reads them); this handles PDF, DOCX, XLSX and HTML, and refuses other binary formats with a clear reason.
+ */
+export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<ReadResult> {
+  const format = detectFormat(bytes);
+  switch (format) {
+    case 'pdf': {
+      const { readPdf } = await import('./pdf.js');
+      return readPdf(bytes, file);
+    }
+    case 'docx': {
+      const { readDocx } = await import('./docx.js');
+      return readDocx(bytes, file);
+    }
+    case 'xlsx': {
+      const { readXlsx } = await import('./xlsx.js');
+      return readXlsx(bytes, file);
+    }
+    case 'html': {
+      const { readHtml } = await import('./html.js');
+      return readHtml(bytes, file);
+    }
+    case 'ole':
+      throw new ReadError(file, '这是旧版 Word/Excel 文件 (.doc/.xls)，不支持 (legacy Office format)', 'save it as .docx/.xlsx or PDF and try again');
+    case 'zip':
+      throw new ReadError(file, '这是 zip 压缩包，不是 Word 或 Excel 文件 (zip archive, not DOCX/XLSX)', 'unpack it and pass the disclosure inside');
+    default: {
+      const { readText, decodeText } = await import('./text.js');
+      const text = decodeText(bytes, file);
+      return readText(text);
+    }
+  }
+}
