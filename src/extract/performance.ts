@@ -18,8 +18,13 @@ type Target = PerformanceTables['targets'][number];
 type SelfEvaluation = PerformanceTables['selfEvaluations'][number];
 type FundLine = SelfEvaluation['funds'][number];
 
-/** A table title: (部门预算)项目支出绩效目标表 / 项目支出绩效自评表, optionally followed by its year. */
-const TITLE = /^(?:附件\d*[:.、]?)?(?:表\d+[:.、]?)?(?:\d{4}年度?)?(?:部门预算|单位预算|部门|单位)?项目支出绩效(目标|自评)表(?:\(\d{4}年度?\))?$/;
+/**
+ * A project table's title: 项目支出绩效目标表 / 项目支出绩效自评表, also with a short prefix (部门预算…, 附件2：,
+ * a project's name: "信访干部培训专项项目绩效自评表") and 专项业务经费绩效目标表; optionally followed by its year.
+ */
+const TITLE = /^[^。；;，,]{0,40}?(?:项目支出|项目|专项业务经费)绩效(目标|自评)表(?:\(\d{4}年度?\))?$/;
+/** Another performance table (部门整体支出绩效目标表, 专项资金总体绩效目标表 …): it ends the project tables. */
+const OTHER_TITLE = /^[^。；;，,]{0,40}绩效(?:目标|自评|评价)表(?:\(\d{4}年度?\))?$/;
 
 /** 二级指标 → the 一级指标 it belongs to in the standard indicator framework. */
 const LEVEL2_PARENT: Record<string, string> = {
@@ -33,8 +38,16 @@ const LEVEL2_PARENT: Record<string, string> = {
   可持续影响指标: '效益指标',
   满意度指标: '满意度指标',
   服务对象满意度指标: '满意度指标',
+  // the framework of 2021 on: 成本指标 is a 一级指标 of its own
+  经济成本指标: '成本指标',
+  社会成本指标: '成本指标',
+  生态环境成本指标: '成本指标',
 };
-const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标']);
+/** 成本指标 and 满意度指标 are 一级 or 二级 words: a row printing two level words names both levels */
+const LEVEL_WORDS = new Set(['产出指标', '效益指标', '满意度指标', '成本指标', ...Object.keys(LEVEL2_PARENT)]);
+/** halves of a level word cut by a page break ("效益指" | "标") */
+const isLevelFragment = (key: string) =>
+  key === '标' || (key.length >= 2 && [...LEVEL_WORDS].some((w) => w.startsWith(key) && w !== key));
 
 /** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
 const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况']);
@@ -64,13 +77,13 @@ interface Row {
 export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): PerformanceTables {
   const result: PerformanceTables = { targets: [], selfEvaluations: [] };
   for (const section of findSections(blocks)) {
-    const rows = section.grids.flatMap(gridRows);
-    if (rows.length === 0) continue;
-    // the table's place: its first row, through its last row
-    const first = section.grids[0];
-    const at: Place = { line: first.at.line, column: first.at.column, endLine: section.grids[section.grids.length - 1].at.endLine ?? first.at.line };
-    if (section.kind === 'target') result.targets.push(readTarget(rows, at, ctx));
-    else result.selfEvaluations.push(readSelfEvaluation(rows, at, ctx));
+    for (const rows of splitProjects(section.grids.flatMap(gridRows))) {
+      // the table's place: its first row, through its last row
+      const first = rows[0].cells[0]?.at ?? { line: rows[0].line, column: 1 };
+      const at: Place = { line: rows[0].line, column: first.column, endLine: rows[rows.length - 1].line };
+      if (section.kind === 'target') result.targets.push(readTarget(rows, at, ctx));
+      else result.selfEvaluations.push(readSelfEvaluation(rows, at, ctx));
+    }
   }
   return result;
 }
@@ -86,18 +99,39 @@ function findSections(blocks: Block[]): Section[] {
   let current: Section | null = null;
   for (const block of blocks) {
     if (block.type !== 'table') {
-      const m = TITLE.exec(norm(block.text));
+      const text = norm(block.text);
+      const m = TITLE.exec(text);
       if (m) {
         current = { kind: m[1] === '目标' ? 'target' : 'self', grids: [] };
         sections.push(current);
         continue;
       }
-      if (block.type === 'heading' && ['part', 'section', 'subsection'].includes(block.numbering)) current = null;
+      if (OTHER_TITLE.test(text)) current = null;
+      if (block.type === 'heading' && ['part', 'section', 'subsection', 'table'].includes(block.numbering)) current = null;
       continue;
     }
     current?.grids.push(block);
   }
   return sections;
+}
+
+/** One title may head several projects' tables printed one after another: a 项目名称 row after indicators starts the next. */
+function splitProjects(rows: Row[]): Row[][] {
+  const tables: Row[][] = [];
+  let current: Row[] = [];
+  let indicatorsSeen = false;
+  for (const row of rows) {
+    if (row.cells.length === 0) continue;
+    if (indicatorsSeen && tokenize(row)[0]?.label === 'project') {
+      tables.push(current);
+      current = [];
+      indicatorsSeen = false;
+    }
+    current.push(row);
+    if (isHeaderRow(row)) indicatorsSeen = true;
+  }
+  if (current.length) tables.push(current);
+  return tables;
 }
 
 function gridRows(grid: TableBlock): Row[] {
@@ -134,7 +168,8 @@ type LabelKey =
   | 'fiscal'
   | 'other'
   | 'goal'
-  | 'selfGoal';
+  | 'selfGoal'
+  | 'ignored';
 
 /** Labels as printed, with any spacing the converter put between their characters. */
 const LABELS: Array<[LabelKey, string[]]> = [
@@ -142,12 +177,14 @@ const LABELS: Array<[LabelKey, string[]]> = [
   ['unit', ['预算单位']],
   ['department', ['主管部门']],
   ['implementingUnit', ['实施单位']],
-  ['fundsHeader', ['项目资金(万元)', '项目资金']],
-  ['total', ['年度资金总额', '资金总额']],
+  ['fundsHeader', ['项目资金(万元)', '项目资金', '资金金额(万元)', '资金金额']],
+  ['total', ['年度资金总额', '实施期资金总额', '资金总额']],
   ['fiscal', ['其中:财政拨款', '财政拨款']],
   ['other', ['其他资金']],
   ['selfGoal', ['年度总体目标']],
   ['goal', ['项目总体目标', '总体目标', '年度目标']],
+  // column headings printed among the labels
+  ['ignored', ['执行率分值', '分值权重']],
 ];
 
 /** A label's characters with optional spaces between them; either width of brackets and colons. */
@@ -255,7 +292,8 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     if (isGarbled(project.text, true)) warn(ctx, 'performance.garbled-cell', `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`, project.at);
   } else warn(ctx, 'performance.missing-project', `绩效目标表缺少项目名称（第 ${at.line} 行起）`, at);
 
-  const unitTokens = values.unit ?? [];
+  // 预算单位, or the 主管部门 / 实施单位 of templates that print those instead
+  const unitTokens = values.unit ?? values.implementingUnit ?? values.department ?? [];
   if (unitTokens.length) {
     const printed = unitTokens.map((t) => t.text).join('');
     const text = unitTokens.map((t) => stripNoise(t.text, true)).join('');
@@ -289,7 +327,9 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     warn(ctx, 'performance.no-indicators', `绩效目标表"${target.project}"没有指标表头（一级指标）`, at);
     return target;
   }
-  target.indicators = readIndicators(rows.slice(headerEnd + 1), 'target', ctx);
+  // some templates give each indicator a weight (分值权重) after its target
+  const weighted = rows[headerEnd].cells.some((c) => /分值|权重/.test(c.text));
+  target.indicators = readIndicators(rows.slice(headerEnd + 1), weighted ? 'weighted-target' : 'target', ctx);
   return target;
 }
 
@@ -302,29 +342,18 @@ interface LevelState {
 
 /** Level words of a row (一级/二级指标 vocabulary) and the content cells that remain. */
 function splitLevels(row: Row): { level1?: string; level2?: string; content: Cell[] } {
-  let level1: string | undefined;
-  let level2: string | undefined;
+  const words: string[] = [];
   const content: Cell[] = [];
   for (const cell of row.cells) {
     const key = norm(cell.text);
     if (BLOCK_LABELS.has(key)) continue;
-    if (key === '满意度指标') {
-      if (level1 === undefined && level2 === undefined) level1 = key;
-      else level2 = key;
-      continue;
-    }
-    if (LEVEL1.has(key) && content.length === 0) {
-      level1 = key;
-      continue;
-    }
-    if (key in LEVEL2_PARENT && content.length === 0) {
-      level2 = key;
-      continue;
-    }
-    content.push(cell);
+    if (content.length === 0 && LEVEL_WORDS.has(key)) words.push(key);
+    else if (content.length === 0 && isLevelFragment(key)) continue;
+    else content.push(cell);
   }
-  if (level1 === '满意度指标' && level2 === undefined) level2 = '满意度指标';
-  return { level1, level2, content };
+  if (words.length >= 2) return { level1: words[0], level2: words[words.length - 1], content };
+  if (words.length === 1) return words[0] in LEVEL2_PARENT ? { level2: words[0], content } : { level1: words[0], content };
+  return { content };
 }
 
 function applyLevels(state: LevelState, found: { level1?: string; level2?: string }): void {
@@ -370,7 +399,7 @@ interface LabelRow extends LevelState {
  * their group (carried down), some centre them vertically (the first rows have no level). In a centred table a
  * row between two labels belongs to the nearer one; a 元 target leans towards 成本指标 and any other away from it.
  */
-function readIndicators(rows: Row[], kind: 'target' | 'self', ctx: ExtractContext): Indicator[] {
+function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self', ctx: ExtractContext): Indicator[] {
   const indicators: Indicator[] = [];
   const state: LevelState = { level1: '', level2: '' };
   const labels: LabelRow[] = [];
@@ -409,7 +438,7 @@ function readIndicators(rows: Row[], kind: 'target' | 'self', ctx: ExtractContex
       );
     }
     const indicator =
-      kind === 'target' ? readTargetIndicator(row, content, indicators, ctx) : readSelfIndicator(content, ctx);
+      kind === 'self' ? readSelfIndicator(content, ctx) : readTargetIndicator(row, content, kind === 'weighted-target', indicators, ctx);
     if (!indicator) return;
     indicators.push(indicator);
     placed.push({ indicator, row: r, own, carried: { ...state } });
@@ -435,12 +464,18 @@ function readIndicators(rows: Row[], kind: 'target' | 'self', ctx: ExtractContex
 function nearestLabel(p: { indicator: Indicator; row: number }, before?: LabelRow, after?: LabelRow): LabelRow | undefined {
   if (!before || !after) return before ?? after;
   const cost = /元/.test(p.indicator.target);
-  if (before.level2 === '成本指标' && after.level2 !== '成本指标') return cost ? before : after;
-  if (after.level2 === '成本指标' && before.level2 !== '成本指标') return cost ? after : before;
+  const isCost = (l: LabelRow) => /成本/.test(l.level2);
+  if (isCost(before) && !isCost(after)) return cost ? before : after;
+  if (isCost(after) && !isCost(before)) return cost ? after : before;
   return after.row - p.row < p.row - before.row ? after : before;
 }
 
-function readTargetIndicator(row: Row, content: Cell[], previous: Indicator[], ctx: ExtractContext): Indicator | null {
+function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previous: Indicator[], ctx: ExtractContext): Indicator | null {
+  let weight: string | undefined;
+  if (weighted && content.length >= 3 && isScore(content[content.length - 1].text)) {
+    weight = stripPoints(content[content.length - 1].text);
+    content = content.slice(0, -1);
+  }
   let t = content.findIndex((c, i) => i > 0 && COMPARATOR_START.test(toHalfWidth(c.text)));
   if (t < 0) t = content.findIndex((c, i) => i > 0 && (DIGIT_START.test(c.text) || GARBLED_COMPARATOR_START.test(c.text)));
   if (t < 0 && content.length >= 2) t = content.length - 1;
@@ -481,7 +516,7 @@ function readTargetIndicator(row: Row, content: Cell[], previous: Indicator[], c
       warn(ctx, 'performance.joined-cells', `指标值由多个单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
     } else warn(ctx, 'performance.garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
   }
-  return { level1: '', level2: '', name, target, ...splitTarget(target), at: content[0].at };
+  return { level1: '', level2: '', name, target, ...splitTarget(target), ...(weight ? { weight } : {}), at: content[0].at };
 }
 
 function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | null {
@@ -529,7 +564,7 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
 // ---------------------------------------------------------------- 项目支出绩效自评表
 
 const GOAL_HEADINGS = new Set(['预期目标', '实际完成情况', '总体目标完成情况']);
-const FUND_LINE = /^(?:其中[:：]?)?(?:年度资金总额|当年财政拨款|财政拨款|上年结转资金|其他资金)$/;
+const FUND_LINE = /^(?:其中[:：]?)?(?:年度资金总额|当年财政拨款|财政拨款|上年结转资金|上年结转|其他资金)[:：]?$/;
 const NOT_APPLICABLE = /^[—–\-－]+$/;
 
 function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEvaluation {
@@ -583,7 +618,7 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
 
 /** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; "—" = not applicable. */
 function readFundLine(label: Cell, cells: Cell[], ctx: ExtractContext): FundLine {
-  const line: FundLine = { label: label.text };
+  const line: FundLine = { label: label.text.replace(/[:：]$/, '') };
   if (cells.length !== 6)
     warn(ctx, 'performance.unreadable-row', `资金行"${label.text}"应有 6 个数，读到 ${cells.length} 个（第 ${label.at.line} 行）`, label.at);
   const [initial, fullYear, executed, weight, rate, score] = cells;
