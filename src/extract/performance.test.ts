@@ -464,6 +464,64 @@ describe('finding the tables', () => {
     const text = ['项目支出绩效目标表', '', '项目名称\t示例项目', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\tA级景区数量\t≥1 个'].join('\n');
     expect(readBlocks(text).targets[0].indicators[0]).toMatchObject({ name: 'A级景区数量', target: '≥1 个' });
   });
+  it('"专项业务经费绩效目标表" with two projects in one grid, 主管部门 as unit, weights, 成本指标 as 一级指标', () => {
+    const project = (name: string, total: string) => [
+      `项目名称\t\t\t${name}\t\t`,
+      '主管部门\t\t\t示例局\t\t',
+      `资金金额(万元)\t\t\t实施期资金总额：\t${total}\t执行率分值（10分）`,
+      `\t\t\t其中：财政拨款\t${total}\t`,
+      '\t\t\t其他资金\t\t',
+      '总体目标\t完成示例任务。\t\t\t\t',
+      '年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t分值权重（90分）',
+      '\t成本指标\t经济成本指标\t人均成本（元）\t≤100\t10',
+      '\t产出指标\t数量指标\t示例场次\t4\t40',
+      '\t效益指\t社会效益指标\t示例效果\t较上年提高\t30',
+      '\t满意度指标\t服务对象满意度指标\t示例满意率\t≥90%\t10',
+    ];
+    const text = ['部门专项业务经费绩效目标表', '', '(2026年度)', '', ...project('甲项目', '12.50'), ...project('乙项目', '3.00'), '', '表15', '', '部门整体支出绩效目标表', '', '部门（单位）名称\t示例局', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\t整体\t≥1'].join('\n');
+    const read = readBlocks(text);
+    expect(read.targets.map((t) => [t.project, t.unit, money(t.totalFunds), money(t.fiscalFunds), t.otherFunds, t.goal, t.indicators.length])).toEqual([
+      ['甲项目', '示例局', '12.50', '12.50', undefined, '完成示例任务。', 4],
+      ['乙项目', '示例局', '3.00', '3.00', undefined, '完成示例任务。', 4],
+    ]);
+    expect(read.targets[1].at.line).toBe(16);
+    const [cost, count, effect, satisfaction] = read.targets[0].indicators;
+    expect(cost).toMatchObject({ level1: '成本指标', level2: '经济成本指标', name: '人均成本（元）', target: '≤100', comparator: '≤', value: '100', weight: '10' });
+    expect(count).toMatchObject({ level1: '产出指标', level2: '数量指标', target: '4', value: '4', weight: '40' });
+    expect(effect).toMatchObject({ level1: '效益指标', level2: '社会效益指标', name: '示例效果', target: '较上年提高', weight: '30' });
+    expect(satisfaction).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', target: '≥90%' });
+  });
+  it('"<project>项目绩效自评表": fund labels with colons, 上年结转, "--" and 0.0% on the sub-lines', () => {
+    const text = [
+      '示例专项项目绩效自评表',
+      '',
+      '（2024 年度）',
+      '',
+      '项目名称\t\t示例专项\t\t\t',
+      '主管部门\t\t[001] 示例局\t\t实施单位\t示例局',
+      '项目资金（万元）\t\t\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t\t得分',
+      '\t\t年度资金总额：\t\t10.00\t9.5\t9.00\t10.0\t94.74%\t\t9.5',
+      '\t\t其中：财政拨款\t\t8.00\t8.00\t8.00\t--\t0.0%\t\t--',
+      '\t\t上年结转\t\t2.00\t1.50\t1.00\t--\t0.0%\t\t--',
+      '年度总体目标\t预期目标\t\t\t实际完成情况',
+      '\t完成示例任务\t\t\t已完成',
+      '绩效指标\t一级指标\t二级指标\t三级指标\t\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+      '\t成本指标\t经济成本指标\t人均费用\t\t不超标准\t未超标准\t20\t20\t',
+      '\t产出指标\t数量指标\t示例人数\t\t≥10 人\t12 人\t70\t70\t',
+      '总分\t\t\t\t\t\t100\t99.5',
+    ].join('\n');
+    const [e] = readBlocks(text).selfEvaluations;
+    expect(e).toMatchObject({ project: '示例专项', department: '[001] 示例局', implementingUnit: '示例局', goal: '完成示例任务', result: '已完成', totalScore: '99.5' });
+    expect(e.funds.map((f) => [f.label, money(f.fullYearBudget), f.weight, f.executionRate?.text, f.score])).toEqual([
+      ['年度资金总额', '9.5', '10.0', '94.74%', '9.5'],
+      ['其中：财政拨款', '8.00', undefined, '0.0%', undefined],
+      ['上年结转', '1.50', undefined, '0.0%', undefined],
+    ]);
+    expect(e.indicators.map((i) => [i.level1, i.level2, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['成本指标', '经济成本指标', '不超标准', '未超标准', '20', '20'],
+      ['产出指标', '数量指标', '≥10 人', '12 人', '70', '70'],
+    ]);
+  });
   it('a title with no table after it yields nothing', () => {
     expect(readBlocks('项目支出绩效自评表\n\n（五）其他\n').selfEvaluations).toEqual([]);
   });
