@@ -54,6 +54,7 @@ export function compareMeta(d: Disclosure, e: ExpectedSeed): string[] {
   eq(p, 'document', 'year', d.year, x.year);
   eq(p, 'document', 'unit name', norm(d.unit.name), norm(x.unit));
   eq(p, 'document', 'title line', d.title.at?.line, x.titleLine);
+  if (x.unitCode !== undefined) eq(p, 'document', 'unit code', d.unit.code, x.unitCode);
   eq(p, 'document', 'signature date', d.date?.iso, x.date);
   for (const v of x.nameVariants) {
     const found = d.unit.mentions.filter((m) => norm(m.name) === norm(v.name));
@@ -82,6 +83,22 @@ export function compareMeta(d: Disclosure, e: ExpectedSeed): string[] {
   countEq(p, w, '退休 change', s.retiredChange, e.staff.retiredChange, true);
   countEq(p, w, '离休', s.retiredBefore1949, e.staff.retiredBefore1949);
   countEq(p, w, '离休 change', s.retiredBefore1949Change, e.staff.retiredBefore1949Change, true);
+  return p;
+}
+
+/** The document's outline: 第X部分 parts, the 目录's tables, the explanation sections, the listed functions. */
+export function compareOutline(d: Disclosure, e: ExpectedSeed): string[] {
+  const p: string[] = [];
+  const partNo = (s: string) => norm(s).replace(/^第/, '').replace(/部分$/, '');
+  eq(p, 'parts', 'numbers and lines', d.parts.map((x) => `${partNo(x.number)}@${x.at?.line}`).join(' '), e.parts.map((x) => `${x.number}@${x.line}`).join(' '));
+  for (const x of e.parts) {
+    const m = d.parts.find((pt) => partNo(pt.number) === x.number);
+    if (m) eq(p, `part ${x.number} (line ${x.line})`, 'title', norm(m.title), norm(x.title));
+  }
+  eq(p, '目录', 'tables', d.toc.filter((t) => t.tableId).map((t) => t.tableId).join(' '), e.tocTables.join(' '));
+  eq(p, '情况说明', 'sections', d.narrative.map((s) => `${s.number}@${s.at.line}`).join(' '), e.sections.map((s) => `${s.number}@${s.line}`).join(' '));
+  eq(p, '主要职能', 'count', d.overview.functions.length, e.functions.count);
+  eq(p, '主要职能', 'first line', d.overview.functions[0]?.at?.line, e.functions.firstLine);
   return p;
 }
 
@@ -120,6 +137,7 @@ export function compareTable(d: Disclosure, x: ExpectedTable): string[] {
   const name = `${x.id} (line ${x.line})`;
   if (!t) return [`${name}: table not found in the model`];
   eq(p, name, 'status', t.status, x.status);
+  eq(p, name, 'title', norm(t.title), norm(x.title));
   if (x.number !== undefined) eq(p, name, 'number', norm(t.number).replace(/^表/, '').replace(/:$/, ''), x.number);
   if (x.preparer) {
     eq(p, name, 'preparer', norm(t.preparer?.name), norm(x.preparer.name));
@@ -261,6 +279,10 @@ export function compareProjects(d: Disclosure, e: ExpectedSeed): string[] {
     eq(p, w, 'name', norm(m.name), norm(x.name));
     amountEq(p, w, 'amount', m.amount, x.amount);
     eq(p, w, 'responsible unit', norm(m.responsibleUnit), norm(x.responsibleUnit));
+    if (!norm(m.policyBasis).startsWith(norm(x.policyBasisStartsWith))) p.push(`${w}: 政策依据 is ${show(m.policyBasis)}, the document's starts ${show(x.policyBasisStartsWith)}`);
+    if (!norm(m.allocation).startsWith(norm(x.allocationStartsWith))) p.push(`${w}: 资金分配 is ${show(m.allocation)}, the document's starts ${show(x.allocationStartsWith)}`);
+    eq(p, w, '执行时间', norm(m.period), norm(x.period));
+    eq(p, w, 'line', m.at.line, x.line);
   });
   return p;
 }

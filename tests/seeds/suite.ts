@@ -8,7 +8,7 @@ import { type Disclosure, DisclosureSchema } from '../../src/model/schema.js';
 import type { ExpectedSeed } from '../fixtures/seeds/types.js';
 import { seedsDir } from '../support/paths.js';
 import {
-  compareAssets, compareFacts, compareFigures, compareGlossary, compareMeta, compareOperatingCosts, comparePerformanceSummary,
+  compareAssets, compareFacts, compareOutline, compareFigures, compareGlossary, compareMeta, compareOperatingCosts, comparePerformanceSummary,
   compareProcurement, compareProjects, compareSelfEvaluation, compareTable, compareTableStatuses, compareTarget, compareThreePublic,
   sectionFacts,
 } from './compare.js';
@@ -27,6 +27,10 @@ export function seedSuite(e: ExpectedSeed): void {
 
     it('reads kind, scope, year, unit, name variants, organisation and staff', () => {
       expect(compareMeta(d, e)).toEqual([]);
+    });
+
+    it('reads the outline: parts, 目录 tables, explanation sections, 主要职能', () => {
+      expect(compareOutline(d, e)).toEqual([]);
     });
 
     it('reports the tables present, absent and in attachments', () => {
