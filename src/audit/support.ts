@@ -188,7 +188,7 @@ export function tableName(table: Table): string {
 export function rowName(row: TableRow): string {
   const code = row.classification ? `${row.classification.code} ` : row.orgCode ? `[${row.orgCode}]` : '';
   const label = row.project ? `${row.label} / ${row.project}` : row.label;
-  return `${code}${label}`.trim();
+  return `${code}${label}`.trim() || '数据行';
 }
 
 export function rowPlace(table: Table, row?: TableRow, column?: string): FindingPlace {
