@@ -59,8 +59,7 @@ export function compareMeta(d: Disclosure, e: ExpectedSeed): string[] {
   for (const v of x.nameVariants) {
     const found = d.unit.mentions.filter((m) => norm(m.name) === norm(v.name));
     if (!found.length) p.push(`line ${v.lines[0]}: the unit is also called "${v.name}" (${v.role}); no mention records it`);
-    // a name printed on the line after its label ("预算单位编码及名称：(002002)" / "乌尔禾区政府办公室") may be placed at the label
-    else if (!found.some((m) => !m.at || v.lines.some((l) => l >= m.at!.line && l <= (m.at!.endLine ?? m.at!.line) + 1))) {
+    else if (!found.some((m) => m.at && v.lines.some((l) => l >= m.at!.line && l <= (m.at!.endLine ?? m.at!.line)))) {
       p.push(`line ${v.lines[0]}: mention "${v.name}" recorded at lines ${found.map((m) => m.at?.line).join(',')}, printed at ${v.lines.join(',')}`);
     }
   }
