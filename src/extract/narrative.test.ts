@@ -349,9 +349,37 @@ describe('fact reader on constructed text', () => {
     expect(f.reason).toBeUndefined();
   });
 
+  it('a change against a printed year ("比2023年预算减少") and a 年初预算/支出决算 pair (other templates)', () => {
+    const [income] = read('2024年，财政拨款收入15621.11万元，比2023年预算减少876.75万元。');
+    expect(income.change).toMatchObject({ direction: 'decrease', basis: '2023年预算' });
+    expect(income.year).toBe(2024);
+    const [pair] = read('一般公共服务（类）支出年初预算1560.05万元，支出决算1511.89万元。');
+    expect(pair.subject).toEqual({ kind: 'function', names: ['一般公共服务'] });
+    expect([money(pair.budgetAmount), money(pair.amount)]).toEqual(['1560.05万元', '1511.89万元']);
+  });
+
   it('a reason in its own sentence after the change belongs to the fact before it', () => {
     const [f] = read('项目支出 10 万元，比上年预算减少 2 万元，下降 16.67%。主要原因是：项目减少。');
     expect(f.reason?.text).toBe('项目减少');
     expect(f.change?.basis).toBe('上年预算');
+  });
+});
+
+describe('explanation part without 说明 in its title', () => {
+  it('reads 第三部分 …决算情况 and topics of sections named for 机关运行经费 and 政府采购', () => {
+    const text = [
+      '第一部分 某局概况', '', '一、主要职能', '', '负责某项工作。', '',
+      '第三部分 某局2024年度部门决算情况', '', '一、收入支出决算总体情况说明', '',
+      '2024年度收入总计100.00万元。', '', '二、机关运行经费支出说明', '',
+      '2024年度机关运行经费支出10.00万元，比上年增加1.00万元，增长11.11%。', '', '三、政府采购支出说明', '',
+      '2024年度政府采购支出总额5.00万元。',
+    ].join('\n');
+    const ctx: ExtractContext = { file: 't', kind: 'final_account', scope: 'department', year: 2024, unitName: '某局', warnings: [] };
+    const r = extractNarrative(buildOutline(readText(text).blocks), ctx);
+    expect(r.narrative.map((x) => `${x.number}:${x.topic}`)).toEqual(['一:summary', '二:other', '三:other']);
+    expect(money(r.operatingCosts.fact?.amount)).toBe('10.00万元');
+    expect(r.operatingCosts.fact?.at.line).toBe(15);
+    expect(money(r.procurement.total)).toBe('5.00万元');
+    expect(ctx.warnings).toEqual([]);
   });
 });

@@ -27,9 +27,19 @@ interface Segment {
   paragraphs: Paragraph[];
 }
 
-/** The explanation part: its title says 说明 (预算情况说明 / 决算情况说明), never the glossary. */
+/**
+ * The explanation part: its title says 说明 or 预算情况/决算情况 (never the tables, the glossary or the 概况);
+ * without such a title (a converter that lost it), the part whose sections are most often "…情况说明".
+ */
 export function explanationPart(outline: Outline): Part | undefined {
-  return outline.parts.find((p) => /说明/.test(norm(p.title)) && !/名词|解释/.test(norm(p.title)) && p.sections.length > 0);
+  const byTitle = outline.parts.find((p) => {
+    const t = norm(p.title);
+    return /说明|预算情况|决算情况/.test(t) && !/名词|解释|概况|表$|报表|附表|附件/.test(t) && p.sections.length > 0;
+  });
+  if (byTitle) return byTitle;
+  const score = (p: Part) => p.sections.filter((s) => /说明/.test(norm(s.title)) && /收入|支出|三公|财政拨款/.test(norm(s.title))).length;
+  const best = [...outline.parts].sort((a, b) => score(b) - score(a))[0];
+  return best && score(best) >= 3 ? best : undefined;
 }
 
 /** Blocks up to the performance tables (目标表/自评表), which the performance extractor reads. */
@@ -40,7 +50,7 @@ function beforePerformanceTables(blocks: Block[]): Block[] {
   return end < 0 ? blocks : blocks.slice(0, end);
 }
 
-function segmentsOf(blocks: Block[], topic: Topic): Segment[] {
+function segmentsOf(blocks: Block[], topic: Topic, sectionSubtopic: Subtopic): Segment[] {
   const runs: Array<{ heading?: HeadingBlock; blocks: Block[] }> = [{ blocks: [] }];
   for (const b of blocks) {
     if (b.type === 'heading' && b.numbering === 'subsection') runs.push({ heading: b, blocks: [] });
@@ -49,7 +59,8 @@ function segmentsOf(blocks: Block[], topic: Topic): Segment[] {
   return runs
     .filter((r) => r.heading || r.blocks.length)
     .map((r) => {
-      const subtopic = r.heading ? subtopicOf(r.heading.title) : 'none';
+      // a section of its own for 机关运行经费/政府采购/国有资产 (other templates) is read like that subsection
+      const subtopic = r.heading ? subtopicOf(r.heading.title) : sectionSubtopic;
       const performance = subtopic === 'performance' || topic === 'performance';
       return { heading: r.heading, subtopic, paragraphs: paragraphsOf(performance ? beforePerformanceTables(r.blocks) : r.blocks) };
     });
@@ -72,7 +83,7 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
   }
   for (const section of part.sections) {
     const topic = topicOf(section.title);
-    const segments = segmentsOf(section.blocks, topic);
+    const segments = segmentsOf(section.blocks, topic, topic === 'other' || topic === 'performance' ? subtopicOf(section.title) : 'none');
     const facts: Fact[] = [];
     for (const seg of segments) {
       if (topic === 'project') {

@@ -10,7 +10,7 @@ import { norm, tidy } from './text-utils.js';
 export function overviewPart(outline: Outline): Part | undefined {
   return (
     outline.parts.find((p) => /概况/.test(norm(p.title))) ??
-    outline.parts.find((p) => p.sections.some((s) => /职能/.test(norm(s.title))))
+    outline.parts.find((p) => p.sections.some((s) => /职能|职责/.test(norm(s.title))))
   );
 }
 
@@ -87,7 +87,7 @@ export function extractOverview(outline: Outline, ctx: ExtractContext): Disclosu
     warn(ctx, 'overview-missing', '未找到概况部分（主要职能、机构设置及人员情况），概况未读取');
     return overview;
   }
-  const duties = sectionOf(part, /职能/);
+  const duties = sectionOf(part, /职能|职责/);
   if (duties) {
     for (const b of textBlocks(duties.blocks)) {
       const text = withoutOrdinal(b.text).trim();
@@ -155,7 +155,8 @@ export function extractGlossary(outline: Outline, ctx: ExtractContext): Disclosu
     const m = /^(?<term>[^：:。，,；;]{1,30}?)\s*[：:]\s*(?<def>\S[\s\S]*)$/.exec(withoutOrdinal(b.text).trim());
     if (!m) continue;
     const term = m.groups!.term.trim();
-    if (/^名词解释|^专业名词/.test(term)) continue;
+    // a term that is only a level marker ("(项)") is a name the converter cut from its line
+    if (/^名词解释|^专业名词/.test(term) || !norm(term).replace(/\((类|款|项)\)/g, '')) continue;
     glossary.push({ term, definition: m.groups!.def.trim(), at: b.at });
   }
   return glossary;

@@ -20,11 +20,14 @@ interface Draft {
   comparison: boolean;
 }
 
-const CHANGE_TAIL =
-  /^(?<label>.*?)(?<basis>(?:比|较)上年度?(?:预算|决算)?数?|与上年度?(?:预算|决算)?数?相比[，,]?)?\s*(?<word>增加|减少|增长|下降|持平)了?$/;
-const COMPARED_WITH = /^(?<label>.*?)(?:与|比|较)上年度?(?<kind>预算|决算)?数?相比$/;
-const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数|年初预算数|调整预算数)(?:为)?$/;
-const EXECUTED = /^(?:支出)?(?:决算数|全年执行数|执行数)(?:为)?$/;
+/** the year compared with: 上年 or a printed year ("比2023年预算减少") */
+const PRIOR = String.raw`(?:上年|\d{4}\s*年)度?(?:当年)?(?:预算|决算)?(?:执行)?数?`;
+const CHANGE_TAIL = new RegExp(
+  String.raw`^(?<label>.*?)(?<basis>(?:比|较)${PRIOR}|与${PRIOR}相比[，,]?)?\s*(?<word>增加|减少|增长|下降|持平)了?$`,
+);
+const COMPARED_WITH = new RegExp(String.raw`^(?<label>.*?)(?:与|比|较)${PRIOR}相比$`);
+const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数?|年初预算数?|调整预算数?)(?:为)?$/;
+const EXECUTED = /^(?:支出)?(?:决算数?|全年执行数|执行数)(?:为)?$/;
 const REASON_HEAD = /^(?:主要)?原因(?:是|为|主要是)?\s*[:：]?\s*/;
 const NOT_ARRANGED = /^(?<label>.+?)(?:未安排|无安排)$/;
 const YEAR = /(\d{4})\s*年度?/g;
@@ -32,7 +35,7 @@ const UNIT_PREFIX = /^.{4,}?(?:人民政府办公室|办公室|管理局|委员�
 
 function basisOf(printed: string | undefined): string | undefined {
   if (!printed) return undefined;
-  const t = norm(printed).replace(/^(比|较|与)/, '').replace(/相比[,，]?$/, '').replace(/数$/, '').replace(/度/, '');
+  const t = norm(printed).replace(/^(比|较|与)/, '').replace(/相比[,，]?$/, '').replace(/数$/, '').replace(/(?<=年)度/, '');
   return t || undefined;
 }
 
@@ -54,7 +57,7 @@ export function labelOf(pre: string, unitName: string): { label: string; year?: 
       year ??= Number(last[1]);
       seg = seg.slice((last.index ?? 0) + last[0].length);
     }
-    seg = seg.trim().replace(/(?:为|是)$/, '').replace(/(?:支出决算数|决算数|预算数)$/, '').replace(/(?<=费)数$/, '').trim();
+    seg = seg.trim().replace(/^.*?(?:划分为|分为)/, '').replace(/(?:为|是|各)$/, '').replace(/(?:支出决算数|决算数|预算数)$/, '').replace(/(?<=费)数$/, '').trim();
     if (!/[(（]\s*(?:类|\d{3})\s*[)）]/.test(seg)) {
       if (unitName && seg.includes(unitName)) seg = seg.slice(seg.indexOf(unitName) + unitName.length);
       else seg = seg.replace(UNIT_PREFIX, '');

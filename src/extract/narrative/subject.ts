@@ -25,7 +25,7 @@ export function topicOf(title: string): Topic {
   if (/政府性基金/.test(t)) return 'governmentFund';
   if (/国有资本/.test(t)) return 'stateCapital';
   if (/绩效/.test(t)) return 'performance';
-  if (/其他重要事项|其他需说明/.test(t)) return 'other';
+  if (/其他重要事项|其他需说明|机关运行经费|政府采购|国有资产|资产占用/.test(t)) return 'other';
   if (/基本支出/.test(t)) return 'basic';
   if (/项目支出/.test(t)) return 'project';
   if (/一般公共预算/.test(t)) return 'generalBudget';
@@ -58,7 +58,7 @@ export interface LabelContext {
 
 const FUNCTION_MARK = /[(（]\s*(类|\d{3})\s*[)）]/;
 const FUNCTION_PATH =
-  /^(.+?)[(（]\s*(类|\d{3})\s*[)）](?:(.+?)[(（]\s*(款|\d{2})\s*[)）])?(?:(.+?)[(（]\s*(项|\d{2})\s*[)）])?$/;
+  /^(.+?)[(（]\s*(类|\d{3})\s*[)）](?:(.+?)[(（]\s*(款|\d{2})\s*[)）])?(?:(.+?)[(（]\s*(项|\d{2})\s*[)）])?(?:支出)?$/;
 
 /** "一般公共服务支出（201）政府办公厅（室）及相关机构事务（03）行政运行（01）" → names and, when printed, the code. */
 export function functionSubject(label: string): Subject | undefined {
@@ -154,7 +154,7 @@ export function classify(label: string, ctx: LabelContext): Subject {
   }
   if (/基本支出/.test(t)) return { kind: 'basic' };
   if (/项目支出/.test(t)) return { kind: 'project' };
-  if (/收支总预算|收支总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
+  if (/收支总预算|收[、,]?支总计|收入[、和及]?支出(预算)?总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
   if (/收入总计/.test(t)) return { kind: 'total', key: 'income' };
   if (/支出总计/.test(t)) return { kind: 'total', key: 'expenditure' };
   if (/本年收入/.test(t)) return { kind: 'income', key: 'currentYear' };
