@@ -184,19 +184,25 @@ function tableGrid(doc: Disclosure, t: Table, number: number): GridBlock {
 function factSentence(doc: Disclosure, f: Fact, whole: number | undefined, form: 'plain' | 'item'): string {
   const amountMinor = f.amount ? minorOf(f.amount) : 0;
   const year = doc.year;
-  let s = form === 'item' ? `${f.label}：${year}年${doc.kind === 'budget' ? '预算数' : '支出决算数'}为${yuan(amountMinor)}` : `${f.label}${yuan(amountMinor)}`;
+  const names = f.subject.names;
+  const itemLabel = names && names.length === 3 ? `${names[0]}（类）${names[1]}（款）${names[2]}（项）` : f.label;
+  let s = form === 'item' ? `${itemLabel}：${year}年${doc.kind === 'budget' ? '预算数' : '支出决算数'}为${yuan(amountMinor)}` : `${f.label}${yuan(amountMinor)}`;
   if (f.share && whole !== undefined) s += `，占${percent(shareMinor(amountMinor, whole)).text}`;
   if (f.change) {
     const delta = f.change.direction === 'flat' || !f.change.amount ? 0 : minorOf(f.change.amount) * (f.change.direction === 'decrease' ? -1 : 1);
     const change = makeChange(amountMinor, amountMinor - delta, f.change.basis ?? (doc.kind === 'budget' ? '上年预算' : '上年决算'));
     s += `，${changeClause(change)}${reasonClause(f.reason?.text)}`;
   } else s += '。';
-  if (f.budgetAmount) {
-    const b = minorOf(f.budgetAmount);
-    const v = varianceMinor(amountMinor, b);
-    s += `${doc.kind === 'budget' ? '' : '与年初预算数相比：'}年初预算数${yuan(b)}，决算数${yuan(amountMinor)}${v === null ? '' : `，预决算差异率${percent(v).text}`}。`;
-  }
   return s;
+}
+
+/** 决算: "与年初预算数相比情况：X年初预算数…，决算数…，预决算差异率…%。" (a paragraph of its own, as templates print it). */
+function varianceSentence(f: Fact): string | undefined {
+  if (!f.budgetAmount || !f.amount) return undefined;
+  const amountMinor = minorOf(f.amount);
+  const b = minorOf(f.budgetAmount);
+  const v = varianceMinor(amountMinor, b);
+  return `与年初预算数相比情况：${f.label}年初预算数${yuan(b)}，决算数${yuan(amountMinor)}${v === null ? '' : `，预决算差异率${percent(v).text}`}。`;
 }
 
 function findFact(sec: NarrativeSection | undefined, kind: string, key?: string): Fact | undefined {
@@ -230,13 +236,10 @@ function listNames(names: string[]): string {
 function staffLine(doc: Disclosure): string {
   const s = doc.overview.staff;
   const change = (c: { value: number } | undefined) => (c ? `${c.value < 0 ? '减少' : '增加'}${Math.abs(c.value)}人` : '');
-  const parts = [
-    `${doc.unit.name}${SCOPE_WORD[doc.scope]}编制数${s.authorized?.value ?? 0}，实有人数${s.actual?.value ?? 0}人，其中：`,
-    `在职${s.active?.value ?? 0}人，${change(s.activeChange)}；`,
-    `退休${s.retired?.value ?? 0}人，${change(s.retiredChange)}；`,
-    `离休${s.retiredBefore1949?.value ?? 0}人，${change(s.retiredBefore1949Change)}。`,
-  ];
-  return parts.join('');
+  const head = [s.authorized ? `编制数${s.authorized.value}` : '', s.actual ? `实有人数${s.actual.value}人` : ''].filter(Boolean).join('，');
+  const part = (label: string, c: { value: number } | undefined, d: { value: number } | undefined) => (c ? `${label}${c.value}人${d ? `，${change(d)}` : ''}` : '');
+  const parts = [part('在职', s.active, s.activeChange), part('退休', s.retired, s.retiredChange), part('离休', s.retiredBefore1949, s.retiredBefore1949Change)].filter(Boolean);
+  return `${doc.unit.name}${SCOPE_WORD[doc.scope]}${head}${parts.length ? `，其中：${parts.join('；')}` : ''}。`;
 }
 
 function performanceTargetGrid(doc: Disclosure, p: PerformanceTarget): GridBlock {
@@ -322,7 +325,9 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
     case 'expenditure': {
       const head = sec.facts[0];
       if (head) para(budget ? `${u}${scope}${sec.topic === 'expenditure' ? `${y}年` : ''}${head.label}${yuan(amountOf(head) ?? 0)}，其中：` : `${y}年度${head.label}${yuan(amountOf(head) ?? 0)}，其中：`);
-      for (const f of sec.facts.slice(1)) para(plain(f));
+      // a source stated without an amount, or with none, is 未安排
+      const unplanned = (f: Fact) => f.subject.kind === 'fund' && !f.change && (amountOf(f) ?? 0) === 0;
+      for (const f of sec.facts.slice(1)) para(unplanned(f) ? `${f.label}未安排。` : plain(f));
       if (budget && sec.topic === 'income') {
         for (const [key, label] of [['governmentFund', '政府性基金预算'], ['stateCapital', '国有资本经营预算']]) {
           if (!findFact(sec, 'fund', key)) para(`${label}未安排。`);
@@ -334,10 +339,16 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
       if (budget) {
         const head = findFact(sec, 'fiscalAppropriation');
         para(`${y}年财政拨款收支总预算${yuan(amountOf(head) ?? 0)}。`);
+        const funds = sec.facts.filter((f) => f.subject.kind === 'fund' && (amountOf(f) ?? 0) > 0);
+        if (funds.length) para(`收入预算包括：${funds.map((f) => `${f.label}${yuan(amountOf(f) ?? 0)}`).join('；')}。`);
         const classes = sec.facts.filter((f) => f.subject.kind === 'function');
         para(`一般公共预算支出包括：${classes.map((f) => `${(f.subject.names ?? [f.label])[0]}${yuan(amountOf(f) ?? 0)}`).join('；')}。`);
       } else {
         for (const f of sec.facts) para(`${y}年度${plain(f)}`);
+        for (const f of sec.facts) {
+          const v = varianceSentence(f);
+          if (v) para(v);
+        }
       }
       break;
     }
@@ -383,22 +394,52 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
       break;
     }
     case 'threePublic': {
-      const items = new Map(doc.threePublic.items.map((f) => [f.subject.key ?? '', f]));
+      // an item may be stated in several facts (amount, then change, then budget): merge them per item
+      const items = new Map<string, Fact>();
+      for (const f of doc.threePublic.items) {
+        const key = f.subject.key ?? '';
+        const had = items.get(key);
+        if (!had) items.set(key, { ...f });
+        else {
+          if (!had.amount && f.amount) had.amount = f.amount;
+          if (!had.change && f.change) had.change = f.change;
+          if (!had.reason && f.reason) had.reason = f.reason;
+          if (!had.budgetAmount && f.budgetAmount) had.budgetAmount = f.budgetAmount;
+        }
+      }
       const v = (k: string) => amountOf(items.get(k)) ?? 0;
       const total = items.get('total');
-      const word = budget ? '预算' : '支出决算';
-      para(`${u}${scope}${y}年${budget ? '一般公共预算' : '财政拨款'}“三公”经费${word}${yuan(v('total'))}，其中：因公出国（境）费${yuan(v('overseas'))}，公务用车购置费${yuan(v('vehiclePurchase'))}，公务用车运行费${yuan(v('vehicleOperation'))}，公务接待费${yuan(v('reception'))}。`);
-      const clauses = ['overseas', 'vehiclePurchase', 'vehicleOperation', 'reception'].map((k) => items.get(k)).filter((f): f is Fact => !!f?.change)
-        .map((f) => factSentence(doc, f, undefined, 'plain').replace(/。$/, ''));
-      if (total?.change) para(`${y}年“三公”经费${factSentence(doc, total, undefined, 'plain').replace(/^“三公”经费/, '')}`);
-      if (clauses.length) para(`其中：${clauses.map((c) => c.split('年初预算数')[0].replace(/。$/, '')).join('；')}。`);
+      const fund = budget ? '一般公共预算' : '财政拨款';
+      const basis = budget ? '上年预算' : '上年决算';
+      para(`${u}${scope}${y}年${fund}“三公”经费${budget ? '预算' : '支出决算'}${yuan(v('total'))}，其中：因公出国（境）费${yuan(v('overseas'))}，公务用车购置费${yuan(v('vehiclePurchase'))}，公务用车运行费${yuan(v('vehicleOperation'))}，公务接待费${yuan(v('reception'))}。`);
+      para(`公务用车购置及运行费${yuan(v('vehiclePurchase') + v('vehicleOperation'))}，其中：公务用车购置费${yuan(v('vehiclePurchase'))}，公务用车运行费${yuan(v('vehicleOperation'))}。`);
+      // the changes, as the templates word them: the total first, then each item with its reason
+      const changeOf = (f: Fact | undefined): string => {
+        if (!f?.change) return '';
+        const delta = f.change.direction === 'flat' || !f.change.amount ? 0 : minorOf(f.change.amount) * (f.change.direction === 'decrease' ? -1 : 1);
+        const amountMinor = amountOf(f) ?? 0;
+        return `${changeClause(makeChange(amountMinor, amountMinor - delta, f.change.basis ?? basis))}${f.reason ? `，主要原因是：${f.reason.text}` : ''}`;
+      };
+      if (total?.change) {
+        const itemClauses = ['overseas', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception']
+          .map((k) => [k, items.get(k)] as const)
+          .filter(([, f]) => f?.change)
+          .map(([k, f]) => `${{ overseas: '因公出国（境）费', vehicle: '公务用车购置及运行费', vehiclePurchase: '公务用车购置费', vehicleOperation: '公务用车运行费', reception: '公务接待费' }[k]}${changeOf(f)}`);
+        para(`${y}年${fund}“三公”经费${changeOf(total)}${itemClauses.length ? `，其中：${itemClauses.join('；')}` : ''}。`);
+      }
       const tp = doc.threePublic;
       if (!budget) {
         para(`单位全年安排的因公出国（境）团组${tp.overseasGroups?.value ?? 0}个，因公出国（境）${tp.overseasPeople?.value ?? 0}人次；公务用车购置数${tp.vehiclesPurchased?.value ?? 0}辆，公务用车保有量${tp.vehiclesHeld?.value ?? 0}辆；国内公务接待${tp.receptionBatches?.value ?? 0}批次，${tp.receptionPeople?.value ?? 0}人次。`);
         if (total?.budgetAmount) {
-          const b = minorOf(total.budgetAmount);
-          const vr = varianceMinor(v('total'), b);
-          para(`与全年预算数相比情况：“三公”经费支出全年预算数${yuan(b)}，决算数${yuan(v('total'))}${vr === null ? '' : `，预决算差异率${percent(vr).text}`}。`);
+          const variance = (k: string, label: string) => {
+            const f = items.get(k);
+            if (!f?.budgetAmount) return '';
+            const b = minorOf(f.budgetAmount);
+            const vr = varianceMinor(v(k), b);
+            return `${label}全年预算数${yuan(b)}，决算数${yuan(v(k))}${vr === null ? '' : `，预决算差异率${percent(vr).text}`}`;
+          };
+          const parts = [['overseas', '因公出国（境）费'], ['vehicle', '公务用车购置及运行费'], ['vehiclePurchase', '公务用车购置费'], ['vehicleOperation', '公务用车运行费'], ['reception', '公务接待费']].map(([k, l]) => variance(k, l)).filter(Boolean);
+          para(`与全年预算数相比情况：${variance('total', '“三公”经费支出')}。${parts.length ? `其中：${parts.join('；')}。` : ''}`);
         }
       }
       break;
@@ -451,7 +492,6 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
     default:
       for (const f of sec.facts) para(f.text);
   }
-  for (const p of sec.paragraphs) para(p.text);
   return out;
 }
 

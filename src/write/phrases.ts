@@ -14,7 +14,15 @@ export function pct(minor: number): string {
 /** The change record for current vs previous, with words and rate computed. */
 export function makeChange(current: number, previous: number, basis: string): Change {
   const delta = current - previous;
-  if (delta === 0) return { direction: 'flat', word: '持平', basis };
+  if (delta === 0) {
+    // printed as the templates do: "增加0.00万元，增长0.00%" (no rate when both years are 0)
+    const flat: Change = { direction: 'flat', word: '增加', amount: amount(0), basis };
+    if (current !== 0) {
+      flat.rateWord = '增长';
+      flat.percent = percent(0);
+    }
+    return flat;
+  }
   const rate = rateMinor(current, delta);
   const up = delta > 0;
   const change: Change = { direction: up ? 'increase' : 'decrease', word: up ? '增加' : '减少', amount: amount(Math.abs(delta)), basis };
@@ -25,10 +33,11 @@ export function makeChange(current: number, previous: number, basis: string): Ch
   return change;
 }
 
-/** "比上年预算增加78.28万元，增长3.31%" / "与上年预算持平". */
+/** "比上年预算增加78.28万元，增长3.31%"; no change: "比上年预算增加0.00万元，增长0.00%" (the seeds' form). */
 export function changeClause(change: Change): string {
   const basis = change.basis ?? '上年';
-  if (change.direction === 'flat' || !change.amount) return `与${basis}持平`;
+  // no change is printed as the templates print it: "增加0.00万元，增长0.00%"
+  if (change.direction === 'flat' || !change.amount || change.amount.minor === 0) return `比${basis}增加0.00万元${change.percent ? '，增长0.00%' : ''}`;
   let s = `比${basis}${change.word}${yuan(change.amount.minor)}`;
   if (change.rateWord && change.percent) s += `，${change.rateWord}${change.percent.text}`;
   return s;

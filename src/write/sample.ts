@@ -721,10 +721,9 @@ export function generateSample(options: SampleOptions): Disclosure {
   const tp = p.threePublic;
   const tpTotal = tp.overseas + tp.vehiclePurchase + tp.vehicleOperation + tp.reception;
   const tpb = f?.threePublicBudget;
-  const tpItem = (key: string, label: string, current: number, budgetValue?: number): Fact => {
-    const x = fact(p, { subject: { kind: 'threePublic', key }, label, current, prev: previous(rng, current), budget: budgetValue });
-    return x;
-  };
+  // the 车辆 subtotal is stated without a change of its own (the templates explain 购置 and 运行 separately)
+  const tpItem = (key: string, label: string, current: number, budgetValue?: number): Fact =>
+    fact(p, { subject: { kind: 'threePublic', key }, label, current, prev: key === 'vehicle' ? undefined : previous(rng, current), budget: budgetValue });
   const threePublicItems = [
     tpItem('total', '“三公”经费', tpTotal, tpb ? tpb.overseas + tpb.vehiclePurchase + tpb.vehicleOperation + tpb.reception : undefined),
     tpItem('overseas', '因公出国（境）费', tp.overseas, tpb?.overseas),
@@ -735,11 +734,9 @@ export function generateSample(options: SampleOptions): Disclosure {
   ];
   narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年一般公共预算“三公”经费预算情况说明` : '财政拨款“三公”经费支出决算情况说明', 'threePublic', []));
   narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年政府性基金预算拨款情况说明` : '政府性基金预算财政拨款收入支出决算情况说明', 'governmentFund', [
-    fact(p, { subject: { kind: 'fund', key: 'governmentFund' }, label: '政府性基金预算拨款', current: t.gf }),
+    ...(t.gf > 0 ? [fact(p, { subject: { kind: 'fund', key: 'governmentFund' }, label: '政府性基金预算拨款', current: t.gf })] : []),
   ]));
-  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年国有资本经营预算拨款情况说明` : '国有资本经营预算财政拨款收入支出决算情况说明', 'stateCapital', [
-    fact(p, { subject: { kind: 'fund', key: 'stateCapital' }, label: '国有资本经营预算拨款', current: 0 }),
-  ]));
+  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年国有资本经营预算拨款情况说明` : '国有资本经营预算财政拨款收入支出决算情况说明', 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
   narrative.push(section(++s, '其他重要事项的情况说明', 'other', [operatingFact]));
 
@@ -852,7 +849,8 @@ export function generateSample(options: SampleOptions): Disclosure {
     figures: {
       incomeTotal: wan(budget ? t.total : f!.incomeTotal), expenditureTotal: wan(budget ? t.total : f!.incomeTotal),
       currentYearIncome: wan(budget ? t.total : f!.currentIncome), currentYearExpenditure: wan(t.total),
-      basicExpenditure: wan(t.basic), projectExpenditure: wan(t.project), generalPublicBudgetExpenditure: wan(t.gb),
+      // as the reader defines them: the general-budget table's 基本/项目 totals
+      basicExpenditure: wan(t.gbBasic), projectExpenditure: wan(t.gbProject), generalPublicBudgetExpenditure: wan(t.gb),
       threePublic: { total: wan(tpTotal), overseas: wan(tp.overseas), vehiclePurchase: wan(tp.vehiclePurchase), vehicleOperation: wan(tp.vehicleOperation), reception: wan(tp.reception) },
       personnel: wan(t.personnel), publicFunds: wan(t.public), operatingCosts: wan(t.public), procurementTotal: wan(procurementTotal),
       functionClasses: Object.fromEntries([...t.classAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => [c, wan(v)])),
