@@ -137,6 +137,7 @@ export function compareTable(d: Disclosure, x: ExpectedTable): string[] {
   if (!t) return [`${name}: table not found in the model`];
   eq(p, name, 'status', t.status, x.status);
   eq(p, name, 'title', norm(t.title), norm(x.title));
+  eq(p, name, 'title line', t.at?.line, x.line);
   if (x.number !== undefined) eq(p, name, 'number', norm(t.number).replace(/^表/, '').replace(/:$/, ''), x.number);
   if (x.preparer) {
     eq(p, name, 'preparer', norm(t.preparer?.name), norm(x.preparer.name));
