@@ -99,7 +99,8 @@ function findSections(blocks: Block[]): Section[] {
   let current: Section | null = null;
   for (const block of blocks) {
     if (block.type !== 'table') {
-      const text = norm(block.text);
+      // titles are short and name 绩效…表: skip normalising the long paragraphs
+      const text = block.text.length <= 80 && block.text.includes('表') ? norm(block.text) : '';
       const m = TITLE.exec(text);
       if (m) {
         current = { kind: m[1] === '目标' ? 'target' : 'self', grids: [] };
@@ -143,7 +144,9 @@ function gridRows(grid: TableBlock): Row[] {
 }
 
 /** Removes conversion noise from a cell; `names` also drops lone Latin letters (organisation names). */
+const CLEAN_CELL = /^[\u3400-\u9fff0-9A-Za-z%.≥≤=]*$/;
 function stripNoise(text: string, names = false): string {
+  if (!names && CLEAN_CELL.test(text)) return text;
   const kept = text.replace(NOISE_CHAR, '');
   return (names ? kept.replace(LONE_LATIN, '') : kept).replace(/\s+/g, ' ').trim();
 }
