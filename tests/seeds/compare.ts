@@ -219,7 +219,7 @@ function compareFact(p: string[], m: Fact, x: ExpectedFact): void {
   if (x.subject.code) eq(p, w, 'subject code', m.subject.code, x.subject.code);
   if (x.subject.kind === 'function' && x.subject.names && !m.subject.code && !m.subject.names?.length) p.push(`${w}: no classification code or names`);
   amountEq(p, w, 'amount', m.amount, x.amount);
-  if (x.year !== undefined) eq(p, w, 'year', m.year, x.year);
+  eq(p, w, 'year', m.year, x.year);
   percentEq(p, w, 'share', m.share, x.share);
   if (x.change) {
     if (!m.change) p.push(`${w}: change missing, the document says ${x.change.direction} ${x.change.amount ?? ''} ${x.change.percent ?? ''}%`);
