@@ -27,6 +27,7 @@ export const messages = {
   tablesDisagree: '{what}：“{table}”中“{item}”为 {actual}，与“{other}”中的 {expected} 不一致。',
   emptyFundTableButFigures: '“{table}”为空表，但其他表中{fund}不为零。',
   fundTableButNoFigures: '“{table}”有数据，但其他表中{fund}为零。',
+  threePublicBelowEconomic: '“三公”经费表中{item} {actual} 低于基本支出表经济分类 {code} 的 {expected}。',
   // narrative
   narrativeAmountMismatch: '说明中“{label}”为 {actual}，而“{table}”中为 {expected}。',
   unitSlip: '说明中“{label}”写作 {actual}，表中为 {expected}，金额单位有误。',
@@ -56,6 +57,8 @@ export const messages = {
   indicatorScoreExceedsWeight: '绩效自评表“{project}”中指标“{indicator}”得分 {actual} 超过分值 {expected}。',
   totalScoreMismatch: '绩效自评表“{project}”的总分应为各项得分之和 {expected}，表中为 {actual}。',
   fundSourcesMismatch: '绩效自评表“{project}”的年度资金总额应等于各资金来源之和 {expected}，表中为 {actual}。',
+  itemNotExplained: '一般公共预算支出表中的“{item}”在情况说明中未作说明。',
+  duplicatedWord: '词语重复：“{actual}”。',
   // names and codes
   unitNameDiffers: '单位名称不一致：应为“{expected}”，{role}处为“{actual}”。',
   factYearWrong: '“{label}”的年度应为 {expected} 年，说明中为 {actual} 年。',
@@ -69,6 +72,8 @@ export const messages = {
   narrativeNameUnknown: '说明中的科目名称“{names}”与 {year} 年功能分类科目不符。',
   incomeByFunction: '收入应按资金来源说明，此处列示了支出功能分类“{actual}”（{cls}）。',
   projectNameDiffers: '项目名称不一致：“{expected}”在项目支出说明中写作“{actual}”。',
+  tableUnitMissing: '“{table}”未标明金额单位。',
+  tableUnitDiffers: '“{table}”的金额单位为{actual}，其他表为{expected}。',
   wrongCategoryWord: '用词不规范：应为“{expected}”，此处为“{actual}”。',
 } as const;
 

@@ -43,6 +43,24 @@ const AGREEMENTS: Agreement[] = [
       { table: 'fiscal-appropriation-summary', column: 'generalBudget', side: 'expenditure' },
     ],
   },
+  {
+    name: '各类支出（全部为一般公共预算时）',
+    per: 'class',
+    onlyWhenAllGeneralBudget: true,
+    sources: [
+      { table: 'income-expenditure-summary', column: 'primary', side: 'expenditure' },
+      { table: 'fiscal-appropriation-summary', column: 'total', side: 'expenditure' },
+    ],
+  },
+  {
+    name: '收支总计（全部为一般公共预算时）',
+    per: 'total',
+    onlyWhenAllGeneralBudget: true,
+    sources: [
+      { table: 'income-expenditure-summary', column: 'primary', rowKey: 'incomeTotal' },
+      { table: 'fiscal-appropriation-summary', column: 'primary', rowKey: 'incomeTotal' },
+    ],
+  },
   { name: '一般公共预算支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'total' }, { table: 'fiscal-appropriation-summary', column: 'generalBudget', rowKey: 'expenditureTotal' }] },
   { name: '基本支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'basic' }, { table: 'general-budget-basic-expenditure', column: 'total' }] },
   { name: '项目支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'project' }, { table: 'general-budget-project-expenditure', column: 'total' }] },

@@ -9,12 +9,14 @@ import { rule as classificationDepth } from './classification-depth.js';
 import { rule as classificationHierarchy } from './classification-hierarchy.js';
 import { rule as crossTableAgreement } from './cross-table-agreement.js';
 import { rule as documentKind } from './document-kind.js';
+import { rule as duplicatedWords } from './duplicated-words.js';
 import { rule as emptyTableStatement } from './empty-table-statement.js';
 import { rule as finalThreePublicCounts } from './final-three-public-counts.js';
 import { rule as fiscalYear } from './fiscal-year.js';
 import { rule as fixedRowSums } from './fixed-row-sums.js';
 import { rule as fundTableConsistency } from './fund-table-consistency.js';
 import { rule as incomeByFund } from './income-by-fund.js';
+import { rule as itemsExplained } from './items-explained.js';
 import { rule as moneyUnitSlip } from './money-unit-slip.js';
 import { rule as narrativeAmount } from './narrative-amount.js';
 import { rule as operatingCosts } from './operating-costs.js';
@@ -30,9 +32,11 @@ import { rule as rowIdentity } from './row-identity.js';
 import { rule as selfEvaluation } from './self-evaluation.js';
 import { rule as share } from './share.js';
 import { rule as staffCount } from './staff-count.js';
+import { rule as tableUnit } from './table-unit.js';
 import { rule as templateResidue } from './template-residue.js';
 import { rule as threePublicExplained } from './three-public-explained.js';
 import { rule as threePublicNarrativeSum } from './three-public-narrative-sum.js';
+import { rule as threePublicVsEconomic } from './three-public-vs-economic.js';
 import { rule as tocTableAbsent } from './toc-table-absent.js';
 import { rule as twoSidedBalance } from './two-sided-balance.js';
 import { rule as unitName } from './unit-name.js';
@@ -49,12 +53,14 @@ export const RULES: readonly Rule[] = [
   classificationHierarchy,
   crossTableAgreement,
   documentKind,
+  duplicatedWords,
   emptyTableStatement,
   finalThreePublicCounts,
   fiscalYear,
   fixedRowSums,
   fundTableConsistency,
   incomeByFund,
+  itemsExplained,
   moneyUnitSlip,
   narrativeAmount,
   operatingCosts,
@@ -70,9 +76,11 @@ export const RULES: readonly Rule[] = [
   selfEvaluation,
   share,
   staffCount,
+  tableUnit,
   templateResidue,
   threePublicExplained,
   threePublicNarrativeSum,
+  threePublicVsEconomic,
   tocTableAbsent,
   twoSidedBalance,
   unitName,
