@@ -24,7 +24,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const DEFAULT_DATA_DIR = 'budgetdoc-data';
+export const DEFAULT_DATA_DIR = '.data';
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store = options.database ? openServer(options.database, options.poolSize ?? 10) : await openEmbedded(options.data ?? DEFAULT_DATA_DIR);

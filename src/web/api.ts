@@ -303,18 +303,20 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const rows = compareRows(docs);
     const format = requestedFormat(c) ?? 'json';
     if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), rows });
-    const columns: Column[] = [{ key: 'label', label: '指标' }];
+    // the header names the documents (CSV headers are the column keys)
+    const names = docs.map((d) => `${d.unit_name} ${d.year}${d.kind === 'budget' ? '预算' : '决算'} #${d.id}`);
+    const columns: Column[] = [{ key: '指标', label: '指标' }];
     docs.forEach((d, i) => {
-      columns.push({ key: `v${i}`, label: `${d.unit_name} ${d.year}${d.kind === 'budget' ? '预算' : '决算'}` });
-      if (i > 0) columns.push({ key: `d${i}`, label: `差额（与第1个比）` }, { key: `r${i}`, label: `比率%（与第1个比）` });
+      columns.push({ key: names[i], label: names[i] });
+      if (i > 0) columns.push({ key: `差额 #${d.id}`, label: `差额 #${d.id}` }, { key: `比率% #${d.id}`, label: `比率% #${d.id}` });
     });
     const flat = rows.map((r) => {
-      const row: Record<string, unknown> = { label: r.label };
+      const row: Record<string, unknown> = { 指标: r.label };
       r.values.forEach((v, i) => {
-        row[`v${i}`] = v;
+        row[names[i]] = v;
         if (i > 0) {
-          row[`d${i}`] = r.differences[i - 1];
-          row[`r${i}`] = r.ratios[i - 1];
+          row[`差额 #${docs[i].id}`] = r.differences[i - 1];
+          row[`比率% #${docs[i].id}`] = r.ratios[i - 1];
         }
       });
       return row;

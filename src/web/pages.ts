@@ -189,7 +189,7 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const body = h`
 <p class="muted"><a href="/">检索</a> › <a href="/${query({ unit: record.unit_name })}">${record.unit_name}</a></p>
 <h1>${record.title}</h1>
-<p>${record.unit_name} · ${record.region} · ${docLabel(record)}${record.doc_date ? ` · ${record.doc_date}` : ''} ${badges(record)}</p>
+<p id="unit-line">${record.unit_name} · ${record.region} · ${docLabel(record)}${record.doc_date ? ` · ${record.doc_date}` : ''} ${badges(record)}</p>
 ${record.status === 'superseded' ? h`<p class="notice">这是历史版本，已被更新的版本取代。${current ? h`<a href="/documents/${current.id}">查看现行版本</a>` : ''}</p>` : ''}
 ${record.status === 'draft' ? h`<div class="notice" id="draft-notice"><p>这是待审核的草稿，尚未公开。请查看下方的审核结果后发布。</p>
 <form method="post" action="/documents/${id}/publish" style="display:inline"><button type="submit" id="publish">发布</button></form>

@@ -25,7 +25,7 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
   try {
     return await openStore(database ? { database } : { data });
   } catch (err) {
-    const where = database ? database.replace(/:[^:@/]*@/, ':***@') : (data ?? 'budgetdoc-data');
+    const where = database ? database.replace(/:[^:@/]*@/, ':***@') : (data ?? DEFAULT_DATA_DIR);
     throw new UserError(`无法打开数据库 ${where}：${err instanceof Error ? err.message : String(err)}`, 2);
   }
 }
