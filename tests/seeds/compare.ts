@@ -221,6 +221,12 @@ function compareFact(p: string[], m: Fact, x: ExpectedFact): void {
   amountEq(p, w, 'amount', m.amount, x.amount);
   eq(p, w, 'year', m.year, x.year);
   percentEq(p, w, 'share', m.share, x.share);
+  // what the sentence does not print must not be there either
+  if (x.share === undefined && m.share) p.push(`${w}: share ${formatExact(m.share)}% that the sentence does not print`);
+  if (!x.change && m.change) p.push(`${w}: change ${m.change.word} ${dec(m.change.amount) ?? ''} that the sentence does not print`);
+  if (x.reasonStartsWith === undefined && m.reason) p.push(`${w}: reason ${show(m.reason.text)} that the sentence does not print`);
+  if (x.budgetAmount === undefined && m.budgetAmount) p.push(`${w}: budget amount ${formatExact(m.budgetAmount)} that the sentence does not print`);
+  if (x.amount === undefined && m.amount) p.push(`${w}: amount ${formatExact(m.amount)} that the sentence does not print`);
   if (x.change) {
     if (!m.change) p.push(`${w}: change missing, the document says ${x.change.direction} ${x.change.amount ?? ''} ${x.change.percent ?? ''}%`);
     else {

@@ -10,7 +10,7 @@ import { expected as e004 } from '../fixtures/seeds/004.expected.js';
 import type { ExpectedSeed } from '../fixtures/seeds/types.js';
 import { seedsDir } from '../support/paths.js';
 import {
-  compareFacts, compareFigures, compareMeta, compareProcurement, compareSelfEvaluation, compareTable, compareTableStatuses, compareTarget,
+  compareFacts, compareFigures, compareMeta, compareOutline, compareProcurement, compareSelfEvaluation, compareTable, compareTableStatuses, compareTarget,
   sectionFacts,
 } from './compare.js';
 
@@ -63,6 +63,28 @@ describe('the seed comparison reports wrong expectations', () => {
     const h = copy(e000.facts.filter((f) => f.section === '五'));
     h.find((f) => f.line === 313)!.year = 2021;
     expect(compareFacts(sectionFacts(d000, '五'), h).join('\n')).toMatch(/line 313 .*year is 2022/);
+  });
+  it('a year, share or change the sentence does not print', () => {
+    const facts = copy(e000.facts.filter((f) => f.section === '五'));
+    const f = facts.find((x) => x.line === 293)!;
+    delete f.year;
+    const g = facts.find((x) => x.line === 301)!;
+    delete g.share;
+    const h = facts.find((x) => x.line === 295)!;
+    delete h.change;
+    delete h.reasonStartsWith;
+    const out = compareFacts(sectionFacts(d000, '五'), facts).join('\n');
+    expect(out).toMatch(/line 293 .*year is 2022/);
+    expect(out).toMatch(/line 301 .*share 77.89%/);
+    expect(out).toMatch(/line 295 .*change 减少 9.17/);
+  });
+  it('a wrong outline', () => {
+    const e = copy(e000);
+    e.sections[9].line = 406;
+    e.functions.count = 14;
+    const out = compareOutline(d000, e).join('\n');
+    expect(out).toMatch(/十@407/);
+    expect(out).toMatch(/主要职能: count is 15/);
   });
   it('a fact the document does not state', () => {
     const facts = copy(e000.facts.filter((f) => f.section === '三'));
