@@ -78,8 +78,8 @@ function pdfjsDataDir(): string {
 /** Full-width digits, Latin letters and minus, and the ideographic space → ASCII; radicals → ordinary ideographs. */
 export function normalisePdfText(s: string): string {
   let t = normaliseCodePoints(s);
-  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\u3000]/.test(t)) {
-    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05\u3000]/.test(t)) {
+    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   }
   return t.replace(/\t/g, ' ');
 }
@@ -339,8 +339,28 @@ function readingOrder(ps: Piece[]): Piece[] {
   return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 
+/** A piece drawn across a column rule (one text operation for two cells) splits at its spaces. */
+function splitAtRules(p: Piece, v: Rule[]): Piece[] {
+  if (!/\s/.test(p.text)) return [p];
+  const cy = (p.top + p.bottom) / 2;
+  if (!v.some((r) => r.at > p.x0 + 2 && r.at < p.x1 - 2 && r.a <= cy && r.b >= cy)) return [p];
+  const chars = [...p.text];
+  const total = chars.reduce((n, ch) => n + charWeight(ch), 0) || 1;
+  const out: Piece[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(p.text))) {
+    const before = [...p.text.slice(0, m.index)].reduce((n, ch) => n + charWeight(ch), 0);
+    const len = [...m[0]].reduce((n, ch) => n + charWeight(ch), 0);
+    const w = p.x1 - p.x0;
+    out.push({ ...p, text: m[0], x0: p.x0 + (w * before) / total, x1: p.x0 + (w * (before + len)) / total });
+  }
+  return out;
+}
+
 /** Assigns pieces to the cells the rules draw; merged cells put their text in their first row and column. */
-function gridOfRegion(region: Region, pieces: Piece[]): Grid {
+function gridOfRegion(region: Region, drawn: Piece[]): Grid {
+  const pieces = drawn.flatMap((p) => splitAtRules(p, region.v));
   const xs = cluster(region.v.map((r) => r.at));
   const ys = cluster(region.h.map((r) => r.at));
   const nCols = Math.max(1, xs.length - 1);
@@ -604,6 +624,10 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
     }
   }
   if (!Number.isFinite(leftMargin)) (leftMargin = 0), (rightMargin = 10_000);
+  // the body text's size: the size most characters are printed in
+  const bySize = new Map<number, number>();
+  for (const p of pages) for (const it of p.items) if (it.kind === 'line') bySize.set(Math.round(it.line.size), (bySize.get(Math.round(it.line.size)) ?? 0) + it.line.text.length);
+  const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
 
   for (const p of pages) {
     blank(p.page);
@@ -649,7 +673,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const l = it.line;
       openTable = null;
       continuing = null;
-      if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin)) blank(p.page);
+      if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin, bodySize, p.page === 1)) blank(p.page);
       if (out.at(-1)?.includes('\t')) blank(p.page);
       push(l.text, { page: p.page, box: l.box });
       lead.push(marginKey(l.text));
@@ -663,15 +687,50 @@ function unionBoxes(boxes: Box[]): Box {
   return boxes.reduce<Box | undefined>((b, x) => unionBox(b, x), undefined) ?? [0, 0, 0, 0];
 }
 
-/** A new paragraph starts after a wide vertical gap, at a first-line indent, or after a line ending short. */
-function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number): boolean {
+/**
+ * A new paragraph starts after a wide vertical gap, at a first-line indent, or after a line ending short; a title
+ * printed large over several lines stays one block.
+ */
+function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number, bodySize: number, cover: boolean): boolean {
   const size = Math.max(prev.size, next.size);
   const gap = next.box[1] - prev.box[3];
+  const large = (l: TextLine) => l.size >= bodySize * 1.3;
+  // on the cover the unit and "2024年部门预算" may be printed in two large sizes: still one title
+  const title = large(prev) && (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) && !/[。；]$/.test(prev.text);
+  if (title) return gap > size * 1.2;
   if (gap > size * 0.9) return true;
   if (next.box[0] - left > size * 1.5 && next.box[0] - prev.box[0] > size * 0.8) return true;
   if (prev.box[2] < right - size * 2.5) return true;
   // centred titles and differently sized lines are not continued prose
   return Math.abs(prev.size - next.size) > 1.5;
+}
+
+const PART_WITH_COLON = /^第([一二三四五六七八九十]+)部分\s*[:：]\s*(\S.{0,40})$/;
+
+/** Part headings printed "第一部分：部门概况" (the colon keeps the text reader from taking them as headings). */
+export function reclassifyHeadings(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    // "第一部分" alone on its line, its title on the next: one heading
+    if (b.type === 'heading' && b.numbering === 'part' && !b.title && next?.type === 'paragraph' && next.at.page === b.at.page && next.text.length <= 40 && !/[。；;，,：:]/.test(next.text)) {
+      out.push({ ...b, text: `${b.text} ${next.text}`, title: next.text.trim() });
+      i++;
+      continue;
+    }
+    out.push(classifyPart(b));
+  }
+  return out;
+}
+
+function classifyPart(b: Block): Block {
+  {
+    if (b.type !== 'paragraph') return b;
+    const m = PART_WITH_COLON.exec(b.text);
+    if (!m || /[。；;，,]/.test(m[2])) return b;
+    return { type: 'heading', text: b.text, numbering: 'part', number: m[1], title: m[2].trim(), marked: false, at: b.at };
+  }
 }
 
 /** Gives every block and cell its page and box, from the line it was read from. */
@@ -819,7 +878,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     const { text, sources } = layout(pages);
     const read = readText(text, 'pdf');
     placeBlocks(read.blocks, sources);
-    return { blocks: read.blocks, lines: read.lines, bytes: bytes.length, format: 'pdf' };
+    return { blocks: reclassifyHeadings(read.blocks), lines: read.lines, bytes: bytes.length, format: 'pdf' };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
