@@ -231,6 +231,7 @@ function compareFact(p: string[], m: Fact, x: ExpectedFact): void {
     if (!m.change) p.push(`${w}: change missing, the document says ${x.change.direction} ${x.change.amount ?? ''} ${x.change.percent ?? ''}%`);
     else {
       eq(p, w, 'change direction', m.change.direction, x.change.direction);
+      if (x.change.basis !== undefined) eq(p, w, 'change basis', m.change.basis, x.change.basis);
       amountEq(p, w, 'change amount', m.change.amount, x.change.amount);
       percentEq(p, w, 'change percent', m.change.percent, x.change.percent);
     }
