@@ -196,3 +196,22 @@ export function checkCase(rule: Rule, c: RuleCase, expect: 'valid' | 'invalid'):
   }
   return { ok: true, reports };
 }
+
+/**
+ * ESLint-style: runs valid and invalid cases of one rule and returns the problems (empty when every case behaves).
+ * Tests assert `expect(testRule(rule, cases)).toEqual([])`.
+ */
+export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): string[] {
+  const problems: string[] = [];
+  const run = (c: RuleCase, expect: 'valid' | 'invalid', i: number) => {
+    try {
+      const r = checkCase(rule, c, expect);
+      if (!r.ok) problems.push(`${rule.meta.id} ${expect} #${i + 1}${c.name ? ` (${c.name})` : ''}: ${r.problem}`);
+    } catch (err) {
+      problems.push(`${rule.meta.id} ${expect} #${i + 1}${c.name ? ` (${c.name})` : ''}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  cases.valid.forEach((c, i) => run(c, 'valid', i));
+  cases.invalid.forEach((c, i) => run(c, 'invalid', i));
+  return problems;
+}

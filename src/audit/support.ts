@@ -119,16 +119,23 @@ export function percentValue(p: Percent): number {
 
 /**
  * Does a printed percentage agree with part/whole? Allowed: half the printed percentage's last digit, plus what the
- * rounding of the two amounts can move the ratio. Returns the recomputed percentage and the allowance used.
+ * rounding of the two amounts can move the ratio (each amount off by half its own last printed digit, unless the
+ * caller knows better, e.g. a previous-year figure derived from two printed figures). Ratios are the one place
+ * floats are used: money is never summed in floats.
  */
-export function checkPercent(printed: Percent, part: Exact, whole: Exact): { ok: boolean; computed: number; allowance: number } {
+export function checkPercent(
+  printed: Percent,
+  part: Exact,
+  whole: Exact,
+  halves: { part?: number; whole?: number } = {},
+): { ok: boolean; computed: number; allowance: number } {
   const computed = ratio(part, whole) * 100;
   const half = 0.5 * 10 ** -printed.scale;
-  const partHalf = 0.5 * 10 ** -part.scale;
-  const wholeHalf = 0.5 * 10 ** -Math.max(whole.scale, part.scale);
+  const partHalf = halves.part ?? 0.5 * 10 ** -part.scale;
+  const wholeHalf = halves.whole ?? 0.5 * 10 ** -whole.scale;
   const w = Math.abs(ratio(whole, { minor: 1, scale: 0 }));
   const p = Math.abs(ratio(part, { minor: 1, scale: 0 }));
-  const propagated = w === 0 ? 0 : (100 * (partHalf * w + p * wholeHalf)) / (w * Math.max(w - wholeHalf, 1e-12));
+  const propagated = w <= wholeHalf ? Infinity : (100 * (partHalf * w + p * wholeHalf)) / (w * (w - wholeHalf));
   const allowance = half + propagated;
   return { ok: Math.abs(computed - percentValue(printed)) <= allowance + 1e-9, computed, allowance };
 }

@@ -43,7 +43,9 @@ export const rule: Rule = {
       const sign = change.direction === 'decrease' ? 1 : -1;
       const previous = { minor: atScale(cur, scale) + sign * Math.abs(atScale(delta, scale)), scale };
       if (previous.minor <= 0) continue;
-      const r = checkPercent(change.percent, { minor: Math.abs(delta.minor), scale: delta.scale }, previous);
+      // the previous year is derived: its rounding is that of the current figure and of the change together
+      const deltaHalf = 0.5 * 10 ** -delta.scale;
+      const r = checkPercent(change.percent, { minor: Math.abs(delta.minor), scale: delta.scale }, previous, { part: deltaHalf, whole: 0.5 * 10 ** -cur.scale + deltaHalf });
       if (r.ok) continue;
       const expected = formatPercent(r.computed, change.percent.scale);
       report({

@@ -26,7 +26,8 @@ export const rule: Rule = {
       const diff = { minor: atScale(actual, scale) - atScale(budget, scale), scale };
       // the printed rate may carry its sign or leave it to the words; compare magnitudes and, when signed, the sign
       const printed = fact.varianceRate;
-      const r = checkPercent({ ...printed, minor: Math.abs(printed.minor) }, { minor: Math.abs(diff.minor), scale }, budget);
+      const budgetHalf = 0.5 * 10 ** -budget.scale;
+      const r = checkPercent({ ...printed, minor: Math.abs(printed.minor) }, { minor: Math.abs(diff.minor), scale }, budget, { part: 0.5 * 10 ** -actual.scale + budgetHalf, whole: budgetHalf });
       const signWrong = printed.minor !== 0 && diff.minor !== 0 && printed.minor < 0 !== diff.minor < 0 && /^-/.test(printed.text.trim());
       if (r.ok && !signWrong) continue;
       const expected = formatPercent((diff.minor < 0 ? -1 : 1) * r.computed, printed.scale);
