@@ -115,6 +115,11 @@ function cellsOf(r: TableRow): Record<string, string> {
 function compareRow(p: string[], t: string, m: TableRow, x: ExpectedRow): void {
   const w = `${t} line ${x.line}${x.side ? ` (${x.side})` : ''} ${x.label || x.code || ''}`;
   eq(p, w, 'code', m.classification?.code, x.code);
+  if (x.code && m.classification) {
+    const level = x.code.length === 3 ? 'class' : x.code.length === 5 ? 'section' : 'item';
+    eq(p, w, 'classification level', m.classification.level, level);
+    eq(p, w, 'classification system', m.classification.system, /basic-expenditure/.test(t) ? 'economic' : 'function');
+  }
   if (x.key !== undefined) eq(p, w, 'key', m.key, x.key);
   if (x.orgCode !== undefined) eq(p, w, 'orgCode', m.orgCode, x.orgCode);
   if (x.kind !== undefined) eq(p, w, 'kind', m.kind, x.kind);
