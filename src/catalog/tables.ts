@@ -134,11 +134,11 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   },
   {
     id: 'final-government-fund', kind: 'final_account', title: '政府性基金预算财政拨款收入支出决算表',
-    titles: [/政府性基金.*决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [], mayBeEmpty: true,
+    titles: [/政府性基金.*决算表/], layout: 'classified', classification: 'function', columns: totalBasicProject, rowIdentities: [], mayBeEmpty: true,
   },
   {
     id: 'final-state-capital', kind: 'final_account', title: '国有资本经营预算财政拨款支出决算表',
-    titles: [/国有资本经营.*决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [], mayBeEmpty: true,
+    titles: [/国有资本经营.*决算表/], layout: 'classified', classification: 'function', columns: totalBasicProject, rowIdentities: [], mayBeEmpty: true,
   },
   {
     id: 'final-general-budget-expenditure', kind: 'final_account', title: '一般公共预算财政拨款支出决算表',

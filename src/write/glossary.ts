@@ -1,30 +1,14 @@
-// 名词解释 catalogue used by the writer: the terms a budget or final-account disclosure explains, in our own words.
+// 名词解释 the writer prints: the terms each document kind explains, with definitions from the catalogue
+// (src/catalog/glossary.ts); a term the catalogue does not define is left out.
+import { definitionsFor } from '../catalog/glossary.js';
 import type { DocumentKind } from '../model/schema.js';
 
-const COMMON: Array<[string, string]> = [
-  ['财政拨款', '指本级财政当年拨付的资金，包括一般公共预算、政府性基金预算和国有资本经营预算安排的拨款。'],
-  ['一般公共预算', '指以税收为主体的财政收入安排的，用于保障和改善民生、维持国家机构正常运转等方面的收支预算。'],
-  ['政府性基金预算', '指依照法律、行政法规在一定期限内向特定对象征收、收取或者以其他方式筹集的资金，专项用于特定公共事业发展的收支预算。'],
-  ['基本支出', '指为保障机构正常运转、完成日常工作任务而安排的支出，包括人员经费和公用经费。'],
-  ['项目支出', '指在基本支出之外，为完成特定行政工作任务或事业发展目标而安排的支出。'],
-  ['人员经费', '指用于在职和离退休人员的工资福利支出及对个人和家庭的补助支出。'],
-  ['公用经费', '指用于保障机构日常运转的商品和服务支出。'],
-  ['“三公”经费', '指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。'],
-  ['机关运行经费', '指为保障行政单位（含参照公务员法管理的事业单位）运行，用财政拨款安排的基本支出中的公用经费支出。'],
-];
+const TERMS: Record<DocumentKind, string[]> = {
+  budget: ['fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'businessIncome', 'otherIncome', 'basic', 'project', 'personnel', 'public', 'threePublic', 'operatingCosts', 'performanceTarget'],
+  final_account: ['fiscalAppropriation', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'otherIncome', 'carryForward', 'nonAppropriationBalanceUsed', 'balanceDistribution', 'basic', 'project', 'personnel', 'public', 'threePublic', 'operatingCosts', 'selfEvaluation'],
+};
 
-const BUDGET: Array<[string, string]> = [
-  ...COMMON,
-  ['财政专户管理资金', '指纳入财政专户管理的教育收费等非税收入安排的资金。'],
-  ['单位其他资金', '指单位取得的事业收入、经营收入和其他收入等非财政拨款资金。'],
-];
-
-const FINAL: Array<[string, string]> = [
-  ...COMMON,
-  ['事业收入', '指事业单位开展专业业务活动及辅助活动取得的收入。'],
-  ['其他收入', '指财政拨款、事业收入、经营收入等以外取得的各项收入。'],
-  ['年初结转和结余', '指以前年度尚未完成、结转到本年按有关规定继续使用的资金。'],
-  ['年末结转和结余', '指本年度或以前年度预算安排、结转到以后年度按有关规定继续使用的资金。'],
-];
-
-export const GLOSSARY: Record<DocumentKind, Array<[string, string]>> = { budget: BUDGET, final_account: FINAL };
+export const GLOSSARY: Record<DocumentKind, Array<[string, string]>> = {
+  budget: definitionsFor(TERMS.budget).map((d) => [d.term, d.definition]),
+  final_account: definitionsFor(TERMS.final_account).map((d) => [d.term, d.definition]),
+};
