@@ -190,6 +190,8 @@ export function compareTableStatuses(d: Disclosure, e: ExpectedSeed): string[] {
   for (const id of e.attachmentTables) eq(p, id, 'status (见附表)', d.tables.find((t) => t.id === id)?.status, 'attachment');
   for (const t of d.tables) {
     if ((t.status === 'present' || t.status === 'empty') && !present.has(t.id)) p.push(`${t.id}: read as ${t.status} at line ${t.at?.line}, but the body has no such table`);
+    if (t.status === 'absent' && !e.absentTables.includes(t.id)) p.push(`${t.id}: reported absent (line ${t.at?.line}), but the 目录 does not announce it or the body has it`);
+    if (t.status === 'attachment' && !e.attachmentTables.includes(t.id)) p.push(`${t.id}: reported as an attachment (line ${t.at?.line}), but the document does not say so`);
   }
   eq(p, 'tablesPresent', 'ids', [...d.tablesPresent].sort().join(','), [...present].sort().join(','));
   return p;
