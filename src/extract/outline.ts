@@ -80,6 +80,12 @@ export function buildOutline(blocks: Block[]): Outline {
     }
     current.blocks.push(b);
   }
+  // templates without 第X部分 headings (e.g. Shanghai's): the whole body is one part, split at its 一、二、…
+  if (parts.length === 0 && preamble.length > 0) {
+    const first = preamble.find((b) => b.type !== 'table') ?? preamble[0];
+    const heading: HeadingBlock = { type: 'heading', text: '', numbering: 'part', title: '', marked: false, at: first.at };
+    parts.push({ heading, number: '', title: '', blocks: preamble.splice(0), sections: [] });
+  }
   for (const part of parts) part.sections = splitSections(part.blocks);
   return { cover, toc, parts, preamble };
 }

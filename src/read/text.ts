@@ -126,8 +126,11 @@ export function readText(input: string, format = 'text'): ReadResult {
       const continuesDirectly = gap === 0;
       // a sentence cut by a page break: the previous piece is prose that does not end a sentence
       const openSentence = !/[。；;：:！？!?]$/.test(prev);
-      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．]$/.test(prev);
-      const cutByPageBreak = gap > 0 && openSentence && prev.length >= 12 && (PROSE.test(prev) || continuation);
+      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．，,、]$/.test(prev);
+      // a new "label：value" line or a sentence repeating the paragraph's subject starts a new paragraph
+      const labelLine = /^[\u4e00-\u9fff（）()]{2,12}[:：]/.test(c.text);
+      const sameSubject = c.text.length >= 6 && prev.slice(0, 6) === c.text.slice(0, 6);
+      const cutByPageBreak = gap > 0 && openSentence && prev.length >= 12 && (PROSE.test(prev) || continuation) && !(labelLine && !continuation) && !sameSubject;
       if (continuesDirectly || cutByPageBreak) {
         para.text = joinText(prev, c.text);
         para.pieces.push({ offset: para.text.length - c.text.length, line: lineNo, column: c.column });
