@@ -3,12 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.js';
 import { registerParse } from './commands/parse.js';
 import { registerSample } from './commands/sample.js';
+import { registerRender } from './commands/render.js';
+import { registerTemplate } from './commands/template.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
 
 /** Each command module adds itself to the program; add new ones to this list. */
-const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerImport, registerServe, registerCheck];
+const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerRender, registerTemplate, registerImport, registerServe, registerCheck];
 
 export function buildProgram(): Command {
   const program = new Command();
