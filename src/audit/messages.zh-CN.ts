@@ -22,6 +22,7 @@ export const messages = {
   rowSumMismatch: '“{table}”中“{row}”应等于 {parts} = {expected}，实为 {actual}。',
   rowIdentityMismatch: '“{table}”中“{row}”的{total}应等于 {parts} = {expected}，实为 {actual}。',
   hierarchyMismatch: '“{table}”中“{row}”（{column}）应等于{what}之和 {expected}，实为 {actual}。',
+  finalIdentityMismatch: '{identity}：应为 {expected}，说明中为 {actual}。',
   threePublicSumMismatch: '“三公”经费说明中“{label}”应等于各项之和 {expected}，实为 {actual}。',
   // across tables
   tablesDisagree: '{what}：“{table}”中“{item}”为 {actual}，与“{other}”中的 {expected} 不一致。',

@@ -114,6 +114,7 @@ h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}
 th{background:#f3f3f3}
+td:first-child{white-space:nowrap}
 tr.error td:first-child{color:#b00020;font-weight:bold}
 tr.warning td:first-child{color:#a15c00}
 tr.info td:first-child{color:#555}

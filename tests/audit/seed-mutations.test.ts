@@ -53,6 +53,8 @@ const CASES: Array<[string, Disclosure, (d: Disclosure) => void, string[]]> = [
     const f = d.threePublic.items.find((x) => x.subject.key === 'vehicleOperation' && x.varianceRate)!;
     f.varianceRate = { ...f.varianceRate!, minor: -1000, text: '-10.00%' };
   }, ['variance-rate']],
+  ['004 说明 使用非财政拨款结余 +1.00', seed004, (d) => shift(d.narrative[0].facts.find((f) => f.subject.key === 'nonFiscalBalanceUsed')!.amount, 100), ['final-identities']],
+  ['004 说明 其他收入 +1.00', seed004, (d) => shift(d.narrative.find((s) => s.topic === 'income')!.facts.find((f) => f.subject.key === 'otherIncome')!.amount, 100), ['final-identities', 'share']],
 ];
 
 describe('changes to parsed seeds are caught', () => {

@@ -11,6 +11,7 @@ import { rule as crossTableAgreement } from './cross-table-agreement.js';
 import { rule as documentKind } from './document-kind.js';
 import { rule as duplicatedWords } from './duplicated-words.js';
 import { rule as emptyTableStatement } from './empty-table-statement.js';
+import { rule as finalIdentities } from './final-identities.js';
 import { rule as finalThreePublicCounts } from './final-three-public-counts.js';
 import { rule as fiscalYear } from './fiscal-year.js';
 import { rule as fixedRowSums } from './fixed-row-sums.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   documentKind,
   duplicatedWords,
   emptyTableStatement,
+  finalIdentities,
   finalThreePublicCounts,
   fiscalYear,
   fixedRowSums,
