@@ -2,6 +2,9 @@
 import type { ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
 
+/** Largest unpacked size of a DOCX/XLSX: disclosures unpack to a few megabytes. */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
 export type InputFormat = 'pdf' | 'docx' | 'xlsx' | 'html' | 'text' | 'zip' | 'ole' | 'binary';
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
@@ -84,6 +87,14 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
  */
 export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<ReadResult> {
   const format = detectFormat(bytes);
+  if (format === 'docx' || format === 'xlsx') {
+    // a zip bomb is refused from the sizes its directory declares, before anything is inflated
+    const unpacked = zipUncompressedTotal(bytes);
+    if (unpacked > MAX_UNZIPPED_BYTES) {
+      const size = Number.isFinite(unpacked) ? `${(unpacked / 1048576).toFixed(0)} MB` : '无法确定';
+      throw new ReadError(file, `${format.toUpperCase()} 解压后过大 (${size} > ${MAX_UNZIPPED_BYTES / 1048576} MB, too large when unpacked)`, 'check that this is the disclosure file');
+    }
+  }
   switch (format) {
     case 'pdf': {
       const { readPdf } = await import('./pdf.js');
