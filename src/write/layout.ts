@@ -317,7 +317,26 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
         const classes = (tableById('income-expenditure-summary')?.rows ?? []).filter((r) => r.side === 'expenditure' && r.classification && (cellMinor(r, 'budget') ?? 0) > 0).map((r) => r.label);
         para(`支出预算包括：${listNames(classes)}。`);
       } else {
-        for (const f of sec.facts) para(`${y}年度${plain(f)}`);
+        // the seeds' form: the total with its parts from the 收入支出决算总表, then the change
+        const summary = tableById('final-income-expenditure-summary');
+        const v = (key: string) => {
+          const row = summary?.rows.find((r) => r.key === key);
+          return row ? cellMinor(row, 'final') ?? 0 : undefined;
+        };
+        const parts = (keys: Array<[string, string]>) => keys.filter(([k]) => v(k) !== undefined).map(([k, label]) => `${label}${yuan(v(k)!)}`).join('，');
+        const sinceLast = (f: Fact | undefined, label: string) => {
+          if (!f?.change) return '';
+          const amountMinor = amountOf(f) ?? 0;
+          const delta = f.change.direction === 'flat' || !f.change.amount ? 0 : minorOf(f.change.amount) * (f.change.direction === 'decrease' ? -1 : 1);
+          const c = makeChange(amountMinor, amountMinor - delta, '上年');
+          const words = c.direction === 'flat' ? `增加0.00万元${c.percent ? '，增长0.00%' : ''}` : `${c.word}${yuan(minorOf(c.amount!))}${c.percent ? `，${c.rateWord}${c.percent.text}` : ''}`;
+          return `${label}与上年相比，${words}${reasonClause(f.reason?.text)}`;
+        };
+        const income = findFact(sec, 'total', 'income');
+        const expenditure = findFact(sec, 'total', 'expenditure');
+        if (income) para(`${y}年度收入总计${yuan(amountOf(income) ?? 0)}，其中：${parts([['currentYearIncome', '本年收入合计'], ['usedNonFiscalBalance', '使用非财政拨款结余'], ['openingBalance', '年初结转和结余']])}。${sinceLast(income, '收入总计')}`);
+        if (expenditure) para(`本年支出总计${yuan(amountOf(expenditure) ?? 0)}，其中：${parts([['currentYearExpenditure', '本年支出合计'], ['surplusDistribution', '结余分配'], ['closingBalance', '年末结转和结余']])}。${sinceLast(expenditure, '支出总计')}`);
+        for (const f of sec.facts.filter((x) => x !== income && x !== expenditure)) para(`${y}年度${plain(f)}`);
       }
       break;
     }
