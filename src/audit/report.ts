@@ -43,7 +43,9 @@ export function formatText(docs: DocumentFindings[]): string {
         if (f.actual !== undefined) detail.push(`实为 ${f.actual}`);
         if (f.tolerance !== undefined) detail.push(`允许误差 ${f.tolerance}`);
         if (detail.length) out.push(`      ${detail.join('；')}`);
-        for (const r of f.related ?? []) out.push(`      对照：${placeText(r)}`);
+        const related = f.related ?? [];
+        for (const r of related.slice(0, 3)) out.push(`      对照：${placeText(r)}`);
+        if (related.length > 3) out.push(`      对照：另有 ${related.length - 3} 处（见 --format json）`);
       }
     }
     out.push('');

@@ -6,6 +6,7 @@ import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } fro
 import { onlyGeneralBudget } from '../figures.js';
 
 const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
+const KEYED_KINDS = new Set(['fund', 'procurement', 'threePublic']);
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +21,8 @@ export const rule: Rule = {
     const groups = new Map<string, Array<{ section?: NarrativeSection; fact: Fact }>>();
     for (const f of uniqueFacts(doc)) {
       const s = f.fact.subject;
-      if (s.kind === 'other' || (s.kind === 'fund' && !s.key) || isSingleProject(f.fact)) continue;
+      // kinds that name several figures tell them apart by key; without one two facts need not be the same figure
+      if (s.kind === 'other' || (KEYED_KINDS.has(s.kind) && !s.key) || isSingleProject(f.fact)) continue;
       if ((s.kind === 'function' || s.kind === 'economic') && !s.code) continue;
       const scope = sameScope ? 'all' : ALL_FUNDS_TOPICS.has(f.section?.topic ?? '') ? 'all' : 'gb';
       const key = `${scope}|${s.kind}|${s.key ?? ''}|${s.code ?? ''}|${f.fact.change?.basis ?? ''}`;
