@@ -777,6 +777,28 @@ async function hasCommand(cmd: string, args: string[]): Promise<boolean> {
   }
 }
 
+/**
+ * Tidies OCR output into the text reader's input: digits split by OCR spaces rejoined, spaces between CJK characters
+ * dropped, and lines printed in columns (wide gaps, a number among them) written as tab-separated rows.
+ */
+export function ocrLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let l = line
+        .replace(/(\d)\s*([,，.])\s+(\d)/g, '$1$2$3')
+        .replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, '')
+        .replace(/[;；](?=\s*\S)/g, (m, off: number, all: string) => (/(?:部门|单位)$/.test(all.slice(0, off)) ? '：' : m))
+        .trimEnd();
+      // a label and its amount printed close together: "合计17,981.68"
+      l = l.replace(/([\u4e00-\u9fff）)])(-?\d{1,3}(?:,\d{3})*\.\d{2})$/, '$1  $2');
+      const cells = l.trim().split(/\s{2,}/);
+      if (cells.length >= 2 && cells.some((c) => isNumeric(c))) return cells.join('\t');
+      return l;
+    })
+    .join('\n');
+}
+
 /** Pages OCR'd at most: OCR takes seconds per page. */
 const MAX_OCR_PAGES = 60;
 
@@ -791,13 +813,13 @@ async function ocrPdf(bytes: Uint8Array, file: string, pages: number): Promise<s
   const dir = await mkdtemp(join(tmpdir(), 'budgetdoc-ocr-'));
   try {
     await writeFile(join(dir, 'in.pdf'), bytes);
-    await run('pdftoppm', ['-r', '200', '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 300_000 });
+    await run('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 300_000 });
     const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const texts: string[] = [];
     for (const img of images) {
-      // psm 6: one uniform block of text keeps table rows on one line each
-      const { stdout } = await run('tesseract', [join(dir, img), '-', '-l', 'chi_sim', '--psm', '6'], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-      texts.push(normalisePdfText(stdout).replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, ''));
+      // psm 4 (one column of variable-size text) keeps table rows; interword spaces show the columns
+      const { stdout } = await run('tesseract', [join(dir, img), '-', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+      texts.push(ocrLines(normalisePdfText(stdout)));
     }
     return texts.join('\n\n');
   } catch (err) {
@@ -870,6 +892,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     if (chars < doc.numPages * 10) {
       if (options.ocr !== false) {
         const text = await ocrPdf(bytes, file, doc.numPages);
+        if (text.replace(/\s+/g, '').length < 10) throw new ReadError(file, '这是扫描件，OCR 没有识别出文字 (scanned PDF, OCR found no text)', 'check the scan quality or pass a PDF with text');
         return { ...readText(text, 'pdf-ocr'), bytes: bytes.length };
       }
       throw new ReadError(file, '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass a PDF with text');
