@@ -184,7 +184,7 @@ export const UNIT_TYPES: UnitType[] = [
 
 /** Fictitious places: every name carries 示例 so that no sample can be mistaken for a real disclosure. */
 export const PLACES: string[] = [
-  '示例市', '示例县', '示例州', '示例区', '示例市青禾区', '示例市云岭县', '示例州石泉县', '示例州河湾市', '示例县北塬镇',
+  '示例市', '示例县', '示例州', '示例区', '示例市青禾区', '示例市云岭县', '示例州石泉县', '示例州河湾市', '示例市北塬区',
   '示例市东湖区', '示例州白杨县', '示例市南屏区',
 ];
 

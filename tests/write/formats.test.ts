@@ -88,6 +88,9 @@ describe('HTML in Chromium', () => {
     const align = await page.locator('td.num').first().evaluate((el) => getComputedStyle(el).textAlign);
     expect(align).toBe('right');
     await page.screenshot({ path: join(artifacts, 'budget-html.png'), fullPage: false });
+    // the tables with merged headers: the 收支总表 and the 三公 table as element screenshots
+    await page.locator('figure.table').first().screenshot({ path: join(artifacts, 'budget-html-table1.png') });
+    await page.locator('figure.table', { hasText: '三公' }).first().screenshot({ path: join(artifacts, 'budget-html-three-public.png') });
     await page.emulateMedia({ media: 'print' });
     const printed = await page.pdf({ format: 'A4', landscape: true });
     writeFileSync(join(artifacts, 'budget-html-print.pdf'), printed);
