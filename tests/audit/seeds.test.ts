@@ -64,9 +64,12 @@ describe('Done-when defects are reported', () => {
     expect([...names].some((n) => n?.includes('乌鲁木齐市'))).toBe(true);
     for (const f of drift) {
       expect(f.severity).toBe('error');
-      // the wrong name is printed on the line the finding points to
-      expect(line('001', f.location.line)).toContain(f.actual!.replace(/\s+/g, ''));
+      // the wrong name is printed on the line the finding points to (a project's 承担单位: within its entry)
+      const span = f.location.section === '项目承担单位' ? 10 : 1;
+      const printed = Array.from({ length: span }, (_, i) => line('001', f.location.line! + i)).join('');
+      expect(printed).toContain(f.actual!.replace(/\s+/g, ''));
     }
+    expect(drift.some((f) => f.location.section === '项目承担单位' && f.actual === '乌鲁木齐区人民政府办公室')).toBe(true);
     // the abbreviation 乌尔禾区政府办公室 of the unit's own name is not a finding
     expect([...names].some((n) => n?.startsWith('乌尔禾区'))).toBe(false);
   });

@@ -72,5 +72,21 @@ export const rule: Rule = {
         actual: m.name,
       });
     }
+    // a project's 承担单位 that names the unit's own kind of body (…政府办公室) under another place is the same drift
+    const tail = normalise(name).slice(-4);
+    for (const p of doc.projects) {
+      const unit = p.responsibleUnit;
+      if (!unit || !normalise(unit).endsWith(tail) || sameUnit(unit, name)) continue;
+      const key = `${unit}@${p.at.line}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      report({
+        messageId: 'unitNameDiffers',
+        data: { expected: name, actual: unit, role: ROLE_ZH.project },
+        location: placeOf(p.at, ROLE_ZH.project),
+        expected: name,
+        actual: unit,
+      });
+    }
   },
 };
