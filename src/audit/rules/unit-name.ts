@@ -50,7 +50,8 @@ export const rule: Rule = {
     severity: 'error',
     docs: {
       description:
-        "The unit's name is the same on the cover, in the 目录, the 概况, the table headers, the narrative and the signature. " +
+        "The unit's name is the same on the cover, in the 目录, the 概况, the table headers, the narrative and the signature, and a " +
+        "project's 承担单位 that names the unit's own kind of body names it alike. " +
         'Abbreviations that keep the name\'s characters in order (克州人民政府办公室) pass; a different place or body does not.',
     },
     messages: ['unitNameDiffers'],
