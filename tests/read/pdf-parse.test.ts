@@ -94,8 +94,26 @@ describe('parse corpus PDFs', () => {
     expect(d.figures.currentYearIncome).toBe(17996.68);
   });
 
-  it('002.pdf and 013.pdf (Shanghai, no 第X部分): kind and year', async () => {
-    expect(await parse('002.pdf')).toMatchObject({ kind: 'budget', year: 2024 });
-    expect(await parse('013.pdf')).toMatchObject({ kind: 'budget', year: 2025 });
+  it('002.pdf: 普陀区万里街道 2024 budget (Shanghai template, amounts in 元), tables and 三公', async () => {
+    const d = await parse('002.pdf');
+    expect(d).toMatchObject({ kind: 'budget', year: 2024 });
+    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'three-public']));
+    const summary = table(d, 'income-expenditure-summary');
+    expect(summary).toMatchObject({ unit: '元', at: { page: 10 } });
+    // 收入总计 156,211,123 元; 一般公共服务支出 2,932,700 元; 三公 47.91 万元 (page 31)
+    expect(d.figures.incomeTotal).toBeCloseTo(15621.1123, 6);
+    expect(d.figures.functionClasses?.['201']).toBeCloseTo(293.27, 6);
+    expect(d.figures.threePublic).toMatchObject({ total: 47.91, vehiclePurchase: 25, vehicleOperation: 21.56, reception: 1.35 });
+  });
+
+  it('013.pdf: 上海市财政局 2025 unit budget, tables and 三公', async () => {
+    const d = await parse('013.pdf');
+    expect(d).toMatchObject({ kind: 'budget', scope: 'unit', year: 2025 });
+    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'three-public']));
+    expect(table(d, 'income-summary').at?.page).toBe(8);
+    // 收入总计 171,915,169 元; 201 一般公共服务支出 127,886,849 元; 三公 346.30 万元 (page 20)
+    expect(d.figures.incomeTotal).toBeCloseTo(17191.5169, 6);
+    expect(d.figures.functionClasses?.['201']).toBeCloseTo(12788.6849, 6);
+    expect(d.figures.threePublic).toMatchObject({ total: 346.3, overseas: 288.7, vehicleOperation: 32.2, reception: 25.4 });
   });
 });
