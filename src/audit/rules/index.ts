@@ -1,4 +1,4 @@
-// The catalogue of audit rules: one module per rule in this folder, listed here in report order.
+// The catalogue of audit rules: one module per rule in this folder, listed alphabetically (audit() sorts findings by severity and line).
 import type { Rule } from '../types.js';
 import { rule as basicSplit } from './basic-split.js';
 import { rule as categoryWord } from './category-word.js';
