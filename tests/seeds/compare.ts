@@ -472,7 +472,13 @@ export function comparePerformanceSummary(d: Disclosure, e: ExpectedSeed): strin
 
 export function compareGlossary(d: Disclosure, e: ExpectedSeed): string[] {
   const p: string[] = [];
-  eq(p, '名词解释', 'terms', d.glossary.map((g) => norm(g.term)).join(' | '), e.glossary.map(norm).join(' | '));
+  eq(p, '名词解释', 'terms', d.glossary.map((g) => norm(g.term)).join(' | '), e.glossary.map((g) => norm(g.term)).join(' | '));
+  for (const x of e.glossary) {
+    const m = d.glossary.find((g) => norm(g.term) === norm(x.term));
+    if (!m) continue;
+    if (!norm(m.definition).startsWith(norm(x.startsWith))) p.push(`名词解释 ${x.term}: definition is ${show(m.definition.slice(0, 30))}, the document's starts ${show(x.startsWith)}`);
+    if (x.endsWith && !norm(m.definition).endsWith(norm(x.endsWith))) p.push(`名词解释 ${x.term}: definition ends ${show(m.definition.slice(-20))}, the document's ends ${show(x.endsWith)}`);
+  }
   return p;
 }
 
