@@ -65,7 +65,8 @@ export function compareMeta(d: Disclosure, e: ExpectedSeed): string[] {
   }
   if (x.subordinateUnits) {
     const got = d.unit.subordinateUnits.map((u) => norm(u.name)).join(' | ');
-    eq(p, 'subordinate units', `names (lines ${x.subordinateUnits[0].line}–${x.subordinateUnits[x.subordinateUnits.length - 1].line})`, got, x.subordinateUnits.map((u) => norm(u.name)).join(' | '));
+    const where = x.subordinateUnits.length ? `lines ${x.subordinateUnits[0].line}–${x.subordinateUnits[x.subordinateUnits.length - 1].line}` : 'none listed';
+    eq(p, 'subordinate units', `names (${where})`, got, x.subordinateUnits.map((u) => norm(u.name)).join(' | '));
   }
   const o = d.overview.organisation;
   if (e.organisation.internalDivisions) eq(p, 'organisation', 'internal divisions', o.internalDivisions.map(norm).join(' | '), e.organisation.internalDivisions.map(norm).join(' | '));
