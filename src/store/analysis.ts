@@ -7,3 +7,4 @@ export const defaultAnalysis: Analysis = {
   parseFile,
   audit: (doc) => audit(doc),
 };
+

@@ -1,11 +1,11 @@
 // Writing documents: one transaction per document (document row, findings, facts in multi-row batches),
 // idempotent by content hash, newer versions of the same (unit, year, kind, scope) superseding older ones.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
 import type { Database } from './schema.js';
 import type { Store } from './database.js';
-import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral } from './rows.js';
+import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral, type FactRow } from './rows.js';
 
 export interface DocumentInput {
   model: Disclosure;
@@ -34,75 +34,194 @@ export interface StoreResult {
 }
 
 /** Parameters per statement stay well under PostgreSQL's 65535 limit. */
-const FACT_BATCH = 2000;
-const FINDING_BATCH = 1000;
+const MAX_PARAMS = 30000;
+
+const DOCUMENT_COLUMNS = [
+  ['content_hash', 'text'],
+  ['unit_name', 'text'],
+  ['unit_code', 'text'],
+  ['region', 'text'],
+  ['year', 'int'],
+  ['kind', 'text'],
+  ['scope', 'text'],
+  ['title', 'text'],
+  ['doc_date', 'text'],
+  ['status', 'text'],
+  ['superseded_by', 'int'],
+  ['source_file', 'text'],
+  ['source_format', 'text'],
+  ['source_bytes', 'bytea'],
+  ['model', 'json'],
+  ['figures', 'jsonb'],
+  ['staff_actual', 'numeric'],
+  ['staff_authorized', 'numeric'],
+  ['search_text', 'text'],
+  ['search_terms', 'tsvector'],
+  ['error_count', 'int'],
+  ['warning_count', 'int'],
+  ['info_count', 'int'],
+] as const;
+
+const FINDING_COLUMNS = [
+  ['rule', 'text'],
+  ['severity', 'text'],
+  ['message', 'text'],
+  ['section', 'text'],
+  ['table_id', 'text'],
+  ['row_label', 'text'],
+  ['line', 'int'],
+  ['detail', 'jsonb'],
+] as const;
+
+const FACT_COLUMNS = [
+  ['table_id', 'text'],
+  ['row_no', 'int'],
+  ['row_label', 'text'],
+  ['row_code', 'text'],
+  ['code_system', 'text'],
+  ['row_level', 'text'],
+  ['row_kind', 'text'],
+  ['is_leaf', 'boolean'],
+  ['column_key', 'text'],
+  ['money_unit', 'text'],
+  ['amount', 'numeric'],
+  ['amount_wan', 'numeric'],
+] as const;
+
+type Columns = ReadonlyArray<readonly [string, string]>;
+
+/** Multi-row VALUES with every value a typed parameter: `($1::text, $2::int), (…)`. */
+class Statement {
+  readonly params: unknown[] = [];
+  values(columns: Columns, rows: unknown[][]): string {
+    return rows
+      .map((row) => `(${columns.map(([, type], i) => {
+        this.params.push(row[i] ?? null);
+        return `$${this.params.length}::${type}`;
+      }).join(', ')})`)
+      .join(', ');
+  }
+}
+
+function findingValues(findings: Finding[]): unknown[][] {
+  return findings.map((f) => [
+    f.rule,
+    f.severity,
+    f.message,
+    f.location?.section ?? null,
+    f.location?.table ?? null,
+    f.location?.row ?? null,
+    typeof f.location?.line === 'number' ? f.location.line : null,
+    JSON.stringify({ location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance }),
+  ]);
+}
+
+function factValues(facts: FactRow[]): unknown[][] {
+  return facts.map((f) => [f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level, f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount, f.amount_wan]);
+}
+
+const names = (columns: Columns) => columns.map(([n]) => n).join(', ');
+
+/** Everything computed from a document before it meets the database (pure CPU: may run in a worker thread). */
+export interface PreparedDocument {
+  hash: string;
+  key: { unit: string; year: number; kind: string; scope: string; date: string | null };
+  /** document columns in DOCUMENT_COLUMNS order, with status and superseded_by left null */
+  documentRow: unknown[];
+  findings: unknown[][];
+  facts: unknown[][];
+}
+
+const STATUS_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'status');
+const SUPERSEDED_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'superseded_by');
+
+export function prepareDocument(input: DocumentInput): PreparedDocument {
+  const doc = input.model;
+  // lower-cased once here so that queries can use plain strpos instead of ILIKE over every text
+  const text = searchText(doc).toLowerCase();
+  const counts = findingCounts(input.findings);
+  return {
+    hash: contentHash(input.source.bytes),
+    key: { unit: doc.unit.name, year: doc.year, kind: doc.kind, scope: doc.scope, date: doc.date?.iso ?? null },
+    documentRow: [
+      contentHash(input.source.bytes), doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc), doc.year, doc.kind, doc.scope, doc.title.text,
+      doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, input.source.bytes,
+      JSON.stringify(doc), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
+      text, tsvectorLiteral(searchTerms(text)), counts.error_count, counts.warning_count, counts.info_count,
+    ],
+    findings: findingValues(input.findings),
+    facts: factValues(factRows(doc)),
+  };
+}
 
 export async function storeDocument(store: Store, input: DocumentInput, options: { draft?: boolean } = {}): Promise<StoreResult> {
   const hash = contentHash(input.source.bytes);
   const existing = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { id: existing.id, outcome: 'unchanged' };
+  return storePrepared(store, prepareDocument(input), options);
+}
 
-  const doc = input.model;
-  const text = searchText(doc);
-  const facts = factRows(doc);
+/** Writes a prepared document in one transaction: lock its key, decide its status, one statement for all rows. */
+export async function storePrepared(store: Store, prepared: PreparedDocument, options: { draft?: boolean } = {}): Promise<StoreResult> {
+  const { key } = prepared;
+  const findings = [...prepared.findings];
+  const facts = [...prepared.facts];
   return store.db.transaction().execute(async (tx) => {
-    await lockKey(tx, doc.unit.name, doc.year, doc.kind, doc.scope);
-    const inserted = await tx
-      .insertInto('documents')
-      .values({
-        content_hash: hash,
-        unit_name: doc.unit.name,
-        unit_code: doc.unit.code ?? null,
-        region: input.region ?? regionOf(doc),
-        year: doc.year,
-        kind: doc.kind,
-        scope: doc.scope,
-        title: doc.title.text,
-        doc_date: doc.date?.iso ?? null,
-        status: 'draft',
-        superseded_by: null,
-        source_file: input.source.file,
-        source_format: doc.source.format,
-        source_bytes: input.source.bytes,
-        model: JSON.stringify(doc),
-        figures: JSON.stringify(doc.figures),
-        staff_actual: doc.overview.staff.actual?.value ?? null,
-        staff_authorized: doc.overview.staff.authorized?.value ?? null,
-        search_text: text,
-        search_terms: tsvectorLiteral(searchTerms(text)),
-        ...findingCounts(input.findings),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = inserted.id;
-
-    for (let i = 0; i < input.findings.length; i += FINDING_BATCH) {
-      await tx
-        .insertInto('findings')
-        .values(
-          input.findings.slice(i, i + FINDING_BATCH).map((f) => ({
-            document_id: id,
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            section: f.location?.section ?? null,
-            table_id: f.location?.table ?? null,
-            row_label: f.location?.row ?? null,
-            line: f.location?.line ?? null,
-            detail: JSON.stringify({ location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance }),
-          })),
-        )
-        .execute();
+    await lockKey(tx, key.unit, key.year, key.kind, key.scope);
+    // decide the new row's status before inserting it: one statement then writes document, findings and facts
+    const current = options.draft ? undefined : await currentVersion(tx, key.unit, key.year, key.kind, key.scope);
+    const olderThanCurrent = !!current && !!current.doc_date && !!key.date && current.doc_date > key.date;
+    const status = options.draft ? 'draft' : olderThanCurrent ? 'superseded' : 'current';
+    if (current && status === 'current') {
+      // the unique index on current versions requires the old one to step down first
+      await tx.updateTable('documents').set({ status: 'superseded' }).where('id', '=', current.id).execute();
     }
-    for (let i = 0; i < facts.length; i += FACT_BATCH) {
-      await tx
-        .insertInto('facts')
-        .values(facts.slice(i, i + FACT_BATCH).map((f) => ({ document_id: id, ...f })))
-        .execute();
+    const st = new Statement();
+    const documentRow = [...prepared.documentRow];
+    documentRow[STATUS_COLUMN] = status;
+    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
+    const parts = [`with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values ${st.values(DOCUMENT_COLUMNS, [documentRow])} returning id)`];
+    const perFinding = FINDING_COLUMNS.length;
+    const perFact = FACT_COLUMNS.length;
+    let budget = MAX_PARAMS - st.params.length;
+    const inlineFindings = findings.splice(0, Math.max(0, Math.floor(budget / perFinding)));
+    budget -= inlineFindings.length * perFinding;
+    const inlineFacts = facts.splice(0, Math.max(0, Math.floor(budget / perFact)));
+    if (inlineFindings.length) {
+      parts.push(`, f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, v.* from doc, (values ${st.values(FINDING_COLUMNS, inlineFindings)}) as v)`);
     }
+    if (inlineFacts.length) {
+      parts.push(`, c as (insert into facts (document_id, ${names(FACT_COLUMNS)}) select doc.id, v.* from doc, (values ${st.values(FACT_COLUMNS, inlineFacts)}) as v)`);
+    }
+    parts.push(' select id from doc');
+    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(parts.join(''), st.params));
+    const id = inserted.rows[0].id;
+    // what did not fit in the first statement (very large documents) follows in batches
+    for (const [table, columns, rows] of [['findings', FINDING_COLUMNS, findings], ['facts', FACT_COLUMNS, facts]] as const) {
+      const perStatement = Math.floor(MAX_PARAMS / (columns.length + 1));
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const batch = new Statement();
+        const withId = rows.slice(i, i + perStatement).map((r) => [id, ...r]);
+        await tx.executeQuery(CompiledQuery.raw(`insert into ${table} (document_id, ${names(columns)}) values ${batch.values([['document_id', 'int'], ...columns], withId)}`, batch.params));
+      }
+    }
+    if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
     if (options.draft) return { id, outcome: 'draft' as const };
-    return promote(tx, id);
+    if (status === 'superseded') return { id, outcome: 'history' as const };
+    return current ? { id, outcome: 'imported' as const, superseded: current.id } : { id, outcome: 'imported' as const };
   });
+}
+
+async function currentVersion(tx: Kysely<Database>, unit: string, year: number, kind: string, scope: string) {
+  return tx
+    .selectFrom('documents')
+    .select(['id', 'doc_date'])
+    .where('unit_name', '=', unit)
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .where('scope', '=', scope)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
 }
 
 /** Publishes a draft: it becomes current unless a newer version of the same document already is. */
@@ -152,15 +271,7 @@ async function lockKey(tx: Transaction<Database>, unit: string, year: number, ki
  */
 async function promote(tx: Kysely<Database>, id: number): Promise<StoreResult> {
   const doc = await tx.selectFrom('documents').select(['unit_name', 'year', 'kind', 'scope', 'doc_date']).where('id', '=', id).executeTakeFirstOrThrow();
-  const current = await tx
-    .selectFrom('documents')
-    .select(['id', 'doc_date'])
-    .where('unit_name', '=', doc.unit_name)
-    .where('year', '=', doc.year)
-    .where('kind', '=', doc.kind)
-    .where('scope', '=', doc.scope)
-    .where('status', '=', 'current')
-    .executeTakeFirst();
+  const current = await currentVersion(tx, doc.unit_name, doc.year, doc.kind, doc.scope);
   if (current && current.doc_date && doc.doc_date && current.doc_date > doc.doc_date) {
     await tx.updateTable('documents').set({ status: 'superseded', superseded_by: current.id }).where('id', '=', id).execute();
     return { id, outcome: 'history' };

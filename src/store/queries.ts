@@ -65,9 +65,10 @@ function documentConditions(filter: DocumentFilter, alias = 'documents'): Expres
   if (q) {
     for (const word of q.split(/\s+/)) {
       const terms = searchTerms(word).filter((t) => Array.from(t).length > 1 || !/[\u3400-\u9fff]/.test(t));
-      // character pairs narrow through the GIN index; ILIKE keeps only the exact phrase
+      // character pairs narrow through the GIN index; strpos on the lower-cased text keeps only the exact phrase
+      // (a single pair is already exact)
       if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
-      conditions.push(sql<SqlBool>`${col('search_text')} ilike ${containsPattern(word)}`);
+      if (terms.length !== 1 || terms[0] !== word.toLowerCase()) conditions.push(sql<SqlBool>`strpos(${col('search_text')}, ${word.toLowerCase()}) > 0`);
     }
   }
   return conditions;
@@ -81,12 +82,14 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   const limit = Math.min(Math.max(page.limit ?? 20, 1), 500);
   const offset = Math.max(page.offset ?? 0, 0);
   const where = whereAll(documentConditions(filter));
-  const items = await sql<DocumentSummary>`
-    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))} from documents ${where}
-    order by year desc, unit_name, kind, id limit ${limit} offset ${offset}`.execute(store.db);
-  const facetRows = await sql<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }>`
-    select region, year, kind, scope, count(*)::int as n from documents ${where}
-    group by grouping sets ((region), (year), (kind), (scope))`.execute(store.db);
+  // one pass over the matching documents gives the page and the facet counts
+  const result = await sql<{ items: DocumentSummary[] | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
+    with m as materialized (select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))} from documents ${where})
+    select
+      (select json_agg(p) from (select * from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) p) as items,
+      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`.execute(store.db);
+  const items = { rows: result.rows[0]?.items ?? [] };
+  const facetRows = { rows: result.rows[0]?.facets ?? [] };
   const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
   let total = 0;
   for (const r of facetRows.rows) {

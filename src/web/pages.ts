@@ -28,6 +28,17 @@ import { receiveUpload } from './upload.js';
 
 const PAGE_SIZE = 20;
 
+/** Regions and years for the forms' selects change only with imports: kept for a few seconds per store. */
+const dimensionCache = new WeakMap<object, { at: number; value: Promise<{ regions: string[]; years: number[] }> }>();
+function dimensions(options: AppOptions): Promise<{ regions: string[]; years: number[] }> {
+  const cached = dimensionCache.get(options.store);
+  if (cached && Date.now() - cached.at < 5000) return cached.value;
+  const value = documentDimensions(options.store);
+  dimensionCache.set(options.store, { at: Date.now(), value });
+  value.catch(() => dimensionCache.delete(options.store));
+  return value;
+}
+
 function docLabel(d: Pick<DocumentSummary, 'year' | 'kind' | 'scope'>): string {
   return `${d.year}年${SCOPE_LABEL[d.scope] ?? ''}${KIND_LABEL[d.kind] ?? d.kind}`;
 }
@@ -46,7 +57,7 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
   const filter = documentFilter(c);
   const pageNo = optionalInt(c, 'page', [1, 100000]) ?? 1;
   const result = await searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
-  const dims = await documentDimensions(options.store);
+  const dims = await dimensions(options);
   const params = { q: filter.q, unit: filter.unit, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
   const facetList = (title: string, name: keyof typeof params, facets: Array<{ value: string; count: number }>, label: (v: string) => string = (v) => v) =>
     h`<h3>${title}</h3><ul>${facets.map((f) => h`<li><a href="/${query({ ...params, [name]: f.value, page: undefined })}">${label(f.value)}</a> <span class="muted">${f.count}</span></li>`)}</ul>`;
@@ -260,7 +271,7 @@ async function rankingsPage(c: Context, options: AppOptions): Promise<Response> 
   const per = optionalText(c, 'per', ['actual', 'authorized']) as PerHead | undefined;
   const filter = documentFilter(c);
   const rows = await rankings(options.store, { ...filter, figure, per, limit: 100 });
-  const dims = await documentDimensions(options.store);
+  const dims = await dimensions(options);
   const params = { figure, per, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
   const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
   const top = rows.slice(0, 20);
@@ -288,7 +299,7 @@ ${downloadLinks(`/api/rankings${query(params)}`, '下载排行')}`;
 async function auditPage(c: Context, options: AppOptions): Promise<Response> {
   const filter = { ...documentFilter(c), q: undefined };
   const summary = await auditSummary(options.store, filter);
-  const dims = await documentDimensions(options.store);
+  const dims = await dimensions(options);
   const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
   const params = { region: filter.region, year: filter.year, kind: filter.kind };
   const chart = { type: 'bars', unit: '条', categories: summary.byRule.slice(0, 15).map((r) => r.rule), series: [{ name: '发现数', data: summary.byRule.slice(0, 15).map((r) => r.count) }] };

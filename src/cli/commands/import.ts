@@ -1,7 +1,7 @@
 // `budgetdoc import PATH…`: parse, audit and store disclosures (texts, PDFs or model JSON) with a progress bar.
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
-import { collectFiles, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
+import { collectFiles, defaultWorkers, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
 import { DEFAULT_DATA_DIR, openStore, type Store } from '../../store/database.js';
 import { UserError } from '../errors.js';
 
@@ -90,7 +90,7 @@ export function registerImport(program: Command): void {
       if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .txt、.md、.pdf、.json 文件或包含它们的文件夹`, 2);
       const store = await openCliStore(opts);
       try {
-        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, onProgress: progressReporter(process.stderr) });
+        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: defaultWorkers(), onProgress: progressReporter(process.stderr) });
         if (process.env.BUDGETDOC_IMPORT_VERBOSE) for (const r of summary.results) process.stderr.write(`${OUTCOME_LABEL[r.outcome]}：${r.file}${r.id ? ` (#${r.id})` : ''}\n`);
         process.stderr.write(`${summaryLine(summary)}\n`);
         if (summary.counts.failed > 0 || missing.length > 0) process.exitCode = 2;

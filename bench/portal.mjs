@@ -1,0 +1,190 @@
+// Portal benchmark: imports N generated sample documents (default 10,000) into PGlite and into a PostgreSQL 15
+// server, reporting documents/s; then, with them loaded, serves the portal from a child process and measures
+// p50/p95 latency of search, a unit page, a compare page and an aggregate API call under 20 concurrent clients
+// on loopback. Request loops are bounded in count and time. Run with `npm run bench:portal`
+// (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../dist/store/database.js';
+import { importFiles, collectFiles, defaultWorkers } from '../dist/store/import-files.js';
+import { defaultAnalysis } from '../dist/store/analysis.js';
+import { generateSample } from '../dist/write/sample.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DOCS = Number(process.env.BENCH_DOCS ?? 10000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CLIENTS = 20;
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const PG_BIN = process.env.BUDGETDOC_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const work = mkdtempSync(path.join(tmpdir(), 'budgetdoc-bench-'));
+// the postgres user must reach the cluster directory inside
+chmodSync(work, 0o755);
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function pg(binary, args) {
+  const exe = path.join(PG_BIN, binary);
+  const result = process.getuid() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8' }) : spawnSync(exe, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${binary}: ${(result.stderr || result.stdout).trim()}`);
+}
+
+/** A throwaway PostgreSQL 15 cluster with default durability (fsync and synchronous commit on). */
+async function startCluster() {
+  if (!existsSync(path.join(PG_BIN, 'pg_ctl'))) throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN} (Debian package postgresql)`);
+  const dir = path.join(work, 'pg');
+  mkdirSync(dir);
+  if (process.getuid() === 0) {
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  }
+  chmodSync(dir, 0o700);
+  const port = await freePort();
+  const data = path.join(dir, 'data');
+  pg('initdb', ['-D', data, '-U', 'budgetdoc', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
+  pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c shared_buffers=512MB`, 'start']);
+  return { url: `postgres://budgetdoc@127.0.0.1:${port}/postgres`, stop: () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+}
+
+function writeSamples() {
+  const dir = path.join(work, 'samples');
+  mkdirSync(dir);
+  const started = performance.now();
+  for (let i = 0; i < DOCS; i++) {
+    const doc = generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench', index: i });
+    writeFileSync(path.join(dir, `sample-${String(i).padStart(6, '0')}.json`), JSON.stringify(doc));
+  }
+  log(`generated ${DOCS} sample model files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return dir;
+}
+
+async function importInto(engine, options, sampleDir) {
+  const store = await openStore(options);
+  const { files } = await collectFiles([sampleDir]);
+  let lastReport = performance.now();
+  const summary = await importFiles(store, files, defaultAnalysis, {
+    workers: defaultWorkers(),
+    onProgress: (done, total) => {
+      if (performance.now() - lastReport > 15000) {
+        lastReport = performance.now();
+        log(`  ${engine}: ${done}/${total}`);
+      }
+    },
+  });
+  await store.close();
+  const rate = files.length / summary.seconds;
+  log(`${engine}: imported ${summary.counts.imported} (history ${summary.counts.history}, failed ${summary.counts.failed}) of ${files.length} documents in ${summary.seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s`);
+  for (const r of summary.results.filter((x) => x.outcome === 'failed').slice(0, 3)) log(`  failed: ${r.error}`);
+  return rate;
+}
+
+/** Starts `budgetdoc serve` in a child process (the load generator must not share the server's event loop). */
+function startServer(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/budgetdoc.js'), 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[^\s/]+:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ base: m[0].replace(/\/$/, ''), stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) });
+      }
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`server exited (${code ?? signal}): ${out.slice(-2000)}\n`);
+      reject(new Error(`server exited (${code ?? signal})`));
+    });
+  });
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** `REQUESTS` requests from `CLIENTS` concurrent loops, stopping early after 120 s. */
+async function load(base, name, nextUrl) {
+  const latencies = [];
+  let issued = 0;
+  let failures = 0;
+  const deadline = performance.now() + 120000;
+  async function client() {
+    while (issued < REQUESTS && performance.now() < deadline) {
+      const url = base + nextUrl(issued++);
+      const t = performance.now();
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status !== 200) failures++;
+    }
+  }
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const line = `  ${name.padEnd(16)} n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms (${(latencies.length / seconds).toFixed(0)} req/s${failures ? `, ${failures} non-200` : ''})`;
+  log(line);
+}
+
+async function latency(engine, serverArgs) {
+  const server = await startServer(serverArgs);
+  try {
+    const words = ['公务接待', '人员经费', '示例市', '卫生健康', '项目支出', '统计局', '档案馆', '市场监督', '基本支出', '一般公共服务'];
+    const ids = (i) => 1 + ((i * 7919) % DOCS);
+    // warm-up: first requests load caches and ECharts
+    for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) await (await fetch(server.base + u)).arrayBuffer();
+    log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each`);
+    await load(server.base, 'search', (i) => `/?q=${encodeURIComponent(words[i % words.length])}`);
+    await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`);
+    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`);
+    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  log(`budgetdoc portal benchmark: ${DOCS} documents; engines ${ENGINES.join(', ')}; Node ${process.version}`);
+  const sampleDir = writeSamples();
+  let cluster;
+  try {
+    for (const engine of ENGINES) {
+      if (engine === 'pglite') {
+        const data = path.join(work, 'pglite-data');
+        await importInto('pglite', { data }, sampleDir);
+        await latency('pglite', ['--data', data]);
+      } else if (engine === 'postgres') {
+        cluster = await startCluster();
+        await importInto('postgres', { database: cluster.url }, sampleDir);
+        await latency('postgres', ['--database', cluster.url]);
+      } else {
+        throw new Error(`unknown engine ${engine}`);
+      }
+    }
+  } finally {
+    if (cluster) cluster.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench:portal failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
