@@ -3,9 +3,9 @@ import type { Rule } from '../types.js';
 
 /** The parts required of every kind (财预〔2016〕143号, 财预〔2021〕29号), recognised by their title words. */
 const REQUIRED_PARTS: Array<{ name: string; match: RegExp }> = [
-  { name: '概况', match: /概况/ },
+  { name: '概况', match: /概况|主要职能|机构设置/ },
   { name: '公开表', match: /公开表|报表|预算表|决算表/ },
-  { name: '情况说明', match: /说明/ },
+  { name: '情况说明', match: /说明|(预算|决算)情况$/ },
   { name: '名词解释', match: /名词解释/ },
 ];
 
@@ -14,11 +14,18 @@ export const rule: Rule = {
     id: 'required-parts',
     category: 'completeness',
     severity: 'error',
-    docs: { description: 'The document has the required parts: 概况, 公开表 (or 报表), 情况说明 and 名词解释.' },
+    docs: {
+      description:
+        'The document has the required parts: 概况 (主要职能, 机构设置), 公开表 (or 报表), 情况说明 and 名词解释. Without 第X部分 ' +
+        'headings, the 目录 entries and section titles stand for the parts.',
+    },
     messages: ['partMissing'],
   },
   check({ doc, report }) {
-    const titles = doc.parts.map((p) => p.title.replace(/\s+/g, ''));
+    // templates without 第X部分 headings (Shanghai: 一、部门主要职能 … 五、部门预算表) name their parts in the 目录 only
+    const named = doc.parts.filter((p) => p.title.trim());
+    const headings = named.length ? named.map((p) => p.title) : [...doc.toc.filter((e) => !e.tableId).map((e) => e.title), ...doc.narrative.map((s) => s.title)];
+    const titles = headings.map((t) => t.replace(/\s+/g, ''));
     for (const part of REQUIRED_PARTS) {
       if (titles.some((t) => part.match.test(t))) continue;
       // a part shipped as an attachment (决算报表 见附件) is announced in the 目录
