@@ -1,16 +1,23 @@
 // Exact arithmetic for the writer: amounts as integers of 0.01 万元, shares and rates rounded half away from zero.
-import { formatExact } from '../model/money.js';
 import type { Amount, Percent } from '../model/schema.js';
 
 /** Money in the writer is always 万元 with two decimals: minor units of 0.01 万元. */
 export const SCALE = 2;
 
+/** Decimal text of minor units at scale 2 ("2441.00"); the hot path of the generator, so done by hand. */
+export function text2(minor: number): string {
+  const a = minor < 0 ? -minor : minor;
+  const whole = Math.floor(a / 100);
+  const frac = a - whole * 100;
+  return `${minor < 0 ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
+}
+
 export function amount(minor: number): Amount {
-  return { minor, scale: SCALE, unit: '万元', text: formatExact({ minor, scale: SCALE }) };
+  return { minor, scale: SCALE, unit: '万元', text: text2(minor) };
 }
 
 export function percent(minor: number): Percent {
-  return { minor, scale: SCALE, text: `${formatExact({ minor, scale: SCALE })}%` };
+  return { minor, scale: SCALE, text: `${text2(minor)}%` };
 }
 
 /** a / b rounded half away from zero to an integer (b ≠ 0). */
@@ -38,7 +45,7 @@ export function rateMinor(current: number, change: number): number | null {
 
 /** Amount in minor units → the JSON number in 万元 ("figures"). */
 export function wan(minor: number): number {
-  return Number(formatExact({ minor, scale: SCALE }));
+  return Number(text2(minor));
 }
 
 /** Exact value of an amount in 0.01 万元 (amounts with more decimals are rounded, 元 converted). */
@@ -50,6 +57,6 @@ export function minorOf(a: Amount): number {
 
 /** Printed money text without trailing zeros ("2441", "78.28", "1.1") or fixed two decimals. */
 export function money(minor: number, fixed = true): string {
-  const t = formatExact({ minor, scale: SCALE });
+  const t = text2(minor);
   return fixed ? t : t.replace(/0+$/, '').replace(/\.$/, '');
 }

@@ -31,6 +31,15 @@ describe('budgetdoc sample', () => {
     }
   });
 
+  it('writes the same files with worker threads (--jobs 2) as in one thread', () => {
+    const one = join(dir, 'j1'), two = join(dir, 'j2');
+    expect(run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', one, '--jobs', '1').status).toBe(0);
+    expect(run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', two, '--jobs', '2').status).toBe(0);
+    const files = readdirSync(one).sort();
+    expect(readdirSync(two).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
+  });
+
   it('streams JSON lines to stdout with --out -', () => {
     const r = run('sample', '--count', '3', '--seed', '9', '--out', '-');
     expect(r.status).toBe(0);

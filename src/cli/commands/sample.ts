@@ -1,9 +1,10 @@
 // `budgetdoc sample`: writes realistic, internally consistent disclosures of fictitious units as model JSON.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { generateSample } from '../../write/sample.js';
+import { kindAt, writeSampleSeries } from '../../write/sample-files.js';
 import { DisclosureSchema, type DocumentKind } from '../../model/schema.js';
 import { UserError } from '../errors.js';
 
@@ -14,18 +15,13 @@ interface SampleCliOptions {
   out: string;
   start: string;
   validate?: boolean;
+  jobs?: string;
 }
 
 function positiveInt(text: string, what: string, min: number): number {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < min) throw new UserError(`${what} 须为不小于 ${min} 的整数，收到 "${text}"`, 2);
   return n;
-}
-
-/** File name of the i-th sample; stable so that the same (kind, seed, index) always lands in the same file. */
-export function sampleFileName(kind: DocumentKind, seed: string, index: number): string {
-  const safeSeed = seed.replace(/[^0-9A-Za-z_-]/g, '_');
-  return `sample-${kind}-${safeSeed}-${String(index).padStart(6, '0')}.json`;
 }
 
 export function registerSample(program: Command): void {
@@ -38,13 +34,14 @@ export function registerSample(program: Command): void {
     .option('--start <index>', 'index of the first document (to extend a series)', '0')
     .requiredOption('--out <dir>', 'output directory (one JSON file per document), or - for JSON lines on stdout')
     .option('--validate', 'check every document against the model schema before writing (slower)')
+    .option('--jobs <n>', 'worker threads for file output (default: the cores, for 500 documents or more)')
     .addHelpText(
       'after',
       '\nEvery amount is derived from generated leaves, so all table identities and narrative figures agree.\n' +
         'Examples:\n  budgetdoc sample --kind budget --count 100 --seed 7 --out samples/\n' +
         '  budgetdoc sample --kind mixed --count 10000 --out - | gzip > samples.jsonl.gz',
     )
-    .action((opts: SampleCliOptions) => {
+    .action(async (opts: SampleCliOptions) => {
       const count = positiveInt(opts.count, '--count', 1);
       const start = positiveInt(opts.start, '--start', 0);
       const toStdout = opts.out === '-';
@@ -57,28 +54,20 @@ export function registerSample(program: Command): void {
       }
       const started = performance.now();
       let bytes = 0;
-      for (let i = start; i < start + count; i++) {
-        const kind: DocumentKind = opts.kind === 'mixed' ? (i % 2 === 0 ? 'budget' : 'final_account') : opts.kind;
-        const doc = generateSample({ kind, seed: opts.seed, index: i });
-        if (opts.validate) DisclosureSchema.parse(doc);
-        const json = JSON.stringify(doc);
-        bytes += json.length;
-        if (toStdout) {
+      if (toStdout) {
+        for (let i = start; i < start + count; i++) {
+          const doc = generateSample({ kind: kindAt(opts.kind, i), seed: opts.seed, index: i });
+          if (opts.validate) DisclosureSchema.parse(doc);
+          const json = JSON.stringify(doc);
+          bytes += json.length;
           writeSync(1, `${json}\n`);
-        } else {
-          // one synchronous write per file keeps memory flat and is faster than many pending promises
-          const path = join(opts.out, sampleFileName(kind, opts.seed, i));
-          let fd: number;
-          try {
-            fd = openSync(path, 'w');
-          } catch (err) {
-            throw new UserError(`无法写入 ${path}: ${(err as Error).message}`, 2);
-          }
-          try {
-            writeSync(fd, json);
-          } finally {
-            closeSync(fd);
-          }
+        }
+      } else {
+        const jobs = opts.jobs !== undefined ? positiveInt(opts.jobs, '--jobs', 1) : count >= 500 ? Math.min(availableParallelism(), 8) : 1;
+        try {
+          bytes = await writeSampleSeries({ kind: opts.kind, seed: opts.seed, start, count, dir: opts.out, validate: opts.validate }, jobs);
+        } catch (err) {
+          throw new UserError(`无法写入样例到 ${opts.out}: ${(err as Error).message}`, 2);
         }
       }
       const seconds = (performance.now() - started) / 1000;
