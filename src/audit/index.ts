@@ -58,7 +58,7 @@ export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
       findings.push({
         rule: id,
         severity: 'warning',
-        message: `审核规则运行失败：${err instanceof Error ? err.message : String(err)}`,
+        message: formatMessage('ruleFailed', { error: err instanceof Error ? err.message : String(err) }),
         location: {},
       });
     }

@@ -1,6 +1,8 @@
 // The auditor's messages in Chinese, one per message key; {name} placeholders are filled from a finding's data.
 // Rules choose a key and supply values; the wording lives only here.
 export const messages = {
+  // the auditor itself
+  ruleFailed: '审核规则运行失败：{error}（请报告此问题并附上输入文件）',
   // completeness
   partMissing: '缺少“{part}”部分。',
   tocTableAbsent: '目录列出了“{table}”，但正文中没有这张表。',

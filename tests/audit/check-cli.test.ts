@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { audit } from '../../src/audit/index.js';
+import { audit, ruleById, type Rule } from '../../src/audit/index.js';
 import { ConfigError, parseConfig } from '../../src/audit/config.js';
 import { formatHtml } from '../../src/audit/report.js';
 import { parseText } from '../../src/extract/index.js';
@@ -142,5 +142,20 @@ describe('audit() options and reports', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('&quot;x&quot; &amp; y');
     expect(html).toContain('a&lt;b&gt;.txt');
+  });
+});
+
+describe('a rule that throws', () => {
+  it('becomes one warning naming the rule, and the other rules still run', () => {
+    const doc = parseText(readFileSync(SEED_003, 'utf8'), { file: '003.txt' });
+    const broken: Rule = {
+      meta: { id: 'broken', category: 'names', severity: 'error', docs: { description: 'throws' }, messages: ['ruleFailed'] },
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    const findings = audit(doc, { ruleSet: [broken, ruleById('fiscal-year')!] });
+    expect(findings.filter((f) => f.rule === 'broken')).toEqual([{ rule: 'broken', severity: 'warning', message: expect.stringContaining('boom'), location: {} }]);
+    expect(findings.some((f) => f.rule === 'fiscal-year' && f.severity === 'error')).toBe(true);
   });
 });
