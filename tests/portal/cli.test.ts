@@ -5,9 +5,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { loadDemo } from '../../src/cli/commands/serve.js';
 import { main } from '../../src/cli/main.js';
-import { seedsDir } from './support/corpus.js';
-import { postgresUrl } from './support/stores.js';
+import { countDocuments } from '../../src/store/queries.js';
+import { repoRoot, seedsDir } from './support/corpus.js';
+import { openTestStore, postgresUrl } from './support/stores.js';
+
+async function withDatabase<T>(name: string, body: (url: string) => Promise<T>): Promise<T> {
+  const base = postgresUrl();
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  try {
+    return await body(base.replace(/\/[^/]*$/, `/${name}`));
+  } finally {
+    const dropper = new pg.Client({ connectionString: base });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  }
+}
 
 async function run(args: string[]): Promise<{ code: number; stderr: string }> {
   let stderr = '';
@@ -73,5 +92,35 @@ describe('budgetdoc import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('找不到：');
     expect(result.stderr).toContain('没有可导入的文件');
+  });
+
+  it('imports with worker threads from the compiled command (as installed)', async () => {
+    await withDatabase('cli_workers', async (url) => {
+      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/budgetdoc.js'), 'import', seedsDir, broken, '--database', url], { encoding: 'utf8' });
+      expect(result.stderr).toMatch(/共 5 个文件，新增 4，存为历史版本 0，未变 0，失败 1/);
+      expect(result.status).toBe(2);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const facts = await client.query('select count(*)::int as n from facts');
+      await client.end();
+      expect(facts.rows[0].n).toBeGreaterThan(100);
+    });
+  });
+});
+
+describe('budgetdoc serve --demo', () => {
+  it('fills an empty store with the seeds and generated samples, once', async () => {
+    const store = await openTestStore('postgres');
+    try {
+      const lines: string[] = [];
+      await loadDemo(store, seedsDir, 3, (l) => lines.push(l));
+      expect(await countDocuments(store)).toBe(7);
+      expect(lines.join('\n')).toContain('新增 4');
+      await loadDemo(store, seedsDir, 3, (l) => lines.push(l));
+      expect(await countDocuments(store)).toBe(7);
+      expect(lines.at(-1)).toContain('跳过');
+    } finally {
+      await store.close();
+    }
   });
 });
