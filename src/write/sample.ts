@@ -802,7 +802,7 @@ export function generateSample(options: SampleOptions): Disclosure {
     kind: p.kind, scope: p.scope, year: p.year,
     title: { text: titleText },
     unit: { name: u, code: p.unitCode, mentions: [], subordinateUnits },
-    date: { iso: `${budget ? p.year : p.year + 1}-0${rng.int(1, 8)}-${String(rng.int(10, 28))}`, text: '' },
+    date: dateOf(budget ? p.year : p.year + 1, rng.int(1, 8), rng.int(1, 28)),
     signature: { text: u },
     toc,
     parts: parts.map((title, i) => ({ number: partNumbers[i], title })),
@@ -858,6 +858,10 @@ export function generateSample(options: SampleOptions): Disclosure {
     warnings: [],
   };
   return doc;
+}
+
+function dateOf(year: number, month: number, day: number): { iso: string; text: string } {
+  return { iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, text: `${year}年${month}月${day}日` };
 }
 
 function count(value: number, unit: string): { value: number; unit: string; text: string } {

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../src/extract/index.js';
-import { generateSample } from '../src/write/sample.js';
-import { renderText } from '../src/write/text.js';
-import { compareDisclosures, summariseDifferences, type Difference } from '../src/write/compare.js';
+import { parseText } from '../../src/extract/index.js';
+import { generateSample } from '../../src/write/sample.js';
+import { renderText } from '../../src/write/text.js';
+import { compareDisclosures, summariseDifferences, type Difference } from '../../src/write/compare.js';
 
-const shared = resolve(import.meta.dirname, '../../shared');
+const shared = resolve(import.meta.dirname, '../../../shared');
 
 /**
  * Constructs the writer prints (in the seeds' form) that the reader does not read back yet. Each entry is a
