@@ -35,7 +35,7 @@ tr.total td, td.bold { font-weight: bold; }
   @page { size: A4 landscape; margin: 14mm 12mm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { break-before: page; }
-  h1 + h1, nav + h2 { break-before: auto; }
+  h1 + h1, nav h2, nav + h2 { break-before: auto; }
   figure.table { break-inside: auto; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }

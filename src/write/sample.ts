@@ -905,7 +905,9 @@ function selfEvaluation(p: Plan, x: ProjectPlan, indicators: Indicator[]): SelfE
     const met = rng.chance(0.85);
     const score = met ? w : Math.max(0, w - rng.int(1, Math.max(1, Math.floor(w / 2))));
     indicatorScore += score;
-    const out: Indicator = { ...ind, actual: met ? ind.target.replace(/^[≥≤=<>]+/, '') : '部分完成', weight: String(w), score: String(score) };
+    // an unmet indicator states what was reached: 80% of a numeric target, or a weaker wording
+    const reached = ind.value !== undefined ? `${Math.floor(Number(ind.value) * 0.8)}${ind.valueUnit ?? ''}` : '略有提升';
+    const out: Indicator = { ...ind, actual: met ? ind.target.replace(/^[≥≤=<>]+/, '') : reached, weight: String(w), score: String(score) };
     if (!met) out.deviationReason = '受客观因素影响，部分任务未按计划完成，下一年度加强跟踪管理。';
     return out;
   });

@@ -68,6 +68,10 @@ describe('budgetdoc render', () => {
       expect(existsSync(file)).toBe(true);
     }
     expect(readFileSync(join(dir, 'rendered.md'), 'utf8')).toMatch(/^# 示例/);
+    // the auditor finds no error in what was rendered
+    const check = run('check', join(dir, 'rendered.md'));
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/错误 0 项/);
   });
 
   it('refuses a document with audit errors (exit 1, findings listed, nothing written) unless --force', () => {
