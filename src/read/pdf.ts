@@ -592,6 +592,21 @@ interface OpenTable {
   width: number;
 }
 
+/** An amount as tables print it (grouped thousands or decimals), unlike 栏次 numbers and codes. */
+function isAmount(text: string): boolean {
+  return /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/.test(text.replace(/\s+/g, ''));
+}
+
+/** The rows above a grid's first row of amounts (at most five): what a continued page repeats. */
+function headerKeys(rows: { text: string }[][]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of rows.slice(0, 5)) {
+    if (r.some((c) => isAmount(c.text))) break;
+    keys.add(rowKey(r));
+  }
+  return keys;
+}
+
 function rowKey(row: { text: string }[]): string {
   return row.map((c) => c.text.replace(/\s+/g, '')).join('|');
 }
@@ -654,7 +669,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       if (it.kind === 'grid') {
         const cont = continuing as OpenTable | null;
         if (!cont) blank(p.page);
-        const header: Set<string> = cont?.header ?? new Set(it.grid.rows.slice(0, 4).filter((r) => !r.some((c) => isNumeric(c.text))).map(rowKey));
+        const header: Set<string> = cont?.header ?? headerKeys(it.grid.rows);
         let first = true;
         for (const row of it.grid.rows) {
           if (row.every((c) => c.text === '')) continue;
