@@ -1,5 +1,6 @@
 // Writing documents: one transaction per document (document row, findings, facts in multi-row batches),
 // idempotent by content hash, newer versions of the same (unit, year, kind, scope) superseding older ones.
+import { gzipSync } from 'node:zlib';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
@@ -145,7 +146,7 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
     key: { unit: doc.unit.name, year: doc.year, kind: doc.kind, scope: doc.scope, date: doc.date?.iso ?? null },
     documentRow: [
       contentHash(input.source.bytes), doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc), doc.year, doc.kind, doc.scope, doc.title.text,
-      doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, input.source.bytes,
+      doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, gzipSync(input.source.bytes, { level: 1 }),
       JSON.stringify(doc), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
       text, tsvectorLiteral(searchTerms(text)), counts.error_count, counts.warning_count, counts.info_count,
     ],

@@ -1,5 +1,6 @@
 // Reading the store: search with facets, documents, findings, facts aggregated by any dimension, rankings.
 // Every value from outside arrives as a parameter; identifiers come only from the whitelists below.
+import { gunzipSync } from 'node:zlib';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
@@ -131,7 +132,8 @@ export async function getDocument(store: Store, id: number): Promise<DocumentRec
 
 export async function getSource(store: Store, id: number): Promise<{ file: string; format: string; bytes: Uint8Array } | undefined> {
   const row = await store.db.selectFrom('documents').select(['source_file', 'source_format', 'source_bytes']).where('id', '=', id).executeTakeFirst();
-  return row ? { file: row.source_file, format: row.source_format, bytes: row.source_bytes } : undefined;
+  // stored gzip-compressed (disclosures compress about tenfold)
+  return row ? { file: row.source_file, format: row.source_format, bytes: new Uint8Array(gunzipSync(row.source_bytes)) } : undefined;
 }
 
 /** Every stored version of a unit's documents, newest year first (current and history). */

@@ -17,6 +17,7 @@ export interface DocumentsTable {
   superseded_by: number | null;
   source_file: string;
   source_format: string;
+  /** the file as received, gzip-compressed */
   source_bytes: Uint8Array;
   /** the whole model as JSON text (json column: validated, stored as written) */
   model: ColumnType<unknown, string, string>;

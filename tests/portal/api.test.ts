@@ -1,4 +1,6 @@
 // The REST API and pages through app.request() (no port), on PGlite and on PostgreSQL 15, with the same answers.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysis } from '../../src/store/analysis.js';
@@ -153,6 +155,14 @@ for (const engine of ENGINES) {
       expect(bad.status).toBe(400);
     });
 
+    it('gives back the source file exactly and the model', async () => {
+      const source = await get('/api/documents/2/source');
+      expect(source.status).toBe(200);
+      expect(Buffer.from(await source.arrayBuffer()).equals(readFileSync(path.join(seedsDir, '001_ba949e3fb87b641f.txt')))).toBe(true);
+      const model = await json('/api/documents/2/model');
+      expect(model.unit.name).toBe('乌尔禾区人民政府办公室');
+    });
+
     it('exports the corpus as a Fiscal Data Package', async () => {
       const pkg = await json('/api/export/datapackage.json');
       expect(pkg.profile).toBe('fiscal-data-package');
@@ -247,4 +257,3 @@ describe('both engines', () => {
   });
 });
 
-void seedsDir;
