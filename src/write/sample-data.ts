@@ -206,7 +206,7 @@ export const REASONS = {
     '功能科目调整，本科目支出减少',
     '严格执行中央八项规定精神，压减相关支出',
   ],
-  flat: ['与上年相比无变化'],
+  flat: ['本年安排与上年一致，无变化', '支出标准未调整，与上年相比无变动'],
 } as const;
 
 export interface IndicatorTemplate {

@@ -581,7 +581,7 @@ function fact(p: Plan, x: FactInput): Fact {
     const prev = p.previousFigures.get(same) ?? x.prev;
     p.previousFigures.set(same, prev);
     f.change = makeChange(x.current, prev, previousBasis(p.kind));
-    if (f.change.direction !== 'flat') f.reason = { text: reasonFor(p.rng, f.change.direction), at: AT };
+    f.reason = { text: reasonFor(p.rng, f.change.direction), at: AT };
     text += `，${changeClause(f.change)}${reasonClause(f.reason?.text)}`;
   } else text += '。';
   if (x.budget !== undefined) {
