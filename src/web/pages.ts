@@ -105,11 +105,17 @@ function namesTable(ref: string | null, table: Table): boolean {
   return a.length > 0 && b.length > 0 && (a === b || a.includes(b) || b.includes(a));
 }
 
-function findingsFor(findings: FindingRecord[], table: Table, row: Table['rows'][number]): FindingRecord[] {
+/**
+ * Findings about a row: naming this table and the row's label, or pointing at the row's line. Lines count only
+ * when the table's rows have their own (generated documents put every node at line 1).
+ */
+function findingsFor(findings: FindingRecord[], table: Table, row: Table['rows'][number], positioned: boolean): FindingRecord[] {
   const code = row.classification?.code ?? row.orgCode;
   return findings.filter((f) => {
-    if (f.line !== null && f.line === row.at.line) return true;
-    if (!namesTable(f.table_id, table) || !f.row_label) return false;
+    const named = namesTable(f.table_id, table);
+    if (f.table_id && !named) return false;
+    if (positioned && f.line !== null && f.line === row.at.line && (named || !f.section)) return true;
+    if (!named || !f.row_label) return false;
     const label = f.row_label.replace(/\s+/g, '');
     const own = row.label.replace(/\s+/g, '');
     return label === own || (code !== undefined && label === `${code}${own}`);
@@ -125,12 +131,13 @@ function renderTable(table: Table, findings: FindingRecord[], marked: Map<number
     const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
     return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
   }
+  const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
   const tableLevel = findings.filter((f) => namesTable(f.table_id, table) && !f.row_label && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
   tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
   return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}</h3>
 <div style="overflow-x:auto"><table class="data"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
 ${table.rows.map((row) => {
-  const here = findingsFor(findings, table, row);
+  const here = findingsFor(findings, table, row, positioned);
   here.forEach((f) => marked.set(f.id, `row-${here[0].id}`));
   const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
   const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
@@ -143,8 +150,10 @@ ${table.rows.map((row) => {
 }
 
 function renderNarrative(doc: Disclosure, findings: FindingRecord[], marked: Map<number, string>): Markup {
+  const lines = [...doc.overview.functions, ...doc.narrative.flatMap((s) => s.paragraphs)].map((p) => p.at?.line);
+  const positioned = new Set(lines).size > 1;
   const para = (text: string, line: number | undefined) => {
-    const here = line === undefined ? [] : findings.filter((f) => !marked.has(f.id) && f.line === line);
+    const here = line === undefined || !positioned ? [] : findings.filter((f) => !marked.has(f.id) && f.line === line && !f.table_id);
     here.forEach((f) => marked.set(f.id, `para-${here[0].id}`));
     return h`<p class="para${here.length ? ` has-finding finding-${here[0].severity}` : ''}"${here.length ? h` id="para-${here[0].id}"` : ''}>${text}${marks(here)}</p>`;
   };
