@@ -34,7 +34,7 @@ async function measure(name, fn, { warmup = 3 } = {}) {
 }
 
 console.log(`writer benchmark: ${count} generated documents (budget and final account alternating); node ${process.version}; one core`);
-const json = await measure('sample → model JSON', (_d, i) => JSON.stringify(generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench-json', index: i })), { warmup: 50 });
+const json = await measure('sample → model JSON', (_d, i) => JSON.stringify(generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench-json', index: i })), { warmup: 500 });
 await measure('md (seeds\u2019 text form)', (d) => renderText(d), { warmup: 20 });
 await measure('html', (d) => renderHtml(d), { warmup: 20 });
 await measure('xlsx (exceljs)', (d) => renderXlsx(d));
