@@ -67,7 +67,10 @@ export function registerRender(program: Command): void {
       'after',
       '\nEvery amount, share, change, rate and direction word is computed from the data; reasons come from the data.\n' +
         'Exit codes: 0 written, 1 refused (the auditor found errors; the findings are listed), 2 unreadable input or output.\n' +
-        'Examples:\n  budgetdoc render model.json --to pdf --out report.pdf\n  budgetdoc sample --count 1 --out samples/ && budgetdoc render samples/*.json --to html --out sample.html',
+        'Examples:\n  budgetdoc render model.json --to pdf --out report.pdf\n' +
+          '  budgetdoc sample --count 1 --seed 7 --out samples/\n' +
+          '  budgetdoc render samples/sample-budget-7-000000.json --to html --out sample.html\n' +
+          '  budgetdoc render report.txt --to docx --out report.docx --force   # a published text, even with findings',
     )
     .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean }) => {
       const doc = await readModel(input);
