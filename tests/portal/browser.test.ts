@@ -116,7 +116,7 @@ describe('portal in Chromium', () => {
     await page.goto(`${base}/?unit=${encodeURIComponent('浏览器上传')}`);
     expect(await page.locator('#results tbody tr').count()).toBe(1);
     await shot('6-published');
-  });
+  }, 180_000);
 
   it('refuses an upload with a wrong token', async () => {
     const other = browser.newContext();
@@ -128,5 +128,5 @@ describe('portal in Chromium', () => {
     expect(response.status()).toBe(403);
     expect(await p.locator('.notice').first().textContent()).toContain('令牌不正确');
     await (await other).close();
-  });
+  }, 60_000);
 });

@@ -1,4 +1,6 @@
 // `budgetdoc import PATH…`: parse, audit and store disclosures (texts, PDFs or model JSON) with a progress bar.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
 import { collectFiles, defaultWorkers, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
@@ -22,6 +24,9 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
   const data = opts.data ?? process.env.BUDGETDOC_DATA;
   if (opts.database && opts.data) throw new UserError('--data 与 --database 只能选一个', 2);
   if (database && !/^postgres(ql)?:\/\//.test(database)) throw new UserError(`--database 应为 postgres://… 地址，收到 "${database}"`, 2);
+  if (!database && !existsSync(path.join(data ?? DEFAULT_DATA_DIR, 'pglite'))) {
+    process.stderr.write(`首次创建数据目录 ${data ?? DEFAULT_DATA_DIR}（嵌入式 PostgreSQL），约需 10–20 秒……\n`);
+  }
   try {
     return await openStore(database ? { database } : { data });
   } catch (err) {

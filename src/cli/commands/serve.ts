@@ -72,8 +72,8 @@ export function registerServe(program: Command): void {
       const samples = Number(opts.samples);
       if (!Number.isInteger(samples) || samples < 0) throw new UserError(`--samples 应为非负整数，收到 "${opts.samples}"`, 2);
       const token = opts.token ?? process.env.BUDGETDOC_TOKEN;
-      const store = await openCliStore(opts);
       const log = (line: string) => process.stderr.write(`${line}\n`);
+      const store = await openCliStore(opts);
       if (opts.demo) await loadDemo(store, opts.seeds ?? defaultSeedsDir(), samples, log);
       const app = createApp({ store, token, analysis: defaultAnalysis });
       await new Promise<void>((resolve, reject) => {
