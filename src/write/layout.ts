@@ -393,11 +393,14 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
       const head = findFact(sec, 'basic');
       para(`${u}${scope}${y}年${head?.label ?? '一般公共预算基本支出'}${yuan(amountOf(head) ?? 0)}，其中：`);
       const basicTable = tableById(budget ? 'general-budget-basic-expenditure' : 'final-general-budget-basic-expenditure');
-      const namesFor = (column: string) => (basicTable?.rows ?? []).filter((r) => r.classification?.level === 'section' && (cellMinor(r, column) ?? 0) > 0).map((r) => r.label);
+      // the 款 with their amounts, from the basic-expenditure table, in code order (as seeds 001/003 print them)
+      const itemsFor = (column: string) => (basicTable?.rows ?? [])
+        .filter((r) => r.classification?.level === 'section' && (cellMinor(r, column) ?? 0) > 0)
+        .map((r) => `${r.label}${yuan(cellMinor(r, column)!)}`);
       const personnel = findFact(sec, 'personnel');
       const pub = findFact(sec, 'public');
-      if (personnel) para(`${personnel.label}${yuan(amountOf(personnel) ?? 0)}，主要包括：${listNames(namesFor('personnel'))}。`);
-      if (pub) para(`${pub.label}${yuan(amountOf(pub) ?? 0)}，主要包括：${listNames(namesFor('public'))}。`);
+      if (personnel) para(`${personnel.label}${yuan(amountOf(personnel) ?? 0)}，主要包括：${listNames(itemsFor('personnel'))}。`);
+      if (pub) para(`${pub.label}${yuan(amountOf(pub) ?? 0)}，主要包括：${listNames(itemsFor('public'))}。`);
       break;
     }
     case 'project': {

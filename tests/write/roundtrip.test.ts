@@ -30,9 +30,8 @@ const SEED_CORRECTIONS: Record<string, RegExp[]> = {
   '004_9028ece1c81ee275': [/^generalBudget\/function:229 share: 1\.35 → 1\.36$/, /^generalBudget\/function:\d+ rate: 100\.00 → —$/],
 };
 
-/** What the renderer does not write (yet): economic 款 amounts named in the 基本支出 section of some seeds. */
+/** What the renderer does not write (yet), for constructs some seeds print. */
 const WRITER_LIMITS: Array<[RegExp, string]> = [
-  [/^fact basic\/economic$/, 'economic 款 facts of the 基本支出 section are not written (the section names them from the basic table)'],
   [/^fact summary\/(fund|function)$/, 'amounts in the 总体说明 lists (seed 003) are not written; the lists are'],
   [/^performance (targets|indicators)$/, 'performance-target tables are written in one layout; seeds 001/003 print others'],
   [/^fact threePublic reason$/, '决算 content notes of unchanged 三公 items ("开支内容包括…", seed 004) are not written'],
