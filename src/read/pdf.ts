@@ -711,8 +711,10 @@ function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: num
   const gap = next.box[1] - prev.box[3];
   const large = (l: TextLine) => l.size >= bodySize * 1.3;
   // on the cover the unit and "2024年部门预算" may be printed in two large sizes: still one title
-  const title = large(prev) && (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) && !/[。；]$/.test(prev.text);
-  if (title) return gap > size * 1.2;
+  const title = large(prev) && (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) && !/[。；]$/.test(prev.text) && !/[:：]/.test(prev.text + next.text);
+  // on the cover the large lines (unit, year and kind) form the title however widely spaced; elsewhere a title's
+  // lines sit close together
+  if (title) return cover ? false : gap > size * 1.2;
   if (gap > size * 0.9) return true;
   if (next.box[0] - left > size * 1.5 && next.box[0] - prev.box[0] > size * 0.8) return true;
   if (prev.box[2] < right - size * 2.5) return true;

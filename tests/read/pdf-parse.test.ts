@@ -60,7 +60,7 @@ describe('parse corpus PDFs', () => {
 
   it('025.pdf: 西安市审计局 2026 budget in 元, parts "第X部分：…"', async () => {
     const d = await parse('025.pdf');
-    expect(d).toMatchObject({ kind: 'budget', year: 2026 });
+    expect(d).toMatchObject({ kind: 'budget', year: 2026, unit: { name: '西安市审计局（汇总）' } });
     expect(d.parts.map((p) => p.title)).toEqual(expect.arrayContaining(['部门概况', '部门预算公开报表']));
     const summary = table(d, 'income-expenditure-summary');
     expect(summary.unit).toBe('元');
@@ -88,7 +88,8 @@ describe('parse corpus PDFs', () => {
 
   it('035.pdf: 江苏省人民检察院 2017 budget', async () => {
     const d = await parse('035.pdf');
-    expect(d).toMatchObject({ kind: 'budget', year: 2017 });
+    // the cover prints the unit and "2017年部门预算" in two large lines far apart: one title
+    expect(d).toMatchObject({ kind: 'budget', year: 2017, title: { text: '江苏省人民检察院2017年部门预算' }, unit: { name: '江苏省人民检察院' } });
     expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'fiscal-appropriation-summary']));
     expect(table(d, 'income-expenditure-summary').at?.page).toBe(10);
     expect(d.figures.currentYearIncome).toBe(17996.68);
