@@ -246,7 +246,8 @@ function performanceTargetGrid(doc: Disclosure, p: PerformanceTarget): GridBlock
   const header: HeaderCell[][] = [];
   const body: BodyCell[][] = [
     [{ text: '预算单位' }, { text: p.unit ?? doc.unit.name, colspan: 3 }, { text: '项目名称' }, { text: p.project, colspan: 2 }],
-    [{ text: '项目资金（万元）' }, { text: '年度资金总额：' }, numberCell(p.totalFunds ? minorOf(p.totalFunds) : 0, false), { text: '其中：财政拨款' }, numberCell(p.fiscalFunds ? minorOf(p.fiscalFunds) : 0, false), { text: '其他资金' }, numberCell(p.otherFunds ? minorOf(p.otherFunds) : 0, false)],
+    // a figure the data lacks stays blank (the auditor reports the blank), it is not filled with 0
+    [{ text: '项目资金（万元）' }, { text: '年度资金总额：' }, numberCell(p.totalFunds ? minorOf(p.totalFunds) : undefined, false), { text: '其中：财政拨款' }, numberCell(p.fiscalFunds ? minorOf(p.fiscalFunds) : undefined, false), { text: '其他资金' }, numberCell(p.otherFunds ? minorOf(p.otherFunds) : undefined, false)],
     [{ text: '项目总体目标' }, { text: p.goal ?? '', colspan: 6 }],
     [{ text: '一级指标', bold: true }, { text: '二级指标', bold: true }, { text: '三级指标', bold: true, colspan: 2 }, { text: '指标值（包含数字及文字描述）', bold: true, colspan: 3 }],
   ];
