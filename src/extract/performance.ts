@@ -143,6 +143,17 @@ function gridRows(grid: TableBlock): Row[] {
   }));
 }
 
+/** Whether `text` contains `name` with at most one character misread (names of 8+ characters only). */
+function nearlyContains(text: string, name: string): boolean {
+  if (name.length < 8) return text.includes(name);
+  for (let i = 0; i + name.length <= text.length; i++) {
+    let misses = 0;
+    for (let k = 0; k < name.length && misses <= 1; k++) if (text[i + k] !== name[k]) misses++;
+    if (misses <= 1) return true;
+  }
+  return false;
+}
+
 /** Removes conversion noise from a cell; `names` also drops lone Latin letters (organisation names). */
 const CLEAN_CELL = /^[\u3400-\u9fff0-9A-Za-z%.≥≤=]*$/;
 function stripNoise(text: string, names = false): string {
@@ -305,6 +316,15 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     else {
       target.unit = text;
       if (text !== printed) warn(ctx, 'performance.garbled-cell', `预算单位中的乱码字符已略去："${printed}" → "${text}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+    }
+  }
+
+  if (!target.unit && ctx.unitName) {
+    // a garbled header may still print the document's own unit with one character misread
+    const cell = headRows.flatMap((r) => r.cells).find((c) => nearlyContains(c.text, ctx.unitName));
+    if (cell) {
+      target.unit = ctx.unitName;
+      warn(ctx, 'performance.unit-recognised', `预算单位按本单位名称识别（原文有一处字符无法识别）："${cell.text}"（${where(cell.at)}）`, cell.at);
     }
   }
 
@@ -517,6 +537,14 @@ function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previ
       // a unit cut at the cell edge may repeat the slash on both sides ("元/" | "/天/人")
       target += target.endsWith('/') && c.text.startsWith('/') ? c.text.slice(1) : c.text;
       warn(ctx, 'performance.joined-cells', `指标值由多个单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
+    } else if (/\d$/.test(target) && /^\d+$/.test(c.text.trim())) {
+      // a number cut at the cell edge: "≥71" | "2" is ≥712
+      target += c.text.trim();
+      warn(ctx, 'performance.joined-cells', `指标值的数字跨单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
+    } else if (/\d$/.test(target) && /^\d[\u4e00-\u9fff%％]{1,3}$/.test(c.text.trim())) {
+      // the unit cut off with a repeated edge digit: "≥2138" | "3人" is ≥2138人, "=100" | "0%" is =100%
+      target += c.text.trim().slice(1);
+      warn(ctx, 'performance.joined-cells', `指标值的单位跨单元格拼合（略去单元格边缘重复的数字）："${target}"（第 ${c.at.line} 行）`, c.at);
     } else warn(ctx, 'performance.garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
   }
   return { level1: '', level2: '', name, target, ...splitTarget(target), ...(weight ? { weight } : {}), at: content[0].at };
