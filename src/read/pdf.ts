@@ -775,6 +775,7 @@ function placeCells(row: CellBlock[], source: LineSource | undefined): void {
   if (!source) return;
   row.forEach((c, k) => {
     const box = source.cells?.[k] ?? source.box;
+    c.at.column = k + 1;
     c.at.page = source.page;
     c.at.box = box.map((n) => Math.round(n * 10) / 10) as Box;
   });

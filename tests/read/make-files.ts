@@ -113,3 +113,42 @@ export function jpegPagePdf(jpeg: Buffer, width: number, height: number, compone
     `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /${components === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n${jpeg.toString('latin1')}\nendstream`,
   ]);
 }
+
+export interface DrawnText {
+  x: number;
+  y: number;
+  text: string;
+  size?: number;
+}
+
+/**
+ * A PDF of A4 pages with text at given points (y from the bottom) and optional ruling lines. Latin text is set in
+ * Helvetica; text with CJK characters in the non-embedded STSong-Light with the UniGB-UCS2-H CMap (the reader maps
+ * it through pdfjs's bundled CMaps).
+ */
+export function textPdf(pages: { texts: DrawnText[]; lines?: [number, number, number, number][] }[]): Buffer {
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const ucs2 = (s: string) => [...s].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const show = (t: DrawnText) => (/[^\x00-\x7f]/.test(t.text) ? `/F2 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${ucs2(t.text)}> Tj` : `/F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${esc(t.text)}) Tj`);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /FontDescriptor 6 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  ];
+  const kids: string[] = [];
+  for (const page of pages) {
+    const content = [
+      ...(page.lines ?? []).map(([x0, y0, x1, y1]) => `0.5 w ${x0} ${y0} m ${x1} ${y1} l S`),
+      ...page.texts.map((t) => `BT ${show(t)} ET`),
+    ].join('\n');
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const contentRef = objects.length;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentRef} 0 R >>`);
+    kids.push(`${objects.length} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`;
+  return buildPdf(objects);
+}
