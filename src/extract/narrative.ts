@@ -45,7 +45,7 @@ export function explanationPart(outline: Outline): Part | undefined {
 /** Blocks up to the performance tables (目标表/自评表), which the performance extractor reads. */
 function beforePerformanceTables(blocks: Block[]): Block[] {
   const end = blocks.findIndex(
-    (b) => b.type === 'table' || /^(项目支出)?绩效(目标|自评)表|^附件\s*\d*\s*[:：]?$/.test(norm(b.text)),
+    (b) => b.type === 'table' || (b.text.length <= 60 && /^(项目支出)?绩效(目标|自评)表|^附件\s*\d*\s*[:：]?$/.test(norm(b.text))),
   );
   return end < 0 ? blocks : blocks.slice(0, end);
 }

@@ -167,7 +167,7 @@ function isGarbled(text: string, names = false): boolean {
 }
 
 function isHeaderRow(row: Row): boolean {
-  return row.cells.some((c) => norm(c.text) === '一级指标');
+  return row.cells.some((c) => c.text.includes('级') && norm(c.text) === '一级指标');
 }
 
 // ---------------------------------------------------------------- header labels (项目名称, 预算单位, funds …)

@@ -27,19 +27,37 @@ function economicKey(name: string): string {
   return normaliseName(name).replace(/(缴费|费用|费|支出)$/, '');
 }
 
-/** economic name key → code: the tables' rows first, then the catalogue; a key two codes share is not used */
+/** economic name key → code: the tables' rows first, then the catalogue (a key two catalogue codes share is null) */
+const catalogueEconomic = new Map<number, Map<string, string | null>>();
+const catalogueFunctionPaths = new Map<string, string | undefined>();
+
+/** The catalogue's answer for a name path, remembered: the catalogue is the same for every document of a year. */
+function catalogueFunctionCode(names: string[], year: number): string | undefined {
+  const key = `${year}|${names.join('>')}`;
+  if (!catalogueFunctionPaths.has(key)) {
+    const entries = resolveFunctionNames(names, year);
+    catalogueFunctionPaths.set(key, entries?.[entries.length - 1].code);
+  }
+  return catalogueFunctionPaths.get(key);
+}
+
 function economicNames(tables: Table[], year: number): Map<string, string | null> {
-  const map = new Map<string, string | null>();
-  const add = (name: string, code: string, override: boolean) => {
-    const k = economicKey(name);
-    const had = map.get(k);
-    if (had === undefined || override) map.set(k, code);
-    else if (had !== code) map.set(k, null);
-  };
-  const fromTables = new Map<string, string>();
-  for (const t of tables) for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) fromTables.set(r.label, r.classification.code);
-  for (const e of economicEntries('dept', year)) if (e.level === 'section') add(e.name, e.code, false);
-  for (const [name, code] of fromTables) add(name, code, true);
+  let base = catalogueEconomic.get(year);
+  if (!base) {
+    base = new Map();
+    for (const e of economicEntries('dept', year)) {
+      if (e.level !== 'section') continue;
+      const k = economicKey(e.name);
+      const had = base.get(k);
+      base.set(k, had === undefined || had === e.code ? e.code : null);
+    }
+    catalogueEconomic.set(year, base);
+  }
+  // the document's own table rows win over the catalogue
+  const map = new Map(base);
+  for (const t of tables) {
+    for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) map.set(economicKey(r.label), r.classification.code);
+  }
   return map;
 }
 
@@ -63,8 +81,8 @@ export function resolveFactCodes(sections: NarrativeSection[], tables: Table[], 
       f.subject.code = fromTables;
       return;
     }
-    const entries = resolveFunctionNames(f.subject.names, year);
-    if (entries) f.subject.code = entries[entries.length - 1].code;
+    const code = catalogueFunctionCode(f.subject.names, year);
+    if (code) f.subject.code = code;
   };
   for (const s of sections) s.facts.forEach(resolve);
 }
