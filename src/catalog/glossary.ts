@@ -136,9 +136,15 @@ export const GLOSSARY: GlossaryEntry[] = [
   { id: 'attachment', uses: ['status'], zh: '见附表', en: 'table published as a separate attachment' },
 
   // ── other terms a disclosure explains
-  { id: 'carryForward', uses: ['term'], zh: '年末结转和结余', variants: ['结转下年'], en: 'carried forward to later years', definition: '本年度或以前年度安排、留待以后年度按规定继续使用的资金。' },
-  { id: 'balanceDistribution', uses: ['term'], zh: '结余分配', en: 'distribution of surplus', definition: '事业单位按规定提取专用基金、转入事业基金等对当年结余进行的分配。' },
-  { id: 'nonAppropriationBalanceUsed', uses: ['term'], zh: '使用非财政拨款结余', en: 'use of non-appropriation surplus', definition: '单位动用以前年度非财政拨款结余资金弥补当年支出的部分。' },
+  { id: 'openingBalance', uses: ['column'], zh: '年初结转和结余', variants: ['年初财政拨款结转和结余'], en: 'balances brought forward at the start of the year', definition: '上年度及以前年度未执行完毕、转入本年度接着使用的资金。' },
+  { id: 'final', uses: ['column'], zh: '决算数', en: 'final (actual) figure, the amount column of final-account tables' },
+  { id: 'subsidiaryRemit', uses: ['column'], zh: '附属单位上缴收入', en: 'income remitted by subsidiary units', definition: '下属独立核算单位依规定交给事业单位的款项。' },
+  { id: 'superiorRemit', uses: ['column'], zh: '上缴上级支出', en: 'expenditure remitted to the superior unit', definition: '事业单位按规定的定额或比例上缴上级单位的支出。' },
+  { id: 'operatingExpenditure', uses: ['column'], zh: '经营支出', en: 'expenditure on business activities of public institutions', definition: '事业单位开展专业业务以外的非独立核算经营活动所花费的支出。' },
+  { id: 'subsidiaryGrant', uses: ['column'], zh: '对附属单位补助支出', en: 'grants to subsidiary units', definition: '事业单位用财政拨款以外的资金对附属单位补助发生的支出。' },
+  { id: 'carryForward', uses: ['term', 'column'], zh: '年末结转和结余', variants: ['结转下年'], en: 'carried forward to later years', definition: '本年度或以前年度安排、留待以后年度按规定继续使用的资金。' },
+  { id: 'balanceDistribution', uses: ['term', 'column'], zh: '结余分配', en: 'distribution of surplus', definition: '事业单位按规定提取专用基金、转入事业基金等对当年结余进行的分配。' },
+  { id: 'nonAppropriationBalanceUsed', uses: ['term', 'column'], zh: '使用非财政拨款结余', en: 'use of non-appropriation surplus', definition: '单位动用以前年度非财政拨款结余资金弥补当年支出的部分。' },
   { id: 'stateAssets', uses: ['term'], zh: '国有资产占用', en: 'state-owned assets held', definition: '单位占有、使用的房屋、车辆、大型设备等国有资产情况。' },
   { id: 'performanceTarget', uses: ['term'], zh: '绩效目标', en: 'performance target', definition: '预算资金在一定期限内预期达到的产出和效果，用数量、质量、时效、成本、效益、满意度等指标表述。' },
   { id: 'selfEvaluation', uses: ['term'], zh: '绩效自评', en: 'performance self-evaluation', definition: '预算执行完毕后，单位对照绩效目标对资金使用和目标完成情况自行打分评价。' },

@@ -112,25 +112,99 @@ const fiscalIncomeRows: FixedRowSpec[] = budgetIncomeRows.filter((r) =>
   ['fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'currentYearIncome', 'priorYearBalance', 'incomeTotal', 'currentYearExpenditure', 'expenditureTotal'].includes(r.key),
 );
 
+// final-account columns and fixed rows (the keys the writer uses; see docs/writer.md)
+const finalSummaryRows: FixedRowSpec[] = [
+  { key: 'fiscalAppropriation', label: '财政拨款收入', match: /^财政拨款/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'businessIncome', label: '事业收入', match: /^事业收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'operatingIncome', label: '经营收入', match: /经营收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位上缴/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'otherIncome', label: '其他收入', match: /^其他收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'currentYearIncome', label: '本年收入合计', match: /^本年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余|使用专用结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
+  { key: 'openingBalance', label: '年初结转和结余', match: /年初.*结转和?结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
+  { key: 'incomeTotal', label: '收入总计', match: /^收入总计/, side: 'income', kind: 'total' },
+  { key: 'currentYearExpenditure', label: '本年支出合计', match: /^本年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
+  { key: 'balanceDistribution', label: '结余分配', match: /结余分配/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'carryForward', label: '年末结转和结余', match: /年末.*结转和?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计/, side: 'expenditure', kind: 'total' },
+];
+
+const finalFiscalRows: FixedRowSpec[] = [
+  { key: 'generalBudget', label: '一般公共预算财政拨款', match: /^一般公共预算/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'governmentFund', label: '政府性基金预算财政拨款', match: /^政府性基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'stateCapital', label: '国有资本经营预算财政拨款', match: /^国有资本经营/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  ...finalSummaryRows.filter((r) => ['currentYearIncome', 'openingBalance', 'incomeTotal', 'currentYearExpenditure', 'carryForward', 'expenditureTotal'].includes(r.key)),
+];
+
+const FINAL_INCOME_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '本年收入合计', match: /^(本年收入)?合计$|^总计$/ },
+  { key: 'fiscalAppropriation', label: '财政拨款收入', match: /财政拨款/ },
+  { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/ },
+  { key: 'businessIncome', label: '事业收入', match: /^事业收入$/ },
+  { key: 'operatingIncome', label: '经营收入', match: /经营收入/ },
+  { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位/ },
+  { key: 'otherIncome', label: '其他收入', match: /其他收入/ },
+];
+
+const FINAL_EXPENDITURE_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '本年支出合计', match: /^(本年支出)?合计$|^总计$/ },
+  { key: 'basic', label: '基本支出', match: /基本支出/ },
+  { key: 'project', label: '项目支出', match: /项目支出/ },
+  { key: 'superiorRemit', label: '上缴上级支出', match: /上缴上级/ },
+  { key: 'operatingExpenditure', label: '经营支出', match: /经营支出/ },
+  { key: 'subsidiaryGrant', label: '对附属单位补助支出', match: /对附属单位补助/ },
+];
+
+const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '合计', match: /^合计$/ },
+  { key: 'overseas', label: '因公出国(境)费', match: /出国/ },
+  { key: 'vehicle', label: '公务用车购置及运行费', match: /购置及运行|^小计$/ },
+  { key: 'vehiclePurchase', label: '公务用车购置费', match: /购置费/ },
+  { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护费/ },
+  { key: 'reception', label: '公务接待费', match: /接待/ },
+];
+
+const THREE_PUBLIC_IDENTITIES: RowIdentity[] = [
+  { total: 'total', parts: ['overseas', 'vehicle', 'reception'] },
+  { total: 'vehicle', parts: ['vehiclePurchase', 'vehicleOperation'] },
+];
+
+const FISCAL_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '合计', match: /^(合计|小计)$/ },
+  { key: 'generalBudget', label: '一般公共预算', match: /一般公共预算/, side: 'expenditure' },
+  { key: 'governmentFund', label: '政府性基金预算', match: /政府性基金/, side: 'expenditure' },
+  { key: 'stateCapital', label: '国有资本经营预算', match: /国有资本/, side: 'expenditure' },
+];
+
+const PERSONNEL_PUBLIC_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '合计', match: /^(合计|小计)$/ },
+  { key: 'personnel', label: '人员经费', match: /人员经费/ },
+  { key: 'public', label: '公用经费', match: /公用经费/ },
+];
+
 /** The catalogue, specific titles before general ones (the first match wins). */
 export const TABLE_TEMPLATES: TableTemplate[] = [
   // ── final-account set (决算): recognised first because their titles contain the budget words too
   {
     id: 'final-fiscal-appropriation-summary', kind: 'final_account', title: '财政拨款收入支出决算总表',
-    titles: [/财政拨款收入支出决算总表/], layout: 'two-sided', columns: [], rowIdentities: [],
+    titles: [/财政拨款收入支出决算总表/], layout: 'two-sided', classification: 'function',
+    columns: FISCAL_COLUMNS, fixedRows: finalFiscalRows,
+    rowIdentities: [{ total: 'total', parts: ['generalBudget', 'governmentFund', 'stateCapital'] }],
   },
   {
     id: 'final-income-expenditure-summary', kind: 'final_account', title: '收入支出决算总表',
-    titles: [/收入支出决算总表/], layout: 'two-sided', columns: [], rowIdentities: [],
+    titles: [/收入支出决算总表/], layout: 'two-sided', classification: 'function',
+    columns: [{ key: 'final', label: '决算数', match: /决算数|金额/ }], fixedRows: finalSummaryRows, rowIdentities: [],
   },
   {
     id: 'final-general-budget-basic-expenditure', kind: 'final_account', title: '一般公共预算财政拨款基本支出决算表',
     titles: [/基本支出决算表/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
-    columns: [], rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],
+    columns: PERSONNEL_PUBLIC_COLUMNS, rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],
   },
   {
     id: 'final-three-public', kind: 'final_account', title: '财政拨款"三公"经费支出决算表',
-    titles: [/三公.*决算表/], layout: 'single-row', columns: [], rowIdentities: [],
+    titles: [/三公.*决算表/], layout: 'single-row', columns: THREE_PUBLIC_COLUMNS, rowIdentities: THREE_PUBLIC_IDENTITIES,
   },
   {
     id: 'final-government-fund', kind: 'final_account', title: '政府性基金预算财政拨款收入支出决算表',
@@ -147,12 +221,14 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   },
   {
     id: 'final-income', kind: 'final_account', title: '收入决算表',
-    titles: [/收入决算表/], layout: 'classified', classification: 'function', columns: [], rowIdentities: [],
+    titles: [/收入决算表/], layout: 'classified', classification: 'function', columns: FINAL_INCOME_COLUMNS,
+    rowIdentities: [{ total: 'total', parts: FINAL_INCOME_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key) }],
   },
   {
     id: 'final-expenditure', kind: 'final_account', title: '支出决算表',
     titles: [/支出决算表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
-    columns: totalBasicProject, rowIdentities: sumBasicProject,
+    columns: FINAL_EXPENDITURE_COLUMNS,
+    rowIdentities: [{ total: 'total', parts: FINAL_EXPENDITURE_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key) }],
   },
   // ── budget set (预算)
   {

@@ -125,7 +125,7 @@ function twoSidedGrid(doc: Disclosure, t: Table, number: number): GridBlock {
     [{ text: '项目' }, ...incomeColumns.map((k) => ({ text: columnLabel(t, k, 'income') })), { text: final ? '项目' : '功能分类' }, ...expColumns.map((k) => ({ text: columnLabel(t, k, 'expenditure') }))],
   ];
   // income rows pair with the expenditure rows in order; the closing rows (本年收入/支出, 结余, 总计) pair up at the end
-  const closingIncome = income.filter((r) => r.kind === 'total' || ['currentYearIncome', 'priorYearBalance', 'usedNonFiscalBalance', 'openingBalance'].includes(r.key ?? ''));
+  const closingIncome = income.filter((r) => r.kind === 'total' || ['currentYearIncome', 'priorYearBalance', 'nonAppropriationBalanceUsed', 'openingBalance'].includes(r.key ?? ''));
   const openIncome = income.filter((r) => !closingIncome.includes(r));
   const closingExp = expenditure.filter((r) => !r.classification);
   const openExp = expenditure.filter((r) => r.classification);
@@ -134,7 +134,7 @@ function twoSidedGrid(doc: Disclosure, t: Table, number: number): GridBlock {
   for (let i = 0; i < n; i++) pairs.push([openIncome[i], openExp[i]]);
   // closing rows pair by meaning: 本年收入/本年支出, balances, 总计/总计 on the last line
   const order: Array<[string, string]> = [
-    ['currentYearIncome', 'currentYearExpenditure'], ['usedNonFiscalBalance', 'surplusDistribution'], ['openingBalance', 'closingBalance'],
+    ['currentYearIncome', 'currentYearExpenditure'], ['nonAppropriationBalanceUsed', 'balanceDistribution'], ['openingBalance', 'carryForward'],
     ['priorYearBalance', ''], ['incomeTotal', 'expenditureTotal'],
   ];
   const usedIncome = new Set<TableRow>(), usedExp = new Set<TableRow>();
@@ -335,8 +335,8 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
         };
         const income = findFact(sec, 'total', 'income');
         const expenditure = findFact(sec, 'total', 'expenditure');
-        if (income) para(`${y}年度收入总计${yuan(amountOf(income) ?? 0)}，其中：${parts([['currentYearIncome', '本年收入合计'], ['usedNonFiscalBalance', '使用非财政拨款结余'], ['openingBalance', '年初结转和结余']])}。${sinceLast(income, '收入总计')}`);
-        if (expenditure) para(`本年支出总计${yuan(amountOf(expenditure) ?? 0)}，其中：${parts([['currentYearExpenditure', '本年支出合计'], ['surplusDistribution', '结余分配'], ['closingBalance', '年末结转和结余']])}。${sinceLast(expenditure, '支出总计')}`);
+        if (income) para(`${y}年度收入总计${yuan(amountOf(income) ?? 0)}，其中：${parts([['currentYearIncome', '本年收入合计'], ['nonAppropriationBalanceUsed', '使用非财政拨款结余'], ['openingBalance', '年初结转和结余']])}。${sinceLast(income, '收入总计')}`);
+        if (expenditure) para(`本年支出总计${yuan(amountOf(expenditure) ?? 0)}，其中：${parts([['currentYearExpenditure', '本年支出合计'], ['balanceDistribution', '结余分配'], ['carryForward', '年末结转和结余']])}。${sinceLast(expenditure, '支出总计')}`);
         for (const f of sec.facts.filter((x) => x !== income && x !== expenditure)) para(`${y}年度${plain(f)}`);
       }
       break;
@@ -364,10 +364,11 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
         const classes = sec.facts.filter((f) => f.subject.kind === 'function');
         para(`一般公共预算支出包括：${classes.map((f) => `${(f.subject.names ?? [f.label])[0]}${yuan(amountOf(f) ?? 0)}`).join('；')}。`);
       } else {
-        for (const f of sec.facts) para(`${y}年度${plain(f)}`);
+        // a fact that only compares with the budget is stated in the comparison paragraph alone
+        for (const f of sec.facts) if (!f.budgetAmount || f.change) para(`${y}年度${plain(f)}`);
         for (const f of sec.facts) {
           const v = varianceSentence(f);
-          if (v) para(v);
+          if (v) para(f.change || !f.reason ? v : v.replace(/。$/, reasonClause(f.reason.text)));
         }
       }
       break;

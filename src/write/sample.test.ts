@@ -145,8 +145,8 @@ function checkFinal(doc: Disclosure, where: string): void {
   const sum = tableOf(doc, 'final-income-expenditure-summary');
   const c = (key: string) => cell(fixed(sum, key), 'final');
   expect(c('incomeTotal'), where).toBe(c('expenditureTotal'));
-  expect(c('incomeTotal')).toBe(c('currentYearIncome') + c('usedNonFiscalBalance') + c('openingBalance'));
-  expect(c('expenditureTotal')).toBe(c('currentYearExpenditure') + c('surplusDistribution') + c('closingBalance'));
+  expect(c('incomeTotal')).toBe(c('currentYearIncome') + c('nonAppropriationBalanceUsed') + c('openingBalance'));
+  expect(c('expenditureTotal')).toBe(c('currentYearExpenditure') + c('balanceDistribution') + c('carryForward'));
   expect(c('currentYearIncome')).toBe(['fiscalAppropriation', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemit', 'otherIncome'].reduce((s, k) => s + c(k), 0));
   const exp = tableOf(doc, 'final-expenditure').rows[0];
   expect(cell(exp, 'total')).toBe(c('currentYearExpenditure'));

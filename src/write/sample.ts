@@ -458,13 +458,13 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
       fixedRow('income', 'subsidiaryRemit', '附属单位上缴收入', 'leaf', cols, v(0)),
       fixedRow('income', 'otherIncome', '其他收入', 'leaf', cols, v(f.otherIncome)),
       fixedRow('income', 'currentYearIncome', '本年收入合计', 'subtotal', cols, v(f.currentIncome)),
-      fixedRow('income', 'usedNonFiscalBalance', '使用非财政拨款结余', 'leaf', cols, v(f.usedNonFiscal)),
+      fixedRow('income', 'nonAppropriationBalanceUsed', '使用非财政拨款结余', 'leaf', cols, v(f.usedNonFiscal)),
       fixedRow('income', 'openingBalance', '年初结转和结余', 'leaf', cols, v(f.opening)),
       fixedRow('income', 'incomeTotal', '收入总计', 'total', cols, v(f.incomeTotal)),
       ...twoSidedClassRows(p.year, t, cols, (c) => v(t.classAll.get(c)!)),
       fixedRow('expenditure', 'currentYearExpenditure', '本年支出合计', 'subtotal', cols, v(t.total)),
-      fixedRow('expenditure', 'surplusDistribution', '结余分配', 'leaf', cols, v(0)),
-      fixedRow('expenditure', 'closingBalance', '年末结转和结余', 'leaf', cols, v(f.closing)),
+      fixedRow('expenditure', 'balanceDistribution', '结余分配', 'leaf', cols, v(0)),
+      fixedRow('expenditure', 'carryForward', '年末结转和结余', 'leaf', cols, v(f.closing)),
       fixedRow('expenditure', 'expenditureTotal', '支出总计', 'total', cols, v(f.incomeTotal)),
     ];
     tables.push(table(p, 'final-income-expenditure-summary', ++n, [column('final', '决算数', 'income'), column('final', '决算数', 'expenditure')], rows));
@@ -512,7 +512,7 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
         return { kind: 'leaf' as const, side: 'expenditure' as const, label: name, classification: { system: 'function' as const, code, level: 'class' as const }, cells: cells(cols, { total: gb + gf, generalBudget: gb, governmentFund: gf }), at: AT };
       }),
       fixedRow('expenditure', 'currentYearExpenditure', '本年支出合计', 'subtotal', cols, { total: fiscal, generalBudget: t.gb, governmentFund: t.gf }),
-      fixedRow('expenditure', 'closingBalance', '年末财政拨款结转和结余', 'leaf', cols, {}),
+      fixedRow('expenditure', 'carryForward', '年末财政拨款结转和结余', 'leaf', cols, {}),
       fixedRow('expenditure', 'expenditureTotal', '支出总计', 'total', cols, { total: fiscal, generalBudget: t.gb, governmentFund: t.gf }),
     ];
     const columns = [column('total', '合计', 'income'), column('total', '合计', 'expenditure'), column('generalBudget', '一般公共预算财政拨款', 'expenditure'), column('governmentFund', '政府性基金预算财政拨款', 'expenditure'), column('stateCapital', '国有资本经营预算财政拨款', 'expenditure')];
