@@ -1,7 +1,7 @@
 // Word writer (docx 9): the layout as a landscape A4 .docx with real Word tables (merged header cells, repeated
 // header rows, right-aligned amounts).
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlign, WidthType, type ISectionOptions,
 } from 'docx';
 import type { Disclosure } from '../model/schema.js';
@@ -13,6 +13,21 @@ const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
 function cellParagraph(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number }): Paragraph {
   return new Paragraph({ alignment: opts.align, children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 16, font: FONT })] });
+}
+
+/** Landscape A4 (16838 twips) less 0.5 inch margins. */
+const PAGE_WIDTH = 16838 - 2 * 720;
+
+/** Column widths in twips: codes narrow, the name (and project) columns wide, amounts share the rest. */
+function columnWidths(g: GridBlock, width: number): number[] {
+  const codes = g.codeColumns ?? 0;
+  const names = Math.max(0, Math.min(width - codes, g.labelColumns - codes));
+  const amounts = width - codes - names;
+  const codeWidth = 560;
+  if (amounts <= 0 || names === 0) return Array.from({ length: width }, () => Math.floor(PAGE_WIDTH / width));
+  const nameWidth = Math.min(3600, Math.floor((PAGE_WIDTH - codes * codeWidth) * (names === 1 ? 0.3 : 0.45) / names));
+  const amountWidth = Math.floor((PAGE_WIDTH - codes * codeWidth - names * nameWidth) / amounts);
+  return Array.from({ length: width }, (_, i) => (i < codes ? codeWidth : i < codes + names ? nameWidth : amountWidth));
 }
 
 function gridTable(g: GridBlock): Table {
@@ -43,7 +58,7 @@ function gridTable(g: GridBlock): Table {
     for (let i = used; i < width; i++) cells.push(new TableCell({ children: [new Paragraph('')], borders: BORDERS }));
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   }
-  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  return new Table({ rows, width: { size: PAGE_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(g, width), layout: TableLayoutType.FIXED });
 }
 
 const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;

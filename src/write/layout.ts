@@ -36,6 +36,8 @@ export interface GridBlock {
   note?: string;
   /** first columns holding codes/labels (left-aligned); the rest are amounts */
   labelColumns: number;
+  /** leading columns holding classification codes (narrow) */
+  codeColumns?: number;
 }
 
 export type LayoutBlock =
@@ -108,7 +110,7 @@ function classifiedGrid(doc: Disclosure, t: Table, number: number): GridBlock {
     cells.push(...columns.map((c) => (row.kind === 'total' ? { ...numberCell(cellMinor(row, c) ?? 0, false), bold: true } : numberCell(cellMinor(row, c), blankZero))));
     body.push(cells);
   }
-  return { kind: 'table', number: String(number), title: t.title, tableId: t.id, meta: metaLines(doc, t), header, body, note: t.emptyStatement?.text, labelColumns: nCode + 1 + (project ? 1 : 0) };
+  return { kind: 'table', number: String(number), title: t.title, tableId: t.id, meta: metaLines(doc, t), header, body, note: t.emptyStatement?.text, labelColumns: nCode + 1 + (project ? 1 : 0), codeColumns: nCode };
 }
 
 function twoSidedGrid(doc: Disclosure, t: Table, number: number): GridBlock {
