@@ -37,6 +37,8 @@ interface Rule {
 
 interface Grid {
   box: Box;
+  /** left edge of every column */
+  cols: number[];
   rows: { text: string; box: Box }[][];
 }
 
@@ -395,7 +397,7 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
       );
     }
   }
-  return { box: region.box, rows };
+  return { box: region.box, cols: xs.slice(0, nCols), rows };
 }
 
 /** Splits a band into printed rows when a number column holds numbers on more than one baseline. */
@@ -487,7 +489,7 @@ function unruledGrid(lines: Piece[][]): Grid {
       }),
     );
   }
-  return { box: box ?? [0, 0, 0, 0], rows };
+  return { box: box ?? [0, 0, 0, 0], cols: cols.map((c) => c[0]), rows };
 }
 
 function isTableLine(line: Piece[]): boolean {
@@ -590,6 +592,20 @@ interface OpenTable {
   header: Set<string>;
   lead: string[];
   width: number;
+  cols: number[];
+}
+
+/** Puts every non-empty cell in the column whose left edge is the last at or before the cell's text. */
+function realign(rows: { text: string; box: Box }[][], cols: number[]): { text: string; box: Box }[][] {
+  return rows.map((row) => {
+    const out = cols.map((x, k) => ({ text: '', box: [x, row[0]?.box[1] ?? 0, cols[k + 1] ?? x, row[0]?.box[3] ?? 0] as Box }));
+    for (const c of row) {
+      if (!c.text) continue;
+      const k = Math.max(0, indexAtOrBefore(cols, c.box[0]));
+      out[k] = out[k].text ? { text: `${out[k].text} ${c.text}`, box: unionBox(out[k].box, c.box) } : { ...c };
+    }
+    return out;
+  });
 }
 
 /** An amount as tables print it (grouped thousands or decimals), unlike 栏次 numbers and codes. */
@@ -656,7 +672,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const first = p.items[j];
       const lead = openTable.lead;
       const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && lead.includes(marginKey(it.line.text)));
-      if (first?.kind === 'grid' && leadRepeats && Math.abs(first.grid.rows[0].length - openTable.width) <= 1) {
+      // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
+      if (first?.kind === 'grid' && leadRepeats) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
         continuing = openTable;
@@ -671,7 +688,10 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
         if (!cont) blank(p.page);
         const header: Set<string> = cont?.header ?? headerKeys(it.grid.rows);
         let first = true;
-        for (const row of it.grid.rows) {
+        // a continuation drawn with other column rules (a last row of merged cells): cells go to the open table's
+        // columns by their x position
+        const rows = cont && it.grid.rows[0].length !== cont.width ? realign(it.grid.rows, cont.cols) : it.grid.rows;
+        for (const row of rows) {
           if (row.every((c) => c.text === '')) continue;
           // a continued table's repeated header rows
           if (cont && first && header.has(rowKey(row))) continue;
@@ -679,7 +699,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
           const texts = row.map((c) => c.text);
           push(texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), { page: p.page, box: unionBoxes(row.map((c) => c.box)), cells: row.map((c) => c.box) });
         }
-        openTable = { header, lead: cont?.lead ?? lead.slice(-3), width: it.grid.rows[0].length };
+        openTable = cont ? { ...cont } : { header, lead: lead.slice(-3), width: it.grid.rows[0].length, cols: it.grid.cols };
         continuing = null;
         lead.length = 0;
         lastLine = null;
@@ -688,6 +708,15 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const l = it.line;
       openTable = null;
       continuing = null;
+      // a title wrapped over lines is one line for the text reader (which classifies headings line by line)
+      if (lastLine && out.at(-1) === lastLine.line.text && titleContinues(lastLine.line, l, bodySize, p.page === 1, rightMargin)) {
+        const merged: TextLine = { text: joinTitle(lastLine.line.text, l.text), box: unionBox(lastLine.line.box, l.box), size: lastLine.line.size };
+        out[out.length - 1] = merged.text;
+        sources[sources.length - 1] = { page: p.page, box: merged.box };
+        lead[lead.length - 1] = marginKey(merged.text);
+        lastLine = { line: merged, page: p.page };
+        continue;
+      }
       if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin, bodySize, p.page === 1)) blank(p.page);
       if (out.at(-1)?.includes('\t')) blank(p.page);
       push(l.text, { page: p.page, box: l.box });
@@ -700,6 +729,24 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
 
 function unionBoxes(boxes: Box[]): Box {
   return boxes.reduce<Box | undefined>((b, x) => unionBox(b, x), undefined) ?? [0, 0, 0, 0];
+}
+
+const NUMBERED_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|表\s*[一二三四五六七八九十\d]{1,3})/;
+
+/** Whether `next` continues the title printed on `prev`: large title lines, or a numbered heading wrapped. */
+function titleContinues(prev: TextLine, next: TextLine, bodySize: number, cover: boolean, right: number): boolean {
+  const large = (l: TextLine) => l.size >= bodySize * 1.3;
+  if (/[。；：:，,]/.test(prev.text + next.text)) return false;
+  // a numbered heading that reached the right margin and ends on the next line ("…支出预" / "算表")
+  const size = Math.max(prev.size, next.size);
+  if (NUMBERED_TITLE.test(prev.text) && prev.box[2] >= right - size * 2 && next.text.length <= 8 && next.box[1] - prev.box[3] <= size * 1.2) return true;
+  if (!large(prev)) return false;
+  if (cover) return large(next);
+  return Math.abs(prev.size - next.size) <= 1 && next.box[1] - prev.box[3] <= Math.max(prev.size, next.size) * 1.2;
+}
+
+function joinTitle(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /**

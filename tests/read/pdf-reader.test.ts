@@ -113,6 +113,13 @@ describe('035.pdf (江苏省人民检察院, 2017 budget)', () => {
     expect(texts(rowStarting(grid, '收入合计'))).toEqual(['收入合计', '17,981.68', '支出合计', '17,981.68']);
   });
 
+  it('keeps a numbered table title wrapped onto a second line as one heading (page 16)', async () => {
+    const { blocks } = await readCorpus('035.pdf');
+    const grid = gridAfter(blocks, /^十一、一般公共预算“三公”经费、会议费、培训费支出预算表$/);
+    expect(grid.at.page).toBe(16);
+    expect(texts(grid.rows.at(-1)!)).toEqual(['1,452.35', '584.35', '110.00', '317.80', '50.00', '267.80', '156.55', '168.00', '700.00']);
+  });
+
   it('reads "第X部分：title" part headings of other templates (025.pdf)', async () => {
     const { blocks } = await readCorpus('025.pdf');
     const parts = blocks.filter((b) => b.type === 'heading' && b.numbering === 'part' && b.at.page !== 2);
