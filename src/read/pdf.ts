@@ -14,6 +14,9 @@ import { readText } from './text.js';
 /** More pages than any disclosure has: refusing early bounds time and memory. */
 export const MAX_PDF_PAGES = 1000;
 
+/** Time budget for reading one PDF's pages (a disclosure takes seconds). */
+export const MAX_READ_SECONDS = 180;
+
 type Box = [number, number, number, number];
 
 /** A run of text on one line (an item of the text layer, split where it holds wide gaps). */
@@ -238,17 +241,32 @@ function rulesOf(ops: OperatorListLike, OPS: PdfJs['OPS'], viewport: Matrix): { 
   return { h: mergeRules(h), v: mergeRules(v) };
 }
 
-/** Joins collinear rules that touch or overlap (borders drawn cell by cell). */
+/** Joins collinear rules that touch or overlap (borders drawn cell by cell); linear after sorting. */
 function mergeRules(rules: Rule[]): Rule[] {
-  const sorted = [...rules].sort((p, q) => p.at - q.at || p.a - q.a);
+  // rules within 1.5 pt of each other share a line: cluster their positions first, then merge along each line
+  const byAt = [...rules].sort((p, q) => p.at - q.at);
+  const lineOf = new Map<Rule, number>();
+  let line = -1;
+  let lineStart = -Infinity;
+  for (const r of byAt) {
+    if (r.at - lineStart > 1.5) {
+      line++;
+      lineStart = r.at;
+    }
+    lineOf.set(r, line);
+  }
+  const sorted = byAt.sort((p, q) => lineOf.get(p)! - lineOf.get(q)! || p.a - q.a);
   const out: Rule[] = [];
+  let lastLine = -1;
   for (const r of sorted) {
-    const last = out.findLast((o) => Math.abs(o.at - r.at) <= 1.5 && r.a <= o.b + 2);
-    if (last && Math.abs(last.at - r.at) <= 1.5) {
+    const last = out[out.length - 1];
+    const l = lineOf.get(r)!;
+    if (last && l === lastLine && r.a <= last.b + 2) {
       last.b = Math.max(last.b, r.b);
       continue;
     }
     out.push({ ...r });
+    lastLine = l;
   }
   return out;
 }
@@ -513,8 +531,9 @@ function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[]
   for (const p of pieces) {
     const cx = (p.x0 + p.x1) / 2, cy = (p.top + p.bottom) / 2;
     const r = regions.find((g) => cx >= g.box[0] - 1 && cx <= g.box[2] + 1 && cy >= g.box[1] - 1 && cy <= g.box[3] + 1);
-    if (r) inRegion.set(r, [...(inRegion.get(r) ?? []), p]);
-    else free.push(p);
+    if (!r) free.push(p);
+    else if (inRegion.has(r)) inRegion.get(r)!.push(p);
+    else inRegion.set(r, [p]);
   }
   const items: { y: number; item: PageItem }[] = [];
   for (const r of regions) {
@@ -934,7 +953,12 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     }
     const pages: PageContent[] = [];
     let chars = 0;
+    const started = Date.now();
     for (let n = 1; n <= doc.numPages; n++) {
+      // a pathological file (huge content streams) is stopped between pages rather than read for minutes
+      if (Date.now() - started > MAX_READ_SECONDS * 1000) {
+        throw new ReadError(file, `PDF 读取超时 (more than ${MAX_READ_SECONDS} s, stopped at page ${n} of ${doc.numPages})`, 'check that this is the disclosure file, or split it');
+      }
       let page;
       try {
         page = await doc.getPage(n);
