@@ -34,7 +34,7 @@ export function registerSample(program: Command): void {
     .option('--start <index>', 'index of the first document (to extend a series)', '0')
     .requiredOption('--out <dir>', 'output directory (one JSON file per document), or - for JSON lines on stdout')
     .option('--validate', 'check every document against the model schema before writing (slower)')
-    .option('--jobs <n>', 'worker threads for file output (default: the cores, for 500 documents or more)')
+    .option('--jobs <n>', 'worker threads for file output (default: the cores, for 2000 documents or more)')
     .addHelpText(
       'after',
       '\nEvery amount is derived from generated leaves, so all table identities and narrative figures agree.\n' +
@@ -63,7 +63,7 @@ export function registerSample(program: Command): void {
           writeSync(1, `${json}\n`);
         }
       } else {
-        const jobs = opts.jobs !== undefined ? positiveInt(opts.jobs, '--jobs', 1) : count >= 500 ? Math.min(availableParallelism(), 8) : 1;
+        const jobs = opts.jobs !== undefined ? positiveInt(opts.jobs, '--jobs', 1) : count >= 2000 ? Math.min(availableParallelism(), 8) : 1;
         try {
           bytes = await writeSampleSeries({ kind: opts.kind, seed: opts.seed, start, count, dir: opts.out, validate: opts.validate }, jobs);
         } catch (err) {
