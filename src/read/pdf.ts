@@ -587,13 +587,22 @@ function dropPageFurniture(pages: PageContent[]): void {
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const repeated = (k: string) => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, pages.length * 0.3);
+  // the title and unit line of a long table printed at the top of every page it spans are kept where they first appear
+  const keptTitles = new Set<string>();
   for (const p of pages) {
-    p.items = p.items.filter((it) => {
+    p.items = p.items.filter((it, i) => {
       if (it.kind !== 'line') return true;
       const l = it.line;
       const nearEdge = l.box[3] < p.height * 0.14 || l.box[1] > p.height * 0.86;
       if (nearEdge && PAGE_NUMBER.test(l.text.trim())) return false;
-      return !(inMargin(p, l) && repeated(marginKey(l.text)));
+      const key = marginKey(l.text);
+      if (!(inMargin(p, l) && repeated(key))) return true;
+      const titlesGrid = p.items.slice(i + 1, i + 4).some((x) => x.kind === 'grid');
+      if (titlesGrid && !keptTitles.has(key)) {
+        keptTitles.add(key);
+        return true;
+      }
+      return false;
     });
   }
 }

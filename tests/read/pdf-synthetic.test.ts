@@ -85,6 +85,61 @@ describe('constructed PDFs', () => {
   });
 });
 
+describe('a table split from its title by a page break', () => {
+  it('keeps the title and unit line at the foot of one page before the grid at the top of the next', async () => {
+    const rules: [number, number, number, number][] = [
+      [50, 780, 450, 780], [50, 760, 450, 760], [50, 740, 450, 740],
+      [50, 740, 50, 780], [150, 740, 150, 780], [300, 740, 300, 780], [450, 740, 450, 780],
+    ];
+    const pdf = textPdf([
+      { texts: [{ x: 50, y: 400, text: '以下为本部门一般公共预算支出情况。' }, { x: 150, y: 90, text: '一般公共预算支出表', size: 14 }, { x: 50, y: 70, text: '单位：万元' }] },
+      {
+        lines: rules,
+        texts: [
+          { x: 60, y: 765, text: '科目编码' }, { x: 160, y: 765, text: '科目名称' }, { x: 310, y: 765, text: '合计' },
+          { x: 60, y: 745, text: '201' }, { x: 160, y: 745, text: '一般公共服务支出' }, { x: 310, y: 745, text: '1,200.00' },
+        ],
+      },
+    ]);
+    const read = await readPdf(pdf, 'split.pdf');
+    const kinds = read.blocks.map((b) => (b.type === 'table' ? `table p${b.at.page}` : `${b.text} p${b.at.page}`));
+    expect(kinds).toEqual(['以下为本部门一般公共预算支出情况。 p1', '一般公共预算支出表 p1', '单位：万元 p1', 'table p2']);
+    expect(texts(grids(read.blocks)[0])).toEqual([
+      ['科目编码', '科目名称', '合计'],
+      ['201', '一般公共服务支出', '1,200.00'],
+    ]);
+  });
+});
+
+describe('a table continued on the next page with its title, unit line and header repeated', () => {
+  it('reads one grid: header once, rows of both pages, no second title', async () => {
+    const page = (rows: [string, string][]) => {
+      const top = 760;
+      const ys = [top, top - 20, ...rows.map((_, i) => top - 40 - i * 20)];
+      const lines: [number, number, number, number][] = [
+        ...ys.map((y) => [50, y, 350, y] as [number, number, number, number]),
+        [50, ys.at(-1)!, 50, top], [200, ys.at(-1)!, 200, top], [350, ys.at(-1)!, 350, top],
+      ];
+      return {
+        lines,
+        texts: [
+          { x: 120, y: 800, text: '部门支出总表', size: 14 }, { x: 50, y: 775, text: '单位：万元' },
+          { x: 60, y: top - 15, text: '项目' }, { x: 210, y: top - 15, text: '金额' },
+          ...rows.flatMap(([a, b], i) => [{ x: 60, y: top - 35 - i * 20, text: a }, { x: 210, y: top - 35 - i * 20, text: b }]),
+        ],
+      };
+    };
+    // three pages: the title at the top of each is also a line repeated in the top margin of every page
+    const pdf = textPdf([page([['基本支出', '300.00'], ['项目支出', '200.00']]), page([['结转下年', '0.00'], ['上缴上级支出', '0.00']]), page([['合计', '500.00']])]);
+    const read = await readPdf(pdf, 'continued.pdf');
+    expect(read.blocks.flatMap((b) => (b.type === 'table' ? [] : [b.text]))).toEqual(['部门支出总表', '单位：万元']);
+    const all = grids(read.blocks);
+    expect(all).toHaveLength(1);
+    expect(texts(all[0])).toEqual([['项目', '金额'], ['基本支出', '300.00'], ['项目支出', '200.00'], ['结转下年', '0.00'], ['上缴上级支出', '0.00'], ['合计', '500.00']]);
+    expect(all[0].rows[5][1].at.page).toBe(3);
+  });
+});
+
 describe('code points and OCR lines', () => {
   it('maps Kangxi and supplement radicals, full-width digits, letters, minus and percent, the ideographic space', async () => {
     const { normalisePdfText } = await import('../../src/read/pdf.js');
