@@ -2,7 +2,8 @@
 // server, reporting documents/s; then, with them loaded, serves the portal from a child process and measures
 // p50/p95 latency of search, a unit page, a compare page and an aggregate API call under 20 concurrent clients
 // on loopback. Request loops are bounded in count and time. Run with `npm run bench:portal`
-// (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults).
+// (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults). Latency is measured with the
+// server's response cache off (every request reaches the database) and on (`serve`'s default of 30 s).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -143,14 +144,14 @@ async function load(base, name, nextUrl) {
   log(line);
 }
 
-async function latency(engine, serverArgs) {
-  const server = await startServer(serverArgs);
+async function latency(engine, serverArgs, cacheSeconds) {
+  const server = await startServer([...serverArgs, '--cache-seconds', String(cacheSeconds)]);
   try {
     const words = ['公务接待', '人员经费', '示例市', '卫生健康', '项目支出', '统计局', '档案馆', '市场监督', '基本支出', '一般公共服务'];
     const ids = (i) => 1 + ((i * 7919) % DOCS);
     // warm-up: first requests load caches and ECharts
     for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) await (await fetch(server.base + u)).arrayBuffer();
-    log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each`);
+    log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
     await load(server.base, 'search', (i) => `/?q=${encodeURIComponent(words[i % words.length])}`);
     await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`);
     await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`);
@@ -169,11 +170,13 @@ async function main() {
       if (engine === 'pglite') {
         const data = path.join(work, 'pglite-data');
         await importInto('pglite', { data }, sampleDir);
-        await latency('pglite', ['--data', data]);
+        await latency('pglite', ['--data', data], 0);
+        await latency('pglite', ['--data', data], 30);
       } else if (engine === 'postgres') {
         cluster = await startCluster();
         await importInto('postgres', { database: cluster.url }, sampleDir);
-        await latency('postgres', ['--database', cluster.url]);
+        await latency('postgres', ['--database', cluster.url], 0);
+        await latency('postgres', ['--database', cluster.url], 30);
       } else {
         throw new Error(`unknown engine ${engine}`);
       }

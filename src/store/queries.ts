@@ -68,8 +68,9 @@ function documentConditions(filter: DocumentFilter, alias = 'documents'): Expres
       const terms = searchTerms(word).filter((t) => Array.from(t).length > 1 || !/[\u3400-\u9fff]/.test(t));
       // character pairs narrow through the GIN index; strpos on the lower-cased text keeps only the exact phrase
       // (a single pair is already exact)
-      if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
+      // (strpos first: where the planner scans every row for a common word, the cheap exact test runs first)
       if (terms.length !== 1 || terms[0] !== word.toLowerCase()) conditions.push(sql<SqlBool>`strpos(${col('search_text')}, ${word.toLowerCase()}) > 0`);
+      if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
     }
   }
   return conditions;

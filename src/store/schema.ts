@@ -101,6 +101,8 @@ export const DDL: string[] = [
   `create index if not exists documents_facets on documents (status, region, year, kind)`,
   `create index if not exists documents_unit on documents (unit_name)`,
   `create index if not exists documents_search on documents using gin (search_terms)`,
+  // searched with strpos on every candidate: kept uncompressed so that no search decompresses thousands of texts
+  `alter table documents alter column search_text set storage external`,
   `create table if not exists findings (
     id serial primary key,
     document_id integer not null references documents(id) on delete cascade,
@@ -131,4 +133,6 @@ export const DDL: string[] = [
   )`,
   `create index if not exists facts_document on facts (document_id)`,
   `create index if not exists facts_lookup on facts (table_id, column_key, row_code)`,
+  // aggregates over a table's column read only this index (index-only scans once vacuumed)
+  `create index if not exists facts_cover on facts (table_id, column_key, code_system) include (document_id, is_leaf, row_code, row_level, amount_wan)`,
 ];

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { registerApi } from './api.js';
+import { ResponseCache } from './cache.js';
 import { CHARTS_JS } from './client.js';
 import type { AppOptions } from './context.js';
 import { h } from './html.js';
@@ -32,6 +33,9 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/static/echarts.min.js', (c) => c.body(echarts(), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  const cache = new ResponseCache((options.cacheSeconds ?? 0) * 1000);
+  app.use('*', cache.middleware());
+
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/static/charts.js', (c) => c.body(CHARTS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 

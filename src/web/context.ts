@@ -9,6 +9,8 @@ export interface AppOptions {
   analysis: Analysis;
   /** largest accepted upload in bytes (default 20 MiB) */
   uploadLimit?: number;
+  /** seconds a public GET response may be served from the cache (default 0: off; `serve` uses 30) */
+  cacheSeconds?: number;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;

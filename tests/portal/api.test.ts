@@ -203,6 +203,23 @@ for (const engine of ENGINES) {
       expect((await get(`/api/documents/${created.id}`)).status).toBe(404);
     });
 
+    it('serves repeated public reads from a cache that writes through the server clear', async () => {
+      const cached = createApp({ store, token: TOKEN, analysis: defaultAnalysis, cacheSeconds: 60 });
+      const url = '/api/documents?unit=' + encodeURIComponent('缓存测试');
+      expect((await cached.request(url)).headers.get('x-cache')).toBeNull();
+      const again = await cached.request(url);
+      expect(again.headers.get('x-cache')).toBe('hit');
+      expect((await again.json()).total).toBe(0);
+      const f = new FormData();
+      f.set('file', new File([JSON.stringify(makeDisclosure({ unit: '新疆缓存测试局', year: 2024 }))], 'cache.json'));
+      expect((await cached.request('/api/documents?publish=true', { method: 'POST', body: f, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(201);
+      const after = await cached.request(url);
+      expect(after.headers.get('x-cache')).toBeNull();
+      const body = await after.json();
+      expect(body.total).toBe(1);
+      expect((await cached.request(`/api/documents/${body.items[0].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    });
+
     it('checks upload size and type', async () => {
       const auth = { authorization: `Bearer ${TOKEN}` };
       const send = (name: string, content: BlobPart) => {

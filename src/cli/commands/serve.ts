@@ -22,6 +22,7 @@ interface ServeCliOptions extends StoreCliOptions {
   demo?: boolean;
   samples: string;
   seeds?: string;
+  cacheSeconds: string;
 }
 
 /** ../shared/seeds beside the repository (the package root is two levels above this file in src/ and dist/). */
@@ -61,6 +62,7 @@ export function registerServe(program: Command): void {
       .option('--port <n>', 'port (0 = any free port)', process.env.PORT ?? '8080')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--token <token>', 'token for upload, publish and delete (env BUDGETDOC_TOKEN); without one, writes are refused')
+      .option('--cache-seconds <n>', 'serve public GET responses from a cache for this long; writes through this server clear it (0 = off)', '30')
       .option('--demo', 'import ../shared/seeds and generated samples first when the store is empty')
       .option('--samples <n>', 'generated samples for --demo', '60')
       .option('--seeds <dir>', 'seeds folder for --demo (default ../shared/seeds beside the repository)'),
@@ -69,13 +71,15 @@ export function registerServe(program: Command): void {
     .action(async (opts: ServeCliOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port 应为 0–65535 的整数，收到 "${opts.port}"`, 2);
+      const cacheSeconds = Number(opts.cacheSeconds);
+      if (!Number.isFinite(cacheSeconds) || cacheSeconds < 0) throw new UserError(`--cache-seconds 应为非负数，收到 "${opts.cacheSeconds}"`, 2);
       const samples = Number(opts.samples);
       if (!Number.isInteger(samples) || samples < 0) throw new UserError(`--samples 应为非负整数，收到 "${opts.samples}"`, 2);
       const token = opts.token ?? process.env.BUDGETDOC_TOKEN;
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const store = await openCliStore(opts);
       if (opts.demo) await loadDemo(store, opts.seeds ?? defaultSeedsDir(), samples, log);
-      const app = createApp({ store, token, analysis: defaultAnalysis });
+      const app = createApp({ store, token, analysis: defaultAnalysis, cacheSeconds });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           const host = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
