@@ -86,6 +86,15 @@ describe('budgetdoc render', () => {
     expect(readFileSync(file, 'utf8')).toContain('新疆巴州人民政府办公室');
   });
 
+  it('applies the audit configuration as check does: an error re-graded to a warning no longer refuses', () => {
+    const work = mkdtempSync(join(tmpdir(), 'budgetdoc-render-config-'));
+    // seed 000 announces tables in its 目录 that its body lacks (toc-table-absent, an error by default)
+    writeFileSync(join(work, 'budgetdoc.config.json'), JSON.stringify({ audit: { rules: { 'toc-table-absent': 'warning' } } }));
+    const r = spawnSync(process.execPath, [bin, 'render', seedPath('000'), '--to', 'md', '--out', join(work, 'out.md')], { encoding: 'utf8', cwd: work, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(work, 'out.md'))).toBe(true);
+  });
+
   it('names a model file that does not follow the schema in one line, exit 2', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, kind: 'budget' }));

@@ -8,6 +8,7 @@ import { parseFile } from '../../extract/index.js';
 import { ReadError } from '../../read/errors.js';
 import { DisclosureSchema, type Disclosure } from '../../model/schema.js';
 import { audit } from '../../audit/index.js';
+import { ConfigError, loadConfig } from '../../audit/config.js';
 import { RENDER_FORMATS, renderDisclosure, type RenderFormat } from '../../write/index.js';
 import { MissingFontError } from '../../write/pdf.js';
 import { UserError } from '../errors.js';
@@ -63,6 +64,7 @@ export function registerRender(program: Command): void {
     .addOption(new Option('--to <format>', 'output format').choices([...RENDER_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'output file (- writes html/md to stdout)')
     .option('--force', 'render even when the auditor finds errors')
+    .option('-c, --config <file>', 'audit configuration (default: ./budgetdoc.config.json when present), as for check')
     .addHelpText(
       'after',
       '\nEvery amount, share, change, rate and direction word is computed from the data; reasons come from the data.\n' +
@@ -72,9 +74,17 @@ export function registerRender(program: Command): void {
           '  budgetdoc render samples/sample-budget-7-000000.json --to html --out sample.html\n' +
           '  budgetdoc render report.txt --to docx --out report.docx --force   # a published text, even with findings',
     )
-    .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean }) => {
+    .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean; config?: string }) => {
+      let rules;
+      try {
+        rules = loadConfig(opts.config).rules;
+      } catch (err) {
+        if (err instanceof ConfigError) throw new UserError(`配置文件 ${err.message}`, 2);
+        throw err;
+      }
       const doc = await readModel(input);
-      const errors = audit(doc).filter((f) => f.severity === 'error');
+      // the same rules and severities as budgetdoc check
+      const errors = audit(doc, { rules }).filter((f) => f.severity === 'error');
       if (errors.length && !opts.force) {
         const lines = errors.slice(0, 20).map((f) => `  - [${f.rule}] ${f.message}`);
         if (errors.length > 20) lines.push(`  … 另有 ${errors.length - 20} 条`);
