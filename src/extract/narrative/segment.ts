@@ -39,7 +39,9 @@ const CJK = /[\u3400-\u9fff（），。、：；“”]/;
  * tidy() (text-utils) that also tells, for every character it keeps, its offset in the input: whitespace runs
  * become one space, spaces between CJK characters go, the ends are trimmed.
  */
-export function tidyMapped(s: string): { text: string; source: number[] } {
+export function tidyMapped(s: string): { text: string; source?: number[] } {
+  // most paragraphs have no whitespace at all: the text is its own map
+  if (!/\s/.test(s)) return { text: s };
   const chars: string[] = [];
   const source: number[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -64,8 +66,9 @@ export function tidyMapped(s: string): { text: string; source: number[] } {
 }
 
 /** The pieces of a block re-expressed in tidied offsets. */
-function tidiedPieces(pieces: Piece[] | undefined, source: number[]): Piece[] | undefined {
+function tidiedPieces(pieces: Piece[] | undefined, source: number[] | undefined): Piece[] | undefined {
   if (!pieces || pieces.length < 2) return undefined;
+  if (!source) return pieces;
   return pieces.map((p) => {
     let k = source.findIndex((o) => o >= p.offset);
     if (k < 0) k = source.length;
