@@ -284,7 +284,7 @@ async function rankingsPage(c: Context, options: AppOptions): Promise<Response> 
   const params = { figure, per, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
   const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
   const top = rows.slice(0, 20);
-  const chart = { type: 'bars', unit: per ? '万元/人' : '万元', categories: top.map((r) => `${r.unit_name}（${r.year}）`), series: [{ name: figureLabel(figure) + (per ? '（人均）' : ''), data: top.map((r) => Number(per ? r.per_head : r.value)) }] };
+  const chart = { type: 'bars', horizontal: true, unit: per ? '万元/人' : '万元', categories: top.map((r) => `${r.unit_name}（${r.year}）`), series: [{ name: figureLabel(figure) + (per ? '（人均）' : ''), data: top.map((r) => Number(per ? r.per_head : r.value)) }] };
   const body = h`
 <h1>排行：${figureLabel(figure)}${per ? `（人均，按${PER_HEAD[per]}）` : ''}</h1>
 <form class="search card" method="get" action="/rankings">
@@ -295,7 +295,7 @@ async function rankingsPage(c: Context, options: AppOptions): Promise<Response> 
   <label>类型<select name="kind"><option value="">全部</option><option value="budget"${sel('budget', filter.kind)}>预算</option><option value="final_account"${sel('final_account', filter.kind)}>决算</option></select></label>
   <button type="submit">排行</button>
 </form>
-${rows.length ? h`<section class="card"><div class="chart" id="chart-ranking" data-chart="chart-ranking-data"></div>${jsonScript('chart-ranking-data', chart)}</section>` : h`<p class="card">没有数据。</p>`}
+${rows.length ? h`<section class="card"><div class="chart" style="height:560px" id="chart-ranking" data-chart="chart-ranking-data"></div>${jsonScript('chart-ranking-data', chart)}</section>` : h`<p class="card">没有数据。</p>`}
 <table class="data" id="ranking-table"><thead><tr><th>名次</th><th>单位</th><th>地区</th><th>文件</th><th>${figureLabel(figure)}（万元）</th>${per ? h`<th>${PER_HEAD[per]}</th><th>人均（万元/人）</th>` : ''}</tr></thead><tbody>
 ${rows.map((r) => h`<tr><td>${r.rank}</td><td><a href="/documents/${r.id}">${r.unit_name}</a></td><td>${r.region}</td><td>${docLabel(r)}</td><td class="num">${r.value}</td>${per ? h`<td class="num">${r.staff}</td><td class="num">${r.per_head}</td>` : ''}</tr>`)}
 </tbody></table>
