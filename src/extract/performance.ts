@@ -45,9 +45,12 @@ const LEVEL2_PARENT: Record<string, string> = {
 };
 /** 成本指标 and 满意度指标 are 一级 or 二级 words: a row printing two level words names both levels */
 const LEVEL_WORDS = new Set(['产出指标', '效益指标', '满意度指标', '成本指标', ...Object.keys(LEVEL2_PARENT)]);
-/** halves of a level word cut by a page break ("效益指" | "标") */
+/**
+ * halves of a level word cut by a page break ("效益指" | "标"); a whole word short of its 指标 ending is an indicator's
+ * own name ("服务对象满意度"), not a fragment
+ */
 const isLevelFragment = (key: string) =>
-  key === '标' || (key.length >= 2 && [...LEVEL_WORDS].some((w) => w.startsWith(key) && w !== key));
+  key === '标' || key === '指标' || (key.length >= 2 && [...LEVEL_WORDS].some((w) => w.startsWith(key) && w.length - key.length === 1));
 
 /** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
 const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况']);

@@ -136,8 +136,16 @@ export function compareDisclosures(expected: Disclosure, actual: Disclosure): Di
     const used = new Set<Fact>();
     for (const f of sec.facts) {
       const key = factKey(sec.topic, f);
-      const match = got?.facts.find((x) => !used.has(x) && factKey(sec.topic, x) === key);
+      let match = got?.facts.find((x) => !used.has(x) && factKey(sec.topic, x) === key);
       if (match) used.add(match);
+      // the reader keeps a budget comparison ("与年初预算数相比情况：…") as a statement of its own: merge it back
+      if (match && f.budgetAmount && !match.budgetAmount) {
+        const comparison = got?.facts.find((x) => !used.has(x) && factKey(sec.topic, x) === key && x.budgetAmount);
+        if (comparison) {
+          used.add(comparison);
+          match = { ...match, budgetAmount: comparison.budgetAmount, ...(comparison.varianceRate ? { varianceRate: comparison.varianceRate } : {}) };
+        }
+      }
       compareFact(key, f, match, out, `fact ${sec.topic}/${f.subject.kind}`);
     }
   }

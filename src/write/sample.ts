@@ -659,19 +659,19 @@ export function generateSample(options: SampleOptions): Disclosure {
   const fiscal = t.gb + t.gf;
   if (budget) {
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年收支预算情况的总体说明`, 'summary', [
-      fact(p, { subject: { kind: 'total' }, label: '收支总预算', current: t.total }),
+      fact(p, { subject: { kind: 'total', key: 'incomeExpenditure' }, label: '收支总预算', current: t.total }),
     ]));
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年收入预算情况说明`, 'income', [
-      fact(p, { subject: { kind: 'income' }, label: '收入预算', current: t.total }),
+      fact(p, { subject: { kind: 'income', key: 'budget' }, label: '收入预算', current: t.total }),
       ...incomeSources.filter(([, , v]) => v > 0).map(([key, label, v]) => fact(p, { subject: { kind: 'fund', key }, label, current: v, whole: t.total, prev: previous(rng, v) })),
     ]));
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年支出预算情况说明`, 'expenditure', [
-      fact(p, { subject: { kind: 'expenditure' }, label: '支出预算', current: t.total }),
+      fact(p, { subject: { kind: 'expenditure', key: 'budget' }, label: '支出预算', current: t.total }),
       fact(p, { subject: { kind: 'basic' }, label: '基本支出', current: t.basic, whole: t.total, prev: previous(rng, t.basic) }),
       ...(t.project > 0 ? [fact(p, { subject: { kind: 'project' }, label: '项目支出', current: t.project, whole: t.total, prev: previous(rng, t.project) })] : []),
     ]));
     narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年财政拨款收支预算情况的总体说明`, 'fiscal', [
-      fact(p, { subject: { kind: 'fiscalAppropriation' }, label: '财政拨款收支总预算', current: fiscal }),
+      fact(p, { subject: { kind: 'fiscalAppropriation', key: 'total' }, label: '财政拨款收支总预算', current: fiscal }),
       // as the templates word it: "一般公共预算支出包括：…" lists the general-budget part by 类
       ...classFacts(fiscal, (cf) => cf.generalBudget, false),
     ]));
@@ -689,19 +689,19 @@ export function generateSample(options: SampleOptions): Disclosure {
       fact(p, { subject: { kind: 'total', key: 'expenditure' }, label: '支出总计', current: ff.incomeTotal, prev: previous(rng, ff.incomeTotal) }),
     ]));
     narrative.push(section(++s, '收入决算情况说明', 'income', [
-      fact(p, { subject: { kind: 'income' }, label: '本年收入', current: ff.currentIncome }),
+      fact(p, { subject: { kind: 'income', key: 'currentYear' }, label: '本年收入', current: ff.currentIncome }),
       fact(p, { subject: { kind: 'fund', key: 'fiscalAppropriation' }, label: '财政拨款收入', current: fiscal, whole: ff.currentIncome }),
       ...incomeSources.slice(3).filter(([, , v]) => v > 0).map(([key, label, v]) => fact(p, { subject: { kind: 'fund', key }, label, current: v, whole: ff.currentIncome })),
     ]));
     narrative.push(section(++s, '支出决算情况说明', 'expenditure', [
-      fact(p, { subject: { kind: 'expenditure' }, label: '本年支出', current: t.total }),
+      fact(p, { subject: { kind: 'expenditure', key: 'currentYear' }, label: '本年支出', current: t.total }),
       fact(p, { subject: { kind: 'basic' }, label: '基本支出', current: t.basic, whole: t.total }),
       fact(p, { subject: { kind: 'project' }, label: '项目支出', current: t.project, whole: t.total }),
     ]));
     const fiscalBudget = fiscal - roundDiv(fiscal * rng.int(-8, 15), 100);
     narrative.push(section(++s, '财政拨款收入支出决算总体情况说明', 'fiscal', [
-      fact(p, { subject: { kind: 'fiscalAppropriation', key: 'income' }, label: '财政拨款收入总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
-      fact(p, { subject: { kind: 'fiscalAppropriation', key: 'expenditure' }, label: '财政拨款支出总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
+      fact(p, { subject: { kind: 'fiscalAppropriation', key: 'incomeTotal' }, label: '财政拨款收入总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
+      fact(p, { subject: { kind: 'fiscalAppropriation', key: 'expenditureTotal' }, label: '财政拨款支出总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
     ]));
     narrative.push(section(++s, '一般公共预算财政拨款支出决算情况说明', 'generalBudget', [
       fact(p, { subject: { kind: 'generalBudget' }, label: '一般公共预算财政拨款支出', current: t.gb, whole: t.total, prev: previous(rng, t.gb) }),

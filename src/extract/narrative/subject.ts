@@ -166,6 +166,11 @@ export function classify(label: string, ctx: LabelContext): Subject {
   if (/上缴上级/.test(t)) return { kind: 'other', key: 'remittanceToSuperior' };
   if (/对附属单位补助/.test(t)) return { kind: 'other', key: 'subsidiaryGrants' };
   if (/经营支出/.test(t)) return { kind: 'other', key: 'operatingExpenditure' };
+  // the fund sections state the fund's spending: "政府性基金预算拨款支出X万元"
+  if ((ctx.topic === 'governmentFund' || ctx.topic === 'stateCapital') && /(拨款|预算)(安排的)?支出$/.test(t)) {
+    const key = incomeSource(t);
+    if (key) return { kind: 'fund', key };
+  }
   const source = /收入$|预算$|拨款$|资金$/.test(t) ? incomeSource(t) : undefined;
   if (source) return { kind: 'fund', key: source };
   if (/收入预算/.test(t)) return { kind: 'income', key: 'budget' };
