@@ -672,25 +672,53 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
   };
   let openTable: OpenTable | null = null;
   let lastLine: { line: TextLine; page: number } | null = null;
-  let leftMargin = Infinity;
-  let rightMargin = -Infinity;
+  /** the last printed line (lastLine may hold several printed lines joined) */
+  let lastPhys: TextLine | null = null;
+  // text margins per page format (portrait and landscape pages differ): where long lines start and end
+  const edges = new Map<number, { x0: number[]; x1: number[] }>();
   for (const p of pages) {
+    const e = edges.get(Math.round(p.width)) ?? { x0: [], x1: [] };
+    edges.set(Math.round(p.width), e);
     for (const it of p.items) {
       if (it.kind === 'line' && it.line.text.length > 20) {
-        leftMargin = Math.min(leftMargin, it.line.box[0]);
-        rightMargin = Math.max(rightMargin, it.line.box[2]);
+        e.x0.push(it.line.box[0]);
+        e.x1.push(it.line.box[2]);
       }
     }
   }
-  if (!Number.isFinite(leftMargin)) (leftMargin = 0), (rightMargin = 10_000);
+  const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+  const margins = (p: PageContent): [number, number] => {
+    const e = edges.get(Math.round(p.width));
+    return e && e.x0.length ? [quantile(e.x0, 0.1), quantile(e.x1, 0.9)] : [0, p.width];
+  };
   // the body text's size: the size most characters are printed in
   const bySize = new Map<number, number>();
   for (const p of pages) for (const it of p.items) if (it.kind === 'line') bySize.set(Math.round(it.line.size), (bySize.get(Math.round(it.line.size)) ?? 0) + it.line.text.length);
   const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+  // line pitch of body text: the most common distance between consecutive body lines of a page
+  const pitches = new Map<number, number>();
+  for (const p of pages) {
+    let prev: TextLine | null = null;
+    for (const it of p.items) {
+      if (it.kind !== 'line') {
+        prev = null;
+        continue;
+      }
+      const l = it.line;
+      if (prev && Math.round(prev.size) === bodySize && Math.round(l.size) === bodySize) {
+        const d = Math.round(l.box[1] - prev.box[1]);
+        if (d > 0 && d < bodySize * 3) pitches.set(d, (pitches.get(d) ?? 0) + 1);
+      }
+      prev = l;
+    }
+  }
+  const pitch = [...pitches].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 
   for (const p of pages) {
     blank(p.page);
     lastLine = null;
+    lastPhys = null;
+    const [leftMargin, rightMargin] = margins(p);
     // a page that opens with a table continuing the previous page's table: skip its repeated lead lines
     let k = 0;
     let continuing: OpenTable | null = null;
@@ -731,25 +759,41 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
         continuing = null;
         lead.length = 0;
         lastLine = null;
+        lastPhys = null;
         continue;
       }
       const l = it.line;
       openTable = null;
       continuing = null;
       // a title wrapped over lines is one line for the text reader (which classifies headings line by line)
-      if (lastLine && out.at(-1) === lastLine.line.text && titleContinues(lastLine.line, l, bodySize, p.page === 1, rightMargin)) {
-        const merged: TextLine = { text: joinTitle(lastLine.line.text, l.text), box: unionBox(lastLine.line.box, l.box), size: lastLine.line.size };
+      const merge = (text: string) => {
+        const merged: TextLine = { text, box: unionBox(lastLine!.line.box, l.box), size: lastLine!.line.size };
         out[out.length - 1] = merged.text;
         sources[sources.length - 1] = { page: p.page, box: merged.box };
         lead[lead.length - 1] = marginKey(merged.text);
         lastLine = { line: merged, page: p.page };
+        lastPhys = l;
+      };
+      const open = lastLine && lastPhys && out.at(-1) === lastLine.line.text;
+      if (open && titleContinues(lastPhys!, l, bodySize, p.page === 1, rightMargin)) {
+        merge(joinTitle(lastLine!.line.text, l.text));
         continue;
       }
-      if (lastLine && paragraphBreak(lastLine.line, l, leftMargin, rightMargin, bodySize, p.page === 1)) blank(p.page);
+      const breaks = lastPhys ? paragraphBreak(lastPhys, l, leftMargin, rightMargin, bodySize, p.page === 1, pitch) : false;
+      // a numbered line wrapped onto the next, or a sentence wrapped just before "一、…" / "1.", reads like a new
+      // numbered line to the text reader: keep the lines together when the first ran to the right margin without
+      // ending its sentence
+      const wrapped = open && !breaks && lastPhys!.box[2] >= rightMargin - l.size * 1.5 && !/[。；;：:！？!?]$/.test(lastPhys!.text);
+      if (wrapped && (NUMBERED_START.test(l.text) || NUMBERED_START.test(lastLine!.line.text))) {
+        merge(lastLine!.line.text + l.text);
+        continue;
+      }
+      if (breaks) blank(p.page);
       if (out.at(-1)?.includes('\t')) blank(p.page);
       push(l.text, { page: p.page, box: l.box });
       lead.push(marginKey(l.text));
       lastLine = { line: l, page: p.page };
+      lastPhys = l;
     }
   }
   return { text: out.join('\n'), sources };
@@ -759,6 +803,7 @@ function unionBoxes(boxes: Box[]): Box {
   return boxes.reduce<Box | undefined>((b, x) => unionBox(b, x), undefined) ?? [0, 0, 0, 0];
 }
 
+const NUMBERED_START = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d)|表\s*[一二三四五六七八九十\d])/;
 const NUMBERED_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|表\s*[一二三四五六七八九十\d]{1,3})/;
 
 /** Whether `next` continues the title printed on `prev`: large title lines, or a numbered heading wrapped. */
@@ -781,16 +826,18 @@ function joinTitle(a: string, b: string): string {
  * A new paragraph starts after a wide vertical gap, at a first-line indent, or after a line ending short; a title
  * printed large over several lines stays one block.
  */
-function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number, bodySize: number, cover: boolean): boolean {
+function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number, bodySize: number, cover: boolean, pitch: number): boolean {
   const size = Math.max(prev.size, next.size);
   const gap = next.box[1] - prev.box[3];
+  // the document's usual distance between the lines of a paragraph (official documents often set 28–30 pt)
+  const wide = Math.abs(prev.size - bodySize) <= 1 && pitch > 0 ? next.box[1] - prev.box[1] > pitch * 1.35 : gap > size * 0.9;
   const large = (l: TextLine) => l.size >= bodySize * 1.3;
   // on the cover the unit and "2024年部门预算" may be printed in two large sizes: still one title
   const title = large(prev) && (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) && !/[。；]$/.test(prev.text) && !/[:：]/.test(prev.text + next.text);
   // on the cover the large lines (unit, year and kind) form the title however widely spaced; elsewhere a title's
   // lines sit close together
   if (title) return cover ? false : gap > size * 1.2;
-  if (gap > size * 0.9) return true;
+  if (wide) return true;
   if (next.box[0] - left > size * 1.5 && next.box[0] - prev.box[0] > size * 0.8) return true;
   if (prev.box[2] < right - size * 2.5) return true;
   // centred titles and differently sized lines are not continued prose
