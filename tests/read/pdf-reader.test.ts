@@ -140,3 +140,21 @@ describe('039.pdf (广州市政务服务和数据管理局, 部门整体预算�
     expect(goal).not.toMatch(/\n/);
   });
 });
+
+describe('paragraphs of official documents (wide line pitch, numbered lines wrapped)', () => {
+  it('032.pdf page 5: a paragraph wrapped over five lines at a 31 pt pitch is one block', async () => {
+    const { blocks } = await readCorpus('032.pdf');
+    const para = textBlocks(blocks).find((b) => b.text.includes('来访接待司（对外称“中共中央办公厅'));
+    expect(para?.at.page).toBe(5);
+    expect(para?.text).toMatch(/^根据上述工作职责，国家信访局内设 13 个职能机构，分别是：办公室、综合指导司/);
+    expect(para?.text).toMatch(/离退休干部办公室、机关服务中心和信息中心。$/);
+  });
+
+  it('021.pdf page 5: an item "（九）…" wrapped onto the next line is one paragraph, not a heading and a fragment', async () => {
+    const { blocks } = await readCorpus('021.pdf');
+    const item = textBlocks(blocks).find((b) => b.text.startsWith('（九）与县级市、区党委政府共同领导县级市、区审计机'));
+    expect(item).toMatchObject({ type: 'paragraph', at: { page: 5 } });
+    expect(item?.text).toContain('审计机关。依法领导和监督');
+  });
+});
+
