@@ -250,12 +250,14 @@ function tokenize(row: Row): Token[] {
   return tokens.filter((t) => t.text !== '');
 }
 
+const AMOUNT_TOKEN = new RegExp(`^(${NUMBER})\\s*万?元?[。.]?$`);
+
 /** The amount in a value token: "295", "29 5" (split by the converter), "20万元。". */
 function readAmount(token: Token | undefined): Amount | null {
   if (!token) return null;
   const text = token.text.replace(/万元[。.]?$|[。.]$/, '').trim();
   if (isNumericCell(text)) return makeAmount(text, '万元', token.at);
-  const m = new RegExp(`^(${NUMBER})\\s*万?元?[。.]?$`).exec(toHalfWidth(token.text).trim());
+  const m = AMOUNT_TOKEN.exec(toHalfWidth(token.text).trim());
   return m ? makeAmount(m[1], '万元', token.at) : null;
 }
 

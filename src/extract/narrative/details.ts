@@ -6,6 +6,16 @@ import { NUMBER, tidy } from '../text-utils.js';
 import { type Paragraph, placeOf, withoutOrdinal } from './segment.js';
 
 const N = `(?:${NUMBER})`;
+// patterns compiled once (a RegExp built per call is never optimised by the engine)
+const MONEY_IN_VALUE = new RegExp(`(${N})\\s*(万元|元|万)`);
+const FIXED_ASSETS = new RegExp(`固定资产(?:原值|总额|价值)\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
+const BUILDINGS = new RegExp(`房屋\\s*(${N})\\s*平方米(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
+const VEHICLES = new RegExp(`车辆\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
+const FURNITURE = new RegExp(`(?:办公)?家具(?:价值)?\\s*(${N})\\s*(万元|元)`);
+const OTHER_ASSETS = new RegExp(`其他资产(?:价值)?\\s*(${N})\\s*(万元|元)`);
+const PERFORMANCE_AMOUNT = new RegExp(`涉及(?:预算)?金额\\s*(${N})\\s*(万元|元)`);
+const PERFORMANCE_BUDGET = new RegExp(`全年预算数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
+const PERFORMANCE_EXECUTED = new RegExp(`全年执行数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
 
 function count(value: string, unit: string, text: string, at?: Place): Count {
   return { value: Number(value), unit, text: tidy(text), ...(at ? { at } : {}) };
@@ -52,7 +62,7 @@ export function readProjects(paragraphs: Paragraph[]): Project[] {
       }
       if (!current || !value) continue;
       if (field === 'amount') {
-        const money = new RegExp(`(${N})\\s*(万元|元|万)`).exec(value);
+        const money = MONEY_IN_VALUE.exec(value);
         const a = money ? amount(money[1], money[2] === '元' ? '元' : '万元', valueAt) : undefined;
         if (a) current.amount = a;
       } else if (field === 'policyBasis' || field === 'responsibleUnit' || field === 'allocation' || field === 'period') {
@@ -128,14 +138,14 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
       out.asOf = m[1].replace(/\s+/g, '');
       out.at ??= at;
     }
-    if (!out.fixedAssetsValue && (m = new RegExp(`固定资产(?:原值|总额|价值)\\s*(?:为)?\\s*(${N})\\s*(万元|元)`).exec(t))) {
+    if (!out.fixedAssetsValue && (m = FIXED_ASSETS.exec(t))) {
       out.fixedAssetsValue = amount(m[1], m[2], at);
     }
-    if (!out.buildingArea && (m = new RegExp(`房屋\\s*(${N})\\s*平方米(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`).exec(t))) {
+    if (!out.buildingArea && (m = BUILDINGS.exec(t))) {
       out.buildingArea = count(m[1].replace(/\s/g, ''), '平方米', `${m[1]}平方米`, at);
       if (m[2]) out.buildingValue = amount(m[2], m[3], at);
     }
-    if (!out.vehicles && (m = new RegExp(`车辆\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`).exec(t))) {
+    if (!out.vehicles && (m = VEHICLES.exec(t))) {
       out.vehicles = count(m[1], '辆', `${m[1]}辆`, at);
       if (m[2]) out.vehiclesValue = amount(m[2], m[3], at);
       const rest = t.slice((m.index ?? 0) + m[0].length);
@@ -151,8 +161,8 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
         }
       }
     }
-    if (!out.furnitureValue && (m = new RegExp(`(?:办公)?家具(?:价值)?\\s*(${N})\\s*(万元|元)`).exec(t))) out.furnitureValue = amount(m[1], m[2], at);
-    if (!out.otherAssetsValue && (m = new RegExp(`其他资产(?:价值)?\\s*(${N})\\s*(万元|元)`).exec(t))) out.otherAssetsValue = amount(m[1], m[2], at);
+    if (!out.furnitureValue && (m = FURNITURE.exec(t))) out.furnitureValue = amount(m[1], m[2], at);
+    if (!out.otherAssetsValue && (m = OTHER_ASSETS.exec(t))) out.otherAssetsValue = amount(m[1], m[2], at);
     // holdings only: the sentence on planned purchases (安排购置…) repeats the pattern
     if (/安排购置|拟购置/.test(t)) continue;
     if (!out.equipmentOver50 && (m = /50\s*万元(?:（含）|\(含\))?以上(?:大型)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
@@ -175,15 +185,15 @@ export function readPerformanceSummary(paragraphs: Paragraph[]): Omit<Disclosure
     if (!projects) continue;
     out.projectCount = count(projects[1], '个', projects[0], p.at);
     let m: RegExpExecArray | null;
-    if ((m = new RegExp(`涉及(?:预算)?金额\\s*(${N})\\s*(万元|元)`).exec(t))) {
+    if ((m = PERFORMANCE_AMOUNT.exec(t))) {
       const a = amount(m[1], m[2], p.at);
       if (a) out.amount = a;
     }
-    if ((m = new RegExp(`全年预算数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`).exec(t))) {
+    if ((m = PERFORMANCE_BUDGET.exec(t))) {
       const a = amount(m[1], m[2], p.at);
       if (a) out.budgetAmount = a;
     }
-    if ((m = new RegExp(`全年执行数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`).exec(t))) {
+    if ((m = PERFORMANCE_EXECUTED.exec(t))) {
       const a = amount(m[1], m[2], p.at);
       if (a) out.executedAmount = a;
     }
