@@ -729,7 +729,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const lead = openTable.lead;
       const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && lead.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
-      if (first?.kind === 'grid' && leadRepeats) {
+      // (a continuation with more columns than the table is another segment: it stays a grid of its own)
+      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
         continuing = openTable;
@@ -1009,6 +1010,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     }
     const pages: PageContent[] = [];
     let chars = 0;
+    let undecodable = 0;
     const started = Date.now();
     for (let n = 1; n <= doc.numPages; n++) {
       // a pathological file (huge content streams) is stopped between pages rather than read for minutes
@@ -1025,7 +1027,11 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       const vt = viewport.transform as Matrix;
       const content = await page.getTextContent();
       const pieces = piecesOf(content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i), vt);
-      chars += pieces.reduce((s, p) => s + p.text.length, 0);
+      for (const piece of pieces) {
+        chars += piece.text.length;
+        // private-use and control code points: glyphs of a font without a Unicode mapping
+        for (const ch of piece.text) if (/[\ue000-\uf8ff\u0000-\u001f\ufffd]/.test(ch)) undecodable++;
+      }
       let rules: { h: Rule[]; v: Rule[] } = { h: [], v: [] };
       if (pieces.length) {
         const ops = await page.getOperatorList({ intent: 'display' });
@@ -1034,12 +1040,14 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       pages.push({ page: n, width: viewport.width, height: viewport.height, items: pageItems(pieces, rules) });
       page.cleanup();
     }
-    if (chars < doc.numPages * 10) {
+    const unreadableText = chars > 0 && undecodable / chars > 0.3;
+    if (chars < doc.numPages * 10 || unreadableText) {
       if (options.ocr !== false) {
         const text = await ocrPdf(bytes, file, doc.numPages);
         if (text.replace(/\s+/g, '').length < 10) throw new ReadError(file, '这是扫描件，OCR 没有识别出文字 (scanned PDF, OCR found no text)', 'check the scan quality or pass a PDF with text');
         return { ...readText(text, 'pdf-ocr'), bytes: bytes.length };
       }
+      if (unreadableText) throw new ReadError(file, 'PDF 的文字层无法解码（字体缺少 Unicode 映射）(text layer without a Unicode mapping)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass another copy');
       throw new ReadError(file, '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass a PDF with text');
     }
     dropPageFurniture(pages);

@@ -135,6 +135,10 @@ describe('039.pdf (广州市政务服务和数据管理局, 部门整体预算�
     expect(texts(rowStarting(grid, '部门名称')).slice(0, 2)).toEqual(['部门名称', '广州市政务服务和数据管理局']);
     expect(texts(rowStarting(grid, '', '基本支出'))).toEqual(['', '基本支出', '12,634.14', '财政拨款', '98,880.78']);
     expect(texts(rowStarting(grid, '', '项目支出'))).toEqual(['', '项目支出', '86,246.64', '其他资金', '0.00']);
+    // page 2 continues the form with more columns (indicator levels): a grid of its own, values in their columns
+    const indicators = blocks.filter((b): b is TableBlock => b.type === 'table' && b.at.page === 2)[0];
+    expect(texts(rowStarting(indicators, '绩效指标'))).toEqual(['绩效指标', '一级指标', '', '二级指标', '三级指标', '实施周期指标值', '年度指标值']);
+    expect(texts(rowStarting(indicators, '', '产出指标'))).toEqual(['', '产出指标', '', '数量指标', '提出“十五五”规划任务举措数量（条）', '≥20', '≥20']);
     const goal = rowStarting(grid, '总体绩效目标')[1].text;
     expect(goal.length).toBeGreaterThan(300);
     expect(goal).not.toMatch(/\n/);
