@@ -162,3 +162,16 @@ describe('paragraphs of official documents (wide line pitch, numbered lines wrap
   });
 });
 
+describe('021.pdf (苏州市审计局, 2026 budget): a table continued under the page header of the next page', () => {
+  it('reads the 财政拨款收支总表 of pages 12–13 as one grid; the page header "苏州市审计局 2026 年度部门预算公开" is dropped', async () => {
+    const { blocks } = await readCorpus('021.pdf');
+    const grid = gridAfter(blocks, /^财政拨款收支总表$/);
+    expect(grid.at.page).toBe(12);
+    const housing = rowStarting(grid, '', '', '（二十）住房保障支出');
+    expect(texts(housing)).toEqual(['', '', '（二十）住房保障支出', '1,302.95']);
+    expect(housing[3].at.page).toBe(13);
+    expect(texts(rowStarting(grid, '收入总计'))).toEqual(['收入总计', '4,651.67', '支出总计', '4,651.67']);
+    expect(textBlocks(blocks).filter((b) => b.text.replace(/\s+/g, '') === '苏州市审计局2026年度部门预算公开')).toEqual([]);
+  });
+});
+
