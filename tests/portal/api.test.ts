@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysis } from '../../src/store/analysis.js';
+import { deleteDocument, storeDocument } from '../../src/store/documents.js';
 import type { Store } from '../../src/store/database.js';
 import { createApp } from '../../src/web/app.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
@@ -218,6 +219,21 @@ for (const engine of ENGINES) {
       const body = await after.json();
       expect(body.total).toBe(1);
       expect((await cached.request(`/api/documents/${body.items[0].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    });
+
+    it('marks a finding on the table row it names', async () => {
+      const model = makeDisclosure({ unit: '新疆标注测试局', year: 2021 });
+      const stored = await storeDocument(store, {
+        model,
+        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
+        source: { file: 'mark.json', bytes: new TextEncoder().encode(JSON.stringify(model)) },
+      });
+      const html = await (await get(`/documents/${stored.id}`)).text();
+      // only that row is marked (every node of this hand-made model sits at line 1, so lines decide nothing)
+      expect(html.match(/<tr class="[^"]*has-finding/g)).toHaveLength(1);
+      expect(html).toMatch(/<tr class="has-finding finding-error" id="row-\d+"><td>2010301<\/td><td>行政运行<a class="mark" href="#finding-\d+" title="错误：“行政运行”与明细不符">/);
+      expect(html).not.toMatch(/<p class="para has-finding/);
+      await deleteDocument(store, stored.id);
     });
 
     it('checks upload size and type', async () => {
