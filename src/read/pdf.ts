@@ -734,7 +734,9 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       while (j < p.items.length && j < 4 && p.items[j].kind === 'line') j++;
       const first = p.items[j];
       const lead = openTable.lead;
-      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && lead.includes(marginKey(it.line.text)));
+      // (compared as text: the previous page may have joined a title's lines into one)
+      const leadText = lead.join('');
+      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
       if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width) {

@@ -41,7 +41,11 @@ describe('round trip: 033.pdf → model → the writer’s HTML, DOCX and PDF �
     expect(back).toMatchObject({ kind: 'final_account', year: 2019, unit: { name: '佛山市轨道交通局' } });
     expect(back.tablesPresent).toEqual(original.tablesPresent);
     // the writer's PDF prints long tables over pages with other column widths; its figures are compared in tests/write
-    if (format !== 'pdf') expect(back.figures).toMatchObject({ currentYearIncome: 1668.14, basicExpenditure: 746.39, projectExpenditure: 921.75 });
+    if (format !== 'pdf') {
+      const { currentYearIncome, basicExpenditure, projectExpenditure, operatingCosts } = original.figures;
+      expect(basicExpenditure).toBe(746.39); // read on page 15 of the PDF
+      expect(back.figures).toMatchObject({ currentYearIncome, basicExpenditure, projectExpenditure, operatingCosts });
+    }
   });
 
   it('the writer’s XLSX (one sheet per table) reads back as titled grids with merged header cells', async () => {

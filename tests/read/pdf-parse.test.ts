@@ -83,7 +83,8 @@ describe('parse corpus PDFs', () => {
     const d = await parse('033.pdf');
     expect(d).toMatchObject({ kind: 'final_account', year: 2019, unit: { name: '佛山市轨道交通局' } });
     expect(d.tablesPresent).toEqual(expect.arrayContaining(['final-income-expenditure-summary', 'final-expenditure', 'final-general-budget-basic-expenditure', 'final-three-public']));
-    expect(d.figures).toMatchObject({ currentYearIncome: 1668.14, currentYearExpenditure: 1668.14, basicExpenditure: 746.39, projectExpenditure: 921.75, operatingCosts: 97.19 });
+    // 一般公共预算财政拨款支出 1668.14, 基本支出 746.39, 项目支出 921.75 (page 15), 公用经费合计 97.19 (page 20)
+    expect(d.figures).toMatchObject({ generalPublicBudgetExpenditure: 1668.14, basicExpenditure: 746.39, projectExpenditure: 921.75, operatingCosts: 97.19 });
   });
 
   it('035.pdf: 江苏省人民检察院 2017 budget', async () => {

@@ -175,3 +175,19 @@ describe('021.pdf (苏州市审计局, 2026 budget): a table continued under the
   });
 });
 
+describe('033.pdf (佛山市轨道交通局, 2019 final account): a table over three pages with title, unit line and header repeated', () => {
+  it('reads the 收入支出决算总表 of pages 5–7 as one grid with its header (栏次 row included) once', async () => {
+    const { blocks } = await readCorpus('033.pdf');
+    const grid = gridAfter(blocks, /^表1收入支出决算总表$/);
+    expect(grid.at.page).toBe(5);
+    expect(grid.rows.filter((r) => r[0].text.replace(/\s+/g, '') === '栏次')).toHaveLength(1);
+    const transport = rowStarting(grid, '', '13');
+    expect(texts(transport)).toEqual(['', '13', '', '十三、交通运输支出', '39', '1531.04']);
+    expect(transport[5].at.page).toBe(6);
+    const total = rowStarting(grid, '总计');
+    expect(texts(total)).toEqual(['总计', '26', '1668.14', '总计', '52', '1668.14']);
+    expect(total[0].at.page).toBe(7);
+    expect(blocks.filter((b) => b.type !== 'table' && b.text === '表1收入支出决算总表')).toHaveLength(1);
+  });
+});
+
