@@ -126,7 +126,7 @@ function splitProjects(rows: Row[]): Row[][] {
   let indicatorsSeen = false;
   for (const row of rows) {
     if (row.cells.length === 0) continue;
-    if (indicatorsSeen && tokenize(row)[0]?.label === 'project') {
+    if (indicatorsSeen && row.cells[0]?.text.includes('项目') && tokenize(row)[0]?.label === 'project') {
       tables.push(current);
       current = [];
       indicatorsSeen = false;
@@ -221,7 +221,15 @@ interface Token {
 }
 
 /** Splits a row into label tokens and value tokens; a cell may hold "label:value" or "… label value". */
+const tokenCache = new WeakMap<Row, Token[]>();
+
 function tokenize(row: Row): Token[] {
+  let cached = tokenCache.get(row);
+  if (!cached) tokenCache.set(row, (cached = tokenizeCells(row)));
+  return cached;
+}
+
+function tokenizeCells(row: Row): Token[] {
   const tokens: Token[] = [];
   for (const cell of row.cells) {
     let rest = cell.text;

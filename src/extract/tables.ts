@@ -186,7 +186,9 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   const header: CellBlock[][] = [];
   let i = 0;
   while (i < grid.length && !isDataAnchor(grid[i], nCode, hasProjectColumn)) header.push(grid[i++]);
-  const data = grid.slice(i).filter((r) => !header.some((h) => rowText(h) === rowText(r)));
+  const headerTexts = new Set(header.map(rowText));
+  // a header repeated after a page break has no amounts: only such rows need comparing
+  const data = grid.slice(i).filter((r) => hasNumber(r) || !headerTexts.has(rowText(r)));
   const nameIdx = nCode;
   const firstAmount = nameIdx + (hasProjectColumn ? 2 : 1);
   const dataWidth = Math.max(0, ...data.map((r) => r.length));
@@ -255,7 +257,8 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   let i = 0;
   while (i < grid.length && !hasNumber(grid[i]) && !grid[i].some((c) => /^\d{3}\s/.test(c.text.trim()))) header.push(grid[i++]);
   const headerTexts = new Set(header.map(rowText));
-  const data = grid.slice(i).filter((r) => !headerTexts.has(rowText(r)));
+  // a header repeated after a page break has no amounts: only such rows need comparing
+  const data = grid.slice(i).filter((r) => hasNumber(r) || !headerTexts.has(rowText(r)));
   const incomeKey = tpl.columns[0]?.key ?? 'budget';
   // the expenditure side starts at the column headed 功能分类/支出项目; its amounts follow it
   const headerRow = header.find((r) => r.some((c) => /功能分类|^支出/.test(norm(c.text)) && !/^支出$/.test(norm(c.text)))) ?? header[header.length - 1];

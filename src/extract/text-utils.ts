@@ -3,8 +3,20 @@ import { toHalfWidth } from '../model/money.js';
 
 /** Text for matching: half-width, no spaces, straight quotes. Never stored in the model. */
 const NEEDS_NORM = /[\s\u00a0“”"＂‘’【】\uff01-\uff5e\u3000]/;
+/** the same labels are normalised again and again across a document and across documents */
+const normCache = new Map<string, string>();
 export function norm(s: string): string {
   if (!NEEDS_NORM.test(s)) return s;
+  if (s.length > 64) return normalise(s);
+  let out = normCache.get(s);
+  if (out === undefined) {
+    if (normCache.size > 20_000) normCache.clear();
+    normCache.set(s, (out = normalise(s)));
+  }
+  return out;
+}
+
+function normalise(s: string): string {
   return toHalfWidth(s)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/[“”"＂]/g, '"')
@@ -14,8 +26,19 @@ export function norm(s: string): string {
 }
 
 /** Text for display: collapses runs of spaces between CJK characters left by line wrapping in converted PDFs. */
+const tidyCache = new Map<string, string>();
 export function tidy(s: string): string {
   if (!/\s/.test(s)) return s;
+  if (s.length > 64) return collapseSpaces(s);
+  let out = tidyCache.get(s);
+  if (out === undefined) {
+    if (tidyCache.size > 20_000) tidyCache.clear();
+    tidyCache.set(s, (out = collapseSpaces(s)));
+  }
+  return out;
+}
+
+function collapseSpaces(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .replace(/(?<=[\u3400-\u9fff（），。、：；“”])\s+(?=[\u3400-\u9fff（），。、：；“”])/g, '')

@@ -16,7 +16,15 @@ export function normaliseNumberText(raw: string): string | null {
 }
 
 /** Parses decimal text into an integer count of 10^-scale units. */
+const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,8}))?$/;
+
 export function parseDecimal(text: string): { minor: number; scale: number } | null {
+  const plain = PLAIN_DECIMAL.exec(text);
+  if (plain) {
+    // the common case, printed without noise: "1901.34", "2441"
+    const frac = plain[2] ?? '';
+    return { minor: Number(plain[1] + frac), scale: frac.length };
+  }
   const s = normaliseNumberText(text);
   if (s === null) return null;
   const negative = s.startsWith('-');
