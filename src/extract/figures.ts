@@ -28,9 +28,12 @@ function facts(doc: Doc): Fact[] {
   return [...doc.narrative.flatMap((s) => s.facts), ...doc.threePublic.items, ...(doc.operatingCosts.fact ? [doc.operatingCosts.fact] : [])];
 }
 
+const allFacts = new WeakMap<Doc, Fact[]>();
+
 function fact(doc: Doc, kind: Fact['subject']['kind'], key?: string, topic?: string): Amount | undefined {
-  const sections = topic ? doc.narrative.filter((s) => s.topic === topic) : doc.narrative;
-  const pool = topic ? sections.flatMap((s) => s.facts) : facts(doc);
+  let all = allFacts.get(doc);
+  if (!all) allFacts.set(doc, (all = facts(doc)));
+  const pool = topic ? doc.narrative.filter((s) => s.topic === topic).flatMap((s) => s.facts) : all;
   return pool.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key) && f.amount)?.amount;
 }
 

@@ -49,8 +49,9 @@ const LEVEL_WORDS = new Set(['产出指标', '效益指标', '满意度指标', 
  * halves of a level word cut by a page break ("效益指" | "标"); a whole word short of its 指标 ending is an indicator's
  * own name ("服务对象满意度"), not a fragment
  */
+const LEVEL_WORD_LIST = [...LEVEL_WORDS];
 const isLevelFragment = (key: string) =>
-  key === '标' || key === '指标' || (key.length >= 2 && [...LEVEL_WORDS].some((w) => w.startsWith(key) && w.length - key.length === 1));
+  key === '标' || key === '指标' || (key.length >= 2 && LEVEL_WORD_LIST.some((w) => w.length - key.length === 1 && w.startsWith(key)));
 
 /** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
 const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况']);

@@ -12,6 +12,8 @@ const TABLE_LABEL = /^表\s*([一二三四五六七八九十\d]{1,3})\s*[:：]?\
 const PROSE = /[。；;]|[，,](?!\d)/;
 
 /** Strips conversion noise that carries no meaning: HTML-ish tags, Markdown emphasis and list marks. */
+const NOT_BLANK = /\S/;
+
 /** Characters that may need cleaning; most cells and lines have none and skip the regexes. */
 const NOISE = /[<#*+\-\u2e80-\u2eff\u2f00-\u2fdf\u00a0\u200b-\u200d\ufeff]/;
 
@@ -88,7 +90,7 @@ export function readText(input: string, format = 'text'): ReadResult {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const lineNo = i + 1;
-    if (raw.trim() === '') {
+    if (!NOT_BLANK.test(raw)) {
       blankSince++;
       flushTable();
       continue;
@@ -101,8 +103,11 @@ export function readText(input: string, format = 'text'): ReadResult {
       const row: CellBlock[] = [];
       let col = 1;
       for (const piece of raw.split('\t')) {
-        const c = cleanLine(piece);
-        row.push({ text: c.text, at: { line: lineNo, column: col + c.column - 1 } });
+        if (piece === '') row.push({ text: '', at: { line: lineNo, column: col } });
+        else {
+          const c = cleanLine(piece);
+          row.push({ text: c.text, at: { line: lineNo, column: col + c.column - 1 } });
+        }
         col += piece.length + 1;
       }
       if (!table) table = { rows: [], line: lineNo, column: 1, endLine: lineNo };

@@ -34,6 +34,10 @@ export function placeOf(para: Paragraph, offset: number, endOffset?: number): Pl
 }
 
 const CJK = /[\u3400-\u9fff（），。、：；“”]/;
+function isCjk(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return (code >= 0x3400 && code <= 0x9fff) || (code > 0x2000 && CJK.test(ch));
+}
 
 /**
  * tidy() (text-utils) that also tells, for every character it keeps, its offset in the input: whitespace runs
@@ -45,7 +49,9 @@ export function tidyMapped(s: string): { text: string; source?: number[] } {
   const chars: string[] = [];
   const source: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i])) {
+    const code = s.charCodeAt(i);
+    // the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces
+    if (code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
       if (chars[chars.length - 1] !== ' ' || source[source.length - 1] !== i - 1) {
         chars.push(' ');
         source.push(i);
@@ -58,7 +64,7 @@ export function tidyMapped(s: string): { text: string; source?: number[] } {
   const keepChars: string[] = [];
   const keepSource: number[] = [];
   for (let k = 0; k < chars.length; k++) {
-    if (chars[k] === ' ' && (k === 0 || k === chars.length - 1 || (CJK.test(chars[k - 1]) && CJK.test(chars[k + 1] ?? '')))) continue;
+    if (chars[k] === ' ' && (k === 0 || k === chars.length - 1 || (isCjk(chars[k - 1]) && isCjk(chars[k + 1] ?? '')))) continue;
     keepChars.push(chars[k]);
     keepSource.push(source[k]);
   }
