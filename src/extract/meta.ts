@@ -48,7 +48,9 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const all = blocks.map(textOf).join('\n');
   const count = (re: RegExp) => (all.match(re) ?? []).length;
   const kind: DocumentKind = /决算/.test(t) ? 'final_account' : /预算/.test(t) ? 'budget' : count(/决算/g) > count(/预算/g) ? 'final_account' : 'budget';
-  const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : count(/部门/g) >= count(/单位(预算|决算)/g) ? 'department' : 'unit';
+  // scope: the title decides; otherwise how the parts and tables name themselves (部门收支总表 / 单位收支总表, 编制部门 / 编制单位)
+  const scopeWords = (who: string) => count(new RegExp(`${who}(?:预算|决算|收支|收入|支出|概况)|编制${who}`, 'g'));
+  const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : scopeWords('部门') >= scopeWords('单位') ? 'department' : 'unit';
   const yearMatch = YEAR_IN_TITLE.exec(titleText) ?? YEAR_IN_TITLE.exec(all);
   const year = yearMatch ? Number(yearMatch[1]) : 0;
 

@@ -5,6 +5,7 @@
 import type { Block, CellBlock, TableBlock } from '../read/blocks.js';
 import type { Amount, Disclosure, Indicator, Place } from '../model/schema.js';
 import { makeAmount, makePercent, toHalfWidth } from '../model/money.js';
+import { tableTitleOf } from './tables.js';
 import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { isNumericCell, norm, NUMBER, tidy } from './text-utils.js';
@@ -80,7 +81,7 @@ interface Row {
 /** Reads every performance table found in `blocks` (the whole body; titles locate them). */
 export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): PerformanceTables {
   const result: PerformanceTables = { targets: [], selfEvaluations: [] };
-  for (const section of findSections(blocks)) {
+  for (const section of findSections(blocks, ctx.kind)) {
     for (const rows of splitProjects(section.grids.flatMap(gridRows))) {
       // the table's place: its first row, through its last row
       const first = rows[0].cells[0]?.at ?? { line: rows[0].line, column: 1 };
@@ -98,7 +99,7 @@ interface Section {
 }
 
 /** Titles start a table; its grids run until the next title or a numbered part/section/subsection heading. */
-function findSections(blocks: Block[]): Section[] {
+function findSections(blocks: Block[], kind: ExtractContext['kind']): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const block of blocks) {
@@ -112,6 +113,8 @@ function findSections(blocks: Block[]): Section[] {
         continue;
       }
       if (OTHER_TITLE.test(text)) current = null;
+      // a standard table after the performance tables (决算报表 printed after the 说明) ends them
+      if (current && tableTitleOf(block, { kind })) current = null;
       if (block.type === 'heading' && ['part', 'section', 'subsection', 'table'].includes(block.numbering)) current = null;
       continue;
     }

@@ -306,9 +306,15 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
       rows.push(row);
     }
   }
+  // a column keeps its printed header when the header is recognisably that column ("一般公共预算财政拨款")
+  const printedHeader = (index: number, spec: { label: string; match: RegExp }) => {
+    const text = tidy(headerRow?.[index]?.text ?? '');
+    return text && spec.match.test(norm(text)) ? text : spec.label;
+  };
+  const incomeSpec = tpl.columns[0] ?? { key: incomeKey, label: '预算数', match: /预算数/ };
   const columns: TableColumn[] = [
-    { key: incomeKey, label: tpl.columns[0]?.label ?? '预算数', side: 'income' },
-    ...expSpecs.map((s) => ({ key: s.key, label: s.label, side: 'expenditure' as const })),
+    { key: incomeKey, label: printedHeader(1, incomeSpec), side: 'income' },
+    ...expSpecs.map((s, k) => ({ key: s.key, label: printedHeader(expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
   ];
   return { rows, columns };
 }

@@ -568,6 +568,11 @@ export function layoutDisclosure(doc: Disclosure): LayoutBlock[] {
   const narrativePart = (n: number): void => {
     out.push({ kind: 'heading', level: 2, text: `第${numbers[n]}部分 ${partTitles[n]}` });
     for (const sec of doc.narrative) out.push(...sectionBlocks(doc, sec));
+    // data without the 其他重要事项 section (e.g. read from a workbook) still carries its performance tables
+    if (!doc.narrative.some((s) => s.topic === 'other')) {
+      for (const t of doc.performance.targets) out.push(performanceTargetGrid(doc, t));
+      for (const e of doc.performance.selfEvaluations) out.push(selfEvaluationGrid(doc, e));
+    }
   };
   const glossaryPart = (n: number): void => {
     out.push({ kind: 'heading', level: 2, text: `第${numbers[n]}部分 ${partTitles[n]}` });
