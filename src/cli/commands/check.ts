@@ -24,7 +24,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)')
-    .argument('[files...]', 'disclosure files (text/Markdown converted from PDF)')
+    .argument('[files...]', 'disclosure files: PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF (detected by content)')
     .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告, json = findings per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')

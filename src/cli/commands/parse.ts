@@ -45,7 +45,7 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('读取公开文件并输出结构化数据 (read disclosures into the budgetdoc model)')
-    .argument('<files...>', 'disclosure files (text/Markdown converted from PDF)')
+    .argument('<files...>', 'disclosure files: PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF (detected by content)')
     .addOption(new Option('-f, --format <format>', 'output format: text = 中文摘要, json = the full model').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
