@@ -69,8 +69,11 @@ export function resolveFactCodes(sections: NarrativeSection[], tables: Table[], 
       economic ??= economicNames(tables, year);
       const key = economicKey(f.subject.names?.[0] ?? f.label);
       // one differing character is a slip of the pen ("公务招待费" for 公务接待费) when only one name is that close
-      const near = [...economic.entries()].filter(([k, c]) => c && k.length === key.length && [...k].filter((ch, i) => ch !== key[i]).length === 1);
-      const code = economic.get(key) ?? (near.length === 1 ? near[0][1] : undefined);
+      const nearOnly = () => {
+        const near = [...economic!.entries()].filter(([k, c]) => c && k.length === key.length && [...k].filter((ch, i) => ch !== key[i]).length === 1);
+        return near.length === 1 ? near[0][1] : undefined;
+      };
+      const code = economic.get(key) ?? nearOnly();
       if (code) f.subject.code = code;
       return;
     }
