@@ -43,32 +43,37 @@ function isCjk(ch: string): boolean {
  * tidy() (text-utils) that also tells, for every character it keeps, its offset in the input: whitespace runs
  * become one space, spaces between CJK characters go, the ends are trimmed.
  */
-export function tidyMapped(s: string): { text: string; source?: number[] } {
+export function tidyMapped(s: string, needSource = true): { text: string; source?: number[] } {
   // most paragraphs have no whitespace at all: the text is its own map
   if (!/\s/.test(s)) return { text: s };
-  const chars: string[] = [];
-  const source: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    // the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces
-    if (code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
-      if (chars[chars.length - 1] !== ' ' || source[source.length - 1] !== i - 1) {
-        chars.push(' ');
-        source.push(i);
-      } else source[source.length - 1] = i;
+  const source: number[] | undefined = needSource ? [] : undefined;
+  let out = '';
+  let i = 0;
+  let end = s.length;
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+  while (i < end) {
+    if (isSpace(s.charCodeAt(i))) {
+      let j = i;
+      while (isSpace(s.charCodeAt(j))) j++;
+      // a run becomes one space (mapped to its last character), none between two CJK characters
+      if (!(isCjk(out[out.length - 1] ?? '') && isCjk(s[j]))) {
+        out += ' ';
+        source?.push(j - 1);
+      }
+      i = j;
       continue;
     }
-    chars.push(s[i]);
-    source.push(i);
+    out += s[i];
+    source?.push(i);
+    i++;
   }
-  const keepChars: string[] = [];
-  const keepSource: number[] = [];
-  for (let k = 0; k < chars.length; k++) {
-    if (chars[k] === ' ' && (k === 0 || k === chars.length - 1 || (isCjk(chars[k - 1]) && isCjk(chars[k + 1] ?? '')))) continue;
-    keepChars.push(chars[k]);
-    keepSource.push(source[k]);
-  }
-  return { text: keepChars.join(''), source: keepSource };
+  return source ? { text: out, source } : { text: out };
+}
+
+/** the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces */
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
 /** The pieces of a block re-expressed in tidied offsets. */
@@ -97,9 +102,10 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const b of blocks) {
     if (b.type !== 'paragraph') continue;
-    const { text, source } = tidyMapped(b.text);
+    const rawPieces = (b as { pieces?: Piece[] }).pieces;
+    const { text, source } = tidyMapped(b.text, !!rawPieces && rawPieces.length > 1);
     if (!text) continue;
-    const pieces = tidiedPieces((b as { pieces?: Piece[] }).pieces, source);
+    const pieces = tidiedPieces(rawPieces, source);
     const prev = out[out.length - 1];
     if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
       const joined = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}`;
