@@ -12,16 +12,15 @@ function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
 }
 
 /** Names of the entries of a zip's central directory (read from the end of the file, nothing inflated). */
+/** Offset of a zip's end-of-central-directory record (signature 0x06054b50 within the last 64 KiB + 22 bytes), or -1. */
+function endOfCentralDirectory(view: DataView, length: number): number {
+  for (let i = length - 22; i >= Math.max(0, length - 65_557); i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 export function zipEntryNames(bytes: Uint8Array, limit = 5000): string[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // end of central directory record: signature 0x06054b50 within the last 64 KiB + 22 bytes
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view, bytes.length);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
@@ -41,13 +40,7 @@ export function zipEntryNames(bytes: Uint8Array, limit = 5000): string[] | null 
 /** Sum of the declared uncompressed sizes of a zip's entries (for refusing zip bombs before inflating). */
 export function zipUncompressedTotal(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view, bytes.length);
   if (eocd < 0) return Infinity;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);

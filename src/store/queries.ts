@@ -6,6 +6,7 @@ import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
 import { searchTerms } from './rows.js';
+import type { FactRow } from './rows.js';
 
 export interface DocumentFilter {
   /** full text of names, title and explanations */
@@ -287,23 +288,12 @@ export async function aggregateFacts(store: Store, query: FactQuery): Promise<Fa
   return result.rows;
 }
 
-export interface FactRecord {
+/** A stored fact row with the document it belongs to. */
+export interface FactRecord extends FactRow {
   document_id: number;
   unit_name: string;
   year: number;
   kind: string;
-  table_id: string;
-  row_no: number;
-  row_label: string;
-  row_code: string | null;
-  code_system: string | null;
-  row_level: string | null;
-  row_kind: string;
-  is_leaf: boolean;
-  column_key: string;
-  money_unit: string;
-  amount: string;
-  amount_wan: string;
 }
 
 export async function listFacts(store: Store, query: FactQuery): Promise<FactRecord[]> {
