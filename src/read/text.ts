@@ -35,7 +35,11 @@ function cleanLine(raw: string): { text: string; marked: number; column: number 
   return { text: s, marked, column: indent + 1 };
 }
 
+/** the first characters a numbered heading can start with (第, 一…十, brackets, digits, 表) */
+const NUMBERED_START = /^[第一二三四五六七八九十（(\d表]/;
+
 function classifyHeading(text: string, marked: number): Omit<HeadingBlock, 'at' | 'type'> | null {
+  if (marked === 0 && !NUMBERED_START.test(text)) return null;
   let m: RegExpExecArray | null;
   const titleLike = (rest: string, max: number) => rest.length <= max && !PROSE.test(rest) && !/[:：]\s*\S/.test(rest);
   if ((m = TABLE_LABEL.exec(text))) return { text, numbering: 'table', number: m[1], title: '', marked: marked > 0 };
@@ -52,6 +56,7 @@ function classifyHeading(text: string, marked: number): Omit<HeadingBlock, 'at' 
 }
 
 function startsNumbered(text: string): boolean {
+  if (!NUMBERED_START.test(text)) return false;
   return PART.test(text) || SECTION.test(text) || SUBSECTION.test(text) || ITEM.test(text) || TABLE_LABEL.test(text);
 }
 
