@@ -28,7 +28,12 @@ export function buildProgram(): Command {
     'after',
     '\nExamples:\n' +
       '  budgetdoc parse ../shared/seeds/000_6d5137b5af398648.txt            # 摘要 (Chinese summary)\n' +
-      '  budgetdoc parse disclosure.txt --format json > model.json          # the full model as JSON\n',
+      '  budgetdoc parse report.pdf --format json > model.json              # the full model as JSON\n' +
+      '  budgetdoc check report.pdf --format html > report.html             # audit report for reviewers\n' +
+      '  budgetdoc sample --kind budget --count 10 --seed 1 --out samples/   # consistent sample data\n' +
+      '  budgetdoc render samples/<file>.json --to pdf --out report.pdf      # write the disclosure\n' +
+      '  budgetdoc serve --demo                                              # the portal with sample data\n' +
+      'Exit codes: 0 success, 1 audit errors or refusal, 2 unreadable input or bad usage.\n',
   );
   return program;
 }
