@@ -30,6 +30,25 @@ const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数?|年初预算数?|�
 const EXECUTED = /^(?:支出)?(?:决算数?|全年执行数|执行数)(?:为)?$/;
 const REASON_HEAD = /^(?:主要)?原因(?:是|为|主要是)?\s*[:：]?\s*/;
 const NOT_ARRANGED = /^(?<label>.+?)(?:未安排|无安排)$/;
+
+/**
+ * The tail patterns above scan the whole text lazily from its start; most texts cannot match because they do not
+ * end with the words the pattern ends with, which these checks see at once.
+ */
+const ENDS_WITH_CHANGE = /(?:增加|减少|增长|下降|持平)了?$/;
+const ENDS_WITH_BUDGET = /预算数?(?:为)?$/;
+function changeTail(s: string): RegExpExecArray | null {
+  return ENDS_WITH_CHANGE.test(s) ? CHANGE_TAIL.exec(s) : null;
+}
+function budgetTail(s: string): RegExpExecArray | null {
+  return ENDS_WITH_BUDGET.test(s) ? BUDGET_TAIL.exec(s) : null;
+}
+function comparedWith(s: string): RegExpExecArray | null {
+  return s.endsWith('相比') ? COMPARED_WITH.exec(s) : null;
+}
+function notArranged(s: string): RegExpExecArray | null {
+  return s.endsWith('安排') ? NOT_ARRANGED.exec(s) : null;
+}
 const YEAR = /(\d{4})\s*年度?/g;
 const UNIT_PREFIX = /^.{4,}?(?:人民政府办公室|办公室|管理局|委员会|服务中心|中心|局)(?:部门|单位|本级)?(?=.)/;
 
@@ -142,8 +161,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     const startsFact = (part: Part): boolean => {
       const m = MONEY.exec(part.text);
       const pre = m ? part.text.slice(0, m.index) : part.text;
-      const change = CHANGE_TAIL.exec(pre.trim());
-      const budget = BUDGET_TAIL.exec(pre.trim());
+      const change = changeTail(pre.trim());
+      const budget = budgetTail(pre.trim());
       const candidate = change?.groups?.word ? change.groups.label : budget ? budget.groups!.label : m ? pre : '';
       const { label } = labelOf(candidate, reader.unitName);
       if (!label) return false;
@@ -205,7 +224,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
             pendingYear = Number(year[1]);
             continue;
           }
-          const compared = COMPARED_WITH.exec(t);
+          const compared = comparedWith(t);
           if (compared) {
             pendingBasis = basisOf(t.slice(compared.groups!.label.length)) ?? '上年';
             const { label } = labelOf(compared.groups!.label, reader.unitName);
@@ -216,7 +235,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
             }
             continue;
           }
-          const none = NOT_ARRANGED.exec(t);
+          const none = notArranged(t);
           if (none && part.sep === 'start' && i === parts.length - 1) {
             const { label } = labelOf(none.groups!.label, reader.unitName);
             if (label) current = create(label, list, pendingYear, part);
@@ -236,7 +255,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         const amount = amountOf(num, unit, moneyAt);
         if (!amount) continue;
 
-        const change = CHANGE_TAIL.exec(pre);
+        const change = changeTail(pre);
         if (change?.groups?.word && (change.groups.basis || /增加|减少|持平/.test(change.groups.word))) {
           const basis = basisOf(change.groups.basis) ?? pendingBasis;
           const { label, year } = labelOf(change.groups.label, reader.unitName);
@@ -257,7 +276,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           continue;
         }
 
-        const budget = BUDGET_TAIL.exec(pre);
+        const budget = budgetTail(pre);
         if (budget) {
           const { label, year } = labelOf(budget.groups!.label, reader.unitName);
           const d = create(label || (current?.fact.label ?? ''), list, year ?? pendingYear, part, true);
