@@ -8,7 +8,7 @@ import type { Block } from '../read/blocks.js';
 import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { buildOutline } from './outline.js';
-import { extractMeta, extractToc, attachmentTables } from './meta.js';
+import { extractMeta, extractToc, attachmentTables, chooseUnitName } from './meta.js';
 import { extractTables } from './tables.js';
 import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
@@ -70,6 +70,10 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   }
   if (outline.parts.length === 0) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
 
+  // the tables' headers name the unit too: choose again with them (some templates print the unit only there)
+  const preparers = tables.flatMap((t) => (t.preparer?.name ? [{ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) }] : []));
+  ctx.unitName = chooseUnitName([...meta.mentions, ...preparers]) || meta.unitName;
+
   const narrative = extractNarrative(outline, ctx);
   resolveFactCodes(narrative.narrative, tables, meta.year);
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
@@ -80,9 +84,9 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     // an organisation row carrying the unit's own code names the unit ("[002002]乌鲁木齐区政府办公室")
     for (const r of t.rows) if (unitCode && r.kind === 'organisation' && r.orgCode === unitCode && r.label) mentions.push({ name: r.label, role: 'table-row', at: r.at });
   }
-  for (const p of performanceTables.targets) if (p.unit && sameUnit(p.unit, meta.unitName)) mentions.push({ name: p.unit, role: 'performance-table', at: p.at });
+  for (const p of performanceTables.targets) if (p.unit && sameUnit(p.unit, ctx.unitName)) mentions.push({ name: p.unit, role: 'performance-table', at: p.at });
   for (const p of performanceTables.selfEvaluations) {
-    for (const name of [p.department, p.implementingUnit]) if (name && sameUnit(name, meta.unitName)) mentions.push({ name, role: 'performance-table', at: p.at });
+    for (const name of [p.department, p.implementingUnit]) if (name && sameUnit(name, ctx.unitName)) mentions.push({ name, role: 'performance-table', at: p.at });
   }
 
   const doc: Omit<Disclosure, 'figures'> = {
@@ -92,7 +96,7 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     scope: meta.scope,
     year: meta.year,
     title: meta.title,
-    unit: { name: meta.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: extractSubordinateUnits(outline, ctx) },
+    unit: { name: ctx.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: extractSubordinateUnits(outline, ctx) },
     ...(meta.date ? { date: meta.date } : {}),
     ...(meta.signature ? { signature: meta.signature } : {}),
     toc,

@@ -32,6 +32,31 @@ function nameBeforeYear(text: string): string | undefined {
   return name.length >= 2 ? name : undefined;
 }
 
+/** A title that names the year first: "2026年深圳市统计局（本级）部门预算" → the name after the year. */
+function nameAfterYear(text: string): string | undefined {
+  const m = /^\s*(?:20|19)\d{2}\s*年度?\s*(.+?)(?:部门|单位)?(?:预算|决算)/.exec(text);
+  const name = m?.[1]?.trim();
+  return name && name.length >= 2 ? tidy(name) : undefined;
+}
+
+/** How much one mention counts when choosing the unit's name: the document's own voice over table headers. */
+const MENTION_WEIGHT: Record<string, number> = { signature: 3, title: 2, toc: 1, part: 1, section: 1 };
+
+/**
+ * The unit is the name the document's places agree on, weighted: signature and title most, headings next, table
+ * headers and rows least (they often print a short form or, in some templates, the only full name).
+ */
+export function chooseUnitName(mentions: Meta['mentions']): string {
+  const votes = new Map<string, { name: string; score: number }>();
+  for (const m of mentions) {
+    const k = norm(m.name);
+    const v = votes.get(k) ?? { name: m.name, score: 0 };
+    v.score += MENTION_WEIGHT[m.role] ?? 0.5;
+    votes.set(k, v);
+  }
+  return [...votes.values()].sort((a, b) => b.score - a.score)[0]?.name ?? '';
+}
+
 function nameOfOverviewPart(title: string): string | undefined {
   const m = /^(.*?)(?:部门|单位)?概况$/.exec(tidy(title));
   const name = m?.[1]?.trim();
@@ -59,7 +84,7 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const add = (name: string | undefined, role: string, at?: Place) => {
     if (name) mentions.push(at ? { name, role, at } : { name, role });
   };
-  add(nameBeforeYear(titleText), 'title', titleBlock?.at);
+  add(nameBeforeYear(titleText) ?? nameAfterYear(titleText), 'title', titleBlock?.at);
   for (const b of outline.toc) {
     if (b.type === 'heading' && b.numbering === 'part') add(nameOfOverviewPart(b.title), 'toc', b.at);
     else if (b.type !== 'table' && /^关于/.test(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, ''))) add(nameBeforeYear(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')), 'toc', b.at);
@@ -91,18 +116,7 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   }
   if (signature) add(signature.text, 'signature', signature.at);
 
-  // the unit is the name most places agree on; the signature breaks ties, then the title
-  const votes = new Map<string, { name: string; n: number; signature: boolean; title: boolean }>();
-  for (const m of mentions) {
-    const k = norm(m.name);
-    const v = votes.get(k) ?? { name: m.name, n: 0, signature: false, title: false };
-    v.n++;
-    if (m.role === 'signature') v.signature = true;
-    if (m.role === 'title') v.title = true;
-    votes.set(k, v);
-  }
-  const ranked = [...votes.values()].sort((a, b) => b.n - a.n || Number(b.signature) - Number(a.signature) || Number(b.title) - Number(a.title));
-  const unitName = ranked[0]?.name ?? '';
+  const unitName = chooseUnitName(mentions);
   return { title, kind, scope, year, unitName, mentions, date, signature };
 }
 

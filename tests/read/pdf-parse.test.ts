@@ -119,3 +119,16 @@ describe('parse corpus PDFs', () => {
     expect(d.figures.threePublic).toMatchObject({ total: 346.3, overseas: 288.7, vehicleOperation: 32.2, reception: 25.4 });
   });
 });
+
+describe('the unit of each corpus PDF (units as listed in ../shared/README.md and printed on the cover)', () => {
+  it.each([
+    ['002.pdf', '上海市普陀区人民政府万里街道办事处'], // title names the district; the tables' 编制单位 name the unit
+    ['013.pdf', '上海市财政局'],
+    ['018.pdf', '深圳市统计局（本级）'], // the year comes first: "2026年深圳市统计局（本级）部门预算"
+    ['021.pdf', '苏州市审计局'],
+    ['033.pdf', '佛山市轨道交通局'],
+    ['035.pdf', '江苏省人民检察院'],
+  ])('%s: %s', async (file, unit) => {
+    expect((await parse(file)).unit.name).toBe(unit);
+  });
+});
