@@ -98,12 +98,12 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'businessIncome', label: '事业收入', match: /^事业收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'operatingIncome', label: '事业单位经营收入', match: /经营收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
-  { key: 'otherIncome', label: '单位其他资金收入', match: /其他资金收入|其他收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'otherIncome', label: '单位其他资金收入', match: /其他资金收入|其他收入|^其他资金$/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
-  { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入|^当年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
   { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
-  { key: 'incomeTotal', label: '收入总计', match: /^收入总计/, side: 'income', kind: 'total' },
+  { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计/, side: 'expenditure', kind: 'total' },
 ];
@@ -115,6 +115,10 @@ const fiscalIncomeRows: FixedRowSpec[] = budgetIncomeRows.filter((r) =>
 // final-account columns and fixed rows (the keys the writer uses; see docs/writer.md)
 const finalSummaryRows: FixedRowSpec[] = [
   { key: 'fiscalAppropriation', label: '财政拨款收入', match: /^财政拨款/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  // templates since 2019 print 财政拨款收入 split by fund
+  { key: 'generalBudget', label: '一般公共预算财政拨款收入', match: /^一般公共预算财政拨款/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'governmentFund', label: '政府性基金预算财政拨款收入', match: /^政府性基金预算财政拨款/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'stateCapital', label: '国有资本经营预算财政拨款收入', match: /^国有资本经营预算财政拨款/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessIncome', label: '事业收入', match: /^事业收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'operatingIncome', label: '经营收入', match: /经营收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },

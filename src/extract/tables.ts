@@ -246,8 +246,11 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   return { rows, columns: tpl.columns.map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/** the ordinal some templates print before a fixed row: "一、", "1.", "（一）", "(1)" */
+const ROW_ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])/;
+
 function matchFixedRow(label: string, side: 'income' | 'expenditure', specs: FixedRowSpec[] | undefined): FixedRowSpec | undefined {
-  const t = norm(label);
+  const t = norm(label).replace(ROW_ORDINAL, '');
   return specs?.find((s) => (s.side ?? 'income') === side && s.match.test(t));
 }
 
@@ -269,6 +272,8 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   const rows: TableRow[] = [];
   for (const r of data) {
     const line = r[0].at.line;
+    // the 栏次/行次 row numbers the columns; it is not data
+    if (/^(栏次|行次)$/.test(norm(r[0]?.text ?? ''))) continue;
     // income side
     const incLabel = tidy(r[0]?.text ?? '');
     if (incLabel) {
