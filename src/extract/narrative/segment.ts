@@ -191,8 +191,9 @@ export function sentencesOf(text: string): Sentence[] {
 
 /** Splits a part at 、 when it lists several figures ("办公费6.64万元、邮电费6.27万元"). */
 export function listItems(part: Part): Part[] {
+  if (!part.text.includes('、')) return [part];
   const count = part.text.match(MONEY_G)?.length ?? 0;
-  if (count < 2 || !part.text.includes('、')) return [part];
+  if (count < 2) return [part];
   const items: Part[] = [];
   let from = 0;
   for (let i = 0; i <= part.text.length; i++) {
