@@ -72,6 +72,16 @@ export function parseModelJson(text: string, file: string): Disclosure {
   return parsed.data;
 }
 
+/** A failed import, unless the same bytes were stored meanwhile by another worker or process (nothing to do). */
+async function importFailure(store: Store, file: string, err: unknown): Promise<FileResult> {
+  if ((err as { code?: string }).code === '23505') {
+    const bytes = new Uint8Array(await readFile(file));
+    const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
+    if (known) return { file, outcome: 'unchanged', id: known.id };
+  }
+  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+}
+
 export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string } = {}): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
@@ -83,13 +93,7 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
     const result = await storeDocument(store, { model, findings, source: { file: path.basename(file), bytes }, region: options.region });
     return { file, outcome: result.outcome, id: result.id, findings: findings.length };
   } catch (err) {
-    // the same bytes stored meanwhile by another worker or process: nothing to do
-    if ((err as { code?: string }).code === '23505') {
-      const bytes = new Uint8Array(await readFile(file));
-      const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
-      if (known) return { file, outcome: 'unchanged', id: known.id };
-    }
-    return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+    return importFailure(store, file, err);
   }
 }
 
@@ -154,12 +158,7 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
     const result = await storePrepared(store, prepared);
     return { file, outcome: result.outcome, id: result.id, findings };
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') {
-      const bytes = new Uint8Array(await readFile(file));
-      const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
-      if (known) return { file, outcome: 'unchanged', id: known.id };
-    }
-    return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+    return importFailure(store, file, err);
   }
 }
 

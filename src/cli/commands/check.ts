@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { parseFile } from '../../extract/index.js';
 import { ReadError } from '../../read/errors.js';
 import { audit, RULES, UnknownRuleError } from '../../audit/index.js';
-import { ConfigError, loadConfig } from '../../audit/config.js';
+import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
 
@@ -42,13 +42,7 @@ export function registerCheck(program: Command): void {
         return;
       }
       if (!files.length) throw new UserError('没有指定要审核的文件 (no input files) — usage: budgetdoc check FILE… [--format text|json|html]', 2);
-      let rules;
-      try {
-        rules = loadConfig(opts.config).rules;
-      } catch (err) {
-        if (err instanceof ConfigError) throw new UserError(`配置文件 ${err.message}`, 2);
-        throw err;
-      }
+      const rules = loadAuditRules(opts.config);
       const known = new Set(RULES.map((r) => r.meta.id));
       const unknown = (opts.rule ?? []).filter((id) => !known.has(id));
       if (unknown.length) throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);

@@ -8,7 +8,7 @@ import { parseFile } from '../../extract/index.js';
 import { ReadError } from '../../read/errors.js';
 import { DisclosureSchema, type Disclosure } from '../../model/schema.js';
 import { audit } from '../../audit/index.js';
-import { ConfigError, loadConfig } from '../../audit/config.js';
+import { loadAuditRules } from '../audit-config.js';
 import { RENDER_FORMATS, renderDisclosure, type RenderFormat } from '../../write/index.js';
 import { MissingFontError } from '../../write/pdf.js';
 import { UserError } from '../errors.js';
@@ -75,13 +75,7 @@ export function registerRender(program: Command): void {
           '  budgetdoc render report.txt --to docx --out report.docx --force   # a published text, even with findings',
     )
     .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean; config?: string }) => {
-      let rules;
-      try {
-        rules = loadConfig(opts.config).rules;
-      } catch (err) {
-        if (err instanceof ConfigError) throw new UserError(`配置文件 ${err.message}`, 2);
-        throw err;
-      }
+      const rules = loadAuditRules(opts.config);
       const doc = await readModel(input);
       // the same rules and severities as budgetdoc check
       const errors = audit(doc, { rules }).filter((f) => f.severity === 'error');
