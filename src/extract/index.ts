@@ -78,9 +78,8 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   resolveFactCodes(narrative.narrative, tables, meta.year);
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
   const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
-  const mentions = [...meta.mentions];
+  const mentions = [...meta.mentions, ...preparers];
   for (const t of tables) {
-    if (t.preparer?.name) mentions.push({ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) });
     // an organisation row carrying the unit's own code names the unit ("[002002]乌鲁木齐区政府办公室")
     for (const r of t.rows) if (unitCode && r.kind === 'organisation' && r.orgCode === unitCode && r.label) mentions.push({ name: r.label, role: 'table-row', at: r.at });
   }
