@@ -27,18 +27,33 @@ export interface ParagraphBlock {
   type: 'paragraph';
   text: string;
   at: Place;
-  /** where each source line joined into `text` begins: offset in `text` → line/column (absent for one line) */
-  pieces?: Array<{ offset: number; line: number; column: number }>;
+  /** where each source line joined into `text` begins: offset in `text` → line/column (absent for one line);
+   *  readers that know pages (PDF) add the line's page and box */
+  pieces?: LinePiece[];
+}
+
+/** The start of one source line inside a joined paragraph. */
+export interface LinePiece {
+  offset: number;
+  line: number;
+  column: number;
+  page?: number;
+  box?: [number, number, number, number];
+}
+
+/** page and box of a place or line piece, when the reader knows them (copied only when present). */
+export function pageAndBox(p: { page?: number; box?: [number, number, number, number] }): Pick<Place, 'page' | 'box'> {
+  return { ...(p.page !== undefined ? { page: p.page } : {}), ...(p.box ? { box: p.box } : {}) };
 }
 
 /** The exact place of a character offset inside a block's text (a paragraph may span several lines). */
 export function placeAt(block: Block, offset: number): Place {
   if (block.type !== 'paragraph' || !block.pieces) {
-    return block.type === 'table' ? block.at : { line: block.at.line, column: block.at.column + offset };
+    return block.type === 'table' ? block.at : { line: block.at.line, column: block.at.column + offset, ...pageAndBox(block.at) };
   }
   let piece = block.pieces[0];
   for (const p of block.pieces) if (p.offset <= offset) piece = p;
-  return { line: piece.line, column: piece.column + (offset - piece.offset) };
+  return { line: piece.line, column: piece.column + (offset - piece.offset), ...pageAndBox(piece.page !== undefined ? piece : block.at) };
 }
 
 export interface TableBlock {

@@ -897,6 +897,8 @@ function placeBlocks(blocks: Block[], sources: LineSource[]): void {
   };
   for (const b of blocks) {
     Object.assign(b.at, placeOf(b.at.line, b.at.endLine));
+    // each joined line keeps its own page and box: a paragraph may run onto the next page
+    if (b.type === 'paragraph' && b.pieces) for (const piece of b.pieces) Object.assign(piece, placeOf(piece.line));
     if (b.type === 'table') {
       for (const row of b.rows) placeCells(row, src(row[0]?.at.line ?? 0));
     }

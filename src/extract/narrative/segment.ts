@@ -1,6 +1,6 @@
 // Cutting explanation prose into the pieces the fact reader works on: paragraphs (with fragments the converter
 // split rejoined), sentences and comma/semicolon parts with their offsets, so that printed text can be quoted back.
-import type { Block } from '../../read/blocks.js';
+import { pageAndBox, type Block, type LinePiece } from '../../read/blocks.js';
 import type { Place } from '../../model/schema.js';
 import { NUMBER } from '../text-utils.js';
 
@@ -11,21 +11,23 @@ export interface Paragraph {
   pieces?: Piece[];
 }
 
-export interface Piece {
-  offset: number;
-  line: number;
-  column: number;
+/** where a source line begins in a paragraph's text; page and box when the reader knows them (PDF) */
+export type Piece = LinePiece;
+
+/** The piece standing for a whole block or paragraph that joins no lines: its own place. */
+function pieceOfPlace(at: Place): Piece {
+  return { offset: 0, line: at.line, column: at.column, ...pageAndBox(at) };
 }
 
 /** The source place of a character offset in a paragraph's text (the line the character was printed on). */
 export function placeOf(para: Paragraph, offset: number, endOffset?: number): Place {
   const find = (o: number): Piece => {
-    let piece: Piece = { offset: 0, line: para.at.line, column: para.at.column };
+    let piece: Piece = pieceOfPlace(para.at);
     for (const p of para.pieces ?? []) if (p.offset <= o) piece = p;
     return piece;
   };
   const start = find(offset);
-  const place: Place = { line: start.line, column: start.column + Math.max(0, offset - start.offset) };
+  const place: Place = { line: start.line, column: start.column + Math.max(0, offset - start.offset), ...pageAndBox(start) };
   if (endOffset !== undefined) {
     const end = find(Math.max(offset, endOffset - 1));
     if (end.line !== start.line) place.endLine = end.line;
@@ -83,7 +85,7 @@ function tidiedPieces(pieces: Piece[] | undefined, source: number[] | undefined)
   return pieces.map((p) => {
     let k = source.findIndex((o) => o >= p.offset);
     if (k < 0) k = source.length;
-    return { offset: k, line: p.line, column: p.column };
+    return { ...p, offset: k };
   });
 }
 
@@ -109,8 +111,8 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
     const prev = out[out.length - 1];
     if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
       const joined = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}`;
-      const own = pieces ?? [{ offset: 0, line: b.at.line, column: b.at.column }];
-      prev.pieces = [...(prev.pieces ?? [{ offset: 0, line: prev.at.line, column: prev.at.column }]), ...own.map((p) => ({ ...p, offset: p.offset + joined.length }))];
+      const own = pieces ?? [pieceOfPlace(b.at)];
+      prev.pieces = [...(prev.pieces ?? [pieceOfPlace(prev.at)]), ...own.map((p) => ({ ...p, offset: p.offset + joined.length }))];
       prev.text = joined + text;
       prev.at = { ...prev.at, endLine: b.at.endLine ?? b.at.line };
       continue;
