@@ -1,11 +1,12 @@
 // Blank input workbook (`budgetdoc template`): the standard tables of a kind with their headers, fixed rows and
-// code columns, amounts left empty, plus a sheet for the document's particulars. Built from the same layout the
-// renderers use, so a filled workbook has the published form.
+// code columns, amounts left empty, plus the particulars sheets (src/write/workbook-sheets.ts) with their
+// instructions and drop-downs. Built from the same layout the renderers use, so a filled workbook has the
+// published form.
 import type { DocumentKind } from '../model/schema.js';
 import { tableTemplate } from '../catalog/tables.js';
-import { layoutDisclosure, gridWidth, type BodyCell, type GridBlock, type LayoutBlock } from './layout.js';
+import { layoutDisclosure, gridWidth, type BodyCell, type GridBlock } from './layout.js';
 import { generateSample } from './sample.js';
-import { layoutToXlsx } from './xlsx.js';
+import { workbookBytes } from './workbook.js';
 
 const BLANK_ROWS = 30;
 
@@ -27,20 +28,13 @@ function blankGrid(g: GridBlock): GridBlock {
   return { ...g, meta: g.meta.map((m) => m.replace(/：.*$/, '：')), body, note: undefined };
 }
 
-/** The blocks of the blank workbook: particulars first, then every standard table of the kind. */
-export function templateBlocks(kind: DocumentKind): LayoutBlock[] {
-  // the structure (headers, fixed rows, class lists) comes from a generated document; its figures are dropped
+/** The blank standard tables of a kind: headers, fixed rows and class lists from a generated document, figures dropped. */
+export function templateTables(kind: DocumentKind): GridBlock[] {
   const doc = generateSample({ kind, seed: 'template', index: 0 });
-  const tables = layoutDisclosure(doc).filter((b): b is GridBlock => b.kind === 'table' && b.tableId !== undefined);
-  const particulars: GridBlock = {
-    kind: 'table', title: '基本信息', meta: [], labelColumns: 2,
-    header: [[{ text: '项目' }, { text: '填写内容' }]],
-    body: [['单位名称', ''], ['单位编码', ''], ['口径（部门/单位）', ''], ['种类', kind === 'budget' ? '预算' : '决算'], ['年度', ''], ['编制日期', '']].map(([a, b]) => [{ text: a }, { text: b }]),
-  };
-  return [particulars, ...tables.map(blankGrid)];
+  return layoutDisclosure(doc).filter((b): b is GridBlock => b.kind === 'table' && b.tableId !== undefined).map(blankGrid);
 }
 
-/** The blank input workbook of a kind as .xlsx bytes. */
+/** The blank input workbook of a kind as .xlsx bytes: 基本信息, 概况, the tables, then the particulars sheets. */
 export function renderTemplate(kind: DocumentKind): Promise<Buffer> {
-  return layoutToXlsx(templateBlocks(kind));
+  return workbookBytes(kind, templateTables(kind));
 }

@@ -100,8 +100,8 @@ export function renderXlsx(doc: Disclosure): Promise<Buffer> {
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF8C959F' } };
 
-export function excelJsWriter(): SheetWriter {
-  const wb = new ExcelJS.Workbook();
+/** A SheetWriter over a new workbook, or over `wb` when the caller adds sheets of its own (the input workbook). */
+export function excelJsWriter(wb: ExcelJS.Workbook = new ExcelJS.Workbook()): SheetWriter {
   wb.creator = 'budgetdoc';
   wb.created = new Date(0);
   const style = (cell: ExcelJS.Cell, s: CellStyle | undefined) => {
