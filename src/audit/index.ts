@@ -43,6 +43,8 @@ export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
     if (options.only && !options.only.includes(id)) continue;
     const setting = options.rules?.[id];
     if (setting === 'off') continue;
+    // the parts and tables of a full disclosure are not asked of a form published on its own (部门整体绩效目标申报表)
+    if (doc.form && rule.meta.category === 'completeness') continue;
     const severity: Severity = setting ?? rule.meta.severity;
     const report = (r: Parameters<Parameters<Rule['check']>[0]['report']>[0]) => {
       const f: Finding = { rule: id, severity, message: formatMessage(r.messageId, r.data), location: clean(r.location) };

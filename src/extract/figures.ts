@@ -51,8 +51,10 @@ export function computeFigures(doc: Doc): Figures {
 
   const byFunction = table(doc, 'general-budget-expenditure', 'expenditure-summary', 'final-general-budget-expenditure', 'final-expenditure');
   const projectTable = table(doc, 'general-budget-project-expenditure');
-  set('basicExpenditure', num(cell(byFunction, totalRow, 'basic') ?? fact(doc, 'basic')));
-  set('projectExpenditure', num(cell(byFunction, totalRow, 'project') ?? cell(projectTable, totalRow, 'total') ?? fact(doc, 'project')));
+  // a 部门整体预算绩效目标申报表 states them in its 预算整体情况 block
+  const form = table(doc, 'department-performance-target');
+  set('basicExpenditure', num(cell(byFunction, totalRow, 'basic') ?? fact(doc, 'basic') ?? cell(form, keyed('basicExpenditure'), 'budget')));
+  set('projectExpenditure', num(cell(byFunction, totalRow, 'project') ?? cell(projectTable, totalRow, 'total') ?? fact(doc, 'project') ?? cell(form, keyed('projectExpenditure'), 'budget')));
 
   const fiscal = table(doc, 'fiscal-appropriation-summary', 'final-fiscal-appropriation-summary');
   const generalBudget = table(doc, 'general-budget-expenditure', 'final-general-budget-expenditure');

@@ -13,6 +13,7 @@ import { extractTables } from './tables.js';
 import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
+import { extractDepartmentForm, findFormTitle } from './department-performance.js';
 import { computeFigures } from './figures.js';
 import { resolveFactCodes } from './resolve.js';
 import { norm } from './text-utils.js';
@@ -41,7 +42,10 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   }
   const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
   const bodyBlocks = outline.parts.flatMap((p) => [p.heading as Block, ...p.blocks]);
-  const tables = extractTables(bodyBlocks, ctx);
+  // a 部门整体预算绩效目标申报表 published on its own: no parts, one form
+  const formTitle = findFormTitle(blocks);
+  const form = formTitle ? extractDepartmentForm(blocks, formTitle, ctx) : undefined;
+  const tables = [...extractTables(bodyBlocks, ctx), ...(form ? [form.table] : [])];
 
   // tables announced (目录 or an attachment list) but not found in the body
   const toc = extractToc(outline, meta.kind);
@@ -68,15 +72,17 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
       warn(ctx, 'part-missing', `目录列出的"${b.text}"在正文中没有找到，文件可能不完整`, b.at);
     }
   }
-  if (outline.parts.length === 0) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
+  if (outline.parts.length === 0 && !form) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
 
   // the tables' headers name the unit too: choose again with them (some templates print the unit only there)
   const preparers = tables.flatMap((t) => (t.preparer?.name ? [{ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) }] : []));
+  if (form?.unitName) preparers.push({ name: form.unitName.text, role: 'form', at: form.unitName.at });
   ctx.unitName = chooseUnitName([...meta.mentions, ...preparers]) || meta.unitName;
 
   const narrative = extractNarrative(outline, ctx);
   resolveFactCodes(narrative.narrative, tables, meta.year);
   const performanceTables = extractPerformanceTables(bodyBlocks, ctx);
+  if (form) performanceTables.targets.push(form.target);
   const unitCode = tables.map((t) => t.preparer?.code).find(Boolean);
   const mentions = [...meta.mentions, ...preparers];
   for (const t of tables) {
@@ -91,6 +97,7 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
   const doc: Omit<Disclosure, 'figures'> = {
     schemaVersion: 1,
     source,
+    ...(form ? { form: 'department-performance-target' as const } : {}),
     kind: meta.kind,
     scope: meta.scope,
     year: meta.year,
@@ -111,7 +118,8 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     assets: narrative.assets,
     performance: { ...narrative.performanceSummary, ...performanceTables },
     glossary: extractGlossary(outline, ctx),
-    warnings: ctx.warnings,
+    // a form has no 概况, 说明 or 名词解释 parts to miss
+    warnings: form ? ctx.warnings.filter((w) => !FORM_HAS_NO.has(w.code)) : ctx.warnings,
   };
   return { ...doc, figures: computeFigures(doc) };
 }
@@ -131,6 +139,9 @@ export function sameUnit(a: string, b: string): boolean {
   const samePlace = x.slice(0, 2) === y.slice(0, 2);
   return samePlace && n >= 5 && n >= 0.4 * Math.min(x.length, y.length);
 }
+
+/** parts a disclosure has and a 部门整体预算绩效目标申报表 does not: their absence is no reading problem */
+const FORM_HAS_NO = new Set(['narrative-missing', 'overview-missing', 'glossary-missing']);
 
 /** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {

@@ -63,6 +63,25 @@ function nameOfOverviewPart(title: string): string | undefined {
   return name && name.length >= 2 ? name : undefined;
 }
 
+/**
+ * The year of a form that prints it only in its cells (部门整体预算绩效目标申报表: "通过实施2026年度…项目"): the
+ * year named most often with 年, the latest on a tie; 0 when no cell names one.
+ */
+export function yearInCells(blocks: Block[]): number {
+  const counts = new Map<number, number>();
+  for (const b of blocks) {
+    if (b.type !== 'table') continue;
+    for (const row of b.rows) {
+      for (const c of row) {
+        for (const m of c.text.matchAll(/(?<!\d)(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      }
+    }
+  }
+  let best = 0;
+  for (const [y, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
 export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const titleBlock = outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
   const titleText = tidy(titleBlock ? textOf(titleBlock) : '');
@@ -77,7 +96,7 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const scopeWords = (who: string) => count(new RegExp(`${who}(?:预算|决算|收支|收入|支出|概况)|编制${who}`, 'g'));
   const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : scopeWords('部门') >= scopeWords('单位') ? 'department' : 'unit';
   const yearMatch = YEAR_IN_TITLE.exec(titleText) ?? YEAR_IN_TITLE.exec(all);
-  const year = yearMatch ? Number(yearMatch[1]) : 0;
+  const year = yearMatch ? Number(yearMatch[1]) : yearInCells(blocks);
 
   // every place that names the unit: title, parts (目录 and body), section titles, signature
   const mentions: Meta['mentions'] = [];

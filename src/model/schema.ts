@@ -71,6 +71,8 @@ export const TableIdSchema = z.enum([
   'final-three-public', // 财政拨款"三公"经费支出决算表
   'final-government-fund', // 政府性基金预算财政拨款收入支出决算表
   'final-state-capital', // 国有资本经营预算财政拨款(收入)支出决算表
+  // a form published on its own
+  'department-performance-target', // 部门整体预算绩效目标申报表: its 预算整体情况 block
 ]);
 export type TableId = z.infer<typeof TableIdSchema>;
 
@@ -281,6 +283,8 @@ export const IndicatorSchema = z.object({
   comparator: z.string().optional(),
   value: z.string().optional(),
   valueUnit: z.string().optional(),
+  /** 实施周期指标值, printed beside the 年度指标值 (`target`) by department-wide forms */
+  periodTarget: z.string().optional(),
   /** self-evaluation only */
   actual: z.string().optional(),
   weight: z.string().optional(),
@@ -290,13 +294,28 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** A 年度重点工作任务 of a department-wide target: name, what is done, the funds and the expected result. */
+export const PerformanceTaskSchema = z.object({
+  name: z.string(),
+  content: z.string().optional(),
+  amount: AmountSchema.optional(),
+  goal: z.string().optional(),
+  at: PlaceSchema,
+});
+export type PerformanceTask = z.infer<typeof PerformanceTaskSchema>;
+
 export const PerformanceTargetSchema = z.object({
+  /** the project's name; "部门整体" for a department-wide target */
   project: z.string(),
+  /** absent or project: a 项目支出绩效目标表; department: the department as a whole (部门整体绩效目标) */
+  scope: z.enum(['project', 'department']).optional(),
   unit: z.string().optional(),
   totalFunds: AmountSchema.optional(),
   fiscalFunds: AmountSchema.optional(),
   otherFunds: AmountSchema.optional(),
   goal: z.string().optional(),
+  /** department-wide targets: the 年度重点工作任务 */
+  tasks: z.array(PerformanceTaskSchema).optional(),
   indicators: z.array(IndicatorSchema),
   at: PlaceSchema,
 });
@@ -393,6 +412,9 @@ export type ParseWarning = z.infer<typeof WarningSchema>;
 export const DisclosureSchema = z.object({
   schemaVersion: z.literal(1),
   source: z.object({ file: z.string(), format: z.string(), bytes: z.number().int(), lines: z.number().int().optional() }),
+  /** absent: a disclosure (parts, tables, explanations); department-performance-target: only a
+   *  部门整体预算绩效目标申报表, whose content is in tables (department-performance-target) and performance.targets */
+  form: z.enum(['department-performance-target']).optional(),
   kind: DocumentKindSchema,
   scope: DocumentScopeSchema,
   year: z.number().int(),
