@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
 import { DDL, type Database } from './schema.js';
 
 export interface StoreOptions {
@@ -63,5 +64,24 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(724501)`.execute(tx);
     for (const statement of DDL) await sql.raw(statement).execute(tx);
+    await reindexSearchTerms(tx);
   });
+}
+
+/** Recomputes every document's search terms when the store was written with another way of cutting them. */
+async function reindexSearchTerms(tx: Kysely<Database>): Promise<void> {
+  const stored = await sql<{ value: string }>`select value from store_meta where key = 'search_terms'`.execute(tx);
+  if (stored.rows[0]?.value === SEARCH_TERMS_VERSION) return;
+  let after = 0;
+  for (;;) {
+    const batch = await sql<{ id: number; search_text: string }>`
+      select id, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
+    if (batch.rows.length === 0) break;
+    for (const row of batch.rows) {
+      await sql`update documents set search_terms = ${tsvectorLiteral(searchTerms(row.search_text))}::tsvector where id = ${row.id}`.execute(tx);
+    }
+    after = batch.rows[batch.rows.length - 1].id;
+  }
+  await sql`insert into store_meta (key, value) values ('search_terms', ${SEARCH_TERMS_VERSION})
+    on conflict (key) do update set value = excluded.value`.execute(tx);
 }

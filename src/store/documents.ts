@@ -34,9 +34,6 @@ export interface StoreResult {
   superseded?: number;
 }
 
-/** Parameters per statement stay well under PostgreSQL's 65535 limit. */
-const MAX_PARAMS = 30000;
-
 const DOCUMENT_COLUMNS = [
   ['content_hash', 'text'],
   ['unit_name', 'text'],
@@ -63,6 +60,8 @@ const DOCUMENT_COLUMNS = [
   ['info_count', 'int'],
 ] as const;
 
+/** Finding and fact rows travel as one JSON array each (one parameter, parsed once by the server) instead of
+ *  thousands of parameters: the statement stays small and the same for every document. */
 const FINDING_COLUMNS = [
   ['rule', 'text'],
   ['severity', 'text'],
@@ -91,18 +90,23 @@ const FACT_COLUMNS = [
 
 type Columns = ReadonlyArray<readonly [string, string]>;
 
-/** Multi-row VALUES with every value a typed parameter: `($1::text, $2::int), (…)`. */
-class Statement {
-  readonly params: unknown[] = [];
-  values(columns: Columns, rows: unknown[][]): string {
-    return rows
-      .map((row) => `(${columns.map(([, type], i) => {
-        this.params.push(row[i] ?? null);
-        return `$${this.params.length}::${type}`;
-      }).join(', ')})`)
-      .join(', ');
-  }
-}
+const names = (columns: Columns) => columns.map(([n]) => n).join(', ');
+
+/** `e->>0::text, (e->>1)::int, …` reading one JSON array element per row; jsonb values stay jsonb. */
+const fromArray = (columns: Columns) => columns.map(([, type], i) => (type === 'jsonb' ? `e->${i}` : `(e->>${i})::${type}`)).join(', ');
+
+/** One statement writes the document row, its findings and its facts; $1… are the document columns. */
+const INSERT_DOCUMENT = (() => {
+  const documentParams = DOCUMENT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ');
+  const findingsParam = `$${DOCUMENT_COLUMNS.length + 1}::jsonb`;
+  const factsParam = `$${DOCUMENT_COLUMNS.length + 2}::jsonb`;
+  return (
+    `with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values (${documentParams}) returning id), ` +
+    `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
+    `c as (insert into facts (document_id, ${names(FACT_COLUMNS)}) select doc.id, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
+    'select id from doc'
+  );
+})();
 
 function findingValues(findings: Finding[]): unknown[][] {
   return findings.map((f) => [
@@ -113,7 +117,7 @@ function findingValues(findings: Finding[]): unknown[][] {
     f.location?.table ?? null,
     f.location?.row ?? null,
     typeof f.location?.line === 'number' ? f.location.line : null,
-    JSON.stringify({ location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance }),
+    { location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance },
   ]);
 }
 
@@ -121,16 +125,15 @@ function factValues(facts: FactRow[]): unknown[][] {
   return facts.map((f) => [f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level, f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount, f.amount_wan]);
 }
 
-const names = (columns: Columns) => columns.map(([n]) => n).join(', ');
-
 /** Everything computed from a document before it meets the database (pure CPU: may run in a worker thread). */
 export interface PreparedDocument {
   hash: string;
   key: { unit: string; year: number; kind: string; scope: string; date: string | null };
   /** document columns in DOCUMENT_COLUMNS order, with status and superseded_by left null */
   documentRow: unknown[];
-  findings: unknown[][];
-  facts: unknown[][];
+  /** JSON arrays of rows in FINDING_COLUMNS / FACT_COLUMNS order */
+  findings: string;
+  facts: string;
 }
 
 const STATUS_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'status');
@@ -139,19 +142,21 @@ const SUPERSEDED_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'superseded_
 export function prepareDocument(input: DocumentInput): PreparedDocument {
   const doc = input.model;
   // lower-cased once here so that queries can use plain strpos instead of ILIKE over every text
-  const text = searchText(doc).toLowerCase();
+  const original = searchText(doc);
+  const text = original.toLowerCase();
   const counts = findingCounts(input.findings);
+  const hash = contentHash(input.source.bytes);
   return {
-    hash: contentHash(input.source.bytes),
+    hash,
     key: { unit: doc.unit.name, year: doc.year, kind: doc.kind, scope: doc.scope, date: doc.date?.iso ?? null },
     documentRow: [
-      contentHash(input.source.bytes), doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc), doc.year, doc.kind, doc.scope, doc.title.text,
+      hash, doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc, original), doc.year, doc.kind, doc.scope, doc.title.text,
       doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, gzipSync(input.source.bytes, { level: 1 }),
       JSON.stringify(doc), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
       text, tsvectorLiteral(searchTerms(text)), counts.error_count, counts.warning_count, counts.info_count,
     ],
-    findings: findingValues(input.findings),
-    facts: factValues(factRows(doc)),
+    findings: JSON.stringify(findingValues(input.findings)),
+    facts: JSON.stringify(factValues(factRows(doc))),
   };
 }
 
@@ -165,8 +170,6 @@ export async function storeDocument(store: Store, input: DocumentInput, options:
 /** Writes a prepared document in one transaction: lock its key, decide its status, one statement for all rows. */
 export async function storePrepared(store: Store, prepared: PreparedDocument, options: { draft?: boolean } = {}): Promise<StoreResult> {
   const { key } = prepared;
-  const findings = [...prepared.findings];
-  const facts = [...prepared.facts];
   return store.db.transaction().execute(async (tx) => {
     await lockKey(tx, key.unit, key.year, key.kind, key.scope);
     // decide the new row's status before inserting it: one statement then writes document, findings and facts
@@ -177,35 +180,11 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
       // the unique index on current versions requires the old one to step down first
       await tx.updateTable('documents').set({ status: 'superseded' }).where('id', '=', current.id).execute();
     }
-    const st = new Statement();
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
     documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
-    const parts = [`with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values ${st.values(DOCUMENT_COLUMNS, [documentRow])} returning id)`];
-    const perFinding = FINDING_COLUMNS.length;
-    const perFact = FACT_COLUMNS.length;
-    let budget = MAX_PARAMS - st.params.length;
-    const inlineFindings = findings.splice(0, Math.max(0, Math.floor(budget / perFinding)));
-    budget -= inlineFindings.length * perFinding;
-    const inlineFacts = facts.splice(0, Math.max(0, Math.floor(budget / perFact)));
-    if (inlineFindings.length) {
-      parts.push(`, f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, v.* from doc, (values ${st.values(FINDING_COLUMNS, inlineFindings)}) as v)`);
-    }
-    if (inlineFacts.length) {
-      parts.push(`, c as (insert into facts (document_id, ${names(FACT_COLUMNS)}) select doc.id, v.* from doc, (values ${st.values(FACT_COLUMNS, inlineFacts)}) as v)`);
-    }
-    parts.push(' select id from doc');
-    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(parts.join(''), st.params));
+    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts]));
     const id = inserted.rows[0].id;
-    // what did not fit in the first statement (very large documents) follows in batches
-    for (const [table, columns, rows] of [['findings', FINDING_COLUMNS, findings], ['facts', FACT_COLUMNS, facts]] as const) {
-      const perStatement = Math.floor(MAX_PARAMS / (columns.length + 1));
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const batch = new Statement();
-        const withId = rows.slice(i, i + perStatement).map((r) => [id, ...r]);
-        await tx.executeQuery(CompiledQuery.raw(`insert into ${table} (document_id, ${names(columns)}) values ${batch.values([['document_id', 'int'], ...columns], withId)}`, batch.params));
-      }
-    }
     if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
     if (options.draft) return { id, outcome: 'draft' as const };
     if (status === 'superseded') return { id, outcome: 'history' as const };

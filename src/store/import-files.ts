@@ -135,7 +135,8 @@ class PreparePool {
         };
         worker.on('message', onMessage);
         worker.once('error', onError);
-        worker.postMessage({ id, file, bytes, region });
+        // the file's bytes move to the worker without a copy (the caller no longer needs them)
+        worker.postMessage({ id, file, bytes, region }, [bytes.buffer as ArrayBuffer]);
       });
     } finally {
       const waiter = this.#waiting.shift();
@@ -164,7 +165,7 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
 
 export interface ImportOptions {
   region?: string;
-  /** files in flight at once (default 4 with worker threads or a server, else 1) */
+  /** files in flight at once (default three per worker thread, else 4 on a server and 1 on PGlite) */
   concurrency?: number;
   /** worker threads that run the real parse and audit (src/store/analysis.ts) and prepare rows; only from compiled
    *  code (a worker cannot load TypeScript). Default 0: `analysis` runs on the main thread. */
@@ -181,7 +182,8 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const results: FileResult[] = new Array(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
   const pool = workers > 0 ? new PreparePool(Math.min(workers, files.length)) : undefined;
-  const concurrency = Math.max(1, options.concurrency ?? (pool || store.engine === 'postgres' ? 4 : 1));
+  // enough files in flight that the workers parse the next ones while the database writes the previous ones
+  const concurrency = Math.max(1, options.concurrency ?? (pool ? workers * 3 : store.engine === 'postgres' ? 4 : 1));
   let next = 0;
   let done = 0;
   async function worker(): Promise<void> {

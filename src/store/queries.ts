@@ -5,7 +5,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
-import { searchTerms } from './rows.js';
+import { queryTerms } from './rows.js';
 import type { FactRow } from './rows.js';
 
 export interface DocumentFilter {
@@ -66,12 +66,11 @@ function documentConditions(filter: DocumentFilter, alias = 'documents'): Expres
   const q = filter.q?.trim();
   if (q) {
     for (const word of q.split(/\s+/)) {
-      const terms = searchTerms(word).filter((t) => Array.from(t).length > 1 || !/[\u3400-\u9fff]/.test(t));
-      // character pairs narrow through the GIN index; strpos on the lower-cased text keeps only the exact phrase
-      // (a single pair is already exact)
-      // (strpos first: where the planner scans every row for a common word, the cheap exact test runs first)
-      if (terms.length !== 1 || terms[0] !== word.toLowerCase()) conditions.push(sql<SqlBool>`strpos(${col('search_text')}, ${word.toLowerCase()}) > 0`);
+      const { terms, exact } = queryTerms(word);
+      // the GIN index finds documents holding every term; strpos on the lower-cased text keeps only the exact
+      // phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
       if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
+      if (!exact) conditions.push(sql<SqlBool>`strpos(${col('search_text')}, ${word.toLowerCase()}) > 0`);
     }
   }
   return conditions;

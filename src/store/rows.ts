@@ -72,10 +72,16 @@ export function searchText(doc: Disclosure): string {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const TOKEN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gi;
 
+/** Longest run of Chinese characters indexed whole: a query word up to this length is one exact index term. */
+export const MAX_GRAM = 4;
+
+/** Names the way searchTerms cuts text; a store holding terms cut another way is re-indexed when opened. */
+export const SEARCH_TERMS_VERSION = `chinese-1-${MAX_GRAM}-grams`;
+
 /**
- * Search terms for text without spaces: overlapping character pairs of each run of Chinese characters, and
- * lower-cased words of Latin letters/digits. A query's pairs must all be present (GIN index); the exact phrase is
- * then confirmed with ILIKE.
+ * Index terms for text without spaces: every run of 1 to MAX_GRAM consecutive Chinese characters, and lower-cased
+ * words of Latin letters/digits. A Chinese query word of up to MAX_GRAM characters is then one term, found by the
+ * GIN index alone, exactly; a longer one needs all of its MAX_GRAM-character pieces and then the text itself.
  */
 export function searchTerms(text: string): string[] {
   const terms = new Set<string>();
@@ -83,13 +89,42 @@ export function searchTerms(text: string): string[] {
     const run = match[0];
     if (CJK.test(run[0])) {
       const chars = Array.from(run);
-      if (chars.length === 1) terms.add(chars[0]);
-      for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+      for (let i = 0; i < chars.length; i++) {
+        let gram = '';
+        for (let n = 0; n < MAX_GRAM && i + n < chars.length; n++) {
+          gram += chars[i + n];
+          terms.add(gram);
+        }
+      }
     } else {
       terms.add(run.toLowerCase());
     }
   }
   return [...terms];
+}
+
+/**
+ * What to look up for one query word: index terms that every matching document holds, and whether holding them
+ * already means the word occurs (one Chinese run of at most MAX_GRAM characters, or one Latin word). Otherwise the
+ * caller confirms the candidates against the text.
+ */
+export function queryTerms(word: string): { terms: string[]; exact: boolean } {
+  const lower = word.toLowerCase();
+  const terms = new Set<string>();
+  const runs = [...lower.matchAll(TOKEN_RUN)].map((m) => m[0]);
+  for (const run of runs) {
+    const chars = Array.from(run);
+    if (!CJK.test(run[0]) || chars.length <= MAX_GRAM) {
+      terms.add(run);
+      continue;
+    }
+    // overlapping pieces narrow better than a bare cover; a few suffice
+    const starts = chars.length - MAX_GRAM + 1;
+    const step = Math.max(1, Math.ceil(starts / 6));
+    for (let i = 0; i < starts; i += step) terms.add(chars.slice(i, i + MAX_GRAM).join(''));
+    terms.add(chars.slice(chars.length - MAX_GRAM).join(''));
+  }
+  return { terms: [...terms], exact: runs.length === 1 && runs[0] === lower && (Array.from(lower).length <= MAX_GRAM || !CJK.test(lower[0])) };
 }
 
 /** tsvector literal of distinct lexemes, each quoted (the tokenizer yields no quotes or backslashes). */
@@ -109,9 +144,9 @@ export function findingCounts(findings: Finding[]): { error_count: number; warni
   return { error_count, warning_count, info_count };
 }
 
-export function regionOf(doc: Disclosure): string {
+export function regionOf(doc: Disclosure, text = searchText(doc)): string {
   // central departments are named 国家… / 中央… / 中华人民共和国…; elsewhere those words are common prose
   if (/^(国家|中央|中华人民共和国)/.test(doc.unit.name)) return '中央';
-  const region = detectRegion([doc.unit.name, doc.title.text, ...doc.unit.mentions.map((m) => m.name), searchText(doc)]);
+  const region = detectRegion([doc.unit.name, doc.title.text, ...doc.unit.mentions.map((m) => m.name), text]);
   return region === UNKNOWN_REGION ? (leadingPlace(doc.unit.name) ?? region) : region;
 }

@@ -98,11 +98,24 @@ export const DDL: string[] = [
     imported_at timestamptz not null default now()
   )`,
   `create unique index if not exists documents_one_current on documents (unit_name, year, kind, scope) where status = 'current'`,
-  `create index if not exists documents_facets on documents (status, region, year, kind)`,
+  // filters of search, facets and aggregates read this index alone (index-only scans once vacuumed)
+  `drop index if exists documents_facets`,
+  `create index if not exists documents_filter on documents (status, region, year, kind, scope) include (id)`,
   `create index if not exists documents_unit on documents (unit_name)`,
   `create index if not exists documents_search on documents using gin (search_terms)`,
+  // no statistics for the terms: a common term then looks selective, so the planner takes the GIN index (which
+  // answers exactly, without reading the stored terms) instead of decompressing every row's terms to test them
+  `alter table documents alter column search_terms set statistics 0`,
   // searched with strpos on every candidate: kept uncompressed so that no search decompresses thousands of texts
   `alter table documents alter column search_text set storage external`,
+  // already gzip-compressed
+  `alter table documents alter column source_bytes set storage external`,
+  // lz4 compresses the large values several times faster than the default pglz (PostgreSQL 15 from Debian has
+  // it; PGlite is built without it and keeps pglz: a storage detail, the same schema and answers)
+  `do $$ begin
+     alter table documents alter column model set compression lz4, alter column search_terms set compression lz4, alter column figures set compression lz4;
+   exception when others then null;
+   end $$`,
   `create table if not exists findings (
     id serial primary key,
     document_id integer not null references documents(id) on delete cascade,
@@ -132,7 +145,10 @@ export const DDL: string[] = [
     amount_wan numeric not null
   )`,
   `create index if not exists facts_document on facts (document_id)`,
-  `create index if not exists facts_lookup on facts (table_id, column_key, row_code)`,
-  // aggregates over a table's column read only this index (index-only scans once vacuumed)
-  `create index if not exists facts_cover on facts (table_id, column_key, code_system) include (document_id, is_leaf, row_code, row_level, amount_wan)`,
+  // aggregates over a table's column (leaf rows by default) read only this index (index-only scans once vacuumed)
+  `drop index if exists facts_lookup`,
+  `drop index if exists facts_cover`,
+  `create index if not exists facts_by_table on facts (table_id, column_key, is_leaf, code_system, row_code) include (document_id, row_level, amount_wan)`,
+  // which way the search terms were cut (see rows.ts searchTerms); older stores are re-indexed at open
+  `create table if not exists store_meta (key text primary key, value text not null)`,
 ];

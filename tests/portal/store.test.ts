@@ -82,6 +82,15 @@ for (const engine of ENGINES) {
       expect(hit.items.map((d) => d.unit_name)).toEqual(['江苏省某市审计局']);
       // every character pair is present but not as this phrase
       expect((await searchDocuments(store, { q: '审计项目投资' })).total).toBe(0);
+      // one to four characters: a single index term
+      expect((await searchDocuments(store, { q: '投' })).total).toBe(1);
+      expect((await searchDocuments(store, { q: '审计监督' })).total).toBe(1);
+      expect((await searchDocuments(store, { q: '全市审计' })).total).toBe(1);
+      expect((await searchDocuments(store, { q: '审计实施' })).total).toBe(0);
+      // longer words: looked up by their four-character pieces, then confirmed in the text
+      expect((await searchDocuments(store, { q: '政府投资项目审计' })).total).toBe(1);
+      expect((await searchDocuments(store, { q: '政府投资审计项目' })).total).toBe(0);
+      expect((await searchDocuments(store, { q: '组织实施 投资项目审计' })).total).toBe(1);
       const all = await searchDocuments(store, {});
       expect(all.total).toBe(4);
       expect(all.facets.region).toEqual([
