@@ -2,10 +2,11 @@
 // server, reporting documents/s; then, with them loaded, serves the portal from a child process and measures
 // p50/p95 latency of search, a unit page, a compare page and an aggregate API call under 20 concurrent clients
 // on loopback. Request loops are bounded in count and time. Run with `npm run bench:portal`
-// (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults). Latency is measured with the
+// (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults; BENCH_DATABASE=postgres://…
+// measures latency only, on a database loaded before). Latency is measured with the
 // server's response cache off (every request reaches the database) and on (`serve`'s default of 30 s).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,22 @@ async function startCluster() {
   const data = path.join(dir, 'data');
   pg('initdb', ['-D', data, '-U', 'budgetdoc', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
   pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c shared_buffers=512MB`, 'start']);
-  return { url: `postgres://budgetdoc@127.0.0.1:${port}/postgres`, stop: () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+  return { url: `postgres://budgetdoc@127.0.0.1:${port}/postgres`, pids: () => clusterPids(data), stop: () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+}
+
+/** The postmaster of a cluster and its children (backends, background processes). */
+function clusterPids(data) {
+  const master = readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  const pids = [master];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1] === master) pids.push(pid);
+    } catch {
+      // gone
+    }
+  }
+  return pids;
 }
 
 function writeSamples() {
@@ -105,7 +121,7 @@ function startServer(args) {
       const m = out.match(/http:\/\/[^\s/]+:\d+\//);
       if (m) {
         clearTimeout(timer);
-        resolve({ base: m[0].replace(/\/$/, ''), stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) });
+        resolve({ base: m[0].replace(/\/$/, ''), pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) });
       }
     });
     child.stderr.on('data', (d) => (out += d));
@@ -120,8 +136,10 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** `REQUESTS` requests from `CLIENTS` concurrent loops, stopping early after 120 s. */
-async function load(base, name, nextUrl) {
+/** `REQUESTS` requests from `CLIENTS` concurrent loops, stopping early after 120 s; also the CPU time the server
+ *  and its database used per request (comparable while other work shares the machine, unlike wall time). */
+async function load(base, name, nextUrl, measured) {
+  const cpuBefore = cpuSeconds(measured());
   const latencies = [];
   let issued = 0;
   let failures = 0;
@@ -140,28 +158,63 @@ async function load(base, name, nextUrl) {
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const line = `  ${name.padEnd(16)} n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms (${(latencies.length / seconds).toFixed(0)} req/s${failures ? `, ${failures} non-200` : ''})`;
+  const cpu = ((cpuSeconds(measured()) - cpuBefore) * 1000) / latencies.length;
+  const line = `  ${name.padEnd(16)} n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms (${(latencies.length / seconds).toFixed(0)} req/s; server+database CPU ${cpu.toFixed(1)} ms/request${failures ? `; ${failures} non-200` : ''})`;
   log(line);
 }
 
-async function latency(engine, serverArgs, cacheSeconds) {
+// Search words of one to seven characters, from rare to found in every document (the generated samples share a
+// vocabulary: unit kinds, function classes, items of the explanations), each also combined with a year, a region
+// or a kind filter: 120 different searches, so that a response cache cannot answer most of them.
+const SEARCH_WORDS = [
+  '公务接待', '人员经费', '示例市', '卫生健康', '项目支出', '统计局', '档案馆', '市场监督', '基本支出', '一般公共服务',
+  '经费', '养老', '住房保障', '社会保障和就业', '机关运行经费', '行政运行', '政府采购', '国有资产', '绩效', '税务',
+  '教育局', '减少', '离退休', '公务用车运行维护费', '水利', '南屏区', '民政', '信息化建设', '财', '交通运输',
+];
+const SEARCH_FILTERS = ['', '&year=2022', `&region=${encodeURIComponent('示例州')}`, '&kind=final_account'];
+const searchUrl = (i) => `/?q=${encodeURIComponent(SEARCH_WORDS[i % SEARCH_WORDS.length])}${SEARCH_FILTERS[Math.floor(i / SEARCH_WORDS.length) % SEARCH_FILTERS.length]}`;
+
+/** CPU seconds used so far by the server process and its database (PostgreSQL backends of the cluster). */
+function cpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+async function latency(engine, serverArgs, cacheSeconds, cluster) {
   const server = await startServer([...serverArgs, '--cache-seconds', String(cacheSeconds)]);
   try {
-    const words = ['公务接待', '人员经费', '示例市', '卫生健康', '项目支出', '统计局', '档案馆', '市场监督', '基本支出', '一般公共服务'];
     const ids = (i) => 1 + ((i * 7919) % DOCS);
     // warm-up: first requests load caches and ECharts
     for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) await (await fetch(server.base + u)).arrayBuffer();
     log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
-    await load(server.base, 'search', (i) => `/?q=${encodeURIComponent(words[i % words.length])}`);
-    await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`);
-    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`);
-    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`);
+    const measured = () => [server.pid, ...(cluster ? cluster.pids() : [])];
+    await load(server.base, 'search', searchUrl, measured);
+    await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`, measured);
+    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`, measured);
+    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`, measured);
   } finally {
     await server.stop();
   }
 }
 
 async function main() {
+  if (process.env.BENCH_DATABASE) {
+    // latency only, against a database loaded before (BENCH_DATA_DIR: the cluster's data directory, for CPU times)
+    const dataDir = process.env.BENCH_DATA_DIR;
+    const cluster = dataDir ? { pids: () => clusterPids(dataDir) } : undefined;
+    await latency('postgres', ['--database', process.env.BENCH_DATABASE], 0, cluster);
+    if (process.env.BENCH_CACHE !== '0') await latency('postgres', ['--database', process.env.BENCH_DATABASE], 30, cluster);
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   log(`budgetdoc portal benchmark: ${DOCS} documents; engines ${ENGINES.join(', ')}; Node ${process.version}`);
   const sampleDir = writeSamples();
   let cluster;
@@ -175,8 +228,8 @@ async function main() {
       } else if (engine === 'postgres') {
         cluster = await startCluster();
         await importInto('postgres', { database: cluster.url }, sampleDir);
-        await latency('postgres', ['--database', cluster.url], 0);
-        await latency('postgres', ['--database', cluster.url], 30);
+        await latency('postgres', ['--database', cluster.url], 0, cluster);
+        await latency('postgres', ['--database', cluster.url], 30, cluster);
       } else {
         throw new Error(`unknown engine ${engine}`);
       }

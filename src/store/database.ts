@@ -72,6 +72,15 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 async function reindexSearchTerms(tx: Kysely<Database>): Promise<void> {
   const stored = await sql<{ value: string }>`select value from store_meta where key = 'search_terms'`.execute(tx);
   if (stored.rows[0]?.value === SEARCH_TERMS_VERSION) return;
+  const any = await sql`select 1 from documents limit 1`.execute(tx);
+  if (any.rows.length > 0) {
+    // a new column: statistics gathered on the old terms would mislead the planner (the column keeps none), and
+    // the DDL then recreates its index and settings
+    await sql`alter table documents drop column search_terms`.execute(tx);
+    await sql`alter table documents add column search_terms tsvector not null default ''`.execute(tx);
+    await sql`alter table documents alter column search_terms drop default`.execute(tx);
+    for (const statement of DDL) await sql.raw(statement).execute(tx);
+  }
   let after = 0;
   for (;;) {
     const batch = await sql<{ id: number; search_text: string }>`
