@@ -3,7 +3,7 @@
 import { makeAmount, makePercent } from '../../model/money.js';
 import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
 import { norm, tidy } from '../text-utils.js';
-import { listItems, MONEY, PERCENT, type Paragraph, type Part, placeOf, sentencesOf, withoutOrdinal } from './segment.js';
+import { lineOf, listItems, MONEY, PERCENT, type Paragraph, type Part, placeOf, sentencesOf, withoutOrdinal } from './segment.js';
 import { classify, type LabelContext, sameSubject } from './subject.js';
 
 export interface FactReader {
@@ -50,7 +50,30 @@ function notArranged(s: string): RegExpExecArray | null {
   return s.endsWith('安排') ? NOT_ARRANGED.exec(s) : null;
 }
 const YEAR = /(\d{4})\s*年度?/g;
+const FUNCTION_MARK = /[(（]\s*(?:类|\d{3})\s*[)）]/;
+/** first characters of 部门/单位/本部门/本单位/我单位/本级 */
+const OWN_UNIT_START = new Set([...'部单本我'].map((c) => c.charCodeAt(0)));
 const UNIT_PREFIX = /^.{4,}?(?:人民政府办公室|办公室|管理局|委员会|服务中心|中心|局)(?:部门|单位|本级)?(?=.)/;
+
+/** MONEY's first match; only a text holding 元 can have one */
+function moneyIn(t: string): RegExpExecArray | null {
+  return t.includes('元') ? MONEY.exec(t) : null;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The parts of a sentence with those listing several figures split at 、 (the array itself when none is). */
+function withListItems(parts: Part[]): Part[] {
+  let out: Part[] | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const items = listItems(parts[i]);
+    if (out) out.push(...items);
+    else if (items.length !== 1 || items[0] !== parts[i]) out = [...parts.slice(0, i), ...items];
+  }
+  return out ?? parts;
+}
 
 function basisOf(printed: string | undefined): string | undefined {
   if (!printed) return undefined;
@@ -66,23 +89,33 @@ function directionOf(word: string): Change['direction'] {
 
 /** Cleans the text before a figure into the printed label, the year printed with it and a list it opens. */
 export function labelOf(pre: string, unitName: string): { label: string; year?: number; listHead?: string } {
-  const segments = withoutOrdinal(pre.trim()).split(/[:：]/);
+  const trimmed = withoutOrdinal(pre.trim());
+  const segments = trimmed.includes(':') || trimmed.includes('：') ? trimmed.split(/[:：]/) : [trimmed];
   let year: number | undefined;
+  // each pattern below runs only when the characters it needs are there: most labels need none of them
   for (let i = segments.length - 1; i >= 0; i--) {
     let seg = segments[i].trim();
-    const years = [...seg.matchAll(YEAR)];
-    if (years.length) {
-      const last = years[years.length - 1];
-      year ??= Number(last[1]);
-      seg = seg.slice((last.index ?? 0) + last[0].length);
+    if (seg.includes('年')) {
+      let last: RegExpExecArray | undefined;
+      for (const m of seg.matchAll(YEAR)) last = m;
+      if (last) {
+        year ??= Number(last[1]);
+        seg = seg.slice(last.index + last[0].length);
+      }
     }
-    seg = seg.trim().replace(/^.*?(?:划分为|分为)/, '').replace(/(?:为|是|各)$/, '').replace(/(?:支出决算数|决算数|预算数)$/, '').replace(/(?<=费)数$/, '').trim();
-    if (!/[(（]\s*(?:类|\d{3})\s*[)）]/.test(seg)) {
+    seg = seg.trim();
+    if (seg.includes('分为')) seg = seg.replace(/^.*?(?:划分为|分为)/, '');
+    if (seg.endsWith('为') || seg.endsWith('是') || seg.endsWith('各')) seg = seg.slice(0, -1);
+    if (seg.endsWith('数')) seg = seg.replace(/(?:支出决算数|决算数|预算数)$/, '').replace(/(?<=费)数$/, '');
+    seg = seg.trim();
+    if (!((seg.includes('(') || seg.includes('（')) && FUNCTION_MARK.test(seg))) {
       if (unitName && seg.includes(unitName)) seg = seg.slice(seg.indexOf(unitName) + unitName.length);
-      else seg = seg.replace(UNIT_PREFIX, '');
-      seg = seg.replace(/^(?:部门|单位|本部门|本单位|我单位|本级)(?=.)/, '');
-      if (/\d\s*家|下属|本级/.test(seg) && seg.includes('的')) seg = seg.slice(seg.lastIndexOf('的') + 1);
-      seg = seg.replace(/^[（(][^）)]*[）)]/, '').replace(/^[，,、\s]+/, '').trim();
+      else if (seg.length > 4) seg = seg.replace(UNIT_PREFIX, '');
+      if (OWN_UNIT_START.has(seg.charCodeAt(0))) seg = seg.replace(/^(?:部门|单位|本部门|本单位|我单位|本级)(?=.)/, '');
+      if (seg.includes('的') && /\d\s*家|下属|本级/.test(seg)) seg = seg.slice(seg.lastIndexOf('的') + 1);
+      const first = seg.charCodeAt(0);
+      if (first === 0xff08 || first === 0x28) seg = seg.replace(/^[（(][^）)]*[）)]/, '');
+      seg = seg.replace(/^[，,、\s]+/, '').trim();
     }
     if (seg) {
       const listHead = i > 0 ? segments[i - 1].trim() : undefined;
@@ -104,6 +137,14 @@ function listOf(head: string | undefined): LabelContext['list'] {
 /** Reads the facts stated in one section's paragraphs (in order) under the given context. */
 export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
   const drafts: Draft[] = [];
+  // the label context for each list a label can follow, made once rather than spread per label
+  const contexts = {
+    none: { ...reader.context, list: undefined },
+    income: { ...reader.context, list: 'income' as const },
+    expenditure: { ...reader.context, list: 'expenditure' as const },
+    economic: { ...reader.context, list: 'economic' as const },
+  };
+  const contextFor = (list: LabelContext['list']): LabelContext => contexts[list ?? 'none'];
 
   const spanText = (d: Draft) => {
     const pieces: string[] = [];
@@ -132,13 +173,13 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
 
     const touch = (d: Draft, part: { start: number; end: number }) => {
       d.spans.push({ para, start: part.start, end: part.end });
-      const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, place(Math.max(part.start, part.end - 1)).line);
+      const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, lineOf(para, Math.max(part.start, part.end - 1)));
       if (end > d.fact.at.line) d.fact.at = { ...d.fact.at, endLine: end };
     };
     /** offset in the paragraph of index `i` of `t`, the part's text without its list numbering */
     const offsetIn = (part: Part, t: string, i: number) => part.start + (part.text.length - t.length) + i;
     const create = (printed: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
-      const subject = classify(printed, { ...reader.context, list: ctxList });
+      const subject = classify(printed, contextFor(ctxList));
       const fact: Fact = { subject, label: conceptLabel(printed, subject), text: '', at: place(part.start) };
       if (year !== undefined) fact.year = year;
       const d: Draft = { fact, spans: [], comparison };
@@ -150,7 +191,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
       makeAmount(num, unit === '元' ? '元' : '万元', place(offset)) ?? undefined;
     /** the latest fact of this section about the same subject that a change-only statement can complete */
     const findForChange = (label: string): Draft | undefined => {
-      const subject = classify(label, { ...reader.context, list });
+      const subject = classify(label, contextFor(list));
       if (subject.kind === 'other') return undefined;
       for (let i = drafts.length - 1; i >= firstOfParagraph; i--) {
         const d = drafts[i];
@@ -159,19 +200,19 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
       return undefined;
     };
     const startsFact = (part: Part): boolean => {
-      const m = MONEY.exec(part.text);
+      const m = moneyIn(part.text);
       const pre = m ? part.text.slice(0, m.index) : part.text;
       const change = changeTail(pre.trim());
       const budget = budgetTail(pre.trim());
       const candidate = change?.groups?.word ? change.groups.label : budget ? budget.groups!.label : m ? pre : '';
       const { label } = labelOf(candidate, reader.unitName);
       if (!label) return false;
-      return classify(label, { ...reader.context, list }).kind !== 'other';
+      return classify(label, contextFor(list)).kind !== 'other';
     };
 
     const sentences = sentencesOf(text);
     for (const sentence of sentences) {
-      const parts = sentence.parts.flatMap(listItems);
+      const parts = withListItems(sentence.parts);
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
         if (i === 0) list = undefined;
@@ -179,7 +220,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         if (part.start === 0) t = withoutOrdinal(t);
 
         // the reason runs to the end of the sentence, or to a semicolon/其中 that opens a new statement
-        const reasonHead = REASON_HEAD.exec(t);
+        const reasonHead = t.startsWith('原因') || t.startsWith('主要原因') ? REASON_HEAD.exec(t) : null;
         if (reasonHead && /原因/.test(reasonHead[0])) {
           let j = i + 1;
           while (j < parts.length && !((parts[j].sep === 'semicolon' || parts[j].among) && startsFact(parts[j]))) j++;
@@ -194,8 +235,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           continue;
         }
 
-        const money = MONEY.exec(t);
-        const percent = PERCENT.exec(t);
+        const money = moneyIn(t);
+        const percent = t.includes('%') || t.includes('％') ? PERCENT.exec(t) : null;
         if (!money && percent) {
           const before = t.slice(0, percent.index).trim();
           const pct = makePercent(percent[0].trim(), place(offsetIn(part, t, percent.index))) ?? undefined;
@@ -219,7 +260,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         }
 
         if (!money) {
-          const year = /^(\d{4})\s*年度?$/.exec(t);
+          const year = isDigit(t.charCodeAt(0)) ? /^(\d{4})\s*年度?$/.exec(t) : null;
           if (year) {
             pendingYear = Number(year[1]);
             continue;
@@ -242,8 +283,9 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
             continue;
           }
           // "收入预算包括：" / "主要包括：" without figures opens (or names) a list
+          if (!t.includes(':') && !t.includes('：')) continue;
           const head = listOf(t.replace(/[:：].*$/, ''));
-          if (head && /[:：]/.test(t)) list = head;
+          if (head) list = head;
           continue;
         }
 
@@ -285,7 +327,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           current = d;
           continue;
         }
-        if (EXECUTED.test(pre) && current?.comparison) {
+        if (current?.comparison && EXECUTED.test(pre)) {
           current.fact.amount = amount;
           touch(current, part);
           continue;

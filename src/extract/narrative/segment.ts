@@ -21,24 +21,44 @@ function pieceOfPlace(at: Place): Piece {
 
 /** The source place of a character offset in a paragraph's text (the line the character was printed on). */
 export function placeOf(para: Paragraph, offset: number, endOffset?: number): Place {
-  const find = (o: number): Piece => {
-    let piece: Piece = pieceOfPlace(para.at);
-    for (const p of para.pieces ?? []) if (p.offset <= o) piece = p;
-    return piece;
-  };
-  const start = find(offset);
-  const place: Place = { line: start.line, column: start.column + Math.max(0, offset - start.offset), ...pageAndBox(start) };
+  const start = pieceAt(para, offset);
+  const place: Place = { line: start.line, column: start.column + Math.max(0, offset - start.offset) };
+  if (start.page !== undefined) place.page = start.page;
+  if (start.box) place.box = start.box;
   if (endOffset !== undefined) {
-    const end = find(Math.max(offset, endOffset - 1));
+    const end = pieceAt(para, Math.max(offset, endOffset - 1));
     if (end.line !== start.line) place.endLine = end.line;
   }
   return place;
 }
 
-const CJK = /[\u3400-\u9fff（），。、：；“”]/;
-function isCjk(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (code >= 0x3400 && code <= 0x9fff) || (code > 0x2000 && CJK.test(ch));
+/** The source line of a character offset in a paragraph's text. */
+export function lineOf(para: Paragraph, offset: number): number {
+  return pieceAt(para, offset).line;
+}
+
+/** the piece a character offset lies in: the last one starting at or before it (the paragraph's own place before any) */
+function pieceAt(para: Paragraph, offset: number): { offset: number; line: number; column: number; page?: number; box?: Piece['box'] } {
+  const pieces = para.pieces;
+  let piece: Piece | undefined;
+  if (pieces) for (let i = 0; i < pieces.length; i++) if (pieces[i].offset <= offset) piece = pieces[i];
+  return piece ?? { offset: 0, line: para.at.line, column: para.at.column, page: para.at.page, box: para.at.box };
+}
+
+/** CJK characters and the full-width punctuation between which tidy() drops spaces */
+function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    code === 0xff08 || // （
+    code === 0xff09 || // ）
+    code === 0xff0c || // ，
+    code === 0x3002 || // 。
+    code === 0x3001 || // 、
+    code === 0xff1a || // ：
+    code === 0xff1b || // ；
+    code === 0x201c || // “
+    code === 0x201d // ”
+  );
 }
 
 /**
@@ -54,22 +74,27 @@ export function tidyMapped(s: string, needSource = true): { text: string; source
   let end = s.length;
   while (i < end && isSpace(s.charCodeAt(i))) i++;
   while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+  // copy runs of kept characters whole; each whitespace run between them becomes one space or none
+  let runStart = i;
   while (i < end) {
-    if (isSpace(s.charCodeAt(i))) {
-      let j = i;
-      while (isSpace(s.charCodeAt(j))) j++;
-      // a run becomes one space (mapped to its last character), none between two CJK characters
-      if (!(isCjk(out[out.length - 1] ?? '') && isCjk(s[j]))) {
-        out += ' ';
-        source?.push(j - 1);
-      }
-      i = j;
+    if (!isSpace(s.charCodeAt(i))) {
+      i++;
       continue;
     }
-    out += s[i];
-    source?.push(i);
-    i++;
+    out += s.slice(runStart, i);
+    if (source) for (let k = runStart; k < i; k++) source.push(k);
+    let j = i;
+    while (isSpace(s.charCodeAt(j))) j++;
+    // a run becomes one space (mapped to its last character), none between two CJK characters
+    if (!(out.length > 0 && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(j)))) {
+      out += ' ';
+      source?.push(j - 1);
+    }
+    i = j;
+    runStart = j;
   }
+  out += s.slice(runStart, end);
+  if (source) for (let k = runStart; k < end; k++) source.push(k);
   return source ? { text: out, source } : { text: out };
 }
 
@@ -152,6 +177,15 @@ function isThousandsComma(s: string, i: number): boolean {
   return s[i] === ',' && /\d/.test(s[i - 1] ?? '') && /^\s?\d{3}(?!\d)/.test(s.slice(i + 1));
 }
 
+const AMONG = /^其中\s*[:：]?\s*/;
+const FULL_STOP = 0x3002; // 。
+const EXCLAMATION = 0xff01; // ！
+const QUESTION = 0xff1f; // ？
+const FULL_COMMA = 0xff0c; // ，
+const COMMA = 0x2c;
+const FULL_SEMICOLON = 0xff1b; // ；
+const SEMICOLON = 0x3b;
+
 /** Splits paragraph text into sentences (at 。！？) and each sentence into parts (at ，,；;). */
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -165,7 +199,7 @@ export function sentencesOf(text: string): Sentence[] {
     let t = raw.trim();
     let start = pStart + lead;
     let among = false;
-    const m = /^其中\s*[:：]?\s*/.exec(t);
+    const m = t.startsWith('其中') ? AMONG.exec(t) : null;
     if (m) {
       among = true;
       t = t.slice(m[0].length);
@@ -173,12 +207,14 @@ export function sentencesOf(text: string): Sentence[] {
     }
     if (t) parts.push({ text: t, start, end: start + t.length, sep, among });
   };
+  // char codes, not text[i]: every two-byte character read as a string is a new one-character string
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    const endOfSentence = i === text.length || ch === '。' || ch === '！' || ch === '？';
-    if (endOfSentence || ch === '，' || (ch === ',' && !isThousandsComma(text, i)) || ch === '；' || ch === ';') {
+    const ch = i === text.length ? -1 : text.charCodeAt(i);
+    const endOfSentence = ch === -1 || ch === FULL_STOP || ch === EXCLAMATION || ch === QUESTION;
+    const semicolon = ch === FULL_SEMICOLON || ch === SEMICOLON;
+    if (endOfSentence || semicolon || ch === FULL_COMMA || (ch === COMMA && !isThousandsComma(text, i))) {
       pushPart(i);
-      sep = ch === '；' || ch === ';' ? 'semicolon' : 'comma';
+      sep = semicolon ? 'semicolon' : 'comma';
       pStart = i + 1;
       if (endOfSentence) {
         if (parts.length) sentences.push({ start: sStart, end: i, parts });
@@ -193,7 +229,7 @@ export function sentencesOf(text: string): Sentence[] {
 
 /** Splits a part at 、 when it lists several figures ("办公费6.64万元、邮电费6.27万元"). */
 export function listItems(part: Part): Part[] {
-  if (!part.text.includes('、')) return [part];
+  if (!part.text.includes('、') || !part.text.includes('元')) return [part];
   const count = part.text.match(MONEY_G)?.length ?? 0;
   if (count < 2) return [part];
   const items: Part[] = [];

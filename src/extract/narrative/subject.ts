@@ -75,107 +75,115 @@ export function functionSubject(label: string): Subject | undefined {
   return printed ? { kind: 'function', code: printed, names } : { kind: 'function', names };
 }
 
-const INCOME_SOURCES: Array<[RegExp, string]> = [
-  [/一般公共预算/, 'generalBudget'],
-  [/政府性基金/, 'governmentFund'],
-  [/国有资本|国有资金/, 'stateCapital'],
-  [/财政专户|教育收费/, 'specialAccount'],
-  [/财政拨款/, 'fiscalAppropriation'],
-  [/上级补助/, 'superiorSubsidy'],
-  [/附属单位上缴/, 'subsidiaryRemittance'],
-  [/事业收入/, 'businessIncome'],
-  [/经营收入/, 'operatingIncome'],
-  [/其他收入|其他资金/, 'otherIncome'],
+/** income sources by the words that name them, tried in order */
+const INCOME_SOURCES: Array<[string[], string]> = [
+  [['一般公共预算'], 'generalBudget'],
+  [['政府性基金'], 'governmentFund'],
+  [['国有资本', '国有资金'], 'stateCapital'],
+  [['财政专户', '教育收费'], 'specialAccount'],
+  [['财政拨款'], 'fiscalAppropriation'],
+  [['上级补助'], 'superiorSubsidy'],
+  [['附属单位上缴'], 'subsidiaryRemittance'],
+  [['事业收入'], 'businessIncome'],
+  [['经营收入'], 'operatingIncome'],
+  [['其他收入', '其他资金'], 'otherIncome'],
 ];
 
 function incomeSource(t: string): string | undefined {
-  return INCOME_SOURCES.find(([re]) => re.test(t))?.[1];
+  for (const [words, key] of INCOME_SOURCES) if (has(t, ...words)) return key;
+  return undefined;
+}
+
+/** whether `t` contains any of the words (plain substring tests: a label is classified by many of them) */
+function has(t: string, ...words: string[]): boolean {
+  for (const w of words) if (t.includes(w)) return true;
+  return false;
 }
 
 function threePublicKey(t: string): string | undefined {
-  if (/三公/.test(t)) return 'total';
-  if (/出国/.test(t)) return 'overseas';
-  if (/购置及运行/.test(t)) return 'vehicle';
-  if (/公务用车购置|车辆购置/.test(t)) return 'vehiclePurchase';
-  if (/公务用车运行|车辆运行/.test(t)) return 'vehicleOperation';
-  if (/接待/.test(t)) return 'reception';
+  if (t.includes('三公')) return 'total';
+  if (t.includes('出国')) return 'overseas';
+  if (t.includes('购置及运行')) return 'vehicle';
+  if (has(t, '公务用车购置', '车辆购置')) return 'vehiclePurchase';
+  if (has(t, '公务用车运行', '车辆运行')) return 'vehicleOperation';
+  if (t.includes('接待')) return 'reception';
   return undefined;
 }
 
 /** The typed subject of a printed label in its section. */
 export function classify(label: string, ctx: LabelContext): Subject {
   const t = norm(label);
-  if (FUNCTION_MARK.test(t)) {
+  if ((t.includes('(') || t.includes('（')) && FUNCTION_MARK.test(t)) {
     const f = functionSubject(label);
     if (f) return f;
   }
   if (ctx.list === 'economic') return { kind: 'economic', names: [label] };
   if (ctx.list === 'income') {
     // "收入预算包括：一般公共服务…" names 一般公共预算 wrongly; the key says which source, the label keeps the print
-    const key = incomeSource(t) ?? (/^一般公共/.test(t) ? 'generalBudget' : undefined);
+    const key = incomeSource(t) ?? (t.startsWith('一般公共') ? 'generalBudget' : undefined);
     return key ? { kind: 'fund', key } : { kind: 'fund', names: [label] };
   }
-  if (ctx.topic === 'threePublic' || /三公/.test(t)) {
+  if (ctx.topic === 'threePublic' || t.includes('三公')) {
     const key = threePublicKey(t);
     if (key) return { kind: 'threePublic', key };
   }
-  if (/机关运行经费/.test(t) || (ctx.subtopic === 'operatingCosts' && /公用经费/.test(t))) return { kind: 'operatingCosts' };
-  if (ctx.subtopic === 'procurement' || /政府采购/.test(t)) {
-    const key = /小微/.test(t)
+  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && t.includes('公用经费'))) return { kind: 'operatingCosts' };
+  if (ctx.subtopic === 'procurement' || t.includes('政府采购')) {
+    const key = t.includes('小微')
       ? 'smallMicro'
-      : /中小企业/.test(t)
+      : t.includes('中小企业')
         ? 'sme'
-        : /货物/.test(t)
+        : t.includes('货物')
           ? 'goods'
-          : /工程/.test(t)
+          : t.includes('工程')
             ? 'works'
-            : /服务/.test(t)
+            : t.includes('服务')
               ? 'services'
               : 'total';
     return { kind: 'procurement', key };
   }
-  if (/人员经费/.test(t)) return { kind: 'personnel' };
-  if (/公用经费/.test(t)) return { kind: 'public' };
-  if (ctx.topic === 'fiscal' && /财政拨款/.test(t) && !/一般公共预算/.test(t)) {
-    if (/收支总预算|收支总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'total' };
-    if (/收入总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'incomeTotal' };
-    if (/支出总计/.test(t)) return { kind: 'fiscalAppropriation', key: 'expenditureTotal' };
+  if (t.includes('人员经费')) return { kind: 'personnel' };
+  if (t.includes('公用经费')) return { kind: 'public' };
+  if (ctx.topic === 'fiscal' && t.includes('财政拨款') && !t.includes('一般公共预算')) {
+    if (has(t, '收支总预算', '收支总计')) return { kind: 'fiscalAppropriation', key: 'total' };
+    if (t.includes('收入总计')) return { kind: 'fiscalAppropriation', key: 'incomeTotal' };
+    if (t.includes('支出总计')) return { kind: 'fiscalAppropriation', key: 'expenditureTotal' };
     if (/年初.*结转/.test(t)) return { kind: 'other', key: 'fiscalPriorYearBalance' };
     if (/年末.*结转/.test(t)) return { kind: 'other', key: 'fiscalYearEndBalance' };
-    if (/本年收入|财政拨款收入$/.test(t)) return { kind: 'fiscalAppropriation', key: 'currentYearIncome' };
-    if (/本年支出|财政拨款支出$/.test(t)) return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
+    if (t.includes('本年收入') || t.endsWith('财政拨款收入')) return { kind: 'fiscalAppropriation', key: 'currentYearIncome' };
+    if (t.includes('本年支出') || t.endsWith('财政拨款支出')) return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
     return { kind: 'fiscalAppropriation' };
   }
-  if (/一般公共预算/.test(t)) {
-    if (/基本支出/.test(t)) return { kind: 'basic' };
-    if (/项目支出/.test(t)) return { kind: 'project' };
-    if (/合计|支出/.test(t)) return { kind: 'generalBudget' };
+  if (t.includes('一般公共预算')) {
+    if (t.includes('基本支出')) return { kind: 'basic' };
+    if (t.includes('项目支出')) return { kind: 'project' };
+    if (has(t, '合计', '支出')) return { kind: 'generalBudget' };
     return { kind: 'fund', key: 'generalBudget' };
   }
-  if (/基本支出/.test(t)) return { kind: 'basic' };
-  if (/项目支出/.test(t)) return { kind: 'project' };
-  if (/收支总预算|收[、,]?支总计|收入[、和及]?支出(预算)?总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
-  if (/收入总计/.test(t)) return { kind: 'total', key: 'income' };
-  if (/支出总计/.test(t)) return { kind: 'total', key: 'expenditure' };
-  if (/本年收入/.test(t)) return { kind: 'income', key: 'currentYear' };
-  if (/本年支出/.test(t)) return { kind: 'expenditure', key: 'currentYear' };
-  if (/非财政拨款结余/.test(t)) return { kind: 'other', key: 'nonFiscalBalanceUsed' };
-  if (/年初结转/.test(t)) return { kind: 'other', key: 'priorYearBalance' };
-  if (/结余分配/.test(t)) return { kind: 'other', key: 'balanceDistribution' };
-  if (/年末结转/.test(t)) return { kind: 'other', key: 'yearEndBalance' };
-  if (/上缴上级/.test(t)) return { kind: 'other', key: 'remittanceToSuperior' };
-  if (/对附属单位补助/.test(t)) return { kind: 'other', key: 'subsidiaryGrants' };
-  if (/经营支出/.test(t)) return { kind: 'other', key: 'operatingExpenditure' };
+  if (t.includes('基本支出')) return { kind: 'basic' };
+  if (t.includes('项目支出')) return { kind: 'project' };
+  if (has(t, '总预算', '总计') && /收支总预算|收[、,]?支总计|收入[、和及]?支出(预算)?总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
+  if (t.includes('收入总计')) return { kind: 'total', key: 'income' };
+  if (t.includes('支出总计')) return { kind: 'total', key: 'expenditure' };
+  if (t.includes('本年收入')) return { kind: 'income', key: 'currentYear' };
+  if (t.includes('本年支出')) return { kind: 'expenditure', key: 'currentYear' };
+  if (t.includes('非财政拨款结余')) return { kind: 'other', key: 'nonFiscalBalanceUsed' };
+  if (t.includes('年初结转')) return { kind: 'other', key: 'priorYearBalance' };
+  if (t.includes('结余分配')) return { kind: 'other', key: 'balanceDistribution' };
+  if (t.includes('年末结转')) return { kind: 'other', key: 'yearEndBalance' };
+  if (t.includes('上缴上级')) return { kind: 'other', key: 'remittanceToSuperior' };
+  if (t.includes('对附属单位补助')) return { kind: 'other', key: 'subsidiaryGrants' };
+  if (t.includes('经营支出')) return { kind: 'other', key: 'operatingExpenditure' };
   // the fund sections state the fund's spending: "政府性基金预算拨款支出X万元"
   if ((ctx.topic === 'governmentFund' || ctx.topic === 'stateCapital') && /(拨款|预算)(安排的)?支出$/.test(t)) {
     const key = incomeSource(t);
     if (key) return { kind: 'fund', key };
   }
-  const source = /收入$|预算$|拨款$|资金$/.test(t) ? incomeSource(t) : undefined;
+  const source = t.endsWith('收入') || t.endsWith('预算') || t.endsWith('拨款') || t.endsWith('资金') ? incomeSource(t) : undefined;
   if (source) return { kind: 'fund', key: source };
-  if (/收入预算/.test(t)) return { kind: 'income', key: 'budget' };
-  if (/支出预算/.test(t)) return { kind: 'expenditure', key: 'budget' };
-  if (/支出$|^一般公共服务$/.test(t) || ctx.list === 'expenditure') {
+  if (t.includes('收入预算')) return { kind: 'income', key: 'budget' };
+  if (t.includes('支出预算')) return { kind: 'expenditure', key: 'budget' };
+  if (t.endsWith('支出') || t === '一般公共服务' || ctx.list === 'expenditure') {
     if (functionClassByName(label, ctx.year)) return { kind: 'function', names: [label] };
   }
   return { kind: 'other' };
