@@ -17,6 +17,15 @@ import { excelJsWriter, layoutToXlsx } from './xlsx.js';
 export { WorkbookInputError };
 
 const KIND_WORDS = { budget: '预算', final_account: '决算' } as const;
+const PART_NUMBERS = ['一', '二', '三', '四'];
+
+/** The four parts in the standard order (as layout.ts writes them). */
+function standardParts(doc: Disclosure): string[] {
+  const u = doc.unit.name, s = doc.scope === 'department' ? '部门' : '单位', y = doc.year;
+  return doc.kind === 'budget'
+    ? [`${u}${s}概况`, `${y}年${s}预算公开表`, `${y}年${s}预算情况说明`, '名词解释']
+    : [`${u}${s}概况`, `${y}年度${s}决算情况说明`, '名词解释', `${y}年度${s}决算报表`];
+}
 
 /** The workbook: particulars sheets around the table sheets; a blank one when no model is given. */
 export async function workbookBytes(kind: DocumentKind, tables: GridBlock[], doc?: Disclosure): Promise<Buffer> {
@@ -127,6 +136,17 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
     const ws = wb.getWorksheet(spec.name);
     if (ws) spec.read(doc, readSheet(ws, spec));
   }
+  // the parts and 目录 of the document the writer makes from this data
+  const partTitles = standardParts(doc);
+  doc.parts = partTitles.map((title, i) => ({ number: PART_NUMBERS[i], title }));
+  doc.toc = partTitles.flatMap((title, i) => {
+    const part = `第${PART_NUMBERS[i]}部分`;
+    return [
+      { part, title },
+      ...(/公开表|报表/.test(title) ? doc.tables.filter((t) => t.status === 'present' || t.status === 'empty').map((t) => ({ part, title: t.title, tableId: t.id })) : []),
+      ...(/情况说明/.test(title) ? doc.narrative.map((sec) => ({ part, title: sec.title })) : []),
+    ];
+  });
   const checked = DisclosureSchema.safeParse(doc);
   if (!checked.success) {
     const issue = checked.error.issues[0];

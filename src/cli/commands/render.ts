@@ -1,47 +1,57 @@
-// `budgetdoc render`: writes a disclosure (model JSON, or a disclosure text) as HTML, Word, PDF, Excel or text,
-// refusing data on which the auditor finds errors unless --force.
+// `budgetdoc render`: writes a disclosure (model JSON/YAML, an input workbook, or a disclosure text) as HTML, Word,
+// PDF, Excel or text, refusing data on which the auditor finds errors unless --force; prior-year figures the input
+// lacks may come from the previous year's data (--previous).
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { parseFile } from '../../extract/index.js';
+import { parseFile, sameUnit } from '../../extract/index.js';
+import { detectFormat } from '../../read/detect.js';
 import { ReadError } from '../../read/errors.js';
-import { DisclosureSchema, type Disclosure } from '../../model/schema.js';
+import { loadModelText, modelSyntax, ModelLoadError } from '../../model/load.js';
+import type { Disclosure } from '../../model/schema.js';
 import { audit } from '../../audit/index.js';
 import { loadAuditRules } from '../audit-config.js';
 import { RENDER_FORMATS, renderDisclosure, type RenderFormat } from '../../write/index.js';
 import { MissingFontError } from '../../write/pdf.js';
+import { fillFromPreviousYear } from '../../write/previous-year.js';
+import { isInputWorkbook, readWorkbook, WorkbookInputError } from '../../write/workbook.js';
 import { UserError } from '../errors.js';
 
-/** Reads the input: model JSON (as `parse --format json` writes it) or a disclosure text parsed on the fly. */
+/** Reads a model: JSON or YAML (as `parse --format json` writes it), an input workbook (`budgetdoc template`), a
+ * published workbook, or a disclosure text / PDF / Word file parsed on the fly. */
 export async function readModel(path: string): Promise<Disclosure> {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
-    throw new UserError(`无法读取 ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (err as Error).message} — 请检查路径`, 2);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`无法读取 ${path}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message} — 请检查路径`, 2);
   }
-  const trimmed = raw.trimStart();
-  if (trimmed.startsWith('{')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      throw new UserError(`${path} 不是有效的 JSON: ${(err as Error).message} — 请提供 budgetdoc parse --format json 的输出`, 2);
-    }
-    const parsed = DisclosureSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UserError(`${path} 不符合数据模型: ${issue.path.join('.') || '(根)'}: ${issue.message} — 见 schema/disclosure.schema.json`, 2);
-    }
-    return parsed.data;
-  }
+  const format = detectFormat(bytes);
   try {
+    if (format === 'xlsx' && (await isInputWorkbook(bytes))) return await readWorkbook(bytes, path);
+    if (format === 'text') {
+      const text = bytes.toString('utf8');
+      const syntax = modelSyntax(path, text);
+      if (syntax) return loadModelText(text, path, syntax);
+    }
     return await parseFile(path);
   } catch (err) {
+    if (err instanceof ModelLoadError || err instanceof WorkbookInputError) throw new UserError(err.message, 2);
     if (err instanceof ReadError) throw new UserError(err.message.replace(/^budgetdoc: /, ''), 2);
     throw err;
   }
+}
+
+/** The previous year's model, checked to be the same unit and the year before (a warning otherwise). */
+async function readPrevious(path: string, doc: Disclosure): Promise<Disclosure> {
+  const previous = await readModel(path);
+  const warn = (what: string) => process.stderr.write(`budgetdoc: 注意：--previous ${path} ${what}\n`);
+  if (!sameUnit(previous.unit.name, doc.unit.name)) warn(`的单位「${previous.unit.name}」与本年「${doc.unit.name}」不同，上年数可能不可比`);
+  if (previous.year !== doc.year - 1) warn(`的年度是 ${previous.year}，不是 ${doc.year - 1}（本年 ${doc.year} 的上一年）`);
+  if (previous.kind !== doc.kind) warn(`是${previous.kind === 'budget' ? '预算' : '决算'}，本年是${doc.kind === 'budget' ? '预算' : '决算'}，上年数按同名项目取`);
+  return previous;
 }
 
 /** Writes bytes next to the target first and renames, so a failed run leaves nothing half-written. */
@@ -60,23 +70,38 @@ export function registerRender(program: Command): void {
   program
     .command('render')
     .description('把数据写成公开文件 (render a disclosure model as HTML, Word, PDF, Excel or text)')
-    .argument('<input>', 'the model as JSON (budgetdoc parse --format json / budgetdoc sample), or a disclosure text')
+    .argument('<input>', 'the model as JSON or YAML (budgetdoc parse --format json / budgetdoc sample), a filled input workbook (budgetdoc template), or a disclosure text/PDF/Word/Excel file')
     .addOption(new Option('--to <format>', 'output format').choices([...RENDER_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'output file (- writes html/md to stdout)')
+    .option('--previous <file>', "the previous year's data (JSON, YAML, workbook or disclosure) for the prior-year figures the input lacks")
     .option('--force', 'render even when the auditor finds errors')
     .option('-c, --config <file>', 'audit configuration (default: ./budgetdoc.config.json when present), as for check')
     .addHelpText(
       'after',
       '\nEvery amount, share, change, rate and direction word is computed from the data; reasons come from the data.\n' +
+        'Input: JSON or YAML by extension (.json/.yaml/.yml) or by content; an .xlsx with a 基本信息 sheet is read as the\n' +
+        'input workbook (budgetdoc template: tables plus 概况, 项目, 三公明细, 政府采购, 国有资产, 绩效目标/绩效自评, 变动原因);\n' +
+        'a bad cell is named with its sheet and address ("项目!C5: …", exit 2).\n' +
+        'Prior-year figures (上年数 → 增加/减少, 增长/下降 and the rates): the input\'s own values (the 上年数 columns of the\n' +
+        'workbook, the changes in a model) win; --previous fills only what the input lacks, matching statements of the\n' +
+        'same section and subject. It warns when the previous file is another unit or not the year before.\n' +
         'Exit codes: 0 written, 1 refused (the auditor found errors; the findings are listed), 2 unreadable input or output.\n' +
         'Examples:\n  budgetdoc render model.json --to pdf --out report.pdf\n' +
+          '  budgetdoc render model.yaml --to html --out report.html\n' +
+          '  budgetdoc template --kind budget --out 预算填报.xlsx   # fill it in, then:\n' +
+          '  budgetdoc render 预算填报.xlsx --previous 2023.json --to docx --out 2024预算公开.docx\n' +
           '  budgetdoc sample --count 1 --seed 7 --out samples/\n' +
           '  budgetdoc render samples/sample-budget-7-000000.json --to html --out sample.html\n' +
           '  budgetdoc render report.txt --to docx --out report.docx --force   # a published text, even with findings',
     )
-    .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean; config?: string }) => {
+    .action(async (input: string, opts: { to: RenderFormat; out: string; force?: boolean; config?: string; previous?: string }) => {
       const rules = loadAuditRules(opts.config);
-      const doc = await readModel(input);
+      let doc = await readModel(input);
+      if (opts.previous) {
+        const { doc: filled, filled: count } = fillFromPreviousYear(doc, await readPrevious(opts.previous, doc));
+        doc = filled;
+        process.stderr.write(`从上年数据补齐 ${count} 项上年比较\n`);
+      }
       // the same rules and severities as budgetdoc check
       const errors = audit(doc, { rules }).filter((f) => f.severity === 'error');
       if (errors.length && !opts.force) {
