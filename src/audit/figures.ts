@@ -96,7 +96,7 @@ function scopeOf(topic: string | undefined, subject: Subject): Scope {
 
 function rowFor(table: Table, source: FigureSource, subject: Subject): TableRow | undefined {
   if (source.row === 'grandTotal') return grandTotalRow(table);
-  if (source.row === 'single') return table.rows.find((r) => r.kind !== 'organisation' && r.cells.some((c) => c.amount));
+  if (source.row === 'single') return table.rows.find((r) => r.key === 'budget' && r.cells.some((c) => c.amount)) ?? table.rows.find((r) => r.kind !== 'organisation' && r.cells.some((c) => c.amount));
   if (source.row === 'byCode') {
     if (subject.kind === 'fund') return subject.key ? rowByKey(table, subject.key) : undefined;
     if (!subject.code) {

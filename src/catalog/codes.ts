@@ -224,7 +224,8 @@ export function nameMatches(code: string, printedName: string, year: number, sys
   const t = table(catalogue, year);
   const entry = t.get(code);
   if (!entry) return 'unknown-code';
-  const printed = comparable(printedName, ancestorsOf(entry, t));
+  // a list ordinal printed before the name ("一、一般公共服务支出" in a 收支总表) is not part of it
+  const printed = withoutOrdinal(comparable(printedName, ancestorsOf(entry, t)));
   if (printed === normaliseName(entry.name)) return 'exact';
   if (entry.aliases.some((a) => normaliseName(a) === printed)) return 'alias';
   if (system === 'function' && entry.level === 'class' && printed === withoutExpenditureSuffix(normaliseName(entry.name))) {
@@ -278,4 +279,16 @@ export function namesAcrossEditions(code: string, system: CodeSystem): Array<{ n
     byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
   }
   return [...byName.entries()].map(([name, editions]) => ({ name, editions }));
+}
+
+/** The 款 or 项 directly under `parentCode` that a printed name denotes ("行政运行" under 20105 → 2010501), when
+ *  exactly one child has that name; used for rows printed without codes under a 类 or 款 printed above them. */
+export function functionChildByName(parentCode: string, printed: string, year: number): CodeEntry | undefined {
+  const t = table('function', year);
+  const parent = t.get(parentCode);
+  if (!parent) return undefined;
+  const wanted = withoutOrdinal(comparable(printed, [parent, ...ancestorsOf(parent, t)]));
+  if (!wanted) return undefined;
+  const hits = [...t.values()].filter((e) => e.parent === parentCode && (normaliseName(e.name) === wanted || e.aliases.some((a) => normaliseName(a) === wanted)));
+  return hits.length === 1 ? hits[0] : undefined;
 }

@@ -49,12 +49,22 @@ export interface TableTemplate {
   rowIdentities: RowIdentity[];
   /** a table that may legitimately be empty with a statement (政府性基金, 国有资本经营) */
   mayBeEmpty?: boolean;
+  /** columns some regional templates add (会议费, 培训费 beside the 三公): read when printed, never written */
+  extraColumns?: ColumnSpec[];
+  /** single-row tables: header or row words that make one printed row several model rows (预算数 | 决算数 column
+   *  groups, 2025年/2026年/增减变化 rows); the first match names the row's key */
+  rowVariants?: { key: string; label: string; match: RegExp }[];
+  /** single-row tables: header words of columns that are not read (other funds, 机关运行经费 printed alongside) */
+  skipColumns?: RegExp;
+  /** single-row tables: header words that qualify a column without changing what it is (the fund of a 财政拨款 table) */
+  neutralHeaders?: RegExp;
 }
 
 const totalBasicProject: ColumnSpec[] = [
   { key: 'total', label: '合计', match: /^(合计|小计|总计)$/ },
   { key: 'basic', label: '基本支出', match: /基本支出/ },
-  { key: 'project', label: '项目支出', match: /项目支出/ },
+  // 专项业务经费 is 西安's name for project expenditure
+  { key: 'project', label: '项目支出', match: /项目支出|专项业务经费/ },
 ];
 
 const sumBasicProject: RowIdentity[] = [{ total: 'total', parts: ['basic', 'project'] }];
@@ -90,6 +100,9 @@ export const INCOME_SOURCE_COLUMNS: ColumnSpec[] = [
 ];
 
 const budgetIncomeRows: FixedRowSpec[] = [
+  // the parts of 上年结余 some templates list under it (before 财政拨款, which their names start with)
+  { key: 'priorFiscalBalance', label: '财政拨款结余、结转', match: /^财政拨款(资金)?结[余转]/, side: 'income', kind: 'leaf' },
+  { key: 'priorOtherBalance', label: '非财政拨款结余、结转', match: /^非财政拨款(资金)?结[余转]/, side: 'income', kind: 'leaf' },
   { key: 'fiscalAppropriation', label: '财政拨款（补助）', match: /^财政拨款/, side: 'income', kind: 'subtotal', partOf: 'currentYearIncome' },
   { key: 'generalBudget', label: '一般公共预算', match: /^一般公共预算/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
   { key: 'governmentFund', label: '政府性基金预算', match: /^政府性基金/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
@@ -98,18 +111,23 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'businessIncome', label: '事业收入', match: /^事业收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'operatingIncome', label: '事业单位经营收入', match: /经营收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'superiorSubsidy', label: '上级补助收入', match: /上级补助/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位上缴/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
+  // 单位资金 heads 事业收入…其他收入 in some templates (深圳); they count towards 本年收入 directly, so it has no partOf
+  { key: 'unitFunds', label: '单位资金', match: /^单位资金$/, side: 'income', kind: 'subtotal' },
   { key: 'otherIncome', label: '单位其他资金收入', match: /其他资金收入|其他收入|^其他资金$/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入|^当年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
   { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
-  { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$/, side: 'income', kind: 'total' },
-  { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
-  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计/, side: 'expenditure', kind: 'total' },
+  { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
+  { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
+  { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
+  { key: 'carryForward', label: '结转下年', match: /^结转下年/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
 const fiscalIncomeRows: FixedRowSpec[] = budgetIncomeRows.filter((r) =>
-  ['fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'currentYearIncome', 'priorYearBalance', 'incomeTotal', 'currentYearExpenditure', 'expenditureTotal'].includes(r.key),
+  ['priorFiscalBalance', 'priorOtherBalance', 'fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'currentYearIncome', 'priorYearBalance', 'incomeTotal', 'currentYearExpenditure', 'carryForward', 'expenditureTotal'].includes(r.key),
 );
 
 // final-account columns and fixed rows (the keys the writer uses; see docs/writer.md)
@@ -125,13 +143,14 @@ const finalSummaryRows: FixedRowSpec[] = [
   { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位上缴/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'otherIncome', label: '其他收入', match: /^其他收入/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'currentYearIncome', label: '本年收入合计', match: /^本年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金弥补/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余|使用专用结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'openingBalance', label: '年初结转和结余', match: /年初.*结转和?结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
-  { key: 'incomeTotal', label: '收入总计', match: /^收入总计/, side: 'income', kind: 'total' },
+  { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出合计', match: /^本年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
   { key: 'balanceDistribution', label: '结余分配', match: /结余分配/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'carryForward', label: '年末结转和结余', match: /年末.*结转和?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
-  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计/, side: 'expenditure', kind: 'total' },
+  { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
 const finalFiscalRows: FixedRowSpec[] = [
@@ -168,6 +187,26 @@ const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
   { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护费/ },
   { key: 'reception', label: '公务接待费', match: /接待/ },
 ];
+
+/** 三公 tables of some regions print 会议费 and 培训费 beside the 三公 (苏州, 江苏, 西安), and the 三公 total as
+ *  "“三公”经费合计" or a 小计 under "“三公”经费". */
+const THREE_PUBLIC_READ_COLUMNS: ColumnSpec[] = [
+  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计)$|^"?三公"?经费$/ },
+  ...THREE_PUBLIC_COLUMNS.slice(1),
+];
+const MEETING_TRAINING: ColumnSpec[] = [
+  { key: 'meeting', label: '会议费', match: /会议费/ },
+  { key: 'training', label: '培训费', match: /培训费/ },
+];
+
+const THREE_PUBLIC_VARIANTS: TableTemplate['rowVariants'] = [
+  { key: 'change', label: '增减变化', match: /增减/ },
+  { key: 'final', label: '决算数', match: /决算数/ },
+  { key: 'prior', label: '上年', match: /^上年(预算数?)?$/ },
+  { key: 'budget', label: '预算数', match: /预算数|^当年$/ },
+];
+const THREE_PUBLIC_SKIP = /政府性基金|国有资本|机关运行经费/;
+const THREE_PUBLIC_NEUTRAL = /^一般公共预算(拨款)?$|^财政拨款"?三公"?经费$/;
 
 const THREE_PUBLIC_IDENTITIES: RowIdentity[] = [
   { total: 'total', parts: ['overseas', 'vehicle', 'reception'] },
@@ -208,7 +247,8 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   },
   {
     id: 'final-three-public', kind: 'final_account', title: '财政拨款"三公"经费支出决算表',
-    titles: [/三公.*决算表/], layout: 'single-row', columns: THREE_PUBLIC_COLUMNS, rowIdentities: THREE_PUBLIC_IDENTITIES,
+    titles: [/三公.*决算表/], layout: 'single-row', columns: THREE_PUBLIC_READ_COLUMNS, rowIdentities: THREE_PUBLIC_IDENTITIES,
+    extraColumns: MEETING_TRAINING, rowVariants: THREE_PUBLIC_VARIANTS, skipColumns: THREE_PUBLIC_SKIP, neutralHeaders: THREE_PUBLIC_NEUTRAL,
   },
   {
     id: 'final-government-fund', kind: 'final_account', title: '政府性基金预算财政拨款收入支出决算表',
@@ -261,12 +301,12 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   },
   {
     id: 'expenditure-summary', kind: 'budget', title: '支出总体情况表',
-    titles: [/支出(预算)?总(体情况)?表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    titles: [/(?<!基本|项目)支出(预算)?总(体情况)?表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
     columns: totalBasicProject, rowIdentities: sumBasicProject,
   },
   {
     id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
-    titles: [/一般公共预算(财政拨款)?基本支出(情况)?表/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
+    titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
       { key: 'total', label: '合计', match: /^(合计|小计)$/ },
       { key: 'personnel', label: '人员经费', match: /人员经费/ },
@@ -283,14 +323,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   {
     id: 'three-public', kind: 'budget', title: '一般公共预算"三公"经费支出情况表',
     titles: [/三公/], layout: 'single-row',
-    columns: [
-      { key: 'total', label: '合计', match: /^合计$/ },
-      { key: 'overseas', label: '因公出国(境)费', match: /出国/ },
-      { key: 'vehicle', label: '公务用车购置及运行费', match: /购置及运行|^小计$/ },
-      { key: 'vehiclePurchase', label: '公务用车购置费', match: /购置费/ },
-      { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护费/ },
-      { key: 'reception', label: '公务接待费', match: /接待/ },
-    ],
+    columns: THREE_PUBLIC_READ_COLUMNS, extraColumns: MEETING_TRAINING, rowVariants: THREE_PUBLIC_VARIANTS, skipColumns: THREE_PUBLIC_SKIP, neutralHeaders: THREE_PUBLIC_NEUTRAL,
     rowIdentities: [
       { total: 'total', parts: ['overseas', 'vehicle', 'reception'] },
       { total: 'vehicle', parts: ['vehiclePurchase', 'vehicleOperation'] },
@@ -298,17 +331,17 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   },
   {
     id: 'government-fund-expenditure', kind: 'budget', title: '政府性基金预算支出情况表',
-    titles: [/政府性基金预算(支出)?(情况)?表/], layout: 'classified', classification: 'function',
+    titles: [/政府性基金(预算)?(支出)?(情况|功能分类)?(预算)?表/], layout: 'classified', classification: 'function',
     columns: totalBasicProject, rowIdentities: sumBasicProject, mayBeEmpty: true,
   },
   {
     id: 'state-capital-expenditure', kind: 'budget', title: '国有资本经营预算支出情况表',
-    titles: [/国有资本经营预算(支出)?(情况)?表/], layout: 'classified', classification: 'function',
+    titles: [/国有资本经营预算(支出)?(情况|功能分类)?(预算)?表/], layout: 'classified', classification: 'function',
     columns: totalBasicProject, rowIdentities: sumBasicProject, mayBeEmpty: true,
   },
   {
     id: 'general-budget-expenditure', kind: 'budget', title: '一般公共预算支出情况表',
-    titles: [/一般公共预算(财政拨款)?(当年拨款)?支出(情况)?表/], layout: 'classified', classification: 'function', requiredDepth: 'item',
+    titles: [/一般公共预算(财政拨款)?(当年拨款)?支出(情况|功能分类|明细)?(预算)?表(?!.*经济)/], layout: 'classified', classification: 'function', requiredDepth: 'item',
     columns: totalBasicProject, rowIdentities: sumBasicProject,
   },
 ];

@@ -64,7 +64,8 @@ export function computeFigures(doc: Doc): Figures {
   );
 
   const three = table(doc, 'three-public', 'final-three-public');
-  const threeRow = three?.rows[three.rows.length - 1];
+  // the 决算数 row of a final account, the 预算数 (this year's) row of a budget, else the last row
+  const threeRow = three?.rows.find((r) => r.key === 'final') ?? three?.rows.find((r) => r.key === 'budget') ?? three?.rows[three.rows.length - 1];
   const threeCell = (k: string) => threeRow?.cells.find((c) => c.column === k)?.amount ?? undefined;
   const tp = (k: 'total' | 'overseas' | 'vehiclePurchase' | 'vehicleOperation' | 'reception') => {
     // a blank cell in the table is not a stated figure; the narrative may state it (e.g. "因公出国（境）费 0 万元")

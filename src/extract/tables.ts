@@ -2,12 +2,15 @@
 // from the template declared in src/catalog/tables.ts (no table-specific code paths).
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
+import { functionChildByName, functionClassByName, type CodeEntry } from '../catalog/codes.js';
 import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
+/** the header of a column that numbers rows or columns (行次, 栏次) */
+const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
@@ -177,12 +180,183 @@ function levelOf(code: string, system: 'function' | 'economic'): 'class' | 'sect
   return 'item';
 }
 
+/** One code–name–amounts group of columns; basic expenditure final accounts print two or three side by side. */
+interface ColumnGroup {
+  codeCols: number[];
+  nameIdx: number;
+  amountCols: number[];
+  /** the group's header (人员经费, 公用经费) when it names a template column */
+  spec?: ColumnSpec;
+}
+
+const CODE_HEADER = /编码|代码|分类|^类$|^款$|^项$/;
+const NAME_HEADER = /科目名称$|^名称$|^项目$/;
+
+/** A row that numbers the columns (栏次 1 2 3 …), not data. */
+function isColumnNumbering(row: CellBlock[]): boolean {
+  const texts = row.map((c) => norm(c.text)).filter(Boolean);
+  if (texts.length === 0) return false;
+  if (/^栏次$/.test(texts[0])) return true;
+  return texts.length >= 3 && texts.every((t, k) => t === String(k + 1));
+}
+
+/**
+ * Layouts whose header names the code and name columns (科目编码/科目代码 … 科目名称) and that differ from the standard
+ * 类/款/项 columns at the left: one column of full codes ("2014001"), an organisation column before the codes
+ * (预算单位), or several code–name–amount groups side by side. Undefined for the standard layout.
+ */
+function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: ColumnGroup[] } | undefined {
+  for (let h = 0; h < Math.min(grid.length, 6); h++) {
+    const row = grid[h];
+    const nameCols = row.flatMap((c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
+    if (nameCols.length === 0) continue;
+    const stacked = (k: number) => grid.slice(0, h + 3).map((r) => norm(r[k]?.text ?? '')).join('');
+    const groups: ColumnGroup[] = [];
+    let floor = 0;
+    for (const [g, nameIdx] of nameCols.entries()) {
+      const codeCols: number[] = [];
+      for (let k = nameIdx - 1; k >= floor; k--) {
+        const text = norm(row[k]?.text ?? '');
+        if (CODE_HEADER.test(text) || (text === '' && codeCols.length > 0 && CODE_HEADER.test(stacked(k)))) codeCols.unshift(k);
+        else if (text === '' && codeCols.length === 0 && CODE_HEADER.test(stacked(k))) codeCols.unshift(k);
+        else break;
+      }
+      if (codeCols.length === 0) return undefined;
+      const next = nameCols[g + 1];
+      groups.push({ codeCols, nameIdx, amountCols: [] });
+      floor = nameIdx + 1;
+      if (next !== undefined) {
+        // the next group's code columns start after this group's amounts
+        let end = next - 1;
+        while (end > nameIdx && CODE_HEADER.test(norm(row[end]?.text ?? ''))) end--;
+        for (let k = nameIdx + 1; k <= end; k++) groups[g].amountCols.push(k);
+      } else {
+        const width = Math.max(...grid.map((r) => r.length));
+        for (let k = nameIdx + 1; k < width; k++) groups[g].amountCols.push(k);
+      }
+    }
+    // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding: skipped
+    const withAmounts = groups.filter((g, k) => g.amountCols.length > 0 || k === groups.length - 1);
+    // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
+    // side by side take this path
+    const fullCodes = (k: number) => grid.some((r) => /^\d{5}(\d{2})?$/.test(norm(r[k]?.text ?? '')));
+    const single = withAmounts.length === 1 && withAmounts[0].codeCols.length === 1 && fullCodes(withAmounts[0].codeCols[0]);
+    if (!single && withAmounts.length < 2) return undefined;
+    return { nameRow: h, groups: withAmounts };
+  }
+  return undefined;
+}
+
+function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const layout = namedColumnLayout(grid);
+  if (!layout) return undefined;
+  const tpl = found.template;
+  const system = tpl.classification ?? 'function';
+  const { groups } = layout;
+  // header rows: up to the first row with an amount or a code that is not the column numbering
+  let i = layout.nameRow + 1;
+  const isData = (r: CellBlock[]) =>
+    !isColumnNumbering(r) && groups.some((g) => g.codeCols.some((k) => /^\d{3,7}$/.test(norm(r[k]?.text ?? ''))) || g.amountCols.some((k) => isNumericCell(r[k]?.text ?? '')));
+  while (i < grid.length && !isData(grid[i])) i++;
+  const header = grid.slice(0, i);
+  const headerTexts = new Set(header.map(rowText));
+  const data = grid.slice(i).filter((r) => !isColumnNumbering(r) && (hasNumber(r) || !headerTexts.has(rowText(r))));
+  const sideBySide = groups.length > 1;
+  for (const g of groups) {
+    const words = header.flatMap((r) => [g.codeCols[0], g.nameIdx, ...g.amountCols].map((k) => norm(r[k]?.text ?? ''))).filter(Boolean);
+    g.spec = tpl.columns.find((s) => s.key !== 'total' && words.some((w) => s.match.test(w)));
+  }
+  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, tpl.columns, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
+  // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
+  // 备注) is not one of the template's columns
+  for (const map of colMaps) {
+    for (const [k, spec] of map) {
+      const stacked = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
+      if (stacked.length > 0 && !stacked.some((t) => spec.match.test(t)) && !spec.match.test(stacked.join(''))) map.delete(k);
+    }
+  }
+
+  const rows: TableRow[] = [];
+  let lastClass: string | undefined;
+  for (const r of data) {
+    const at: Place = { line: r[0].at.line, column: r[0].at.column };
+    // a line of totals ("人员经费合计 7,967.72 公用经费合计 2,266.65") is one total row, each amount after its label
+    const labelled = r.flatMap((c, k) => (c.text.trim() && !isNumericCell(c.text) && /合计|总计/.test(norm(c.text)) ? [k] : []));
+    if (sideBySide && labelled.length > 0 && groups.every((g) => !g.codeCols.some((k) => /^\d+$/.test(norm(r[k]?.text ?? ''))))) {
+      const cells: Cell[] = [];
+      labelled.forEach((k, n) => {
+        const text = norm(r[k].text);
+        const spec = tpl.columns.find((s) => s.key !== 'total' && s.match.test(text)) ?? tpl.columns.find((s) => s.key === 'total');
+        const end = labelled[n + 1] ?? r.length;
+        const amount = r.slice(k + 1, end).find((c) => c.text.trim() !== '' && isNumericCell(c.text));
+        const cell = spec && amount ? amountCell(spec.key, amount, unit) : null;
+        if (cell && !cells.some((x) => x.column === cell.column)) cells.push(cell);
+      });
+      rows.push({ kind: 'total', label: '合计', cells, at });
+      continue;
+    }
+    groups.forEach((g, n) => {
+      const codeParts = g.codeCols.map((k) => r[k]?.text ?? '');
+      const label = tidy(r[g.nameIdx]?.text ?? '') || tidy(codeParts.find((t) => t.trim() !== '' && !/^\d+$/.test(t.trim())) ?? '');
+      const cells: Cell[] = [];
+      if (sideBySide) {
+        const amount = g.amountCols.map((k) => r[k]).find((c) => c && c.text.trim() !== '');
+        for (const key of ['total', ...(g.spec ? [g.spec.key] : [])]) {
+          const cell = amountCell(key, amount, unit);
+          if (cell) cells.push(cell);
+        }
+      } else {
+        for (const [k, spec] of colMaps[n]) {
+          if (!g.amountCols.includes(k)) continue;
+          const cell = amountCell(spec.key, r[k], unit);
+          if (cell) cells.push(cell);
+        }
+      }
+      const code = codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      if (!code && !label && cells.length === 0) return;
+      const row: TableRow = { kind: 'leaf', label, cells, at: sideBySide ? { line: at.line, column: (r[g.codeCols[0]] ?? r[0]).at.column } : at };
+      if (code) {
+        if (code.length === 3) lastClass = code;
+        row.classification = { system, code, level: levelOf(code, system) };
+      } else if (TOTAL_LABEL.test(norm(label))) row.kind = 'total';
+      else {
+        const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
+        row.kind = 'organisation';
+        if (org) {
+          row.orgCode = org[1];
+          row.label = tidy(org[2]);
+        }
+      }
+      rows.push(row);
+    });
+  }
+  // the only organisation, printed above its classes without a 合计 row, carries the table's totals
+  const orgs = rows.filter((r) => r.kind === 'organisation');
+  if (orgs.length === 1 && !rows.some((r) => r.kind === 'total') && rows.indexOf(orgs[0]) === 0) orgs[0].kind = 'total';
+  markSubtotals(rows);
+  void ctx;
+  return { rows, columns: tpl.columns.map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/** A classified row with descendants is a subtotal (its children sum to it). */
+function markSubtotals(rows: TableRow[]): void {
+  for (const row of rows) {
+    const code = row.classification?.code;
+    if (!code) continue;
+    const hasChild = rows.some((o) => o !== row && o.classification && o.classification.code.length > code.length && o.classification.code.startsWith(code));
+    const projectSibling = row.project ? false : rows.some((o) => o !== row && o.project && o.classification?.code === code);
+    row.kind = hasChild || projectSibling ? 'subtotal' : 'leaf';
+  }
+}
+
 function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const system = tpl.classification ?? 'function';
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts
   const hasProjectColumn = grid.slice(0, 4).some((r) => r.some((c) => /项目名称/.test(norm(c.text))));
+  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx);
+  if (named) return named;
   const header: CellBlock[][] = [];
   let i = 0;
   while (i < grid.length && !isDataAnchor(grid[i], nCode, hasProjectColumn)) header.push(grid[i++]);
@@ -235,15 +409,15 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     if (!code && !shown && cells.length === 0) continue;
     rows.push(row);
   }
-  // a classified row with descendants is a subtotal (its children sum to it)
-  for (const row of rows) {
-    const code = row.classification?.code;
-    if (!code) continue;
-    const hasChild = rows.some((o) => o !== row && o.classification && o.classification.code.length > code.length && o.classification.code.startsWith(code));
-    const projectSibling = row.project ? false : rows.some((o) => o !== row && o.project && o.classification?.code === code);
-    row.kind = hasChild || projectSibling ? 'subtotal' : 'leaf';
-  }
+  markSubtotals(rows);
   return { rows, columns: tpl.columns.map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/** The function class a name denotes, else the 项 under the current 款, else the 款 under the current 类. */
+function functionByPrintedName(name: string, currentClass: string | undefined, currentSection: string | undefined, year: number): CodeEntry | undefined {
+  const cls = functionClassByName(name, year);
+  if (cls) return cls;
+  return (currentSection && functionChildByName(currentSection, name, year)) || (currentClass && functionChildByName(currentClass, name, year)) || undefined;
 }
 
 /** the ordinal some templates print before a fixed row: "一、", "1.", "（一）", "(1)" */
@@ -268,6 +442,23 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   let expLabelIdx = headerRow ? headerRow.findIndex((c, k) => k > 0 && /功能分类|项目/.test(norm(c.text))) : -1;
   if (expLabelIdx < 0) expLabelIdx = 2;
   const expSpecs = tpl.columns.length > 1 ? tpl.columns : [{ key: incomeKey, label: tpl.columns[0]?.label ?? '预算数', match: /.*/ }];
+  // 行次/栏次 columns number the rows; they hold no amounts
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const numbering = new Set<number>();
+  for (let c = 0; c < width; c++) if (header.some((r) => ROW_NUMBER_HEADER.test(norm(r[c]?.text ?? '')))) numbering.add(c);
+  const amountColumns = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let c = from; c < to; c++) if (!numbering.has(c)) out.push(c);
+    return out;
+  };
+  const incomeColumns = amountColumns(1, expLabelIdx);
+  // some templates print the expenditure side again by other classifications (经济分类, 支出用途) to the right:
+  // the function group ends where the next one starts, and only totals are taken from the last group
+  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
+  const expColumns = amountColumns(expLabelIdx + 1, nextGroup > 0 ? nextGroup : width);
+  // rows printed without codes under a 类 printed above them ("统计信息事务" under "一、一般公共服务支出")
+  let currentClass: string | undefined;
+  let currentSection: string | undefined;
 
   const rows: TableRow[] = [];
   for (const r of data) {
@@ -279,10 +470,10 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
     if (incLabel) {
       const spec = matchFixedRow(incLabel, 'income', tpl.fixedRows);
       const cells: Cell[] = [];
-      for (let c = 1; c < expLabelIdx; c++) {
-        const cell = amountCell(c === 1 ? incomeKey : `income:${c}`, r[c], unit);
+      incomeColumns.forEach((c, k) => {
+        const cell = amountCell(k === 0 ? incomeKey : `income:${k + 1}`, r[c], unit);
         if (cell) cells.push(cell);
-      }
+      });
       const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: { line, column: r[0].at.column } };
       if (spec) row.key = spec.key;
       else warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
@@ -293,21 +484,39 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
     if (expText.trim()) {
       const { code, name } = splitCodeName(expText);
       const cells: Cell[] = [];
-      for (let c = expLabelIdx + 1, k = 0; c < r.length && k < expSpecs.length; c++, k++) {
+      expColumns.slice(0, expSpecs.length).forEach((c, k) => {
         const cell = amountCell(expSpecs[k].key, r[c], unit);
         if (cell) cells.push(cell);
-      }
+      });
       const at: Place = { line, column: r[expLabelIdx].at.column };
       const row: TableRow = { kind: 'leaf', side: 'expenditure', label: name, cells, at };
       if (code) {
         row.classification = { system: 'function', code, level: levelOf(code, 'function') };
       } else {
         const spec = matchFixedRow(name, 'expenditure', tpl.fixedRows);
+        const isTotal = TOTAL_LABEL.test(norm(name));
         if (spec) {
           row.key = spec.key;
           row.kind = spec.kind;
-        } else if (TOTAL_LABEL.test(norm(name))) row.kind = 'total';
+        } else if (isTotal) row.kind = 'total';
+        // a total printed only under the last group (its cells merged across the groups)
+        if ((spec || isTotal) && cells.length === 0 && expSpecs.length === 1) {
+          const last = [...r.slice(expLabelIdx + 1)].reverse().find((c) => c.text.trim() !== '' && isNumericCell(c.text));
+          const cell = last ? amountCell(expSpecs[0].key, last, unit) : null;
+          if (cell) cells.push(cell);
+        }
+        // a 类 printed without its code ("一、一般公共服务支出") gets its code from the catalogue, and so do the
+        // 款 and 项 printed by name under it
+        const entry = spec || isTotal ? undefined : functionByPrintedName(name, currentClass, currentSection, ctx.year);
+        if (entry) {
+          row.classification = { system: 'function', code: entry.code, level: entry.level };
+        }
       }
+      const cls = row.classification;
+      if (cls && cls.system === 'function') {
+        if (cls.level === 'class') [currentClass, currentSection] = [cls.code, undefined];
+        else if (cls.level === 'section') currentSection = cls.code;
+      } else if (row.key) [currentClass, currentSection] = [undefined, undefined];
       rows.push(row);
     }
   }
@@ -318,31 +527,110 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   };
   const incomeSpec = tpl.columns[0] ?? { key: incomeKey, label: '预算数', match: /预算数/ };
   const columns: TableColumn[] = [
-    { key: incomeKey, label: printedHeader(1, incomeSpec), side: 'income' },
-    ...expSpecs.map((s, k) => ({ key: s.key, label: printedHeader(expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
+    { key: incomeKey, label: printedHeader(incomeColumns[0] ?? 1, incomeSpec), side: 'income' },
+    ...expSpecs.map((s, k) => ({ key: s.key, label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
   ];
   return { rows, columns };
 }
 
-function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } {
+/**
+ * Each column's header path, top to bottom: a merged header cell puts its text in its first column, so an empty
+ * header cell takes the text on its left when both sit under the same path above (and, in the top row, always).
+ */
+function headerPaths(header: CellBlock[][], width: number): string[][] {
+  const filled: string[][] = header.map((r) => Array.from({ length: width }, (_, k) => norm(r[k]?.text ?? '')));
+  for (let h = 0; h < filled.length; h++) {
+    for (let k = 1; k < width; k++) {
+      if (filled[h][k] !== '' || filled[h][k - 1] === '') continue;
+      const sameParent = filled.slice(0, h).every((above) => above[k] === above[k - 1]);
+      const spanned = h === 0 || norm(header[h - 1][k]?.text ?? '') === '';
+      if (sameParent && spanned) filled[h][k] = filled[h][k - 1];
+    }
+  }
+  return Array.from({ length: width }, (_, k) => filled.map((r) => r[k]).filter((t, h, all) => t !== '' && t !== all[h - 1]));
+}
+
+/** The template column a header path names: the deepest named part; a 小计/合计 names the group above it. */
+function columnOfPath(path: string[], specs: ColumnSpec[]): ColumnSpec | undefined {
+  for (let d = path.length - 1; d >= 0; d--) {
+    const text = path[d];
+    if (/^(小计|合计)$/.test(text) && d > 0) {
+      const group = specs.find((s) => s.key !== 'total' && s.match.test(path[d - 1]) && /购置及运行/.test(path[d - 1]));
+      return group ?? specs.find((s) => s.key === 'total');
+    }
+    const spec = specs.find((s) => s.match.test(text));
+    if (spec) return spec;
+  }
+  return undefined;
+}
+
+function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
   const header: CellBlock[][] = [];
   let i = 0;
-  while (i < grid.length && !hasNumber(grid[i])) header.push(grid[i++]);
-  const rows: TableRow[] = [];
-  for (const r of grid.slice(i)) {
-    // the standard layout has one cell per column; then position is more reliable than a wrapped header
-    const colMap =
-      r.length === tpl.columns.length ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
-    const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
-    const cells: Cell[] = [];
-    for (const [k, spec] of colMap) {
-      const cell = amountCell(spec.key, r[k], unit);
-      if (cell?.amount) cells.push(cell);
-    }
-    rows.push({ kind: 'leaf', label, cells, at: { line: r[0].at.line, column: r[0].at.column } });
+  while (i < grid.length && (!hasNumber(grid[i]) || isColumnNumbering(grid[i]))) header.push(grid[i++]);
+  const dataRows = grid.slice(i);
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  // header paths: which template column each printed column is, and which row variant (预算数/决算数) it belongs to
+  const paths = headerPaths(header, width);
+  const byColumn: { spec?: ColumnSpec; variant?: string; depth: number; label: boolean }[] = paths.map((path) => {
+    if (tpl.skipColumns && path.some((t) => tpl.skipColumns!.test(t))) return { depth: 0, label: false };
+    const variant = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
+    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)));
+    const spec = columnOfPath(rest, specs);
+    return { spec, variant: variant?.key, depth: rest.length, label: !spec && rest.length > 0 };
+  });
+  // a key claimed by two columns belongs to the more specific one ("“三公”经费/小计" over a grand 合计 with 会议费)
+  for (const [k, c] of byColumn.entries()) {
+    if (!c.spec) continue;
+    const rival = byColumn.findIndex((o, j) => j !== k && o.spec === c.spec && o.variant === c.variant && o.depth > c.depth);
+    if (rival >= 0) byColumn[k] = { depth: 0, label: false };
   }
-  return { rows, columns: tpl.columns.map((c) => ({ key: c.key, label: c.label })) };
+  const coreWidth = tpl.columns.length;
+  const rows: TableRow[] = [];
+  const seen = new Set<string>();
+  const columnVariants = byColumn.some((c) => c.variant);
+  for (const [n, r] of dataRows.entries()) {
+    if (isColumnNumbering(r)) continue;
+    // with 预算数/决算数 (上年/当年) column groups, the first row is the department's; rows below it are its units
+    if (columnVariants && n > 0 && rows.length > 0) break;
+    // the standard layout has one cell per column; then position is more reliable than a wrapped header
+    if (r.length === coreWidth || !byColumn.some((c) => c.spec)) {
+      const colMap = r.length === coreWidth ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
+      const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
+      const cells: Cell[] = [];
+      for (const [k, spec] of colMap) {
+        const cell = amountCell(spec.key, r[k], unit);
+        if (cell?.amount) cells.push(cell);
+      }
+      rows.push({ kind: 'leaf', label, cells, at: { line: r[0].at.line, column: r[0].at.column } });
+      continue;
+    }
+    const labelCells = r.filter((c, k) => (byColumn[k]?.label || !byColumn[k]) && c.text.trim() !== '' && !isNumericCell(c.text));
+    const rowLabel = tidy(labelCells[labelCells.length - 1]?.text ?? '');
+    const variants = [...new Set(byColumn.filter((c) => c.spec).map((c) => c.variant))];
+    for (const variant of variants) {
+      const cells: Cell[] = [];
+      byColumn.forEach((c, k) => {
+        if (!c.spec || c.variant !== variant || cells.some((x) => x.column === c.spec!.key)) return;
+        const cell = amountCell(c.spec.key, r[k], unit);
+        if (cell?.amount) {
+          cells.push(cell);
+          seen.add(c.spec.key);
+        }
+      });
+      const named = variant ? tpl.rowVariants?.find((v) => v.key === variant) : tpl.rowVariants?.find((v) => v.match.test(norm(rowLabel)));
+      const year = /^(\d{4})年/.exec(norm(rowLabel));
+      const key = named?.key ?? (year ? (Number(year[1]) === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : 'prior') : undefined);
+      const first = r.find((c) => c.text.trim() !== '') ?? r[0];
+      const row: TableRow = { kind: 'leaf', label: variant ? (named?.label ?? '') : rowLabel, cells, at: { line: first.at.line, column: first.at.column } };
+      if (key) row.key = key;
+      rows.push(row);
+    }
+  }
+  const extra = (tpl.extraColumns ?? []).filter((c) => seen.has(c.key));
+  return { rows, columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
 /** Reads every standard table of the body. */
@@ -356,7 +644,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
       f.template.layout === 'two-sided'
         ? readTwoSided(f, grid, unit, ctx)
         : f.template.layout === 'single-row'
-          ? readSingleRow(f, grid, unit)
+          ? readSingleRow(f, grid, unit, ctx)
           : readClassified(f, grid, unit, ctx);
     const statement = f.after.find((b) => b.type !== 'table' && EMPTY_STATEMENT.test(norm(b.text)));
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
