@@ -789,7 +789,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
         merge(joinTitle(lastLine!.line.text, l.text));
         continue;
       }
-      const breaks = lastPhys ? paragraphBreak(lastPhys, l, leftMargin, rightMargin, bodySize, p.page === 1, pitch) : false;
+      const breaks = lastPhys ? isTocHeading(l) || isTocHeading(lastPhys) || paragraphBreak(lastPhys, l, leftMargin, rightMargin, bodySize, p.page === 1, pitch) : false;
       // a numbered line wrapped onto the next, or a sentence wrapped just before "一、…" / "1.", reads like a new
       // numbered line to the text reader: keep the lines together when the first ran to the right margin without
       // ending its sentence
@@ -816,10 +816,16 @@ function unionBoxes(boxes: Box[]): Box {
 const NUMBERED_START = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d)|表\s*[一二三四五六七八九十\d])/;
 const NUMBERED_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|表\s*[一二三四五六七八九十\d]{1,3})/;
 
+const STANDS_ALONE = /^(?:目录$|第[一二三四五六七八九十]+部分)/;
+/** the 目录 heading: a paragraph of its own, whatever the spacing around it */
+const isTocHeading = (l: TextLine) => l.text.length <= 8 && /^目录$/.test(l.text.replace(/\s+/g, ''));
+
 /** Whether `next` continues the title printed on `prev`: large title lines, or a numbered heading wrapped. */
 function titleContinues(prev: TextLine, next: TextLine, bodySize: number, cover: boolean, right: number): boolean {
   const large = (l: TextLine) => l.size >= bodySize * 1.3;
   if (/[。；：:，,]/.test(prev.text + next.text)) return false;
+  // the 目录 heading and a part heading under a large cover title are lines of their own
+  if (STANDS_ALONE.test(next.text.replace(/\s+/g, '')) || isTocHeading(prev)) return false;
   // a numbered heading that reached the right margin and ends on the next line ("…支出预" / "算表")
   const size = Math.max(prev.size, next.size);
   if (NUMBERED_TITLE.test(prev.text) && prev.box[2] >= right - size * 2 && next.text.length <= 8 && next.box[1] - prev.box[3] <= size * 1.2) return true;
