@@ -11,6 +11,7 @@ import { loadSheets, sheetLines } from '../read/xlsx.js';
 import { GLOSSARY } from './glossary.js';
 import { layoutDisclosure, type GridBlock } from './layout.js';
 import { readSheet, writeSheet, WorkbookInputError } from './workbook-format.js';
+import { composeNarrative } from './workbook-narrative.js';
 import { basicSheet, BASIC_SHEET, PARTICULARS_SHEET_NAMES, particularsSheets, type ParticularsSheet } from './workbook-sheets.js';
 import { excelJsWriter, layoutToXlsx } from './xlsx.js';
 
@@ -129,6 +130,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
   doc.assets = { vehicleCategories: [] };
   doc.performance = { targets: [], selfEvaluations: [] };
   doc.overview = { functions: [], organisation: { internalDivisions: [] }, staff: {} };
+  // the explanation's statements from the tables; 变动原因 adds the changes and reasons below
+  doc.narrative = composeNarrative(doc);
   if (!doc.glossary.length) doc.glossary = GLOSSARY[doc.kind].map(([term, definition]) => ({ term, definition }));
 
   const { before, after } = particularsSheets(doc.kind);

@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { generateSample } from '../../src/write/sample.js';
-import { renderXlsx } from '../../src/write/index.js';
+import { renderText, renderXlsx } from '../../src/write/index.js';
+import { audit } from '../../src/audit/index.js';
 import { readWorkbook, renderWorkbook, WorkbookInputError } from '../../src/write/workbook.js';
 import { renderTemplate } from '../../src/write/template.js';
+import { subjectId } from '../../src/write/workbook-sheets.js';
 import { readFileBlocks } from '../../src/read/detect.js';
 import { extractDisclosure } from '../../src/extract/index.js';
 import type { Disclosure, Fact } from '../../src/model/schema.js';
@@ -94,6 +96,12 @@ describe('input workbook → model → workbook', () => {
     expect(withoutPlaces(model.assets)).toEqual(withoutPlaces(doc.assets));
     expect(withoutPlaces(model.performance)).toEqual(withoutPlaces(doc.performance));
     expect(reasons(model)).toEqual(reasons(doc));
+    // the explanation composed from the tables states what the sample states, in its order
+    const statements = (d: Disclosure) => d.narrative.map((sec) => ({ number: sec.number, title: sec.title, topic: sec.topic, facts: sec.facts.map((f) => ({ ...said(f), share: f.share })) }));
+    expect(statements(model)).toEqual(statements(doc));
+    // so the document written from the workbook is the document written from the model, and the auditor accepts it
+    expect(renderText(model)).toBe(renderText(doc));
+    expect(audit(model).filter((f) => f.severity === 'error')).toEqual([]);
     expect(reasons(doc).length).toBeGreaterThan(3);
     expect(said(model.operatingCosts.fact!)).toEqual(said(doc.operatingCosts.fact!));
     expect([model.operatingCosts.administrativeUnits?.value, model.operatingCosts.institutionUnits?.value]).toEqual([doc.operatingCosts.administrativeUnits?.value, doc.operatingCosts.institutionUnits?.value]);
@@ -202,14 +210,20 @@ describe('reading the particulars sheets', () => {
   });
 
   it('a blank prior-year cell gives no change; a filled one gives the change computed', async () => {
+    let first = '', second = '';
     const model = await edited((wb) => {
       const ws = wb.getWorksheet('变动原因')!;
+      expect(ws.getCell('C4').value).toBe('标识');
+      first = String(ws.getCell('C5').value);
+      second = String(ws.getCell('C6').value);
       ws.getCell('E5').value = null; // 上年预算数 of the first row
       ws.getCell('D6').value = 110;
       ws.getCell('E6').value = 100;
     });
     const facts = model.narrative.flatMap((s) => s.facts);
-    expect(facts[0].change).toBeUndefined();
-    expect(facts[1].change).toMatchObject({ direction: 'increase', word: '增加', amount: { minor: 1000 }, rateWord: '增长', percent: { text: '10.00%' } });
+    const bySubject = (id: string) => facts.find((f) => subjectId(f.subject) === id)!;
+    expect(bySubject(first).change).toBeUndefined();
+    expect(bySubject(first).amount).toBeDefined();
+    expect(bySubject(second).change).toMatchObject({ direction: 'increase', word: '增加', amount: { minor: 1000 }, rateWord: '增长', percent: { text: '10.00%' } });
   });
 });
