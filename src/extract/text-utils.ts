@@ -6,13 +6,12 @@ const NEEDS_NORM = /[\s\u00a0“”"＂‘’【】\uff01-\uff5e\u3000]/;
 /** the same labels are normalised again and again across a document and across documents */
 const normCache = new Map<string, string>();
 export function norm(s: string): string {
-  if (s.length > 64) return NEEDS_NORM.test(s) ? normalise(s) : s;
-  // the memo is asked first: a map lookup is cheaper than the regex test, and most labels recur
+  if (!NEEDS_NORM.test(s)) return s;
+  if (s.length > 64) return normalise(s);
   let out = normCache.get(s);
   if (out === undefined) {
-    out = NEEDS_NORM.test(s) ? normalise(s) : s;
     if (normCache.size > 20_000) normCache.clear();
-    normCache.set(s, out);
+    normCache.set(s, (out = normalise(s)));
   }
   return out;
 }
@@ -28,14 +27,13 @@ function normalise(s: string): string {
 
 /** Text for display: collapses runs of spaces between CJK characters left by line wrapping in converted PDFs. */
 const tidyCache = new Map<string, string>();
-const SPACE = /\s/;
 export function tidy(s: string): string {
-  if (s.length > 64) return SPACE.test(s) ? collapseSpaces(s) : s;
+  if (!/\s/.test(s)) return s;
+  if (s.length > 64) return collapseSpaces(s);
   let out = tidyCache.get(s);
   if (out === undefined) {
-    out = SPACE.test(s) ? collapseSpaces(s) : s;
     if (tidyCache.size > 20_000) tidyCache.clear();
-    tidyCache.set(s, out);
+    tidyCache.set(s, (out = collapseSpaces(s)));
   }
   return out;
 }

@@ -35,23 +35,44 @@ function cleanLine(raw: string): { text: string; marked: number; column: number 
   return { text: s, marked, column: indent + 1 };
 }
 
+/** whether the line's first character is visible: most lines, which then need no \\S scan */
+function startsVisible(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff);
+}
+
+/**
+ * the characters String.prototype.trim removes (WhiteSpace and LineTerminator), for trimming a cell in place;
+ * noise-free cells hold none of the rarer ones but the test is the whole set anyway
+ */
+function isTrimmed(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** the first characters a numbered heading can start with (第, 一…十, brackets, digits, 表) */
 const NUMBERED_START = /^[第一二三四五六七八九十（(\d表]/;
 
-function classifyHeading(text: string, marked: number): Omit<HeadingBlock, 'at' | 'type'> | null {
+function titleLike(rest: string, max: number): boolean {
+  return rest.length <= max && !PROSE.test(rest) && !/[:：]\s*\S/.test(rest);
+}
+
+/** The heading block a line is, or null; built whole (one object shape) rather than spread into a block. */
+function classifyHeading(text: string, marked: number, at: HeadingBlock['at']): HeadingBlock | null {
   if (marked === 0 && !NUMBERED_START.test(text)) return null;
   let m: RegExpExecArray | null;
-  const titleLike = (rest: string, max: number) => rest.length <= max && !PROSE.test(rest) && !/[:：]\s*\S/.test(rest);
-  if ((m = TABLE_LABEL.exec(text))) return { text, numbering: 'table', number: m[1], title: '', marked: marked > 0 };
-  if ((m = PART.exec(text)) && titleLike(text.slice(m[0].length), 60))
-    return { text, numbering: 'part', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
-  if ((m = SECTION.exec(text)) && titleLike(text.slice(m[0].length), 80))
-    return { text, numbering: 'section', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
-  if ((m = SUBSECTION.exec(text)) && titleLike(text.slice(m[0].length), 60))
-    return { text, numbering: 'subsection', number: m[1], title: text.slice(m[0].length).trim(), marked: marked > 0 };
-  if ((m = ITEM.exec(text)) && (marked > 0 || titleLike(text.slice(m[0].length), 30)))
-    return { text, numbering: 'item', number: m[1] ?? m[2], title: text.slice(m[0].length).trim(), marked: marked > 0 };
-  if (marked > 0) return { text, numbering: 'none', title: text, marked: true };
+  const isMarked = marked > 0;
+  const heading = (numbering: HeadingBlock['numbering'], number: string, title: string): HeadingBlock =>
+    ({ type: 'heading', text, numbering, number, title, marked: isMarked, at });
+  if ((m = TABLE_LABEL.exec(text))) return heading('table', m[1], '');
+  if ((m = PART.exec(text)) && titleLike(text.slice(m[0].length), 60)) return heading('part', m[1], text.slice(m[0].length).trim());
+  if ((m = SECTION.exec(text)) && titleLike(text.slice(m[0].length), 80)) return heading('section', m[1], text.slice(m[0].length).trim());
+  if ((m = SUBSECTION.exec(text)) && titleLike(text.slice(m[0].length), 60)) return heading('subsection', m[1], text.slice(m[0].length).trim());
+  if ((m = ITEM.exec(text)) && (isMarked || titleLike(text.slice(m[0].length), 30)))
+    return heading('item', m[1] ?? m[2], text.slice(m[0].length).trim());
+  if (isMarked) return { type: 'heading', text, numbering: 'none', title: text, marked: true, at };
   return null;
 }
 
@@ -73,7 +94,7 @@ function joinText(a: string, b: string): string {
  */
 export function readText(input: string, format = 'text'): ReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const blocks: Block[] = [];
   let para: { text: string; line: number; column: number; endLine: number; pieces: Array<{ offset: number; line: number; column: number }> } | null = null;
   let table: { rows: CellBlock[][]; line: number; column: number; endLine: number } | null = null;
@@ -95,7 +116,7 @@ export function readText(input: string, format = 'text'): ReadResult {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const lineNo = i + 1;
-    if (!NOT_BLANK.test(raw)) {
+    if (!startsVisible(raw) && !NOT_BLANK.test(raw)) {
       blankSince++;
       flushTable();
       continue;
@@ -106,14 +127,26 @@ export function readText(input: string, format = 'text'): ReadResult {
     if (raw.includes('\t')) {
       flushPara();
       const row: CellBlock[] = [];
-      let col = 1;
-      for (const piece of raw.split('\t')) {
-        if (piece === '') row.push({ text: '', at: { line: lineNo, column: col } });
-        else {
-          const c = cleanLine(piece);
+      // a line without noise characters has none in its cells: they are only trimmed
+      const noisy = NOISE.test(raw);
+      let from = 0;
+      for (;;) {
+        const tab = raw.indexOf('\t', from);
+        const to = tab < 0 ? raw.length : tab;
+        const col = from + 1;
+        if (to === from) row.push({ text: '', at: { line: lineNo, column: col } });
+        else if (noisy) {
+          const c = cleanLine(raw.slice(from, to));
           row.push({ text: c.text, at: { line: lineNo, column: col + c.column - 1 } });
+        } else {
+          let a = from;
+          let b = to;
+          while (a < b && isTrimmed(raw.charCodeAt(a))) a++;
+          while (b > a && isTrimmed(raw.charCodeAt(b - 1))) b--;
+          row.push({ text: a === from && b === to ? raw.slice(from, to) : raw.slice(a, b), at: { line: lineNo, column: col + (a - from) } });
         }
-        col += piece.length + 1;
+        if (tab < 0) break;
+        from = tab + 1;
       }
       if (!table) table = { rows: [], line: lineNo, column: 1, endLine: lineNo };
       table.rows.push(row);
@@ -124,10 +157,10 @@ export function readText(input: string, format = 'text'): ReadResult {
 
     const c = cleanLine(raw);
     if (c.text === '') continue;
-    const heading = classifyHeading(c.text, c.marked);
+    const heading = classifyHeading(c.text, c.marked, { line: lineNo, column: c.column });
     if (heading) {
       flushPara();
-      blocks.push({ type: 'heading', ...heading, at: { line: lineNo, column: c.column } });
+      blocks.push(heading);
       continue;
     }
     const listItem = /^\s*[-*+]\s/.test(raw);
