@@ -90,8 +90,10 @@ function writeSamples() {
   return dir;
 }
 
-async function importInto(engine, options, sampleDir) {
+async function importInto(engine, options, sampleDir, cluster) {
   const store = await openStore(options);
+  const cpuBefore = process.cpuUsage();
+  const clusterBefore = cluster ? cpuSeconds(cluster.pids()) : 0;
   const { files } = await collectFiles([sampleDir]);
   let lastReport = performance.now();
   const summary = await importFiles(store, files, defaultAnalysis, {
@@ -103,9 +105,13 @@ async function importInto(engine, options, sampleDir) {
       }
     },
   });
+  // CPU of the importer (main thread and workers: the whole process) and of the database server, vacuum included
+  const cpu = process.cpuUsage(cpuBefore);
+  const importerMs = (cpu.user + cpu.system) / 1000 / files.length;
+  const serverMs = cluster ? ((cpuSeconds(cluster.pids()) - clusterBefore) * 1000) / files.length : undefined;
   await store.close();
   const rate = files.length / summary.seconds;
-  log(`${engine}: imported ${summary.counts.imported} (history ${summary.counts.history}, failed ${summary.counts.failed}) of ${files.length} documents in ${summary.seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s`);
+  log(`${engine}: imported ${summary.counts.imported} (history ${summary.counts.history}, failed ${summary.counts.failed}) of ${files.length} documents in ${summary.seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s (CPU per document: importer ${importerMs.toFixed(1)} ms${serverMs === undefined ? '' : `, database server ${serverMs.toFixed(1)} ms`})`);
   for (const r of summary.results.filter((x) => x.outcome === 'failed').slice(0, 3)) log(`  failed: ${r.error}`);
   return rate;
 }
@@ -227,7 +233,7 @@ async function main() {
         await latency('pglite', ['--data', data], 30);
       } else if (engine === 'postgres') {
         cluster = await startCluster();
-        await importInto('postgres', { database: cluster.url }, sampleDir);
+        await importInto('postgres', { database: cluster.url }, sampleDir, cluster);
         await latency('postgres', ['--database', cluster.url], 0, cluster);
         await latency('postgres', ['--database', cluster.url], 30, cluster);
       } else {

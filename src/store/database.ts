@@ -72,22 +72,17 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 async function reindexSearchTerms(tx: Kysely<Database>): Promise<void> {
   const stored = await sql<{ value: string }>`select value from store_meta where key = 'search_terms'`.execute(tx);
   if (stored.rows[0]?.value === SEARCH_TERMS_VERSION) return;
-  const any = await sql`select 1 from documents limit 1`.execute(tx);
-  if (any.rows.length > 0) {
-    // a new column: statistics gathered on the old terms would mislead the planner (the column keeps none), and
-    // the DDL then recreates its index and settings
-    await sql`alter table documents drop column search_terms`.execute(tx);
-    await sql`alter table documents add column search_terms tsvector not null default ''`.execute(tx);
-    await sql`alter table documents alter column search_terms drop default`.execute(tx);
-    for (const statement of DDL) await sql.raw(statement).execute(tx);
-  }
+  // a new table: statistics gathered on other terms would mislead the planner (the column keeps none)
+  await sql`drop table if exists document_search`.execute(tx);
+  for (const statement of DDL) await sql.raw(statement).execute(tx);
   let after = 0;
   for (;;) {
-    const batch = await sql<{ id: number; search_text: string }>`
-      select id, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
+    const batch = await sql<{ id: number; status: string; unit_name: string; region: string; year: number; kind: string; scope: string; search_text: string }>`
+      select id, status, unit_name, region, year, kind, scope, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
     if (batch.rows.length === 0) break;
-    for (const row of batch.rows) {
-      await sql`update documents set search_terms = ${tsvectorLiteral(searchTerms(row.search_text))}::tsvector where id = ${row.id}`.execute(tx);
+    for (const r of batch.rows) {
+      await sql`insert into document_search (id, status, unit_name, region, year, kind, scope, search_terms)
+        values (${r.id}, ${r.status}, ${r.unit_name}, ${r.region}, ${r.year}, ${r.kind}, ${r.scope}, ${tsvectorLiteral(searchTerms(r.search_text))}::tsvector)`.execute(tx);
     }
     after = batch.rows[batch.rows.length - 1].id;
   }

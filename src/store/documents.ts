@@ -54,7 +54,6 @@ const DOCUMENT_COLUMNS = [
   ['staff_actual', 'numeric'],
   ['staff_authorized', 'numeric'],
   ['search_text', 'text'],
-  ['search_terms', 'tsvector'],
   ['error_count', 'int'],
   ['warning_count', 'int'],
   ['info_count', 'int'],
@@ -100,8 +99,12 @@ const INSERT_DOCUMENT = (() => {
   const documentParams = DOCUMENT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ');
   const findingsParam = `$${DOCUMENT_COLUMNS.length + 1}::jsonb`;
   const factsParam = `$${DOCUMENT_COLUMNS.length + 2}::jsonb`;
+  const termsParam = `$${DOCUMENT_COLUMNS.length + 3}::tsvector`;
+  const searchColumns = ['status', 'unit_name', 'region', 'year', 'kind', 'scope'];
+  const searchValues = searchColumns.map((c) => `$${DOCUMENT_COLUMNS.findIndex(([n]) => n === c) + 1}`).join(', ');
   return (
     `with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values (${documentParams}) returning id), ` +
+    `s as (insert into document_search (id, ${searchColumns.join(', ')}, search_terms) select doc.id, ${searchValues}, ${termsParam} from doc), ` +
     `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
     `c as (insert into facts (document_id, ${names(FACT_COLUMNS)}) select doc.id, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
     'select id from doc'
@@ -134,6 +137,8 @@ export interface PreparedDocument {
   /** JSON arrays of rows in FINDING_COLUMNS / FACT_COLUMNS order */
   findings: string;
   facts: string;
+  /** tsvector literal of the search terms */
+  searchTerms: string;
 }
 
 const STATUS_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'status');
@@ -153,8 +158,9 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
       hash, doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc, original), doc.year, doc.kind, doc.scope, doc.title.text,
       doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, gzipSync(input.source.bytes, { level: 1 }),
       JSON.stringify(doc), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
-      text, tsvectorLiteral(searchTerms(text)), counts.error_count, counts.warning_count, counts.info_count,
+      text, counts.error_count, counts.warning_count, counts.info_count,
     ],
+    searchTerms: tsvectorLiteral(searchTerms(text)),
     findings: JSON.stringify(findingValues(input.findings)),
     facts: JSON.stringify(factValues(factRows(doc))),
   };
@@ -178,12 +184,12 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
     const status = options.draft ? 'draft' : olderThanCurrent ? 'superseded' : 'current';
     if (current && status === 'current') {
       // the unique index on current versions requires the old one to step down first
-      await tx.updateTable('documents').set({ status: 'superseded' }).where('id', '=', current.id).execute();
+      await setStatus(tx, current.id, 'superseded');
     }
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
     documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
-    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts]));
+    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms]));
     const id = inserted.rows[0].id;
     if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
     if (options.draft) return { id, outcome: 'draft' as const };
@@ -234,10 +240,17 @@ export async function deleteDocument(store: Store, id: number): Promise<boolean>
         .orderBy('doc_date', (ob) => ob.desc().nullsLast())
         .orderBy('id', 'desc')
         .executeTakeFirst();
-      if (previous) await tx.updateTable('documents').set({ status: 'current', superseded_by: null }).where('id', '=', previous.id).execute();
+      if (previous) await setStatus(tx, previous.id, 'current', null);
     }
     return true;
   });
+}
+
+/** Changes a document's status (and what it is superseded by, when given) in `documents` and `document_search`. */
+async function setStatus(tx: Kysely<Database>, id: number, status: 'current' | 'superseded', supersededBy?: number | null): Promise<void> {
+  const update = tx.updateTable('documents').set(supersededBy === undefined ? { status } : { status, superseded_by: supersededBy });
+  await update.where('id', '=', id).execute();
+  await tx.updateTable('document_search').set({ status }).where('id', '=', id).execute();
 }
 
 /** Serialises writers of the same (unit, year, kind, scope) across connections and processes. */
@@ -253,12 +266,12 @@ async function promote(tx: Kysely<Database>, id: number): Promise<StoreResult> {
   const doc = await tx.selectFrom('documents').select(['unit_name', 'year', 'kind', 'scope', 'doc_date']).where('id', '=', id).executeTakeFirstOrThrow();
   const current = await currentVersion(tx, doc.unit_name, doc.year, doc.kind, doc.scope);
   if (current && current.doc_date && doc.doc_date && current.doc_date > doc.doc_date) {
-    await tx.updateTable('documents').set({ status: 'superseded', superseded_by: current.id }).where('id', '=', id).execute();
+    await setStatus(tx, id, 'superseded', current.id);
     return { id, outcome: 'history' };
   }
   if (current) {
-    await tx.updateTable('documents').set({ status: 'superseded', superseded_by: id }).where('id', '=', current.id).execute();
+    await setStatus(tx, current.id, 'superseded', id);
   }
-  await tx.updateTable('documents').set({ status: 'current' }).where('id', '=', id).execute();
+  await setStatus(tx, id, 'current');
   return current ? { id, outcome: 'imported', superseded: current.id } : { id, outcome: 'imported' };
 }

@@ -53,7 +53,11 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function documentConditions(filter: DocumentFilter, alias = 'documents'): Expression<SqlBool>[] {
+/**
+ * Conditions on documents, for a query over `documents` or over the narrow `document_search` (which has the same
+ * id, status, unit_name, region, year, kind and scope; search terms only there, the text only in `documents`).
+ */
+function documentConditions(filter: DocumentFilter, alias = 'documents', table: 'documents' | 'document_search' = 'documents'): Expression<SqlBool>[] {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions: Expression<SqlBool>[] = [];
   const status = filter.status ?? 'current';
@@ -69,8 +73,14 @@ function documentConditions(filter: DocumentFilter, alias = 'documents'): Expres
       const { terms, exact } = queryTerms(word);
       // the GIN index finds documents holding every term; strpos on the lower-cased text keeps only the exact
       // phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
-      if (terms.length > 0) conditions.push(sql<SqlBool>`${col('search_terms')} @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`);
-      if (!exact) conditions.push(sql<SqlBool>`strpos(${col('search_text')}, ${word.toLowerCase()}) > 0`);
+      if (terms.length > 0) {
+        const match = sql<SqlBool>`search_terms @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`;
+        conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
+      }
+      if (!exact) {
+        const inText = (ref: Expression<unknown>) => sql<SqlBool>`strpos(${ref}, ${word.toLowerCase()}) > 0`;
+        conditions.push(table === 'documents' ? inText(col('search_text')) : sql<SqlBool>`exists (select 1 from documents t where t.id = ${col('id')} and ${inText(sql.ref('t.search_text'))})`);
+      }
     }
   }
   return conditions;
@@ -83,12 +93,14 @@ function whereAll(conditions: Expression<SqlBool>[]) {
 export async function searchDocuments(store: Store, filter: DocumentFilter, page: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
   const limit = Math.min(Math.max(page.limit ?? 20, 1), 500);
   const offset = Math.max(page.offset ?? 0, 0);
-  const where = whereAll(documentConditions(filter));
-  // one pass over the matching documents gives the page and the facet counts
+  const where = whereAll(documentConditions(filter, 's', 'document_search'));
+  // one pass over the narrow search rows gives the facet counts and the page, whose details come from documents
   const result = await sql<{ items: DocumentSummary[] | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
-    with m as materialized (select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))} from documents ${where})
+    with m as materialized (select s.id, s.unit_name, s.region, s.year, s.kind, s.scope from document_search s ${where})
     select
-      (select json_agg(p) from (select * from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) p) as items,
+      (select json_agg(p order by p.year desc, p.unit_name, p.kind, p.id) from (
+        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}
+        from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
       (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`.execute(store.db);
   const items = { rows: result.rows[0]?.items ?? [] };
   const facetRows = { rows: result.rows[0]?.facets ?? [] };

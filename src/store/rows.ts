@@ -73,10 +73,10 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const TOKEN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gi;
 
 /** Longest run of Chinese characters indexed whole: a query word up to this length is one exact index term. */
-export const MAX_GRAM = 4;
+export const MAX_GRAM = 6;
 
 /** Names the way searchTerms cuts text; a store holding terms cut another way is re-indexed when opened. */
-export const SEARCH_TERMS_VERSION = `chinese-1-${MAX_GRAM}-grams`;
+export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} grams`;
 
 /**
  * Index terms for text without spaces: every run of 1 to MAX_GRAM consecutive Chinese characters, and lower-cased

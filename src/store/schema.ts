@@ -25,7 +25,6 @@ export interface DocumentsTable {
   staff_actual: number | null;
   staff_authorized: number | null;
   search_text: string;
-  search_terms: ColumnType<unknown, string, string>;
   error_count: number;
   warning_count: number;
   info_count: number;
@@ -62,8 +61,22 @@ export interface FactsTable {
   amount_wan: ColumnType<string, string, string>;
 }
 
+/** What search reads for every matching document, narrow so that a word found in thousands of documents is
+ *  counted by facets from a few pages; kept in step with `documents` (same id and status). */
+export interface DocumentSearchTable {
+  id: number;
+  status: string;
+  unit_name: string;
+  region: string;
+  year: number;
+  kind: string;
+  scope: string;
+  search_terms: ColumnType<unknown, string, string>;
+}
+
 export interface Database {
   documents: DocumentsTable;
+  document_search: DocumentSearchTable;
   findings: FindingsTable;
   facts: FactsTable;
 }
@@ -91,7 +104,6 @@ export const DDL: string[] = [
     staff_actual numeric,
     staff_authorized numeric,
     search_text text not null,
-    search_terms tsvector not null,
     error_count integer not null default 0,
     warning_count integer not null default 0,
     info_count integer not null default 0,
@@ -102,10 +114,22 @@ export const DDL: string[] = [
   `drop index if exists documents_facets`,
   `create index if not exists documents_filter on documents (status, region, year, kind, scope) include (id)`,
   `create index if not exists documents_unit on documents (unit_name)`,
-  `create index if not exists documents_search on documents using gin (search_terms)`,
+  // search terms moved to document_search
+  `alter table documents drop column if exists search_terms`,
+  `create table if not exists document_search (
+    id integer primary key references documents(id) on delete cascade,
+    status text not null,
+    unit_name text not null,
+    region text not null,
+    year integer not null,
+    kind text not null,
+    scope text not null,
+    search_terms tsvector not null
+  )`,
+  `create index if not exists document_search_terms on document_search using gin (search_terms)`,
   // no statistics for the terms: a common term then looks selective, so the planner takes the GIN index (which
   // answers exactly, without reading the stored terms) instead of decompressing every row's terms to test them
-  `alter table documents alter column search_terms set statistics 0`,
+  `alter table document_search alter column search_terms set statistics 0`,
   // searched with strpos on every candidate: kept uncompressed so that no search decompresses thousands of texts
   `alter table documents alter column search_text set storage external`,
   // already gzip-compressed
@@ -113,7 +137,8 @@ export const DDL: string[] = [
   // lz4 compresses the large values several times faster than the default pglz (PostgreSQL 15 from Debian has
   // it; PGlite is built without it and keeps pglz: a storage detail, the same schema and answers)
   `do $$ begin
-     alter table documents alter column model set compression lz4, alter column search_terms set compression lz4, alter column figures set compression lz4;
+     alter table documents alter column model set compression lz4, alter column figures set compression lz4;
+     alter table document_search alter column search_terms set compression lz4;
    exception when others then null;
    end $$`,
   `create table if not exists findings (
@@ -145,10 +170,13 @@ export const DDL: string[] = [
     amount_wan numeric not null
   )`,
   `create index if not exists facts_document on facts (document_id)`,
-  // aggregates over a table's column (leaf rows by default) read only this index (index-only scans once vacuumed)
+  // aggregates over a table's column read only this index (index-only scans once vacuumed);
   `drop index if exists facts_lookup`,
   `drop index if exists facts_cover`,
-  `create index if not exists facts_by_table on facts (table_id, column_key, is_leaf, code_system, row_code) include (document_id, row_level, amount_wan)`,
+  // leaf rows only (what sums add up by default): half the entries to write at import; subtotal and level queries
+  // go through the document's facts
+  `drop index if exists facts_by_table`,
+  `create index if not exists facts_leaves on facts (table_id, column_key, code_system, row_code) include (document_id, row_level, amount_wan) where is_leaf`,
   // which way the search terms were cut (see rows.ts searchTerms); older stores are re-indexed at open
   `create table if not exists store_meta (key text primary key, value text not null)`,
 ];

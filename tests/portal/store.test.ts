@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteDocument, publishDocument, storeDocument } from '../../src/store/documents.js';
 import { aggregateFacts, auditSummary, getDocument, rankings, searchDocuments, unitDocuments } from '../../src/store/queries.js';
-import type { Store } from '../../src/store/database.js';
+import { sql } from 'kysely';
+import { openStore, type Store } from '../../src/store/database.js';
 import type { Finding } from '../../src/store/finding.js';
 import { makeDisclosure, modelBytes } from './support/fixtures.js';
 import { ENGINES, openTestStore } from './support/stores.js';
@@ -82,14 +83,14 @@ for (const engine of ENGINES) {
       expect(hit.items.map((d) => d.unit_name)).toEqual(['江苏省某市审计局']);
       // every character pair is present but not as this phrase
       expect((await searchDocuments(store, { q: '审计项目投资' })).total).toBe(0);
-      // one to four characters: a single index term
+      // one to six characters: a single index term
       expect((await searchDocuments(store, { q: '投' })).total).toBe(1);
       expect((await searchDocuments(store, { q: '审计监督' })).total).toBe(1);
       expect((await searchDocuments(store, { q: '全市审计' })).total).toBe(1);
       expect((await searchDocuments(store, { q: '审计实施' })).total).toBe(0);
-      // longer words: looked up by their four-character pieces, then confirmed in the text
-      expect((await searchDocuments(store, { q: '政府投资项目审计' })).total).toBe(1);
-      expect((await searchDocuments(store, { q: '政府投资审计项目' })).total).toBe(0);
+      // longer words: looked up by their six-character pieces, then confirmed in the text
+      expect((await searchDocuments(store, { q: '组织实施政府投资项目审计' })).total).toBe(1);
+      expect((await searchDocuments(store, { q: '政府投资项目审计监督' })).total).toBe(0);
       expect((await searchDocuments(store, { q: '组织实施 投资项目审计' })).total).toBe(1);
       const all = await searchDocuments(store, {});
       expect(all.total).toBe(4);
@@ -100,6 +101,24 @@ for (const engine of ENGINES) {
       ]);
       expect(all.facets.kind).toEqual([{ value: 'budget', count: 4 }]);
     });
+
+    if (engine === 'postgres') {
+      it('re-indexes search terms written another way when the store is opened', async () => {
+        const doc = makeDisclosure({ unit: '浙江省某县档案馆', year: 2024, paragraphs: ['负责全县档案资料的收集和保管。'] });
+        await storeDocument(store, { model: doc, findings: [], source: { file: 'zj.json', bytes: modelBytes(doc) } });
+        // as a store written by an earlier version: other terms, another version mark
+        await sql`update document_search set search_terms = ''::tsvector`.execute(store.db);
+        await sql`update store_meta set value = 'character pairs' where key = 'search_terms'`.execute(store.db);
+        expect((await searchDocuments(store, { q: '档案资料' })).total).toBe(0);
+        const reopened = await openStore({ database: store.location, poolSize: 2 });
+        try {
+          expect((await searchDocuments(reopened, { q: '档案资料' })).items.map((d) => d.unit_name)).toEqual(['浙江省某县档案馆']);
+          expect((await searchDocuments(reopened, { q: '投资项目审计' })).total).toBe(1);
+        } finally {
+          await reopened.close();
+        }
+      });
+    }
 
     it('ranks units by a key figure per head', async () => {
       const a = makeDisclosure({ unit: '新疆甲县民政局', year: 2025, staffActual: 10, threePublic: { total: 20, overseas: 0, vehiclePurchase: 0, vehicleOperation: 15, reception: 5 } });
