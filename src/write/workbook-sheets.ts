@@ -193,6 +193,11 @@ export function previousMinor(f: Fact): number | undefined {
   return minorOf(f.amount) - delta;
 }
 
+/** Whether a fact has something a 变动原因/三公明细 row carries: a reason, a budget, or a change with its amount. */
+function readable(f: Fact): boolean {
+  return !!(f.reason || f.budgetAmount || (f.change && f.amount));
+}
+
 /** Sets the amounts a row gives on a fact: current, previous (→ change), reason, budget (→ variance rate). */
 function applyFigures(doc: Disclosure, f: Fact, current: Amount | undefined, previous: Amount | undefined, reason: string | undefined, budget: Amount | undefined): void {
   if (current) f.amount = current;
@@ -233,7 +238,7 @@ function threePublicSheet(kind: DocumentKind, n: number): ParticularsSheet {
     ],
     blank: () => [THREE_PUBLIC_ITEMS.map(([, item]) => ({ item }))],
     write(doc) {
-      const items = doc.threePublic.items.map((f) => ({
+      const items = doc.threePublic.items.filter((f) => f.amount || readable(f)).map((f) => ({
         item: THREE_PUBLIC_ITEMS.find(([k]) => k === f.subject.key)?.[1] ?? f.label,
         amount: f.amount, previous: previousMinor(f) === undefined ? undefined : amountOfMinor(previousMinor(f)!),
         budget: f.budgetAmount, reason: f.reason?.text,
@@ -313,7 +318,7 @@ function assetsSheet(): ParticularsSheet {
     name: '国有资产',
     instruction: '国有资产占用情况：截止日期写成 2024-12-31；车辆按类别各占一行。金额单位：万元。',
     blocks: [
-      { title: '国有资产', shape: 'form', fields: [{ key: 'asOf', header: '截止日期', type: 'date' }, ...fields.map(([key, header, type]) => ({ key, header, type }))] },
+      { title: '国有资产', shape: 'form', fields: [{ key: 'asOf', header: '截止日期', type: 'text', note: '写成 2024-12-31' }, ...fields.map(([key, header, type]) => ({ key, header, type }))] },
       {
         title: '车辆分类', shape: 'list', spareRows: 6, fields: [
           { key: 'name', header: '车辆类别', type: 'text', options: VEHICLE_CATEGORIES, width: 20 },
@@ -331,7 +336,8 @@ function assetsSheet(): ParticularsSheet {
     read(doc, [[form], categories]) {
       const a = doc.assets;
       if (form) {
-        const asOf = form.date('asOf');
+        // kept as written: published documents say "2021年底" as often as a date
+        const asOf = form.text('asOf');
         if (asOf) a.asOf = asOf;
         for (const [k, , type, unit] of fields) {
           const v = type === 'money' ? form.money(k) : count(form.count(k), unit);
@@ -629,7 +635,8 @@ function reasonsSheet(kind: DocumentKind, n: number): ParticularsSheet {
         const topic = TOPICS.find(([k]) => k === sec.topic)?.[1];
         if (!topic) continue;
         for (const f of sec.facts) {
-          if (!f.change && !f.reason && !f.budgetAmount) continue;
+          // what a row can carry: a change needs the current amount to give its previous-year figure
+          if (!readable(f)) continue;
           const prev = previousMinor(f);
           rows.push({ topic, label: f.label, subject: subjectId(f.subject), amount: f.amount, previous: prev === undefined ? undefined : amountOfMinor(prev), budget: f.budgetAmount, reason: f.reason?.text });
         }
@@ -637,6 +644,8 @@ function reasonsSheet(kind: DocumentKind, n: number): ParticularsSheet {
       return [rows];
     },
     read(doc, [rows]) {
+      // a section may state one subject several times: each row takes the fact of its name, else one not yet taken
+      const taken = new Set<Fact>();
       for (const r of rows) {
         const topicWord = r.text('topic') ?? r.error('topic', '说明部分未填写 — 请从下拉列表选择');
         const topic = TOPICS.find(([, l]) => l === topicWord)![0];
@@ -645,14 +654,22 @@ function reasonsSheet(kind: DocumentKind, n: number): ParticularsSheet {
         const subject = id === undefined ? { kind: 'other' as const } : parseSubjectId(id) ?? r.error('subject', `标识「${id}」无法识别 — 请保留程序写出的标识或留空`);
         if (label === undefined && id === undefined) r.error('label', '名称未填写');
         const sec = sectionFor(doc, topic);
-        let f = sec.facts.find((x) => sameSubject(x.subject, subject) && (subject.kind !== 'other' || x.label === label));
+        const free = sec.facts.filter((x) => !taken.has(x) && sameSubject(x.subject, subject));
+        let f = free.find((x) => x.label === label) ?? (subject.kind === 'other' ? undefined : free[0]);
         if (!f) {
           const names = subject.kind === 'function' && label ? namesFromLabel(label) : undefined;
           f = { subject: names ? { ...subject, names } : subject, label: label ?? subject.kind, text: '', at: place(n, r.row) };
           sec.facts.push(f);
         } else if (label !== undefined) f.label = label;
+        taken.add(f);
         applyFigures(doc, f, r.money('amount'), r.money('previous'), r.text('reason'), r.money('budget'));
         if (subject.kind === 'operatingCosts') doc.operatingCosts.fact = f;
+      }
+      // the facts the rows took stand in the rows' order (the others keep their places), so writing gives the rows again
+      for (const sec of doc.narrative) {
+        const slots = sec.facts.flatMap((f, i) => (taken.has(f) ? [i] : []));
+        const inRowOrder = [...taken].filter((f) => sec.facts.includes(f));
+        slots.forEach((slot, k) => (sec.facts[slot] = inRowOrder[k]));
       }
     },
   };

@@ -10,8 +10,10 @@ import { audit } from '../../src/audit/index.js';
 import { readWorkbook, renderWorkbook, WorkbookInputError } from '../../src/write/workbook.js';
 import { renderTemplate } from '../../src/write/template.js';
 import { subjectId } from '../../src/write/workbook-sheets.js';
+import { minorOf } from '../../src/write/numbers.js';
 import { readFileBlocks } from '../../src/read/detect.js';
-import { extractDisclosure } from '../../src/extract/index.js';
+import { extractDisclosure, parseFile } from '../../src/extract/index.js';
+import { SEEDS, seedPath } from '../support/paths.js';
 import type { Disclosure, Fact } from '../../src/model/schema.js';
 
 async function cells(buffer: Buffer): Promise<Map<string, Array<[string, string]>>> {
@@ -107,6 +109,22 @@ describe('input workbook → model → workbook', () => {
     expect([model.operatingCosts.administrativeUnits?.value, model.operatingCosts.institutionUnits?.value]).toEqual([doc.operatingCosts.administrativeUnits?.value, doc.operatingCosts.institutionUnits?.value]);
     for (const k of TABLE_FIGURES) if (doc.figures[k] !== undefined) expect(model.figures[k], k).toEqual(doc.figures[k]);
   });
+});
+
+describe('input workbook of each seed → model → workbook', () => {
+  it.each(SEEDS)('seed %s: the same workbook again', async (seed) => {
+    const doc = await parseFile(seedPath(seed));
+    const first = await renderWorkbook(doc);
+    const model = await readWorkbook(first, `seed-${seed}.xlsx`);
+    await expectSameWorkbook(first, await renderWorkbook(model));
+    // the seed's particulars by value (the sheets hold values; a printed text such as "1,346.16" or "15名" is not kept)
+    const project = (p: Disclosure['projects'][number]) => ({ ...withoutPlaces(p), amount: p.amount ? minorOf(p.amount) : undefined });
+    expect(model.projects.map(project)).toEqual(doc.projects.map(project));
+    const staff = (d: Disclosure) => Object.fromEntries(Object.entries(d.overview.staff).filter(([k]) => k !== 'at').map(([k, c]) => [k, (c as { value: number }).value]));
+    expect(staff(model)).toEqual(staff(doc));
+    expect(model.overview.functions.map((f) => f.text)).toEqual(doc.overview.functions.map((f) => f.text));
+    expect(model.performance.targets.map((t) => t.indicators.length)).toEqual(doc.performance.targets.map((t) => t.indicators.length));
+  }, 60_000);
 });
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
