@@ -76,6 +76,8 @@ interface Row {
   /** first row of a grid: the row after a page break when the table continues */
   gridStart: boolean;
   line: number;
+  /** the row's label and value tokens, once asked for (see tokenize) */
+  tokens?: Token[];
 }
 
 /** Reads every performance table found in `blocks` (the whole body; titles locate them). */
@@ -143,11 +145,15 @@ function splitProjects(rows: Row[]): Row[][] {
 }
 
 function gridRows(grid: TableBlock): Row[] {
-  return grid.rows.map((cells, i) => ({
-    cells: cells.map((c: CellBlock) => ({ text: tidy(c.text), at: c.at })).filter((c) => c.text !== ''),
-    gridStart: i === 0,
-    line: cells[0]?.at.line ?? grid.at.line,
-  }));
+  return grid.rows.map((cells, i) => {
+    const kept: Cell[] = [];
+    for (const c of cells as CellBlock[]) {
+      if (c.text === '') continue;
+      const text = tidy(c.text);
+      if (text !== '') kept.push({ text, at: c.at });
+    }
+    return { cells: kept, gridStart: i === 0, line: cells[0]?.at.line ?? grid.at.line };
+  });
 }
 
 /** Whether `text` contains `name` with at most one character misread (names of 8+ characters only). */
@@ -175,6 +181,11 @@ function isGarbled(text: string, names = false): boolean {
 
 function isHeaderRow(row: Row): boolean {
   return row.cells.some((c) => c.text.includes('级') && norm(c.text) === '一级指标');
+}
+
+/** the 总分 cell of a self-evaluation's last row (norm keeps CJK characters: a cell without 分 is not it) */
+function isTotalCell(c: Cell): boolean {
+  return c.text.includes('分') && norm(c.text) === '总分';
 }
 
 // ---------------------------------------------------------------- header labels (项目名称, 预算单位, funds …)
@@ -224,13 +235,12 @@ interface Token {
   at: Place;
 }
 
-/** Splits a row into label tokens and value tokens; a cell may hold "label:value" or "… label value". */
-const tokenCache = new WeakMap<Row, Token[]>();
+/** any of the labels, to pass over the cells that hold none (most) with one test instead of one per label */
+const ANY_LABEL = new RegExp(LABEL_PATTERNS.map(([, re]) => re.source).join('|'));
 
+/** Splits a row into label tokens and value tokens; a cell may hold "label:value" or "… label value". */
 function tokenize(row: Row): Token[] {
-  let cached = tokenCache.get(row);
-  if (!cached) tokenCache.set(row, (cached = tokenizeCells(row)));
-  return cached;
+  return (row.tokens ??= tokenizeCells(row));
 }
 
 function tokenizeCells(row: Row): Token[] {
@@ -240,6 +250,10 @@ function tokenizeCells(row: Row): Token[] {
     if (rest.length > LONG_CELL) {
       // prose (a goal) may mention 其他资金 or 财政拨款 without being a label
       tokens.push({ text: rest, at: cell.at });
+      continue;
+    }
+    if (!ANY_LABEL.test(rest)) {
+      tokens.push({ text: rest.trim(), at: cell.at });
       continue;
     }
     while (rest !== '') {
@@ -385,6 +399,11 @@ function splitLevels(row: Row): { level1?: string; level2?: string; content: Cel
   const words: string[] = [];
   const content: Cell[] = [];
   for (const cell of row.cells) {
+    // every block label, level word and fragment of one holds 指, 标 or 绩 (norm keeps CJK characters)
+    if (!cell.text.includes('指') && !cell.text.includes('标') && !cell.text.includes('绩')) {
+      content.push(cell);
+      continue;
+    }
     const key = norm(cell.text);
     if (BLOCK_LABELS.has(key)) continue;
     if (content.length === 0 && LEVEL_WORDS.has(key)) words.push(key);
@@ -448,7 +467,7 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
 
   rows.forEach((row, r) => {
     if (isHeaderRow(row)) return;
-    if (row.cells.some((c) => norm(c.text) === '总分')) return;
+    if (row.cells.some(isTotalCell)) return;
     const found = splitLevels(row);
     const own = Boolean(found.level1 || found.level2);
     if (own) {
@@ -654,9 +673,9 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
   if (headerEnd >= 0) evaluation.indicators = readIndicators(rows.slice(headerEnd + 1), 'self', ctx);
   else warn(ctx, 'performance.no-indicators', `绩效自评表"${evaluation.project}"没有指标表头（一级指标）`, at);
 
-  const totalRow = rows.find((row) => row.cells.some((c) => norm(c.text) === '总分'));
+  const totalRow = rows.find((row) => row.cells.some(isTotalCell));
   if (totalRow) {
-    const i = totalRow.cells.findIndex((c) => norm(c.text) === '总分');
+    const i = totalRow.cells.findIndex(isTotalCell);
     const [weight, score] = totalRow.cells.slice(i + 1).map((c) => stripPoints(c.text));
     if (weight) evaluation.totalWeight = weight;
     if (score) evaluation.totalScore = score;
