@@ -190,6 +190,38 @@ describe('the blank template', () => {
   });
 });
 
+describe('a template filled in by hand', () => {
+  it('gives the values typed, the computed change, and nothing for the rows left blank', async () => {
+    const wb = await load(await renderTemplate('final_account'));
+    const basic = wb.getWorksheet('基本信息')!;
+    basic.getCell(rowOf(basic, '单位名称'), 2).value = '示例手填局';
+    basic.getCell(rowOf(basic, '年度'), 2).value = '2023';
+    basic.getCell(rowOf(basic, '编制日期'), 2).value = '2024年4月8日';
+    const projects = wb.getWorksheet('项目')!;
+    projects.getCell('A5').value = '示例手填项目';
+    projects.getCell('C5').value = '１２.５'; // full-width digits, as typed with a Chinese input method
+    const tp = wb.getWorksheet('三公明细')!;
+    expect(tp.getCell('A10').value).toBe('公务接待费');
+    tp.getCell('B10').value = 3.2;
+    tp.getCell('C10').value = 4;
+    tp.getCell('D10').value = '3.50';
+    tp.getCell('E10').value = '压减接待批次';
+    tp.getCell(rowOf(tp, '国内公务接待批次'), 2).value = 6;
+    const model = await readWorkbook(await save(wb), 'hand.xlsx');
+    expect([model.kind, model.year, model.unit.name, model.date]).toEqual(['final_account', 2023, '示例手填局', { iso: '2024-04-08', text: '2024年4月8日' }]);
+    expect(withoutPlaces(model.projects)).toEqual([{ name: '示例手填项目', amount: { minor: 1250, scale: 2, unit: '万元', text: '12.50' } }]);
+    expect(model.threePublic.items).toHaveLength(1);
+    expect(said(model.threePublic.items[0])).toEqual({
+      subject: { kind: 'threePublic', key: 'reception' }, label: '公务接待费', amount: { minor: 320, scale: 2, unit: '万元', text: '3.20' },
+      change: { direction: 'decrease', word: '减少', amount: { minor: 80, scale: 2, unit: '万元', text: '0.80' }, rateWord: '下降', percent: { minor: 2000, scale: 2, text: '20.00%' }, basis: '上年决算' },
+      reason: '压减接待批次', budgetAmount: { minor: 350, scale: 2, unit: '万元', text: '3.50' }, varianceRate: { minor: -857, scale: 2, text: '-8.57%' },
+    });
+    expect(model.threePublic.receptionBatches).toEqual({ value: 6, unit: '批次', text: '6批次' });
+    expect(model.threePublic.receptionPeople).toBeUndefined();
+    expect(model.procurement).toEqual({});
+  });
+});
+
 describe('reading the particulars sheets', () => {
   const doc = generateSample({ kind: 'budget', seed: 'workbook', index: 2 });
 
