@@ -721,11 +721,16 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
   }
   const pitch = [...pitches].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 
+  /** the previous page's last line when it is prose left open at the right margin: the next page may continue it */
+  let openProse: { line: TextLine; right: number } | null = null;
+  let right = 0;
   for (const p of pages) {
+    openProse = lastPhys && lastLine && out.at(-1) === lastLine.line.text && !/[。；;：:！？!?]$/.test(lastPhys.text) && lastPhys.box[2] >= right - lastPhys.size * 1.5 ? { line: lastPhys, right } : null;
     blank(p.page);
     lastLine = null;
     lastPhys = null;
     const [leftMargin, rightMargin] = margins(p);
+    right = rightMargin;
     // a page that opens with a table continuing the previous page's table: skip its repeated lead lines
     let k = 0;
     let continuing: OpenTable | null = null;
@@ -800,6 +805,11 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       }
       if (breaks) blank(p.page);
       if (out.at(-1)?.includes('\t')) blank(p.page);
+      // a sentence cut by the page break: the first line of the page starts at the left margin in the same type
+      // and is no numbered heading (the text reader would take "要原因是：…" for a label line of its own)
+      if (k === 0 && openProse && out.at(-1) === '' && Math.abs(l.size - openProse.line.size) <= 1 && l.box[0] - leftMargin <= l.size * 0.5 && !NUMBERED_START.test(l.text)) {
+        out.pop(), sources.pop();
+      }
       push(l.text, { page: p.page, box: l.box });
       lead.push(marginKey(l.text));
       lastLine = { line: l, page: p.page };

@@ -14,9 +14,11 @@ import { generateSample } from '../../src/write/sample.js';
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-format-roundtrip-'));
 /** PDF rendering takes about half a second a document: three of each kind */
 const PER_KIND = 3;
+/** the seed's budget #1 prints a 三公 paragraph cut by a page break inside "主|要原因是：" in its PDF */
+const SEED = 'wide';
 
 const samples: Disclosure[] = (['budget', 'final_account'] as const).flatMap((kind) =>
-  Array.from({ length: PER_KIND }, (_, i) => generateSample({ kind, seed: 'format-roundtrip', index: i })),
+  Array.from({ length: PER_KIND }, (_, i) => generateSample({ kind, seed: SEED, index: i })),
 );
 
 function factCount(d: Disclosure): number {
