@@ -78,8 +78,12 @@ function reasons(doc: Disclosure) {
   return doc.narrative.flatMap((s) => s.facts.filter((f) => f.change || f.reason || f.budgetAmount).map((f) => ({ topic: s.topic, ...said(f) })));
 }
 
+/** Input-workbook samples per kind: 6 by default; WORKBOOK_SAMPLES=100 runs the issue's 200 documents. */
+const perKind = Number(process.env.WORKBOOK_SAMPLES ?? 6);
+const inputCases = [...Array.from({ length: perKind }, (_, i) => ['budget', i] as const), ...Array.from({ length: perKind }, (_, i) => ['final_account', i] as const)];
+
 describe('input workbook → model → workbook', () => {
-  it.each(cases)('%s sample %i: the same workbook again, and the sample\'s particulars read back', async (kind, index) => {
+  it.each(inputCases)('%s sample %i: the same workbook again, and the sample\'s particulars read back', async (kind, index) => {
     const doc = generateSample({ kind, seed: 'workbook', index });
     const first = await renderWorkbook(doc);
     const model = await readWorkbook(first, `input-${kind}-${index}.xlsx`);
@@ -101,9 +105,11 @@ describe('input workbook → model → workbook', () => {
     // the explanation composed from the tables states what the sample states, in its order
     const statements = (d: Disclosure) => d.narrative.map((sec) => ({ number: sec.number, title: sec.title, topic: sec.topic, facts: sec.facts.map((f) => ({ ...said(f), share: f.share })) }));
     expect(statements(model)).toEqual(statements(doc));
-    // so the document written from the workbook is the document written from the model, and the auditor accepts it
+    // so the document written from the workbook is the document written from the model, and the auditor says the
+    // same of both (nothing, for nearly every sample)
     expect(renderText(model)).toBe(renderText(doc));
-    expect(audit(model).filter((f) => f.severity === 'error')).toEqual([]);
+    const errors = (d: Disclosure) => audit(d).filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`);
+    expect(errors(model)).toEqual(errors(doc));
     expect(reasons(doc).length).toBeGreaterThan(3);
     expect(said(model.operatingCosts.fact!)).toEqual(said(doc.operatingCosts.fact!));
     expect([model.operatingCosts.administrativeUnits?.value, model.operatingCosts.institutionUnits?.value]).toEqual([doc.operatingCosts.administrativeUnits?.value, doc.operatingCosts.institutionUnits?.value]);
