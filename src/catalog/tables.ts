@@ -61,10 +61,9 @@ export interface TableTemplate {
 }
 
 const totalBasicProject: ColumnSpec[] = [
-  { key: 'total', label: '合计', match: /^(合计|小计|总计)$/ },
+  { key: 'total', label: '合计', match: /^(合计|小计|总计|支出总计|本年支出合计)$/ },
   { key: 'basic', label: '基本支出', match: /基本支出/ },
-  // 专项业务经费 is 西安's name for project expenditure
-  { key: 'project', label: '项目支出', match: /项目支出|专项业务经费/ },
+  { key: 'project', label: '项目支出', match: /项目支出/ },
 ];
 
 const sumBasicProject: RowIdentity[] = [{ total: 'total', parts: ['basic', 'project'] }];
@@ -118,7 +117,7 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入|^当年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
-  { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
+  { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转|^上年.*余额$/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },

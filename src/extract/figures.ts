@@ -60,7 +60,8 @@ export function computeFigures(doc: Doc): Figures {
   const generalBudget = table(doc, 'general-budget-expenditure', 'final-general-budget-expenditure');
   set(
     'generalPublicBudgetExpenditure',
-    num(cell(fiscal, keyed('expenditureTotal'), 'generalBudget') ?? cell(generalBudget, totalRow, 'total') ?? fact(doc, 'generalBudget') ?? fact(doc, 'fund', 'generalBudget', 'income')),
+    // this year's spending (本年支出合计): a final account's 总计 adds the balance carried forward
+    num(cell(fiscal, keyed('currentYearExpenditure'), 'generalBudget') ?? cell(fiscal, keyed('expenditureTotal'), 'generalBudget') ?? cell(generalBudget, totalRow, 'total') ?? fact(doc, 'generalBudget') ?? fact(doc, 'fund', 'generalBudget', 'income')),
   );
 
   const three = table(doc, 'three-public', 'final-three-public');

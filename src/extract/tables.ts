@@ -11,7 +11,7 @@ import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
 const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
-const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出/;
+const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
@@ -222,19 +222,16 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
         else break;
       }
       if (codeCols.length === 0) return undefined;
-      const next = nameCols[g + 1];
       groups.push({ codeCols, nameIdx, amountCols: [] });
       floor = nameIdx + 1;
-      if (next !== undefined) {
-        // the next group's code columns start after this group's amounts
-        let end = next - 1;
-        while (end > nameIdx && CODE_HEADER.test(norm(row[end]?.text ?? ''))) end--;
-        for (let k = nameIdx + 1; k <= end; k++) groups[g].amountCols.push(k);
-      } else {
-        const width = Math.max(...grid.map((r) => r.length));
-        for (let k = nameIdx + 1; k < width; k++) groups[g].amountCols.push(k);
-      }
+      void g;
     }
+    // a group's amounts run up to the next group's code columns
+    const width = Math.max(...grid.map((r) => r.length));
+    groups.forEach((grp, g) => {
+      const end = groups[g + 1]?.codeCols[0] ?? width;
+      for (let k = grp.nameIdx + 1; k < end; k++) grp.amountCols.push(k);
+    });
     // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding: skipped
     const withAmounts = groups.filter((g, k) => g.amountCols.length > 0 || k === groups.length - 1);
     // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
@@ -262,9 +259,25 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   const headerTexts = new Set(header.map(rowText));
   const data = grid.slice(i).filter((r) => !isColumnNumbering(r) && (hasNumber(r) || !headerTexts.has(rowText(r))));
   const sideBySide = groups.length > 1;
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const paths = headerPaths(header, width);
+  const groupAt = (k: number) => groups.find((g, n) => k >= g.codeCols[0] && (n === groups.length - 1 || k < groups[n + 1].codeCols[0]));
   for (const g of groups) {
-    const words = header.flatMap((r) => [g.codeCols[0], g.nameIdx, ...g.amountCols].map((k) => norm(r[k]?.text ?? ''))).filter(Boolean);
+    // the group's header (人员经费 over 科目代码/科目名称/决算数), merged over the groups to its right
+    const words = [g.codeCols[0], g.nameIdx, ...g.amountCols].flatMap((k) => paths[k] ?? []);
     g.spec = tpl.columns.find((s) => s.key !== 'total' && words.some((w) => s.match.test(w)));
+  }
+  // without such a header, the line of totals below names the groups ("人员经费合计" under the first)
+  if (sideBySide) {
+    for (const r of data) {
+      r.forEach((c, k) => {
+        const text = norm(c.text);
+        if (!/合计|总计/.test(text) || isNumericCell(c.text)) return;
+        const g = groupAt(k);
+        const spec = tpl.columns.find((s) => s.key !== 'total' && s.match.test(text));
+        if (g && !g.spec && spec) g.spec = spec;
+      });
+    }
   }
   const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, tpl.columns, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
   // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
@@ -301,10 +314,9 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       const cells: Cell[] = [];
       if (sideBySide) {
         const amount = g.amountCols.map((k) => r[k]).find((c) => c && c.text.trim() !== '');
-        for (const key of ['total', ...(g.spec ? [g.spec.key] : [])]) {
-          const cell = amountCell(key, amount, unit);
-          if (cell) cells.push(cell);
-        }
+        // one amount per row: the group's column (人员经费/公用经费), else the total
+        const cell = amountCell(g.spec?.key ?? 'total', amount, unit);
+        if (cell) cells.push(cell);
       } else {
         for (const [k, spec] of colMaps[n]) {
           if (!g.amountCols.includes(k)) continue;
@@ -335,7 +347,12 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   if (orgs.length === 1 && !rows.some((r) => r.kind === 'total') && rows.indexOf(orgs[0]) === 0) orgs[0].kind = 'total';
   markSubtotals(rows);
   void ctx;
-  return { rows, columns: tpl.columns.map((c) => ({ key: c.key, label: c.label })) };
+  // side by side, each row prints one amount under its group (人员经费 or 公用经费) and the table prints no 合计
+  // column: its columns are those it prints
+  const printed = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
+  const mapped = new Set(colMaps.flatMap((m) => [...m.values()].map((c) => c.key)));
+  const columns = tpl.columns.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
+  return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
 }
 
 /** A classified row with descendants is a subtotal (its children sum to it). */
@@ -468,7 +485,10 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
     // income side
     const incLabel = tidy(r[0]?.text ?? '');
     if (incLabel) {
-      const spec = matchFixedRow(incLabel, 'income', tpl.fixedRows);
+      // a fixed row named again further down ("一般公共预算财政拨款" under 年初结转和结余) is a part of the row above it
+      const matched = matchFixedRow(incLabel, 'income', tpl.fixedRows);
+      const repeated = matched && rows.some((o) => o.side === 'income' && o.key === matched.key);
+      const spec = repeated ? undefined : matched;
       const cells: Cell[] = [];
       incomeColumns.forEach((c, k) => {
         const cell = amountCell(k === 0 ? incomeKey : `income:${k + 1}`, r[c], unit);
@@ -476,7 +496,7 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
       });
       const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: { line, column: r[0].at.column } };
       if (spec) row.key = spec.key;
-      else warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
+      else if (!repeated) warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
       rows.push(row);
     }
     // expenditure side
@@ -500,8 +520,8 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
           row.kind = spec.kind;
         } else if (isTotal) row.kind = 'total';
         // a total printed only under the last group (its cells merged across the groups)
-        if ((spec || isTotal) && cells.length === 0 && expSpecs.length === 1) {
-          const last = [...r.slice(expLabelIdx + 1)].reverse().find((c) => c.text.trim() !== '' && isNumericCell(c.text));
+        if ((spec || isTotal) && cells.length === 0 && expSpecs.length === 1 && nextGroup > 0) {
+          const last = r.filter((c, k) => k > expLabelIdx && !numbering.has(k)).reverse().find((c) => c.text.trim() !== '' && isNumericCell(c.text));
           const cell = last ? amountCell(expSpecs[0].key, last, unit) : null;
           if (cell) cells.push(cell);
         }
@@ -528,7 +548,8 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   const incomeSpec = tpl.columns[0] ?? { key: incomeKey, label: '预算数', match: /预算数/ };
   const columns: TableColumn[] = [
     { key: incomeKey, label: printedHeader(incomeColumns[0] ?? 1, incomeSpec), side: 'income' },
-    ...expSpecs.map((s, k) => ({ key: s.key, label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
+    // only the columns the table prints (a 财政拨款收支总表 may print one 预算数 column for all funds)
+    ...expSpecs.slice(0, Math.max(1, expColumns.length)).map((s, k) => ({ key: s.key, label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
   ];
   return { rows, columns };
 }

@@ -107,11 +107,14 @@ function figures(doc: Disclosure, agreement: Agreement, source: Source): Map<str
   if (agreement.per === 'total') {
     const row = source.rowKey ? rowByKey(table, source.rowKey) : grandTotalRow(table);
     if (!row) return undefined;
+    if (source.column !== 'primary' && cellAmount(row, source.column) === null) return undefined;
     add('total', row);
     return out;
   }
   const rows = classifiedRows(table, source.side);
   if (rows.length === 0) return undefined;
+  // a table printed without this column (a 财政拨款收支总表 with one amount column) has nothing to compare
+  if (source.column !== 'primary' && !rows.some((r) => cellAmount(r, source.column) !== null)) return undefined;
   for (const row of rows) {
     if (agreement.per === 'class' && levelIndex(row) !== 0) continue;
     const code = row.classification!.code;

@@ -38,7 +38,9 @@ export const rule: Rule = {
           const spec = row.key ? specs.find((s) => s.key === row.key) : undefined;
           if (!spec || spec.kind === 'leaf') continue;
           const fixedChildren = sideRows.filter((r) => r.key && specs.some((s) => s.key === r.key && s.partOf === spec.key));
-          const children = [...fixedChildren, ...pending];
+          // classes listed after a subtotal printed above them ("一、本年支出" then its classes) are that subtotal's parts
+          const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
+          const children = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
           pending = [];
           if (children.length === 0) continue;
           const column = primaryColumn(table, row);
