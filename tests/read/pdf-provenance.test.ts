@@ -58,6 +58,13 @@ describe('narrative facts from a PDF carry page and box', () => {
     expectLine(reception!, 29, 237.2, 253.2);
   });
 
+  it('032: performance self-evaluation tables carry the page of their 项目名称 row', () => {
+    // pages where pdftotext shows "<project>项目绩效自评表" and its 项目名称 row
+    const pages = Object.fromEntries(d032.performance.selfEvaluations.map((e) => [e.project, e.at.page]));
+    expect(pages).toEqual({ 信访干部培训专项: 30, 信访研究宣传立法专项: 32, 资产运行维护: 34, 信息化运行维护: 35 });
+    for (const e of d032.performance.selfEvaluations) expect(e.at.box).toHaveLength(4);
+  });
+
   it('every fact of both PDFs has a page and a box', () => {
     for (const d of [d021, d032]) {
       const facts = allFacts(d);
