@@ -1,6 +1,7 @@
 // Opens the store: embedded PGlite in a data directory by default, or a PostgreSQL server by URL — one Kysely API.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -63,9 +64,26 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   // a transaction-scoped advisory lock keeps two processes from creating the schema at once on a server
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(724501)`.execute(tx);
+    await compressModels(tx);
     for (const statement of DDL) await sql.raw(statement).execute(tx);
     await reindexSearchTerms(tx);
   });
+}
+
+/** Stores written before models were compressed keep them in a json column `model`: compress them into `model_gz`. */
+async function compressModels(tx: Kysely<Database>): Promise<void> {
+  const old = await sql`select 1 from information_schema.columns
+    where table_schema = current_schema() and table_name = 'documents' and column_name = 'model'`.execute(tx);
+  if (old.rows.length === 0) return;
+  await sql`alter table documents add column if not exists model_gz bytea`.execute(tx);
+  for (;;) {
+    const batch = await sql<{ id: number; model: string }>`
+      select id, model::text as model from documents where model_gz is null order by id limit 200`.execute(tx);
+    if (batch.rows.length === 0) break;
+    for (const r of batch.rows) await sql`update documents set model_gz = ${gzipSync(r.model, { level: 1 })} where id = ${r.id}`.execute(tx);
+  }
+  await sql`alter table documents drop column model`.execute(tx);
+  await sql`alter table documents alter column model_gz set not null`.execute(tx);
 }
 
 /** Recomputes every document's search terms when the store was written with another way of cutting them. */

@@ -49,7 +49,7 @@ const DOCUMENT_COLUMNS = [
   ['source_file', 'text'],
   ['source_format', 'text'],
   ['source_bytes', 'bytea'],
-  ['model', 'json'],
+  ['model_gz', 'bytea'],
   ['figures', 'jsonb'],
   ['staff_actual', 'numeric'],
   ['staff_authorized', 'numeric'],
@@ -157,7 +157,7 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
     documentRow: [
       hash, doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc, original), doc.year, doc.kind, doc.scope, doc.title.text,
       doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, gzipSync(input.source.bytes, { level: 1 }),
-      JSON.stringify(doc), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
+      gzipSync(JSON.stringify(doc), { level: 1 }), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
       text, counts.error_count, counts.warning_count, counts.info_count,
     ],
     searchTerms: tsvectorLiteral(searchTerms(text)),

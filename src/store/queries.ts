@@ -136,11 +136,14 @@ export interface DocumentRecord extends DocumentSummary {
 }
 
 export async function getDocument(store: Store, id: number): Promise<DocumentRecord | undefined> {
-  const result = await sql<DocumentRecord>`
+  const result = await sql<Omit<DocumentRecord, 'model'> & { model_gz: Uint8Array }>`
     select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, unit_code, doc_date, superseded_by, source_file, source_format,
-      staff_actual::text as staff_actual, staff_authorized::text as staff_authorized, imported_at, figures, model
+      staff_actual::text as staff_actual, staff_authorized::text as staff_authorized, imported_at, figures, model_gz
     from documents where id = ${id}`.execute(store.db);
-  return result.rows[0];
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { model_gz, ...rest } = row;
+  return { ...rest, model: JSON.parse(gunzipSync(model_gz).toString('utf8')) as Disclosure };
 }
 
 export async function getSource(store: Store, id: number): Promise<{ file: string; format: string; bytes: Uint8Array } | undefined> {

@@ -19,8 +19,8 @@ export interface DocumentsTable {
   source_format: string;
   /** the file as received, gzip-compressed */
   source_bytes: Uint8Array;
-  /** the whole model as JSON text (json column: validated, stored as written) */
-  model: ColumnType<unknown, string, string>;
+  /** the whole model as JSON text, gzip-compressed (compressed by the importer's workers, not by the server) */
+  model_gz: Uint8Array;
   figures: ColumnType<unknown, string, string>;
   staff_actual: number | null;
   staff_authorized: number | null;
@@ -99,7 +99,7 @@ export const DDL: string[] = [
     source_file text not null,
     source_format text not null,
     source_bytes bytea not null,
-    model json not null,
+    model_gz bytea not null,
     figures jsonb not null,
     staff_actual numeric,
     staff_authorized numeric,
@@ -134,10 +134,11 @@ export const DDL: string[] = [
   `alter table documents alter column search_text set storage external`,
   // already gzip-compressed
   `alter table documents alter column source_bytes set storage external`,
+  `alter table documents alter column model_gz set storage external`,
   // lz4 compresses the large values several times faster than the default pglz (PostgreSQL 15 from Debian has
   // it; PGlite is built without it and keeps pglz: a storage detail, the same schema and answers)
   `do $$ begin
-     alter table documents alter column model set compression lz4, alter column figures set compression lz4;
+     alter table documents alter column figures set compression lz4;
      alter table document_search alter column search_terms set compression lz4;
    exception when others then null;
    end $$`,

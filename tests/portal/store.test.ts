@@ -103,17 +103,23 @@ for (const engine of ENGINES) {
     });
 
     if (engine === 'postgres') {
-      it('re-indexes search terms written another way when the store is opened', async () => {
+      it('re-indexes search terms and compresses models of a store written by an earlier version when it is opened', async () => {
         const doc = makeDisclosure({ unit: '浙江省某县档案馆', year: 2024, paragraphs: ['负责全县档案资料的收集和保管。'] });
         await storeDocument(store, { model: doc, findings: [], source: { file: 'zj.json', bytes: modelBytes(doc) } });
-        // as a store written by an earlier version: other terms, another version mark
+        // as a store written by an earlier version: other terms, another version mark, models in a json column
         await sql`update document_search set search_terms = ''::tsvector`.execute(store.db);
         await sql`update store_meta set value = 'character pairs' where key = 'search_terms'`.execute(store.db);
+        await sql`alter table documents add column model json`.execute(store.db);
+        await sql`update documents set model = ${JSON.stringify(doc)}::json where unit_name = ${doc.unit.name}`.execute(store.db);
+        await sql`update documents set model = '{"old":true}'::json where unit_name <> ${doc.unit.name}`.execute(store.db);
+        await sql`alter table documents drop column model_gz`.execute(store.db);
         expect((await searchDocuments(store, { q: '档案资料' })).total).toBe(0);
         const reopened = await openStore({ database: store.location, poolSize: 2 });
         try {
           expect((await searchDocuments(reopened, { q: '档案资料' })).items.map((d) => d.unit_name)).toEqual(['浙江省某县档案馆']);
           expect((await searchDocuments(reopened, { q: '投资项目审计' })).total).toBe(1);
+          const [found] = (await searchDocuments(reopened, { q: '档案资料' })).items;
+          expect((await getDocument(reopened, found.id))?.model).toEqual(doc);
         } finally {
           await reopened.close();
         }
