@@ -15,10 +15,20 @@ const PROSE = /[。；;]|[，,](?!\d)/;
 const NOT_BLANK = /\S/;
 
 /** Characters that may need cleaning; most cells and lines have none and skip the regexes. */
-const NOISE = /[<#*+\-\u2e80-\u2eff\u2f00-\u2fdf\u00a0\u200b-\u200d\ufeff]/;
+
+/** Whether a line may need cleaning (< # * + -, radicals, no-break and zero-width spaces): most have none. A loop, not a regex class scan, which is slower over long two-byte lines. */
+function hasNoise(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x3c || c === 0x23 || c === 0x2a || c === 0x2b || c === 0x2d) return true; // < # * + -
+    } else if (c === 0xa0 || (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) return true;
+  }
+  return false;
+}
 
 function cleanLine(raw: string): { text: string; marked: number; column: number } {
-  if (!NOISE.test(raw)) {
+  if (!hasNoise(raw)) {
     const trimmed = raw.trimStart();
     return { text: trimmed.trimEnd(), marked: 0, column: raw.length - trimmed.length + 1 };
   }
@@ -128,7 +138,7 @@ export function readText(input: string, format = 'text'): ReadResult {
       flushPara();
       const row: CellBlock[] = [];
       // a line without noise characters has none in its cells: they are only trimmed
-      const noisy = NOISE.test(raw);
+      const noisy = hasNoise(raw);
       let from = 0;
       for (;;) {
         const tab = raw.indexOf('\t', from);

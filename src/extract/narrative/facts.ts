@@ -138,27 +138,27 @@ function listOf(head: string | undefined): LabelContext['list'] {
 export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
   const drafts: Draft[] = [];
   // the label context for each list a label can follow, made once rather than spread per label
-  const contexts = {
-    none: { ...reader.context, list: undefined },
-    income: { ...reader.context, list: 'income' as const },
-    expenditure: { ...reader.context, list: 'expenditure' as const },
-    economic: { ...reader.context, list: 'economic' as const },
-  };
-  const contextFor = (list: LabelContext['list']): LabelContext => contexts[list ?? 'none'];
+  const { topic, subtopic, year } = reader.context;
+  const contexts: Partial<Record<NonNullable<LabelContext['list']> | 'none', LabelContext>> = {};
+  const contextFor = (list: LabelContext['list']): LabelContext => (contexts[list ?? 'none'] ??= { topic, subtopic, year, list });
 
   const spanText = (d: Draft) => {
-    const pieces: string[] = [];
-    let last: { para: Paragraph; end: number } | undefined;
+    let text = '';
+    let piece = '';
+    let lastPara: Paragraph | undefined;
+    let lastEnd = 0;
     for (const s of d.spans) {
-      if (last && last.para === s.para && s.start <= last.end + 1 && pieces.length) {
-        pieces[pieces.length - 1] += s.para.text.slice(last.end, s.end);
-        last = { para: s.para, end: Math.max(last.end, s.end) };
+      if (lastPara === s.para && s.start <= lastEnd + 1) {
+        piece += s.para.text.slice(lastEnd, s.end);
+        lastEnd = Math.max(lastEnd, s.end);
         continue;
       }
-      pieces.push(s.para.text.slice(s.start, s.end));
-      last = { para: s.para, end: s.end };
+      if (lastPara) text += `${tidy(piece)} … `;
+      piece = s.para.text.slice(s.start, s.end);
+      lastPara = s.para;
+      lastEnd = s.end;
     }
-    return pieces.map(tidy).join(' … ');
+    return lastPara ? text + tidy(piece) : '';
   };
 
   for (const para of paragraphs) {
@@ -174,7 +174,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     const touch = (d: Draft, part: { start: number; end: number }) => {
       d.spans.push({ para, start: part.start, end: part.end });
       const end = Math.max(d.fact.at.endLine ?? d.fact.at.line, lineOf(para, Math.max(part.start, part.end - 1)));
-      if (end > d.fact.at.line) d.fact.at = { ...d.fact.at, endLine: end };
+      // the place is the fact's own (made by placeOf for it): widened in place
+      if (end > d.fact.at.line) d.fact.at.endLine = end;
     };
     /** offset in the paragraph of index `i` of `t`, the part's text without its list numbering */
     const offsetIn = (part: Part, t: string, i: number) => part.start + (part.text.length - t.length) + i;
@@ -346,8 +347,10 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         current = create(label, partList, year ?? pendingYear, part);
         current.fact.amount = amount;
         // the fact is where its figure is printed (a label may end the line before: "其中：基本支出 | 770.07 万元")
-        current.fact.at = { ...place(moneyAt), ...(current.fact.at.endLine ? { endLine: current.fact.at.endLine } : {}) };
-        if (current.fact.at.endLine !== undefined && current.fact.at.endLine <= current.fact.at.line) delete current.fact.at.endLine;
+        const figureAt = place(moneyAt);
+        const endLine = current.fact.at.endLine;
+        if (endLine && endLine > figureAt.line) figureAt.endLine = endLine;
+        current.fact.at = figureAt;
         pendingYear = undefined;
         // a share or change printed in the same part after the figure ("6.27 万元，占…" is split already)
         const share = /^\s*[，,]?\s*占/.test(post) ? PERCENT.exec(post) : null;
