@@ -224,7 +224,7 @@ export class InRecord {
     return this.cells.get(key)?.value !== undefined;
   }
 
-  /** The first field holding a value (for "is this row blank"). */
+  /** Whether no field of the record holds a value (a blank row). */
   get empty(): boolean {
     return [...this.cells.values()].every((c) => c.value === undefined);
   }
@@ -268,7 +268,7 @@ export class InRecord {
     const got = this.decimal(key);
     if (!got) return undefined;
     if (got.d.scale > 0 && got.d.minor % 10 ** got.d.scale !== 0) this.fail(got.c, `${bare(this.fields.get(key)!.header)}「${formatExact(got.d)}」应为整数`);
-    return Number(formatExact(got.d)) | 0;
+    return Math.trunc(Number(formatExact(got.d)));
   }
 
   /** A decimal kept as text with the decimals the cell shows (scores: "9.50"). */

@@ -114,11 +114,11 @@ function overviewSheet(n: number): ParticularsSheet {
         }],
         org.internalDivisions.map((name) => ({ name })),
         doc.unit.subordinateUnits.map((u) => ({ name: u.name, code: u.code })),
-        [Object.fromEntries(staffFields.map(([k]) => [k, o.staff[k] && 'value' in (o.staff[k] as object) ? (o.staff[k] as Count).value : undefined]))],
+        [Object.fromEntries(staffFields.map(([k]) => [k, (o.staff[k] as Count | undefined)?.value]))],
       ];
     },
     read(doc, [functions, [org], divisions, subordinates, [staff]]) {
-      doc.overview.functions = functions.map((r) => ({ text: r.text('text')!, at: place(n, r.row) })).filter((f) => f.text !== undefined);
+      doc.overview.functions = functions.map((r) => ({ text: r.text('text')!, at: place(n, r.row) }));
       const o = doc.overview.organisation;
       const setInt = (v: number | undefined, set: (x: number) => void) => v !== undefined && set(v);
       if (org) {
@@ -162,7 +162,7 @@ function projectsSheet(n: number): ParticularsSheet {
         { key: 'period', header: '资金执行时间', type: 'text', note: '如“2024年1月—2024年12月”' },
       ],
     }],
-    write: (doc) => [doc.projects.map((p) => ({ ...p, at: undefined }) as unknown as Record<string, OutValue>)],
+    write: (doc) => [doc.projects.map((p) => ({ name: p.name, policyBasis: p.policyBasis, amount: p.amount, responsibleUnit: p.responsibleUnit, allocation: p.allocation, period: p.period }))],
     read(doc, [rows]) {
       doc.projects = rows.map((r) => {
         const name = r.text('name') ?? r.error('name', '项目名称未填写 — 每行须有项目名称');

@@ -91,7 +91,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
   const basicRecords = readSheet(basicWs, basicSheet);
   const basic = basicSheet.read(basicRecords);
   const form = basicRecords[0][0];
-  const fail = (key: string, what: string): never => (form ? form.error(key, what) : (() => { throw new WorkbookInputError(`${BASIC_SHEET}: ${what}`); })());
+  const fail = (key: string, what: string): never => {
+    if (form) form.error(key, what);
+    throw new WorkbookInputError(`${BASIC_SHEET}: ${what}`);
+  };
 
   const year = basic.year ?? fail('year', '年度未填写 — 请填写四位年度，如 2024');
   if (year < 1990 || year > 2100) fail('year', `年度「${year}」不像一个年度 — 请填写四位年度，如 2024`);
