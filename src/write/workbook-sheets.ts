@@ -654,8 +654,9 @@ function reasonsSheet(kind: DocumentKind, n: number): ParticularsSheet {
         const subject = id === undefined ? { kind: 'other' as const } : parseSubjectId(id) ?? r.error('subject', `标识「${id}」无法识别 — 请保留程序写出的标识或留空`);
         if (label === undefined && id === undefined) r.error('label', '名称未填写');
         const sec = sectionFor(doc, topic);
-        const free = sec.facts.filter((x) => !taken.has(x) && sameSubject(x.subject, subject));
-        let f = free.find((x) => x.label === label) ?? (subject.kind === 'other' ? undefined : free[0]);
+        // a row without 标识 (typed by hand) takes the statement of its name, whatever its subject
+        const free = sec.facts.filter((x) => !taken.has(x) && (id === undefined || sameSubject(x.subject, subject)));
+        let f = free.find((x) => x.label === label) ?? (id === undefined ? undefined : free[0]);
         if (!f) {
           const names = subject.kind === 'function' && label ? namesFromLabel(label) : undefined;
           f = { subject: names ? { ...subject, names } : subject, label: label ?? subject.kind, text: '', at: place(n, r.row) };

@@ -265,6 +265,19 @@ describe('reading the particulars sheets', () => {
     })).rejects.toThrow(/^绩效目标!A\d+: 项目「不存在的项目」不在【项目】中/);
   });
 
+  it('a row typed without 标识 gives its change and reason to the statement of its name', async () => {
+    let label = '';
+    const model = await edited((wb) => {
+      const ws = wb.getWorksheet('变动原因')!;
+      label = String(ws.getCell('B6').value);
+      ws.getCell('C6').value = null;
+    });
+    expect(renderText(model)).toBe(renderText(doc));
+    const named = (d: Disclosure) => d.narrative.flatMap((s) => s.facts).filter((f) => f.label === label).map(said);
+    expect(named(model)).toEqual(named(doc));
+    expect(named(doc).some((f) => f.reason)).toBe(true);
+  });
+
   it('a blank prior-year cell gives no change; a filled one gives the change computed', async () => {
     let first = '', second = '';
     const model = await edited((wb) => {
