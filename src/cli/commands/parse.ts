@@ -24,7 +24,8 @@ export function summarise(doc: Disclosure): string {
   const tableLine = standardTableIds(doc.kind)
     .map((id) => `${tableTemplate(id).title}:${STATUS_ZH[status.get(id) ?? 'absent']}${status.has(id) ? '' : '(未列出)'}`)
     .join('  ');
-  lines.push(`  公开表: ${tableLine}`);
+  // a 部门整体预算绩效目标申报表 published on its own has no standard tables to list
+  lines.push(doc.form ? `  ${doc.title.text}（单独公开的表，不含公开表）` : `  公开表: ${tableLine}`);
   lines.push(`  收入总计 ${fmt(f.incomeTotal)}  支出总计 ${fmt(f.expenditureTotal)}  基本支出 ${fmt(f.basicExpenditure)}  项目支出 ${fmt(f.projectExpenditure)} (万元)`);
   if (f.threePublic) lines.push(`  "三公"经费 ${fmt(f.threePublic.total)}  机关运行经费 ${fmt(f.operatingCosts)}  政府采购 ${fmt(f.procurementTotal)} (万元)`);
   if (f.functionClasses) {
