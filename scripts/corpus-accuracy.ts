@@ -1,7 +1,7 @@
 // Corpus accuracy report: the PDF reader against poppler's `pdftotext -layout` fed to the text reader.
 // For every corpus PDF it prints (1) how many of the amounts poppler prints on each page the reader places on the same
 // page (recall) and how many of the reader's amounts poppler also prints (precision), and (2) what the extractor gets
-// from either input: standard tables found and amount cells read. Run: npx tsx scripts/corpus-accuracy.ts [--verbose]
+// from either input: standard tables found, amount cells read and key figures stated. Run: npx tsx scripts/corpus-accuracy.ts [--verbose]
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -61,6 +61,12 @@ function amountCells(d: Disclosure | undefined): number {
   return d ? d.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.cells.filter((c) => c.amount).length, 0), 0) : 0;
 }
 
+/** key figures stated (a 三公 or function-class breakdown counts once); their values are checked against the pages
+ *  in tests/read/pdf-parse.test.ts */
+function figureCount(d: Disclosure | undefined): number {
+  return d ? Object.values(d.figures).filter((v) => v !== undefined).length : 0;
+}
+
 const verbose = process.argv.includes('--verbose');
 const rows: string[][] = [];
 let sumPoppler = 0, sumOurs = 0, sumMatched = 0;
@@ -108,10 +114,12 @@ for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.pdf')).sort
     baseErr || String(baseDoc?.tablesPresent.length ?? 0),
     String(amountCells(oursDoc)),
     String(amountCells(baseDoc)),
+    String(figureCount(oursDoc)),
+    String(figureCount(baseDoc)),
   ]);
 }
 
-const header = ['file', 'amounts', 'recall', 'precision', 'tables(pdf)', 'tables(poppler)', 'cells(pdf)', 'cells(poppler)'];
+const header = ['file', 'amounts', 'recall', 'precision', 'tables(pdf)', 'tables(poppler)', 'cells(pdf)', 'cells(poppler)', 'figures(pdf)', 'figures(poppler)'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log('PDF reader vs pdftotext -layout (+ text reader): amounts per page, then what the extractor reads from each');

@@ -53,8 +53,11 @@ export function computeFigures(doc: Doc): Figures {
   const projectTable = table(doc, 'general-budget-project-expenditure');
   // a 部门整体预算绩效目标申报表 states them in its 预算整体情况 block
   const form = table(doc, 'department-performance-target');
-  set('basicExpenditure', num(cell(byFunction, totalRow, 'basic') ?? fact(doc, 'basic') ?? cell(form, keyed('basicExpenditure'), 'budget')));
-  set('projectExpenditure', num(cell(byFunction, totalRow, 'project') ?? cell(projectTable, totalRow, 'total') ?? fact(doc, 'project') ?? cell(form, keyed('projectExpenditure'), 'budget')));
+  // the first function table that prints the column (江苏's 一般公共预算支出预算表 prints one 金额 column only)
+  const splitTables = (['general-budget-expenditure', 'expenditure-summary', 'final-general-budget-expenditure', 'final-expenditure'] as TableId[]).map((id) => table(doc, id));
+  const split = (column: string) => splitTables.map((t) => cell(t, totalRow, column)).find((a) => a !== undefined);
+  set('basicExpenditure', num(split('basic') ?? fact(doc, 'basic') ?? cell(form, keyed('basicExpenditure'), 'budget')));
+  set('projectExpenditure', num(split('project') ?? cell(projectTable, totalRow, 'total') ?? fact(doc, 'project') ?? cell(form, keyed('projectExpenditure'), 'budget')));
 
   const fiscal = table(doc, 'fiscal-appropriation-summary', 'final-fiscal-appropriation-summary');
   const generalBudget = table(doc, 'general-budget-expenditure', 'final-general-budget-expenditure');

@@ -232,8 +232,16 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
       const end = groups[g + 1]?.codeCols[0] ?? width;
       for (let k = grp.nameIdx + 1; k < end; k++) grp.amountCols.push(k);
     });
-    // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding: skipped
-    const withAmounts = groups.filter((g, k) => g.amountCols.length > 0 || k === groups.length - 1);
+    // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding of the
+    // same rows: the first pair is read with the amounts after the second
+    const withAmounts: ColumnGroup[] = [];
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
+      if (g.amountCols.length === 0 && groups[k + 1]) {
+        withAmounts.push({ ...g, amountCols: groups[k + 1].amountCols });
+        k++;
+      } else withAmounts.push(g);
+    }
     // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
     // side by side take this path
     const fullCodes = (k: number) => grid.some((r) => /^\d{5}(\d{2})?$/.test(norm(r[k]?.text ?? '')));
@@ -377,6 +385,28 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   const header: CellBlock[][] = [];
   let i = 0;
   while (i < grid.length && !isDataAnchor(grid[i], nCode, hasProjectColumn)) header.push(grid[i++]);
+  // no code or 合计 anywhere: a header of columns over one row of amounts (江苏's 支出预算总表 prints only the totals)
+  if (i === grid.length && grid.length >= 2) {
+    const amountsOnly = (r: CellBlock[]) => r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
+    const first = grid.findIndex(amountsOnly);
+    if (first > 0 && grid.slice(first).every(amountsOnly)) {
+      const head = grid.slice(0, first);
+      const width = Math.max(...grid.map((r) => r.length));
+      const map = mapColumns(head, 0, tpl.columns, width);
+      const rows: TableRow[] = grid.slice(first).map((r) => {
+        const cells: Cell[] = [];
+        for (const [k, spec] of map) {
+          const printed = head.map((h) => norm(h[k]?.text ?? '')).filter(Boolean);
+          if (printed.length > 0 && !printed.some((t) => spec.match.test(t))) continue; // a column the template lacks
+          const cell = amountCell(spec.key, r[k], unit);
+          if (cell) cells.push(cell);
+        }
+        return { kind: 'total' as const, label: '合计', cells, at: { line: r[0].at.line, column: r[0].at.column } };
+      });
+      const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
+      return { rows, columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+    }
+  }
   const headerTexts = new Set(header.map(rowText));
   // a header repeated after a page break has no amounts: only such rows need comparing
   const data = grid.slice(i).filter((r) => hasNumber(r) || !headerTexts.has(rowText(r)));
@@ -407,7 +437,9 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
       cells.push(cell);
     }
     const code = codeFrom(codeParts, lastClass);
-    const shown = label || project;
+    // a 合计 printed in the code columns (the cell merged across 类/款/项 and the name)
+    const inCodeColumns = codeParts.map((t) => tidy(t)).find((t) => t !== '' && !/^\d+$/.test(t));
+    const shown = label || project || (inCodeColumns && TOTAL_LABEL.test(norm(inCodeColumns)) ? inCodeColumns : '');
     const row: TableRow = { kind: 'leaf', label: shown, cells, at };
     if (code) {
       if (code.length === 3) lastClass = code;
