@@ -14,21 +14,29 @@ const PROSE = /[。；;]|[，,](?!\d)/;
 /** Strips conversion noise that carries no meaning: HTML-ish tags, Markdown emphasis and list marks. */
 const NOT_BLANK = /\S/;
 
-/** Characters that may need cleaning; most cells and lines have none and skip the regexes. */
+/** Characters that may need cleaning (< # * + -, radicals, no-break and zero-width spaces); most lines have none. */
+const NOISE = /[<#*+\-\u2e80-\u2eff\u2f00-\u2fdf\u00a0\u200b-\u200d\ufeff]/;
+const NOISE_ALL = new RegExp(NOISE.source, 'g');
 
-/** Whether a line may need cleaning (< # * + -, radicals, no-break and zero-width spaces): most have none. A loop, not a regex class scan, which is slower over long two-byte lines. */
-function hasNoise(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === 0x3c || c === 0x23 || c === 0x2a || c === 0x2b || c === 0x2d) return true; // < # * + -
-    } else if (c === 0xa0 || (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) return true;
+/**
+ * Which lines hold a noise character, found with one scan of the whole text (lines split at \n only) rather than
+ * one scan per line and per cell.
+ */
+function noisyLines(text: string, lines: string[]): Uint8Array {
+  const noisy = new Uint8Array(lines.length);
+  NOISE_ALL.lastIndex = 0;
+  let line = 0;
+  let lineEnd = lines.length ? lines[0].length : 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOISE_ALL.exec(text))) {
+    while (m.index > lineEnd && line < lines.length - 1) lineEnd += 1 + lines[++line].length;
+    noisy[line] = 1;
   }
-  return false;
+  return noisy;
 }
 
-function cleanLine(raw: string): { text: string; marked: number; column: number } {
-  if (!hasNoise(raw)) {
+function cleanLine(raw: string, noisy = NOISE.test(raw)): { text: string; marked: number; column: number } {
+  if (!noisy) {
     const trimmed = raw.trimStart();
     return { text: trimmed.trimEnd(), marked: 0, column: raw.length - trimmed.length + 1 };
   }
@@ -45,10 +53,9 @@ function cleanLine(raw: string): { text: string; marked: number; column: number 
   return { text: s, marked, column: indent + 1 };
 }
 
-/** whether the line's first character is visible: most lines, which then need no \\S scan */
+/** whether the line's first character is visible (most lines): then it needs no \\S scan */
 function startsVisible(raw: string): boolean {
-  const c = raw.charCodeAt(0);
-  return (c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff);
+  return raw.length > 0 && !isTrimmed(raw.charCodeAt(0));
 }
 
 /**
@@ -104,7 +111,9 @@ function joinText(a: string, b: string): string {
  */
 export function readText(input: string, format = 'text'): ReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const crlf = text.includes('\r');
+  const lines = crlf ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const noisy = crlf ? undefined : noisyLines(text, lines);
   const blocks: Block[] = [];
   let para: { text: string; line: number; column: number; endLine: number; pieces: Array<{ offset: number; line: number; column: number }> } | null = null;
   let table: { rows: CellBlock[][]; line: number; column: number; endLine: number } | null = null;
@@ -138,14 +147,14 @@ export function readText(input: string, format = 'text'): ReadResult {
       flushPara();
       const row: CellBlock[] = [];
       // a line without noise characters has none in its cells: they are only trimmed
-      const noisy = hasNoise(raw);
+      const noisyLine = noisy ? noisy[i] === 1 : NOISE.test(raw);
       let from = 0;
       for (;;) {
         const tab = raw.indexOf('\t', from);
         const to = tab < 0 ? raw.length : tab;
         const col = from + 1;
         if (to === from) row.push({ text: '', at: { line: lineNo, column: col } });
-        else if (noisy) {
+        else if (noisyLine) {
           const c = cleanLine(raw.slice(from, to));
           row.push({ text: c.text, at: { line: lineNo, column: col + c.column - 1 } });
         } else {
@@ -165,7 +174,7 @@ export function readText(input: string, format = 'text'): ReadResult {
     }
     flushTable();
 
-    const c = cleanLine(raw);
+    const c = cleanLine(raw, noisy ? noisy[i] === 1 : NOISE.test(raw));
     if (c.text === '') continue;
     const heading = classifyHeading(c.text, c.marked, { line: lineNo, column: c.column });
     if (heading) {
