@@ -129,6 +129,8 @@ export function resolveFigure(doc: Disclosure, subject: Subject, topic: string |
     if (!row) continue;
     const column = source.column === 'primary' ? primaryColumn(table, row) : source.column === 'bySubjectKey' ? subject.key : source.column;
     if (!column) continue;
+    // a table that does not print the column (a 基本支出表 with one 金额 column) does not state the figure
+    if (table.columns.length > 0 && !table.columns.some((c) => c.key === column) && cellAmount(row, column) === null) continue;
     const amount = cellAmount(row, column) ?? (row.cells.length ? { minor: 0, scale: 0, unit: table.unit ?? '万元', text: '' } : null);
     if (!amount) continue;
     return { amount, table, row, place: rowPlace(table, row) };
