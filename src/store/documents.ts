@@ -1,4 +1,4 @@
-// Writing documents: one transaction per document (document row, findings, facts in multi-row batches),
+// Writing documents: one transaction per document (document row, search row, findings and facts in one statement),
 // idempotent by content hash, newer versions of the same (unit, year, kind, scope) superseding older ones.
 import { gzipSync } from 'node:zlib';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';

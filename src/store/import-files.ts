@@ -203,8 +203,8 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   for (const r of results) counts[r.outcome]++;
   const seconds = (performance.now() - started) / 1000;
   // fresh statistics after a bulk load, or the planner guesses badly on its first queries; the vacuum lets
-  // aggregates read the covering index alone
-  if (counts.imported + counts.history > 50) await sql`vacuum analyze documents, findings, facts`.execute(store.db);
+  // aggregates read the covering index alone, and the search index takes in its pending entries
+  if (counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
   return { results, counts, seconds };
 }
 

@@ -1,7 +1,7 @@
 // Reading the store: search with facets, documents, findings, facts aggregated by any dimension, rankings.
 // Every value from outside arrives as a parameter; identifiers come only from the whitelists below.
 import { gunzipSync } from 'node:zlib';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
 import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
@@ -86,6 +86,19 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
   return conditions;
 }
 
+/**
+ * Runs a query that may search the text. The planner cannot know that testing a row's terms means decompressing
+ * them, so on a small or narrow table it would rather read every row than ask the GIN index (which answers
+ * without reading terms): for searches, sequential scans are ruled out within the query's transaction.
+ */
+async function searchQuery<R>(store: Store, query: RawBuilder<R>, searches: boolean): Promise<QueryResult<R>> {
+  if (!searches) return query.execute(store.db);
+  return store.db.transaction().execute(async (tx) => {
+    await sql`set local enable_seqscan = off`.execute(tx);
+    return query.execute(tx);
+  });
+}
+
 function whereAll(conditions: Expression<SqlBool>[]) {
   return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
@@ -95,13 +108,13 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   const offset = Math.max(page.offset ?? 0, 0);
   const where = whereAll(documentConditions(filter, 's', 'document_search'));
   // one pass over the narrow search rows gives the facet counts and the page, whose details come from documents
-  const result = await sql<{ items: DocumentSummary[] | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
+  const result = await searchQuery(store, sql<{ items: DocumentSummary[] | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
     with m as materialized (select s.id, s.unit_name, s.region, s.year, s.kind, s.scope from document_search s ${where})
     select
       (select json_agg(p order by p.year desc, p.unit_name, p.kind, p.id) from (
         select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}
         from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
-      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`.execute(store.db);
+      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!filter.q?.trim());
   const items = { rows: result.rows[0]?.items ?? [] };
   const facetRows = { rows: result.rows[0]?.facets ?? [] };
   const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
@@ -385,10 +398,10 @@ export async function documentFigures(store: Store, ids: number[]): Promise<Figu
 
 /** Key figures of every document matching a filter (for the figures API and its downloads). */
 export async function filteredFigures(store: Store, filter: DocumentFilter, limit = 1000): Promise<FigureRecord[]> {
-  const result = await sql<FigureRecord>`
+  const result = await searchQuery(store, sql<FigureRecord>`
     select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, staff_actual::text as staff_actual,
       staff_authorized::text as staff_authorized, doc_date
     from documents ${whereAll(documentConditions(filter))}
-    order by year desc, unit_name, kind, id limit ${Math.min(limit, 100000)}`.execute(store.db);
+    order by year desc, unit_name, kind, id limit ${Math.min(limit, 100000)}`, !!filter.q?.trim());
   return result.rows;
 }
