@@ -154,10 +154,16 @@ async function load(base, name, nextUrl, measured) {
     while (issued < REQUESTS && performance.now() < deadline) {
       const url = base + nextUrl(issued++);
       const t = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
+      try {
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (res.status !== 200) failures++;
+      } catch (err) {
+        // counted and named, so that one broken connection does not end the whole run
+        failures++;
+        if (failures <= 3) log(`    ${url}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`);
+      }
       latencies.push(performance.now() - t);
-      if (res.status !== 200) failures++;
     }
   }
   const started = performance.now();
@@ -165,7 +171,7 @@ async function load(base, name, nextUrl, measured) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const cpu = ((cpuSeconds(measured()) - cpuBefore) * 1000) / latencies.length;
-  const line = `  ${name.padEnd(16)} n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms (${(latencies.length / seconds).toFixed(0)} req/s; server+database CPU ${cpu.toFixed(1)} ms/request${failures ? `; ${failures} non-200` : ''})`;
+  const line = `  ${name.padEnd(16)} n=${latencies.length} p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms (${(latencies.length / seconds).toFixed(0)} req/s; server+database CPU ${cpu.toFixed(1)} ms/request${failures ? `; ${failures} failed or not 200` : ''})`;
   log(line);
 }
 
@@ -194,12 +200,27 @@ function cpuSeconds(pids) {
   return ticks / 100;
 }
 
+/** One latency run; a failure is reported and the benchmark goes on with the next run. */
 async function latency(engine, serverArgs, cacheSeconds, cluster) {
+  try {
+    await latencyRun(engine, serverArgs, cacheSeconds, cluster);
+  } catch (err) {
+    log(`${engine}: latency run (cache ${cacheSeconds} s) failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function latencyRun(engine, serverArgs, cacheSeconds, cluster) {
   const server = await startServer([...serverArgs, '--cache-seconds', String(cacheSeconds)]);
   try {
     const ids = (i) => 1 + ((i * 7919) % DOCS);
     // warm-up: first requests load caches and ECharts
-    for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) await (await fetch(server.base + u)).arrayBuffer();
+    for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) {
+      try {
+        await (await fetch(server.base + u)).arrayBuffer();
+      } catch (err) {
+        log(`  warm-up ${u}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`);
+      }
+    }
     log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
     const measured = () => [server.pid, ...(cluster ? cluster.pids() : [])];
     await load(server.base, 'search', searchUrl, measured);
