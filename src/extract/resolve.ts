@@ -4,13 +4,27 @@
 import type { Fact, NarrativeSection, Table } from '../model/schema.js';
 import { economicEntries, normaliseName, resolveFunctionNames } from '../catalog/codes.js';
 
+/**
+ * normaliseName (NFKC, the slow part of resolving) remembered: the tables of every document repeat the catalogue's
+ * names
+ */
+const normalisedNames = new Map<string, string>();
+function normalised(name: string): string {
+  let out = normalisedNames.get(name);
+  if (out === undefined) {
+    if (normalisedNames.size > 20_000) normalisedNames.clear();
+    normalisedNames.set(name, (out = normaliseName(name)));
+  }
+  return out;
+}
+
 /** name path (normalised, '>'-joined) → code, from every function-classified row of the tables */
 function namesFromTables(tables: Table[]): Map<string, string> {
   const byCode = new Map<string, string>();
   for (const t of tables) {
     for (const r of t.rows) {
       const c = r.classification;
-      if (c?.system === 'function' && !byCode.has(c.code) && r.label) byCode.set(c.code, normaliseName(r.label));
+      if (c?.system === 'function' && !byCode.has(c.code) && r.label) byCode.set(c.code, normalised(r.label));
     }
   }
   const paths = new Map<string, string>();
@@ -23,8 +37,9 @@ function namesFromTables(tables: Table[]): Map<string, string> {
 }
 
 /** Economic names compare without the endings that narratives drop or add ("养老保险费" / "养老保险缴费"). */
+const ECONOMIC_ENDING = /(缴费|费用|费|支出)$/;
 function economicKey(name: string): string {
-  return normaliseName(name).replace(/(缴费|费用|费|支出)$/, '');
+  return normalised(name).replace(ECONOMIC_ENDING, '');
 }
 
 /** economic name key → code: the tables' rows first, then the catalogue (a key two catalogue codes share is null) */
@@ -41,7 +56,36 @@ function catalogueFunctionCode(names: string[], year: number): string | undefine
   return catalogueFunctionPaths.get(key);
 }
 
-function economicNames(tables: Table[], year: number): Map<string, string | null> {
+/** The catalogue's economic names of a year with the document's own table rows over them (read without copying). */
+interface EconomicNames {
+  base: Map<string, string | null>;
+  own: Map<string, string>;
+}
+
+function economicCode(names: EconomicNames, key: string): string | null | undefined {
+  return names.own.has(key) ? names.own.get(key) : names.base.get(key);
+}
+
+/** The code of the only name one character away from `key` ("公务招待费" for 公务接待费), if exactly one is. */
+function nearOnlyCode(names: EconomicNames, key: string): string | undefined {
+  let found: string | undefined;
+  let count = 0;
+  const consider = (k: string, c: string | null | undefined) => {
+    if (c && k.length === key.length && oneCharApart(k, key)) {
+      count++;
+      found = c;
+    }
+  };
+  for (const [k, c] of names.base) consider(k, names.own.has(k) ? names.own.get(k) : c);
+  for (const [k, c] of names.own) if (!names.base.has(k)) consider(k, c);
+  return count === 1 ? found : undefined;
+}
+
+function oneCharApart(k: string, key: string): boolean {
+  return [...k].filter((ch, i) => ch !== key[i]).length === 1;
+}
+
+function economicNames(tables: Table[], year: number): EconomicNames {
   let base = catalogueEconomic.get(year);
   if (!base) {
     base = new Map();
@@ -54,31 +98,27 @@ function economicNames(tables: Table[], year: number): Map<string, string | null
     catalogueEconomic.set(year, base);
   }
   // the document's own table rows win over the catalogue
-  const map = new Map(base);
+  const own = new Map<string, string>();
   for (const t of tables) {
-    for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) map.set(economicKey(r.label), r.classification.code);
+    for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) own.set(economicKey(r.label), r.classification.code);
   }
-  return map;
+  return { base, own };
 }
 
 export function resolveFactCodes(sections: NarrativeSection[], tables: Table[], year: number): void {
   const paths = namesFromTables(tables);
-  let economic: Map<string, string | null> | undefined;
+  let economic: EconomicNames | undefined;
   const resolve = (f: Fact) => {
     if (f.subject.kind === 'economic' && !f.subject.code) {
       economic ??= economicNames(tables, year);
       const key = economicKey(f.subject.names?.[0] ?? f.label);
       // one differing character is a slip of the pen ("公务招待费" for 公务接待费) when only one name is that close
-      const nearOnly = () => {
-        const near = [...economic!.entries()].filter(([k, c]) => c && k.length === key.length && [...k].filter((ch, i) => ch !== key[i]).length === 1);
-        return near.length === 1 ? near[0][1] : undefined;
-      };
-      const code = economic.get(key) ?? nearOnly();
+      const code = economicCode(economic, key) ?? nearOnlyCode(economic, key);
       if (code) f.subject.code = code;
       return;
     }
     if (f.subject.kind !== 'function' || f.subject.code || !f.subject.names?.length) return;
-    const names = f.subject.names.map(normaliseName);
+    const names = f.subject.names.map(normalised);
     const fromTables = paths.get(names.join('>'));
     if (fromTables) {
       f.subject.code = fromTables;

@@ -110,6 +110,21 @@ function threePublicKey(t: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a label names a function class of the year's catalogue. The catalogue lookup normalises every class name
+ * on each call (~15 µs); the same labels recur in every document of a year, so the answers are remembered.
+ */
+const functionClassNames = new Map<string, boolean>();
+function isFunctionClassName(label: string, year: number): boolean {
+  const key = `${year}|${label}`;
+  let known = functionClassNames.get(key);
+  if (known === undefined) {
+    if (functionClassNames.size > 5_000) functionClassNames.clear();
+    functionClassNames.set(key, (known = functionClassByName(label, year) !== undefined));
+  }
+  return known;
+}
+
 /** The typed subject of a printed label in its section. */
 export function classify(label: string, ctx: LabelContext): Subject {
   const t = norm(label);
@@ -184,7 +199,7 @@ export function classify(label: string, ctx: LabelContext): Subject {
   if (t.includes('收入预算')) return { kind: 'income', key: 'budget' };
   if (t.includes('支出预算')) return { kind: 'expenditure', key: 'budget' };
   if (t.endsWith('支出') || t === '一般公共服务' || ctx.list === 'expenditure') {
-    if (functionClassByName(label, ctx.year)) return { kind: 'function', names: [label] };
+    if (isFunctionClassName(label, ctx.year)) return { kind: 'function', names: [label] };
   }
   return { kind: 'other' };
 }
