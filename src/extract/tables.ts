@@ -187,10 +187,13 @@ interface ColumnGroup {
   amountCols: number[];
   /** the group's header (人员经费, 公用经费) when it names a template column */
   spec?: ColumnSpec;
+  /** rows are organisations (部门代码 | 部门名称), not classification codes */
+  organisation?: boolean;
 }
 
 const CODE_HEADER = /编码|代码|分类|^类$|^款$|^项$/;
-const NAME_HEADER = /科目名称$|^名称$|^项目$/;
+const NAME_HEADER = /科目名称$|^名称$|^项目$|^(部门|单位)名称$/;
+const ORGANISATION_HEADERS = { code: /^(部门|单位)(代码|编码)$/, name: /^(部门|单位)名称$/ };
 
 /** A row that numbers the columns (栏次 1 2 3 …), not data. */
 function isColumnNumbering(row: CellBlock[]): boolean {
@@ -222,7 +225,8 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
         else break;
       }
       if (codeCols.length === 0) return undefined;
-      groups.push({ codeCols, nameIdx, amountCols: [] });
+      const organisation = ORGANISATION_HEADERS.name.test(norm(row[nameIdx].text)) && codeCols.every((k) => ORGANISATION_HEADERS.code.test(norm(row[k]?.text ?? '')));
+      groups.push({ codeCols, nameIdx, amountCols: [], ...(organisation ? { organisation } : {}) });
       floor = nameIdx + 1;
       void g;
     }
@@ -246,7 +250,8 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
     // side by side take this path
     const fullCodes = (k: number) => grid.some((r) => /^\d{5}(\d{2})?$/.test(norm(r[k]?.text ?? '')));
     const single = withAmounts.length === 1 && withAmounts[0].codeCols.length === 1 && fullCodes(withAmounts[0].codeCols[0]);
-    if (!single && withAmounts.length < 2) return undefined;
+    const byOrganisation = withAmounts.length === 1 && withAmounts[0].organisation === true;
+    if (!single && !byOrganisation && withAmounts.length < 2) return undefined;
     return { nameRow: h, groups: withAmounts };
   }
   return undefined;
@@ -332,7 +337,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
           if (cell) cells.push(cell);
         }
       }
-      const code = codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
+      const code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
       if (!code && !label && cells.length === 0) return;
       const row: TableRow = { kind: 'leaf', label, cells, at: sideBySide ? { line: at.line, column: (r[g.codeCols[0]] ?? r[0]).at.column } : at };
       if (code) {
@@ -342,6 +348,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       else {
         const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
+        if (g.organisation && printedCode) row.orgCode = printedCode;
         if (org) {
           row.orgCode = org[1];
           row.label = tidy(org[2]);

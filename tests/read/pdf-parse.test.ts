@@ -258,6 +258,11 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     const row = table(d, 'three-public').rows[0];
     expect(cellText(row, 'meeting')).toBe('10.00'); // p18 会议费
     expect(cellText(row, 'training')).toBe('43.00'); // p18 培训费
+    // p10 收入总表 by organisation (部门代码 | 部门名称): 合计 4,651.67, all 一般公共预算; 024001 苏州市审计局
+    const income = table(d, 'income-summary');
+    const total = income.rows.find((r) => r.kind === 'total')!;
+    expect([cellText(total, 'total'), cellText(total, 'generalBudget')]).toEqual(['4,651.67', '4,651.67']);
+    expect(income.rows.filter((r) => r.kind === 'organisation').map((r) => [r.orgCode, r.label])).toEqual([['024', '苏州市审计局'], ['024001', '苏州市审计局']]);
     // p9: "八、附属单位上缴收入" is a template row
     expect(table(d, 'income-expenditure-summary').rows.some((r) => r.key === 'subsidiaryRemit')).toBe(true);
   });

@@ -37,7 +37,15 @@ export const rule: Rule = {
           }
           const spec = row.key ? specs.find((s) => s.key === row.key) : undefined;
           if (!spec || spec.kind === 'leaf') continue;
-          const fixedChildren = sideRows.filter((r) => r.key && specs.some((s) => s.key === r.key && s.partOf === spec.key));
+          // a row whose declared parent is not printed (一般公共预算拨款收入 without a 财政拨款 row) counts towards the
+          // parent's own parent
+          const printed = new Set(sideRows.map((r) => r.key).filter(Boolean));
+          const parentOf = (key: string): string | undefined => {
+            let parent = specs.find((s) => s.key === key)?.partOf;
+            while (parent && !printed.has(parent)) parent = specs.find((s) => s.key === parent)?.partOf;
+            return parent;
+          };
+          const fixedChildren = sideRows.filter((r) => r.key && parentOf(r.key) === spec.key);
           // classes listed after a subtotal printed above them ("一、本年支出" then its classes) are that subtotal's parts
           const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
           const children = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
