@@ -12,6 +12,8 @@ const FIXED_ASSETS = new RegExp(`固定资产(?:原值|总额|价值)\\s*(?:为)
 const BUILDINGS = new RegExp(`房屋\\s*(${N})\\s*平方米(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
 const VEHICLES = new RegExp(`车辆\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
 const FURNITURE = new RegExp(`(?:办公)?家具(?:价值)?\\s*(${N})\\s*(万元|元)`);
+/** one vehicle category after 其中: "越野车 2 辆，价值 40 万元" (matchAll copies it, so one instance serves) */
+const VEHICLE_ITEM = new RegExp(`([^\\s\\d，,；;：:、。]+?)\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`, 'g');
 const OTHER_ASSETS = new RegExp(`其他资产(?:价值)?\\s*(${N})\\s*(万元|元)`);
 const PERFORMANCE_AMOUNT = new RegExp(`涉及(?:预算)?金额\\s*(${N})\\s*(万元|元)`);
 const PERFORMANCE_BUDGET = new RegExp(`全年预算数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
@@ -152,8 +154,7 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
       const among = /其中\s*[:：]?/.exec(rest);
       if (among) {
         const list = rest.slice((among.index ?? 0) + among[0].length);
-        const item = new RegExp(`([^\\s\\d，,；;：:、。]+?)\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`, 'g');
-        for (const c of list.matchAll(item)) {
+        for (const c of list.matchAll(VEHICLE_ITEM)) {
           const name = c[1].replace(/^(?:其中|以及|和)/, '');
           if (/保有|购置/.test(name)) continue;
           const value = c[3] ? amount(c[3], c[4], at) : undefined;

@@ -62,13 +62,20 @@ function isCjkCode(code: number): boolean {
 }
 
 /**
- * tidy() (text-utils) that also tells, for every character it keeps, its offset in the input: whitespace runs
- * become one space, spaces between CJK characters go, the ends are trimmed.
+ * tidy() (text-utils) that also moves offsets in the input (where a paragraph's source lines begin) to the tidied
+ * text: whitespace runs become one space, spaces between CJK characters go, the ends are trimmed. An offset moves to
+ * the first kept character at or after it (a kept space stands for the last character of its run).
  */
-export function tidyMapped(s: string, needSource = true): { text: string; source?: number[] } {
+export function tidyMapped(s: string, offsets?: number[]): { text: string; offsets?: number[] } {
   // most paragraphs have no whitespace at all: the text is its own map
   if (!/\s/.test(s)) return { text: s };
-  const source: number[] | undefined = needSource ? [] : undefined;
+  const mapped: number[] | undefined = offsets ? [] : undefined;
+  let q = 0;
+  /** the offsets up to `source` (the input offset of the character written at `at`) land at `at` + how far in they are */
+  const settle = (from: number, to: number, at: number) => {
+    if (!offsets || !mapped) return;
+    while (q < offsets.length && offsets[q] <= to) mapped[q] = at + Math.max(0, offsets[q++] - from);
+  };
   let out = '';
   let i = 0;
   let end = s.length;
@@ -81,21 +88,23 @@ export function tidyMapped(s: string, needSource = true): { text: string; source
       i++;
       continue;
     }
+    settle(runStart, i - 1, out.length);
     out += s.slice(runStart, i);
-    if (source) for (let k = runStart; k < i; k++) source.push(k);
     let j = i;
     while (isSpace(s.charCodeAt(j))) j++;
     // a run becomes one space (mapped to its last character), none between two CJK characters
     if (!(out.length > 0 && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(j)))) {
+      settle(j - 1, j - 1, out.length);
       out += ' ';
-      source?.push(j - 1);
     }
     i = j;
     runStart = j;
   }
+  settle(runStart, end - 1, out.length);
   out += s.slice(runStart, end);
-  if (source) for (let k = runStart; k < end; k++) source.push(k);
-  return source ? { text: out, source } : { text: out };
+  if (!mapped || !offsets) return { text: out };
+  while (mapped.length < offsets.length) mapped.push(out.length);
+  return { text: out, offsets: mapped };
 }
 
 /** the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces */
@@ -103,15 +112,23 @@ function isSpace(code: number): boolean {
   return code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** The pieces of a block re-expressed in tidied offsets. */
-function tidiedPieces(pieces: Piece[] | undefined, source: number[] | undefined): Piece[] | undefined {
+/** The pieces of a block re-expressed in tidied offsets (`offsets`: theirs moved by tidyMapped, when it moved any). */
+function tidiedPieces(pieces: Piece[] | undefined, offsets: number[] | undefined): Piece[] | undefined {
   if (!pieces || pieces.length < 2) return undefined;
-  if (!source) return pieces;
-  return pieces.map((p) => {
-    let k = source.findIndex((o) => o >= p.offset);
-    if (k < 0) k = source.length;
-    return { ...p, offset: k };
-  });
+  if (!offsets) return pieces;
+  return pieces.map((p, k) => ({ ...p, offset: offsets[k] }));
+}
+
+/** tidyMapped for a block's pieces, whose offsets it needs ascending (source lines in order; sorted if not) */
+function tidyBlock(text: string, pieces: Piece[] | undefined): { text: string; offsets?: number[] } {
+  if (!pieces || pieces.length < 2) return tidyMapped(text);
+  const order = pieces.map((_, k) => k);
+  if (pieces.some((p, k) => k > 0 && p.offset < pieces[k - 1].offset)) order.sort((a, b) => pieces[a].offset - pieces[b].offset);
+  const tidied = tidyMapped(text, order.map((k) => pieces[k].offset));
+  if (!tidied.offsets) return tidied;
+  const offsets: number[] = [];
+  order.forEach((k, rank) => (offsets[k] = tidied.offsets![rank]));
+  return { text: tidied.text, offsets };
 }
 
 /** A printed number (optionally signed) followed by its money unit. */
@@ -130,9 +147,9 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
   for (const b of blocks) {
     if (b.type !== 'paragraph') continue;
     const rawPieces = (b as { pieces?: Piece[] }).pieces;
-    const { text, source } = tidyMapped(b.text, !!rawPieces && rawPieces.length > 1);
+    const { text, offsets } = tidyBlock(b.text, rawPieces);
     if (!text) continue;
-    const pieces = tidiedPieces(rawPieces, source);
+    const pieces = tidiedPieces(rawPieces, offsets);
     const prev = out[out.length - 1];
     if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
       const joined = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}`;
