@@ -14,6 +14,7 @@ import {
   editionFor,
   editionYears,
   functionClassByName,
+  functionChildByName,
   functionEntries,
   lookupEconomic,
   lookupFunction,
@@ -462,3 +463,19 @@ describe('data files', () => {
 function nameInWrappedCells(text: string, name: string): boolean {
   return text.replace(/[\d.,]+/g, '').includes(normaliseName(name));
 }
+
+describe('names printed without codes (regional 收支总表)', () => {
+  it('maps a 款 or 项 printed by name under its parent, as 深圳 prints them under "一、一般公共服务支出"', () => {
+    expect(functionChildByName('201', '统计信息事务', 2026)?.code).toBe('20105');
+    expect(functionChildByName('20105', '行政运行', 2026)?.code).toBe('2010501');
+    expect(functionChildByName('20805', '机关事业单位职业年金缴费支出', 2026)?.code).toBe('2080506');
+    // a name that is no child of that parent
+    expect(functionChildByName('201', '行政运行', 2026)).toBeUndefined();
+  });
+
+  it('accepts a list ordinal before a printed class name', () => {
+    expect(nameMatches('201', '一、一般公共服务支出', 2024, 'function')).toBe('exact');
+    expect(nameMatches('221', '（二十）住房保障支出', 2026, 'function')).toBe('exact');
+    expect(functionClassByName('九、医疗卫生与计划生育支出', 2017)?.code).toBe('210');
+  });
+});
