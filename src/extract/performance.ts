@@ -78,6 +78,10 @@ interface Row {
   line: number;
   /** the row's label and value tokens, once asked for (see tokenize) */
   tokens?: Token[];
+  /** whether it is the indicator header row, once asked for (see isHeaderRow: each reader asks again) */
+  header?: boolean;
+  /** index of its 总分 cell (-1: none), once asked for (see totalIndex) */
+  total?: number;
 }
 
 /** Reads every performance table found in `blocks` (the whole body; titles locate them). */
@@ -180,7 +184,12 @@ function isGarbled(text: string, names = false): boolean {
 }
 
 function isHeaderRow(row: Row): boolean {
-  return row.cells.some((c) => c.text.includes('级') && norm(c.text) === '一级指标');
+  return (row.header ??= row.cells.some((c) => c.text.includes('级') && norm(c.text) === '一级指标'));
+}
+
+/** the index of the row's 总分 cell, or -1 */
+function totalIndex(row: Row): number {
+  return (row.total ??= row.cells.findIndex(isTotalCell));
 }
 
 /** the 总分 cell of a self-evaluation's last row (norm keeps CJK characters: a cell without 分 is not it) */
@@ -441,6 +450,18 @@ export function splitTarget(target: string): Pick<Indicator, 'comparator' | 'val
   return { value: target.trim() };
 }
 
+/**
+ * The indicator with splitTarget's comparator, value and unit added in that order (the model's key order), then
+ * filled in by the caller; assigned rather than spread into a new object per row.
+ */
+function withTarget(indicator: Omit<Indicator, 'at'> & { at?: Place }, target: string): Indicator {
+  const t = splitTarget(target);
+  if (t.comparator !== undefined) indicator.comparator = t.comparator;
+  if (t.value !== undefined) indicator.value = t.value;
+  if (t.valueUnit !== undefined) indicator.valueUnit = t.valueUnit;
+  return indicator as Indicator;
+}
+
 function stripPoints(text: string): string {
   return text.replace(/\s*分$/, '').trim();
 }
@@ -467,7 +488,7 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
 
   rows.forEach((row, r) => {
     if (isHeaderRow(row)) return;
-    if (row.cells.some(isTotalCell)) return;
+    if (totalIndex(row) >= 0) return;
     const found = splitLevels(row);
     const own = Boolean(found.level1 || found.level2);
     if (own) {
@@ -583,7 +604,10 @@ function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previ
       warn(ctx, 'performance.joined-cells', `指标值的单位跨单元格拼合（略去单元格边缘重复的数字）："${target}"（第 ${c.at.line} 行）`, c.at);
     } else warn(ctx, 'performance.garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
   }
-  return { level1: '', level2: '', name, target, ...splitTarget(target), ...(weight ? { weight } : {}), at: content[0].at };
+  const indicator = withTarget({ level1: '', level2: '', name, target }, target);
+  if (weight) indicator.weight = weight;
+  indicator.at = content[0].at;
+  return indicator;
 }
 
 function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | null {
@@ -599,7 +623,10 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
   if (w < 0) {
     warn(ctx, 'performance.unreadable-row', `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`, at);
     const [name, target = '', actual] = content.map((c) => c.text);
-    return { level1: '', level2: '', name, target, ...splitTarget(target), ...(actual ? { actual } : {}), at };
+    const indicator = withTarget({ level1: '', level2: '', name, target }, target);
+    if (actual) indicator.actual = actual;
+    indicator.at = at;
+    return indicator;
   }
   const middle = content.slice(1, w).map((c) => c.text);
   let name = content[0].text;
@@ -613,16 +640,10 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
     .slice(w + 2)
     .map((c) => c.text)
     .join('');
-  const indicator: Indicator = {
-    level1: '',
-    level2: '',
-    name,
-    target,
-    ...splitTarget(target),
-    weight: stripPoints(content[w].text),
-    score: stripPoints(content[w + 1].text),
-    at,
-  };
+  const indicator = withTarget({ level1: '', level2: '', name, target }, target);
+  indicator.weight = stripPoints(content[w].text);
+  indicator.score = stripPoints(content[w + 1].text);
+  indicator.at = at;
   if (actual !== undefined) indicator.actual = actual;
   if (reason) indicator.deviationReason = reason;
   return indicator;
@@ -673,9 +694,9 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
   if (headerEnd >= 0) evaluation.indicators = readIndicators(rows.slice(headerEnd + 1), 'self', ctx);
   else warn(ctx, 'performance.no-indicators', `绩效自评表"${evaluation.project}"没有指标表头（一级指标）`, at);
 
-  const totalRow = rows.find((row) => row.cells.some(isTotalCell));
+  const totalRow = rows.find((row) => totalIndex(row) >= 0);
   if (totalRow) {
-    const i = totalRow.cells.findIndex(isTotalCell);
+    const i = totalIndex(totalRow);
     const [weight, score] = totalRow.cells.slice(i + 1).map((c) => stripPoints(c.text));
     if (weight) evaluation.totalWeight = weight;
     if (score) evaluation.totalScore = score;
