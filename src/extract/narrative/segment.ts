@@ -107,6 +107,14 @@ export function tidyMapped(s: string, offsets?: number[]): { text: string; offse
   return { text: out, offsets: mapped };
 }
 
+/** the characters String.prototype.trim removes (WhiteSpace and LineTerminator) */
+function isTrimmedSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces */
 function isSpace(code: number): boolean {
   return code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
@@ -167,8 +175,11 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
 /** Leading list numbering: "1.", "1、", "(1)", "（一）", "一、". */
 export const ORDINAL = /^(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/;
 
+/** first characters of ORDINAL: a digit, an opening bracket or 一…十 (most texts start otherwise and skip the regex) */
+const ORDINAL_START = new Set([...'0123456789（(一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
 export function withoutOrdinal(s: string): string {
-  return s.replace(ORDINAL, '');
+  return ORDINAL_START.has(s.charCodeAt(0)) ? s.replace(ORDINAL, '') : s;
 }
 
 export type Separator = 'start' | 'comma' | 'semicolon';
@@ -211,10 +222,13 @@ export function sentencesOf(text: string): Sentence[] {
   let pStart = 0;
   let sep: Separator = 'start';
   const pushPart = (end: number) => {
-    const raw = text.slice(pStart, end);
-    const lead = raw.length - raw.trimStart().length;
-    let t = raw.trim();
-    let start = pStart + lead;
+    // the part trimmed by offsets: one slice instead of slice, trimStart and trim
+    let from = pStart;
+    let to = end;
+    while (from < to && isTrimmedSpace(text.charCodeAt(from))) from++;
+    while (to > from && isTrimmedSpace(text.charCodeAt(to - 1))) to--;
+    let t = text.slice(from, to);
+    let start = from;
     let among = false;
     const m = t.startsWith('其中') ? AMONG.exec(t) : null;
     if (m) {
