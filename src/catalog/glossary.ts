@@ -65,6 +65,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   { id: 'final-three-public', uses: ['table'], zh: '一般公共预算财政拨款“三公”经费支出决算表', variants: ['财政拨款“三公”经费支出决算表'], en: '"three public" expenses (final account)' },
   { id: 'final-government-fund', uses: ['table'], zh: '政府性基金预算财政拨款收入支出决算表', en: 'government fund budget appropriation income and expenditure (final account)' },
   { id: 'final-state-capital', uses: ['table'], zh: '国有资本经营预算财政拨款支出决算表', variants: ['国有资本经营预算财政拨款收入支出决算表'], en: 'state capital operating budget appropriation expenditure (final account)' },
+  { id: 'department-performance-target', uses: ['table'], zh: '部门整体预算绩效目标申报表', variants: ['部门整体绩效目标申报表', '部门整体支出绩效目标申报表'], en: 'department-wide performance target declaration (budget block)' },
 
   // ── funds and income sources
   { id: 'fiscalAppropriation', uses: ['column', 'subject'], zh: '财政拨款', variants: ['财政拨款（补助）', '财政拨款收入'], en: 'fiscal appropriation (money granted from the budget)', definition: '本级财政当年拨给部门或单位的资金，按来源可分三类：一般公共预算、国有资本经营预算与政府性基金预算的拨款。' },
