@@ -56,8 +56,8 @@ function money(v: string | null | undefined): string {
 async function home(c: Context, options: AppOptions): Promise<Response> {
   const filter = documentFilter(c);
   const pageNo = optionalInt(c, 'page', [1, 100000]) ?? 1;
-  const result = await searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
-  const dims = await dimensions(options);
+  // independent reads in parallel: on a server they take separate connections
+  const [result, dims] = await Promise.all([searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), dimensions(options)]);
   const params = { q: filter.q, unit: filter.unit, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
   const facetList = (title: string, name: keyof typeof params, facets: Array<{ value: string; count: number }>, label: (v: string) => string = (v) => v) =>
     h`<h3>${title}</h3><ul>${facets.map((f) => h`<li><a href="/${query({ ...params, [name]: f.value, page: undefined })}">${label(f.value)}</a> <span class="muted">${f.count}</span></li>`)}</ul>`;
@@ -171,8 +171,7 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const reviewer = hasToken(c, options.token);
   if (!record || (record.status === 'draft' && !reviewer)) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
   const doc = record.model;
-  const findings = await documentFindings(options.store, id);
-  const versions = await unitDocuments(options.store, record.unit_name);
+  const [findings, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
   const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
   const marked = new Map<number, string>();
   const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked));
