@@ -123,6 +123,37 @@ function amountCell(column: string, cell: CellBlock | undefined, unit: '万元' 
 }
 
 /**
+ * A row's place: line and column of its first cell; with page and box of its label cell when the reader gave
+ * positions (PDF). The amounts' boxes are added after reading (placeRows), so text input keeps line/column only.
+ */
+function rowAt(line: number, column: number, label: CellBlock | undefined): Place {
+  const at: Place = { line, column };
+  if (label?.at.page !== undefined && label.at.box && label.text.trim() !== '') {
+    at.page = label.at.page;
+    at.box = [...label.at.box];
+  }
+  return at;
+}
+
+/** Widens each row's box over its amounts' boxes on the row's page (the first amount's page when no label box). */
+function placeRows(rows: TableRow[]): void {
+  for (const row of rows) {
+    let page = row.at.page;
+    let box = row.at.box ? ([...row.at.box] as [number, number, number, number]) : undefined;
+    for (const cell of row.cells) {
+      const a = cell.amount?.at;
+      if (!a?.box || a.page === undefined) continue;
+      if (page === undefined) page = a.page;
+      if (a.page !== page) continue;
+      if (!box) box = [...a.box];
+      else box = [Math.min(box[0], a.box[0]), Math.min(box[1], a.box[1]), Math.max(box[2], a.box[2]), Math.max(box[3], a.box[3])];
+    }
+    // a fresh object: rows read from one printed line may share theirs
+    if (box && page !== undefined) row.at = { ...row.at, page, box };
+  }
+}
+
+/**
  * Header rows come before the first data row, which is the first row with a classification code in its code
  * columns or a total label in its name column; garbled header lines (with stray digits) come before it too.
  */
@@ -318,7 +349,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         const cell = spec && amount ? amountCell(spec.key, amount, unit) : null;
         if (cell && !cells.some((x) => x.column === cell.column)) cells.push(cell);
       });
-      rows.push({ kind: 'total', label: '合计', cells, at });
+      rows.push({ kind: 'total', label: '合计', cells, at: rowAt(at.line, at.column, r[labelled[0]]) });
       continue;
     }
     groups.forEach((g, n) => {
@@ -340,7 +371,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
       const code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
       if (!code && !label && cells.length === 0) return;
-      const row: TableRow = { kind: 'leaf', label, cells, at: sideBySide ? { line: at.line, column: (r[g.codeCols[0]] ?? r[0]).at.column } : at };
+      const row: TableRow = { kind: 'leaf', label, cells, at: rowAt(at.line, sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column, r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]]) };
       if (code) {
         if (code.length === 3) lastClass = code;
         row.classification = { system, code, level: levelOf(code, system) };
@@ -408,7 +439,7 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
           const cell = amountCell(spec.key, r[k], unit);
           if (cell) cells.push(cell);
         }
-        return { kind: 'total' as const, label: '合计', cells, at: { line: r[0].at.line, column: r[0].at.column } };
+        return { kind: 'total' as const, label: '合计', cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) };
       });
       const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
       return { rows, columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
@@ -447,7 +478,8 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     // a 合计 printed in the code columns (the cell merged across 类/款/项 and the name)
     const inCodeColumns = codeParts.map((t) => tidy(t)).find((t) => t !== '' && !/^\d+$/.test(t));
     const shown = label || project || (inCodeColumns && TOTAL_LABEL.test(norm(inCodeColumns)) ? inCodeColumns : '');
-    const row: TableRow = { kind: 'leaf', label: shown, cells, at };
+    const labelCell = label ? r[nameIdx] : project ? r[nameIdx + 1] : r.slice(0, nCode).find((c) => c.text.trim() !== '');
+    const row: TableRow = { kind: 'leaf', label: shown, cells, at: rowAt(at.line, at.column, labelCell) };
     if (code) {
       if (code.length === 3) lastClass = code;
       row.classification = { system, code, level: levelOf(code, system) };
@@ -533,7 +565,7 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         const cell = amountCell(k === 0 ? incomeKey : `income:${k + 1}`, r[c], unit);
         if (cell) cells.push(cell);
       });
-      const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: { line, column: r[0].at.column } };
+      const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: rowAt(line, r[0].at.column, r[0]) };
       if (spec) row.key = spec.key;
       else if (!repeated) warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
       rows.push(row);
@@ -547,8 +579,7 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         const cell = amountCell(expSpecs[k].key, r[c], unit);
         if (cell) cells.push(cell);
       });
-      const at: Place = { line, column: r[expLabelIdx].at.column };
-      const row: TableRow = { kind: 'leaf', side: 'expenditure', label: name, cells, at };
+      const row: TableRow = { kind: 'leaf', side: 'expenditure', label: name, cells, at: rowAt(line, r[expLabelIdx].at.column, r[expLabelIdx]) };
       if (code) {
         row.classification = { system: 'function', code, level: levelOf(code, 'function') };
       } else {
@@ -664,7 +695,7 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
         const cell = amountCell(spec.key, r[k], unit);
         if (cell?.amount) cells.push(cell);
       }
-      rows.push({ kind: 'leaf', label, cells, at: { line: r[0].at.line, column: r[0].at.column } });
+      rows.push({ kind: 'leaf', label, cells, at: rowAt(r[0].at.line, r[0].at.column, label ? r[0] : undefined) });
       continue;
     }
     const labelCells = r.filter((c, k) => (byColumn[k]?.label || !byColumn[k]) && c.text.trim() !== '' && !isNumericCell(c.text));
@@ -684,7 +715,7 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
       const year = /^(\d{4})年/.exec(norm(rowLabel));
       const key = named?.key ?? (year ? (Number(year[1]) === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : 'prior') : undefined);
       const first = r.find((c) => c.text.trim() !== '') ?? r[0];
-      const row: TableRow = { kind: 'leaf', label: variant ? (named?.label ?? '') : rowLabel, cells, at: { line: first.at.line, column: first.at.column } };
+      const row: TableRow = { kind: 'leaf', label: variant ? (named?.label ?? '') : rowLabel, cells, at: rowAt(first.at.line, first.at.column, labelCells[labelCells.length - 1]) };
       if (key) row.key = key;
       rows.push(row);
     }
@@ -706,6 +737,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
         : f.template.layout === 'single-row'
           ? readSingleRow(f, grid, unit, ctx)
           : readClassified(f, grid, unit, ctx);
+    placeRows(read.rows);
     const statement = f.after.find((b) => b.type !== 'table' && EMPTY_STATEMENT.test(norm(b.text)));
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
     const table: Table = {
