@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['./tests/support/postgres.ts'],
+    globalSetup: ['./tests/support/build.ts', './tests/support/postgres.ts'],
   },
 });

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,10 +9,6 @@ const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-cli-'));
 
-beforeAll(() => {
-  // the CLI runs the compiled code, as `npx budgetdoc` does after `npm ci`
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120_000);
 
 describe('budgetdoc parse on bad input', () => {
   const cases: Array<[string, () => string, RegExp]> = [

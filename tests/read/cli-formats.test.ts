@@ -1,9 +1,9 @@
 // budgetdoc parse and check on PDF, DOCX and HTML inputs (the compiled CLI, as users run it).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.js';
 import { buildZip, encryptedPdf } from './make-files.js';
 import { corpusPath } from './support.js';
@@ -12,9 +12,6 @@ const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-cli-formats-'));
 
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
-}, 180_000);
 
 describe('budgetdoc on PDFs and other formats', () => {
   it('parse reads a corpus PDF into the model with page provenance', () => {

@@ -1,7 +1,7 @@
 // `budgetdoc parse <seed> --format json` (the compiled CLI) gives the figures the documents state.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expected as e000 } from '../fixtures/seeds/000.expected.js';
 import { expected as e001 } from '../fixtures/seeds/001.expected.js';
 import { expected as e003 } from '../fixtures/seeds/003.expected.js';
@@ -12,10 +12,6 @@ import { compareFigures } from './compare.js';
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 
 describe('budgetdoc parse --format json: figures', () => {
-  beforeAll(() => {
-    // the CLI runs the compiled code, as `npx budgetdoc` does after `npm ci`
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
-  }, 120_000);
 
   it.each([e000, e001, e003, e004].map((e) => [e.file, e] as const))('%s', (file, e) => {
     const r = spawnSync(process.execPath, [bin, 'parse', resolve(seedsDir, file), '--format', 'json'], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });

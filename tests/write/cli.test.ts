@@ -1,7 +1,7 @@
 // The writer's commands as a user runs them: sample, render (with its refusal; JSON, YAML and workbook input;
 // prior-year figures from --previous), template.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,9 +16,6 @@ const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-writer-cli-'));
 
-beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120_000);
 
 describe('budgetdoc sample', () => {
   it('writes N valid model files, the same for the same seed', () => {

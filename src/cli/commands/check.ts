@@ -1,12 +1,11 @@
 // `budgetdoc check`: audits disclosures and reports findings as text, JSON or HTML; exit 1 when any error is found.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { parseFile } from '../../extract/index.js';
-import { ReadError } from '../../read/errors.js';
 import { audit, RULES, UnknownRuleError } from '../../audit/index.js';
 import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
+import { readModel } from '../read-model.js';
 
 const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
 const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
@@ -24,7 +23,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)')
-    .argument('[files...]', 'disclosure files: PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF (detected by content)')
+    .argument('[files...]', 'disclosure files: PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF, or a model as JSON/YAML (parse --format json, sample) or an input workbook (template) — detected by content')
     .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告, json = findings per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
@@ -51,11 +50,11 @@ export function registerCheck(program: Command): void {
       let unreadable = 0;
       for (const file of files) {
         try {
-          const doc = await parseFile(file);
+          const doc = await readModel(file);
           const findings = audit(doc, { rules, only: opts.rule });
           results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings });
         } catch (err) {
-          if (err instanceof ReadError) {
+          if (err instanceof UserError && err.exitCode === 2) {
             unreadable++;
             process.stderr.write(`budgetdoc: ${err.message}\n`);
             continue;

@@ -3,46 +3,17 @@
 // lacks may come from the previous year's data (--previous).
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { parseFile, sameUnit } from '../../extract/index.js';
-import { detectFormat } from '../../read/detect.js';
-import { ReadError } from '../../read/errors.js';
-import { loadModelText, modelSyntax, ModelLoadError } from '../../model/load.js';
+import { sameUnit } from '../../extract/index.js';
 import type { Disclosure } from '../../model/schema.js';
 import { audit } from '../../audit/index.js';
 import { loadAuditRules } from '../audit-config.js';
 import { RENDER_FORMATS, renderDisclosure, type RenderFormat } from '../../write/index.js';
 import { MissingFontError } from '../../write/pdf.js';
 import { fillFromPreviousYear } from '../../write/previous-year.js';
-import { isInputWorkbook, readWorkbook, WorkbookInputError } from '../../write/workbook.js';
 import { UserError } from '../errors.js';
-
-/** Reads a model: JSON or YAML (as `parse --format json` writes it), an input workbook (`budgetdoc template`), a
- * published workbook, or a disclosure text / PDF / Word file parsed on the fly. */
-export async function readModel(path: string): Promise<Disclosure> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`无法读取 ${path}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message} — 请检查路径`, 2);
-  }
-  const format = detectFormat(bytes);
-  try {
-    if (format === 'xlsx' && (await isInputWorkbook(bytes))) return await readWorkbook(bytes, path);
-    if (format === 'text') {
-      const text = bytes.toString('utf8');
-      const syntax = modelSyntax(path, text);
-      if (syntax) return loadModelText(text, path, syntax);
-    }
-    return await parseFile(path);
-  } catch (err) {
-    if (err instanceof ModelLoadError || err instanceof WorkbookInputError) throw new UserError(err.message, 2);
-    if (err instanceof ReadError) throw new UserError(err.message.replace(/^budgetdoc: /, ''), 2);
-    throw err;
-  }
-}
+import { readModel } from '../read-model.js';
 
 /** The previous year's model, checked to be the same unit and the year before (a warning otherwise). */
 async function readPrevious(path: string, doc: Disclosure): Promise<Disclosure> {

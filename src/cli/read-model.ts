@@ -1,0 +1,36 @@
+// Reading any input the CLI accepts into a disclosure model: model JSON/YAML, an input workbook, or a published
+// disclosure (text, PDF, Word, Excel, web page) parsed on the fly; unreadable input becomes a UserError with exit 2.
+import { readFileSync } from 'node:fs';
+import { parseFile } from '../extract/index.js';
+import { detectFormat } from '../read/detect.js';
+import { ReadError } from '../read/errors.js';
+import { loadModelText, modelSyntax, ModelLoadError } from '../model/load.js';
+import type { Disclosure } from '../model/schema.js';
+import { isInputWorkbook, readWorkbook, WorkbookInputError } from '../write/workbook.js';
+import { UserError } from './errors.js';
+
+/** Reads a model: JSON or YAML (as `parse --format json` writes it), an input workbook (`budgetdoc template`), a
+ * published workbook, or a disclosure text / PDF / Word file parsed on the fly. */
+export async function readModel(path: string): Promise<Disclosure> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`无法读取 ${path}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message} — 请检查路径`, 2);
+  }
+  const format = detectFormat(bytes);
+  try {
+    if (format === 'xlsx' && (await isInputWorkbook(bytes))) return await readWorkbook(bytes, path);
+    if (format === 'text') {
+      const text = bytes.toString('utf8');
+      const syntax = modelSyntax(path, text);
+      if (syntax) return loadModelText(text, path, syntax);
+    }
+    return await parseFile(path);
+  } catch (err) {
+    if (err instanceof ModelLoadError || err instanceof WorkbookInputError) throw new UserError(err.message, 2);
+    if (err instanceof ReadError) throw new UserError(err.message.replace(/^budgetdoc: /, ''), 2);
+    throw err;
+  }
+}
