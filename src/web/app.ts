@@ -11,6 +11,7 @@ import { h } from './html.js';
 import { HttpError } from './http.js';
 import { page } from './layout.js';
 import { registerPages } from './pages.js';
+import { registerSourceRegion } from './source-region.js';
 
 export type { AppOptions } from './context.js';
 
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
 
   registerApi(app, options);
   registerPages(app, options);
+  registerSourceRegion(app, options);
 
   app.notFound((c) => errorResponse(new HttpError(404, `没有这个页面：${c.req.path}`, 'not_found'), c));
   app.onError(errorResponse);

@@ -24,6 +24,7 @@ import { compareRows, decimalText, functionTree, KIND_LABEL, perHead, SCOPE_LABE
 import { h, jsonScript, query, type Markup } from './html.js';
 import { hasToken, HttpError, optionalInt, optionalText, pathId, requireToken, TOKEN_COOKIE } from './http.js';
 import { downloadLinks, page } from './layout.js';
+import { findingRegion, placeRegion, sourceLink } from './source-region.js';
 import { receiveUpload } from './upload.js';
 
 const PAGE_SIZE = 20;
@@ -126,7 +127,7 @@ function marks(items: FindingRecord[]): Markup {
   return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
 }
 
-function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>): Markup {
+function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>, documentId: number): Markup {
   if (table.status !== 'present') {
     const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
     return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
@@ -134,14 +135,14 @@ function renderTable(table: Table, findings: FindingRecord[], marked: Map<number
   const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
   const tableLevel = findings.filter((f) => namesTable(f.table_id, table) && !f.row_label && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
   tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
-  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}</h3>
+  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}${sourceLink(documentId, placeRegion(table.at))}</h3>
 <div style="overflow-x:auto"><table class="data"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
 ${table.rows.map((row) => {
   const here = findingsFor(findings, table, row, positioned);
   here.forEach((f) => marked.set(f.id, `row-${here[0].id}`));
   const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
   const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
-  return h`<tr class="${cls}"${here.length ? h` id="row-${here[0].id}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}</td>${table.columns.map((col) => {
+  return h`<tr class="${cls}"${here.length ? h` id="row-${here[0].id}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}${sourceLink(documentId, placeRegion(row.at), true)}</td>${table.columns.map((col) => {
     const cell = row.cells.find((x) => x.column === col.key);
     return h`<td class="num">${cell?.amount?.text ?? cell?.text ?? ''}</td>`;
   })}</tr>`;
@@ -174,7 +175,7 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const [findings, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
   const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
   const marked = new Map<number, string>();
-  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked));
+  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked, id));
   const narrativeHtml = renderNarrative(doc, findings, marked);
   const f = record.figures;
   const tree = functionTree(doc);
@@ -232,7 +233,7 @@ ${downloadLinks(`/api/documents/${id}/facts`, '表格数据')}${downloadLinks(`/
 ${charts.length ? h`<h2>图表</h2><div class="charts">${charts.map((ch) => h`<section class="card"><h3>${ch.title}</h3><div class="chart" id="${ch.id}" data-chart="${ch.id}-data"></div>${jsonScript(`${ch.id}-data`, ch.data)}</section>`)}</div>` : ''}
 <h2 id="findings">审核发现（${findings.length}）</h2>
 ${findings.length === 0 ? h`<p class="muted">未发现问题。</p>` : h`<table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
-${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${fd.rule}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}</td></tr>`)}
+${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${fd.rule}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${sourceLink(id, findingRegion(doc, fd))}</td></tr>`)}
 </tbody></table>`}
 <h2>说明</h2>
 <section class="card">${narrativeHtml}</section>
