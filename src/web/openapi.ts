@@ -55,6 +55,24 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/documents/{id}/model': { get: { summary: '完整模型（JSON）', parameters: [idParam], responses: { '200': json('Disclosure') } } },
       '/api/documents/{id}/source': { get: { summary: '原始文件', parameters: [idParam], responses: { '200': { description: '原始文件' } } } },
+      '/api/documents/{id}/source/page/{file}': {
+        get: {
+          summary: '原始 PDF 的一页（poppler 渲染）：.png 为整页或 box 周围的局部，.svg 为整页（或加 pad 时的局部）并以红框标出 box；同一页的 HTML 视图在 /documents/{id}/source/page/{页码}',
+          parameters: [
+            idParam,
+            { name: 'file', in: 'path', required: true, description: '页码加扩展名，如 24.png、24.svg（页码 1–1000）', schema: { type: 'string', pattern: '^\\d+\\.(png|svg)$' } },
+            q('box', '区域 x0,y0,x1,y1：PDF 点（1/72 英寸），原点在页面左上角，与模型中 at.page/at.box 相同'),
+            q('pad', '区域四周留白（点，0–2000）；PNG 默认 24，SVG 只在给出时裁切', { type: 'number' }),
+            q('dpi', '分辨率 36–200，默认 100', { type: 'integer' }),
+          ],
+          responses: {
+            '200': { description: '页面图像', content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } },
+            '400': json('参数错误（box、pad、dpi、页码）'),
+            '404': json('文件不存在、原始文件不是 PDF（not_pdf）或没有该页（page_not_found）'),
+            '422': json('原始 PDF 无法渲染或渲染超时'),
+          },
+        },
+      },
       '/api/documents/{id}/findings': { get: { summary: '审核发现', parameters: [idParam, format], responses: { '200': table('发现列表') } } },
       '/api/documents/{id}/facts': { get: { summary: '表格数据（每个金额单元格一行）', parameters: [idParam, format], responses: { '200': table('事实列表') } } },
       '/api/documents/{id}/publish': { post: { summary: '发布草稿', parameters: [idParam], ...secured, responses: { '200': json('{ id, outcome }'), ...secured.responses } } },

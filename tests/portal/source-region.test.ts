@@ -158,6 +158,12 @@ describe('source page regions', () => {
     expect(await html.text()).toContain('不是 PDF');
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get?: { parameters: Array<{ name: string }> } }> };
+    const route = doc.paths['/api/documents/{id}/source/page/{file}'];
+    expect(route?.get?.parameters.map((p) => p.name)).toEqual(['id', 'file', 'box', 'pad', 'dpi']);
+  });
+
   it('keeps drafts private: a draft PDF’s pages need the token', async () => {
     // the same PDF once more, one byte appended so that it is another file, stored unpublished
     const draftBytes = new Uint8Array([...readFileSync(PDF), 0x0a]);
