@@ -78,6 +78,19 @@ export const messages = {
   tableUnitMissing: '“{table}”未标明金额单位。',
   tableUnitDiffers: '“{table}”的金额单位为{actual}，其他表为{expected}。',
   wrongCategoryWord: '用词不规范：应为“{expected}”，此处为“{actual}”。',
+  // reading self-check (src/audit/reading-confidence.ts): suspected reading mistakes, reported apart from findings
+  readingMergedCell: '“{table}”中“{row}”的{column}“{text}”疑为 {first} 与 {second} 两个金额连在一起（单元格合并读错，另一个应在{other}列）；拆开后 {count} 个等式成立。',
+  readingSplitCell: '“{table}”中“{row}”的{column}“{text}”与{other}“{otherText}”疑为同一金额 {joined} 被拆成两格；合并后 {count} 个等式成立。',
+  readingShiftedCell: '“{table}”中“{row}”的{column}金额 {text} 疑应在{other}列（错列）；移过去后 {count} 个等式成立。',
+  readingScaledCell: '“{table}”中“{row}”的{column}“{text}”疑应为 {value}（小数点或位数读错）；改读后 {count} 个等式成立。',
+  readingDifferenceIsCell: '“{table}”中“{row}”的{column}与其分项之和相差 {gap}，恰为{where}的金额“{text}”，疑为错行、错列或漏读。',
+  readingUnparsedCell: '“{table}”中“{row}”的{column}“{text}”未能读成金额。',
+  readingSection: '读取可信度',
+  readingAllConsistent: '全部表格读取一致（{count} 张表）',
+  readingTableSummary: '“{table}” {confidence}（{held}/{checked} 个等式成立{extra}）',
+  readingUnparsedCount: '，{count} 个金额未能读出',
+  readingOutOfShape: '，{count} 行金额多于表头列数',
+  readingNothingRead: '，未读出任何金额',
 } as const;
 
 export type MessageKey = keyof typeof messages;
