@@ -2,8 +2,11 @@
 // they came from, and that region rendered by poppler as PNG and as SVG with the box outlined — through
 // app.request(), no port. Where the text sits on the page is checked against poppler's own pdftotext -bbox.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosure } from '../../src/model/schema.js';
 import { defaultAnalysis } from '../../src/store/analysis.js';
@@ -163,6 +166,31 @@ describe('source page regions', () => {
     const route = doc.paths['/api/documents/{id}/source/page/{file}'];
     expect(route?.get?.parameters.map((p) => p.name)).toEqual(['id', 'file', 'box', 'pad', 'dpi']);
   });
+
+  it('opens the region from a finding’s link in Chromium, without JavaScript, and shows the page images', async () => {
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/documents/${pdfId}`);
+      await page.locator('#findings-table a.source-link', { hasText: '查看原文第 24 页' }).first().click();
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe(`/documents/${pdfId}/source/page/24`);
+      // both images decoded: the SVG and the PNG inside it pass the page's Content-Security-Policy
+      const widths = await page.$$eval('#region-zoom, #region-page', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+      expect(widths).toHaveLength(2);
+      expect(widths.every((w) => w > 0)).toBe(true);
+      const artifacts = path.join(repoRoot, 'test-artifacts/portal');
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: path.join(artifacts, 'source-region.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 
   it('keeps drafts private: a draft PDF’s pages need the token', async () => {
     // the same PDF once more, one byte appended so that it is another file, stored unpublished
