@@ -24,7 +24,7 @@ import { compareRows, decimalText, functionTree, KIND_LABEL, perHead, SCOPE_LABE
 import { h, jsonScript, query, type Markup } from './html.js';
 import { hasToken, HttpError, optionalInt, optionalText, pathId, requireToken, TOKEN_COOKIE } from './http.js';
 import { downloadLinks, page } from './layout.js';
-import { findingRegion, placeRegion, sourceLink } from './source-region.js';
+import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
 import { receiveUpload } from './upload.js';
 
 const PAGE_SIZE = 20;
@@ -127,7 +127,7 @@ function marks(items: FindingRecord[]): Markup {
   return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
 }
 
-function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>, documentId: number): Markup {
+function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>, documentId: number | undefined): Markup {
   if (table.status !== 'present') {
     const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
     return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
@@ -175,7 +175,9 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const [findings, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
   const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
   const marked = new Map<number, string>();
-  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked, id));
+  // links to the page regions figures came from, when there is a PDF to show
+  const pdfId = hasPdfSource(record) ? id : undefined;
+  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked, pdfId));
   const narrativeHtml = renderNarrative(doc, findings, marked);
   const f = record.figures;
   const tree = functionTree(doc);
@@ -233,7 +235,7 @@ ${downloadLinks(`/api/documents/${id}/facts`, '表格数据')}${downloadLinks(`/
 ${charts.length ? h`<h2>图表</h2><div class="charts">${charts.map((ch) => h`<section class="card"><h3>${ch.title}</h3><div class="chart" id="${ch.id}" data-chart="${ch.id}-data"></div>${jsonScript(`${ch.id}-data`, ch.data)}</section>`)}</div>` : ''}
 <h2 id="findings">审核发现（${findings.length}）</h2>
 ${findings.length === 0 ? h`<p class="muted">未发现问题。</p>` : h`<table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
-${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${fd.rule}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${sourceLink(id, findingRegion(doc, fd))}</td></tr>`)}
+${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${fd.rule}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${pdfId === undefined ? '' : sourceLink(pdfId, findingRegion(doc, fd))}</td></tr>`)}
 </tbody></table>`}
 <h2>说明</h2>
 <section class="card">${narrativeHtml}</section>

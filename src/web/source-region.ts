@@ -333,7 +333,9 @@ async function regionResponse(c: Context, options: AppOptions): Promise<Response
   const info = await sourceFileInfo(options.store, id);
   // drafts stay private, as on the document page
   if (!info || (info.status === 'draft' && !hasToken(c, options.token))) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
-  if (!/pdf/i.test(info.format) && !/\.pdf$/i.test(info.file)) throw notPdf(info);
+  if (!hasPdfSource({ source_file: info.file, source_format: info.format })) throw notPdf(info);
+  // under /api only the images; the HTML view is a page of the site
+  if (format === 'html' && c.req.path.startsWith('/api/')) throw new HttpError(404, `没有这个页面：${c.req.path}`, 'not_found');
   const title = `${info.file} 第 ${pageNo} 页`;
 
   const rendered = await renderPage(options.store, info, pageNo, dpi);
@@ -375,9 +377,16 @@ export function registerSourceRegion(app: Hono, options: AppOptions): void {
   app.get('/api/documents/:id/source/page/:file', (c) => regionResponse(c, options));
 }
 
-/** A plain link to the region view (“查看原文第 N 页”), or nothing when the place has no page and box. */
-export function sourceLink(documentId: number, region: PageRegion | undefined, short = false): Markup {
-  if (!region) return h``;
+/** Whether a stored document's source is a PDF whose pages can be shown (a model JSON keeps the pages and boxes
+ *  of the PDF it was read from, but not the PDF). */
+export function hasPdfSource(record: { source_file: string; source_format: string }): boolean {
+  return /\.pdf$/i.test(record.source_file) || (/pdf/i.test(record.source_format) && !/\.json$/i.test(record.source_file));
+}
+
+/** A plain link to the region view (“查看原文第 N 页”), or nothing when the place has no page and box or the
+ *  document has no PDF to show (documentId undefined). */
+export function sourceLink(documentId: number | undefined, region: PageRegion | undefined, short = false): Markup {
+  if (!region || documentId === undefined) return h``;
   const href = regionHref(documentId, region);
   return short ? h` <a class="source-link muted" href="${href}" title="查看原文第 ${region.page} 页">原文p${region.page}</a>` : h` <a class="source-link" href="${href}">查看原文第 ${region.page} 页</a>`;
 }

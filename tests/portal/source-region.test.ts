@@ -2,8 +2,9 @@
 // they came from, and that region rendered by poppler as PNG and as SVG with the box outlined — through
 // app.request(), no port. Where the text sits on the page is checked against poppler's own pdftotext -bbox.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium } from 'playwright-core';
@@ -155,6 +156,7 @@ describe('source page regions', () => {
     await error(`/api/documents/${textId}/source/page/1.png`, 404, 'not_pdf');
     await error(`/api/documents/999999/source/page/1.svg`, 404, 'not_found');
     await error(`/api/documents/${pdfId}/source/page/1.gif`, 404, 'not_found');
+    await error(`/api/documents/${pdfId}/source/page/1`, 404, 'not_found');
     // the page outside /api answers with the HTML error page and the same status
     const html = await app.request(`/documents/${textId}/source/page/1`);
     expect(html.status).toBe(404);
@@ -191,6 +193,25 @@ describe('source page regions', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   }, 60_000);
+
+  it('links nothing for a model JSON that keeps the PDF’s pages and boxes but not the PDF', async () => {
+    const model = (await (await app.request(`/api/documents/${pdfId}/model`)).json()) as Disclosure;
+    const dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-region-'));
+    try {
+      const file = path.join(dir, 'model.json');
+      writeFileSync(file, JSON.stringify({ ...model, year: model.year - 1 }));
+      const imported = await importFile(store, file, defaultAnalysis);
+      expect(imported.outcome, imported.error).toBe('imported');
+      const html = await (await app.request(`/documents/${imported.id}`)).text();
+      expect(html).toContain('审核发现');
+      expect(html).not.toContain('source-link');
+      const res = await app.request(`/api/documents/${imported.id}/source/page/1.svg`);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_pdf');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('keeps drafts private: a draft PDF’s pages need the token', async () => {
     // the same PDF once more, one byte appended so that it is another file, stored unpublished
