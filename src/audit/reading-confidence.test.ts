@@ -96,6 +96,22 @@ describe('suspected reading mistakes in seed 003', () => {
     expect(r.suspects[0].reason).toContain('324.15');
   });
 
+  it('a difference equal to a neighbouring cell: 项目支出 157 read one row too low', () => {
+    // lines 137–138 print 2010399 … 157 | (blank) | 157 and 2010301 … 1346.16 | 1346.16 | (blank); the 157 moves down
+    const file = seedPath('003');
+    const text = readFileSync(file, 'utf8').split('\n');
+    expect(text[136]).toBe('201\t03\t99\t其他政府办公厅(室)及相关机构 事务支出\t157\t\t157');
+    expect(text[137]).toMatch(/^201\t03\t01\t.*\t1346\. 16\t1346\.16\t$/);
+    text[136] = text[136].replace(/157$/, '');
+    text[137] += '157';
+    const r = reading(parseText(text.join('\n'), { file }), 'expenditure-summary');
+    expect(r.confidence).toBeLessThan(1);
+    const s = r.suspects.find((x) => x.kind === 'difference' && x.place.line === 137);
+    expect(s).toBeDefined();
+    expect(s!.column).toBe('合计');
+    expect(s!.reason).toMatch(/相差 157 万元，恰为“2010301 [^”]*”的项目支出的金额“157”/);
+  });
+
   it('confidences stay in [0, 1] on every seed', () => {
     for (const prefix of SEEDS) {
       for (const t of readingConfidence(parseSeed(prefix))) {

@@ -410,20 +410,13 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
   }
 
   const checked = identities.filter((id) => outcomes.get(id) !== 'skipped').length;
-  const result = {
-    id: table.id,
-    table: tableName(table),
-    identities: { checked, held: checked - failed.length },
-    cells: { amounts, unparsed },
-    rows: { read: table.rows.length, outOfShape },
-    suspects,
-  };
-  return { ...result, confidence: confidenceOf(result) };
+  const counts = { identities: { checked, held: checked - failed.length }, cells: { amounts, unparsed }, rows: { read: table.rows.length, outOfShape } };
+  return { id: table.id, table: tableName(table), confidence: confidenceOf(counts), ...counts, suspects };
 }
 
 /**
- * A sum off by exactly the amount of a cell next to it (another column of the row, or the same column one row up or
- * down): that cell was probably read into the wrong row or column, or belongs to the sum.
+ * A sum off by exactly the amount of a cell next to it (another column of the row, or a column of the sum one row up
+ * or down): that cell was probably read into the wrong row or column, or belongs to the sum.
  */
 function differenceCell(table: Table, id: Identity, value: Lookup): { gap: string; where: string; text: string } | undefined {
   if (id.equal) return undefined;
@@ -436,9 +429,13 @@ function differenceCell(table: Table, id: Identity, value: Lookup): { gap: strin
   if (gap === 0) return undefined;
   const inIdentity = new Set([id.total, ...id.parts].map((r) => `${table.rows.indexOf(r.row)}|${r.column}`));
   const index = table.rows.indexOf(id.total.row);
+  const columns = [...new Set([id.total, ...id.parts].map((r) => r.column))];
   const nearby: Array<{ row: TableRow; column: string }> = [];
   for (const c of id.total.row.cells) nearby.push({ row: id.total.row, column: c.column });
-  for (const r of [table.rows[index - 1], table.rows[index + 1]]) if (r) nearby.push({ row: r, column: id.total.column });
+  // a parent class and its only child print the same figures: rows of one line of descent do not explain each other
+  const code = id.total.row.classification?.code;
+  const kin = (r: TableRow) => Boolean(code && r.classification && (r.classification.code.startsWith(code) || code.startsWith(r.classification.code)));
+  for (const r of [table.rows[index - 1], table.rows[index + 1]]) if (r && !kin(r)) for (const column of columns) nearby.push({ row: r, column });
   for (const ref of nearby) {
     if (inIdentity.has(`${table.rows.indexOf(ref.row)}|${ref.column}`)) continue;
     const a = value(ref);
@@ -456,4 +453,30 @@ function differenceCell(table: Table, id: Identity, value: Lookup): { gap: strin
 /** The reading check of every table read with figures (tables announced but absent, or empty, are left out). */
 export function readingConfidence(doc: Disclosure): TableReading[] {
   return doc.tables.filter((t) => t.status === 'present').map((t) => readTableConfidence(t, doc.warnings));
+}
+
+/** Confidence as printed: three decimals, never rounded up to 1. */
+export function formatConfidence(c: number): string {
+  return c.toFixed(3);
+}
+
+/** The "读取可信度" section of the text report: the tables read below 1 with their suspects, else one line. */
+export function readingSectionLines(tables: TableReading[], indent = '  '): string[] {
+  const title = formatMessage('readingSection');
+  const doubtful = tables.filter((t) => t.confidence < 1);
+  if (!doubtful.length) return [`${indent}${title}：${formatMessage('readingAllConsistent', { count: tables.length })}`];
+  const out = [`${indent}${title}：`];
+  for (const t of doubtful) {
+    let extra = '';
+    if (t.cells.amounts === 0) extra += formatMessage('readingNothingRead');
+    if (t.cells.unparsed) extra += formatMessage('readingUnparsedCount', { count: t.cells.unparsed });
+    if (t.rows.outOfShape) extra += formatMessage('readingOutOfShape', { count: t.rows.outOfShape });
+    out.push(`${indent}  ${formatMessage('readingTableSummary', { table: t.table, confidence: formatConfidence(t.confidence), held: t.identities.held, checked: t.identities.checked, extra })}`);
+    for (const s of t.suspects.slice(0, 5)) {
+      const where = [`第${s.place.line}行`, ...(s.place.page !== undefined ? [`第${s.place.page}页`] : [])].join(' · ');
+      out.push(`${indent}    ${where}  ${s.reason}`);
+    }
+    if (t.suspects.length > 5) out.push(`${indent}    另有 ${t.suspects.length - 5} 处（见 --format json）`);
+  }
+  return out;
 }

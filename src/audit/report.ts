@@ -1,11 +1,14 @@
 // Audit reports: findings of one or more documents as text (grouped by severity), JSON, or a self-contained HTML page.
 import type { Finding, FindingPlace, Severity } from './types.js';
+import { readingSectionLines, type TableReading } from './reading-confidence.js';
 
 export interface DocumentFindings {
   file: string;
   /** what the document is, for headings ("克孜勒苏…办公室 2022年单位预算") */
   title?: string;
   findings: Finding[];
+  /** the reading self-check of each table, reported apart from the findings (src/audit/reading-confidence.ts) */
+  readingConfidence?: TableReading[];
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -48,6 +51,7 @@ export function formatText(docs: DocumentFindings[]): string {
         if (related.length > 3) out.push(`      对照：另有 ${related.length - 3} 处（见 --format json）`);
       }
     }
+    if (d.readingConfidence) out.push('', ...readingSectionLines(d.readingConfidence));
     out.push('');
   }
   return out.join('\n');
@@ -67,6 +71,7 @@ export function formatJson(docs: DocumentFindings[], single: boolean): string {
       actual: f.actual ?? null,
       tolerance: f.tolerance ?? null,
     })),
+    ...(d.readingConfidence ? { readingConfidence: d.readingConfidence } : {}),
   }));
   return `${JSON.stringify(single && objects.length === 1 ? objects[0] : objects, null, 2)}\n`;
 }

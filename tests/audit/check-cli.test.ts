@@ -117,6 +117,56 @@ describe('budgetdoc check', () => {
   });
 });
 
+describe('budgetdoc check: reading confidence, apart from the findings', () => {
+  /** Seed 003 with its 支出总表 合计 row (line 139: 1503.16 | 1346.16 | 157) read as if 基本支出 and 项目支出 had merged. */
+  function mergedSeed(): string {
+    const lines = readFileSync(SEED_003, 'utf8').split('\n');
+    expect(lines[138]).toBe('\t\t\t合 计\t1503.16\t1346.16\t157');
+    lines[138] = '\t\t\t合 计\t1503.16\t1346.16157\t';
+    const file = path.join(dir, 'merged-003.txt');
+    writeFileSync(file, lines.join('\n'));
+    return file;
+  }
+
+  it('text: one 读取可信度 line after the findings when every table adds up', async () => {
+    const r = await run(SEED_003);
+    const section = r.stdout.indexOf('  读取可信度：');
+    expect(section).toBeGreaterThan(r.stdout.lastIndexOf('[required-tables]'));
+    expect(r.stdout).toMatch(/\n\n {2}读取可信度：全部表格读取一致（\d+ 张表）\n$/);
+  });
+
+  it('text: a table read below 1 is listed with its suspect and place; the findings are unchanged', async () => {
+    const file = mergedSeed();
+    const r = await run(file);
+    expect(r.stdout).toMatch(/读取可信度：\n {4}“[^”]*支出总[^”]*” 0\.\d{3}（\d+\/\d+ 个等式成立）\n {6}第139行 {2}.*1346\.16 与 157 两个金额连在一起/);
+    expect(r.stdout).not.toContain('全部表格读取一致');
+    // the merged cell also breaks the sums the auditor checks: those stay findings, with their rules
+    expect(r.stdout).toMatch(/\[row-identity\]/);
+  });
+
+  it('json: readingConfidence beside findings, one entry per table read, suspects with their places', async () => {
+    const clean = JSON.parse((await run(SEED_003, '--format', 'json')).stdout);
+    expect(Object.keys(clean).sort()).toEqual(['file', 'findings', 'readingConfidence']);
+    expect(clean.readingConfidence.length).toBeGreaterThan(3);
+    for (const t of clean.readingConfidence) {
+      expect(Object.keys(t).sort()).toEqual(['cells', 'confidence', 'id', 'identities', 'rows', 'suspects', 'table']);
+      expect(t.confidence).toBe(1);
+    }
+    const merged = JSON.parse((await run(mergedSeed(), '--format', 'json')).stdout);
+    const table = merged.readingConfidence.find((t: { id: string }) => t.id === 'expenditure-summary');
+    expect(table.confidence).toBeLessThan(1);
+    expect(table.suspects).toEqual([
+      expect.objectContaining({ kind: 'merged', row: '合计', column: '基本支出', place: expect.objectContaining({ line: 139 }), fixes: 3 }),
+    ]);
+  });
+
+  it('several documents: each has its own section', async () => {
+    const r = await run(SEED_001, SEED_003);
+    expect(r.stdout.match(/读取可信度：/g)).toHaveLength(2);
+    expect(r.stdout.indexOf('读取可信度：')).toBeLessThan(r.stdout.indexOf(SEED_003));
+  });
+});
+
 describe('audit() options and reports', () => {
   const doc = parseText(readFileSync(SEED_003, 'utf8'), { file: '003.txt' });
 

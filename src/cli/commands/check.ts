@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { audit, RULES, UnknownRuleError } from '../../audit/index.js';
+import { readingConfidence } from '../../audit/reading-confidence.js';
 import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
@@ -24,7 +25,7 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)')
     .argument('[files...]', 'disclosure files: PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF, or a model as JSON/YAML (parse --format json, sample) or an input workbook (template) — detected by content')
-    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告, json = findings per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告与读取可信度, json = findings and readingConfidence per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
     .option('--list-rules', 'list the rules with their default severity and exit')
@@ -52,7 +53,8 @@ export function registerCheck(program: Command): void {
         try {
           const doc = await readModel(file);
           const findings = audit(doc, { rules, only: opts.rule });
-          results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings });
+          // how well each table was read, judged by its own sums: apart from the findings, never an error
+          results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings, readingConfidence: readingConfidence(doc) });
         } catch (err) {
           if (err instanceof UserError && err.exitCode === 2) {
             unreadable++;
