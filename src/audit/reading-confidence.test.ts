@@ -122,6 +122,26 @@ describe('suspected reading mistakes in seed 003', () => {
   });
 });
 
+describe('corpus 021.pdf: suspects carry page and box', () => {
+  it('a merged cell put into the 支出总表 合计 row (page 11) points at that row on its page', async () => {
+    const doc = await parseFile(corpusPath('021.pdf'));
+    expect(reading(doc, 'expenditure-summary').confidence).toBe(1);
+    // `pdftotext -layout -f 11 -l 11`: 合计 4,651.67 | 4,312.17 | 339.50; merged as the reader would keep it: text only
+    const table = doc.tables.find((t) => t.id === 'expenditure-summary')!;
+    const total = table.rows.find((r) => r.kind === 'total')!;
+    expect(total.cells.map((c) => c.amount?.text)).toEqual(['4,651.67', '4,312.17', '339.50']);
+    total.cells = [total.cells[0], { column: 'basic', amount: null, text: '4,312.17339.50' }];
+    const r = reading(doc, 'expenditure-summary');
+    expect(r.confidence).toBeLessThan(1);
+    const merged = r.suspects.find((s) => s.kind === 'merged')!;
+    expect(merged).toMatchObject({ row: '合计', column: '基本支出', fixes: 3 });
+    expect(merged.reason).toContain('4312.17 与 339.50');
+    // a cell without an amount has no place of its own: the row's page and box
+    expect(merged.place.page).toBe(11);
+    expect(merged.place.box).toEqual(total.at.box);
+  }, 60_000);
+});
+
 describe('corpus 035.pdf', () => {
   it('reads its misread tables without crashing and scores them below 1', async () => {
     const doc = await parseFile(corpusPath('035.pdf'));
