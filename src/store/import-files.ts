@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { DisclosureSchema, type Disclosure } from '../model/schema.js';
+import { loadModelText, modelSyntax } from '../model/load.js';
+import type { Disclosure } from '../model/schema.js';
 import type { Store } from './database.js';
 import { storeDocument, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
 import type { Finding } from './finding.js';
@@ -17,7 +18,8 @@ export interface Analysis {
   audit(doc: Disclosure): Finding[];
 }
 
-export const IMPORTABLE = new Set(['.txt', '.md', '.pdf', '.json']);
+/** Extensions a folder import picks up: every format the readers take, and models as JSON or YAML. */
+export const IMPORTABLE = new Set(['.txt', '.md', '.pdf', '.docx', '.xlsx', '.html', '.htm', '.json', '.yaml', '.yml']);
 
 export interface FileResult {
   file: string;
@@ -57,19 +59,10 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
 }
 
 /** Reads a model JSON file (as `budgetdoc sample` writes); a clear one-line error when it is not one. */
-export function parseModelJson(text: string, file: string): Disclosure {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const parsed = DisclosureSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: not a budgetdoc model (schemaVersion 1): ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
+/** A model file (JSON or YAML, by extension) read and validated; the error names the file and the bad field. */
+export function readModelFile(file: string, bytes: Uint8Array): Disclosure | null {
+  const syntax = modelSyntax(file, '');
+  return syntax ? loadModelText(new TextDecoder().decode(bytes), file, syntax) : null;
 }
 
 /** A failed import, unless the same bytes were stored meanwhile by another worker or process (nothing to do). */
@@ -88,7 +81,7 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
     const hash = contentHash(bytes);
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
-    const model = path.extname(file).toLowerCase() === '.json' ? parseModelJson(new TextDecoder().decode(bytes), file) : await analysis.parseFile(file);
+    const model = readModelFile(file, bytes) ?? (await analysis.parseFile(file));
     const findings = analysis.audit(model);
     const result = await storeDocument(store, { model, findings, source: { file: path.basename(file), bytes }, region: options.region });
     return { file, outcome: result.outcome, id: result.id, findings: findings.length };

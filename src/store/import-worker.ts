@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import path from 'node:path';
 import { defaultAnalysis } from './analysis.js';
 import { prepareDocument } from './documents.js';
-import { parseModelJson } from './import-files.js';
+import { readModelFile } from './import-files.js';
 
 export interface WorkerTask {
   id: number;
@@ -15,9 +15,7 @@ export interface WorkerTask {
 
 parentPort?.on('message', async (task: WorkerTask) => {
   try {
-    const model = path.extname(task.file).toLowerCase() === '.json'
-      ? parseModelJson(new TextDecoder().decode(task.bytes), task.file)
-      : await defaultAnalysis.parseFile(task.file);
+    const model = readModelFile(task.file, task.bytes) ?? (await defaultAnalysis.parseFile(task.file));
     const findings = defaultAnalysis.audit(model);
     const prepared = prepareDocument({ model, findings, source: { file: path.basename(task.file), bytes: task.bytes }, region: task.region });
     parentPort!.postMessage({ id: task.id, prepared, findings: findings.length });

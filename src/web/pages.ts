@@ -348,7 +348,7 @@ function uploadForm(options: AppOptions, c: Context, error?: string): Response {
 ${error ? h`<p class="notice" id="upload-error">${error}</p>` : ''}
 ${options.token ? '' : h`<p class="notice">服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），上传已关闭。</p>`}
 <form class="card" method="post" action="/upload" enctype="multipart/form-data">
-  <p><label>文件（.txt、.md、.pdf 或 budgetdoc 模型 .json，不超过 ${Math.round(limit / 1024 / 1024)} MB）<br><input type="file" name="file" required accept=".txt,.md,.pdf,.json"></label></p>
+  <p><label>文件（PDF、Word .docx、Excel .xlsx、网页 .html、文本 .txt/.md 或 budgetdoc 模型 .json/.yaml，不超过 ${Math.round(limit / 1024 / 1024)} MB）<br><input type="file" name="file" required accept=".pdf,.docx,.xlsx,.html,.htm,.txt,.md,.json,.yaml,.yml"></label></p>
   <p><label>令牌<br><input type="password" name="token" autocomplete="current-password" ${hasToken(c, options.token) ? '' : 'required'}></label></p>
   <p><button type="submit">上传并审核</button></p>
 </form>

@@ -5,23 +5,29 @@ import path from 'node:path';
 import type { Disclosure } from '../model/schema.js';
 import { storeDocument, type StoreResult } from '../store/documents.js';
 import type { Finding } from '../store/finding.js';
-import { parseModelJson } from '../store/import-files.js';
+import { detectFormat } from '../read/detect.js';
+import { readModelFile } from '../store/import-files.js';
 import type { AppOptions } from './context.js';
 import { HttpError } from './http.js';
 
-const ACCEPTED = ['.txt', '.md', '.pdf', '.json'];
+const ACCEPTED = ['.txt', '.md', '.pdf', '.docx', '.xlsx', '.html', '.htm', '.json', '.yaml', '.yml'];
+/** The format the content must have for each binary or markup extension (texts and models are UTF-8 checked). */
+const FORMAT_OF: Record<string, string> = { '.pdf': 'PDF', '.docx': 'Word (DOCX)', '.xlsx': 'Excel (XLSX)', '.html': 'HTML', '.htm': 'HTML' };
 
 export interface UploadOutcome extends StoreResult {
   findings: Finding[];
   model: Disclosure;
 }
 
-/** Checks that the bytes are what the name says: a PDF starts with %PDF-, texts and JSON are UTF-8 without NUL. */
+/** Checks that the bytes are what the name says: PDF, DOCX, XLSX and HTML by their content (HTML may be GBK);
+ * texts and models are UTF-8 without NUL. */
 function checkType(name: string, bytes: Uint8Array): string {
   const ext = path.extname(name).toLowerCase();
-  if (!ACCEPTED.includes(ext)) throw new HttpError(415, `不支持的文件类型“${ext || name}”：请上传 .txt、.md、.pdf 或 .json（budgetdoc 模型）`, 'unsupported_type');
-  if (ext === '.pdf') {
-    if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-') throw new HttpError(415, `${name} 不是 PDF 文件（缺少 %PDF- 文件头）`, 'unsupported_type');
+  if (!ACCEPTED.includes(ext)) throw new HttpError(415, `不支持的文件类型“${ext || name}”：请上传 PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml)`, 'unsupported_type');
+  const expected = FORMAT_OF[ext];
+  if (expected) {
+    const found = detectFormat(bytes);
+    if (FORMAT_OF[`.${found}`] !== expected) throw new HttpError(415, `${name} 的内容不是 ${expected} 文件，请检查文件或改用正确的扩展名`, 'unsupported_type');
     return ext;
   }
   try {
@@ -42,8 +48,9 @@ export async function receiveUpload(options: AppOptions, file: File, draft: bool
   const ext = checkType(name, bytes);
   let model: Disclosure;
   try {
-    if (ext === '.json') {
-      model = parseModelJson(new TextDecoder().decode(bytes), name);
+    const fromModel = readModelFile(name, bytes);
+    if (fromModel) {
+      model = fromModel;
     } else {
       const dir = await mkdtemp(path.join(tmpdir(), 'budgetdoc-upload-'));
       try {

@@ -7,6 +7,8 @@ import { defaultAnalysis } from '../../src/store/analysis.js';
 import { deleteDocument, storeDocument } from '../../src/store/documents.js';
 import type { Store } from '../../src/store/database.js';
 import { createApp } from '../../src/web/app.js';
+import { renderDisclosure } from '../../src/write/index.js';
+import { generateSample } from '../../src/write/sample.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
 import { makeDisclosure } from './support/fixtures.js';
 import { ENGINES, openTestStore, type Engine } from './support/stores.js';
@@ -252,6 +254,22 @@ for (const engine of ENGINES) {
       expect((await unreadable.json()).error.message).toContain('notes.txt');
       const notModel = await send('other.json', '{"hello":1}');
       expect(notModel.status).toBe(422);
+      expect((await send('letter.docx', '这是一段文字，不是 Word 文件')).status).toBe(415);
+      expect((await send('sheet.xlsx', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).status).toBe(415);
+    });
+
+    it('takes a Word file: the disclosure in it is read, audited and kept as a draft', async () => {
+      const sample = generateSample({ kind: 'budget', seed: 'upload-docx', index: 0 });
+      const docx = await renderDisclosure(sample, 'docx');
+      const f = new FormData();
+      f.set('file', new File([new Uint8Array(docx)], '上传.docx'));
+      const res = await get('/api/documents', { method: 'POST', body: f, headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(201);
+      const created = await res.json();
+      expect(created.outcome).toBe('draft');
+      const stored = await store.db.selectFrom('documents').select(['unit_name', 'year', 'kind']).where('id', '=', created.id).executeTakeFirstOrThrow();
+      expect(stored).toEqual({ unit_name: sample.unit.name, year: sample.year, kind: 'budget' });
+      await deleteDocument(store, created.id);
     });
 
     it('renders pages in Chinese with document text escaped and findings marked', async () => {

@@ -53,7 +53,7 @@ describe('budgetdoc import', () => {
   it('imports a folder into a PGlite data directory, reports a broken file and goes on', async () => {
     const data = path.join(work, 'data');
     const first = await run(['import', seedsDir, broken, '--data', data]);
-    expect(first.stderr).toContain(`失败：${broken}: not valid JSON`);
+    expect(first.stderr).toContain(`失败：${broken} 不是有效的 JSON`);
     expect(first.stderr).toMatch(/共 5 个文件，新增 4，存为历史版本 0，未变 0，失败 1/);
     // stderr is not a terminal here: no progress bar redraws
     expect(first.stderr).not.toContain('\r');

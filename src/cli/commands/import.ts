@@ -80,7 +80,7 @@ export function registerImport(program: Command): void {
     program
       .command('import')
       .description('导入公开文件到门户数据库 (parse, audit and store disclosures; files or folders)')
-      .argument('<paths...>', 'disclosure files (.txt .md .pdf), model JSON files (.json, as budgetdoc sample writes) or folders')
+      .argument('<paths...>', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
       .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)'),
   )
     .addHelpText(
@@ -92,7 +92,7 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: ImportCliOptions) => {
       const { files, missing } = await collectFiles(paths);
       for (const m of missing) process.stderr.write(`找不到：${m}\n`);
-      if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .txt、.md、.pdf、.json 文件或包含它们的文件夹`, 2);
+      if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .pdf、.docx、.xlsx、.html、.txt、.md、.json、.yaml 文件或包含它们的文件夹`, 2);
       const store = await openCliStore(opts);
       try {
         const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: defaultWorkers(), onProgress: progressReporter(process.stderr) });
