@@ -373,31 +373,43 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
   const outOfShape = table.rows.filter((r) => beyond.has(r.at.line) && !confirmed(r)).length;
 
   const failed = identities.filter((id) => outcomes.get(id) === 'failed');
-  for (const id of failed.slice(0, MAX_EXPLAINED)) {
-    const rows = [...new Set([id.total.row, ...id.parts.map((p) => p.row)])];
-    let best: { c: Candidate; fixes: number } | undefined;
-    for (const row of rows) {
-      for (const c of candidatesFor(table, row, labels)) {
-        const lookup: Lookup = (ref) => {
-          const o = c.reading.get(ref.row);
-          return o?.has(ref.column) ? o.get(ref.column)! : base(ref);
-        };
-        const touched = new Set<Identity>();
-        for (const [r, cols] of c.reading) for (const col of cols.keys()) for (const t of byCell.get(r)?.get(col) ?? []) touched.add(t);
-        if (!touched.has(id)) continue;
-        let fixes = 0;
-        let broken = false;
-        for (const t of touched) {
-          const after = evaluate(t, lookup);
-          const before = outcomes.get(t);
-          if (after === 'failed') broken = true;
-          else if (before === 'failed' && after === 'held') fixes++;
-          if (broken) break;
+  // each row's other readings are tried once, whichever failed sums it is part of
+  const tried = new Map<TableRow, Array<{ c: Candidate; fixes: number; touched: Set<Identity> }>>();
+  const readingsOf = (row: TableRow) => {
+    let list = tried.get(row);
+    if (list) return list;
+    list = [];
+    for (const c of candidatesFor(table, row, labels)) {
+      const lookup: Lookup = (ref) => {
+        const o = c.reading.get(ref.row);
+        return o?.has(ref.column) ? o.get(ref.column)! : base(ref);
+      };
+      const touched = new Set<Identity>();
+      for (const [r, cols] of c.reading) for (const col of cols.keys()) for (const t of byCell.get(r)?.get(col) ?? []) touched.add(t);
+      let fixes = 0;
+      let broken = false;
+      for (const t of touched) {
+        const after = evaluate(t, lookup);
+        if (after === 'failed') {
+          broken = true;
+          break;
         }
-        if (broken || fixes === 0) continue;
-        // a shift or a decimal slip explains a single sum too easily: ask for a second identity, as a merged or split
-        // cell's digits already vouch for themselves
-        if ((c.kind === 'shifted' || c.kind === 'scaled') && fixes < 2 && touched.size > 1) continue;
+        if (outcomes.get(t) === 'failed' && after === 'held') fixes++;
+      }
+      if (broken || fixes === 0) continue;
+      // a shift or a decimal slip explains a single sum too easily: ask for a second identity, as a merged or split
+      // cell's digits already vouch for themselves
+      if ((c.kind === 'shifted' || c.kind === 'scaled') && fixes < 2 && touched.size > 1) continue;
+      list.push({ c, fixes, touched });
+    }
+    tried.set(row, list);
+    return list;
+  };
+  for (const id of failed.slice(0, MAX_EXPLAINED)) {
+    let best: { c: Candidate; fixes: number } | undefined;
+    for (const row of new Set([id.total.row, ...id.parts.map((p) => p.row)])) {
+      for (const { c, fixes, touched } of readingsOf(row)) {
+        if (!touched.has(id)) continue;
         if (!best || fixes > best.fixes || (fixes === best.fixes && KIND_ORDER[c.kind] < KIND_ORDER[best.c.kind])) best = { c, fixes };
       }
     }
