@@ -41,7 +41,8 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
   }
   const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
-  const bodyBlocks = outline.parts.flatMap((p) => [p.heading as Block, ...p.blocks]);
+  const bodyBlocks: Block[] = [];
+  for (const p of outline.parts) bodyBlocks.push(p.heading as Block, ...p.blocks);
   // a 部门整体预算绩效目标申报表 published on its own: no parts, one form
   const formTitle = findFormTitle(blocks);
   const form = formTitle ? extractDepartmentForm(blocks, formTitle, ctx) : undefined;

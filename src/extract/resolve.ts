@@ -82,7 +82,15 @@ function nearOnlyCode(names: EconomicNames, key: string): string | undefined {
 }
 
 function oneCharApart(k: string, key: string): boolean {
-  return [...k].filter((ch, i) => ch !== key[i]).length === 1;
+  let differing = 0;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    // characters outside the BMP count as one in the original comparison: let it decide
+    if (c >= 0xd800 && c <= 0xdfff) return [...k].filter((ch, j) => ch !== key[j]).length === 1;
+    // two differences before any such character are two in the original comparison too
+    if (c !== key.charCodeAt(i) && ++differing > 1) return false;
+  }
+  return differing === 1;
 }
 
 function economicNames(tables: Table[], year: number): EconomicNames {

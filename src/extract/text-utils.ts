@@ -25,24 +25,61 @@ function normalise(s: string): string {
     .replace(/】/g, ']');
 }
 
-/** Text for display: collapses runs of spaces between CJK characters left by line wrapping in converted PDFs. */
+/**
+ * Text for display: collapses runs of spaces between CJK characters left by line wrapping in converted PDFs.
+ * A text without whitespace is returned as it is; short ones recur (labels, cells) and are remembered.
+ */
+const WHITESPACE = /\s/;
 const tidyCache = new Map<string, string>();
 export function tidy(s: string): string {
-  if (!/\s/.test(s)) return s;
-  if (s.length > 64) return collapseSpaces(s);
+  const i = s.search(WHITESPACE);
+  if (i < 0) return s;
+  if (s.length > 64) return collapseSpaces(s, i);
   let out = tidyCache.get(s);
   if (out === undefined) {
     if (tidyCache.size > 20_000) tidyCache.clear();
-    tidyCache.set(s, (out = collapseSpaces(s)));
+    tidyCache.set(s, (out = collapseSpaces(s, i)));
   }
   return out;
 }
 
-function collapseSpaces(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/(?<=[\u3400-\u9fff（），。、：；“”])\s+(?=[\u3400-\u9fff（），。、：；“”])/g, '')
-    .trim();
+/**
+ * One scan, no regular expressions, from the first whitespace at `i`: every run of whitespace becomes one space,
+ * or nothing at either end and between two CJK characters or CJK punctuation.
+ */
+function collapseSpaces(s: string, i: number): string {
+  const n = s.length;
+  let out = '';
+  let from = 0;
+  while (i < n) {
+    if (!isWhitespace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWhitespace(s.charCodeAt(j))) j++;
+    out += s.slice(from, i);
+    if (i > 0 && j < n && !(isTight(s.charCodeAt(i - 1)) && isTight(s.charCodeAt(j)))) out += ' ';
+    from = i = j;
+  }
+  return out + s.slice(from);
+}
+
+/** the characters \s matches (and String.prototype.trim removes): WhiteSpace and LineTerminator */
+export function isWhitespace(c: number): boolean {
+  // most characters are printable ASCII or CJK: two comparisons each
+  if (c > 0x20) {
+    if (c < 0xa0) return false;
+    if (c > 0x3000) return c === 0xfeff;
+    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  }
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** CJK characters and the CJK punctuation between which a wrapped line's space is dropped */
+function isTight(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || c === 0xff08 || c === 0xff09 || c === 0xff0c || c === 0x3002 || c === 0x3001 ||
+    c === 0xff1a || c === 0xff1b || c === 0x201c || c === 0x201d;
 }
 
 /**
