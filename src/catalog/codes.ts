@@ -239,12 +239,25 @@ export function nameMatches(code: string, printedName: string, year: number, sys
 export function functionClassByName(name: string, year: number): CodeEntry | undefined {
   const wanted = withoutExpenditureSuffix(withoutLevelMarker(withoutOrdinal(normaliseName(name).replace(/^\d{3}(?=\D)/, ''))));
   if (!wanted) return undefined;
-  for (const e of table('function', year).values()) {
-    if (e.level !== 'class') continue;
-    const names = [e.name, ...e.aliases].map((n) => withoutExpenditureSuffix(normaliseName(n)));
-    if (names.includes(wanted)) return e;
+  return classesByName(table('function', year)).get(wanted);
+}
+
+/** each edition's 类 by normalised name and alias (without 支出), made once: the first class in code order wins */
+const classNameIndex = new WeakMap<Map<string, CodeEntry>, Map<string, CodeEntry>>();
+function classesByName(t: Map<string, CodeEntry>): Map<string, CodeEntry> {
+  let index = classNameIndex.get(t);
+  if (!index) {
+    index = new Map();
+    for (const e of t.values()) {
+      if (e.level !== 'class') continue;
+      for (const n of [e.name, ...e.aliases]) {
+        const key = withoutExpenditureSuffix(normaliseName(n));
+        if (!index.has(key)) index.set(key, e);
+      }
+    }
+    classNameIndex.set(t, index);
   }
-  return undefined;
+  return index;
 }
 
 /** Resolves a 类/款/项 name path as printed in narratives ("一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）
