@@ -39,21 +39,25 @@ export function parseDecimal(text: string): { minor: number; scale: number } | n
 }
 
 /**
- * PLAIN_DECIMAL's common case read digit by digit, without a match object or string concatenation: at most 15
- * digits in all, so the integer is exact and equals Number() of the digits; null sends the text to the full path.
+ * PLAIN_DECIMAL's common case read digit by digit, without a match object or string concatenation, also after
+ * leading spaces (a figure read from prose: " 2441", which the full path reads the same): at most 15 digits in
+ * all, so the integer is exact and equals Number() of the digits; null sends the text to the full path.
  */
 function plainDecimal(text: string): { minor: number; scale: number } | null {
   const n = text.length;
-  if (n === 0 || n > 16) return null;
+  let start = 0;
+  while (start < n && text.charCodeAt(start) === 0x20) start++;
+  const length = n - start;
+  if (length === 0 || length > 16) return null;
   let minor = 0;
   let point = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) minor = minor * 10 + (c - 0x30);
-    else if (c === 0x2e && point < 0 && i > 0 && i < n - 1) point = i;
+    else if (c === 0x2e && point < 0 && i > start && i < n - 1) point = i;
     else return null;
   }
-  if (point < 0 && n > 15) return null;
+  if (point < 0 && length > 15) return null;
   const scale = point < 0 ? 0 : n - 1 - point;
   if (scale > 8) return null;
   return { minor, scale };
