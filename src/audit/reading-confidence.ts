@@ -6,6 +6,7 @@ import { atScale, makeAmount } from '../model/money.js';
 import { formatMessage, type MessageKey } from './messages.zh-CN.js';
 import {
   cellAmount,
+  childrenOf,
   columnKeys,
   columnsForRow,
   compareEqual,
@@ -81,18 +82,6 @@ function evaluate(id: Identity, value: Lookup): Outcome {
   return compareSum(total ?? zero, parts.length ? parts : [zero]).ok ? 'held' : 'failed';
 }
 
-/** Rows one level below `row` within a block; subtotal rows of a 项 are preferred over the project rows under them. */
-function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
-  const level = levelIndex(row);
-  const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
-  const byCode = new Map<string, TableRow[]>();
-  for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
-  return [...byCode.values()].flatMap((group) => {
-    const plain = group.filter((r) => !r.project);
-    return plain.length && plain.length < group.length ? plain : group;
-  });
-}
 
 function sumsOver(total: TableRow, parts: TableRow[], columns: string[]): Identity[] {
   if (!parts.length) return [];

@@ -324,3 +324,16 @@ export function organisationBlocks(table: Table): Array<{ organisation?: TableRo
 export function isSingleProject(fact: Fact): boolean {
   return fact.subject.kind === 'project' && Boolean(fact.subject.names?.length);
 }
+
+/** Rows one level below `row` within a block; subtotal rows of a 项 are preferred over the project rows under them. */
+export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
+  const level = levelIndex(row);
+  const code = row.classification!.code;
+  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
+  const byCode = new Map<string, TableRow[]>();
+  for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
+  return [...byCode.values()].flatMap((group) => {
+    const plain = group.filter((r) => !r.project);
+    return plain.length && plain.length < group.length ? plain : group;
+  });
+}

@@ -2,7 +2,7 @@
 // in every amount column.
 import type { Rule, RuleContext } from '../types.js';
 import type { Amount, Table, TableRow } from '../../model/schema.js';
-import { cellAmount, columnKeys, compareSum, grandTotalRow, levelIndex, organisationBlocks, rowName, rowPlace, tableName } from '../support.js';
+import { cellAmount, childrenOf, columnKeys, compareSum, grandTotalRow, levelIndex, organisationBlocks, rowName, rowPlace, tableName } from '../support.js';
 
 function checkSum(ctx: RuleContext, table: Table, parent: TableRow, children: TableRow[], what: string): void {
   if (children.length === 0) return;
@@ -28,18 +28,6 @@ function checkSum(ctx: RuleContext, table: Table, parent: TableRow, children: Ta
   }
 }
 
-/** Rows one level below `row` within a block; subtotal rows of a 项 are preferred over the project rows under them. */
-function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
-  const level = levelIndex(row);
-  const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
-  const byCode = new Map<string, TableRow[]>();
-  for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
-  return [...byCode.values()].flatMap((group) => {
-    const plain = group.filter((r) => !r.project);
-    return plain.length && plain.length < group.length ? plain : group;
-  });
-}
 
 export const rule: Rule = {
   meta: {
