@@ -6,14 +6,12 @@ import { atScale, makeAmount } from '../model/money.js';
 import { formatMessage, type MessageKey } from './messages.zh-CN.js';
 import {
   cellAmount,
-  childrenOf,
   columnKeys,
   columnsForRow,
+  fixedRowSums,
   compareEqual,
   compareSum,
-  grandTotalRow,
-  levelIndex,
-  organisationBlocks,
+  hierarchySums,
   primaryColumn,
   rowName,
   tableName,
@@ -107,62 +105,15 @@ function rowIdentities(table: Table): Identity[] {
 function hierarchyIdentities(table: Table): Identity[] {
   if (table.rows.some((r) => r.side)) return [];
   const columns = [...new Set(columnKeys(table))];
-  const blocks = organisationBlocks(table);
-  const out: Identity[] = [];
-  for (const block of blocks) {
-    for (const row of block.rows) {
-      if (levelIndex(row) >= 2) continue;
-      const children = childrenOf(row, block.rows);
-      const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
-      out.push(...sumsOver(row, direct, columns));
-    }
-  }
-  const orgRows = table.rows.filter((r) => r.kind === 'organisation');
-  const leafOrgs = new Set<TableRow>();
-  for (const org of orgRows) {
-    const code = org.orgCode ?? '';
-    const sub = orgRows.filter((o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length);
-    const minLen = Math.min(...sub.map((o) => (o.orgCode ?? '').length));
-    const direct = sub.filter((o) => (o.orgCode ?? '').length === minLen);
-    if (direct.length) out.push(...sumsOver(org, direct, columns));
-    else leafOrgs.add(org);
-  }
-  for (const block of blocks) {
-    if (block.organisation && leafOrgs.has(block.organisation)) out.push(...sumsOver(block.organisation, block.rows.filter((r) => levelIndex(r) === 0), columns));
-  }
-  const total = grandTotalRow(table);
-  if (total && blocks.some((b) => b.rows.length)) out.push(...sumsOver(total, blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)), columns));
-  return out;
+  return hierarchySums(table).flatMap((sum) => sumsOver(sum.total, sum.parts, columns));
 }
 
 /** Fixed rows add up as the template's partOf declares, both sides of a two-sided table (rule fixed-row-sums). */
 function fixedRowIdentities(table: Table): Identity[] {
-  const specs = templateOf(table)?.fixedRows;
-  if (!specs?.length) return [];
   const out: Identity[] = [];
-  for (const side of ['income', 'expenditure'] as const) {
-    const sideRows = table.rows.filter((r) => (r.side ?? 'income') === side);
-    const printed = new Set(sideRows.map((r) => r.key).filter(Boolean));
-    const parentOf = (key: string): string | undefined => {
-      let parent = specs.find((s) => s.key === key)?.partOf;
-      while (parent && !printed.has(parent)) parent = specs.find((s) => s.key === parent)?.partOf;
-      return parent;
-    };
-    let pending: TableRow[] = [];
-    for (const row of sideRows) {
-      if (row.classification && levelIndex(row) === 0) {
-        pending.push(row);
-        continue;
-      }
-      const spec = row.key ? specs.find((s) => s.key === row.key) : undefined;
-      if (!spec || spec.kind === 'leaf') continue;
-      const fixedChildren = sideRows.filter((r) => r.key && parentOf(r.key) === spec.key);
-      const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
-      const children = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
-      pending = [];
-      const column = primaryColumn(table, row);
-      if (children.length && column) out.push({ total: { row, column }, parts: children.map((r) => ({ row: r, column })) });
-    }
+  for (const { total, parts } of fixedRowSums(table)) {
+    const column = primaryColumn(table, total);
+    if (column) out.push({ total: { row: total, column }, parts: parts.map((row) => ({ row, column })) });
   }
   // 收入总计 = 支出总计 (rule two-sided-balance)
   const income = table.rows.find((r) => r.key === 'incomeTotal');

@@ -337,3 +337,85 @@ export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
     return plain.length && plain.length < group.length ? plain : group;
   });
 }
+
+/** One sum a table's structure declares: `total` equals the sum of `parts` in each amount column. */
+export interface RowSum {
+  total: TableRow;
+  parts: TableRow[];
+  /** what the parts are, for the message: 下级科目, 所属单位 or 类级科目 */
+  what: '下级科目' | '所属单位' | '类级科目';
+}
+
+/**
+ * The sums of a classified table, in the order they are checked: each 类/款 over the rows one level below (a 类
+ * printed without its 款 over its 项), each organisation over its sub-organisations, an organisation without any
+ * over its classes, and the grand total over the classes of every block. Sums without parts are left out.
+ */
+export function hierarchySums(table: Table, blocks = organisationBlocks(table)): RowSum[] {
+  const out: RowSum[] = [];
+  const add = (total: TableRow, parts: TableRow[], what: RowSum['what']) => {
+    if (parts.length) out.push({ total, parts, what });
+  };
+  for (const block of blocks) {
+    for (const row of block.rows) {
+      if (levelIndex(row) >= 2) continue;
+      const children = childrenOf(row, block.rows);
+      const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
+      add(row, direct, '下级科目');
+    }
+  }
+  const orgRows = table.rows.filter((r) => r.kind === 'organisation');
+  const leafOrgs = new Set<TableRow>();
+  for (const org of orgRows) {
+    const code = org.orgCode ?? '';
+    const sub = orgRows.filter((o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length);
+    const minLen = Math.min(...sub.map((o) => (o.orgCode ?? '').length));
+    const direct = sub.filter((o) => (o.orgCode ?? '').length === minLen);
+    if (direct.length) add(org, direct, '所属单位');
+    else leafOrgs.add(org);
+  }
+  for (const block of blocks) {
+    if (block.organisation && leafOrgs.has(block.organisation)) add(block.organisation, block.rows.filter((r) => levelIndex(r) === 0), '类级科目');
+  }
+  // every unit lists its own classes, so the classes of all blocks add up to the grand total (organisation rows are
+  // not used here: a group row may be printed without its code, as in seed 001's table 5)
+  const total = grandTotalRow(table);
+  if (total && blocks.some((b) => b.rows.length)) add(total, blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)), '类级科目');
+  return out;
+}
+
+/**
+ * The sums the template's fixed rows declare (partOf), per side of a two-sided table: each subtotal or total over
+ * the fixed rows declared part of it — a row whose declared parent is not printed counts towards the parent's own
+ * parent — plus the function classes listed before it; classes listed after a subtotal printed above them
+ * ("一、本年支出" then its classes) are that subtotal's parts instead.
+ */
+export function fixedRowSums(table: Table): Array<{ total: TableRow; parts: TableRow[] }> {
+  const specs = templateOf(table)?.fixedRows;
+  if (!specs?.length) return [];
+  const out: Array<{ total: TableRow; parts: TableRow[] }> = [];
+  for (const side of ['income', 'expenditure'] as const) {
+    const sideRows = table.rows.filter((r) => (r.side ?? 'income') === side);
+    const printed = new Set(sideRows.map((r) => r.key).filter(Boolean));
+    const parentOf = (key: string): string | undefined => {
+      let parent = specs.find((s) => s.key === key)?.partOf;
+      while (parent && !printed.has(parent)) parent = specs.find((s) => s.key === parent)?.partOf;
+      return parent;
+    };
+    let pending: TableRow[] = [];
+    for (const row of sideRows) {
+      if (row.classification && levelIndex(row) === 0) {
+        pending.push(row);
+        continue;
+      }
+      const spec = row.key ? specs.find((s) => s.key === row.key) : undefined;
+      if (!spec || spec.kind === 'leaf') continue;
+      const fixedChildren = sideRows.filter((r) => r.key && parentOf(r.key) === spec.key);
+      const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
+      const parts = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
+      pending = [];
+      if (parts.length) out.push({ total: row, parts });
+    }
+  }
+  return out;
+}

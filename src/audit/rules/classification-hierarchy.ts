@@ -2,7 +2,7 @@
 // in every amount column.
 import type { Rule, RuleContext } from '../types.js';
 import type { Amount, Table, TableRow } from '../../model/schema.js';
-import { cellAmount, childrenOf, columnKeys, compareSum, grandTotalRow, levelIndex, organisationBlocks, rowName, rowPlace, tableName } from '../support.js';
+import { cellAmount, columnKeys, compareSum, hierarchySums, organisationBlocks, rowName, rowPlace, tableName } from '../support.js';
 
 function checkSum(ctx: RuleContext, table: Table, parent: TableRow, children: TableRow[], what: string): void {
   if (children.length === 0) return;
@@ -48,35 +48,7 @@ export const rule: Rule = {
       if (table.rows.some((r) => r.side)) continue;
       const blocks = organisationBlocks(table);
       if (!blocks.some((b) => b.rows.length)) continue;
-      for (const block of blocks) {
-        for (const row of block.rows) {
-          if (levelIndex(row) >= 2) continue;
-          const children = childrenOf(row, block.rows);
-          // a 类 printed without its 款 rows is compared with its 项 directly
-          const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
-          checkSum(ctx, table, row, direct, '下级科目');
-        }
-      }
-      const orgRows = table.rows.filter((r) => r.kind === 'organisation');
-      const leafOrgs = new Set<TableRow>();
-      for (const org of orgRows) {
-        const code = org.orgCode ?? '';
-        const sub = orgRows.filter((o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length);
-        const minLen = Math.min(...sub.map((o) => (o.orgCode ?? '').length));
-        const direct = sub.filter((o) => (o.orgCode ?? '').length === minLen);
-        if (direct.length) checkSum(ctx, table, org, direct, '所属单位');
-        else leafOrgs.add(org);
-      }
-      for (const block of blocks) {
-        if (!block.organisation || !leafOrgs.has(block.organisation)) continue;
-        const classes = block.rows.filter((r) => levelIndex(r) === 0);
-        checkSum(ctx, table, block.organisation, classes, '类级科目');
-      }
-      // the grand total against the classes: every unit lists its own classes, so the classes of all blocks add up to it
-      // (organisation rows are not used here: a group row may be printed without its code, as in seed 001's table 5)
-      const total = grandTotalRow(table);
-      if (!total) continue;
-      checkSum(ctx, table, total, blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)), '类级科目');
+      for (const sum of hierarchySums(table, blocks)) checkSum(ctx, table, sum.total, sum.parts, sum.what);
     }
   },
 };
