@@ -17,14 +17,14 @@ export interface SheetGrid {
 }
 
 /** Decimal places a number format shows ("#,##0.00" → 2), or undefined for General. */
-function decimalsOf(numFmt: string | undefined): number | undefined {
+export function formatDecimals(numFmt: string | undefined): number | undefined {
   if (!numFmt || /general/i.test(numFmt)) return undefined;
   const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
   return m ? m[1].length : /0/.test(numFmt) ? 0 : undefined;
 }
 
 function displayNumber(n: number, numFmt: string | undefined): string {
-  const decimals = decimalsOf(numFmt);
+  const decimals = formatDecimals(numFmt);
   const grouped = !!numFmt && /#,##0/.test(numFmt);
   let s = decimals === undefined ? String(n) : n.toFixed(decimals);
   if (/%/.test(numFmt ?? '')) s = `${(n * 100).toFixed(decimals ?? 0)}%`;

@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import type { Amount } from '../model/schema.js';
 import { formatExact, normaliseNumberText, parseDecimal, toWan } from '../model/money.js';
+import { formatDecimals } from '../read/xlsx.js';
 
 export type FieldType = 'text' | 'money' | 'count' | 'decimal' | 'date';
 
@@ -186,12 +187,6 @@ function raw(cell: ExcelJS.Cell): RawCell {
   return { value: v === '' || v === null ? undefined : v, numFmt: cell.numFmt, address: cell.address };
 }
 
-function shownDecimals(numFmt: string | undefined): number | undefined {
-  if (!numFmt || /general/i.test(numFmt)) return undefined;
-  const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
-  return m ? m[1].length : /0/.test(numFmt) ? 0 : undefined;
-}
-
 /**
  * The decimal text of a numeric cell. Excel stores what was typed as the nearest double, whose shortest printed
  * form is the typed decimal; a computed value with binary noise is taken as the cell shows it.
@@ -199,7 +194,7 @@ function shownDecimals(numFmt: string | undefined): number | undefined {
 function numberText(n: number, numFmt: string | undefined): string {
   const shortest = String(n);
   if (!/e/i.test(shortest) && decimalsOf(shortest) <= 6) return shortest;
-  return n.toFixed(shownDecimals(numFmt) ?? 2);
+  return n.toFixed(formatDecimals(numFmt) ?? 2);
 }
 
 function padScale(d: { minor: number; scale: number }, scale: number): { minor: number; scale: number } {
@@ -276,7 +271,7 @@ export class InRecord {
     const c = this.cells.get(key);
     if (!c || c.value === undefined) return undefined;
     if (typeof c.value === 'number') {
-      const shown = shownDecimals(c.numFmt);
+      const shown = formatDecimals(c.numFmt);
       return shown === undefined ? numberText(c.value, c.numFmt) : c.value.toFixed(shown);
     }
     return String(c.value);
