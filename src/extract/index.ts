@@ -165,11 +165,18 @@ export async function parseFile(path: string): Promise<Disclosure> {
   if (size > MAX_INPUT_BYTES) {
     throw new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
   }
-  const bytes = await readFile(path);
-  if (detectFormat(bytes) !== 'text') {
-    const read = await readFileBlocks(path, bytes);
-    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: size, lines: read.lines });
+  return parseBytes(await readFile(path), path);
+}
+
+/** Parses a file's bytes; `file` names it in the model and in errors (an upload's own name, never a server path). */
+export async function parseBytes(bytes: Uint8Array, file: string): Promise<Disclosure> {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new ReadError(file, `文件过大 (${(bytes.length / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
   }
-  const text = decodeText(bytes, path);
-  return parseText(text, { file: path, bytes: size });
+  if (detectFormat(bytes) !== 'text') {
+    const read = await readFileBlocks(file, bytes);
+    return extractDisclosure(read.blocks, { file, format: read.format, bytes: bytes.length, lines: read.lines });
+  }
+  const text = decodeText(bytes, file);
+  return parseText(text, { file, bytes: bytes.length });
 }
