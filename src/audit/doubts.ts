@@ -1,0 +1,120 @@
+// Reading doubts (读取存疑): a finding is an error of the document only when every figure it uses was read with
+// certainty. Findings that lean on a table the reading self-check does not trust, or on a part of the document the
+// reader did not recognise, are held back and reported once per table (or once per unrecognised part) as a doubt.
+import type { Disclosure } from '../model/schema.js';
+import { formatMessage } from './messages.zh-CN.js';
+import { readingConfidence, type TableReading } from './reading-confidence.js';
+import type { Finding, FindingPlace } from './types.js';
+
+/** The rule id doubts are reported under (not a rule of the catalogue: it judges the reading, not the document). */
+export const READING_DOUBT = 'reading-doubt';
+
+/** Why a table's figures are not certain, or undefined when they are. */
+export function tableDoubt(t: TableReading): string | undefined {
+  if (t.cells.amounts === 0) return formatMessage('doubtNothingRead');
+  if (t.cells.unparsed) return formatMessage('doubtUnparsed', { count: t.cells.unparsed });
+  if (t.rows.outOfShape) return formatMessage('doubtOutOfShape', { count: t.rows.outOfShape });
+  const failed = t.identities.checked - t.identities.held;
+  const misread = t.suspects.find((s) => s.kind !== 'unparsed');
+  if (misread) return formatMessage('doubtSuspect', { reason: misread.reason });
+  // finance software prints sums that hold: a table where many fail was read in the wrong shape (columns taken
+  // for others, 其中 columns summed into totals, 项 rows taken for 类), whereas a misprint breaks a few sums
+  if (failed >= 12 || (failed >= 3 && failed > 0.2 * t.identities.checked)) {
+    return formatMessage('doubtManyFailed', { failed, checked: t.identities.checked });
+  }
+  return undefined;
+}
+
+/** Rules whose findings say a part or explanation is missing, which an unrecognised narrative cannot support. */
+const NEEDS_NARRATIVE = new Set([
+  'required-parts',
+  'other-matters',
+  'three-public-explained',
+  'items-explained',
+  'final-three-public-counts',
+  'change-reason',
+]);
+/** Rules whose findings say a table is missing or empty, which an unread set of tables cannot support. */
+const NEEDS_TABLES = new Set(['required-tables', 'toc-table-absent', 'empty-table-statement', 'fund-table-consistency']);
+
+interface Doubt {
+  key: string;
+  reason: string;
+  place: FindingPlace;
+  held: Finding[];
+}
+
+function places(f: Finding): FindingPlace[] {
+  return [f.location, ...(f.related ?? [])];
+}
+
+export interface DoubtResult {
+  findings: Finding[];
+  tables: TableReading[];
+}
+
+/**
+ * Turns the errors and warnings that rest on uncertain readings into one doubt per table or unrecognised part;
+ * a document from which no table, or no 情况说明, was read gets a doubt saying so (never "all consistent").
+ */
+export function applyReadingDoubts(
+  doc: Disclosure,
+  findings: Finding[],
+  tables: TableReading[] = readingConfidence(doc),
+  options: { onlyHolding?: boolean } = {},
+): Finding[] {
+  const doubts = new Map<string, Doubt>();
+  const doubtOf = (key: string, reason: string, place: FindingPlace): Doubt => {
+    let d = doubts.get(key);
+    if (!d) doubts.set(key, (d = { key, reason, place, held: [] }));
+    return d;
+  };
+  const byName = new Map<string, Doubt>();
+  for (const t of tables) {
+    const reason = tableDoubt(t);
+    if (!reason) continue;
+    const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id && (m.title === t.table || t.table.endsWith(m.title)));
+    const place: FindingPlace = { table: t.table };
+    if (model?.at) {
+      place.line = model.at.line;
+      if (model.at.page !== undefined) place.page = model.at.page;
+    }
+    byName.set(t.table, doubtOf(`table:${t.table}`, reason, place));
+  }
+  const read = tables.filter((t) => t.cells.amounts > 0);
+  const noTables = !doc.form && read.length === 0;
+  const noNarrative = !doc.form && doc.narrative.length === 0;
+  const noParts = !doc.form && doc.parts.filter((p) => p.title.trim()).length <= 1 && doc.narrative.length === 0;
+  if (noTables) doubtOf('tables', formatMessage('doubtNoTables', { count: doc.tables.filter((t) => t.status === 'present').length }), { section: '公开表' });
+  if (noNarrative) doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    if (f.severity === 'info') {
+      kept.push(f);
+      continue;
+    }
+    const onTable = places(f)
+      .map((p) => (p.table ? byName.get(p.table) : undefined))
+      .find((d) => d !== undefined);
+    let doubt = onTable;
+    if (!doubt && noTables && NEEDS_TABLES.has(f.rule)) doubt = doubts.get('tables');
+    if (!doubt && (noNarrative || (noParts && f.rule === 'required-parts')) && NEEDS_NARRATIVE.has(f.rule) && !places(f).some((p) => p.table)) doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    if (doubt) doubt.held.push(f);
+    else kept.push(f);
+  }
+  for (const d of doubts.values()) {
+    // with a subset of rules run, a doubt that holds none of their findings is not news
+    if (options.onlyHolding && !d.held.length) continue;
+    const where = d.place.page !== undefined ? `（第${d.place.page}页）` : '';
+    const subject = d.place.table ? `“${d.place.table}”${where}` : '';
+    const message = formatMessage(d.held.length ? 'readingDoubtHeld' : 'readingDoubt', { subject, reason: d.reason, count: d.held.length });
+    const doubt: Finding = { rule: READING_DOUBT, severity: 'warning', message, location: d.place };
+    if (d.held.length) {
+      doubt.related = d.held.map((h) => h.location);
+      doubt.also = d.held.map((h) => ({ rule: h.rule, severity: h.severity, message: h.message, location: h.location }));
+    }
+    kept.push(doubt);
+  }
+  return kept;
+}
