@@ -37,6 +37,53 @@ const NEEDS_NARRATIVE = new Set([
 /** Rules whose findings say a table is missing or empty, which an unread set of tables cannot support. */
 const NEEDS_TABLES = new Set(['required-tables', 'toc-table-absent', 'empty-table-statement', 'fund-table-consistency']);
 
+/**
+ * What a "missing" finding says is missing, and the words that show the text does speak of it: a finding whose
+ * subject the document's text names under any of these words is a part the reader did not recognise, not a defect.
+ */
+const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: RegExp }> = [
+  { rule: 'other-matters', message: /机关运行经费/, words: /机关运行经费|运行经费/ },
+  { rule: 'other-matters', message: /政府采购/, words: /政府采购|采购预算|采购金额|采购支出/ },
+  { rule: 'other-matters', message: /国有资产/, words: /国有资产|资产占用|固定资产|公务用车\d*辆|车辆\d+辆|保有量|房屋/ },
+  { rule: 'other-matters', message: /预算绩效/, words: /绩效/ },
+  { rule: 'three-public-explained', message: /缺少“三公”/, words: /三公/ },
+  { rule: 'three-public-explained', message: /未说明因公出国\(境\)费(。|$)/, words: /出国|出境|出\(境\)/ },
+  { rule: 'three-public-explained', message: /未说明公务用车购置费(。|$)/, words: /车辆购置|用车购置|购置费|购置及运行/ },
+  { rule: 'three-public-explained', message: /未说明公务用车运行费(。|$)/, words: /用车运行|运行维护|运行费|购置及运行/ },
+  { rule: 'three-public-explained', message: /未说明公务接待费(。|$)/, words: /公务接待|接待费/ },
+  // a change stated in a sentence naming the item, including 持平, 相同 and 0.00
+  { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /增减变化的原因/, words: /三公|出国|购置|运行|接待/, near: /原因|主要是|主要用于|由于|因为|是因/ },
+  { rule: 'final-three-public-counts', message: /团组/, words: /团组|个团|\d+批/ },
+  { rule: 'final-three-public-counts', message: /出国\(境\)人次/, words: /出国|出境/, near: /人次|人/ },
+  { rule: 'final-three-public-counts', message: /购置数/, words: /购置/, near: /辆/ },
+  { rule: 'final-three-public-counts', message: /保有量/, words: /保有/ },
+  { rule: 'final-three-public-counts', message: /接待批次/, words: /接待/, near: /批次|批/ },
+  { rule: 'final-three-public-counts', message: /接待人次/, words: /接待/, near: /人次|人/ },
+  { rule: 'required-parts', message: /概况/, words: /主要职能|机构设置|职能|概况/ },
+  { rule: 'required-parts', message: /情况说明/, words: /情况说明|编制说明|预算说明|决算说明/ },
+  { rule: 'required-parts', message: /名词解释/, words: /名词解释|术语解释/ },
+];
+
+/** The sentences of every text the model kept: narrative, overview, glossary, 目录, table titles. */
+function sentencesOf(doc: Disclosure): string[] {
+  const texts: string[] = [doc.title.text, ...doc.toc.map((e) => e.title), ...doc.parts.map((p) => p.title), ...doc.tables.map((t) => t.title)];
+  texts.push(...doc.overview.functions.map((p) => p.text), doc.overview.organisation.text ?? '', ...doc.glossary.map((g) => `${g.term}${g.definition}`));
+  for (const s of doc.narrative) texts.push(s.title, ...s.paragraphs.map((p) => p.text), ...s.facts.map((f) => f.text));
+  return texts.flatMap((t) => t.replace(/\s+/g, '').split(/[。；;！!？?\n]/)).filter(Boolean);
+}
+
+/** The text names what the finding says is missing: the reader failed to recognise it. */
+function mentioned(f: Finding, sentences: () => string[], doc: Disclosure): boolean {
+  if (f.rule === 'required-parts' && /公开表/.test(f.message)) return doc.tables.some((t) => t.status === 'present');
+  const m = MENTIONS.find((x) => x.rule === f.rule && x.message.test(f.message));
+  if (!m) return false;
+  return sentences().some((s) => m.words.test(s) && (!m.near || m.near.test(s)));
+}
+
 interface Doubt {
   key: string;
   reason: string;
@@ -88,6 +135,8 @@ export function applyReadingDoubts(
   if (noTables) doubtOf('tables', formatMessage('doubtNoTables', { count: doc.tables.filter((t) => t.status === 'present').length }), { section: '公开表' });
   if (noNarrative) doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
 
+  let cache: string[] | undefined;
+  const sentences = () => (cache ??= sentencesOf(doc));
   const kept: Finding[] = [];
   for (const f of findings) {
     if (f.severity === 'info') {
@@ -100,6 +149,7 @@ export function applyReadingDoubts(
     let doubt = onTable;
     if (!doubt && noTables && NEEDS_TABLES.has(f.rule)) doubt = doubts.get('tables');
     if (!doubt && (noNarrative || (noParts && f.rule === 'required-parts')) && NEEDS_NARRATIVE.has(f.rule) && !places(f).some((p) => p.table)) doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    if (!doubt && NEEDS_NARRATIVE.has(f.rule) && mentioned(f, sentences, doc)) doubt = doubtOf('unrecognised', formatMessage('doubtUnrecognised'), { section: '情况说明' });
     if (doubt) doubt.held.push(f);
     else kept.push(f);
   }

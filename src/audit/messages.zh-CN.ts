@@ -102,6 +102,7 @@ export const messages = {
   doubtManyFailed: '表内 {failed}/{checked} 个等式不成立，疑为表格结构读错',
   doubtNoTables: '未读出任何表格中的金额（识别到 {count} 张表）',
   doubtNoNarrative: '未能识别情况说明的章节',
+  doubtUnrecognised: '原文提到了以下内容，但未能从中读出所需的金额或说明',
 } as const;
 
 export type MessageKey = keyof typeof messages;
