@@ -121,7 +121,7 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
-  { key: 'carryForward', label: '结转下年', match: /^结转下年/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'carryForward', label: '结转下年', match: /^结转下年|^年[终末]结转(和|及)?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
@@ -190,7 +190,7 @@ const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
 /** 三公 tables of some regions print 会议费 and 培训费 beside the 三公 (苏州, 江苏, 西安), and the 三公 total as
  *  "“三公”经费合计" or a 小计 under "“三公”经费". */
 const THREE_PUBLIC_READ_COLUMNS: ColumnSpec[] = [
-  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计)$|^"?三公"?经费$/ },
+  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计|总额|总计)$|^"?三公"?经费$/ },
   ...THREE_PUBLIC_COLUMNS.slice(1),
 ];
 const MEETING_TRAINING: ColumnSpec[] = [
@@ -307,7 +307,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
-      { key: 'total', label: '合计', match: /^(合计|小计|金额)$/ },
+      { key: 'total', label: '合计', match: /^(合计|小计|金额|预算数?)$/ },
       { key: 'personnel', label: '人员经费', match: /人员经费/ },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],
