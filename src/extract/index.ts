@@ -9,7 +9,9 @@ import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { buildOutline } from './outline.js';
 import { extractMeta, extractToc, attachmentTables, chooseUnitName } from './meta.js';
-import { extractTables } from './tables.js';
+import { extractTables, tableTitleOf } from './tables.js';
+import { splitTitledGrids } from './table-titles.js';
+import { titleWords } from '../catalog/tables.js';
 import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
@@ -34,8 +36,9 @@ export function parseText(text: string, options: ParseOptions): Disclosure {
 }
 
 /** Blocks (from any reader) → the disclosure model. */
-export function extractDisclosure(blocks: Block[], source: Disclosure['source']): Disclosure {
-  const outline = buildOutline(blocks);
+export function extractDisclosure(read: Block[], source: Disclosure['source']): Disclosure {
+  const blocks = splitTitledGrids(read, isTableTitle);
+  const outline = buildOutline(blocks, isTableTitle);
   const meta = extractMeta(blocks, outline);
   if (!looksLikeDisclosure(blocks, meta.year)) {
     throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
@@ -143,6 +146,14 @@ export function sameUnit(a: string, b: string): boolean {
 
 /** parts a disclosure has and a 部门整体预算绩效目标申报表 does not: their absence is no reading problem */
 const FORM_HAS_NO = new Set(['narrative-missing', 'overview-missing', 'glossary-missing']);
+
+/** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
+function isTableTitle(b: Block): boolean {
+  if (b.type === 'table') return false;
+  if (tableTitleOf(b, {})) return true;
+  const t = norm(b.text);
+  return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
+}
 
 /** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {

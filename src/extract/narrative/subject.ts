@@ -33,6 +33,8 @@ export function topicOf(title: string): Topic {
   if (/收支|收入支出/.test(t)) return 'summary';
   if (/收入/.test(t)) return 'income';
   if (/支出/.test(t)) return 'expenditure';
+  // a whole explanation under one title (上海's 单位预算编制说明): income and expenditure together
+  if (/(预算|决算)编制说明$|^(部门|单位)?(预算|决算)说明$/.test(t.replace(/^(?:19|20)\d{2}年度?/, ''))) return 'summary';
   return 'other';
 }
 
