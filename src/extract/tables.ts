@@ -83,7 +83,7 @@ function readMeta(blocks: Block[]): Meta {
     if (unit) meta.unit = unit[1] as '万元' | '元';
     const year = /预算年度\s*[:：]\s*(\d{4})/.exec(text);
     if (year) meta.year = Number(year[1]);
-    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
+    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
