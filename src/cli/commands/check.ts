@@ -7,6 +7,7 @@ import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
 import { readModel } from '../read-model.js';
+import { readJoined } from '../pieces.js';
 
 const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
 const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
@@ -29,6 +30,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
     .option('--list-rules', 'list the rules with their default severity and exit')
+    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read.\n' +
@@ -36,7 +38,7 @@ export function registerCheck(program: Command): void {
         'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
         'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html',
     )
-    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean }) => {
+    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean; join?: boolean }) => {
       if (opts.listRules) {
         process.stdout.write(listRules());
         return;
@@ -49,9 +51,12 @@ export function registerCheck(program: Command): void {
 
       const results: DocumentFindings[] = [];
       let unreadable = 0;
-      for (const file of files) {
+      // pieces of one disclosure (情况说明 + 报表) are joined into one document first
+      for (const input of await readJoined(files, readModel, opts.join !== false)) {
+        const file = input.file;
         try {
-          const doc = await readModel(file);
+          if ('error' in input) throw input.error;
+          const doc = input.doc;
           const findings = audit(doc, { rules, only: opts.rule });
           // how well each table was read, judged by its own sums: apart from the findings, never an error
           results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings, readingConfidence: readingConfidence(doc) });
