@@ -57,9 +57,9 @@ export function formatText(docs: DocumentFindings[]): string {
   return out.join('\n');
 }
 
-/** One document: its object; several: an array of them. */
-export function formatJson(docs: DocumentFindings[], single: boolean): string {
-  const objects = docs.map((d) => ({
+/** The JSON object of one document's findings (the element of `check --format json`, the line of ndjson). */
+export function findingsJson(d: DocumentFindings): object {
+  return {
     file: d.file,
     findings: d.findings.map((f) => ({
       rule: f.rule,
@@ -72,22 +72,26 @@ export function formatJson(docs: DocumentFindings[], single: boolean): string {
       tolerance: f.tolerance ?? null,
     })),
     ...(d.readingConfidence ? { readingConfidence: d.readingConfidence } : {}),
-  }));
-  return `${JSON.stringify(single && objects.length === 1 ? objects[0] : objects, null, 2)}\n`;
+  };
+}
+
+/** One document: its object; several: an array of them (indented unless `pretty` is false). */
+export function formatJson(docs: DocumentFindings[], single: boolean, pretty = true): string {
+  const objects = docs.map(findingsJson);
+  return `${JSON.stringify(single && objects.length === 1 ? objects[0] : objects, null, pretty ? 2 : undefined)}\n`;
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A self-contained page (inline style, no scripts) a reviewer can send on. */
-export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Date()): string {
+/** One document's section of the HTML report. */
+export function htmlSection(d: DocumentFindings): string {
   const e = escapeHtml;
-  const sections = docs.map((d) => {
-    const c = counts(d.findings);
-    const rows = d.findings
-      .map(
-        (f) => `<tr class="${f.severity}">
+  const c = counts(d.findings);
+  const rows = d.findings
+    .map(
+      (f) => `<tr class="${f.severity}">
 <td>${e(SEVERITY_ZH[f.severity])}</td>
 <td>${e(placeText(f.location))}${(f.related ?? []).map((r) => `<div class="rel">对照：${e(placeText(r))}</div>`).join('')}</td>
 <td>${e(f.message)}</td>
@@ -96,9 +100,9 @@ export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Dat
 <td>${f.tolerance !== undefined ? e(f.tolerance) : ''}</td>
 <td><code>${e(f.rule)}</code></td>
 </tr>`,
-      )
-      .join('\n');
-    return `<section>
+    )
+    .join('\n');
+  return `<section>
 <h2>${e(d.title ?? d.file)}</h2>
 <p class="file">${e(d.file)}</p>
 <p class="summary">错误 <b>${c.error}</b> 项，警告 <b>${c.warning}</b> 项，提示 <b>${c.info}</b> 项</p>
@@ -109,7 +113,11 @@ ${rows}
 </tbody>
 </table>` : '<p>未发现问题。</p>'}
 </section>`;
-  });
+}
+
+/** The HTML report up to its first section (a report is htmlStart, the sections joined by newlines, HTML_END). */
+export function htmlStart(generatedAt: Date = new Date()): string {
+  const e = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -131,8 +139,12 @@ tr.info td:first-child{color:#555}
 <body>
 <h1>预决算公开审核报告</h1>
 <p>生成时间：${e(generatedAt.toISOString().slice(0, 19).replace('T', ' '))} UTC；四舍五入造成的差额（每个数不超过末位半个单位）不计为错误，允许误差列出了每项比较所用的容差。</p>
-${sections.join('\n')}
-</body>
-</html>
 `;
+}
+
+export const HTML_END = '\n</body>\n</html>\n';
+
+/** A self-contained page (inline style, no scripts) a reviewer can send on. */
+export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Date()): string {
+  return `${htmlStart(generatedAt)}${docs.map(htmlSection).join('\n')}${HTML_END}`;
 }

@@ -162,14 +162,21 @@ export async function parseFile(path: string): Promise<Disclosure> {
     if (err instanceof ReadError) throw err;
     throw new ReadError(path, '文件不存在或无法读取 (file not found or not readable)', 'check the path');
   }
-  if (size > MAX_INPUT_BYTES) {
-    throw new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
-  }
-  const bytes = await readFile(path);
+  if (size > MAX_INPUT_BYTES) throw tooLarge(path, size);
+  return parseBytes(path, await readFile(path));
+}
+
+function tooLarge(path: string, size: number): ReadError {
+  return new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
+}
+
+/** Parses a file's bytes already read (any format the readers take); throws ReadError when they cannot be read. */
+export async function parseBytes(path: string, bytes: Uint8Array): Promise<Disclosure> {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(path, bytes.length);
   if (detectFormat(bytes) !== 'text') {
     const read = await readFileBlocks(path, bytes);
-    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: size, lines: read.lines });
+    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: bytes.length, lines: read.lines });
   }
   const text = decodeText(bytes, path);
-  return parseText(text, { file: path, bytes: size });
+  return parseText(text, { file: path, bytes: bytes.length });
 }

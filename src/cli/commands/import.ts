@@ -79,7 +79,6 @@ export function registerImport(program: Command): void {
   addStoreOptions(
     program
       .command('import')
-      .description('导入公开文件到门户数据库 (parse, audit and store disclosures; files or folders)')
       .argument('<paths...>', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
       .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)'),
   )
