@@ -3,7 +3,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { loadModelText, modelSyntax } from '../model/load.js';
 import type { Disclosure } from '../model/schema.js';
@@ -102,56 +101,30 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
   }
 }
 
-/** A pool of import worker threads (compiled code only: a worker cannot load TypeScript sources). */
+/** A pool of import worker threads on piscina (compiled code only: a worker cannot load TypeScript sources). */
 class PreparePool {
-  readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
-  readonly #waiting: Array<(w: Worker) => void> = [];
-  #next = 0;
+  readonly #pool: import('piscina').Piscina;
 
   static available(): boolean {
     return import.meta.url.endsWith('.js');
   }
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./import-worker.js', import.meta.url));
-      worker.unref();
-      this.#workers.push(worker);
-      this.#idle.push(worker);
-    }
+  static async open(size: number): Promise<PreparePool> {
+    const { Piscina } = await import('piscina');
+    return new PreparePool(new Piscina({ filename: new URL('./import-worker.js', import.meta.url).href, minThreads: size, maxThreads: size }));
   }
 
-  async prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared: PreparedDocument; findings: number; piece?: Disclosure }> {
-    const worker = this.#idle.pop() ?? (await new Promise<Worker>((resolve) => this.#waiting.push(resolve)));
-    const id = this.#next++;
-    try {
-      return await new Promise((resolve, reject) => {
-        const onMessage = (m: { id: number; prepared?: PreparedDocument; findings?: number; piece?: Disclosure; error?: string }) => {
-          if (m.id !== id) return;
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (m.error !== undefined) reject(new Error(m.error));
-          else resolve({ prepared: m.prepared!, findings: m.findings ?? 0, ...(m.piece ? { piece: m.piece } : {}) });
-        };
-        const onError = (err: Error) => {
-          worker.off('message', onMessage);
-          reject(err);
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        // the file's bytes move to the worker without a copy (the caller no longer needs them)
-        worker.postMessage({ id, file, bytes, region, pieces }, [bytes.buffer as ArrayBuffer]);
-      });
-    } finally {
-      const waiter = this.#waiting.shift();
-      if (waiter) waiter(worker);
-      else this.#idle.push(worker);
-    }
+  private constructor(pool: import('piscina').Piscina) {
+    this.#pool = pool;
+  }
+
+  prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
+    // the file's bytes move to the worker without a copy (the caller no longer needs them)
+    return this.#pool.run({ file, bytes, region, pieces }, { transferList: [bytes.buffer as ArrayBuffer] });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    await this.#pool.destroy();
   }
 }
 
@@ -166,7 +139,7 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
       options.pieces.push({ file, bytes: kept, model: piece });
       return { file, outcome: 'imported' };
     }
-    const result = await storePrepared(store, prepared);
+    const result = await storePrepared(store, prepared!);
     return { file, outcome: result.outcome, id: result.id, findings };
   } catch (err) {
     return importFailure(store, file, err);
@@ -212,7 +185,7 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const started = performance.now();
   const results: FileResult[] = new Array(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
-  const pool = workers > 0 ? new PreparePool(Math.min(workers, files.length)) : undefined;
+  const pool = workers > 0 ? await PreparePool.open(Math.min(workers, files.length)) : undefined;
   // enough files in flight that the workers parse the next ones while the database writes the previous ones
   const concurrency = Math.max(1, options.concurrency ?? (pool ? workers * 3 : store.engine === 'postgres' ? 4 : 1));
   let next = 0;

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
-import { collectFiles, defaultWorkers, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
+import { collectFiles, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
 import { DEFAULT_DATA_DIR, openStore, type Store } from '../../store/database.js';
+import { parseJobs } from '../batch.js';
 import { UserError } from '../errors.js';
 
 /** Where the data lives (PGlite data directory or PostgreSQL URL); shared with `serve`. */
@@ -37,6 +38,7 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
 
 interface ImportCliOptions extends StoreCliOptions {
   region?: string;
+  jobs?: string;
 }
 
 const OUTCOME_LABEL: Record<FileResult['outcome'], string> = {
@@ -79,9 +81,9 @@ export function registerImport(program: Command): void {
   addStoreOptions(
     program
       .command('import')
-      .description('导入公开文件到门户数据库 (parse, audit and store disclosures; files or folders)')
       .argument('<paths...>', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
-      .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)'),
+      .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)')
+      .option('-j, --jobs <n>', 'worker threads that parse and audit while this process writes to the database (default: the number of cores)'),
   )
     .addHelpText(
       'after',
@@ -95,7 +97,7 @@ export function registerImport(program: Command): void {
       if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .pdf、.docx、.xlsx、.html、.txt、.md、.json、.yaml 文件或包含它们的文件夹`, 2);
       const store = await openCliStore(opts);
       try {
-        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: defaultWorkers(), onProgress: progressReporter(process.stderr) });
+        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: parseJobs(opts.jobs), onProgress: progressReporter(process.stderr) });
         if (process.env.BUDGETDOC_IMPORT_VERBOSE) for (const r of summary.results) process.stderr.write(`${OUTCOME_LABEL[r.outcome]}：${r.file}${r.id ? ` (#${r.id})` : ''}\n`);
         process.stderr.write(`${summaryLine(summary)}\n`);
         if (summary.counts.failed > 0 || missing.length > 0) process.exitCode = 2;

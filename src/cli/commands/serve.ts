@@ -59,7 +59,6 @@ export function registerServe(program: Command): void {
   addStoreOptions(
     program
       .command('serve')
-      .description('启动预算决算公开门户 (start the portal web server)')
       .option('--port <n>', 'port (0 = any free port)', process.env.PORT ?? '8080')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--token <token>', 'token for upload, publish and delete (env BUDGETDOC_TOKEN); without one, writes are refused')
