@@ -287,7 +287,12 @@ export interface FactAggregate {
 
 function factConditions(query: FactQuery): Expression<SqlBool>[] {
   const conditions = documentConditions(query, 'd');
-  if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+  // the year (or the document's year) on facts too, so that only that year's partition is read
+  if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
+  if (query.document !== undefined) {
+    conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+    if (query.year === undefined) conditions.push(sql<SqlBool>`f.year = (select year from documents where id = ${query.document})`);
+  }
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
   if (query.code) conditions.push(sql<SqlBool>`f.row_code = ${query.code}`);
