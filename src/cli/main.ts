@@ -8,9 +8,10 @@ import { registerTemplate } from './commands/template.js';
 import { registerImport } from './commands/import.js';
 import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
+import { registerWorker } from './commands/worker.js';
 
 /** Each command module adds itself to the program; add new ones to this list. */
-const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerRender, registerTemplate, registerImport, registerServe, registerCheck];
+const registrations: Array<(program: Command) => void> = [registerParse, registerSample, registerRender, registerTemplate, registerImport, registerServe, registerCheck, registerWorker];
 
 export function buildProgram(): Command {
   const program = new Command();
