@@ -67,9 +67,12 @@ async function migrate(db: Kysely<Database>): Promise<void> {
     await compressModels(tx);
     const legacyFacts = await setAsideUnpartitionedFacts(tx);
     for (const statement of DDL) await sql.raw(statement).execute(tx);
-    const years = await sql<{ year: number }>`select distinct year from documents order by year`.execute(tx);
-    for (const { year } of years.rows) await sql.raw(factsPartitionDDL(year)).execute(tx);
-    if (legacyFacts) await copyLegacyFacts(tx);
+    // a converted store: partitions for the years stored, then the rows (new years get theirs when first written)
+    if (legacyFacts) {
+      const years = await sql<{ year: number }>`select distinct year from documents order by year`.execute(tx);
+      for (const { year } of years.rows) await sql.raw(factsPartitionDDL(year)).execute(tx);
+      await copyLegacyFacts(tx);
+    }
     await reindexSearchTerms(tx);
   });
 }
@@ -113,7 +116,13 @@ export async function ensureFactsPartition(db: Kysely<Database>, year: number): 
   if (!(await exists(db))) {
     await db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(724502)`.execute(tx);
-      if (!(await exists(tx))) await sql.raw(factsPartitionDDL(year)).execute(tx);
+      if (await exists(tx)) return;
+      // the locks the new partition needs (its foreign key: documents; attaching: facts), taken in the order every
+      // writer takes them (a document first, then its facts): otherwise a writer holding documents and waiting
+      // for facts deadlocks with this
+      await sql`lock table documents in share row exclusive mode`.execute(tx);
+      await sql`lock table facts in access exclusive mode`.execute(tx);
+      await sql.raw(factsPartitionDDL(year)).execute(tx);
     });
   }
   known.add(year);
