@@ -18,7 +18,8 @@ import { generateSample } from '../../src/write/sample.js';
 import { repoRoot } from './support/corpus.js';
 import { postgresUrl } from './support/stores.js';
 
-const DOCS = 1000;
+const DOCS = Number(process.env.QUEUE_TEST_DOCS ?? 1000);
+const mark = (m: string) => process.env.QUEUE_TEST_TRACE && console.log(new Date().toISOString(), m);
 
 async function createDatabase(name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: postgresUrl() });
@@ -115,19 +116,23 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
     const hashes = readdirSync(samples).map((f) => createHash('sha256').update(readFileSync(path.join(samples, f))).digest('hex'));
 
     // the reference: one process importing the same files
+    mark('samples written');
     const single = await openStore({ database: singleDb, poolSize: 4 });
     const { files } = await collectFiles([samples]);
     const summary = await importFiles(single, files, defaultAnalysis, { concurrency: 4, vacuum: false });
     expect(summary.counts.failed).toBe(0);
     const singleFacts = await count(single, 'select count(*) as n from facts');
     const singleDocuments = await count(single, 'select count(*) as n from documents');
+    const singleCurrent = await count(single, `select count(*) as n from documents where status = 'current'`);
     await single.close();
     expect(singleDocuments).toBe(DOCS);
 
+    mark('single import done');
     // a short job time-out so that the killed worker's jobs are handed on within seconds
     const enqueued = await run(['import', '--enqueue', samples, '--database', queueDb, '--job-timeout', '8']);
     expect(enqueued.stderr).toContain(`已加入任务队列：${DOCS} 个文件`);
     expect(enqueued.code).toBe(0);
+    mark('enqueued');
     const status = await run(['import', '--status', '--database', queueDb]);
     expect(status.stdout).toContain(`排队 ${DOCS}　处理中 0　完成 0　失败 0`);
 
@@ -140,10 +145,12 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
         if (Date.now() > deadline) throw new Error('workers made no progress');
         await new Promise((r) => setTimeout(r, 200));
       }
+    mark('a third stored');
       const activeAtKill = await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'active'`);
       workers[0].child.kill('SIGKILL');
       const killed = await workers[0].exited;
       expect(killed.signal).toBe('SIGKILL');
+    mark('killed');
       const survivors = await Promise.all(workers.slice(1).map((w) => w.exited));
       for (const s of survivors) {
         expect(s.stderr).toMatch(/worker 结束：处理 \d+ 个任务/);
@@ -151,6 +158,7 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
       }
       expect(activeAtKill).toBeGreaterThan(0);
 
+    mark('survivors exited');
       // every document exactly once: one row per file's content, nothing more
       expect(await count(store, 'select count(*) as n from documents')).toBe(DOCS);
       const stored = (await sql<{ content_hash: string }>`select content_hash from documents`.execute(store.db)).rows.map((r) => r.content_hash);
@@ -158,16 +166,7 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
       expect(await count(store, 'select count(*) as n from facts')).toBe(singleFacts);
       expect(await count(store, 'select count(*) as n from findings')).toBeGreaterThan(0);
       // the same version decisions as one process: newer versions are current, older ones history
-      expect(await count(store, `select count(*) as n from documents where status = 'current'`)).toBe(
-        await (async () => {
-          const s = await openStore({ database: singleDb, poolSize: 1 });
-          try {
-            return count(s, `select count(*) as n from documents where status = 'current'`);
-          } finally {
-            await s.close();
-          }
-        })(),
-      );
+      expect(await count(store, `select count(*) as n from documents where status = 'current'`)).toBe(singleCurrent);
       // no job left running or waiting; the killed worker's jobs were taken again (fetched a second time)
       expect(await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state in ('created', 'retry', 'active')`)).toBe(0);
       expect(await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'completed' and output->>'outcome' <> 'failed'`)).toBe(DOCS);
@@ -176,6 +175,7 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
       const after = await run(['import', '--status', '--database', queueDb]);
       expect(after.stdout).toContain(`排队 0　处理中 0　完成 ${DOCS}　失败 0`);
 
+    mark('checks done');
       // the plans of the portal's main fact queries on the loaded store (statistics as autovacuum would leave them)
       await sql`vacuum analyze`.execute(store.db);
       const years = (await sql<{ year: number }>`select distinct year from documents order by year`.execute(store.db)).rows.map((r) => r.year);
