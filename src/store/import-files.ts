@@ -26,6 +26,8 @@ export interface FileResult {
   outcome: StoreOutcome | 'failed';
   id?: number;
   error?: string;
+  /** the failure came from the database or the connection, not from the file: worth retrying */
+  transient?: boolean;
   findings?: number;
 }
 
@@ -72,7 +74,17 @@ async function importFailure(store: Store, file: string, err: unknown): Promise<
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
   }
-  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err), ...(isTransient(err) ? { transient: true } : {}) };
+}
+
+/** SQLSTATE classes of a server or connection in trouble (connection, rollback, resources, shutdown, system). */
+const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
+
+/** Whether an error says the database was unavailable or gave up the transaction, rather than the file being bad. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) ? TRANSIENT_SQLSTATE.test(code) : /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message);
 }
 
 /** A file that holds one piece of a disclosure (its explanations or its tables alone), kept until all are read. */
@@ -102,7 +114,7 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
 }
 
 /** A pool of import worker threads on piscina (compiled code only: a worker cannot load TypeScript sources). */
-class PreparePool {
+export class PreparePool {
   readonly #pool: import('piscina').Piscina;
 
   static available(): boolean {
@@ -146,6 +158,11 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
   }
 }
 
+/** Imports one file, on a pool of worker threads when given (which then parse and audit) or on this thread. */
+export function importOne(store: Store, file: string, analysis: Analysis, options: { pool?: PreparePool; region?: string } = {}): Promise<FileResult> {
+  return options.pool ? importWithPool(store, file, options.pool, options) : importFile(store, file, analysis, options);
+}
+
 export interface ImportOptions {
   region?: string;
   /** files in flight at once (default three per worker thread, else 4 on a server and 1 on PGlite) */
@@ -157,6 +174,8 @@ export interface ImportOptions {
   /** join the files that are pieces of one disclosure (情况说明 + 报表: same unit, year and kind) into one document
    *  (default true); a piece without its partner is stored alone */
   joinPieces?: boolean;
+  /** VACUUM ANALYZE after a bulk load (default true) */
+  vacuum?: boolean;
 }
 
 /**
@@ -210,7 +229,7 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const seconds = (performance.now() - started) / 1000;
   // fresh statistics after a bulk load, or the planner guesses badly on its first queries; the vacuum lets
   // aggregates read the covering index alone, and the search index takes in its pending entries
-  if (counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
+  if (options.vacuum !== false && counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
   return { results, counts, seconds };
 }
 
