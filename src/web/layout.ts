@@ -15,8 +15,9 @@ input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid #9fb3c8;bo
 button.danger{background:#b42318;border-color:#b42318}
 table.data{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}table.data th,table.data td{border:1px solid #d9e2ec;padding:.25rem .45rem;vertical-align:top}
 table.data th{background:#eef2f7;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.subtotal td{font-weight:600;background:#fafbfc}tr.total td{font-weight:700;background:#f0f4f8}
-tr.has-finding td{background:#fff4e5}.finding-error{border-left:4px solid #b42318}.finding-warning{border-left:4px solid #d97706}.finding-info{border-left:4px solid #2563eb}
+tr.subtotal td,td.subtotal{font-weight:600;background:#fafbfc}tr.total td,td.total{font-weight:700;background:#f0f4f8}
+.table-scroll{overflow-x:auto}table.two-sided th.side{text-align:center}table.two-sided td.blank{background:#fcfcfd}
+tr.has-finding td,td.has-finding{background:#fff4e5}.finding-error{border-left:4px solid #b42318}.finding-warning{border-left:4px solid #d97706}.finding-info{border-left:4px solid #2563eb}
 .badge{display:inline-block;border-radius:10px;padding:0 .5rem;font-size:.8rem;margin-right:.25rem}.b-error{background:#fde8e7;color:#b42318}.b-warning{background:#fff4e5;color:#92400e}.b-info{background:#e8f0fe;color:#1e40af}
 .facets h3{font-size:.95rem;margin:.8rem 0 .2rem}.facets ul{list-style:none;padding:0;margin:0}.facets li{font-size:.9rem}
 .muted{color:#627d98;font-size:.9rem}.chart{width:100%;height:360px}

@@ -25,6 +25,7 @@ import { h, jsonScript, query, type Markup } from './html.js';
 import { hasToken, HttpError, optionalInt, optionalText, pathId, requireToken, TOKEN_COOKIE } from './http.js';
 import { downloadLinks, page } from './layout.js';
 import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
+import { cellText, pairSides, tableSides, type SideLayout } from './table-layout.js';
 import { receiveUpload } from './upload.js';
 
 const PAGE_SIZE = 20;
@@ -127,6 +128,35 @@ function marks(items: FindingRecord[]): Markup {
   return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
 }
 
+/** Findings of a row noted for the findings list; the row's kind and its worst finding as class names. */
+function rowMarks(findings: FindingRecord[], table: Table, row: Table['rows'][number], positioned: boolean, marked: Map<number, string>): { here: FindingRecord[]; cls: string; anchor?: string } {
+  const here = findingsFor(findings, table, row, positioned);
+  const anchor = here.length ? `row-${here[0].id}` : undefined;
+  if (anchor) here.forEach((f) => marked.set(f.id, anchor));
+  const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
+  const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
+  return { here, cls, anchor };
+}
+
+function rowLabel(row: Table['rows'][number], here: FindingRecord[], documentId: number | undefined): Markup {
+  return h`${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}${sourceLink(documentId, placeRegion(row.at), true)}`;
+}
+
+/** A two-sided table (收支总表) as printed: income rows and their columns on the left, expenditure on the right. */
+function renderTwoSided(table: Table, sides: SideLayout[], findings: FindingRecord[], marked: Map<number, string>, documentId: number | undefined, positioned: boolean): Markup {
+  const width = (s: SideLayout) => s.columns.length + 1 + (s.codes ? 1 : 0);
+  const half = (s: SideLayout, row: Table['rows'][number] | undefined) => {
+    if (!row) return h`${s.codes ? h`<td></td>` : ''}<td class="blank"></td>${s.columns.map(() => h`<td class="num"></td>`)}`;
+    const { here, cls, anchor } = rowMarks(findings, table, row, positioned, marked);
+    const c = cls ? h` class="${cls}"` : '';
+    return h`${s.codes ? h`<td${c}>${row.classification?.code ?? row.orgCode ?? ''}</td>` : ''}<td${c}${anchor ? h` id="${anchor}"` : ''}>${rowLabel(row, here, documentId)}</td>${s.columns.map((col) => h`<td class="num${cls ? ` ${cls}` : ''}">${cellText(row, col)}</td>`)}`;
+  };
+  return h`<table class="data two-sided" data-table="${table.id}"><thead><tr>${sides.map((s) => h`<th colspan="${width(s)}" class="side">${s.side === 'income' ? '收入' : '支出'}</th>`)}</tr>
+<tr>${sides.map((s) => h`${s.codes ? h`<th>编码</th>` : ''}<th>项目</th>${s.columns.map((col) => h`<th>${col.label}</th>`)}`)}</tr></thead><tbody>
+${pairSides(table).map((line) => h`<tr>${half(sides[0], line.income)}${half(sides[1], line.expenditure)}</tr>`)}
+</tbody></table>`;
+}
+
 function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>, documentId: number | undefined): Markup {
   if (table.status !== 'present') {
     const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
@@ -135,19 +165,17 @@ function renderTable(table: Table, findings: FindingRecord[], marked: Map<number
   const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
   const tableLevel = findings.filter((f) => namesTable(f.table_id, table) && !f.row_label && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
   tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
-  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}${sourceLink(documentId, placeRegion(table.at))}</h3>
-<div style="overflow-x:auto"><table class="data"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
+  const sides = tableSides(table);
+  const grid = sides
+    ? renderTwoSided(table, sides, findings, marked, documentId, positioned)
+    : h`<table class="data" data-table="${table.id}"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
 ${table.rows.map((row) => {
-  const here = findingsFor(findings, table, row, positioned);
-  here.forEach((f) => marked.set(f.id, `row-${here[0].id}`));
-  const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
-  const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
-  return h`<tr class="${cls}"${here.length ? h` id="row-${here[0].id}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}${sourceLink(documentId, placeRegion(row.at), true)}</td>${table.columns.map((col) => {
-    const cell = row.cells.find((x) => x.column === col.key);
-    return h`<td class="num">${cell?.amount?.text ?? cell?.text ?? ''}</td>`;
-  })}</tr>`;
+  const { here, cls, anchor } = rowMarks(findings, table, row, positioned, marked);
+  return h`<tr class="${cls}"${anchor ? h` id="${anchor}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${rowLabel(row, here, documentId)}</td>${table.columns.map((col) => h`<td class="num">${cellText(row, col)}</td>`)}</tr>`;
 })}
-</tbody></table></div>`;
+</tbody></table>`;
+  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}${sourceLink(documentId, placeRegion(table.at))}</h3>
+<div class="table-scroll">${grid}</div>`;
 }
 
 function renderNarrative(doc: Disclosure, findings: FindingRecord[], marked: Map<number, string>): Markup {
