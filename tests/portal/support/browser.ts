@@ -1,10 +1,11 @@
 // The portal served on a loopback port over the small test corpus, and Debian's Chromium (playwright-core, never a
 // downloaded browser) to read it. Shared by the browser tests; screenshots go to test-artifacts/portal/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
+import type { Disclosure } from '../../../src/model/schema.js';
 import { defaultAnalysis } from '../../../src/store/analysis.js';
 import type { Store } from '../../../src/store/database.js';
 import { createApp } from '../../../src/web/app.js';
@@ -21,9 +22,11 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-export async function startPortal(token = 'browser-test-token'): Promise<Portal> {
+/** `extra`: more models (file name → model) imported after the usual corpus. */
+export async function startPortal(token = 'browser-test-token', extra: Record<string, Disclosure> = {}): Promise<Portal> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const corpus = writeModelFiles();
+  for (const [name, doc] of Object.entries(extra)) writeFileSync(path.join(corpus.dir, name), JSON.stringify(doc));
   const store = await openTestStore('pglite');
   await importCorpus(store, corpus.dir);
   const app = createApp({ store, token, analysis: defaultAnalysis });
