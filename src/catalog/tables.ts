@@ -400,3 +400,12 @@ export function standardTableIds(kind: DocumentKind): TableId[] {
   };
   return order[kind];
 }
+
+/**
+ * Fixed rows of a two-sided table (收支总表) that the printed form puts on one line, income beside expenditure:
+ * 本年收入 beside 本年支出, 收入总计 beside 支出总计. The rows between them are laid out in order on each side.
+ */
+export const SIDE_BY_SIDE_ROWS: Array<{ income: string; expenditure: string }> = [
+  { income: 'currentYearIncome', expenditure: 'currentYearExpenditure' },
+  { income: 'incomeTotal', expenditure: 'expenditureTotal' },
+];
