@@ -1006,6 +1006,12 @@ export interface PdfReadOptions {
   ocr?: boolean;
 }
 
+/** pdfjs's reason for a failure, on one line and without paths. */
+function pdfErrorText(err: unknown): string {
+  const text = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200);
+  return text.replace(/(?<![\w.:/])\/(?:[\w.@+-]+\/)+[\w.@+-]*/g, '…');
+}
+
 /** Reads a PDF into blocks; throws ReadError for encrypted, damaged, empty, oversized or scanned-without-OCR files. */
 export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<ReadResult> {
   const pdfjs = await loadPdfJs();
@@ -1028,7 +1034,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     await task.destroy().catch(() => undefined);
     const name = (err as { name?: string })?.name ?? '';
     if (name === 'PasswordException') throw new ReadError(file, 'PDF 已加密，需要密码 (encrypted PDF)', 'publish or pass an unencrypted copy');
-    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${(err as Error)?.message ?? err})`, 'download the file again');
+    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${pdfErrorText(err)})`, 'download the file again');
   }
   try {
     if (doc.numPages === 0) throw new ReadError(file, 'PDF 没有任何页面 (PDF has no pages)', 'check that this is the disclosure file');
@@ -1048,7 +1054,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       try {
         page = await doc.getPage(n);
       } catch (err) {
-        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${(err as Error)?.message ?? err})`, 'download the file again');
+        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${pdfErrorText(err)})`, 'download the file again');
       }
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as Matrix;
@@ -1082,6 +1088,11 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     const read = readText(text, 'pdf');
     placeBlocks(read.blocks, sources);
     return { blocks: reclassifyHeadings(read.blocks), lines: read.lines, bytes: bytes.length, format: 'pdf' };
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    // pdfjs reports a damaged stream while reading a page's content (Bad encoding in flate stream, Illegal
+    // character, Invalid number…): the file is damaged, not the program
+    throw new ReadError(file, `PDF 文件已损坏 (damaged PDF: ${pdfErrorText(err)})`, 'download the file again, or pass another copy');
   } finally {
     await doc.destroy().catch(() => undefined);
   }
