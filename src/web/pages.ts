@@ -17,6 +17,7 @@ import {
   type DocumentSummary,
   type FindingRecord,
 } from '../store/queries.js';
+import type { SnippetPart } from '../store/search-text.js';
 import { compareIds, documentFilter } from './api.js';
 import { DEFAULT_UPLOAD_LIMIT, type AppOptions } from './context.js';
 import { compareRows, decimalText, functionTree, KIND_LABEL, perHead, SCOPE_LABEL, SEVERITY_LABEL, THREE_PUBLIC_ITEMS } from './data.js';
@@ -49,6 +50,11 @@ function badges(d: Pick<DocumentSummary, 'error_count' | 'warning_count' | 'info
 
 function money(v: string | null | undefined): string {
   return v === null || v === undefined ? '—' : v;
+}
+
+/** A search result's passage, the matched words highlighted. */
+function snippetLine(snippet: SnippetPart[] | undefined) {
+  return snippet ? h`<p class="snippet">${snippet.map((p) => (p.match ? h`<mark>${p.text}</mark>` : p.text))}</p>` : '';
 }
 
 // ── home: search with facets ────────────────────────────────────────────────────────────────────────────
@@ -85,7 +91,7 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
 <section>
   ${result.items.length === 0 ? h`<p class="card">没有找到符合条件的文件。</p>` : ''}
   <table class="data" id="results"><thead><tr><th>单位</th><th>地区</th><th>文件</th><th>审核</th></tr></thead><tbody>
-  ${result.items.map((d) => h`<tr><td><a href="/documents/${d.id}">${d.unit_name}</a></td><td>${d.region}</td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
+  ${result.items.map((d) => h`<tr><td><a href="/documents/${d.id}">${d.unit_name}</a>${snippetLine(d.snippet)}</td><td>${d.region}</td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
   </tbody></table>
   <p class="pager">${pageNo > 1 ? h`<a href="/${query({ ...params, page: pageNo - 1 })}">上一页</a>` : ''}${pageNo * PAGE_SIZE < result.total ? h`<a href="/${query({ ...params, page: pageNo + 1 })}">下一页</a>` : ''}<span class="muted">第 ${pageNo} 页</span></p>
   ${downloadLinks(`/api/documents${query({ ...params, limit: 500 })}`, '下载检索结果')}

@@ -1,12 +1,14 @@
 // `budgetdoc check`: audits disclosures and reports findings as text, JSON or HTML; exit 1 when any error is found.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { audit, RULES, UnknownRuleError } from '../../audit/index.js';
-import { readingConfidence } from '../../audit/reading-confidence.js';
+import { auditDocument, RULES, UnknownRuleError } from '../../audit/index.js';
+import { refusedRow, summaryRow, type SummaryRow } from '../../audit/summary.js';
+import { expandFolders, summaryJson, summaryText, summaryXlsx } from '../summary-output.js';
 import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
 import { readModel } from '../read-model.js';
+import { readJoined } from '../pieces.js';
 
 const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
 const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
@@ -29,6 +31,9 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
     .option('--list-rules', 'list the rules with their default severity and exit')
+    .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals; a FOLDER stands for its files)')
+    .addOption(new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'))
+    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read.\n' +
@@ -36,7 +41,8 @@ export function registerCheck(program: Command): void {
         'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
         'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html',
     )
-    .action(async (files: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean }) => {
+    .action(async (args: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean; summary?: boolean; summaryFormat: 'text' | 'json' | 'xlsx'; join?: boolean }) => {
+      const files = opts.summary ? expandFolders(args) : args;
       if (opts.listRules) {
         process.stdout.write(listRules());
         return;
@@ -48,22 +54,38 @@ export function registerCheck(program: Command): void {
       if (unknown.length) throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);
 
       const results: DocumentFindings[] = [];
+      const summary: SummaryRow[] = [];
       let unreadable = 0;
-      for (const file of files) {
+      // pieces of one disclosure (情况说明 + 报表) are joined into one document first
+      for (const input of await readJoined(files, readModel, opts.join !== false)) {
+        const file = input.file;
+        const started = performance.now();
+        const seconds = () => Math.round(performance.now() - started) / 1000;
         try {
-          const doc = await readModel(file);
-          const findings = audit(doc, { rules, only: opts.rule });
-          // how well each table was read, judged by its own sums: apart from the findings, never an error
-          results.push({ file, title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`, findings, readingConfidence: readingConfidence(doc) });
+          if ('error' in input) throw input.error;
+          const doc = input.doc;
+          // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
+          const { findings, readingConfidence } = auditDocument(doc, { rules, only: opts.rule });
+          const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
+          results.push({ file, title, findings, readingConfidence });
+          if (opts.summary) summary.push(summaryRow(file, title, doc, findings, readingConfidence, seconds()));
         } catch (err) {
           if (err instanceof UserError && err.exitCode === 2) {
             unreadable++;
             process.stderr.write(`budgetdoc: ${err.message}\n`);
+            if (opts.summary) summary.push(refusedRow(file, err.message, seconds()));
             continue;
           }
           if (err instanceof UnknownRuleError) throw new UserError(err.message, 2);
           throw err;
         }
+      }
+      if (opts.summary) {
+        if (opts.summaryFormat === 'xlsx') process.stdout.write(await summaryXlsx(summary));
+        else process.stdout.write(opts.summaryFormat === 'json' ? summaryJson(summary) : summaryText(summary));
+        const anyError = results.some((r) => r.findings.some((f) => f.severity === 'error'));
+        process.exitCode = unreadable ? 2 : anyError ? 1 : 0;
+        return;
       }
       const out = opts.format === 'json' ? formatJson(results, files.length === 1) : opts.format === 'html' ? formatHtml(results) : formatText(results);
       if (results.length) process.stdout.write(out);
