@@ -112,6 +112,27 @@ describe('classification-hierarchy: silent where codes may be misread', () => {
   });
 });
 
+describe('classification-hierarchy: regional sub-codes add up to their 款', () => {
+  const basic = (sub2: string) => ({
+    tables: [
+      {
+        id: 'general-budget-basic-expenditure',
+        title: '一般公共预算基本支出情况表',
+        rows: [
+          { kind: 'total', label: '合计', cells: { total: '30.00万元' } },
+          { code: '301', label: '工资福利支出', cells: { total: '30.00万元' } },
+          { code: '30102', label: '津贴补贴', cells: { total: '30.00万元' } },
+          { code: '3010201', label: '规范性津补贴', cells: { total: '10.00万元' } },
+          { code: '3010202', label: '其他津补贴', cells: { total: sub2 } },
+        ],
+      },
+    ],
+  });
+  it('does not count a 款 and its sub-codes twice in the 类, and checks the 款 against its sub-codes', () => {
+    expect(testRule(rule('classification-hierarchy'), { valid: [{ doc: basic('20.00万元') }], invalid: [{ doc: basic('25.00万元'), messages: ['hierarchyMismatch'] }] })).toEqual([]);
+  });
+});
+
 describe('classification-depth: silent where children may not have been read', () => {
   it('reports a 款 without 项 only when its codes are confirmed and nothing uncoded follows it', () => {
     expect(
