@@ -128,6 +128,19 @@ export function applyReadingDoubts(
     }
     byName.set(t.table, doubtOf(`table:${t.table}`, reason, place));
   }
+  // rows other tables print but this one lacks: a row left unread when the table's own sums fail too, or a row read
+  // under another code when this table prints the missing amount on a row the others lack (the amounts swap)
+  const absent = findings.filter((f) => f.rule === 'cross-table-agreement' && f.location.table && !f.location.row);
+  for (const f of absent) {
+    const t = tables.find((x) => x.table === f.location.table);
+    if (!t || byName.has(t.table)) continue;
+    const swapped = findings.some((g) => g !== f && g.rule === 'cross-table-agreement' && g.location.table === t.table && g.location.row && g.actual === f.expected);
+    const failing = t.identities.held < t.identities.checked;
+    if (!swapped && !failing) continue;
+    const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id);
+    const place: FindingPlace = { table: t.table, ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}) };
+    byName.set(t.table, doubtOf(`table:${t.table}`, formatMessage(swapped ? 'doubtRowsSwapped' : 'doubtRowsUnread'), place));
+  }
   const read = tables.filter((t) => t.cells.amounts > 0);
   const noTables = !doc.form && read.length === 0;
   const noNarrative = !doc.form && doc.narrative.length === 0;
@@ -149,6 +162,8 @@ export function applyReadingDoubts(
     let doubt = onTable;
     if (!doubt && noTables && NEEDS_TABLES.has(f.rule)) doubt = doubts.get('tables');
     if (!doubt && (noNarrative || (noParts && f.rule === 'required-parts')) && NEEDS_NARRATIVE.has(f.rule) && !places(f).some((p) => p.table)) doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    // an empty fund table may be explained in the 情况说明 the reader did not recognise
+    if (!doubt && noNarrative && f.rule === 'empty-table-statement') doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
     if (!doubt && NEEDS_NARRATIVE.has(f.rule) && mentioned(f, sentences, doc)) doubt = doubtOf('unrecognised', formatMessage('doubtUnrecognised'), { section: '情况说明' });
     if (doubt) doubt.held.push(f);
     else kept.push(f);
