@@ -11,6 +11,7 @@ import type { Store } from './database.js';
 import { storeDocument, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
 import type { Finding } from './finding.js';
 import { contentHash } from './rows.js';
+import { groupPieces, joinPieces, pieceHolds } from '../extract/join.js';
 
 /** The stages before the store, passed in so that the store knows how, not what, to parse and audit. */
 export interface Analysis {
@@ -75,13 +76,24 @@ async function importFailure(store: Store, file: string, err: unknown): Promise<
   return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
 }
 
-export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string } = {}): Promise<FileResult> {
+/** A file that holds one piece of a disclosure (its explanations or its tables alone), kept until all are read. */
+export interface Piece {
+  file: string;
+  bytes: Uint8Array;
+  model: Disclosure;
+}
+
+export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string; pieces?: Piece[] } = {}): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const hash = contentHash(bytes);
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const model = readModelFile(file, bytes) ?? (await analysis.parseFile(file));
+    if (options.pieces && pieceHolds(model) !== 'whole') {
+      options.pieces.push({ file, bytes, model });
+      return { file, outcome: 'imported' };
+    }
     const findings = analysis.audit(model);
     const result = await storeDocument(store, { model, findings, source: { file: path.basename(file), bytes }, region: options.region });
     return { file, outcome: result.outcome, id: result.id, findings: findings.length };
@@ -110,17 +122,17 @@ class PreparePool {
     }
   }
 
-  async prepare(file: string, bytes: Uint8Array, region?: string): Promise<{ prepared: PreparedDocument; findings: number }> {
+  async prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared: PreparedDocument; findings: number; piece?: Disclosure }> {
     const worker = this.#idle.pop() ?? (await new Promise<Worker>((resolve) => this.#waiting.push(resolve)));
     const id = this.#next++;
     try {
       return await new Promise((resolve, reject) => {
-        const onMessage = (m: { id: number; prepared?: PreparedDocument; findings?: number; error?: string }) => {
+        const onMessage = (m: { id: number; prepared?: PreparedDocument; findings?: number; piece?: Disclosure; error?: string }) => {
           if (m.id !== id) return;
           worker.off('message', onMessage);
           worker.off('error', onError);
           if (m.error !== undefined) reject(new Error(m.error));
-          else resolve({ prepared: m.prepared!, findings: m.findings! });
+          else resolve({ prepared: m.prepared!, findings: m.findings ?? 0, ...(m.piece ? { piece: m.piece } : {}) });
         };
         const onError = (err: Error) => {
           worker.off('message', onMessage);
@@ -129,7 +141,7 @@ class PreparePool {
         worker.on('message', onMessage);
         worker.once('error', onError);
         // the file's bytes move to the worker without a copy (the caller no longer needs them)
-        worker.postMessage({ id, file, bytes, region }, [bytes.buffer as ArrayBuffer]);
+        worker.postMessage({ id, file, bytes, region, pieces }, [bytes.buffer as ArrayBuffer]);
       });
     } finally {
       const waiter = this.#waiting.shift();
@@ -143,12 +155,17 @@ class PreparePool {
   }
 }
 
-async function importWithPool(store: Store, file: string, pool: PreparePool, options: { region?: string }): Promise<FileResult> {
+async function importWithPool(store: Store, file: string, pool: PreparePool, options: { region?: string; pieces?: Piece[] }): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
-    const { prepared, findings } = await pool.prepare(file, bytes, options.region);
+    const kept = options.pieces ? bytes.slice() : bytes;
+    const { prepared, findings, piece } = await pool.prepare(file, bytes, options.region, Boolean(options.pieces));
+    if (piece && options.pieces) {
+      options.pieces.push({ file, bytes: kept, model: piece });
+      return { file, outcome: 'imported' };
+    }
     const result = await storePrepared(store, prepared);
     return { file, outcome: result.outcome, id: result.id, findings };
   } catch (err) {
@@ -164,6 +181,27 @@ export interface ImportOptions {
    *  code (a worker cannot load TypeScript). Default 0: `analysis` runs on the main thread. */
   workers?: number;
   onProgress?: (done: number, total: number, last: FileResult) => void;
+  /** join the files that are pieces of one disclosure (情况说明 + 报表: same unit, year and kind) into one document
+   *  (default true); a piece without its partner is stored alone */
+  joinPieces?: boolean;
+}
+
+/**
+ * Stores the pieces kept while importing: each explanation joined with its tables (the document's source is the
+ * explanation's file, every place names its own file), a piece without its partner alone. Each file's result is
+ * that of the document it went into.
+ */
+async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, options: { region?: string }, results: FileResult[], files: string[]): Promise<void> {
+  for (const group of groupPieces(pieces, (p) => p.model)) {
+    try {
+      const model = joinPieces(group.map((p) => p.model));
+      const findings = analysis.audit(model);
+      const result = await storeDocument(store, { model, findings, source: { file: path.basename(group[0].file), bytes: group[0].bytes }, region: options.region });
+      for (const p of group) results[files.indexOf(p.file)] = { file: p.file, outcome: result.outcome, id: result.id, findings: findings.length };
+    } catch (err) {
+      for (const p of group) results[files.indexOf(p.file)] = await importFailure(store, p.file, err);
+    }
+  }
 }
 
 /**
@@ -179,16 +217,18 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const concurrency = Math.max(1, options.concurrency ?? (pool ? workers * 3 : store.engine === 'postgres' ? 4 : 1));
   let next = 0;
   let done = 0;
+  const pieces: Piece[] | undefined = options.joinPieces !== false && files.length > 1 ? [] : undefined;
   async function worker(): Promise<void> {
     while (next < files.length) {
       const i = next++;
-      results[i] = pool ? await importWithPool(store, files[i], pool, options) : await importFile(store, files[i], analysis, options);
+      results[i] = pool ? await importWithPool(store, files[i], pool, { ...options, pieces }) : await importFile(store, files[i], analysis, { ...options, pieces });
       done++;
       options.onProgress?.(done, files.length, results[i]);
     }
   }
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    if (pieces?.length) await storePieces(store, pieces, analysis, options, results, files);
   } finally {
     await pool?.close();
   }

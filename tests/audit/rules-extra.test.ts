@@ -80,14 +80,31 @@ describe('names', () => {
     ).toEqual([]);
   });
 
-  it('classification-code: an alias and a trailing parent name pass; a truncated name and an unknown code fail', () => {
+  it('classification-code: an alias and a trailing parent name pass; another name for a printed code fails', () => {
     const doc = (code: string, label: string) => gb([{ code, label, cells: { total: '1.00万元' } }]);
     expect(
       testRule(rule('classification-code'), {
-        valid: [{ doc: doc('2010301', '行政运行（政府办公厅（室）及相关机构事务）') }, { doc: doc('201', '一般公共服务') }],
+        valid: [
+          { doc: doc('2010301', '行政运行（政府办公厅（室）及相关机构事务）') },
+          { doc: doc('201', '一般公共服务') },
+          // unknown, truncated and regional codes are the unconfirmed rule's warnings, not errors
+          { doc: doc('2010397', '不存在的科目') },
+          { doc: doc('20103', '政府办公厅(室)及相关机构事') },
+          { doc: doc('3010201', '规范性津补贴') },
+        ],
+        invalid: [{ doc: doc('201', '外交支出与国防'), messages: ['codeNameMismatch'] }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('classification-code-unconfirmed: a truncated name and an unknown code are warnings; a regional sub-code passes', () => {
+    const doc = (code: string, label: string) => gb([{ code, label, cells: { total: '1.00万元' } }]);
+    expect(
+      testRule(rule('classification-code-unconfirmed'), {
+        valid: [{ doc: doc('2010301', '行政运行') }, { doc: doc('3010201', '规范性津补贴') }],
         invalid: [
-          { doc: doc('20103', '政府办公厅(室)及相关机构事'), messages: ['codeNameTruncated'] },
-          { doc: doc('2010397', '不存在的科目'), messages: ['codeUnknown'] },
+          { doc: doc('20103', '政府办公厅(室)及相关机构事'), messages: ['codeNameCut'] },
+          { doc: doc('2010397', '不存在的科目'), messages: ['codeUnconfirmed'] },
         ],
       }),
     ).toEqual([]);

@@ -8,6 +8,7 @@ import { loadAuditRules } from '../audit-config.js';
 import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
 import { UserError } from '../errors.js';
 import { readModel } from '../read-model.js';
+import { readJoined } from '../pieces.js';
 
 const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
 const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
@@ -32,6 +33,7 @@ export function registerCheck(program: Command): void {
     .option('--list-rules', 'list the rules with their default severity and exit')
     .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals; a FOLDER stands for its files)')
     .addOption(new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'))
+    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read.\n' +
@@ -39,7 +41,7 @@ export function registerCheck(program: Command): void {
         'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
         'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html',
     )
-    .action(async (args: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean; summary?: boolean; summaryFormat: 'text' | 'json' | 'xlsx' }) => {
+    .action(async (args: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean; summary?: boolean; summaryFormat: 'text' | 'json' | 'xlsx'; join?: boolean }) => {
       const files = opts.summary ? expandFolders(args) : args;
       if (opts.listRules) {
         process.stdout.write(listRules());
@@ -54,11 +56,14 @@ export function registerCheck(program: Command): void {
       const results: DocumentFindings[] = [];
       const summary: SummaryRow[] = [];
       let unreadable = 0;
-      for (const file of files) {
+      // pieces of one disclosure (情况说明 + 报表) are joined into one document first
+      for (const input of await readJoined(files, readModel, opts.join !== false)) {
+        const file = input.file;
         const started = performance.now();
         const seconds = () => Math.round(performance.now() - started) / 1000;
         try {
-          const doc = await readModel(file);
+          if ('error' in input) throw input.error;
+          const doc = input.doc;
           // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
           const { findings, readingConfidence } = auditDocument(doc, { rules, only: opts.rule });
           const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { parseFile } from '../../extract/index.js';
+import { readJoined } from '../pieces.js';
 import { ReadError } from '../../read/errors.js';
 import type { Disclosure } from '../../model/schema.js';
 import { standardTableIds, tableTemplate } from '../../catalog/tables.js';
@@ -48,17 +49,20 @@ export function registerParse(program: Command): void {
     .description('读取公开文件并输出结构化数据 (read disclosures into the budgetdoc model)')
     .argument('<files...>', 'disclosure files: PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF (detected by content)')
     .addOption(new Option('-f, --format <format>', 'output format: text = 中文摘要, json = the full model').choices(['text', 'json']).default('text'))
+    .option('--no-join', 'read every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
     .addHelpText(
       'after',
       '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Exit codes: 0 read, 2 unreadable input.\n' +
         'Examples:\n  budgetdoc parse ../shared/seeds/*.txt\n  budgetdoc parse report.txt --format json | jq .figures',
     )
-    .action(async (files: string[], opts: { format: 'text' | 'json' }) => {
+    .action(async (files: string[], opts: { format: 'text' | 'json'; join?: boolean }) => {
       const docs: Disclosure[] = [];
       let failed = 0;
-      for (const file of files) {
+      // pieces of one disclosure (情况说明 + 报表) are joined into one document
+      for (const input of await readJoined(files, parseFile, opts.join !== false)) {
         try {
-          docs.push(await parseFile(file));
+          if ('error' in input) throw input.error;
+          docs.push(input.doc);
         } catch (err) {
           if (err instanceof ReadError) {
             failed++;
