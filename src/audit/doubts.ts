@@ -41,6 +41,7 @@ const NEEDS_TABLES = new Set(['required-tables', 'toc-table-absent', 'empty-tabl
  * What a "missing" finding says is missing, and the words that show the text does speak of it: a finding whose
  * subject the document's text names under any of these words is a part the reader did not recognise, not a defect.
  */
+const CHANGE_WORDS = /增|减|持平|相同|相等|一致|无变化|不变|下降|上升|等于|小于|大于|低于|高于|0\.00|为0|为零/;
 const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: RegExp }> = [
   { rule: 'other-matters', message: /机关运行经费/, words: /机关运行经费|运行经费/ },
   { rule: 'other-matters', message: /政府采购/, words: /政府采购|采购预算|采购金额|采购支出/ },
@@ -52,10 +53,10 @@ const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: Reg
   { rule: 'three-public-explained', message: /未说明公务用车运行费(。|$)/, words: /用车运行|运行维护|运行费|购置及运行/ },
   { rule: 'three-public-explained', message: /未说明公务接待费(。|$)/, words: /公务接待|接待费/ },
   // a change stated in a sentence naming the item, including 持平, 相同 and 0.00
-  { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: CHANGE_WORDS },
   { rule: 'three-public-explained', message: /增减变化的原因/, words: /三公|出国|购置|运行|接待/, near: /原因|主要是|主要用于|由于|因为|是因/ },
   { rule: 'final-three-public-counts', message: /团组/, words: /团组|个团|\d+批/ },
   { rule: 'final-three-public-counts', message: /出国\(境\)人次/, words: /出国|出境/, near: /人次|人/ },
