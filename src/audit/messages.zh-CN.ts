@@ -108,6 +108,8 @@ export const messages = {
   doubtManyFailed: '表内 {failed}/{checked} 个等式不成立，疑为表格结构读错',
   doubtNoTables: '未读出任何表格中的金额（识别到 {count} 张表）',
   doubtNoNarrative: '未能识别情况说明的章节',
+  doubtRowsUnread: '其他表列出的科目在本表中未读出，且本表的合计与各项之和不等，疑有行未读出',
+  doubtRowsSwapped: '其他表列在某一科目下的金额，本表列在另一科目下，疑科目编码或名称读错',
   doubtUnrecognised: '原文提到了以下内容，但未能从中读出所需的金额或说明',
 } as const;
 
