@@ -296,7 +296,7 @@ function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic')
 
 function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
   const layout = namedColumnLayout(grid, system);
   if (!layout) return undefined;
   const { groups } = layout;
@@ -407,6 +407,52 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/**
+ * Rows that are organisations named in the first column, without codes (广州's 收入总体情况表: 单位名称 | 合计 | …):
+ * a 合计 row and one row per unit. Columns are mapped by their headers, a header naming no column is left out.
+ */
+function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const first = grid.findIndex(hasNumber);
+  if (first <= 0) return undefined;
+  const header = grid.slice(0, first);
+  if (!header.some((r) => /^(部门|单位)(名称)?$|^预算单位$/.test(norm(r[0]?.text ?? '')))) return undefined;
+  if (header.some((r) => r.some((c) => /编码|代码|科目/.test(norm(c.text))))) return undefined;
+  const tpl = found.template;
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const width = Math.max(...grid.map((r) => r.length));
+  const map = mapColumns(header, 1, specs, width);
+  for (const [k, spec] of map) {
+    const printed = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
+    if (printed.length === 0 || (!printed.some((t) => spec.match.test(t)) && !spec.match.test(printed.join('')))) map.delete(k);
+  }
+  const rows: TableRow[] = [];
+  for (const r of grid.slice(first)) {
+    const label = tidy(r[0]?.text ?? '');
+    if (!label && !hasNumber(r)) continue;
+    const cells: Cell[] = [];
+    for (const [k, spec] of map) {
+      const cell = amountCell(spec.key, r[k], unit);
+      if (cell) cells.push(cell);
+    }
+    const kind = TOTAL_LABEL.test(norm(label)) ? 'total' : 'organisation';
+    rows.push({ kind, label, cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) });
+  }
+  // the only organisation, without a 合计 row, carries the table's totals
+  if (rows.length === 1 && rows[0].kind === 'organisation') rows[0].kind = 'total';
+  const mapped = new Set([...map.values()].map((c) => c.key));
+  return { rows, columns: specs.filter((c) => mapped.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/** The classification of a table's rows: the template's, unless the title says the rows are by the other one
+ *  (广州's 一般公共预算项目支出情况表（按经济分类科目）lists economic codes). */
+function systemOf(found: Found): 'function' | 'economic' {
+  const declared = found.template.classification ?? 'function';
+  const title = found.title.type === 'table' ? '' : norm(found.title.text);
+  if (/按(支出)?经济分类/.test(title)) return 'economic';
+  if (/按(支出)?功能分类/.test(title)) return 'function';
+  return declared;
+}
+
 /** A classified row with descendants is a subtotal (its children sum to it). */
 function markSubtotals(rows: TableRow[]): void {
   for (const row of rows) {
@@ -420,11 +466,11 @@ function markSubtotals(rows: TableRow[]): void {
 
 function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts
   const hasProjectColumn = grid.slice(0, 4).some((r) => r.some((c) => /项目名称/.test(norm(c.text))));
-  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx);
+  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx) ?? readOrganisationRows(found, grid, unit);
   if (named) return named;
   const header: CellBlock[][] = [];
   let i = 0;
@@ -661,6 +707,34 @@ function columnOfPath(path: string[], specs: ColumnSpec[]): ColumnSpec | undefin
   return undefined;
 }
 
+/** a 三公 item label: "其中：（一）因公出国（境）支出", "1.公务用车购置费", "“三公”经费" */
+function itemLabel(text: string): string {
+  return norm(text).replace(/[“”＂]/g, '"').replace(/^其中[:：]?/, '').replace(ROW_ORDINAL, '');
+}
+
+/**
+ * A single-row table printed by rows (广州: 行政经费 | “三公”经费 | 其中：（一）因公出国（境）… down the first column,
+ * 合计 | 一般公共预算 | … across): the items are the rows, the first amount column (合计) gives their values. Needs
+ * three items the template names; rows naming nothing (行政经费) are left out.
+ */
+function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock[][], dataRows: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const named = dataRows.map((r) => ({ r, spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))) }));
+  const keys = new Set(named.flatMap((n) => n.spec?.key ?? []));
+  if (keys.size < 3 || header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))) return undefined;
+  const amountCol = (r: CellBlock[]) => r.findIndex((c, k) => k > 0 && c.text.trim() !== '' && isNumericCell(c.text));
+  const cells: Cell[] = [];
+  for (const { r, spec } of named) {
+    if (!spec || cells.some((c) => c.column === spec.key)) continue;
+    const k = amountCol(r);
+    const cell = k > 0 ? amountCell(spec.key, r[k], unit) : null;
+    if (cell?.amount) cells.push(cell);
+  }
+  const first = named.find((n) => n.spec)!.r;
+  const row: TableRow = { kind: 'leaf', label: '', cells, at: rowAt(first[0].at.line, first[0].at.column, first[0]) };
+  const extra = (tpl.extraColumns ?? []).filter((c) => cells.some((x) => x.column === c.key));
+  return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
+}
+
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
@@ -668,6 +742,8 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   let i = 0;
   while (i < grid.length && (!hasNumber(grid[i]) || isColumnNumbering(grid[i]))) header.push(grid[i++]);
   const dataRows = grid.slice(i);
+  const transposed = readItemRows(tpl, specs, header, dataRows, unit);
+  if (transposed) return transposed;
   const width = Math.max(0, ...grid.map((r) => r.length));
   // header paths: which template column each printed column is, and which row variant (预算数/决算数) it belongs to
   const paths = headerPaths(header, width);
@@ -774,11 +850,12 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
       if (!split.includes(k)) return void out.push(c);
       const m = codeAndName(c.text);
       if (m) return void out.push({ text: m.code, at: c.at }, { text: m.name, at: c.at });
-      // the header row naming the code column (the lowest one above the data) heads the name column too; a header
-      // that names the names (功能科目名称) heads the name column, the code column becomes 科目编码
+      // the header row naming the column (the lowest one above the data) heads both: the printed header stays over
+      // the codes when it names codes (功能分类科目), over the names when it names names (功能科目名称); else 科目编码/名称
       const names = n < firstData && c.text.trim() !== '' && !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
-      if (names && NAME_HEADER.test(norm(c.text))) out.push({ text: '科目编码', at: c.at }, c);
-      else out.push(c, { text: names ? '名称' : '', at: c.at });
+      if (!names) return void out.push(c, { text: '', at: c.at });
+      const t = norm(c.text);
+      out.push({ text: CODE_HEADER.test(t) ? c.text : '科目编码', at: c.at }, { text: NAME_HEADER.test(t) ? c.text : '名称', at: c.at });
     });
     return out;
   });
