@@ -68,6 +68,13 @@ const totalBasicProject: ColumnSpec[] = [
 
 const sumBasicProject: RowIdentity[] = [{ total: 'total', parts: ['basic', 'project'] }];
 
+/** 西安 prints the general budget by purpose instead of 基本/项目: 人员经费支出 | 公用经费支出 | 专项业务经费支出 */
+const BY_PURPOSE_COLUMNS: ColumnSpec[] = [
+  { key: 'personnelExpenditure', label: '人员经费支出', match: /^人员经费支出$/ },
+  { key: 'publicExpenditure', label: '公用经费支出', match: /^公用经费支出$/ },
+  { key: 'specialProjectExpenditure', label: '专项业务经费支出', match: /^专项业务经费支?出?$/ },
+];
+
 /** Economic classes (部门预算支出经济分类 类) used as columns of the project expenditure table. */
 export const ECONOMIC_CLASS_COLUMNS: ColumnSpec[] = [
   { key: 'economic:301', label: '工资福利支出', match: /工资福利/ },
@@ -102,6 +109,7 @@ export const INCOME_SOURCE_COLUMNS: ColumnSpec[] = [
 const INCOME_EXTRA_COLUMNS: ColumnSpec[] = [
   { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位上缴/ },
   { key: 'otherSpecialAccount', label: '其他财政专户收入', match: /其他专户/ },
+  { key: 'priorAccountBalance', label: '上年实户资金余额', match: /实户资金/ },
 ];
 
 const budgetIncomeRows: FixedRowSpec[] = [
@@ -348,7 +356,8 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   {
     id: 'general-budget-expenditure', kind: 'budget', title: '一般公共预算支出情况表',
     titles: [/一般公共预算(财政拨款)?(当年拨款)?支出(情况|功能分类|明细)?(预算)?表(?!.*经济)/], layout: 'classified', classification: 'function', requiredDepth: 'item',
-    columns: totalBasicProject, rowIdentities: sumBasicProject,
+    columns: totalBasicProject, extraColumns: BY_PURPOSE_COLUMNS,
+    rowIdentities: [...sumBasicProject, { total: 'total', parts: BY_PURPOSE_COLUMNS.map((c) => c.key) }],
   },
 ];
 

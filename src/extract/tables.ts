@@ -2,7 +2,7 @@
 // from the template declared in src/catalog/tables.ts (no table-specific code paths).
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
-import { functionChildByName, functionClassByName, type CodeEntry } from '../catalog/codes.js';
+import { functionChildByName, functionClassByName, nameMatches, type CodeEntry } from '../catalog/codes.js';
 import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
@@ -329,7 +329,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       });
     }
   }
-  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, tpl.columns, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, specs, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
   // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
   // 备注) is not one of the template's columns
   for (const map of colMaps) {
@@ -375,7 +376,12 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         }
       }
       const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
-      const code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      let code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      // one code column printing 款/项 short under their parent ("05 行政事业单位离退休" under 208, 西安): completed
+      if (code && g.codeCols.length === 1 && !sideBySide && code.length === 2) code = completeShortCode(code, label, cells, rows, system, ctx.year);
+      // a code of 6 digits in a code column is an organisation's (125001 西安市…), not a classification code
+      const orgByCode = code !== undefined && code.length === 6 && !g.organisation;
+      if (orgByCode) code = undefined;
       if (!code && !label && cells.length === 0) return;
       const row: TableRow = { kind: 'leaf', label, cells, at: rowAt(at.line, sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column, r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]]) };
       if (code) {
@@ -385,7 +391,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       else {
         const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
-        if (g.organisation && printedCode) row.orgCode = printedCode;
+        if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
           row.orgCode = org[1];
           row.label = tidy(org[2]);
@@ -403,7 +409,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   // column: its columns are those it prints
   const printed = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
   const mapped = new Set(colMaps.flatMap((m) => [...m.values()].map((c) => c.key)));
-  const columns = tpl.columns.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
+  const columns = specs.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
   return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
 }
 
@@ -441,6 +447,32 @@ function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' 
   if (rows.length === 1 && rows[0].kind === 'organisation') rows[0].kind = 'total';
   const mapped = new Set([...map.values()].map((c) => c.key));
   return { rows, columns: specs.filter((c) => mapped.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/**
+ * A two-digit code printed under its parent in a single code column: a 款 of the last 类, or (function codes) a 项 of
+ * the last 款. The catalogue decides when the printed name is the name of one reading only; otherwise the sums do:
+ * a 项 while the 款's amount is not yet used up by its 项 rows, else a new 款.
+ */
+function completeShortCode(short: string, name: string, cells: Cell[], rows: TableRow[], system: 'function' | 'economic', year: number): string {
+  const cls = [...rows].reverse().find((r) => r.classification?.level === 'class')?.classification?.code;
+  if (!cls) return short;
+  const asSection = cls + short;
+  const lastSectionRow = [...rows].reverse().find((r) => r.classification && (r.classification.level === 'section' || r.classification.level === 'class'));
+  const section = lastSectionRow?.classification?.level === 'section' && lastSectionRow.classification.code.startsWith(cls) ? lastSectionRow : undefined;
+  if (system === 'economic' || !section) return asSection;
+  const asItem = section.classification!.code + short;
+  const known = (code: string) => ['exact', 'alias'].includes(nameMatches(code, name, year, system));
+  const [sectionKnown, itemKnown] = [known(asSection), known(asItem)];
+  if (sectionKnown !== itemKnown) return itemKnown ? asItem : asSection;
+  // by the sums: the 款's first amount against its 项 rows read so far
+  const first = (r: { cells: Cell[] }) => r.cells.find((c) => c.amount)?.amount;
+  const total = first(section);
+  const mine = first({ cells });
+  if (!total || !mine) return asSection;
+  const used = rows.filter((r) => r.classification?.code.startsWith(section.classification!.code) && r.classification.level === 'item').reduce((n, r) => n + (first(r)?.minor ?? 0) * 10 ** -(first(r)?.scale ?? 0), 0);
+  const left = total.minor * 10 ** -total.scale - used;
+  return mine.minor * 10 ** -mine.scale <= left + 0.5 * 10 ** -total.scale ? asItem : asSection;
 }
 
 /** The classification of a table's rows: the template's, unless the title says the rows are by the other one
