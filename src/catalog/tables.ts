@@ -322,7 +322,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
-      { key: 'total', label: '合计', match: /^(合计|小计|金额|预算数?)$/ },
+      { key: 'total', label: '合计', match: /^(合计|小计|总计|金额|预算数?)$/ },
       { key: 'personnel', label: '人员经费', match: /人员经费/ },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],

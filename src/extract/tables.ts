@@ -207,8 +207,9 @@ function codeFrom(parts: string[], lastClass: string | undefined): string | unde
 
 function levelOf(code: string, system: 'function' | 'economic'): 'class' | 'section' | 'item' {
   if (code.length <= 3) return 'class';
-  if (code.length <= 5 || system === 'economic') return 'section';
-  return 'item';
+  if (code.length <= 5) return 'section';
+  // regional economic sub-codes of 7 digits (重庆 3010201 规范性津补贴 under 30102) are a level below the 款
+  return system === 'economic' && code.length < 7 ? 'section' : 'item';
 }
 
 /** One code–name–amounts group of columns; basic expenditure final accounts print two or three side by side. */
