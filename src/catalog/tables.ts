@@ -369,9 +369,27 @@ export function tableTemplate(id: TableId): TableTemplate {
   return t;
 }
 
+/**
+ * How templates number their tables around the title words, removed before the title is matched: "表一：", "附表3",
+ * "表1-2", "预算01表", "单位预算表10", "部门预算表 3" before it; "（预算表1）", "（表3）", "（附表2）" after it.
+ */
+export const TABLE_NUMBER_MARKS: RegExp[] = [
+  /^(?:附件\d+[:：]?)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)*[:：、.．]?/,
+  /^(?:部门|单位)?(?:预算|决算)\d+(?:[-－—]\d+)*表[:：、]?/,
+  /^(?:部门|单位)?(?:预算|决算)(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[:：、]?/,
+  /[(（](?:部门|单位)?(?:预算|决算)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[)）]$/,
+];
+
+/** A title without the numbering marks of TABLE_NUMBER_MARKS (spaces and quotes normalised). */
+export function titleWords(title: string): string {
+  let t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  for (const re of TABLE_NUMBER_MARKS) t = t.replace(re, '');
+  return t;
+}
+
 /** Recognises a table title (spaces removed); a kind narrows the search to that document kind's set. */
 export function recogniseTableTitle(title: string, kind?: DocumentKind): TableTemplate | undefined {
-  const t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  const t = titleWords(title);
   if (!/表/.test(t)) return undefined;
   // the document's own set first; a title from the other set (a budget table inside a final account) after it
   for (const tpl of TABLE_TEMPLATES) {
@@ -398,3 +416,12 @@ export function standardTableIds(kind: DocumentKind): TableId[] {
   };
   return order[kind];
 }
+
+/**
+ * Fixed rows of a two-sided table (收支总表) that the printed form puts on one line, income beside expenditure:
+ * 本年收入 beside 本年支出, 收入总计 beside 支出总计. The rows between them are laid out in order on each side.
+ */
+export const SIDE_BY_SIDE_ROWS: Array<{ income: string; expenditure: string }> = [
+  { income: 'currentYearIncome', expenditure: 'currentYearExpenditure' },
+  { income: 'incomeTotal', expenditure: 'expenditureTotal' },
+];

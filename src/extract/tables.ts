@@ -3,10 +3,11 @@
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
 import { functionChildByName, functionClassByName, nameMatches, type CodeEntry } from '../catalog/codes.js';
-import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
+import { recogniseTableTitle, titleWords, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
+import { stripLeader } from './outline.js';
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
@@ -14,11 +15,11 @@ const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
-export function tableTitleOf(b: Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
+export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
-  const t = norm(b.text);
+  const t = titleWords(norm(b.text));
   if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
-  return recogniseTableTitle(t.replace(/^表[一二三四五六七八九十\d]+[:：]?/, ''), ctx.kind);
+  return recogniseTableTitle(t, ctx.kind);
 }
 
 interface Found {
@@ -82,7 +83,7 @@ function readMeta(blocks: Block[]): Meta {
     if (unit) meta.unit = unit[1] as '万元' | '元';
     const year = /预算年度\s*[:：]\s*(\d{4})/.exec(text);
     if (year) meta.year = Number(year[1]);
-    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
+    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
@@ -975,7 +976,8 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
-  const t = norm(b.text).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, '');
+  // a 目录 entry: its number, dot leaders and page number go before the title is matched
+  const t = titleWords(norm(stripLeader(b.text)).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, ''));
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }

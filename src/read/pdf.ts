@@ -687,6 +687,17 @@ function isAmount(text: string): boolean {
   return /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/.test(text.replace(/\s+/g, ''));
 }
 
+/**
+ * A grid whose first row holds one text alone that ends in 表 (北京's tables draw "预算05表 一般公共预算支出表" inside
+ * their ruling): a new table, never the continuation of the previous page's.
+ */
+function titledGrid(rows: Array<Array<{ text: string }>>): boolean {
+  const filled = (rows[0] ?? []).filter((c) => c.text.trim() !== '');
+  if (filled.length !== 1) return false;
+  const t = filled[0].text.replace(/\s+/g, '');
+  return t.length <= 40 && /表$/.test(t) && !/[:：]/.test(t);
+}
+
 /** The rows above a grid's first row of amounts (at most five): what a continued page repeats. */
 function headerKeys(rows: { text: string }[][]): Set<string> {
   const keys = new Set<string>();
@@ -783,7 +794,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
-      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width) {
+      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
         continuing = openTable;
