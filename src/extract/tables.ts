@@ -18,7 +18,8 @@ const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
   const t = titleWords(norm(b.text));
-  if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
+  // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
+  if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }
 
