@@ -41,7 +41,11 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   const outline = buildOutline(blocks, isTableTitle);
   const meta = extractMeta(blocks, outline);
   if (!looksLikeDisclosure(blocks, meta.year)) {
-    throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
+    throw new ReadError(
+      source.file,
+      `不是预算或决算公开文件：${refusalReason(blocks, meta.year)} (not a budget or final-account disclosure)`,
+      '请确认这是部门/单位预算或决算公开文件（情况说明或公开报表）；扫描件需要文字层或 OCR',
+    );
   }
   const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
   const bodyBlocks: Block[] = [];
@@ -174,11 +178,30 @@ function isTableTitle(b: Block): boolean {
   return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
 }
 
-/** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
+/** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables; a file of tables alone prints
+ *  two or more standard table titles. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
+  if (standardTitles(blocks) >= 2) return true;
   const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
   return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
+}
+
+function standardTitles(blocks: Block[]): number {
+  return new Set(blocks.flatMap((b) => tableTitleOf(b, {})?.id ?? [])).size;
+}
+
+/** What the file lacks, said so that a person sees why it was refused. */
+function refusalReason(blocks: Block[], year: number): string {
+  const text = blocks.filter((b) => b.type !== 'table').length;
+  if (text === 0 && !blocks.some((b) => b.type === 'table')) return '文件中没有读到文字';
+  const missing: string[] = [];
+  if (!year) missing.push('没有找到年度');
+  const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  if (!/预算|决算/.test(heads)) missing.push('开头部分没有“预算”或“决算”字样');
+  if (standardTitles(blocks) === 0) missing.push('没有找到任何标准公开表（收支总表、收入总表、支出总表等）');
+  if (!/部分/.test(heads)) missing.push('没有“第X部分”结构');
+  return missing.join('，');
 }
 
 /** Reads and parses a file; throws ReadError (clear message, exit code 2) when it cannot be read. */
