@@ -54,8 +54,8 @@ function failure(err: unknown): { ok: false; unreadable: boolean; message: strin
 /** `parse`: the model as one JSON text (compact unless pretty) or the Chinese summary. */
 export async function runParse(task: ParseTask): Promise<Outcome<string>> {
   try {
-    const { parseFile } = await import('../extract/index.js');
-    const doc = await parseFile(task.file);
+    const { parseFileSync } = await import('../extract/index.js');
+    const doc = await parseFileSync(task.file);
     let value: string;
     if (task.format === 'text') value = (await import('./summary.js')).summarise(doc);
     else value = task.pretty && task.format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
