@@ -6,6 +6,7 @@ import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
 import { queryTerms } from './rows.js';
+import { DECORATION_MARKS, normaliseForSearch, searchSnippet, type SnippetPart } from './search-text.js';
 import type { FactRow } from './rows.js';
 
 export interface DocumentFilter {
@@ -33,6 +34,8 @@ export interface DocumentSummary {
   error_count: number;
   warning_count: number;
   info_count: number;
+  /** for a text search: a passage of the document around the first match, the matches marked */
+  snippet?: SnippetPart[];
 }
 
 export interface Facet {
@@ -78,7 +81,9 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
         conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
       }
       if (!exact) {
-        const inText = (ref: Expression<unknown>) => sql<SqlBool>`strpos(${ref}, ${word.toLowerCase()}) > 0`;
+        // the text folded in SQL as normaliseForSearch folds it in JavaScript
+        const inText = (ref: Expression<unknown>) =>
+          sql<SqlBool>`strpos(translate(lower(normalize(${ref}, NFKC)), ${DECORATION_MARKS}, ''), ${normaliseForSearch(word)}) > 0`;
         conditions.push(table === 'documents' ? inText(col('search_text')) : sql<SqlBool>`exists (select 1 from documents t where t.id = ${col('id')} and ${inText(sql.ref('t.search_text'))})`);
       }
     }
@@ -116,6 +121,8 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
         from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
       (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!filter.q?.trim());
   const items = { rows: result.rows[0]?.items ?? [] };
+  const q = filter.q?.trim();
+  if (q && items.rows.length > 0) await addSnippets(store, items.rows, q);
   const facetRows = { rows: result.rows[0]?.facets ?? [] };
   const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
   let total = 0;
@@ -133,6 +140,16 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   facets.kind.sort(byCount);
   facets.scope.sort(byCount);
   return { total, items: items.rows, facets };
+}
+
+/** Snippets for one page of results, cut from each document's text (the page is small: one read). */
+async function addSnippets(store: Store, items: DocumentSummary[], q: string): Promise<void> {
+  const texts = await store.db.selectFrom('documents').select(['id', 'search_text']).where('id', 'in', items.map((d) => d.id)).execute();
+  const byId = new Map(texts.map((t) => [t.id, t.search_text]));
+  for (const item of items) {
+    const snippet = searchSnippet(byId.get(item.id) ?? '', q);
+    if (snippet) item.snippet = snippet;
+  }
 }
 
 export interface DocumentRecord extends DocumentSummary {

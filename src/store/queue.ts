@@ -150,7 +150,7 @@ export interface WorkerSummary {
 export async function runWorker(store: Store, boss: PgBoss, analysis: Analysis, options: WorkerOptions): Promise<WorkerSummary> {
   const started = performance.now();
   const counts: WorkerSummary['counts'] = { imported: 0, history: 0, draft: 0, unchanged: 0, failed: 0 };
-  const pool = options.threads > 0 && PreparePool.available() ? new PreparePool(options.threads) : undefined;
+  const pool = options.threads > 0 && PreparePool.available() ? await PreparePool.open(options.threads) : undefined;
   const concurrency = Math.max(1, options.concurrency ?? (pool ? options.threads * 3 : 2));
   const pollMs = (options.pollSeconds ?? 2) * 1000;
   const stopped = () => options.signal?.aborted === true;

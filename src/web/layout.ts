@@ -19,7 +19,7 @@ tr.subtotal td{font-weight:600;background:#fafbfc}tr.total td{font-weight:700;ba
 tr.has-finding td{background:#fff4e5}.finding-error{border-left:4px solid #b42318}.finding-warning{border-left:4px solid #d97706}.finding-info{border-left:4px solid #2563eb}
 .badge{display:inline-block;border-radius:10px;padding:0 .5rem;font-size:.8rem;margin-right:.25rem}.b-error{background:#fde8e7;color:#b42318}.b-warning{background:#fff4e5;color:#92400e}.b-info{background:#e8f0fe;color:#1e40af}
 .facets h3{font-size:.95rem;margin:.8rem 0 .2rem}.facets ul{list-style:none;padding:0;margin:0}.facets li{font-size:.9rem}
-.muted{color:#627d98;font-size:.9rem}.chart{width:100%;height:360px}
+.muted{color:#627d98;font-size:.9rem}.snippet{margin:.25rem 0 0;font-size:.9rem;color:#334e68}.snippet mark{background:#fff3a3;color:inherit;padding:0 .1em}.chart{width:100%;height:360px}
 .figures dl{display:grid;grid-template-columns:auto auto;gap:.15rem 1rem;margin:0}.figures dt{color:#486581}.figures dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}
 p.para{margin:.4rem 0}p.para.has-finding{background:#fff4e5;padding:.2rem .4rem}
 .mark{color:#b42318;font-weight:700;text-decoration:none;margin-left:.3rem}

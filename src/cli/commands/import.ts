@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
-import { collectFiles, defaultWorkers, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
+import { collectFiles, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
 import { DEFAULT_DATA_DIR, openStore, type Store } from '../../store/database.js';
+import { parseJobs } from '../batch.js';
 import { UserError } from '../errors.js';
 
 /** Where the data lives (PGlite data directory or PostgreSQL URL); shared with `serve`. */
@@ -37,6 +38,7 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
 
 interface ImportCliOptions extends StoreCliOptions {
   region?: string;
+  jobs?: string;
   enqueue?: boolean;
   byPath?: boolean;
   jobTimeout?: string;
@@ -83,9 +85,9 @@ export function registerImport(program: Command): void {
   addStoreOptions(
     program
       .command('import')
-      .description('导入公开文件到门户数据库 (parse, audit and store disclosures; files or folders)')
       .argument('[paths...]', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
       .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)')
+      .option('-j, --jobs <n>', 'worker threads that parse and audit while this process writes to the database (default: the number of cores)')
       .option('--enqueue', 'put the files on the job queue in the PostgreSQL server for `budgetdoc worker` processes instead of importing here')
       .option('--by-path', 'with --enqueue: queue the files\' paths (storage mounted at the same path on every worker), not their bytes')
       .option('--job-timeout <seconds>', 'with --enqueue: a job unfinished after this long goes to another worker', '900')
@@ -118,7 +120,7 @@ export function registerImport(program: Command): void {
       }
       const store = await openCliStore(opts);
       try {
-        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: defaultWorkers(), onProgress: progressReporter(process.stderr) });
+        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: parseJobs(opts.jobs), onProgress: progressReporter(process.stderr) });
         if (process.env.BUDGETDOC_IMPORT_VERBOSE) for (const r of summary.results) process.stderr.write(`${OUTCOME_LABEL[r.outcome]}：${r.file}${r.id ? ` (#${r.id})` : ''}\n`);
         process.stderr.write(`${summaryLine(summary)}\n`);
         if (summary.counts.failed > 0 || missing.length > 0) process.exitCode = 2;
