@@ -158,7 +158,8 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
   }
 }
 
-/** Imports one file, on a pool of worker threads when given (which then parse and audit) or on this thread. */
+/** Imports one file (a piece of a disclosure is stored alone), on a pool of worker threads when given or on this
+ *  thread. */
 export function importOne(store: Store, file: string, analysis: Analysis, options: { pool?: PreparePool; region?: string } = {}): Promise<FileResult> {
   return options.pool ? importWithPool(store, file, options.pool, options) : importFile(store, file, analysis, options);
 }
