@@ -121,7 +121,7 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
-  { key: 'carryForward', label: '结转下年', match: /^结转下年/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'carryForward', label: '结转下年', match: /^结转下年|^年[终末]结转(和|及)?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
@@ -190,7 +190,7 @@ const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
 /** 三公 tables of some regions print 会议费 and 培训费 beside the 三公 (苏州, 江苏, 西安), and the 三公 total as
  *  "“三公”经费合计" or a 小计 under "“三公”经费". */
 const THREE_PUBLIC_READ_COLUMNS: ColumnSpec[] = [
-  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计)$|^"?三公"?经费$/ },
+  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计|总额|总计)$|^"?三公"?经费$/ },
   ...THREE_PUBLIC_COLUMNS.slice(1),
 ];
 const MEETING_TRAINING: ColumnSpec[] = [
@@ -307,7 +307,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
-      { key: 'total', label: '合计', match: /^(合计|小计|金额)$/ },
+      { key: 'total', label: '合计', match: /^(合计|小计|金额|预算数?)$/ },
       { key: 'personnel', label: '人员经费', match: /人员经费/ },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],
@@ -353,9 +353,27 @@ export function tableTemplate(id: TableId): TableTemplate {
   return t;
 }
 
+/**
+ * How templates number their tables around the title words, removed before the title is matched: "表一：", "附表3",
+ * "表1-2", "预算01表", "单位预算表10", "部门预算表 3" before it; "（预算表1）", "（表3）", "（附表2）" after it.
+ */
+export const TABLE_NUMBER_MARKS: RegExp[] = [
+  /^(?:附件\d+[:：]?)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)*[:：、.．]?/,
+  /^(?:部门|单位)?(?:预算|决算)\d+(?:[-－—]\d+)*表[:：、]?/,
+  /^(?:部门|单位)?(?:预算|决算)(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[:：、]?/,
+  /[(（](?:部门|单位)?(?:预算|决算)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[)）]$/,
+];
+
+/** A title without the numbering marks of TABLE_NUMBER_MARKS (spaces and quotes normalised). */
+export function titleWords(title: string): string {
+  let t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  for (const re of TABLE_NUMBER_MARKS) t = t.replace(re, '');
+  return t;
+}
+
 /** Recognises a table title (spaces removed); a kind narrows the search to that document kind's set. */
 export function recogniseTableTitle(title: string, kind?: DocumentKind): TableTemplate | undefined {
-  const t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  const t = titleWords(title);
   if (!/表/.test(t)) return undefined;
   // the document's own set first; a title from the other set (a budget table inside a final account) after it
   for (const tpl of TABLE_TEMPLATES) {

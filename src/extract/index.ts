@@ -9,7 +9,9 @@ import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { buildOutline } from './outline.js';
 import { extractMeta, extractToc, attachmentTables, chooseUnitName } from './meta.js';
-import { extractTables } from './tables.js';
+import { extractTables, tableTitleOf } from './tables.js';
+import { splitTitledGrids } from './table-titles.js';
+import { titleWords } from '../catalog/tables.js';
 import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
@@ -34,8 +36,9 @@ export function parseText(text: string, options: ParseOptions): Disclosure {
 }
 
 /** Blocks (from any reader) → the disclosure model. */
-export function extractDisclosure(blocks: Block[], source: Disclosure['source']): Disclosure {
-  const outline = buildOutline(blocks);
+export function extractDisclosure(read: Block[], source: Disclosure['source']): Disclosure {
+  const blocks = splitTitledGrids(read, isTableTitle);
+  const outline = buildOutline(blocks, isTableTitle);
   const meta = extractMeta(blocks, outline);
   if (!looksLikeDisclosure(blocks, meta.year)) {
     throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
@@ -58,10 +61,11 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     seen.add(a.id.id);
     announced.push({ id: a.id.id, status: 'attachment', title: a.title, columns: [], rows: [], at: a.at });
   }
+  const attachedParts = partsPublishedApart(outline);
   for (const e of toc) {
     if (!e.tableId || seen.has(e.tableId)) continue;
     seen.add(e.tableId);
-    const asAttachment = e.part !== undefined && /见附表|附表|附件/.test(norm(e.part));
+    const asAttachment = e.part !== undefined && (/见附表|附表|附件/.test(norm(e.part)) || attachedParts.has(partNumberOf(e.part)));
     announced.push({ id: e.tableId, status: asAttachment ? 'attachment' : 'absent', title: e.title, columns: [], rows: [], ...(e.at ? { at: e.at } : {}) });
     if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
   }
@@ -144,6 +148,32 @@ export function sameUnit(a: string, b: string): boolean {
 /** parts a disclosure has and a 部门整体预算绩效目标申报表 does not: their absence is no reading problem */
 const FORM_HAS_NO = new Set(['narrative-missing', 'overview-missing', 'glossary-missing']);
 
+/** "第二部分…" → "二". */
+function partNumberOf(text: string): string {
+  return /^第([一二三四五六七八九十\d]+)部分/.exec(norm(text))?.[1] ?? '';
+}
+
+/**
+ * Numbers of the body's parts that print no table and say the tables are published apart ("附件：X2026年度部门预算报表",
+ * "详见附件"): the tables the 目录 lists under them are attachments, not missing.
+ */
+function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<string> {
+  const out = new Set<string>();
+  for (const p of outline.parts) {
+    if (!p.number || p.blocks.some((b) => b.type === 'table')) continue;
+    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text)))) out.add(p.number);
+  }
+  return out;
+}
+
+/** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
+function isTableTitle(b: Block): boolean {
+  if (b.type === 'table') return false;
+  if (tableTitleOf(b, {})) return true;
+  const t = norm(b.text);
+  return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
+}
+
 /** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
@@ -165,11 +195,18 @@ export async function parseFile(path: string): Promise<Disclosure> {
   if (size > MAX_INPUT_BYTES) {
     throw new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
   }
-  const bytes = await readFile(path);
-  if (detectFormat(bytes) !== 'text') {
-    const read = await readFileBlocks(path, bytes);
-    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: size, lines: read.lines });
+  return parseBytes(await readFile(path), path);
+}
+
+/** Parses a file's bytes; `file` names it in the model and in errors (an upload's own name, never a server path). */
+export async function parseBytes(bytes: Uint8Array, file: string): Promise<Disclosure> {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new ReadError(file, `文件过大 (${(bytes.length / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
   }
-  const text = decodeText(bytes, path);
-  return parseText(text, { file: path, bytes: size });
+  if (detectFormat(bytes) !== 'text') {
+    const read = await readFileBlocks(file, bytes);
+    return extractDisclosure(read.blocks, { file, format: read.format, bytes: bytes.length, lines: read.lines });
+  }
+  const text = decodeText(bytes, file);
+  return parseText(text, { file, bytes: bytes.length });
 }

@@ -7,7 +7,7 @@ import { readAssets, readOperatingUnits, readPerformanceSummary, procurementOf, 
 import { readFacts } from './narrative/facts.js';
 import { type Paragraph, paragraphsOf } from './narrative/segment.js';
 import { type Subtopic, subtopicOf, type Topic, topicOf } from './narrative/subject.js';
-import { type Outline, type Part } from './outline.js';
+import { type Outline, type Part, type Section } from './outline.js';
 import { norm } from './text-utils.js';
 
 export interface NarrativeResult {
@@ -31,15 +31,32 @@ interface Segment {
  * The explanation part: its title says 说明 or 预算情况/决算情况 (never the tables, the glossary or the 概况);
  * without such a title (a converter that lost it), the part whose sections are most often "…情况说明".
  */
+function isExplanationTitle(title: string): boolean {
+  const t = norm(title);
+  return /说明|预算情况|决算情况/.test(t) && !/名词|解释|概况|表$|报表|附表|附件/.test(t);
+}
+
 export function explanationPart(outline: Outline): Part | undefined {
-  const byTitle = outline.parts.find((p) => {
-    const t = norm(p.title);
-    return /说明|预算情况|决算情况/.test(t) && !/名词|解释|概况|表$|报表|附表|附件/.test(t) && p.sections.length > 0;
-  });
+  const byTitle = outline.parts.find((p) => isExplanationTitle(p.title) && p.sections.length > 0);
   if (byTitle) return byTitle;
   const score = (p: Part) => p.sections.filter((s) => /说明/.test(norm(s.title)) && /收入|支出|三公|财政拨款/.test(norm(s.title))).length;
   const best = [...outline.parts].sort((a, b) => score(b) - score(a))[0];
   return best && score(best) >= 3 ? best : undefined;
+}
+
+/**
+ * The sections the explanations are read from: the explanation part's, and those of the other parts titled as
+ * explanations (Shanghai's 四、单位预算编制说明 before 六、其他相关情况说明); a part printed without 一、二、… is read
+ * as one section under its own title.
+ */
+function explanationSections(outline: Outline, main: Part): Section[] {
+  const out: Section[] = [];
+  for (const p of outline.parts) {
+    if (p !== main && !(p.title && isExplanationTitle(p.title))) continue;
+    if (p.sections.length) out.push(...p.sections);
+    else if (p !== main) out.push({ heading: p.heading, number: p.number, title: p.title, blocks: p.blocks.filter((b) => b.type !== 'table') });
+  }
+  return out;
 }
 
 /** Blocks up to the performance tables (目标表/自评表), which the performance extractor reads. */
@@ -81,7 +98,7 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
     warn(ctx, 'narrative-missing', '未找到情况说明部分（标题含“说明”的第X部分），说明中的数字未读取');
     return result;
   }
-  for (const section of part.sections) {
+  for (const section of explanationSections(outline, part)) {
     const topic = topicOf(section.title);
     const segments = segmentsOf(section.blocks, topic, topic === 'other' || topic === 'performance' ? subtopicOf(section.title) : 'none');
     const facts: Fact[] = [];

@@ -3,10 +3,11 @@
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
 import { functionChildByName, functionClassByName, type CodeEntry } from '../catalog/codes.js';
-import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
+import { recogniseTableTitle, titleWords, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
+import { stripLeader } from './outline.js';
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
@@ -14,11 +15,11 @@ const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
-export function tableTitleOf(b: Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
+export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
-  const t = norm(b.text);
+  const t = titleWords(norm(b.text));
   if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
-  return recogniseTableTitle(t.replace(/^表[一二三四五六七八九十\d]+[:：]?/, ''), ctx.kind);
+  return recogniseTableTitle(t, ctx.kind);
 }
 
 interface Found {
@@ -82,7 +83,7 @@ function readMeta(blocks: Block[]): Meta {
     if (unit) meta.unit = unit[1] as '万元' | '元';
     const year = /预算年度\s*[:：]\s*(\d{4})/.exec(text);
     if (year) meta.year = Number(year[1]);
-    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
+    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
@@ -239,7 +240,7 @@ function isColumnNumbering(row: CellBlock[]): boolean {
  * 类/款/项 columns at the left: one column of full codes ("2014001"), an organisation column before the codes
  * (预算单位), or several code–name–amount groups side by side. Undefined for the standard layout.
  */
-function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: ColumnGroup[] } | undefined {
+function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic'): { nameRow: number; groups: ColumnGroup[] } | undefined {
   for (let h = 0; h < Math.min(grid.length, 6); h++) {
     const row = grid[h];
     const nameCols = row.flatMap((c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
@@ -269,13 +270,19 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
     });
     // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding of the
     // same rows: the first pair is read with the amounts after the second
+    // (北京 prints three: 支出功能分类 | 政府支出经济分类 | 部门支出经济分类): the one the template's classification
+    // names is read, by default the first
     const withAmounts: ColumnGroup[] = [];
     for (let k = 0; k < groups.length; k++) {
-      const g = groups[k];
-      if (g.amountCols.length === 0 && groups[k + 1]) {
-        withAmounts.push({ ...g, amountCols: groups[k + 1].amountCols });
-        k++;
-      } else withAmounts.push(g);
+      const run = [groups[k]];
+      while (run.at(-1)!.amountCols.length === 0 && groups[k + 1]) run.push(groups[++k]);
+      if (run.length === 1) {
+        withAmounts.push(groups[k]);
+        continue;
+      }
+      const headerOf = (g: ColumnGroup) => g.codeCols.map((c) => stacked(c)).join('');
+      const wanted = system === 'economic' ? run.find((g) => /经济/.test(headerOf(g)) && !/政府/.test(headerOf(g))) : run.find((g) => /功能/.test(headerOf(g)));
+      withAmounts.push({ ...(wanted ?? run[0]), amountCols: run.at(-1)!.amountCols });
     }
     // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
     // side by side take this path
@@ -289,10 +296,10 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
 }
 
 function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
-  const layout = namedColumnLayout(grid);
-  if (!layout) return undefined;
   const tpl = found.template;
   const system = tpl.classification ?? 'function';
+  const layout = namedColumnLayout(grid, system);
+  if (!layout) return undefined;
   const { groups } = layout;
   // header rows: up to the first row with an amount or a code that is not the column numbering
   let i = layout.nameRow + 1;
@@ -686,8 +693,12 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
     if (isColumnNumbering(r)) continue;
     // with 预算数/决算数 (上年/当年) column groups, the first row is the department's; rows below it are its units
     if (columnVariants && n > 0 && rows.length > 0) break;
-    // the standard layout has one cell per column; then position is more reliable than a wrapped header
-    if (r.length === coreWidth || !byColumn.some((c) => c.spec)) {
+    // the standard layout has one cell per column; then position is more reliable than a wrapped header, unless
+    // the header names every printed amount's column, each a different one (北京 prints 接待 before 公务用车)
+    const amountCols = r.flatMap((c, k) => (c.text.trim() !== '' && isNumericCell(c.text) ? [k] : []));
+    const named = amountCols.map((k) => byColumn[k]?.spec?.key);
+    const headerNamesAll = amountCols.length > 1 && named.every(Boolean) && new Set(named).size === named.length && !columnVariants;
+    if ((r.length === coreWidth && !headerNamesAll) || !byColumn.some((c) => c.spec)) {
       const colMap = r.length === coreWidth ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
       const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
       const cells: Cell[] = [];
@@ -724,13 +735,103 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   return { rows, columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/** Columns no row prints anything in (slivers between double rules of an Excel export) carry nothing: dropped, so
+ *  that the label columns are where the layouts expect them. */
+function dropBlankColumns(grid: CellBlock[][]): CellBlock[][] {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const keep: number[] = [];
+  for (let c = 0; c < width; c++) if (grid.some((r) => (r[c]?.text ?? '').trim() !== '')) keep.push(c);
+  if (keep.length === width || keep.length === 0) return grid;
+  return grid.map((r) => keep.filter((c) => c < r.length).map((c) => r[c]));
+}
+
+/** a classification code and its name printed in one cell: joined by a dash ("2050305-高等职业教育", 北京) or with
+ *  the code in brackets ("[2010401]行政运行", 广州) */
+const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[\[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
+function codeAndName(text: string): { code: string; name: string } | undefined {
+  const m = CODE_DASH_NAME.exec(text.trim());
+  return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
+}
+
+/**
+ * A column whose cells print "code-name" becomes a code column and a name column (headed 名称 in the header row that
+ * names the code column), the shape of the layouts that print them apart.
+ */
+function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const split: number[] = [];
+  for (let k = 0; k < width; k++) {
+    const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
+    const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
+    // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
+    const classification = codes.every((c) => [3, 5, 7].includes(c.length));
+    if (codes.length >= 2 && codes.length >= texts.length * 0.5 && classification) split.push(k);
+  }
+  if (!split.length) return grid;
+  const firstData = grid.findIndex((r) => hasNumber(r) || split.some((k) => codeAndName(norm(r[k]?.text ?? ''))));
+  return grid.map((r, n) => {
+    const out: CellBlock[] = [];
+    r.forEach((c, k) => {
+      if (!split.includes(k)) return void out.push(c);
+      const m = codeAndName(c.text);
+      if (m) return void out.push({ text: m.code, at: c.at }, { text: m.name, at: c.at });
+      // the header row naming the code column (the lowest one above the data) heads the name column too; a header
+      // that names the names (功能科目名称) heads the name column, the code column becomes 科目编码
+      const names = n < firstData && c.text.trim() !== '' && !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
+      if (names && NAME_HEADER.test(norm(c.text))) out.push({ text: '科目编码', at: c.at }, c);
+      else out.push(c, { text: names ? '名称' : '', at: c.at });
+    });
+    return out;
+  });
+}
+
+/**
+ * A table too wide for its page is printed in pieces side by side, on the next page under the same title (北京's
+ * 收入总表: 本年收入 on one page, 上年结转结余 on the next): the same number of rows of amounts, the columns go on.
+ * The second piece's columns are appended to the first's, row by row from the bottom (the pieces' headers may differ
+ * in depth); label columns it repeats are dropped.
+ */
+function joinWideTables(found: Found[]): Found[] {
+  const out: Found[] = [];
+  const dataRows = (g: CellBlock[][]) => g.filter(hasNumber).length;
+  for (const f of found) {
+    const prev = out.at(-1);
+    const prevGrid = prev?.grids.flatMap((g) => g.rows) ?? [];
+    const grid = f.grids.flatMap((g) => g.rows);
+    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
+    const firstPage = grid[0]?.[0]?.at.page;
+    const sameTable = prev && prev.template.id === f.template.id && norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
+    if (!prev || !sameTable || lastPage === undefined || firstPage !== lastPage + 1 || dataRows(grid) === 0 || dataRows(grid) !== dataRows(prevGrid) || grid.length > prevGrid.length + 2) {
+      out.push(f);
+      continue;
+    }
+    const a = dropBlankColumns(prevGrid);
+    const b = dropBlankColumns(grid);
+    const n = Math.max(a.length, b.length);
+    const pad = (g: CellBlock[][]) => [...Array.from({ length: n - g.length }, () => [] as CellBlock[]), ...g];
+    const [pa, pb] = [pad(a), pad(b)];
+    const widthA = Math.max(...a.map((r) => r.length));
+    // leading label columns printed again on the second piece
+    let repeat = 0;
+    const dataIdx = pa.flatMap((r, k) => (hasNumber(r) ? [k] : []));
+    while (dataIdx.every((k) => pb[k][repeat] && !isNumericCell(pb[k][repeat].text) && norm(pb[k][repeat].text) === norm(pa[k][repeat]?.text ?? '') && pb[k][repeat].text.trim() !== '')) repeat++;
+    const joined = pa.map((r, k) => {
+      const left = Array.from({ length: widthA }, (_, c) => r[c] ?? { text: '', at: (pb[k][0] ?? a[0][0]).at });
+      return [...left, ...pb[k].slice(repeat)];
+    });
+    const tableBlock = { ...prev.grids[0], rows: joined };
+    out[out.length - 1] = { ...prev, grids: [tableBlock], after: f.after };
+  }
+  return out;
+}
+
 /** Reads every standard table of the body. */
 export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
   const tables: Table[] = [];
-  for (const f of findTables(blocks, ctx)) {
+  for (const f of joinWideTables(findTables(blocks, ctx))) {
     const meta = readMeta(f.meta);
     const unit = meta.unit ?? '万元';
-    const grid = f.grids.flatMap((g) => g.rows);
+    const grid = splitCodeNameCells(dropBlankColumns(f.grids.flatMap((g) => g.rows)));
     const read =
       f.template.layout === 'two-sided'
         ? readTwoSided(f, grid, unit, ctx)
@@ -765,7 +866,8 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
-  const t = norm(b.text).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, '');
+  // a 目录 entry: its number, dot leaders and page number go before the title is matched
+  const t = titleWords(norm(stripLeader(b.text)).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, ''));
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }

@@ -524,6 +524,45 @@ function lineOf(ps: Piece[]): TextLine {
   return { text: joinPieces(ps), box, size: Math.max(...ps.map((p) => p.size)) };
 }
 
+/** A row drawn inside a table's frame that is a caption, not a row: one text, a title (…表) or a unit/preparer line. */
+const CAPTION = /表|单位\s*[:：]|编制(部门|单位)|部门\s*[:：]|预算年度/;
+function isCaptionRow(row: { text: string }[]): boolean {
+  const texts = row.map((c) => c.text).filter(Boolean);
+  return texts.length === 1 && !isNumeric(texts[0]) && texts[0].replace(/\s+/g, '').length <= 60 && CAPTION.test(texts[0]) && !/[。；]/.test(texts[0]);
+}
+function isTitleRow(row: { text: string }[]): boolean {
+  return isCaptionRow(row) && /表\s*([(（][^)）]*[)）])?$/.test(row.map((c) => c.text).join('').trim());
+}
+
+/**
+ * Some templates (Excel exports: 北京's 预算01表…) draw the title and unit line inside the table's frame, and one frame
+ * may hold the end of one table and the start of the next: caption rows before the first row of a grid become lines,
+ * and a title row after rows of data starts a new grid.
+ */
+function peelCaptions(grid: Grid): { y: number; item: PageItem }[] {
+  const out: { y: number; item: PageItem }[] = [];
+  let rows: Grid['rows'] = [];
+  const flush = () => {
+    if (!rows.length) return;
+    const box = rows.reduce<Box | undefined>((b, r) => unionBox(b, unionBoxes(r.map((c) => c.box))), undefined)!;
+    out.push({ y: rows[0][0].box[1], item: { kind: 'grid', grid: { box: [grid.box[0], box[1], grid.box[2], grid.box[3]], cols: grid.cols, rows } } });
+    rows = [];
+  };
+  for (const row of grid.rows) {
+    if (rows.length === 0 ? isCaptionRow(row) : isTitleRow(row)) {
+      flush();
+      const cell = row.find((c) => c.text)!;
+      out.push({ y: cell.box[1], item: { kind: 'line', line: { text: cell.text, box: cell.box, size: Math.max(6, cell.box[3] - cell.box[1]) } } });
+      continue;
+    }
+    rows.push(row);
+  }
+  flush();
+  // a frame of captions only, or captions over a single row, is left as it was drawn
+  if (!out.some((o) => o.item.kind === 'grid')) return out;
+  return out.length === 1 ? [{ y: grid.box[1], item: { kind: 'grid', grid } }] : out;
+}
+
 function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[] {
   const regions = regionsOf(rules.h, rules.v);
   const inRegion = new Map<Region, Piece[]>();
@@ -546,7 +585,7 @@ function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[]
       for (const l of linesOf(ps)) items.push({ y: l[0].top, item: { kind: 'line', line: lineOf(l) } });
       continue;
     }
-    items.push({ y: r.box[1], item: { kind: 'grid', grid } });
+    for (const part of peelCaptions(grid)) items.push(part);
   }
   // free text: runs of table-like lines become unruled grids
   const lines = linesOf(free);
@@ -648,6 +687,17 @@ function isAmount(text: string): boolean {
   return /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/.test(text.replace(/\s+/g, ''));
 }
 
+/**
+ * A grid whose first row holds one text alone that ends in 表 (北京's tables draw "预算05表 一般公共预算支出表" inside
+ * their ruling): a new table, never the continuation of the previous page's.
+ */
+function titledGrid(rows: Array<Array<{ text: string }>>): boolean {
+  const filled = (rows[0] ?? []).filter((c) => c.text.trim() !== '');
+  if (filled.length !== 1) return false;
+  const t = filled[0].text.replace(/\s+/g, '');
+  return t.length <= 40 && /表$/.test(t) && !/[:：]/.test(t);
+}
+
 /** The rows above a grid's first row of amounts (at most five): what a continued page repeats. */
 function headerKeys(rows: { text: string }[][]): Set<string> {
   const keys = new Set<string>();
@@ -744,7 +794,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
-      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width) {
+      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
         continuing = openTable;

@@ -6,6 +6,7 @@ import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
 import { queryTerms } from './rows.js';
+import { DECORATION_MARKS, normaliseForSearch, searchSnippet, type SnippetPart } from './search-text.js';
 import type { FactRow } from './rows.js';
 
 export interface DocumentFilter {
@@ -33,6 +34,8 @@ export interface DocumentSummary {
   error_count: number;
   warning_count: number;
   info_count: number;
+  /** for a text search: a passage of the document around the first match, the matches marked */
+  snippet?: SnippetPart[];
 }
 
 export interface Facet {
@@ -78,7 +81,9 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
         conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
       }
       if (!exact) {
-        const inText = (ref: Expression<unknown>) => sql<SqlBool>`strpos(${ref}, ${word.toLowerCase()}) > 0`;
+        // the text folded in SQL as normaliseForSearch folds it in JavaScript
+        const inText = (ref: Expression<unknown>) =>
+          sql<SqlBool>`strpos(translate(lower(normalize(${ref}, NFKC)), ${DECORATION_MARKS}, ''), ${normaliseForSearch(word)}) > 0`;
         conditions.push(table === 'documents' ? inText(col('search_text')) : sql<SqlBool>`exists (select 1 from documents t where t.id = ${col('id')} and ${inText(sql.ref('t.search_text'))})`);
       }
     }
@@ -116,6 +121,8 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
         from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
       (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!filter.q?.trim());
   const items = { rows: result.rows[0]?.items ?? [] };
+  const q = filter.q?.trim();
+  if (q && items.rows.length > 0) await addSnippets(store, items.rows, q);
   const facetRows = { rows: result.rows[0]?.facets ?? [] };
   const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
   let total = 0;
@@ -133,6 +140,16 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   facets.kind.sort(byCount);
   facets.scope.sort(byCount);
   return { total, items: items.rows, facets };
+}
+
+/** Snippets for one page of results, cut from each document's text (the page is small: one read). */
+async function addSnippets(store: Store, items: DocumentSummary[], q: string): Promise<void> {
+  const texts = await store.db.selectFrom('documents').select(['id', 'search_text']).where('id', 'in', items.map((d) => d.id)).execute();
+  const byId = new Map(texts.map((t) => [t.id, t.search_text]));
+  for (const item of items) {
+    const snippet = searchSnippet(byId.get(item.id) ?? '', q);
+    if (snippet) item.snippet = snippet;
+  }
 }
 
 export interface DocumentRecord extends DocumentSummary {
@@ -287,7 +304,12 @@ export interface FactAggregate {
 
 function factConditions(query: FactQuery): Expression<SqlBool>[] {
   const conditions = documentConditions(query, 'd');
-  if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+  // the year (or the document's year) on facts too, so that only that year's partition is read
+  if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
+  if (query.document !== undefined) {
+    conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+    if (query.year === undefined) conditions.push(sql<SqlBool>`f.year = (select year from documents where id = ${query.document})`);
+  }
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
   if (query.code) conditions.push(sql<SqlBool>`f.row_code = ${query.code}`);
@@ -302,6 +324,11 @@ function factConditions(query: FactQuery): Expression<SqlBool>[] {
 
 /** Sums of facts (万元) grouped by the given dimensions; unknown dimensions are refused by the caller. */
 export async function aggregateFacts(store: Store, query: FactQuery): Promise<FactAggregate[]> {
+  return (await aggregateFactsQuery(query).execute(store.db)).rows;
+}
+
+/** The aggregate's statement (also for EXPLAIN in the tests). */
+export function aggregateFactsQuery(query: FactQuery): RawBuilder<FactAggregate> {
   const groupBy = query.groupBy ?? [];
   for (const g of groupBy) if (!(g in FACT_DIMENSIONS)) throw new RangeError(`unknown dimension: ${g}`);
   const dims = groupBy.map((g) => sql`${sql.raw(FACT_DIMENSIONS[g])} as ${sql.ref(g)}`);
@@ -311,15 +338,14 @@ export async function aggregateFacts(store: Store, query: FactQuery): Promise<Fa
   const order = groupBy.length ? sql`order by ${sql.join(outer.map((o) => sql`${o} nulls last`))}` : sql``;
   // sums per document first, then per group: both steps hash their groups, and the documents are counted
   // without sorting every cell for a count(distinct)
-  const result = await sql<FactAggregate>`
+  return sql<FactAggregate>`
     select ${groupBy.length ? sql`${sql.join(outer)}, ` : sql``}coalesce(sum(g.amount_wan), 0)::text as amount_wan,
       coalesce(sum(g.cells), 0)::int as cells, count(*)::int as documents
     from (
       select ${dims.length ? sql`${sql.join(dims)}, ` : sql``}sum(f.amount_wan) as amount_wan, count(*) as cells
       from facts f join documents d on d.id = f.document_id ${whereAll(factConditions(query))}
       ${innerGroup}) g
-    ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`.execute(store.db);
-  return result.rows;
+    ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`;
 }
 
 /** A stored fact row with the document it belongs to. */
@@ -331,12 +357,16 @@ export interface FactRecord extends FactRow {
 }
 
 export async function listFacts(store: Store, query: FactQuery): Promise<FactRecord[]> {
-  const result = await sql<FactRecord>`
+  return (await listFactsQuery(query).execute(store.db)).rows;
+}
+
+/** The fact list's statement (also for EXPLAIN in the tests). */
+export function listFactsQuery(query: FactQuery): RawBuilder<FactRecord> {
+  return sql<FactRecord>`
     select f.document_id, d.unit_name, d.year, d.kind, f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level,
       f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount::text as amount, f.amount_wan::text as amount_wan
     from facts f join documents d on d.id = f.document_id ${whereAll(factConditions({ rows: 'all', ...query }))}
-    order by f.document_id, f.table_id, f.row_no, f.column_key limit ${Math.min(query.limit ?? 10000, 1000000)}`.execute(store.db);
-  return result.rows;
+    order by f.document_id, f.table_id, f.row_no, f.column_key limit ${Math.min(query.limit ?? 10000, 1000000)}`;
 }
 
 export interface RankingQuery extends Omit<DocumentFilter, 'q'> {

@@ -4,6 +4,7 @@ import { formatExact, toWan } from '../model/money.js';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
 import { detectRegion, leadingPlace, UNKNOWN_REGION } from './region.js';
+import { normaliseForSearch } from './search-text.js';
 
 export interface FactRow {
   table_id: string;
@@ -76,7 +77,7 @@ const TOKEN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gi;
 export const MAX_GRAM = 6;
 
 /** Names the way searchTerms cuts text; a store holding terms cut another way is re-indexed when opened. */
-export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} grams`;
+export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} grams of NFKC text without quotation marks`;
 
 /**
  * Index terms for text without spaces: every run of 1 to MAX_GRAM consecutive Chinese characters, and lower-cased
@@ -85,7 +86,7 @@ export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} gram
  */
 export function searchTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const match of text.matchAll(TOKEN_RUN)) {
+  for (const match of normaliseForSearch(text).matchAll(TOKEN_RUN)) {
     const run = match[0];
     if (CJK.test(run[0])) {
       const chars = Array.from(run);
@@ -109,7 +110,7 @@ export function searchTerms(text: string): string[] {
  * caller confirms the candidates against the text.
  */
 export function queryTerms(word: string): { terms: string[]; exact: boolean } {
-  const lower = word.toLowerCase();
+  const lower = normaliseForSearch(word);
   const terms = new Set<string>();
   const runs = [...lower.matchAll(TOKEN_RUN)].map((m) => m[0]);
   for (const run of runs) {

@@ -43,7 +43,7 @@ import {
 } from './data.js';
 import { dataPackage, exportCsv } from './export.js';
 import { requestedFormat, sendTable, type Column } from './downloads.js';
-import { HttpError, idList, optionalInt, optionalText, pathId, requireToken } from './http.js';
+import { formBody, HttpError, idList, optionalInt, optionalText, pathId, requireToken, tokenFirst } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { receiveUpload } from './upload.js';
 import { figureValue } from '../store/figures.js';
@@ -173,10 +173,11 @@ export function registerApi(app: Hono, options: AppOptions): void {
 
   app.post(
     '/api/documents',
+    // the token before the body: without it not a byte of up to 20 MiB is read
+    tokenFirst(options.token),
     bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
     async (c) => {
-      requireToken(c, options.token);
-      const body = await c.req.parseBody();
+      const body = await formBody(c);
       const file = body.file;
       if (!(file instanceof File)) throw new HttpError(400, '请以 multipart/form-data 的 file 字段上传文件', 'no_file');
       const publish = c.req.query('publish') === 'true' || c.req.query('publish') === '1';

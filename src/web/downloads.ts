@@ -42,8 +42,17 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** a plain decimal number: a spreadsheet reads it as that number, never as a formula */
+const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+/**
+ * The one place a CSV cell is written (every CSV download and the data-package export use it). Text beginning
+ * with = + - @, tab or CR would run as a formula in a spreadsheet (a document's =HYPERLINK(…) row label): it gets
+ * a leading ' (OWASP CSV injection); plain numbers such as -12.50 stay numbers.
+ */
 export function csvField(v: unknown): string {
-  const s = cellText(v);
+  let s = cellText(v);
+  if (/^[=+\-@\t\r]/.test(s) && !(typeof v === 'number' || typeof v === 'bigint' || PLAIN_NUMBER.test(s))) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

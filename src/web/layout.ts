@@ -20,7 +20,7 @@ tr.subtotal td,td.subtotal{font-weight:600;background:#fafbfc}tr.total td,td.tot
 tr.has-finding td,td.has-finding{background:#fff4e5}.finding-error{border-left:4px solid #b42318}.finding-warning{border-left:4px solid #d97706}.finding-info{border-left:4px solid #2563eb}
 .badge{display:inline-block;border-radius:10px;padding:0 .5rem;font-size:.8rem;margin-right:.25rem}.b-error{background:#fde8e7;color:#b42318}.b-warning{background:#fff4e5;color:#92400e}.b-info{background:#e8f0fe;color:#1e40af}
 .facets h3{font-size:.95rem;margin:.8rem 0 .2rem}.facets ul{list-style:none;padding:0;margin:0}.facets li{font-size:.9rem}
-.muted{color:#627d98;font-size:.9rem}.chart{width:100%;height:360px;display:none}.js .chart{display:block}
+.muted{color:#627d98;font-size:.9rem}.snippet{margin:.25rem 0 0;font-size:.9rem;color:#334e68}.snippet mark{background:#fff3a3;color:inherit;padding:0 .1em}.chart{width:100%;height:360px;display:none}.js .chart{display:block}
 .chart-data caption{text-align:left;font-size:.85rem;color:#486581}.chart-data th.sub{padding-left:1.4rem;font-weight:400}
 .chart-table{overflow-x:auto}.js .chart-card .chart-table{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 code{overflow-wrap:anywhere}.rule-why{font-size:.8rem}@media(max-width:480px){main{padding:.6rem .6rem 2rem}.card{padding:.6rem}}

@@ -39,7 +39,7 @@ export function openApiDocument(): Record<string, unknown> {
     components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
     paths: {
       '/api/documents': {
-        get: { summary: '检索文件（含分面计数）', parameters: [...documentFilters, q('limit', '每页条数', { type: 'integer' }), q('offset', '偏移', { type: 'integer' }), format], responses: { '200': json('{ total, items, facets }'), ...errors } },
+        get: { summary: '检索文件（含分面计数）', parameters: [...documentFilters, q('limit', '每页条数', { type: 'integer' }), q('offset', '偏移', { type: 'integer' }), format], responses: { '200': json('{ total, items, facets }：有 q 时每项带 snippet（匹配处前后的原文片段，match=true 的片段为命中词）'), ...errors } },
         post: {
           summary: '上传文件（解析并审核，存为草稿；publish=true 时直接发布）',
           parameters: [q('publish', '是否直接发布', { type: 'boolean' })],

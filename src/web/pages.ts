@@ -2,7 +2,6 @@
 // document, compare, rankings, the audit dashboard and the reviewers' upload.
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { setCookie } from 'hono/cookie';
 import type { Disclosure, Table } from '../model/schema.js';
 import { ruleExplanation, ruleTitle } from '../audit/rule-titles.zh-CN.js';
 import { deleteDocument, publishDocument } from '../store/documents.js';
@@ -21,6 +20,7 @@ import {
   type FigureRecord,
   type FindingRecord,
 } from '../store/queries.js';
+import type { SnippetPart } from '../store/search-text.js';
 import { compareIds, documentFilter } from './api.js';
 import { DEFAULT_UPLOAD_LIMIT, type AppOptions } from './context.js';
 import { chartSection, type ChartData } from './charts.js';
@@ -42,7 +42,7 @@ import {
   type DrillRow,
 } from './data.js';
 import { h, jsonScript, query, type Markup } from './html.js';
-import { hasToken, HttpError, optionalInt, optionalText, pathId, publicMessage, requireToken, TOKEN_COOKIE } from './http.js';
+import { formBody, hasToken, HttpError, optionalInt, optionalText, pathId, publicMessage, requireToken, setSession, tokenFirst } from './http.js';
 import { downloadLinks, page } from './layout.js';
 import { formatChange, formatCount, formatPercent, formatPercentChange, formatPerHead, formatWan, formatWanUnit } from './format.js';
 import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
@@ -81,6 +81,11 @@ function point(value: string | number | null | undefined, format: (v: string | n
   return { value: n !== null && Number.isFinite(n) ? n : null, text: format(value) };
 }
 
+/** A search result's passage, the matched words highlighted. */
+function snippetLine(snippet: SnippetPart[] | undefined) {
+  return snippet ? h`<p class="snippet">${snippet.map((p) => (p.match ? h`<mark>${p.text}</mark>` : p.text))}</p>` : '';
+}
+
 // ── home: search with facets ────────────────────────────────────────────────────────────────────────────
 
 async function home(c: Context, options: AppOptions): Promise<Response> {
@@ -115,7 +120,7 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
 <section>
   ${result.items.length === 0 ? h`<p class="card">没有找到符合条件的文件。</p>` : ''}
   <table class="data" id="results"><thead><tr><th>单位</th><th>地区</th><th>文件</th><th>审核</th></tr></thead><tbody>
-  ${result.items.map((d) => h`<tr><td><a href="/documents/${d.id}">${d.unit_name}</a></td><td>${d.region}</td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
+  ${result.items.map((d) => h`<tr><td><a href="/documents/${d.id}">${d.unit_name}</a>${snippetLine(d.snippet)}</td><td>${d.region}</td><td>${docLabel(d)}</td><td>${badges(d)}</td></tr>`)}
   </tbody></table>
   <p class="pager">${pageNo > 1 ? h`<a href="/${query({ ...params, page: pageNo - 1 })}">上一页</a>` : ''}${pageNo * PAGE_SIZE < result.total ? h`<a href="/${query({ ...params, page: pageNo + 1 })}">下一页</a>` : ''}<span class="muted">第 ${pageNo} 页</span></p>
   ${downloadLinks(`/api/documents${query({ ...params, limit: 500 })}`, '下载检索结果')}
@@ -458,19 +463,38 @@ ${summary.worst.map((d) => h`<tr><td><a href="/documents/${d.id}#findings">${d.u
 
 // ── upload for reviewers ────────────────────────────────────────────────────────────────────────────────
 
-function uploadForm(options: AppOptions, c: Context, error?: string): Response {
+/** The upload page: a reviewer signs in with the token first (a small form), then sends the file, so that the
+ * token is checked before a file's body is read. */
+function uploadForm(options: AppOptions, c: Context, error?: string, status?: 400 | 401 | 403): Response {
   const limit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  const signedIn = hasToken(c, options.token);
+  const form = signedIn
+    ? h`<form class="card" method="post" action="/upload" enctype="multipart/form-data">
+  <p><label>文件（PDF、Word .docx、Excel .xlsx、网页 .html、文本 .txt/.md 或 budgetdoc 模型 .json/.yaml，不超过 ${Math.round(limit / 1024 / 1024)} MB）<br><input type="file" name="file" required accept=".pdf,.docx,.xlsx,.html,.htm,.txt,.md,.json,.yaml,.yml"></label></p>
+  <p><button type="submit">上传并审核</button></p>
+</form>`
+    : h`<form class="card" method="post" action="/upload/session" id="sign-in">
+  <p><label>令牌<br><input type="password" name="token" autocomplete="current-password" required></label></p>
+  <p><button type="submit">登录后上传</button></p>
+</form>`;
   const body = h`
 <h1>上传文件（审核人员）</h1>
 ${error ? h`<p class="notice" id="upload-error">${error}</p>` : ''}
 ${options.token ? '' : h`<p class="notice">服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），上传已关闭。</p>`}
-<form class="card" method="post" action="/upload" enctype="multipart/form-data">
-  <p><label>文件（PDF、Word .docx、Excel .xlsx、网页 .html、文本 .txt/.md 或 budgetdoc 模型 .json/.yaml，不超过 ${Math.round(limit / 1024 / 1024)} MB）<br><input type="file" name="file" required accept=".pdf,.docx,.xlsx,.html,.htm,.txt,.md,.json,.yaml,.yml"></label></p>
-  <p><label>令牌<br><input type="password" name="token" autocomplete="current-password" ${hasToken(c, options.token) ? '' : 'required'}></label></p>
-  <p><button type="submit">上传并审核</button></p>
-</form>
+${form}
 <p class="muted">上传后先以草稿保存并显示解析结果与审核报告，确认后再发布。</p>`;
-  return c.html(page({ title: '上传', body }), error ? 400 : 200);
+  return c.html(page({ title: '上传', body }), status ?? (error ? 400 : 200));
+}
+
+/** A small form body of a reviewer action (publish, delete, sign-in): at most 16 KiB. */
+const smallForm = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HttpError(413, '请求体过大', 'too_large'); } });
+
+/** The token of a small form, when the request is one (publish and delete also take the headers or the session). */
+async function formToken(c: Context): Promise<string | undefined> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^(?:application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
+  const form = await formBody(c);
+  return typeof form.token === 'string' && form.token ? form.token : undefined;
 }
 
 export function registerPages(app: Hono, options: AppOptions): void {
@@ -487,13 +511,24 @@ export function registerPages(app: Hono, options: AppOptions): void {
   app.get('/rankings', (c) => rankingsPage(c, options));
   app.get('/audit', (c) => auditPage(c, options));
   app.get('/upload', (c) => uploadForm(options, c));
+  app.post('/upload/session', smallForm, async (c) => {
+    const token = await formToken(c);
+    if (!token) return uploadForm(options, c, '请输入令牌。', 400);
+    try {
+      requireToken(c, options.token, token);
+    } catch (err) {
+      if (err instanceof HttpError) return uploadForm(options, c, err.message, err.status === 401 ? 401 : 403);
+      throw err;
+    }
+    setSession(c, token);
+    return c.redirect('/upload', 303);
+  });
   app.post(
     '/upload',
+    tokenFirst(options.token),
     bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
     async (c) => {
-      const form = await c.req.parseBody();
-      const token = typeof form.token === 'string' && form.token ? form.token : undefined;
-      requireToken(c, options.token, token);
+      const form = await formBody(c);
       const file = form.file;
       if (!(file instanceof File) || file.size === 0) return uploadForm(options, c, '请选择要上传的文件。');
       let outcome;
@@ -503,20 +538,18 @@ export function registerPages(app: Hono, options: AppOptions): void {
         if (err instanceof HttpError && err.status !== 401 && err.status !== 403) return uploadForm(options, c, publicMessage(err.message));
         throw err;
       }
-      // the reviewer stays signed in for publishing (SameSite=Strict: other sites cannot use it)
-      if (token) setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
       // the same bytes were stored before: say so on the document's page rather than silently showing it
       return c.redirect(`/documents/${outcome.id}${outcome.outcome === 'unchanged' ? '?known=1' : ''}`, 303);
     },
   );
-  app.post('/documents/:id/publish', async (c) => {
-    requireToken(c, options.token);
+  app.post('/documents/:id/publish', smallForm, async (c) => {
+    requireToken(c, options.token, await formToken(c));
     const result = await publishDocument(options.store, pathId(c));
     if (!result) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.redirect(`/documents/${result.id}`, 303);
   });
-  app.post('/documents/:id/delete', async (c) => {
-    requireToken(c, options.token);
+  app.post('/documents/:id/delete', smallForm, async (c) => {
+    requireToken(c, options.token, await formToken(c));
     if (!(await deleteDocument(options.store, pathId(c)))) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.redirect('/', 303);
   });

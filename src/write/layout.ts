@@ -521,6 +521,21 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
   return out;
 }
 
+/**
+ * The text of an explanation section as the writer prints it (paragraphs and sub-headings, composed from the facts
+ * and tables): one composer for what is rendered and for the model's own `paragraphs`.
+ */
+export function sectionParagraphs(doc: Disclosure, sec: NarrativeSection): string[] {
+  return sectionBlocks(doc, sec).slice(1).flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : []));
+}
+
+/** Gives every explanation section without text the paragraphs the writer composes for it (samples, workbooks). */
+export function composeParagraphs(doc: Disclosure): void {
+  for (const sec of doc.narrative) {
+    if (sec.paragraphs.length === 0) sec.paragraphs = sectionParagraphs(doc, sec).map((text) => ({ text, at: sec.at }));
+  }
+}
+
 /** The layout of a disclosure in the standard order: 概况, 公开表 (budget) or 说明 first (final), 名词解释. */
 export function layoutDisclosure(doc: Disclosure): LayoutBlock[] {
   const out: LayoutBlock[] = [];

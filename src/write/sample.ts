@@ -15,6 +15,7 @@ import {
 } from './sample-data.js';
 import { changeClause, chineseNumber, makeChange, pct, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
+import { composeParagraphs } from './layout.js';
 
 export interface SampleOptions {
   kind: DocumentKind;
@@ -686,7 +687,11 @@ export function generateSample(options: SampleOptions): Disclosure {
     const ff = f!;
     narrative.push(section(++s, '收入支出决算总体情况说明', 'summary', [
       fact(p, { subject: { kind: 'total', key: 'income' }, label: '收入总计', current: ff.incomeTotal, prev: previous(rng, ff.incomeTotal) }),
+      // the parts of both totals, so that the model states each final-account identity it implies
+      ...(ff.usedNonFiscal > 0 ? [fact(p, { subject: { kind: 'other', key: 'nonFiscalBalanceUsed' }, label: '使用非财政拨款结余', current: ff.usedNonFiscal })] : []),
+      ...(ff.opening > 0 ? [fact(p, { subject: { kind: 'other', key: 'priorYearBalance' }, label: '年初结转和结余', current: ff.opening })] : []),
       fact(p, { subject: { kind: 'total', key: 'expenditure' }, label: '支出总计', current: ff.incomeTotal, prev: previous(rng, ff.incomeTotal) }),
+      ...(ff.closing > 0 ? [fact(p, { subject: { kind: 'other', key: 'yearEndBalance' }, label: '年末结转和结余', current: ff.closing })] : []),
     ]));
     narrative.push(section(++s, '收入决算情况说明', 'income', [
       fact(p, { subject: { kind: 'income', key: 'currentYear' }, label: '本年收入', current: ff.currentIncome }),
@@ -857,6 +862,8 @@ export function generateSample(options: SampleOptions): Disclosure {
     },
     warnings: [],
   };
+  // the explanation's paragraphs, as the writer prints them, so that a reader of the model sees text too
+  composeParagraphs(doc);
   return doc;
 }
 

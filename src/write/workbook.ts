@@ -9,7 +9,7 @@ import { ReadError } from '../read/errors.js';
 import { blocksFromLines } from '../read/html.js';
 import { loadSheets, sheetLines } from '../read/xlsx.js';
 import { GLOSSARY } from './glossary.js';
-import { layoutDisclosure, type GridBlock } from './layout.js';
+import { composeParagraphs, layoutDisclosure, type GridBlock } from './layout.js';
 import { readSheet, writeSheet, WorkbookInputError } from './workbook-format.js';
 import { composeNarrative } from './workbook-narrative.js';
 import { basicSheet, BASIC_SHEET, PARTICULARS_SHEET_NAMES, particularsSheets, type ParticularsSheet } from './workbook-sheets.js';
@@ -153,6 +153,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
       ...(/情况说明/.test(title) ? doc.narrative.map((sec) => ({ part, title: sec.title })) : []),
     ];
   });
+  composeParagraphs(doc);
   const checked = DisclosureSchema.safeParse(doc);
   if (!checked.success) {
     const issue = checked.error.issues[0];

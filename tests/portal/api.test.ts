@@ -285,9 +285,7 @@ for (const engine of ENGINES) {
       const known = await again.json();
       expect(known.outcome).toBe('unchanged');
       expect(known.message).toContain('文件已存在');
-      const page = form('dup.json', bytes);
-      page.set('token', TOKEN);
-      const posted = await get('/upload', { method: 'POST', body: page });
+      const posted = await get('/upload', { method: 'POST', body: form('dup.json', bytes), headers: auth });
       expect(posted.status).toBe(303);
       expect(posted.headers.get('location')).toBe(`/documents/${known.id}?known=1`);
       const shown = await (await get(posted.headers.get('location')!, { headers: auth })).text();

@@ -1,0 +1,87 @@
+// Search text normalisation (shared by the index, the query and the SQL confirmation) and result snippets.
+//
+// A disclosure prints “三公”经费, a reader types 三公经费 or "三公"经费 or full-width letters and digits: both sides
+// are folded the same way (NFKC, lower case, quotation and title marks dropped), so every spelling finds the same
+// documents. Snippets are cut from the original text so the reader sees it as printed, with the matches marked.
+
+/** Marks that only decorate a word: dropped so that “三公”经费 and 三公经费 are the same words. */
+export const DECORATION_MARKS = '"\'“”‘’「」『』《》〈〉«»‹›〝〞〟＂＇';
+
+const DECORATION = new RegExp(`[${DECORATION_MARKS.replace(/[\\\]^-]/g, (c) => `\\${c}`)}]`, 'u');
+
+/** Folds one character (or a character NFKC expands) the way the index does; '' where it is a decoration mark. */
+function foldChar(ch: string): string {
+  const folded = ch.normalize('NFKC').toLowerCase();
+  return DECORATION.test(folded) ? folded.replace(new RegExp(DECORATION.source, 'gu'), '') : folded;
+}
+
+/** The folded form of `text`, as the index and the queries see it. */
+export function normaliseForSearch(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+/** The folded text and, for each of its UTF-16 units, the offset in `text` of the character it came from. */
+function foldWithMap(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    for (let i = 0; i < f.length; i++) origin.push(offset);
+    folded += f;
+    offset += ch.length;
+  }
+  return { folded, origin };
+}
+
+/** A piece of a snippet: text as printed, and whether it matched a query word. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * A short passage of `text` around the first match of the query's words, with every match of any word inside it
+ * marked; undefined when no word occurs (the document matched on its unit name alone, say).
+ */
+export function searchSnippet(text: string, query: string, context = 36): SnippetPart[] | undefined {
+  const words = query.split(/\s+/).map(normaliseForSearch).filter((w) => w.length > 0);
+  if (words.length === 0) return undefined;
+  const { folded, origin } = foldWithMap(text);
+  const originEnd = (foldedEnd: number) => (foldedEnd >= origin.length ? text.length : origin[foldedEnd]);
+  // every match of every word, as ranges of the original text
+  const ranges: Array<[number, number]> = [];
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      let from = origin[at];
+      let to = originEnd(at + word.length);
+      // the marks around a matched word belong to it as printed (“三公”经费)
+      while (from > 0 && DECORATION.test(text[from - 1])) from--;
+      while (to < text.length && DECORATION.test(text[to])) to++;
+      ranges.push([from, to]);
+    }
+  }
+  if (ranges.length === 0) return undefined;
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const first = ranges[0];
+  const lineStart = text.lastIndexOf('\n', first[0] - 1) + 1;
+  const lineEnd = ((e) => (e < 0 ? text.length : e))(text.indexOf('\n', first[1]));
+  const start = Math.max(lineStart, first[0] - context);
+  const end = Math.min(lineEnd, first[1] + context * 2);
+  const parts: SnippetPart[] = [];
+  if (start > lineStart) parts.push({ text: '…', match: false });
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= at || from >= end) continue;
+    const a = Math.max(from, at);
+    const b = Math.min(to, end);
+    if (a > at) parts.push({ text: text.slice(at, a), match: false });
+    parts.push({ text: text.slice(a, b), match: true });
+    at = b;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), match: false });
+  if (end < lineEnd) parts.push({ text: '…', match: false });
+  return parts;
+}
