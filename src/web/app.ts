@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { registerApi } from './api.js';
+import { registerApiDocs } from './api-docs.js';
 import { ResponseCache } from './cache.js';
 import { CHARTS_JS } from './client.js';
 import type { AppOptions } from './context.js';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/static/charts.js', (c) => c.body(CHARTS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   registerApi(app, options);
+  registerApiDocs(app);
   registerPages(app, options);
   registerSourceRegion(app, options);
 

@@ -42,17 +42,20 @@ export interface PageOptions {
   body: Markup;
   /** include ECharts and the chart script */
   charts?: boolean;
+  /** more elements for the head (style sheets) and scripts to load at the end of the body */
+  head?: Markup;
+  scripts?: string[];
 }
 
 export function page(options: PageOptions): string {
   return h`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${options.title} · 预算决算公开平台</title><style>${new Markup(STYLE)}</style></head>
+<title>${options.title} · 预算决算公开平台</title><style>${new Markup(STYLE)}</style>${options.head ?? ''}</head>
 <body><header><a class="brand" href="/">预算决算公开平台</a><nav>
-<a href="/">检索</a> · <a href="/rankings">排行</a> · <a href="/compare">对比</a> · <a href="/audit">审核概览</a> · <a href="/upload">上传</a> · <a href="/api/openapi.json">API</a> · <a href="/api/export/datapackage.json">数据包</a>
+<a href="/">检索</a> · <a href="/rankings">排行</a> · <a href="/compare">对比</a> · <a href="/audit">审核概览</a> · <a href="/upload">上传</a> · <a href="/api-docs">API</a> · <a href="/api/export/datapackage.json">数据包</a>
 </nav></header>
 <main>${options.body}</main>
-${options.charts ? h`<script src="/static/echarts.min.js"></script><script src="/static/charts.js"></script>` : ''}
+${options.charts ? h`<script src="/static/echarts.min.js"></script><script src="/static/charts.js"></script>` : ''}${(options.scripts ?? []).map((src) => h`<script src="${src}"></script>`)}
 </body></html>`.value;
 }
 

@@ -361,7 +361,8 @@ async function comparePage(c: Context, options: AppOptions): Promise<Response> {
   const link = (extra: Record<string, string | undefined>) => `/compare${query({ ids: ids.join(','), ...extra })}`;
   const labelCell = (r: CompareRow) => {
     const indent = r.depth ? h` style="padding-left:${r.depth * 1.2 + 0.45}rem"` : '';
-    const canDrill = r.code !== undefined && r.code.length < 7 && r.code.length !== 7 && (r.code.length === 3 || r.depth === 1);
+    // a 类 opens its 款, a 款 its 项
+    const canDrill = r.code !== undefined && (r.code.length === 3 || r.code.length === 5);
     const open = drill !== undefined && r.code !== undefined && drill.startsWith(r.code);
     return h`<td${indent}>${canDrill ? h`<a href="${link({ drill: open ? (r.code!.length === 5 ? r.code!.slice(0, 3) : undefined) : r.code })}" class="drill" aria-expanded="${open ? 'true' : 'false'}">${open ? '▾' : '▸'} ${r.label}</a>` : r.label}</td>`;
   };

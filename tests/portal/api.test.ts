@@ -1,5 +1,6 @@
 // The REST API and pages through app.request() (no port), on PGlite and on PostgreSQL 15, with the same answers.
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { createApp } from '../../src/web/app.js';
 import { renderDisclosure } from '../../src/write/index.js';
 import { generateSample } from '../../src/write/sample.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
-import { makeDisclosure } from './support/fixtures.js';
+import { makeDisclosure, modelBytes } from './support/fixtures.js';
 import { ENGINES, openTestStore, type Engine } from './support/stores.js';
 
 const TOKEN = 'test-token-0123';
@@ -259,6 +260,37 @@ for (const engine of ENGINES) {
       expect(notModel.status).toBe(422);
       expect((await send('letter.docx', '这是一段文字，不是 Word 文件')).status).toBe(415);
       expect((await send('sheet.xlsx', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).status).toBe(415);
+    });
+
+    it('says when an uploaded file is already known, and never shows a server path', async () => {
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const form = (name: string, content: BlobPart) => {
+        const f = new FormData();
+        f.set('file', new File([content], name));
+        return f;
+      };
+      // a file that claims to be a PDF and breaks inside: read from a temporary file on the server
+      const broken = await get('/api/documents', { method: 'POST', body: form('坏文件.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF broken'), headers: auth });
+      expect(broken.status).toBe(422);
+      const message = (await broken.json()).error.message as string;
+      expect(message).toContain('坏文件.pdf');
+      expect(message).not.toMatch(/\/tmp|budgetdoc-upload|\/work\//);
+      expect(message).not.toContain(tmpdir());
+      // the same bytes twice: the second upload is reported as known, over the API and on the form
+      const bytes = new Uint8Array(modelBytes(makeDisclosure({ unit: '新疆重复上传测试局', year: 2024 })));
+      const first = await get('/api/documents', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(first.status).toBe(201);
+      const again = await get('/api/documents', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(again.status).toBe(200);
+      const known = await again.json();
+      expect(known.outcome).toBe('unchanged');
+      expect(known.message).toContain('文件已存在');
+      const posted = await get('/upload', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(posted.status).toBe(303);
+      expect(posted.headers.get('location')).toBe(`/documents/${known.id}?known=1`);
+      const shown = await (await get(posted.headers.get('location')!, { headers: auth })).text();
+      expect(shown).toContain('id="already-known"');
+      expect(shown).toContain('内容完全相同');
     });
 
     it('takes a Word file: the disclosure in it is read, audited and kept as a draft', async () => {

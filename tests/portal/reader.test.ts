@@ -81,7 +81,7 @@ describe('a reader in Chromium', () => {
   beforeAll(async () => {
     portal = await startPortal(undefined, EXECUTION);
     page = await portal.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await portal?.close();
@@ -249,5 +249,27 @@ describe('a reader in Chromium', () => {
     for (const t of model.tables.filter((x) => x.status === 'present')) expect(text, t.title).toContain(t.title.replace(/\s+/g, '').slice(-8));
     expect(text).not.toContain('审核发现');
     expect(text).not.toContain('预算决算公开平台检索');
+  }, 60_000);
+
+  it('serves an API reference page drawn from the OpenAPI document by the bundled viewer', async () => {
+    const doc = (await (await fetch(`${portal.base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const errors: string[] = [];
+    const viewer = await portal.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    viewer.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const outside: string[] = [];
+    viewer.on('request', (r) => !r.url().startsWith(portal.base) && !r.url().startsWith('data:') && outside.push(r.url()));
+    try {
+      await viewer.goto(`${portal.base}/api-docs`);
+      await viewer.waitForSelector('#swagger-ui .opblock', { timeout: 30_000 });
+      const shown = await viewer.locator('#swagger-ui .opblock-summary-path').allTextContents();
+      const paths = shown.map((p) => p.replace(/\u200b/g, '').trim());
+      expect(paths).toContain('/api/documents');
+      expect(new Set(paths).size).toBe(Object.keys(doc.paths).length);
+      expect(outside, 'requests outside the app (no CDN)').toEqual([]);
+      expect(errors, 'console errors (Content-Security-Policy)').toEqual([]);
+      await viewer.screenshot({ path: path.join(ARTIFACTS, 'reader-api-docs.png') });
+    } finally {
+      await viewer.close();
+    }
   }, 60_000);
 });
