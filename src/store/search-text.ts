@@ -11,6 +11,10 @@ const DECORATION = new RegExp(`[${DECORATION_MARKS.replace(/[\\\]^-]/g, (c) => `
 
 /** Folds one character (or a character NFKC expands) the way the index does; '' where it is a decoration mark. */
 function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // fast paths for what a disclosure is made of: Chinese characters (NFKC leaves them), ASCII letters and digits
+  if (code >= 0x4e00 && code <= 0x9fff) return ch;
+  if (code < 0x80) return code === 0x22 || code === 0x27 ? '' : code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
   const folded = ch.normalize('NFKC').toLowerCase();
   return DECORATION.test(folded) ? folded.replace(new RegExp(DECORATION.source, 'gu'), '') : folded;
 }
