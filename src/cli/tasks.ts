@@ -75,8 +75,8 @@ async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<bo
 /** `parse`: the model as one JSON text (compact unless pretty) or the Chinese summary. */
 export async function runParse(task: ParseTask): Promise<Outcome<string>> {
   try {
-    const { parseFile } = await import('../extract/index.js');
-    const doc = await parseFile(task.file);
+    const { parseFileSync } = await import('../extract/index.js');
+    const doc = await parseFileSync(task.file);
     if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
     return { ok: true, value: await serialiseModel(doc, task.format, task.pretty), pages: pagesRead(doc) };
   } catch (err) {

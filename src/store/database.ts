@@ -1,5 +1,6 @@
 // Opens the store: embedded PGlite in a data directory by default, or a PostgreSQL server by URL — one Kysely API.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,17 +40,101 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
+/** A PGlite data directory another live process has open: two writers on one directory corrupt it silently. */
+export class StoreLockedError extends Error {
+  constructor(
+    readonly data: string,
+    readonly holder: { pid: number; host: string; since: string },
+  ) {
+    super(
+      `数据目录 ${data} 正被另一个进程使用（进程 ${holder.pid}，${holder.host}，自 ${holder.since}）：嵌入式数据库只允许一个进程打开。` +
+        `请先停止该进程（例如正在运行的 budgetdoc serve），或通过它的门户上传；多个进程同时写入请改用 PostgreSQL（--database）`,
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the single-writer lock of a data directory: a file created exclusively (O_EXCL) holding the owner's pid and
+ * host; a lock left by a process that no longer runs (killed with -9) is taken over. Returns its release.
+ */
+function lockDataDir(data: string, dir: string): () => void {
+  const file = path.join(dir, 'budgetdoc.lock');
+  const me = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, me, { flag: 'wx' });
+      const release = () => {
+        try {
+          if (readFileSync(file, 'utf8') === me) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return () => {
+        process.off('exit', release);
+        release();
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let holder: { pid: number; host: string; since: string } | undefined;
+    try {
+      holder = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // half-written or unreadable: judged stale below
+    }
+    // a lock from another machine (a shared disk) cannot be checked: it is respected
+    if (holder && (holder.host !== hostname() || alive(holder.pid))) throw new StoreLockedError(data, holder);
+    try {
+      unlinkSync(file);
+    } catch {
+      // another process took it over first: try again
+    }
+  }
+  throw new StoreLockedError(data, { pid: 0, host: hostname(), since: '?' });
+}
+
 async function openEmbedded(data: string): Promise<Store> {
   let pglite: PGlite;
+  let release = () => {};
   if (data === 'memory:') {
     pglite = await PGlite.create();
   } else {
     const dir = path.resolve(data, 'pglite');
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    release = lockDataDir(data, path.resolve(data));
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', location: data, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    location: data,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 function openServer(url: string, poolSize: number): Store {

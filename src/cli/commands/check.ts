@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RULES } from '../../audit/index.js';
+import { ruleExplanation, ruleTitle } from '../../audit/rule-titles.zh-CN.js';
 import type { DocumentFindings } from '../../audit/report.js';
 import { loadAuditRules } from '../audit-config.js';
 import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
@@ -32,9 +33,12 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
+const CATEGORY_ZH: Record<string, string> = { completeness: '完整性', arithmetic: '计算', 'cross-table': '表间', narrative: '说明', names: '名称' };
+
+/** One line per rule: id (for --rule and the configuration), default severity, category, Chinese title and explanation. */
 function listRules(): string {
   const sev = { error: '错误', warning: '警告', info: '提示' } as const;
-  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${r.meta.category.padEnd(12)} ${r.meta.docs.description}`).join('\n') + '\n';
+  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
 }
 
 export function registerCheck(program: Command): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
 import { collectFiles, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
-import { DEFAULT_DATA_DIR, openStore, type Store } from '../../store/database.js';
+import { DEFAULT_DATA_DIR, openStore, StoreLockedError, type Store } from '../../store/database.js';
 import { parseJobs } from '../batch.js';
 import { UserError } from '../errors.js';
 
@@ -31,6 +31,7 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
   try {
     return await openStore(database ? { database } : { data });
   } catch (err) {
+    if (err instanceof StoreLockedError) throw new UserError(err.message, 2);
     const where = database ? database.replace(/:[^:@/]*@/, ':***@') : (data ?? DEFAULT_DATA_DIR);
     throw new UserError(`无法打开数据库 ${where}：${err instanceof Error ? err.message : String(err)}`, 2);
   }

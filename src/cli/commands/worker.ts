@@ -82,7 +82,6 @@ export function registerWorker(program: Command): void {
   addStoreOptions(
     program
       .command('worker')
-      .description('处理任务队列中的导入任务 (take import jobs from the queue in PostgreSQL; run any number, on any number of machines)')
       .option('--jobs <n>', 'worker threads that parse and audit (default: the number of cores)')
       .option('--until-empty', 'stop when nothing is queued or running (default: wait for new jobs)')
       .option('--poll <seconds>', 'seconds between looks at an empty queue', '2')
