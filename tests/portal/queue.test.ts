@@ -141,7 +141,7 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
     try {
       const workers = [startWorker(queueDb), startWorker(queueDb), startWorker(queueDb)];
       // midway: once a third of the documents are stored, the first worker dies at once (no clean-up of any kind)
-      const deadline = Date.now() + 300_000;
+      const deadline = Date.now() + 900_000;
       while ((await count(store, 'select count(*) as n from documents')) < DOCS / 3) {
         if (Date.now() > deadline) throw new Error('workers made no progress');
         await new Promise((r) => setTimeout(r, 200));
@@ -202,5 +202,5 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
     } finally {
       await store.close();
     }
-  }, 900_000);
+  }, 1_800_000);
 });
