@@ -122,9 +122,10 @@ describe('北京: 附件1 情况说明 + 附件2 报表, joined', () => {
     expect(tables.year).toBe(2026);
     expect(tables.tablesPresent).toEqual(['income-expenditure-summary', 'income-summary']);
   });
-  it('the explanation alone: every table of its 目录 reported missing', () => {
+  it('the explanation alone: every table of its 目录 is not found (a reading failure: 0 tables read)', () => {
     expect(pieceHolds(explanation)).toBe('explanation');
-    expect(errors(explanation, 'toc-table-absent')).toHaveLength(2);
+    expect(explanation.warnings.filter((w) => w.code === 'table-absent')).toHaveLength(2);
+    expect(explanation.tablesPresent).toEqual([]);
   });
   it('joined: the tables are present, the toc-table-absent findings gone, each part keeps its file', () => {
     const groups = groupPieces([tables, explanation], (d) => d);
@@ -133,6 +134,7 @@ describe('北京: 附件1 情况说明 + 附件2 报表, joined', () => {
     const doc = joinPieces(groups[0]);
     expect(errors(doc, 'toc-table-absent')).toEqual([]);
     expect(doc.warnings.filter((w) => w.code === 'table-absent')).toEqual([]);
+    expect(audit(doc).filter((f) => f.message.includes('识别到 0 张表'))).toEqual([]);
     expect(doc.tablesPresent).toEqual(['income-expenditure-summary', 'income-summary']);
     expect(doc.title.text).toBe(explanation.title.text);
     expect(doc.source.pieces?.map((p) => [p.file, p.holds])).toEqual([
