@@ -2,7 +2,7 @@
 // of it, signature and date, the 目录 entries and the parts.
 import type { Block } from '../read/blocks.js';
 import type { Disclosure, DocumentKind, DocumentScope, Place } from '../model/schema.js';
-import type { Outline } from './outline.js';
+import { stripLeader, type Outline } from './outline.js';
 import { norm, tidy } from './text-utils.js';
 import { announcedTable } from './tables.js';
 
@@ -28,6 +28,8 @@ function textOf(b: Block): string {
 function nameBeforeYear(text: string): string | undefined {
   const m = YEAR_IN_TITLE.exec(text);
   if (!m) return undefined;
+  // "上海市2026年市级单位预算": the place before the year names the level of government, not the unit
+  if (/^\s*(?:市|区|省|县|州)级/.test(text.slice(m.index + m[0].length))) return undefined;
   const name = tidy(text.slice(0, m.index)).replace(/^关于/, '').replace(/(部门|单位)$/, '').trim();
   return name.length >= 2 ? name : undefined;
 }
@@ -40,7 +42,7 @@ function nameAfterYear(text: string): string | undefined {
 }
 
 /** How much one mention counts when choosing the unit's name: the document's own voice over table headers. */
-const MENTION_WEIGHT: Record<string, number> = { signature: 3, title: 2, toc: 1, part: 1, section: 1 };
+const MENTION_WEIGHT: Record<string, number> = { signature: 3, cover: 3, title: 2, toc: 1, part: 1, section: 1 };
 
 /**
  * The unit is the name the document's places agree on, weighted: signature and title most, headings next, table
@@ -148,6 +150,11 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
     if (name) mentions.push(at ? { name, role, at } : { name, role });
   };
   add(nameBeforeYear(titleText) ?? nameAfterYear(titleText), 'title', titleBlock?.at);
+  // a cover that names the unit on a line of its own (上海: "上海市2026年市级单位预算 / 预算单位：X")
+  for (const b of outline.cover) {
+    const m = b.type === 'table' ? null : /^\s*(?:预算单位|部门名称|单位名称)\s*[:：]\s*(\S.{1,40}?)\s*$/.exec(b.text);
+    if (m) add(tidy(m[1]), 'cover', b.at);
+  }
   for (const b of outline.toc) {
     if (b.type === 'heading' && b.numbering === 'part') add(nameOfOverviewPart(b.title), 'toc', b.at);
     else if (b.type !== 'table' && /^关于/.test(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, ''))) add(nameBeforeYear(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')), 'toc', b.at);
@@ -194,7 +201,7 @@ export function extractToc(outline: Outline, kind: DocumentKind): Disclosure['to
   let part: string | undefined;
   for (const b of outline.toc) {
     if (b.type === 'table') continue;
-    const text = tidy(b.text);
+    const text = stripLeader(tidy(b.text));
     if (b.type === 'heading' && b.numbering === 'part') {
       part = text;
       entries.push({ title: text, at: b.at });

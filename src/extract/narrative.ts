@@ -140,7 +140,11 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
       const segFacts = readFacts(seg.paragraphs, { unitName: ctx.unitName, context: { topic, subtopic: seg.subtopic, year: ctx.year } });
       facts.push(...segFacts);
       if (seg.subtopic === 'operatingCosts') {
-        const fact = segFacts.find((f) => f.subject.kind === 'operatingCosts' && f.amount);
+        // "本单位无机关运行经费。" states that there are none: a fact without an amount
+        const none = seg.paragraphs.find((p) => /(?:无|没有|未安排)(?:机关)?运行经费/.test(p.text));
+        const fact =
+          segFacts.find((f) => f.subject.kind === 'operatingCosts' && f.amount) ??
+          (none ? { subject: { kind: 'operatingCosts' as const }, label: '机关运行经费', text: none.text, at: none.at } : undefined);
         // a later mention without a figure (a 名词解释 entry) does not undo the one read
         if (fact || !result.operatingCosts.fact) result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
       }

@@ -44,7 +44,7 @@ function isTocTitle(b: Block): boolean {
 }
 
 /** Dot leaders and the page number after a 目录 entry ("一、部门主要职能……………3", "收支总表.......5"). */
-const LEADER = /\s*(?:[.．·…。‥⋯_—－-]\s*){3,}\s*\d*\s*$|\s+\d{1,3}\s*$/;
+const LEADER = /\s*(?:(?:[.．·。_—－-]\s*){3,}|(?:[…⋯‥]\s*){2,})\s*\d*\s*$|\s+\d{1,3}\s*$/;
 
 /** A 目录 entry's text without its dot leaders and page number. */
 export function stripLeader(text: string): string {

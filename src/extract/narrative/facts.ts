@@ -339,6 +339,11 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         const budget = budgetTail(pre);
         if (budget) {
           const { label, year } = labelOf(budget.groups!.label, reader.unitName);
+          // "比2025年年初预算数88275.71万元减少…": the prior year's figure a change is measured from, not a fact
+          if ((label === '比' || label === '较') && current) {
+            pendingBasis = basisOf(budget.groups!.label.replace(/^[比较]/, '') + budget.groups!.which) ?? pendingBasis;
+            continue;
+          }
           const d = create(label || (current?.fact.label ?? ''), list, year ?? pendingYear, part, true);
           if (!label && current) d.fact.subject = current.fact.subject;
           d.fact.budgetAmount = amount;
