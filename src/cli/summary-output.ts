@@ -1,6 +1,4 @@
 // `check --summary` output: the batch review table (src/audit/summary.ts) as aligned text, JSON or an XLSX workbook.
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { shareText, summaryTotals, type SummaryRow } from '../audit/summary.js';
 
@@ -81,21 +79,4 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
   ws.addRow([`合计（${t.documents} 个文件）`, `错误中位数 ${t.medianErrors}；无错误 ${t.withoutErrors} 个`, t.tables.found, t.tables.expected, '', t.sums.held, t.sums.checked, t.errors, t.warnings, t.doubts, t.pages, t.seconds, t.refused ? `${t.refused} 个未审核` : '']).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 28 : i === 1 ? 40 : 12));
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The files of the arguments: a folder stands for the files directly in it (sorted by name; hidden files left out). */
-export function expandFolders(args: string[]): string[] {
-  return args.flatMap((a) => {
-    let dir = false;
-    try {
-      dir = statSync(a).isDirectory();
-    } catch {
-      return [a];
-    }
-    if (!dir) return [a];
-    return readdirSync(a, { withFileTypes: true })
-      .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .map((e) => path.join(a, e.name))
-      .sort();
-  });
 }

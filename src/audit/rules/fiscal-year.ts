@@ -27,8 +27,8 @@ export const rule: Rule = {
     for (const { section, fact } of uniqueFacts(doc)) {
       if (fact.year === undefined || fact.year === doc.year) continue;
       if (comparisonYear(fact.text, fact.year, doc.year)) continue;
-      // an execution figure (执行数) in a budget is of a year already ended: "2023年当年预算执行数" in a 2024 budget
-      if (doc.kind === 'budget' && fact.year < doc.year && /执行/.test(`${fact.label}${fact.text}`)) continue;
+      // a budget states the previous year's execution ("2023年当年预算执行数为60.13万元" in a 2024 budget)
+      if (doc.kind === 'budget' && fact.year === doc.year - 1 && /执行|决算|实际/.test(`${fact.label}${fact.text}`)) continue;
       report({ messageId: 'factYearWrong', data: { label: fact.label, expected: doc.year, actual: fact.year }, location: factPlace(section, fact), expected: `${doc.year}年`, actual: `${fact.year}年` });
     }
     for (const table of doc.tables) {

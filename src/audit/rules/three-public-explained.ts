@@ -10,6 +10,8 @@ const ITEMS: Array<{ key: string; name: string }> = [
 ];
 
 const CHANGE_IN_WORDS = /持平|相同|相等|一致|不变|无变化|没有变化|未发生变化|(等于|小于|大于|低于|高于|少于|多于)上年/;
+/** a final account may compare with its budget in words: 完成预算的 15.63% */
+const AGAINST_BUDGET = /完成(年初|全年)?预算/;
 
 export const rule: Rule = {
   meta: {
@@ -42,7 +44,10 @@ export const rule: Rule = {
       const combined = item.key.startsWith('vehicle') ? items.filter((f) => f.subject.key === 'vehicle') : [];
       // a final account may explain each item against its budget (预算数 / 决算数) instead of the previous year
       // 与上年持平/相同/相等, 本年数小于上年预算数 …: a change stated in words (an unchanged amount is a stated change of 0)
-      const compared = (f: (typeof items)[number]) => Boolean(f.change || (doc.kind === 'final_account' && f.budgetAmount) || CHANGE_IN_WORDS.test(f.text.replace(/\s+/g, '')));
+      const compared = (f: (typeof items)[number]) => {
+        const text = f.text.replace(/\s+/g, '');
+        return Boolean(f.change || (doc.kind === 'final_account' && (f.budgetAmount || AGAINST_BUDGET.test(text))) || CHANGE_IN_WORDS.test(text));
+      };
       const withChange = stated.find(compared) ?? combined.find(compared);
       if (!withChange) {
         report({ messageId: 'threePublicChangeMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]), expected: '增减变化', actual: '未说明' });
