@@ -1,6 +1,7 @@
 // Arithmetic: classified rows add up level by level — 项 → 款 → 类 → 合计 — and organisation rows equal their units,
 // in every amount column. Not where the reader may have paired codes wrongly: a table whose sums mostly fail, a sum
-// over a row the reading self-check suspects, or a row whose code or name the catalogue does not confirm.
+// over a row the reading self-check suspects, a row whose code or name the catalogue does not confirm, or parts that
+// print one code twice.
 import type { Rule } from '../types.js';
 import { organisationBlocks, rowName } from '../support.js';
 import { classifiedSums, codeInDoubt, suspectRows, tableInDoubt } from './classification-support.js';
@@ -34,6 +35,10 @@ export const rule: Rule = {
       for (const { sum, reports } of results) {
         if (!reports.length) continue;
         if ([sum.total, ...sum.parts].some((r) => suspects.has(rowName(r)) || codeInDoubt(ctx.doc, r))) continue;
+        // the same code printed twice among the parts is a 项 whose code was cut to its 款's, or a repeated row: the
+        // sum would count one figure twice
+        const codes = sum.parts.filter((r) => r.classification && !r.project).map((r) => r.classification!.code);
+        if (new Set(codes).size < codes.length) continue;
         for (const r of reports) ctx.report(r);
       }
     }
