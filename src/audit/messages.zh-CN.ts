@@ -97,6 +97,20 @@ export const messages = {
   readingUnparsedCount: '，{count} 个金额未能读出',
   readingOutOfShape: '，{count} 行金额多于表头列数',
   readingNothingRead: '，未读出任何金额',
+  readingNoTables: '未读出任何表格（读取失败，不能判断表格是否一致）',
+  // reading doubts (src/audit/doubts.ts): findings held back because a figure they use was not read with certainty
+  readingDoubt: '读取存疑：{subject}{reason}。',
+  readingDoubtHeld: '读取存疑：{subject}{reason}；据此得出的 {count} 项检查结果未作为错误报告，请对照原文核实。',
+  doubtNothingRead: '未读出任何金额',
+  doubtUnparsed: '有 {count} 个金额未能读出',
+  doubtOutOfShape: '有 {count} 行金额多于表头列数',
+  doubtSuspect: '疑有读错的单元格（{reason}）',
+  doubtManyFailed: '表内 {failed}/{checked} 个等式不成立，疑为表格结构读错',
+  doubtNoTables: '未读出任何表格中的金额（识别到 {count} 张表）',
+  doubtNoNarrative: '未能识别情况说明的章节',
+  doubtRowsUnread: '其他表列出的科目在本表中未读出，且本表的合计与各项之和不等，疑有行未读出',
+  doubtRowsSwapped: '其他表列在某一科目下的金额，本表列在另一科目下，疑科目编码或名称读错',
+  doubtUnrecognised: '原文提到了以下内容，但未能从中读出所需的金额或说明',
 } as const;
 
 export type MessageKey = keyof typeof messages;
