@@ -11,7 +11,7 @@ export const RULE_TITLES: Record<string, RuleTitle> = {
   'change-arithmetic': { title: '增减变化计算', explanation: '说明中的增减额与增减幅度方向一致，增长率等于增减额除以上年数。' },
   'change-reason': { title: '增减变化原因', explanation: '说明中每一处比上年增加或减少，都应说明主要原因。' },
   'classification-code': { title: '科目编码与名称', explanation: '表中的功能分类和经济分类编码应与当年政府收支分类科目的名称一致。' },
-  'classification-code-unconfirmed': { title: '无法确认的科目', explanation: '目录无法确认当年有效的编码或名称（未知编码、旧版科目、其他版本的名称等），每个编码和名称提示一次。' },
+  'classification-code-unconfirmed': { title: '待核实的科目编码', explanation: '本工具科目目录未收录或无法确认的编码与名称（新增科目、已停用科目、其他年度名称、名称截断等），请对照当年政府收支分类科目核实，不作为错误。' },
   'classification-depth': { title: '科目细化程度', explanation: '功能分类应细化到项级，基本支出经济分类应细化到款级。' },
   'classification-hierarchy': { title: '类款项逐级合计', explanation: '款等于所属各项之和，类等于所属各款之和，合计等于各类之和。' },
   'cross-table-agreement': { title: '表间数字一致', explanation: '同一数字在不同表中出现时应相同，如各功能分类在收支总表与支出总表中。' },

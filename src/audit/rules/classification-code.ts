@@ -5,8 +5,8 @@
 import type { Rule } from '../types.js';
 import type { FindingPlace } from '../types.js';
 import { nameMatches, resolveFunctionNames } from '../../catalog/codes.js';
-import { factPlace, rowName, rowPlace, uniqueFacts } from '../support.js';
-import { cellsInDoubt, judgeRow, narrativePathVerdict, suspectRows } from './classification-support.js';
+import { factPlace, rowPlace, uniqueFacts } from '../support.js';
+import { judgeRow, narrativePathVerdict } from './classification-support.js';
 
 export const rule: Rule = {
   meta: {
@@ -26,15 +26,12 @@ export const rule: Rule = {
     const found = new Map<string, { place: FindingPlace; related: FindingPlace[]; emit: (related: FindingPlace[]) => void }>();
     for (const table of doc.tables) {
       if (table.status !== 'present') continue;
-      const doubt = cellsInDoubt(doc, table);
-      const suspects = suspectRows(doc, table);
       for (const row of table.rows) {
         const c = row.classification;
         if (!c || !row.label.trim()) continue;
         const v = judgeRow(doc, row);
         // a malformed code (an organisation code, a 款 printed short) is the reader's, never the document's
         if (v.kind !== 'mismatch') continue;
-        if (doubt || suspects.has(rowName(row))) continue;
         const label = row.label.replace(/\s+/g, '');
         const key = `${c.system}:${c.code}:${label}`;
         const place = rowPlace(table, row);

@@ -1,5 +1,5 @@
 // What the classification rules share: one verdict per printed (code, name) pair — an error of the document, a warning
-// for the reviewer (the catalogue or the reading cannot confirm it), or nothing — and the reading doubts that keep the
+// for the reviewer (the catalogue or the reading cannot confirm it), or nothing — and the code doubts that keep the
 // hierarchy and depth rules quiet where the reader may have split or paired codes wrongly.
 import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
 import type { Report } from '../types.js';
@@ -88,24 +88,10 @@ export function readingOf(doc: Disclosure, table: Table): TableReading | undefin
   return byTable.get(table);
 }
 
-/** A table whose sums mostly fail, or whose cells the reader could not read or place, was read wrongly as a whole:
- *  finance software does not print many wrong sums, so more than two failures, or more than a tenth of those checked,
- *  is doubt. The caller counts the sums it checks (the reading self-check counts a missing level as a failure). */
-export function tableInDoubt(doc: Disclosure, table: Table, sums: { checked: number; failed: number }): boolean {
-  return cellsInDoubt(doc, table) || sums.failed > Math.max(2, sums.checked / 10);
-}
-
 /** Cells with digits the reader could not read as amounts, or rows printing more amounts than the header has columns. */
 export function cellsInDoubt(doc: Disclosure, table: Table): boolean {
   const r = readingOf(doc, table);
   return Boolean(r && (r.cells.unparsed > 0 || r.rows.outOfShape > 0));
-}
-
-/** The rows the reading self-check names as suspects of a misread cell (merged, split, shifted, scaled: a re-reading of
- *  the cell makes sums hold). A gap that merely equals a neighbouring figure is not enough on its own. */
-export function suspectRows(doc: Disclosure, table: Table): Set<string> {
-  const r = readingOf(doc, table);
-  return new Set((r?.suspects ?? []).filter((s) => s.kind !== 'difference' && s.kind !== 'unparsed').map((s) => s.row));
 }
 
 /** A classified row whose code the reader may have assembled wrongly: its code is not of the year's catalogue (unknown,
