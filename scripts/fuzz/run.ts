@@ -59,7 +59,7 @@ async function lane(): Promise<void> {
       }
     }
     done++;
-    if (done % 1000 === 0) {
+    if (done % (total < 5000 ? 50 : 1000) === 0) {
       const s = (performance.now() - started) / 1000;
       process.stderr.write(`${done}/${total} mutants, ${s.toFixed(0)} s, crashes ${counts.crash}, hangs ${counts.hang}, peak RSS ${(peak / 1048576).toFixed(0)} MB\n`);
     }

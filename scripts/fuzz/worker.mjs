@@ -8,7 +8,8 @@ export default async function run({ name, bytes }) {
     await parseBytes(bytes, name);
     return { kind: 'read' };
   } catch (err) {
-    if (err instanceof ReadError) return { kind: 'refused', reason: err.reason };
+    // by name too: a reader loaded through another module URL has its own copy of the class
+    if (err instanceof ReadError || err?.name === 'ReadError') return { kind: 'refused', reason: err.reason };
     return { kind: 'crash', error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err) };
   }
 }
