@@ -1,4 +1,5 @@
-// Parse throughput benchmark on one core: the seeds through parseText, next to a split-and-regex floor.
+// Parse throughput benchmark on one core: the seeds through parseText, next to a split-and-regex floor; then the
+// CLI benchmark (bench/cli.mjs; BENCH_SKIP_CLI=1 leaves it out).
 // Run: npm run bench  (builds first). Prints steady-state documents/s and MB/s after a timed warm-up, and the
 // warm-up rate; asserts nothing. BENCH_SECONDS and BENCH_WARMUP_SECONDS change the durations; the warm-up also runs
 // at least BENCH_WARMUP_DOCUMENTS (800) documents, so that a slow or busy machine still measures optimised code.
@@ -48,3 +49,9 @@ const floor = measure('floor: split lines + one regex pass', (s) => {
 const parse = measure('budgetdoc parseText (full model)', (s) => { sink += parseText(s.text, { file: s.file }).tables.length; });
 console.log(`parse is ${(floor / parse).toFixed(1)}× slower than the floor; target ≥ 500 documents/s: ${parse >= 500 ? 'met' : 'NOT met'}`);
 if (sink < 0) console.log(sink);
+
+// the command line end to end (start-up, streams, --jobs, peak RSS): bench/cli.mjs, in its own process
+if (!process.env.BENCH_SKIP_CLI) {
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(process.execPath, [fileURLToPath(new URL('./cli.mjs', import.meta.url))], { stdio: 'inherit' });
+}

@@ -41,6 +41,7 @@ const NEEDS_TABLES = new Set(['required-tables', 'toc-table-absent', 'empty-tabl
  * What a "missing" finding says is missing, and the words that show the text does speak of it: a finding whose
  * subject the document's text names under any of these words is a part the reader did not recognise, not a defect.
  */
+const CHANGE_WORDS = /增|减|持平|相同|相等|一致|无变化|不变|下降|上升|等于|小于|大于|低于|高于|0\.00|为0|为零/;
 const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: RegExp }> = [
   { rule: 'other-matters', message: /机关运行经费/, words: /机关运行经费|运行经费/ },
   { rule: 'other-matters', message: /政府采购/, words: /政府采购|采购预算|采购金额|采购支出/ },
@@ -52,10 +53,10 @@ const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: Reg
   { rule: 'three-public-explained', message: /未说明公务用车运行费(。|$)/, words: /用车运行|运行维护|运行费|购置及运行/ },
   { rule: 'three-public-explained', message: /未说明公务接待费(。|$)/, words: /公务接待|接待费/ },
   // a change stated in a sentence naming the item, including 持平, 相同 and 0.00
-  { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
-  { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: /增|减|持平|相同|一致|无变化|下降|上升|0\.00|为0|为零/ },
+  { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: CHANGE_WORDS },
+  { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: CHANGE_WORDS },
   { rule: 'three-public-explained', message: /增减变化的原因/, words: /三公|出国|购置|运行|接待/, near: /原因|主要是|主要用于|由于|因为|是因/ },
   { rule: 'final-three-public-counts', message: /团组/, words: /团组|个团|\d+批/ },
   { rule: 'final-three-public-counts', message: /出国\(境\)人次/, words: /出国|出境/, near: /人次|人/ },
@@ -128,6 +129,19 @@ export function applyReadingDoubts(
     }
     byName.set(t.table, doubtOf(`table:${t.table}`, reason, place));
   }
+  // rows other tables print but this one lacks: a row left unread when the table's own sums fail too, or a row read
+  // under another code when this table prints the missing amount on a row the others lack (the amounts swap)
+  const absent = findings.filter((f) => f.rule === 'cross-table-agreement' && f.location.table && !f.location.row);
+  for (const f of absent) {
+    const t = tables.find((x) => x.table === f.location.table);
+    if (!t || byName.has(t.table)) continue;
+    const swapped = findings.some((g) => g !== f && g.rule === 'cross-table-agreement' && g.location.table === t.table && g.location.row && g.actual === f.expected);
+    const failing = t.identities.held < t.identities.checked;
+    if (!swapped && !failing) continue;
+    const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id);
+    const place: FindingPlace = { table: t.table, ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}) };
+    byName.set(t.table, doubtOf(`table:${t.table}`, formatMessage(swapped ? 'doubtRowsSwapped' : 'doubtRowsUnread'), place));
+  }
   const read = tables.filter((t) => t.cells.amounts > 0);
   const noTables = !doc.form && read.length === 0;
   const noNarrative = !doc.form && doc.narrative.length === 0;
@@ -149,6 +163,8 @@ export function applyReadingDoubts(
     let doubt = onTable;
     if (!doubt && noTables && NEEDS_TABLES.has(f.rule)) doubt = doubts.get('tables');
     if (!doubt && (noNarrative || (noParts && f.rule === 'required-parts')) && NEEDS_NARRATIVE.has(f.rule) && !places(f).some((p) => p.table)) doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    // an empty fund table may be explained in the 情况说明 the reader did not recognise
+    if (!doubt && noNarrative && f.rule === 'empty-table-statement') doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
     if (!doubt && NEEDS_NARRATIVE.has(f.rule) && mentioned(f, sentences, doc)) doubt = doubtOf('unrecognised', formatMessage('doubtUnrecognised'), { section: '情况说明' });
     if (doubt) doubt.held.push(f);
     else kept.push(f);

@@ -70,7 +70,6 @@ export const messages = {
   scopeWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   kindWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   codeNameMismatch: '科目编码 {code} 在 {year} 年科目中名称为“{expected}”，此处为“{actual}”{note}。',
-  codeMalformed: '“{table}”中的“{code} {name}”不是有效的科目编码（功能分类为 3、5、7 位，经济分类为 3、5 位）。',
   // classification-code-unconfirmed: what the catalogue or the reading cannot confirm, for the reviewer to look at
   codeUnconfirmed: '科目编码 {code}（{name}）未收录于本工具的 {year} 年科目目录{note}，请对照财政部当年《政府收支分类科目》核实。',
   codeRetired: '科目编码 {code}（{name}）仅见于 {editions} 年版科目，{year} 年科目目录中没有，请核实是否已停用。',
@@ -109,6 +108,8 @@ export const messages = {
   doubtManyFailed: '表内 {failed}/{checked} 个等式不成立，疑为表格结构读错',
   doubtNoTables: '未读出任何表格中的金额（识别到 {count} 张表）',
   doubtNoNarrative: '未能识别情况说明的章节',
+  doubtRowsUnread: '其他表列出的科目在本表中未读出，且本表的合计与各项之和不等，疑有行未读出',
+  doubtRowsSwapped: '其他表列在某一科目下的金额，本表列在另一科目下，疑科目编码或名称读错',
   doubtUnrecognised: '原文提到了以下内容，但未能从中读出所需的金额或说明',
 } as const;
 

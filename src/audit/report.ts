@@ -1,6 +1,7 @@
 // Audit reports: findings of one or more documents as text (grouped by severity), JSON, or a self-contained HTML page.
 import type { Finding, FindingPlace, Severity } from './types.js';
 import { readingSectionLines, type TableReading } from './reading-confidence.js';
+import type { SummaryRow } from './summary.js';
 
 export interface DocumentFindings {
   file: string;
@@ -9,6 +10,8 @@ export interface DocumentFindings {
   findings: Finding[];
   /** the reading self-check of each table, reported apart from the findings (src/audit/reading-confidence.ts) */
   readingConfidence?: TableReading[];
+  /** the batch-review row of check --summary (src/audit/summary.ts) */
+  summary?: SummaryRow;
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -60,9 +63,9 @@ export function formatText(docs: DocumentFindings[]): string {
   return out.join('\n');
 }
 
-/** One document: its object; several: an array of them. */
-export function formatJson(docs: DocumentFindings[], single: boolean): string {
-  const objects = docs.map((d) => ({
+/** The JSON object of one document's findings (the element of `check --format json`, the line of ndjson). */
+export function findingsJson(d: DocumentFindings): object {
+  return {
     file: d.file,
     findings: d.findings.map((f) => ({
       rule: f.rule,
@@ -76,22 +79,26 @@ export function formatJson(docs: DocumentFindings[], single: boolean): string {
       also: f.also ?? [],
     })),
     ...(d.readingConfidence ? { readingConfidence: d.readingConfidence } : {}),
-  }));
-  return `${JSON.stringify(single && objects.length === 1 ? objects[0] : objects, null, 2)}\n`;
+  };
+}
+
+/** One document: its object; several: an array of them (indented unless `pretty` is false). */
+export function formatJson(docs: DocumentFindings[], single: boolean, pretty = true): string {
+  const objects = docs.map(findingsJson);
+  return `${JSON.stringify(single && objects.length === 1 ? objects[0] : objects, null, pretty ? 2 : undefined)}\n`;
 }
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A self-contained page (inline style, no scripts) a reviewer can send on. */
-export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Date()): string {
+/** One document's section of the HTML report. */
+export function htmlSection(d: DocumentFindings): string {
   const e = escapeHtml;
-  const sections = docs.map((d) => {
-    const c = counts(d.findings);
-    const rows = d.findings
-      .map(
-        (f) => `<tr class="${f.severity}">
+  const c = counts(d.findings);
+  const rows = d.findings
+    .map(
+      (f) => `<tr class="${f.severity}">
 <td>${e(SEVERITY_ZH[f.severity])}</td>
 <td>${e(placeText(f.location))}${(f.related ?? []).map((r) => `<div class="rel">对照：${e(placeText(r))}</div>`).join('')}</td>
 <td>${e(f.message)}</td>
@@ -100,9 +107,9 @@ export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Dat
 <td>${f.tolerance !== undefined ? e(f.tolerance) : ''}</td>
 <td><code>${e(f.rule)}</code></td>
 </tr>`,
-      )
-      .join('\n');
-    return `<section>
+    )
+    .join('\n');
+  return `<section>
 <h2>${e(d.title ?? d.file)}</h2>
 <p class="file">${e(d.file)}</p>
 <p class="summary">错误 <b>${c.error}</b> 项，警告 <b>${c.warning}</b> 项，提示 <b>${c.info}</b> 项</p>
@@ -113,7 +120,11 @@ ${rows}
 </tbody>
 </table>` : '<p>未发现问题。</p>'}
 </section>`;
-  });
+}
+
+/** The HTML report up to its first section (a report is htmlStart, the sections joined by newlines, HTML_END). */
+export function htmlStart(generatedAt: Date = new Date()): string {
+  const e = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -135,8 +146,12 @@ tr.info td:first-child{color:#555}
 <body>
 <h1>预决算公开审核报告</h1>
 <p>生成时间：${e(generatedAt.toISOString().slice(0, 19).replace('T', ' '))} UTC；四舍五入造成的差额（每个数不超过末位半个单位）不计为错误，允许误差列出了每项比较所用的容差。</p>
-${sections.join('\n')}
-</body>
-</html>
 `;
+}
+
+export const HTML_END = '\n</body>\n</html>\n';
+
+/** A self-contained page (inline style, no scripts) a reviewer can send on. */
+export function formatHtml(docs: DocumentFindings[], generatedAt: Date = new Date()): string {
+  return `${htmlStart(generatedAt)}${docs.map(htmlSection).join('\n')}${HTML_END}`;
 }

@@ -41,7 +41,9 @@ export function explanationPart(outline: Outline): Part | undefined {
   if (byTitle) return byTitle;
   const score = (p: Part) => p.sections.filter((s) => /说明/.test(norm(s.title)) && /收入|支出|三公|财政拨款/.test(norm(s.title))).length;
   const best = [...outline.parts].sort((a, b) => score(b) - score(a))[0];
-  return best && score(best) >= 3 ? best : undefined;
+  // a body without 目录 or 第X部分 (重庆: 一、单位基本情况 … 六、专业性名词解释) is one untitled part: fewer titles say 说明
+  const untitled = outline.parts.length === 1 && !best?.title;
+  return best && score(best) >= (untitled ? 1 : 3) ? best : undefined;
 }
 
 /**
@@ -67,11 +69,21 @@ function beforePerformanceTables(blocks: Block[]): Block[] {
   return end < 0 ? blocks : blocks.slice(0, end);
 }
 
+/** The title of a paragraph that opens with （一）/(一) and a subtopic's words before its first 。or ：. */
+function inlineSubsection(text: string): string | undefined {
+  const m = /^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*([^。：:，,]{2,24})[。：:]/.exec(text);
+  return m && subtopicOf(m[1]) !== 'none' ? m[1] : undefined;
+}
+
 function segmentsOf(blocks: Block[], topic: Topic, sectionSubtopic: Subtopic): Segment[] {
   const runs: Array<{ heading?: HeadingBlock; blocks: Block[] }> = [{ blocks: [] }];
   for (const b of blocks) {
     if (b.type === 'heading' && b.numbering === 'subsection') runs.push({ heading: b, blocks: [] });
-    else runs[runs.length - 1].blocks.push(b);
+    else if (b.type === 'paragraph' && inlineSubsection(b.text)) {
+      // "（一）机关运行经费。2026年…": a subsection whose title runs on into its text
+      const title = inlineSubsection(b.text)!;
+      runs.push({ heading: { type: 'heading', text: title, numbering: 'subsection', title, marked: false, at: b.at }, blocks: [b] });
+    } else runs[runs.length - 1].blocks.push(b);
   }
   return runs
     .filter((r) => r.heading || r.blocks.length)
@@ -100,6 +112,11 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
   }
   for (const section of explanationSections(outline, part)) {
     const topic = topicOf(section.title);
+    // the 名词解释 printed as a section of the explanations defines terms, it states no figures
+    if (/名词解释/.test(norm(section.title))) {
+      result.narrative.push({ number: section.number, title: section.title, topic, facts: [], paragraphs: [], at: section.heading.at });
+      continue;
+    }
     const segments = segmentsOf(section.blocks, topic, topic === 'other' || topic === 'performance' ? subtopicOf(section.title) : 'none');
     const facts: Fact[] = [];
     for (const seg of segments) {
@@ -124,9 +141,10 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
       facts.push(...segFacts);
       if (seg.subtopic === 'operatingCosts') {
         const fact = segFacts.find((f) => f.subject.kind === 'operatingCosts' && f.amount);
-        result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
+        // a later mention without a figure (a 名词解释 entry) does not undo the one read
+        if (fact || !result.operatingCosts.fact) result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
       }
-      if (seg.subtopic === 'procurement') result.procurement = procurementOf(segFacts);
+      if (seg.subtopic === 'procurement' && (segFacts.length || !result.procurement.total)) result.procurement = procurementOf(segFacts);
       if (topic === 'threePublic') {
         result.threePublic.items.push(...segFacts.filter((f) => f.subject.kind === 'threePublic'));
         Object.assign(result.threePublic, readThreePublicCounts(seg.paragraphs));

@@ -2,7 +2,7 @@
 // from the template declared in src/catalog/tables.ts (no table-specific code paths).
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
-import { functionChildByName, functionClassByName, type CodeEntry } from '../catalog/codes.js';
+import { functionChildByName, functionClassByName, nameMatches, type CodeEntry } from '../catalog/codes.js';
 import { recogniseTableTitle, titleWords, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
@@ -18,7 +18,8 @@ const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
   const t = titleWords(norm(b.text));
-  if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
+  // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
+  if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }
 
@@ -208,8 +209,9 @@ function codeFrom(parts: string[], lastClass: string | undefined): string | unde
 
 function levelOf(code: string, system: 'function' | 'economic'): 'class' | 'section' | 'item' {
   if (code.length <= 3) return 'class';
-  if (code.length <= 5 || system === 'economic') return 'section';
-  return 'item';
+  if (code.length <= 5) return 'section';
+  // regional economic sub-codes of 7 digits (重庆 3010201 规范性津补贴 under 30102) are a level below the 款
+  return system === 'economic' && code.length < 7 ? 'section' : 'item';
 }
 
 /** One code–name–amounts group of columns; basic expenditure final accounts print two or three side by side. */
@@ -297,7 +299,7 @@ function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic')
 
 function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
   const layout = namedColumnLayout(grid, system);
   if (!layout) return undefined;
   const { groups } = layout;
@@ -330,7 +332,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       });
     }
   }
-  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, tpl.columns, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, specs, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
   // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
   // 备注) is not one of the template's columns
   for (const map of colMaps) {
@@ -376,7 +379,12 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         }
       }
       const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
-      const code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      let code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      // one code column printing 款/项 short under their parent ("05 行政事业单位离退休" under 208, 西安): completed
+      if (code && g.codeCols.length === 1 && !sideBySide && code.length === 2) code = completeShortCode(code, label, cells, rows, system, ctx.year);
+      // a code of 6 digits in a code column is an organisation's (125001 西安市…), not a classification code
+      const orgByCode = code !== undefined && code.length === 6 && !g.organisation;
+      if (orgByCode) code = undefined;
       if (!code && !label && cells.length === 0) return;
       const row: TableRow = { kind: 'leaf', label, cells, at: rowAt(at.line, sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column, r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]]) };
       if (code) {
@@ -386,7 +394,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       else {
         const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
-        if (g.organisation && printedCode) row.orgCode = printedCode;
+        if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
           row.orgCode = org[1];
           row.label = tidy(org[2]);
@@ -404,8 +412,80 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   // column: its columns are those it prints
   const printed = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
   const mapped = new Set(colMaps.flatMap((m) => [...m.values()].map((c) => c.key)));
-  const columns = tpl.columns.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
+  const columns = specs.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
   return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/**
+ * Rows that are organisations named in the first column, without codes (广州's 收入总体情况表: 单位名称 | 合计 | …):
+ * a 合计 row and one row per unit. Columns are mapped by their headers, a header naming no column is left out.
+ */
+function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const first = grid.findIndex(hasNumber);
+  if (first <= 0) return undefined;
+  const header = grid.slice(0, first);
+  if (!header.some((r) => /^(部门|单位)(名称)?$|^预算单位$/.test(norm(r[0]?.text ?? '')))) return undefined;
+  if (header.some((r) => r.some((c) => /编码|代码|科目/.test(norm(c.text))))) return undefined;
+  const tpl = found.template;
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const width = Math.max(...grid.map((r) => r.length));
+  const map = mapColumns(header, 1, specs, width);
+  for (const [k, spec] of map) {
+    const printed = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
+    if (printed.length === 0 || (!printed.some((t) => spec.match.test(t)) && !spec.match.test(printed.join('')))) map.delete(k);
+  }
+  const rows: TableRow[] = [];
+  for (const r of grid.slice(first)) {
+    const label = tidy(r[0]?.text ?? '');
+    if (!label && !hasNumber(r)) continue;
+    const cells: Cell[] = [];
+    for (const [k, spec] of map) {
+      const cell = amountCell(spec.key, r[k], unit);
+      if (cell) cells.push(cell);
+    }
+    const kind = TOTAL_LABEL.test(norm(label)) ? 'total' : 'organisation';
+    rows.push({ kind, label, cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) });
+  }
+  // the only organisation, without a 合计 row, carries the table's totals
+  if (rows.length === 1 && rows[0].kind === 'organisation') rows[0].kind = 'total';
+  const mapped = new Set([...map.values()].map((c) => c.key));
+  return { rows, columns: specs.filter((c) => mapped.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/**
+ * A two-digit code printed under its parent in a single code column: a 款 of the last 类, or (function codes) a 项 of
+ * the last 款. The catalogue decides when the printed name is the name of one reading only; otherwise the sums do:
+ * a 项 while the 款's amount is not yet used up by its 项 rows, else a new 款.
+ */
+function completeShortCode(short: string, name: string, cells: Cell[], rows: TableRow[], system: 'function' | 'economic', year: number): string {
+  const cls = [...rows].reverse().find((r) => r.classification?.level === 'class')?.classification?.code;
+  if (!cls) return short;
+  const asSection = cls + short;
+  const lastSectionRow = [...rows].reverse().find((r) => r.classification && (r.classification.level === 'section' || r.classification.level === 'class'));
+  const section = lastSectionRow?.classification?.level === 'section' && lastSectionRow.classification.code.startsWith(cls) ? lastSectionRow : undefined;
+  if (system === 'economic' || !section) return asSection;
+  const asItem = section.classification!.code + short;
+  const known = (code: string) => ['exact', 'alias'].includes(nameMatches(code, name, year, system));
+  const [sectionKnown, itemKnown] = [known(asSection), known(asItem)];
+  if (sectionKnown !== itemKnown) return itemKnown ? asItem : asSection;
+  // by the sums: the 款's first amount against its 项 rows read so far
+  const first = (r: { cells: Cell[] }) => r.cells.find((c) => c.amount)?.amount;
+  const total = first(section);
+  const mine = first({ cells });
+  if (!total || !mine) return asSection;
+  const used = rows.filter((r) => r.classification?.code.startsWith(section.classification!.code) && r.classification.level === 'item').reduce((n, r) => n + (first(r)?.minor ?? 0) * 10 ** -(first(r)?.scale ?? 0), 0);
+  const left = total.minor * 10 ** -total.scale - used;
+  return mine.minor * 10 ** -mine.scale <= left + 0.5 * 10 ** -total.scale ? asItem : asSection;
+}
+
+/** The classification of a table's rows: the template's, unless the title says the rows are by the other one
+ *  (广州's 一般公共预算项目支出情况表（按经济分类科目）lists economic codes). */
+function systemOf(found: Found): 'function' | 'economic' {
+  const declared = found.template.classification ?? 'function';
+  const title = found.title.type === 'table' ? '' : norm(found.title.text);
+  if (/按(支出)?经济分类/.test(title)) return 'economic';
+  if (/按(支出)?功能分类/.test(title)) return 'function';
+  return declared;
 }
 
 /** A classified row with descendants is a subtotal (its children sum to it). */
@@ -421,11 +501,11 @@ function markSubtotals(rows: TableRow[]): void {
 
 function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts
   const hasProjectColumn = grid.slice(0, 4).some((r) => r.some((c) => /项目名称/.test(norm(c.text))));
-  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx);
+  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx) ?? readOrganisationRows(found, grid, unit);
   if (named) return named;
   const header: CellBlock[][] = [];
   let i = 0;
@@ -662,6 +742,34 @@ function columnOfPath(path: string[], specs: ColumnSpec[]): ColumnSpec | undefin
   return undefined;
 }
 
+/** a 三公 item label: "其中：（一）因公出国（境）支出", "1.公务用车购置费", "“三公”经费" */
+function itemLabel(text: string): string {
+  return norm(text).replace(/[“”＂]/g, '"').replace(/^其中[:：]?/, '').replace(ROW_ORDINAL, '');
+}
+
+/**
+ * A single-row table printed by rows (广州: 行政经费 | “三公”经费 | 其中：（一）因公出国（境）… down the first column,
+ * 合计 | 一般公共预算 | … across): the items are the rows, the first amount column (合计) gives their values. Needs
+ * three items the template names; rows naming nothing (行政经费) are left out.
+ */
+function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock[][], dataRows: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const named = dataRows.map((r) => ({ r, spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))) }));
+  const keys = new Set(named.flatMap((n) => n.spec?.key ?? []));
+  if (keys.size < 3 || header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))) return undefined;
+  const amountCol = (r: CellBlock[]) => r.findIndex((c, k) => k > 0 && c.text.trim() !== '' && isNumericCell(c.text));
+  const cells: Cell[] = [];
+  for (const { r, spec } of named) {
+    if (!spec || cells.some((c) => c.column === spec.key)) continue;
+    const k = amountCol(r);
+    const cell = k > 0 ? amountCell(spec.key, r[k], unit) : null;
+    if (cell?.amount) cells.push(cell);
+  }
+  const first = named.find((n) => n.spec)!.r;
+  const row: TableRow = { kind: 'leaf', label: '', cells, at: rowAt(first[0].at.line, first[0].at.column, first[0]) };
+  const extra = (tpl.extraColumns ?? []).filter((c) => cells.some((x) => x.column === c.key));
+  return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
+}
+
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
@@ -669,6 +777,8 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   let i = 0;
   while (i < grid.length && (!hasNumber(grid[i]) || isColumnNumbering(grid[i]))) header.push(grid[i++]);
   const dataRows = grid.slice(i);
+  const transposed = readItemRows(tpl, specs, header, dataRows, unit);
+  if (transposed) return transposed;
   const width = Math.max(0, ...grid.map((r) => r.length));
   // header paths: which template column each printed column is, and which row variant (预算数/决算数) it belongs to
   const paths = headerPaths(header, width);
@@ -775,11 +885,12 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
       if (!split.includes(k)) return void out.push(c);
       const m = codeAndName(c.text);
       if (m) return void out.push({ text: m.code, at: c.at }, { text: m.name, at: c.at });
-      // the header row naming the code column (the lowest one above the data) heads the name column too; a header
-      // that names the names (功能科目名称) heads the name column, the code column becomes 科目编码
+      // the header row naming the column (the lowest one above the data) heads both: the printed header stays over
+      // the codes when it names codes (功能分类科目), over the names when it names names (功能科目名称); else 科目编码/名称
       const names = n < firstData && c.text.trim() !== '' && !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
-      if (names && NAME_HEADER.test(norm(c.text))) out.push({ text: '科目编码', at: c.at }, c);
-      else out.push(c, { text: names ? '名称' : '', at: c.at });
+      if (!names) return void out.push(c, { text: '', at: c.at });
+      const t = norm(c.text);
+      out.push({ text: CODE_HEADER.test(t) ? c.text : '科目编码', at: c.at }, { text: NAME_HEADER.test(t) ? c.text : '名称', at: c.at });
     });
     return out;
   });

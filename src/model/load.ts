@@ -10,20 +10,8 @@ export class ModelLoadError extends Error {
   }
 }
 
-export type ModelSyntax = 'json' | 'yaml';
-
-/**
- * Which syntax a file holds, or null when it is neither (a disclosure text): `.json`/`.yaml`/`.yml` by extension;
- * otherwise by content — JSON starts with `{`, YAML with a `schemaVersion:` key (a `---` line may precede it).
- */
-export function modelSyntax(file: string, text: string): ModelSyntax | null {
-  if (/\.json$/i.test(file)) return 'json';
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
-  const head = text.replace(/^\ufeff/, '').trimStart();
-  if (head.startsWith('{')) return 'json';
-  if (/^(?:---[^\n]*\n\s*)?(?:#[^\n]*\n\s*)*schemaVersion\s*:/.test(head)) return 'yaml';
-  return null;
-}
+export { modelSyntax, type ModelSyntax } from './syntax.js';
+import { modelSyntax, type ModelSyntax } from './syntax.js';
 
 /** Parses and validates a model; throws ModelLoadError with one line naming the file and the first bad field. */
 export function loadModelText(text: string, file: string, syntax: ModelSyntax = modelSyntax(file, text) ?? 'json'): Disclosure {

@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
-import { DDL, type Database } from './schema.js';
+import { DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
 
 export interface StoreOptions {
   /** data directory for embedded PGlite; 'memory:' keeps everything in memory (tests) */
@@ -150,9 +150,67 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(724501)`.execute(tx);
     await compressModels(tx);
+    const legacyFacts = await setAsideUnpartitionedFacts(tx);
     for (const statement of DDL) await sql.raw(statement).execute(tx);
+    // a converted store: partitions for the years stored, then the rows (new years get theirs when first written)
+    if (legacyFacts) {
+      const years = await sql<{ year: number }>`select distinct year from documents order by year`.execute(tx);
+      for (const { year } of years.rows) await sql.raw(factsPartitionDDL(year)).execute(tx);
+      await copyLegacyFacts(tx);
+    }
     await reindexSearchTerms(tx);
   });
+}
+
+const LEGACY_FACTS = 'facts_unpartitioned';
+const FACT_VALUE_COLUMNS = 'document_id, table_id, row_no, row_label, row_code, code_system, row_level, row_kind, is_leaf, column_key, money_unit, amount, amount_wan';
+
+/** Stores written before facts were partitioned by year keep them in a plain table: it is renamed (its index
+ *  names freed) so that the DDL creates the partitioned one; copyLegacyFacts moves the rows. */
+async function setAsideUnpartitionedFacts(tx: Kysely<Database>): Promise<boolean> {
+  const kind = await sql<{ relkind: string }>`select c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relname = 'facts'`.execute(tx);
+  if (kind.rows[0]?.relkind !== 'r') return false;
+  await sql`drop index if exists facts_document, facts_leaves`.execute(tx);
+  await sql.raw(`alter table facts rename to ${LEGACY_FACTS}`).execute(tx);
+  return true;
+}
+
+/** Moves the facts of an unpartitioned store into the year partitions, in one statement, and drops the old table. */
+async function copyLegacyFacts(tx: Kysely<Database>): Promise<void> {
+  const columns = FACT_VALUE_COLUMNS.split(', ');
+  await sql.raw(`insert into facts (year, ${FACT_VALUE_COLUMNS})
+    select d.year, ${columns.map((c) => `f.${c}`).join(', ')} from ${LEGACY_FACTS} f join documents d on d.id = f.document_id`).execute(tx);
+  await sql.raw(`drop table ${LEGACY_FACTS}`).execute(tx);
+}
+
+/** Partitions known to exist, per store: a document of a known year costs no catalogue look-up. */
+const knownPartitions = new WeakMap<Kysely<Database>, Set<number>>();
+
+/**
+ * Makes sure the facts partition of a year exists before a document of that year is written. Creating one locks
+ * the partitioned table briefly, so it runs in its own short transaction, serialised across processes, and only
+ * when the catalogue does not list it yet.
+ */
+export async function ensureFactsPartition(db: Kysely<Database>, year: number): Promise<void> {
+  let known = knownPartitions.get(db);
+  if (!known) knownPartitions.set(db, (known = new Set()));
+  if (known.has(year)) return;
+  const name = factsPartition(year);
+  const exists = async (q: Kysely<Database>) => (await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(q)).rows[0]?.r != null;
+  if (!(await exists(db))) {
+    await db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(724502)`.execute(tx);
+      if (await exists(tx)) return;
+      // the locks the new partition needs (its foreign key: documents; attaching: facts), taken in the order every
+      // writer takes them (a document first, then its facts): otherwise a writer holding documents and waiting
+      // for facts deadlocks with this
+      await sql`lock table documents in share row exclusive mode`.execute(tx);
+      await sql`lock table facts in access exclusive mode`.execute(tx);
+      await sql.raw(factsPartitionDDL(year)).execute(tx);
+    });
+  }
+  known.add(year);
 }
 
 /** Stores written before models were compressed keep them in a json column `model`: compress them into `model_gz`. */

@@ -3,7 +3,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { loadModelText, modelSyntax } from '../model/load.js';
 import type { Disclosure } from '../model/schema.js';
@@ -27,6 +26,8 @@ export interface FileResult {
   outcome: StoreOutcome | 'failed';
   id?: number;
   error?: string;
+  /** the failure came from the database or the connection, not from the file: worth retrying */
+  transient?: boolean;
   findings?: number;
 }
 
@@ -73,7 +74,17 @@ async function importFailure(store: Store, file: string, err: unknown): Promise<
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
   }
-  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err), ...(isTransient(err) ? { transient: true } : {}) };
+}
+
+/** SQLSTATE classes of a server or connection in trouble (connection, rollback, resources, shutdown, system). */
+const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
+
+/** Whether an error says the database was unavailable or gave up the transaction, rather than the file being bad. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) ? TRANSIENT_SQLSTATE.test(code) : /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message);
 }
 
 /** A file that holds one piece of a disclosure (its explanations or its tables alone), kept until all are read. */
@@ -102,56 +113,30 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
   }
 }
 
-/** A pool of import worker threads (compiled code only: a worker cannot load TypeScript sources). */
-class PreparePool {
-  readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
-  readonly #waiting: Array<(w: Worker) => void> = [];
-  #next = 0;
+/** A pool of import worker threads on piscina (compiled code only: a worker cannot load TypeScript sources). */
+export class PreparePool {
+  readonly #pool: import('piscina').Piscina;
 
   static available(): boolean {
     return import.meta.url.endsWith('.js');
   }
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./import-worker.js', import.meta.url));
-      worker.unref();
-      this.#workers.push(worker);
-      this.#idle.push(worker);
-    }
+  static async open(size: number): Promise<PreparePool> {
+    const { Piscina } = await import('piscina');
+    return new PreparePool(new Piscina({ filename: new URL('./import-worker.js', import.meta.url).href, minThreads: size, maxThreads: size }));
   }
 
-  async prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared: PreparedDocument; findings: number; piece?: Disclosure }> {
-    const worker = this.#idle.pop() ?? (await new Promise<Worker>((resolve) => this.#waiting.push(resolve)));
-    const id = this.#next++;
-    try {
-      return await new Promise((resolve, reject) => {
-        const onMessage = (m: { id: number; prepared?: PreparedDocument; findings?: number; piece?: Disclosure; error?: string }) => {
-          if (m.id !== id) return;
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (m.error !== undefined) reject(new Error(m.error));
-          else resolve({ prepared: m.prepared!, findings: m.findings ?? 0, ...(m.piece ? { piece: m.piece } : {}) });
-        };
-        const onError = (err: Error) => {
-          worker.off('message', onMessage);
-          reject(err);
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        // the file's bytes move to the worker without a copy (the caller no longer needs them)
-        worker.postMessage({ id, file, bytes, region, pieces }, [bytes.buffer as ArrayBuffer]);
-      });
-    } finally {
-      const waiter = this.#waiting.shift();
-      if (waiter) waiter(worker);
-      else this.#idle.push(worker);
-    }
+  private constructor(pool: import('piscina').Piscina) {
+    this.#pool = pool;
+  }
+
+  prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
+    // the file's bytes move to the worker without a copy (the caller no longer needs them)
+    return this.#pool.run({ file, bytes, region, pieces }, { transferList: [bytes.buffer as ArrayBuffer] });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    await this.#pool.destroy();
   }
 }
 
@@ -166,11 +151,17 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
       options.pieces.push({ file, bytes: kept, model: piece });
       return { file, outcome: 'imported' };
     }
-    const result = await storePrepared(store, prepared);
+    const result = await storePrepared(store, prepared!);
     return { file, outcome: result.outcome, id: result.id, findings };
   } catch (err) {
     return importFailure(store, file, err);
   }
+}
+
+/** Imports one file (a piece of a disclosure is stored alone), on a pool of worker threads when given or on this
+ *  thread. */
+export function importOne(store: Store, file: string, analysis: Analysis, options: { pool?: PreparePool; region?: string } = {}): Promise<FileResult> {
+  return options.pool ? importWithPool(store, file, options.pool, options) : importFile(store, file, analysis, options);
 }
 
 export interface ImportOptions {
@@ -184,6 +175,8 @@ export interface ImportOptions {
   /** join the files that are pieces of one disclosure (情况说明 + 报表: same unit, year and kind) into one document
    *  (default true); a piece without its partner is stored alone */
   joinPieces?: boolean;
+  /** VACUUM ANALYZE after a bulk load (default true) */
+  vacuum?: boolean;
 }
 
 /**
@@ -212,7 +205,7 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const started = performance.now();
   const results: FileResult[] = new Array(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
-  const pool = workers > 0 ? new PreparePool(Math.min(workers, files.length)) : undefined;
+  const pool = workers > 0 ? await PreparePool.open(Math.min(workers, files.length)) : undefined;
   // enough files in flight that the workers parse the next ones while the database writes the previous ones
   const concurrency = Math.max(1, options.concurrency ?? (pool ? workers * 3 : store.engine === 'postgres' ? 4 : 1));
   let next = 0;
@@ -237,7 +230,7 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const seconds = (performance.now() - started) / 1000;
   // fresh statistics after a bulk load, or the planner guesses badly on its first queries; the vacuum lets
   // aggregates read the covering index alone, and the search index takes in its pending entries
-  if (counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
+  if (options.vacuum !== false && counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
   return { results, counts, seconds };
 }
 

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono, type Context } from 'hono';
 import { registerApi } from './api.js';
+import { registerApiDocs } from './api-docs.js';
 import { ResponseCache } from './cache.js';
 import { CHARTS_JS } from './client.js';
 import type { AppOptions } from './context.js';
 import { h } from './html.js';
-import { HttpError } from './http.js';
+import { HttpError, publicMessage } from './http.js';
 import { page } from './layout.js';
 import { registerPages } from './pages.js';
 import { registerSourceRegion } from './source-region.js';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/static/charts.js', (c) => c.body(CHARTS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
 
   registerApi(app, options);
+  registerApiDocs(app);
   registerPages(app, options);
   registerSourceRegion(app, options);
 
@@ -54,7 +56,7 @@ function errorResponse(err: Error, c: Context): Response | Promise<Response> {
   {
     const known = err instanceof HttpError ? err : undefined;
     const status = known?.status ?? 500;
-    const message = known?.message ?? '服务器内部错误';
+    const message = known ? publicMessage(known.message) : '服务器内部错误';
     if (!known) process.stderr.write(`budgetdoc serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: known?.code ?? 'internal', message } }, status);
     return c.html(page({ title: `错误 ${status}`, body: h`<h1>${status === 404 ? '未找到' : '出错了'}</h1><p class="notice">${message}</p><p><a href="/">返回检索</a></p>` }), status);

@@ -9,8 +9,16 @@ export const FORMATS: readonly Format[] = ['json', 'csv', 'xlsx'];
 
 export interface Column {
   key: string;
-  /** header in Chinese */
+  /** header in Chinese (CSV and XLSX); JSON keeps the key */
   label: string;
+  /** Chinese names of coded values (budget → 预算) for CSV and XLSX; JSON keeps the codes */
+  values?: Record<string, string>;
+}
+
+/** What a spreadsheet shows in a column: the Chinese name of a coded value, else the value itself. */
+function shown(column: Column, v: unknown): unknown {
+  if (!column.values || v === null || v === undefined) return v;
+  return column.values[String(v)] ?? v;
 }
 
 export interface TableData {
@@ -49,8 +57,8 @@ export function csvField(v: unknown): string {
 }
 
 export function toCsv(data: Pick<TableData, 'columns' | 'rows'>, bom = true): string {
-  const lines = [data.columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of data.rows) lines.push(data.columns.map((c) => csvField(row[c.key])).join(','));
+  const lines = [data.columns.map((c) => csvField(c.label)).join(',')];
+  for (const row of data.rows) lines.push(data.columns.map((c) => csvField(shown(c, row[c.key]))).join(','));
   return (bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
 }
 
@@ -61,7 +69,7 @@ export async function toXlsx(data: TableData): Promise<Uint8Array> {
   for (const row of data.rows) {
     const values: Record<string, unknown> = {};
     // numeric text stays text: amounts are exact decimals, a spreadsheet float would not be
-    for (const c of data.columns) values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(row[c.key]);
+    for (const c of data.columns) values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(shown(c, row[c.key]));
     sheet.addRow(values);
   }
   sheet.getRow(1).font = { bold: true };

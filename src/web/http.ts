@@ -1,5 +1,6 @@
 // HTTP plumbing: the one typed error every handler throws, query-parameter parsing, and the write token check.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
@@ -13,6 +14,17 @@ export class HttpError extends Error {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/** Roots of server file paths that a reader must never see in a message (a reader's error may quote a temp file). */
+const SERVER_PATH = /(?:[A-Za-z]:\\[^\s：，。；“”（）()'"]+|\/(?:tmp|var|usr|home|root|opt|srv|mnt|etc|work|private|proc|dev|Users|run|data)(?![\w.-])(?:\/[^\s：，。；“”（）()'"]*)?)/g;
+
+/** A message as shown to a client: server paths (the temporary file an upload was read from, the data folder) left out. */
+export function publicMessage(message: string): string {
+  const known = [process.cwd(), tmpdir()].filter((p) => p.length > 1);
+  let out = message;
+  for (const p of known) out = out.split(p).join('…');
+  return out.replace(SERVER_PATH, '（服务器上的文件）');
 }
 
 export const TOKEN_COOKIE = 'budgetdoc_token';

@@ -1,5 +1,6 @@
 // The REST API and pages through app.request() (no port), on PGlite and on PostgreSQL 15, with the same answers.
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { createApp } from '../../src/web/app.js';
 import { renderDisclosure } from '../../src/write/index.js';
 import { generateSample } from '../../src/write/sample.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
-import { makeDisclosure } from './support/fixtures.js';
+import { makeDisclosure, modelBytes } from './support/fixtures.js';
 import { ENGINES, openTestStore, type Engine } from './support/stores.js';
 
 const TOKEN = 'test-token-0123';
@@ -109,9 +110,12 @@ for (const engine of ENGINES) {
     });
 
     it('compares documents with exact differences and ratios', async () => {
-      const body = await json('/api/compare?ids=5,6');
+      // one unit's years, asked newest first, come oldest first: 增减额 = 2023 − 2022, 增减率 = 增减额 ÷ 2022
+      const body = await json('/api/compare?ids=6,5');
+      expect(body.documents.map((d: any) => d.year)).toEqual([2022, 2023]);
+      expect(body.baseline).toBe('previous');
       const total = body.rows.find((r: any) => r.key === 'expenditureTotal');
-      expect(total).toEqual({ key: 'expenditureTotal', label: '支出总计', values: ['340.75', '330.55'], differences: ['-10.20'], ratios: ['97.01'] });
+      expect(total).toEqual({ key: 'expenditureTotal', label: '支出总计', unit: 'wan', depth: 0, values: ['340.75', '330.55'], changes: ['-10.20'], changeRates: ['-2.99'], ratios: ['97.01'] });
       const tp = body.rows.find((r: any) => r.key === 'threePublic.total');
       expect(tp.values).toEqual(['12.5', '10']);
       expect(tp.ratios).toEqual(['80.00']);
@@ -146,8 +150,8 @@ for (const engine of ENGINES) {
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes.slice(3));
-      expect(text.split('\r\n')[0]).toBe('document_id,unit_name,year,kind,table_id,row_no,row_label,row_code,code_system,row_level,row_kind,is_leaf,column_key,money_unit,amount,amount_wan');
-      expect(text).toContain('5,新疆测试县财政局,2022,budget,general-budget-expenditure,3,行政运行,2010301,function,item,leaf,true,total,万元,250.50,250.50');
+      expect(text.split('\r\n')[0]).toBe('文件编号,单位,年度,类型,表,行序,行名称,科目编码,分类,级次,行类型,末级,栏目,单位（货币）,金额,金额（万元）');
+      expect(text).toContain('5,新疆测试县财政局,2022,预算,general-budget-expenditure,3,行政运行,2010301,支出功能分类,项,明细,是,total,万元,250.50,250.50');
       const xlsx = await get('/api/rankings?figure=threePublic.total&format=xlsx');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
@@ -256,6 +260,37 @@ for (const engine of ENGINES) {
       expect(notModel.status).toBe(422);
       expect((await send('letter.docx', '这是一段文字，不是 Word 文件')).status).toBe(415);
       expect((await send('sheet.xlsx', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).status).toBe(415);
+    });
+
+    it('says when an uploaded file is already known, and never shows a server path', async () => {
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const form = (name: string, content: BlobPart) => {
+        const f = new FormData();
+        f.set('file', new File([content], name));
+        return f;
+      };
+      // a file that claims to be a PDF and breaks inside: read from a temporary file on the server
+      const broken = await get('/api/documents', { method: 'POST', body: form('坏文件.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF broken'), headers: auth });
+      expect(broken.status).toBe(422);
+      const message = (await broken.json()).error.message as string;
+      expect(message).toContain('坏文件.pdf');
+      expect(message).not.toMatch(/\/tmp|budgetdoc-upload|\/work\//);
+      expect(message).not.toContain(tmpdir());
+      // the same bytes twice: the second upload is reported as known, over the API and on the form
+      const bytes = new Uint8Array(modelBytes(makeDisclosure({ unit: '新疆重复上传测试局', year: 2024 })));
+      const first = await get('/api/documents', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(first.status).toBe(201);
+      const again = await get('/api/documents', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(again.status).toBe(200);
+      const known = await again.json();
+      expect(known.outcome).toBe('unchanged');
+      expect(known.message).toContain('文件已存在');
+      const posted = await get('/upload', { method: 'POST', body: form('dup.json', bytes), headers: auth });
+      expect(posted.status).toBe(303);
+      expect(posted.headers.get('location')).toBe(`/documents/${known.id}?known=1`);
+      const shown = await (await get(posted.headers.get('location')!, { headers: auth })).text();
+      expect(shown).toContain('id="already-known"');
+      expect(shown).toContain('内容完全相同');
     });
 
     it('takes a Word file: the disclosure in it is read, audited and kept as a draft', async () => {

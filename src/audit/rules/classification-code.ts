@@ -5,7 +5,7 @@
 import type { Rule } from '../types.js';
 import type { FindingPlace } from '../types.js';
 import { nameMatches, resolveFunctionNames } from '../../catalog/codes.js';
-import { factPlace, rowName, rowPlace, tableName, uniqueFacts } from '../support.js';
+import { factPlace, rowName, rowPlace, uniqueFacts } from '../support.js';
 import { cellsInDoubt, judgeRow, narrativePathVerdict, suspectRows } from './classification-support.js';
 
 export const rule: Rule = {
@@ -16,10 +16,10 @@ export const rule: Rule = {
     docs: {
       description:
         "Every function code (类/款/项) and economic code printed in a table is paired with its official name in the fiscal year's " +
-        'classification, where the catalogue has that name from a printed document or a notice; a malformed code in a table read ' +
-        'without doubt is reported too. Narrative 类/款/项 name paths must name real entries.',
+        'classification, where the catalogue has that name from a printed document or a notice. Narrative 类/款/项 name paths must ' +
+        'name real entries.',
     },
-    messages: ['codeNameMismatch', 'codeMalformed', 'narrativeNameUnknown'],
+    messages: ['codeNameMismatch', 'narrativeNameUnknown'],
   },
   check({ doc, report }) {
     // one finding per wrong pair in the document; its other printings are related places
@@ -32,7 +32,8 @@ export const rule: Rule = {
         const c = row.classification;
         if (!c || !row.label.trim()) continue;
         const v = judgeRow(doc, row);
-        if (v.kind !== 'mismatch' && v.kind !== 'malformed') continue;
+        // a malformed code (an organisation code, a 款 printed short) is the reader's, never the document's
+        if (v.kind !== 'mismatch') continue;
         if (doubt || suspects.has(rowName(row))) continue;
         const label = row.label.replace(/\s+/g, '');
         const key = `${c.system}:${c.code}:${label}`;
@@ -42,26 +43,15 @@ export const rule: Rule = {
           seen.related.push(place);
           continue;
         }
-        const emit =
-          v.kind === 'mismatch'
-            ? (related: FindingPlace[]) =>
-                report({
-                  messageId: 'codeNameMismatch',
-                  data: { code: c.code, expected: v.entry.name, actual: label, year: doc.year, note: v.note },
-                  location: place,
-                  related,
-                  expected: `${c.code} ${v.entry.name}`,
-                  actual: `${c.code} ${label}`,
-                })
-            : (related: FindingPlace[]) =>
-                report({
-                  messageId: 'codeMalformed',
-                  data: { code: c.code, name: label, table: tableName(table) },
-                  location: place,
-                  related,
-                  expected: '3、5、7 位功能分类编码或 3、5 位经济分类编码',
-                  actual: `${c.code} ${label}`,
-                });
+        const emit = (related: FindingPlace[]) =>
+          report({
+            messageId: 'codeNameMismatch',
+            data: { code: c.code, expected: v.entry.name, actual: label, year: doc.year, note: v.note },
+            location: place,
+            related,
+            expected: `${c.code} ${v.entry.name}`,
+            actual: `${c.code} ${label}`,
+          });
         found.set(key, { place, related: [], emit });
       }
     }

@@ -1,7 +1,9 @@
 // What the classification rules share: one verdict per printed (code, name) pair — an error of the document, a warning
 // for the reviewer (the catalogue or the reading cannot confirm it), or nothing — and the reading doubts that keep the
 // hierarchy and depth rules quiet where the reader may have split or paired codes wrongly.
-import type { Disclosure, Table, TableRow } from '../../model/schema.js';
+import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
+import type { Report } from '../types.js';
+import { cellAmount, columnKeys, compareSum, hierarchySums, organisationBlocks, rowName, rowPlace, tableName, type RowSum } from '../support.js';
 import { attested, codeStatus, functionPathStatus, judgeName, namesAcrossEditions, normaliseName, type CodeEntry, type CodeStatus } from '../../catalog/codes.js';
 import { readingConfidence, type TableReading } from '../reading-confidence.js';
 
@@ -121,4 +123,84 @@ export function narrativePathVerdict(names: string[], year: number): 'ok' | 'wro
   const status = functionPathStatus(names, year);
   if (status === 'resolved') return 'ok';
   return status === 'misassembled' ? 'wrong' : 'unconfirmed';
+}
+
+// ── the sums of a classified table
+
+export interface SumResult {
+  sum: RowSum;
+  /** amount columns compared */
+  checked: number;
+  /** one report per column where the total is not the sum of its parts */
+  reports: Report[];
+}
+
+/**
+ * The table's declared sums (support.ts hierarchySums), with regional sub-codes put under their 款: the reader gives a
+ * 7-digit economic code (3010201 under 30102) the 款 level, so without this a 类 would count both the 款 and its
+ * sub-codes. Each sum is compared in every amount column.
+ */
+export function classifiedSums(doc: Disclosure, table: Table, blocks = organisationBlocks(table)): SumResult[] {
+  const codes = new Map(table.rows.filter((r) => r.classification).map((r) => [r.classification!.code, r]));
+  const regionalParent = (r: TableRow): TableRow | undefined => {
+    const c = r.classification;
+    if (!c || codeStatus(c.code, doc.year, c.system).status !== 'regional-subcode') return undefined;
+    return codes.get(c.code.slice(0, -2));
+  };
+  const sums: RowSum[] = [];
+  const under = new Map<TableRow, TableRow[]>();
+  for (const sum of hierarchySums(table, blocks)) {
+    const parts = sum.parts.filter((p) => {
+      const parent = regionalParent(p);
+      if (!parent) return true;
+      if (!under.has(parent)) under.set(parent, []);
+      if (!under.get(parent)!.includes(p)) under.get(parent)!.push(p);
+      return false;
+    });
+    if (parts.length) sums.push({ ...sum, parts });
+  }
+  for (const [parent, parts] of under) sums.push({ total: parent, parts, what: '下级科目' });
+  const partsOf = new Map<TableRow, TableRow[]>();
+  for (const s of sums) if (s.what === '下级科目' && !partsOf.has(s.total)) partsOf.set(s.total, s.parts);
+  return sums.map((sum) => ({ sum, ...compareColumns(table, sum, partsOf) }));
+}
+
+/** The lowest rows under a sum's parts: a part that is itself a total is replaced by its own parts, level by level. */
+function leavesOf(parts: TableRow[], partsOf: Map<TableRow, TableRow[]>, seen = new Set<TableRow>()): TableRow[] {
+  return parts.flatMap((p) => {
+    const below = partsOf.get(p);
+    if (!below || seen.has(p)) return [p];
+    seen.add(p);
+    return leavesOf(below, partsOf, seen);
+  });
+}
+
+function compareColumns(table: Table, sum: RowSum, partsOf: Map<TableRow, TableRow[]>): { checked: number; reports: Report[] } {
+  const reports: Report[] = [];
+  let checked = 0;
+  for (const column of columnKeys(table)) {
+    const total = cellAmount(sum.total, column);
+    const parts = sum.parts.map((r) => cellAmount(r, column)).filter((a): a is Amount => a !== null);
+    if (!total && parts.every((p) => p.minor === 0)) continue;
+    checked++;
+    const like = total ?? parts[0];
+    const zero: Amount = { minor: 0, scale: like.scale, unit: like.unit, text: '' };
+    const c = compareSum(total ?? zero, parts.length ? parts : [zero]);
+    if (c.ok) continue;
+    // finance software rounds each printed subtotal from unrounded figures: a total that equals the sum of the lowest
+    // rows printed under it is right, and the gap is the subtotals' own rounding
+    const leaves = leavesOf(sum.parts, partsOf).map((r) => cellAmount(r, column)).filter((a): a is Amount => a !== null);
+    if (total && leaves.length > parts.length && compareSum(total, leaves).ok) continue;
+    const label = table.columns.find((col) => col.key === column)?.label ?? column;
+    reports.push({
+      messageId: 'hierarchyMismatch',
+      data: { table: tableName(table), row: rowName(sum.total), column: label, what: sum.what, expected: c.expected, actual: c.actual },
+      location: rowPlace(table, sum.total),
+      related: sum.parts.slice(0, 12).map((r) => rowPlace(table, r)),
+      expected: c.expected,
+      actual: c.actual,
+      tolerance: c.tolerance,
+    });
+  }
+  return { checked, reports };
 }

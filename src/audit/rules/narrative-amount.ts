@@ -1,23 +1,24 @@
 // Narrative against tables: every amount the 情况说明 states equals the table figure it names.
 import type { Rule } from '../types.js';
-import { resolveFigure } from '../figures.js';
-import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
-
-const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算/g;
+import { resolveFigure, sameQuantity } from '../figures.js';
+import type { Fact, NarrativeSection } from '../../model/schema.js';
+import { amountText, compactText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
 
 /**
- * Does the label name the same subject and the same kind of quantity as the table row? A sentence about 会议费 or
- * 培训费, about 上年结转 or the 上年 figure, about a 预算 figure in a final account, or about the 项目支出 (or 基本支出)
- * part of a class is not a statement of the row's amount, whatever subject the reader gave it.
+ * "项目支出 … 万元，其中：一般公共服务支出 417.41 万元": a class named after 其中 in a sentence about 项目支出 (or 基本支出)
+ * states that part of the class, not the class total of the table.
  */
-export function sameQuantity(label: string, row: string, kind: 'budget' | 'final_account', subjectKind: string): boolean {
-  const l = label.replace(/\s+/g, '');
-  const r = row.replace(/\s+/g, '');
-  for (const word of [/会议费/, /培训费/]) if (word.test(l) !== word.test(r)) return false;
-  if (/上年|结转|结余/.test(l) !== /上年|结转|结余/.test(r)) return false;
-  if (kind === 'final_account' && /预算/.test(l.replace(FUND_NAMES, '')) && !/决算/.test(l)) return false;
-  if ((subjectKind === 'function' || subjectKind === 'economic') && /(项目|基本)支出中|其中.*(项目|基本)支出/.test(l)) return false;
-  return true;
+function partOfSpending(section: NarrativeSection | undefined, fact: Fact): boolean {
+  const own = compactText(fact.text);
+  for (const p of section?.paragraphs ?? []) {
+    const text = compactText(p.text);
+    const at = text.indexOf(own.slice(0, 12));
+    if (at < 0) continue;
+    const before = text.slice(Math.max(0, at - 160), at + Math.min(own.length, 12));
+    const sentence = before.slice(before.lastIndexOf('。') + 1);
+    if (/其中/.test(sentence) && /(项目|基本)支出/.test(sentence.slice(0, sentence.lastIndexOf('其中')))) return true;
+  }
+  return false;
 }
 
 export const rule: Rule = {
@@ -39,6 +40,7 @@ export const rule: Rule = {
       const figure = resolveFigure(doc, fact.subject, section?.topic);
       if (!figure) continue;
       if (!sameQuantity(fact.label, figure.row.label, doc.kind, fact.subject.kind)) continue;
+      if ((fact.subject.kind === 'function' || fact.subject.kind === 'economic') && partOfSpending(section, fact)) continue;
       const c = compareEqual(fact.amount, figure.amount);
       if (c.ok) continue;
       // the same digits in the other unit is a 万元/元 slip, reported by money-unit-slip

@@ -1,95 +1,111 @@
-// `budgetdoc check`: audits disclosures and reports findings as text, JSON or HTML; exit 1 when any error is found.
+// `budgetdoc check`: audits disclosures (files, folders, globs; on every core) and reports findings as text, JSON,
+// JSON lines or HTML through pluggable sinks (src/cli/check-output.ts); exit 1 when any error is found.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { auditDocument, RULES, UnknownRuleError } from '../../audit/index.js';
-import { refusedRow, summaryRow, type SummaryRow } from '../../audit/summary.js';
-import { expandFolders, summaryJson, summaryText, summaryXlsx } from '../summary-output.js';
+import { RULES } from '../../audit/index.js';
+import { ruleExplanation, ruleTitle } from '../../audit/rule-titles.zh-CN.js';
+import type { DocumentFindings } from '../../audit/report.js';
 import { loadAuditRules } from '../audit-config.js';
-import { formatHtml, formatJson, formatText, type DocumentFindings } from '../../audit/report.js';
+import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
+import { outDirSink, stdoutSink, type CheckFormat, type CheckSink } from '../check-output.js';
 import { UserError } from '../errors.js';
-import { readModel } from '../read-model.js';
-import { readJoined } from '../pieces.js';
+import { DISCLOSURE_EXTENSIONS, expandInputs, MODEL_EXTENSIONS, type InputFile } from '../inputs.js';
+import { joinHeld } from '../pieces.js';
+import { checkModel } from '../tasks.js';
+import { refusedRow, type SummaryRow } from '../../audit/summary.js';
+import { summaryJson, summaryText, summaryXlsx } from '../summary-output.js';
 
-const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
+interface CheckCliOptions {
+  format: CheckFormat;
+  rule?: string[];
+  config?: string;
+  pretty?: boolean;
+  out?: string;
+  jobs?: string;
+  progress: boolean;
+  listRules?: boolean;
+  summary?: boolean;
+  summaryFormat: 'text' | 'json' | 'xlsx';
+  join: boolean;
+}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
+const CATEGORY_ZH: Record<string, string> = { completeness: '完整性', arithmetic: '计算', 'cross-table': '表间', narrative: '说明', names: '名称' };
+
+/** One line per rule: id (for --rule and the configuration), default severity, category, Chinese title and explanation. */
 function listRules(): string {
   const sev = { error: '错误', warning: '警告', info: '提示' } as const;
-  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${r.meta.category.padEnd(12)} ${r.meta.docs.description}`).join('\n') + '\n';
+  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
 }
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)')
-    .argument('[files...]', 'disclosure files: PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF, or a model as JSON/YAML (parse --format json, sample) or an input workbook (template) — detected by content')
-    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告与读取可信度, json = findings and readingConfidence per document, html = a report page').choices(['text', 'json', 'html']).default('text'))
+    .argument('[paths...]', 'disclosure files (PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF), models as JSON/YAML (parse --format json, sample) or input workbooks (template) — detected by content; folders (those files, recursively) or quoted globs')
+    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告与读取可信度, json = findings and readingConfidence per document (an array for several), ndjson = one document per line as each finishes, html = a report page').choices(['text', 'json', 'ndjson', 'html']).default('text'))
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
+    .option('--pretty', 'indent the JSON (default: compact)')
+    .option('--out <dir>', 'write one report per document into this folder (NAME.check.txt / .json / .html) instead of stdout')
+    .option('-j, --jobs <n>', 'documents audited at once, one worker thread each (default: the number of cores)')
+    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--list-rules', 'list the rules with their default severity and exit')
-    .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals; a FOLDER stands for its files)')
+    .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals)')
     .addOption(new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'))
-    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
+    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read.\n' +
+      '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read (the others are still reported).\n' +
+        'Reports keep the order of the inputs whatever --jobs.\n' +
         'Rounding gaps (each printed figure may be off by half its last digit) are not errors; findings show the tolerance applied.\n' +
         'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
-        'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html',
+        'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html\n' +
+        "  budgetdoc check 'reports/**/*.pdf' --format ndjson --jobs 4 > findings.ndjson",
     )
-    .action(async (args: string[], opts: { format: 'text' | 'json' | 'html'; rule?: string[]; config?: string; listRules?: boolean; summary?: boolean; summaryFormat: 'text' | 'json' | 'xlsx'; join?: boolean }) => {
-      const files = opts.summary ? expandFolders(args) : args;
+    .action(async (paths: string[], opts: CheckCliOptions) => {
       if (opts.listRules) {
         process.stdout.write(listRules());
         return;
       }
-      if (!files.length) throw new UserError('没有指定要审核的文件 (no input files) — usage: budgetdoc check FILE… [--format text|json|html]', 2);
+      if (!paths.length) throw new UserError('没有指定要审核的文件 (no input files) — usage: budgetdoc check PATH… [--format text|json|ndjson|html]', 2);
       const rules = loadAuditRules(opts.config);
       const known = new Set(RULES.map((r) => r.meta.id));
       const unknown = (opts.rule ?? []).filter((id) => !known.has(id));
       if (unknown.length) throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);
+      const inputs = await expandInputs(paths, [...DISCLOSURE_EXTENSIONS, ...MODEL_EXTENSIONS]);
 
-      const results: DocumentFindings[] = [];
+      const pretty = opts.pretty === true;
+      // --summary prints the batch-review table instead of the reports (or beside them with --out)
+      const sinks: CheckSink[] = [];
+      if (opts.out !== undefined) sinks.push(outDirSink(opts.format, new OutDir(opts.out), { pretty }));
+      else if (!opts.summary) sinks.push(stdoutSink(opts.format, { pretty, single: inputs.length === 1 }));
       const summary: SummaryRow[] = [];
-      let unreadable = 0;
-      // pieces of one disclosure (情况说明 + 报表) are joined into one document first
-      for (const input of await readJoined(files, readModel, opts.join !== false)) {
-        const file = input.file;
-        const started = performance.now();
-        const seconds = () => Math.round(performance.now() - started) / 1000;
-        try {
-          if ('error' in input) throw input.error;
-          const doc = input.doc;
-          // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
-          const { findings, readingConfidence } = auditDocument(doc, { rules, only: opts.rule });
-          const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
-          results.push({ file, title, findings, readingConfidence });
-          if (opts.summary) summary.push(summaryRow(file, title, doc, findings, readingConfidence, seconds()));
-        } catch (err) {
-          if (err instanceof UserError && err.exitCode === 2) {
-            unreadable++;
-            process.stderr.write(`budgetdoc: ${err.message}\n`);
-            if (opts.summary) summary.push(refusedRow(file, err.message, seconds()));
-            continue;
-          }
-          if (err instanceof UnknownRuleError) throw new UserError(err.message, 2);
-          throw err;
-        }
-      }
+      let errors = false;
+      const emit = async (input: InputFile, doc: DocumentFindings) => {
+        if (doc.findings.some((f) => f.severity === 'error')) errors = true;
+        if (doc.summary) summary.push(doc.summary);
+        for (const sink of sinks) await sink.document(doc, input);
+      };
+      const join = opts.join && inputs.length > 1;
+      const result = await runBatch<DocumentFindings>(
+        inputs,
+        { jobs: parseJobs(opts.jobs), progress: opts.progress },
+        (input) => ({ kind: 'check', file: input.path, rules, only: opts.rule, pieces: join, summary: opts.summary }),
+        emit,
+        (input, message) => {
+          if (opts.summary) summary.push(refusedRow(input.path, message, 0));
+        },
+      );
+      // pieces of one disclosure (情况说明 + 报表) are checked as one document, after the others
+      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()));
+      for (const sink of sinks) await sink.end();
       if (opts.summary) {
         if (opts.summaryFormat === 'xlsx') process.stdout.write(await summaryXlsx(summary));
-        else process.stdout.write(opts.summaryFormat === 'json' ? summaryJson(summary) : summaryText(summary));
-        const anyError = results.some((r) => r.findings.some((f) => f.severity === 'error'));
-        process.exitCode = unreadable ? 2 : anyError ? 1 : 0;
-        return;
+        else await writeOut(opts.summaryFormat === 'json' ? summaryJson(summary) : summaryText(summary));
       }
-      const out = opts.format === 'json' ? formatJson(results, files.length === 1) : opts.format === 'html' ? formatHtml(results) : formatText(results);
-      if (results.length) process.stdout.write(out);
-      const errors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
-      process.exitCode = unreadable ? 2 : errors ? 1 : 0;
+      process.exitCode = batchExitCode(result, errors ? 1 : 0);
     });
 }

@@ -1,83 +1,71 @@
-// `budgetdoc parse`: reads disclosures and prints their model as JSON or a short Chinese summary.
+// `budgetdoc parse`: reads disclosures (files, folders, globs) and prints their model as JSON / JSON lines or a short
+// Chinese summary, to stdout or one file per document, on every core.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { parseFile } from '../../extract/index.js';
-import { readJoined } from '../pieces.js';
-import { ReadError } from '../../read/errors.js';
-import type { Disclosure } from '../../model/schema.js';
-import { standardTableIds, tableTemplate } from '../../catalog/tables.js';
+import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
+import { DISCLOSURE_EXTENSIONS, expandInputs, type InputFile } from '../inputs.js';
+import { serialiseModel, type ParseFormat } from '../tasks.js';
+import { joinHeld } from '../pieces.js';
 
-const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
-const STATUS_ZH = { present: '有', empty: '空表', absent: '缺失', attachment: '见附表' } as const;
+export { summarise } from '../summary.js';
 
-function fmt(v: number | undefined): string {
-  return v === undefined ? '—' : v.toFixed(2);
-}
-
-/** A short readable summary in Chinese: what the document is, its tables and key figures, its warnings. */
-export function summarise(doc: Disclosure): string {
-  const f = doc.figures;
-  const lines: string[] = [];
-  lines.push(`${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}公开`);
-  lines.push(`  文件: ${doc.source.file}${doc.date ? `  日期: ${doc.date.iso}` : ''}`);
-  const status = new Map(doc.tables.map((t) => [t.id, t.status]));
-  const tableLine = standardTableIds(doc.kind)
-    .map((id) => `${tableTemplate(id).title}:${STATUS_ZH[status.get(id) ?? 'absent']}${status.has(id) ? '' : '(未列出)'}`)
-    .join('  ');
-  // a 部门整体预算绩效目标申报表 published on its own has no standard tables to list
-  lines.push(doc.form ? `  ${doc.title.text}（单独公开的表，不含公开表）` : `  公开表: ${tableLine}`);
-  lines.push(`  收入总计 ${fmt(f.incomeTotal)}  支出总计 ${fmt(f.expenditureTotal)}  基本支出 ${fmt(f.basicExpenditure)}  项目支出 ${fmt(f.projectExpenditure)} (万元)`);
-  if (f.threePublic) lines.push(`  "三公"经费 ${fmt(f.threePublic.total)}  机关运行经费 ${fmt(f.operatingCosts)}  政府采购 ${fmt(f.procurementTotal)} (万元)`);
-  if (f.functionClasses) {
-    lines.push(`  按功能分类(类): ${Object.entries(f.functionClasses).map(([k, v]) => `${k}:${fmt(v)}`).join('  ')}`);
-  }
-  lines.push(
-    `  说明 ${doc.narrative.length} 节, 事实 ${doc.narrative.reduce((n, s) => n + s.facts.length, 0)} 条; 项目 ${doc.projects.length} 个; 绩效目标表 ${doc.performance.targets.length} 张; 绩效自评表 ${doc.performance.selfEvaluations.length} 张; 名词解释 ${doc.glossary.length} 条`,
-  );
-  if (doc.warnings.length) {
-    lines.push(`  读取提示 ${doc.warnings.length} 条:`);
-    for (const w of doc.warnings.slice(0, 10)) lines.push(`    - ${w.at ? `第${w.at.line}行 ` : ''}${w.message}`);
-    if (doc.warnings.length > 10) lines.push(`    … 另有 ${doc.warnings.length - 10} 条 (用 --format json 查看全部)`);
-  }
-  return lines.join('\n');
+interface ParseCliOptions {
+  format: ParseFormat;
+  pretty?: boolean;
+  out?: string;
+  jobs?: string;
+  progress: boolean;
+  join: boolean;
 }
 
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .description('读取公开文件并输出结构化数据 (read disclosures into the budgetdoc model)')
-    .argument('<files...>', 'disclosure files: PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF (detected by content)')
-    .addOption(new Option('-f, --format <format>', 'output format: text = 中文摘要, json = the full model').choices(['text', 'json']).default('text'))
-    .option('--no-join', 'read every file on its own (default: the 情况说明 and 报表 files of one disclosure are joined)')
+    .argument('<paths...>', 'disclosure files (PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF; detected by content), folders (their .txt .md .pdf .docx .xlsx .html files, recursively) or quoted globs (\'reports/**/*.pdf\')')
+    .addOption(new Option('-f, --format <format>', 'text = 中文摘要, json = the full model (one object, or an array for several), ndjson = one model per line as each document finishes').choices(['text', 'json', 'ndjson']).default('text'))
+    .option('--pretty', 'indent the JSON (default: compact)')
+    .option('--out <dir>', 'write one file per document into this folder (NAME.json, or NAME.txt for text) instead of stdout')
+    .option('-j, --jobs <n>', 'documents read at once, one worker thread each (default: the number of cores)')
+    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--no-join', 'read every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
     .addHelpText(
       'after',
-      '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Exit codes: 0 read, 2 unreadable input.\n' +
-        'Examples:\n  budgetdoc parse ../shared/seeds/*.txt\n  budgetdoc parse report.txt --format json | jq .figures',
+      '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Output keeps the order of the inputs\n' +
+        'whatever --jobs. Exit codes: 0 all read, 2 an input unreadable (the others are still written).\n' +
+        'Examples:\n  budgetdoc parse ../shared/seeds/*.txt\n  budgetdoc parse report.txt --format json | jq .figures\n' +
+        "  budgetdoc parse reports/ --format ndjson --jobs 4 > models.ndjson\n  budgetdoc parse 'reports/**/*.pdf' --format json --out models/",
     )
-    .action(async (files: string[], opts: { format: 'text' | 'json'; join?: boolean }) => {
-      const docs: Disclosure[] = [];
-      let failed = 0;
-      // pieces of one disclosure (情况说明 + 报表) are joined into one document
-      for (const input of await readJoined(files, parseFile, opts.join !== false)) {
-        try {
-          if ('error' in input) throw input.error;
-          docs.push(input.doc);
-        } catch (err) {
-          if (err instanceof ReadError) {
-            failed++;
-            process.stderr.write(`budgetdoc: ${err.message}\n`);
-            continue;
-          }
-          throw err;
+    .action(async (paths: string[], opts: ParseCliOptions) => {
+      const inputs = await expandInputs(paths, DISCLOSURE_EXTENSIONS);
+      const format = opts.format;
+      const pretty = opts.pretty === true;
+      const out = opts.out !== undefined ? new OutDir(opts.out) : undefined;
+      // one input and json: the object itself; several: an array, written element by element
+      const single = inputs.length === 1;
+      let written = 0;
+      const emit = async (input: InputFile, value: string) => {
+        if (out) {
+          out.write(input.name, format === 'text' ? '.txt' : '.json', `${value}\n`);
+        } else if (format === 'json' && !single) {
+          const item = pretty ? value.replace(/\n/g, '\n  ') : value;
+          await writeOut(`${written ? ',\n' : '[\n'}${pretty ? '  ' : ''}${item}`);
+        } else {
+          await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
         }
-      }
-      if (opts.format === 'json') {
-        process.stdout.write(`${JSON.stringify(docs.length === 1 && files.length === 1 ? docs[0] : docs, null, 2)}\n`);
-      } else {
-        process.stdout.write(docs.map(summarise).join('\n\n') + (docs.length ? '\n' : ''));
-      }
-      // any unreadable input makes the run fail with 2, after the readable ones were printed
-      if (failed) process.exitCode = 2;
+        written++;
+      };
+      const join = opts.join && !single;
+      const result = await runBatch<string>(
+        inputs,
+        { jobs: parseJobs(opts.jobs), progress: opts.progress },
+        (input) => ({ kind: 'parse', file: input.path, format, pretty, pieces: join }),
+        emit,
+      );
+      // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others
+      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await serialiseModel(doc, format, pretty));
+      if (!out && format === 'json' && !single && written) await writeOut('\n]\n');
+      if (out) process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);
+      // any unreadable input makes the run fail with 2, after the readable ones were written
+      process.exitCode = batchExitCode(result);
     });
 }

@@ -40,7 +40,6 @@ function writeAtomically(path: string, bytes: Buffer): void {
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('把数据写成公开文件 (render a disclosure model as HTML, Word, PDF, Excel or text)')
     .argument('<input>', 'the model as JSON or YAML (budgetdoc parse --format json / budgetdoc sample), a filled input workbook (budgetdoc template), or a disclosure text/PDF/Word/Excel file')
     .addOption(new Option('--to <format>', 'output format').choices([...RENDER_FORMATS]).makeOptionMandatory())
     .requiredOption('--out <file>', 'output file (- writes html/md to stdout)')

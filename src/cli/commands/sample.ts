@@ -27,7 +27,6 @@ function positiveInt(text: string, what: string, min: number): number {
 export function registerSample(program: Command): void {
   program
     .command('sample')
-    .description('生成虚构单位的预算/决算公开数据 (write consistent sample disclosures as model JSON)')
     .addOption(new Option('--kind <kind>', 'budget = 预算, final_account = 决算, mixed = 交替').choices(['budget', 'final_account', 'mixed']).default('budget'))
     .option('--count <n>', 'number of documents', '10')
     .option('--seed <seed>', 'seed: the same seed gives the same documents', '1')

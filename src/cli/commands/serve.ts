@@ -1,5 +1,6 @@
 // `budgetdoc serve`: the portal on localhost (Hono on Node); --demo first fills an empty store with the seeds and
 // generated samples so that the README's one command shows a working portal.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,6 @@ export function registerServe(program: Command): void {
   addStoreOptions(
     program
       .command('serve')
-      .description('启动预算决算公开门户 (start the portal web server)')
       .option('--port <n>', 'port (0 = any free port)', process.env.PORT ?? '8080')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--token <token>', 'token for upload, publish and delete (env BUDGETDOC_TOKEN); without one, writes are refused')
@@ -76,7 +76,9 @@ export function registerServe(program: Command): void {
       if (!Number.isFinite(cacheSeconds) || cacheSeconds < 0) throw new UserError(`--cache-seconds 应为非负数，收到 "${opts.cacheSeconds}"`, 2);
       const samples = Number(opts.samples);
       if (!Number.isInteger(samples) || samples < 0) throw new UserError(`--samples 应为非负整数，收到 "${opts.samples}"`, 2);
-      const token = opts.token ?? process.env.BUDGETDOC_TOKEN;
+      // the demo is for trying everything, upload included: without a token it makes one for this run and prints it
+      const given = opts.token ?? process.env.BUDGETDOC_TOKEN;
+      const token = given ?? (opts.demo ? randomBytes(12).toString('base64url') : undefined);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const store = await openCliStore(opts);
       if (opts.demo) await loadDemo(store, opts.seeds ?? defaultSeedsDir(), samples, log);
@@ -87,7 +89,8 @@ export function registerServe(program: Command): void {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           const host = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
           process.stdout.write(`预算决算公开平台已启动：http://${host.includes(':') ? `[${host}]` : host}:${info.port}/\n`);
-          log(`数据：${store.engine === 'pglite' ? 'PGlite ' : 'PostgreSQL '}${store.location}；${token ? '已配置令牌，可上传' : '未配置令牌，上传已关闭'}。按 Ctrl+C 停止。`);
+          log(`数据：${store.engine === 'pglite' ? 'PGlite ' : 'PostgreSQL '}${store.location}；${token ? '已配置令牌，可上传' : '未配置令牌，上传已关闭（用 --token 或 BUDGETDOC_TOKEN 开启）'}。按 Ctrl+C 停止。`);
+          if (token && !given) log(`本次演示的上传令牌：${token}（在“上传”页填写；固定令牌请设 BUDGETDOC_TOKEN 或 --token）`);
         });
         server.on('error', (err: Error) => reject(new UserError(`无法监听 ${opts.host}:${port}：${err.message}`, 2)));
         const stop = () => {

@@ -9,7 +9,6 @@ import { UserError } from '../errors.js';
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('生成空白填报工作簿 (write a blank input workbook: the standard tables and the particulars sheets)')
     .addOption(new Option('--kind <kind>', 'budget = 预算, final_account = 决算').choices(['budget', 'final_account']).default('budget'))
     .requiredOption('--out <file>', 'output .xlsx file')
     .addHelpText(

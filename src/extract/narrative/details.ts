@@ -206,6 +206,16 @@ export function readPerformanceSummary(paragraphs: Paragraph[]): Omit<Disclosure
     out.text = { text: t, at: p.at };
     break;
   }
+  // no count of projects ("2026年项目支出均实行了绩效目标管理，涉及…万元"): the statement itself, and its amount
+  if (!out.text) {
+    const p = paragraphs.find((x) => /绩效/.test(x.text));
+    if (p) {
+      out.text = { text: p.text, at: p.at };
+      const m = PERFORMANCE_AMOUNT.exec(p.text);
+      const a = m ? amount(m[1], m[2], p.at) : undefined;
+      if (a) out.amount = a;
+    }
+  }
   return out;
 }
 

@@ -144,7 +144,7 @@ export function classify(label: string, ctx: LabelContext): Subject {
     const key = threePublicKey(t);
     if (key) return { kind: 'threePublic', key };
   }
-  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && t.includes('公用经费'))) return { kind: 'operatingCosts' };
+  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && (t.includes('公用经费') || t.endsWith('运行经费')))) return { kind: 'operatingCosts' };
   if (ctx.subtopic === 'procurement' || t.includes('政府采购')) {
     const key = t.includes('小微')
       ? 'smallMicro'

@@ -1,0 +1,116 @@
+// One document's work for parse and check — read, extract, audit, serialise — run in the main thread (--jobs 1) or
+// in a pool worker (src/cli/worker.ts); the outcome is plain data, so that it crosses threads as it is.
+import type { Disclosure } from '../model/schema.js';
+import type { DocumentFindings } from '../audit/report.js';
+import type { RuleSetting } from '../audit/index.js';
+import { UserError } from './errors.js';
+
+/** A document read (value), unreadable (a clear message, exit 2), or an internal error (a bug: exit 70). */
+export type Outcome<T> =
+  | { ok: true; value: T; /** pages read (PDF input), for the progress bar */ pages: number }
+  /** a piece of a disclosure (情况说明 or 报表 alone), held back to be joined with its partner (src/cli/pieces.ts) */
+  | { ok: true; piece: Disclosure; pages: number }
+  | { ok: false; unreadable: boolean; message: string };
+
+export type ParseFormat = 'text' | 'json' | 'ndjson';
+
+export interface ParseTask {
+  kind: 'parse';
+  file: string;
+  format: ParseFormat;
+  pretty: boolean;
+  /** return a piece of a disclosure as a model, to be joined */
+  pieces?: boolean;
+}
+
+export interface CheckTask {
+  kind: 'check';
+  file: string;
+  /** the configuration's rule settings (loaded once by the command) */
+  rules?: Record<string, RuleSetting>;
+  only?: string[];
+  /** return a piece of a disclosure as a model, to be joined */
+  pieces?: boolean;
+  /** add the batch-review summary row (check --summary) */
+  summary?: boolean;
+}
+
+export type Task = ParseTask | CheckTask;
+
+const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
+const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
+
+/** The last page any content was read from (0 for text input, which has no pages). */
+export function pagesRead(doc: Disclosure): number {
+  let pages = 0;
+  for (const p of doc.parts) pages = Math.max(pages, p.at?.page ?? 0);
+  for (const t of doc.tables) {
+    pages = Math.max(pages, t.at?.page ?? 0);
+    const last = t.rows[t.rows.length - 1];
+    if (last) pages = Math.max(pages, last.at?.page ?? 0);
+  }
+  return pages;
+}
+
+function failure(err: unknown): { ok: false; unreadable: boolean; message: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof UserError) return { ok: false, unreadable: err.exitCode === 2, message };
+  if (err instanceof Error && err.name === 'ReadError') return { ok: false, unreadable: true, message: message.replace(/^budgetdoc: /, '') };
+  return { ok: false, unreadable: false, message };
+}
+
+/** The model as one JSON text (compact unless pretty) or the Chinese summary. */
+export async function serialiseModel(doc: Disclosure, format: ParseFormat, pretty: boolean): Promise<string> {
+  if (format === 'text') return (await import('./summary.js')).summarise(doc);
+  return pretty && format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
+}
+
+/** Whether a model read for a task is a piece to hold back for joining. */
+async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<boolean> {
+  if (!pieces) return false;
+  const { pieceHolds } = await import('../extract/join.js');
+  return pieceHolds(doc) !== 'whole';
+}
+
+/** `parse`: the model as one JSON text (compact unless pretty) or the Chinese summary. */
+export async function runParse(task: ParseTask): Promise<Outcome<string>> {
+  try {
+    const { parseFileSync } = await import('../extract/index.js');
+    const doc = await parseFileSync(task.file);
+    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    return { ok: true, value: await serialiseModel(doc, task.format, task.pretty), pages: pagesRead(doc) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** One model's check result: findings, reading confidence and, when asked, its summary row. */
+export async function checkModel(doc: Disclosure, file: string, task: Pick<CheckTask, 'rules' | 'only' | 'summary'>, started: number): Promise<DocumentFindings> {
+  const { auditDocument } = await import('../audit/index.js');
+  // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
+  const { findings, readingConfidence } = auditDocument(doc, { rules: task.rules, only: task.only });
+  const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
+  const value: DocumentFindings = { file, title, findings, readingConfidence };
+  if (task.summary) {
+    const { summaryRow } = await import('../audit/summary.js');
+    value.summary = summaryRow(file, title, doc, findings, readingConfidence, Math.round(performance.now() - started) / 1000);
+  }
+  return value;
+}
+
+/** `check`: the document's findings and reading confidence (one DocumentFindings, as report.ts formats them). */
+export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFindings>> {
+  const started = performance.now();
+  try {
+    const { readModel } = await import('./read-model.js');
+    const doc = await readModel(task.file);
+    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    return { ok: true, value: await checkModel(doc, task.file, task, started), pages: pagesRead(doc) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export function runTask(task: Task): Promise<Outcome<string> | Outcome<DocumentFindings>> {
+  return task.kind === 'parse' ? runParse(task) : runCheck(task);
+}
