@@ -142,7 +142,8 @@ export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<R
   switch (format) {
     case 'pdf': {
       const { readPdf } = await import('./pdf.js');
-      return readPdf(bytes, file);
+      // BUDGETDOC_NO_OCR=1: scanned PDFs are refused instead of OCR'd (fuzzing; servers without the time)
+      return readPdf(bytes, file, { ocr: process.env.BUDGETDOC_NO_OCR !== '1' });
     }
     case 'docx': {
       const { readDocx } = await import('./docx.js');
