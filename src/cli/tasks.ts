@@ -17,6 +17,8 @@ export interface ParseTask {
   file: string;
   format: ParseFormat;
   pretty: boolean;
+  /** compact JSON ends with a newline (a line of its own: ndjson, one document, --out) */
+  newline?: boolean;
 }
 
 export interface CheckTask {
@@ -51,14 +53,16 @@ function failure(err: unknown): { ok: false; unreadable: boolean; message: strin
   return { ok: false, unreadable: false, message };
 }
 
-/** `parse`: the model as one JSON text (compact unless pretty) or the Chinese summary. */
-export async function runParse(task: ParseTask): Promise<Outcome<string>> {
+/** `parse`: the model as JSON (compact: UTF-8 bytes; pretty: a string) or the Chinese summary. */
+export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
     const { parseFileSync } = await import('../extract/index.js');
     const doc = await parseFileSync(task.file);
-    let value: string;
+    let value: string | Uint8Array;
     if (task.format === 'text') value = (await import('./summary.js')).summarise(doc);
-    else value = task.pretty && task.format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
+    else if (task.pretty) value = JSON.stringify(doc, null, 2);
+    // compact JSON, the common case over many files: encoded here (in the worker), written as it is
+    else value = (await import('./json-bytes.js')).jsonBytes(doc, task.newline);
     return { ok: true, value, pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
@@ -88,6 +92,6 @@ export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFinding
   }
 }
 
-export function runTask(task: Task): Promise<Outcome<string> | Outcome<DocumentFindings>> {
+export function runTask(task: Task): Promise<Outcome<string | Uint8Array> | Outcome<DocumentFindings>> {
   return task.kind === 'parse' ? runParse(task) : runCheck(task);
 }

@@ -40,18 +40,26 @@ export function registerParse(program: Command): void {
       // one input and json: the object itself; several: an array, written element by element
       const single = inputs.length === 1;
       let written = 0;
-      const result = await runBatch<string>(
+      // compact JSON comes as UTF-8 bytes, with its newline when it is a line of its own
+      const newline = out !== undefined || format === 'ndjson' || single;
+      const result = await runBatch<string | Uint8Array>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'parse', file: input.path, format, pretty }),
+        (input) => ({ kind: 'parse', file: input.path, format, pretty, newline }),
         async (input, value) => {
           if (out) {
-            out.write(input.name, format === 'text' ? '.txt' : '.json', `${value}\n`);
+            out.write(input.name, format === 'text' ? '.txt' : '.json', typeof value === 'string' ? `${value}\n` : value);
           } else if (format === 'json' && !single) {
-            const item = pretty ? value.replace(/\n/g, '\n  ') : value;
-            await writeOut(`${written ? ',\n' : '[\n'}${pretty ? '  ' : ''}${item}`);
-          } else {
+            // an array, element by element: compact elements are bytes, pretty ones indented one level more
+            if (typeof value === 'string') await writeOut(`${written ? ',\n' : '[\n'}  ${value.replace(/\n/g, '\n  ')}`);
+            else {
+              await writeOut(written ? ',\n' : '[\n');
+              await writeOut(value);
+            }
+          } else if (typeof value === 'string') {
             await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
+          } else {
+            await writeOut(value);
           }
           written++;
         },
