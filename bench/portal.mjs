@@ -5,12 +5,14 @@
 // (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults; BENCH_DATABASE=postgres://…
 // measures latency only, on a database loaded before). Latency is measured with the
 // server's response cache off (every request reaches the database) and on (`serve`'s default of 30 s).
+// Engine `queue`: three `budgetdoc worker` processes fed by `import --enqueue`, over growing sizes (the curve).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pgClient from 'pg';
 import { openStore } from '../dist/store/database.js';
 import { importFiles, collectFiles, defaultWorkers } from '../dist/store/import-files.js';
 import { defaultAnalysis } from '../dist/store/analysis.js';
@@ -20,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = Number(process.env.BENCH_DOCS ?? 10000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CLIENTS = 20;
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres,queue').split(',');
 const PG_BIN = process.env.BUDGETDOC_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const work = mkdtempSync(path.join(tmpdir(), 'budgetdoc-bench-'));
 // the postgres user must reach the cluster directory inside
@@ -78,15 +80,14 @@ function clusterPids(data) {
   return pids;
 }
 
-function writeSamples() {
-  const dir = path.join(work, 'samples');
-  mkdirSync(dir);
+function writeSamples(dir = path.join(work, 'samples'), from = 0, to = DOCS) {
+  mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  for (let i = 0; i < DOCS; i++) {
+  for (let i = from; i < to; i++) {
     const doc = generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench', index: i });
-    writeFileSync(path.join(dir, `sample-${String(i).padStart(6, '0')}.json`), JSON.stringify(doc));
+    writeFileSync(path.join(dir, `sample-${String(i).padStart(7, '0')}.json`), JSON.stringify(doc));
   }
-  log(`generated ${DOCS} sample model files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`generated ${to - from} sample model files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
 }
 
@@ -144,14 +145,14 @@ function percentile(sorted, p) {
 
 /** `REQUESTS` requests from `CLIENTS` concurrent loops, stopping early after 120 s; also the CPU time the server
  *  and its database used per request (comparable while other work shares the machine, unlike wall time). */
-async function load(base, name, nextUrl, measured) {
+async function load(base, name, nextUrl, measured, requests = REQUESTS) {
   const cpuBefore = cpuSeconds(measured());
   const latencies = [];
   let issued = 0;
   let failures = 0;
   const deadline = performance.now() + 120000;
   async function client() {
-    while (issued < REQUESTS && performance.now() < deadline) {
+    while (issued < requests && performance.now() < deadline) {
       const url = base + nextUrl(issued++);
       const t = performance.now();
       try {
@@ -201,18 +202,19 @@ function cpuSeconds(pids) {
 }
 
 /** One latency run; a failure is reported and the benchmark goes on with the next run. */
-async function latency(engine, serverArgs, cacheSeconds, cluster) {
+async function latency(engine, serverArgs, cacheSeconds, cluster, docs = DOCS, requests = REQUESTS) {
   try {
-    await latencyRun(engine, serverArgs, cacheSeconds, cluster);
+    await latencyRun(engine, serverArgs, cacheSeconds, cluster, docs, requests);
   } catch (err) {
     log(`${engine}: latency run (cache ${cacheSeconds} s) failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-async function latencyRun(engine, serverArgs, cacheSeconds, cluster) {
+async function latencyRun(engine, serverArgs, cacheSeconds, cluster, docs, requests) {
   const server = await startServer([...serverArgs, '--cache-seconds', String(cacheSeconds)]);
   try {
-    const ids = (i) => 1 + ((i * 7919) % DOCS);
+    // ids a little below the count: a rolled-back write uses up an id, so the last ids may not exist
+    const ids = (i) => 1 + ((i * 7919) % Math.max(1, Math.floor(docs * 0.98)));
     // warm-up: first requests load caches and ECharts
     for (const u of ['/', '/documents/1', '/compare?ids=1,2', '/api/facts?groupBy=year&column=total']) {
       try {
@@ -221,14 +223,115 @@ async function latencyRun(engine, serverArgs, cacheSeconds, cluster) {
         log(`  warm-up ${u}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`);
       }
     }
-    log(`${engine}: latency with ${DOCS} documents loaded, ${CLIENTS} concurrent clients, ${REQUESTS} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
+    log(`${engine}: latency with ${docs} documents loaded, ${CLIENTS} concurrent clients, ${requests} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
     const measured = () => [server.pid, ...(cluster ? cluster.pids() : [])];
-    await load(server.base, 'search', searchUrl, measured);
-    await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`, measured);
-    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`, measured);
-    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`, measured);
+    await load(server.base, 'search', searchUrl, measured, requests);
+    await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`, measured, requests);
+    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`, measured, requests);
+    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`, measured, requests);
   } finally {
     await server.stop();
+  }
+}
+
+/** Runs `budgetdoc ARGS…` to its end; its stderr is returned (and shown when it fails). */
+function cli(args) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/budgetdoc.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`budgetdoc ${args[0]} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  return r.stderr;
+}
+
+/** WORKERS `budgetdoc worker --until-empty` processes; resolves with the CPU seconds each reported at its end. */
+function runWorkers(url, count, threads) {
+  return Promise.all(Array.from({ length: count }, () => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/budgetdoc.js'), 'worker', '--database', url, '--jobs', String(threads), '--until-empty', '--poll', '0.5'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.once('exit', (code) => {
+      const cpu = err.match(/CPU ([\d.]+) 秒/);
+      if (code === 0 && cpu) resolve(Number(cpu[1]));
+      else reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`));
+    });
+  })));
+}
+
+const MB = (bytes) => `${(Number(bytes) / 1048576).toFixed(1)} MB`;
+
+/** Sizes of the database and of its parts, per document (what docs/scale.md extrapolates). */
+async function storeSizes(url) {
+  const client = new pgClient.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query(`select pg_database_size(current_database()) as db,
+      (select sum(pg_total_relation_size(relid)) from pg_partition_tree('facts')) as facts,
+      (select sum(pg_indexes_size(relid)) from pg_partition_tree('facts')) as facts_indexes,
+      pg_total_relation_size('documents') as documents, pg_total_relation_size('document_search') as search,
+      pg_total_relation_size('findings') as findings,
+      (select count(*) from documents) as n, (select count(*) from facts) as fact_rows,
+      (select count(*) from pg_partition_tree('facts') where isleaf) as partitions`);
+    return r.rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Three `budgetdoc worker` processes against PostgreSQL, over growing sizes (BENCH_SIZES, default 10³ … 10⁵) as
+ * long as the time budget (BENCH_QUEUE_SECONDS) allows: documents/s of each step, CPU per document of workers and
+ * server, database size, and p95 of the portal's queries at that size (cache off, BENCH_CURVE_REQUESTS per kind).
+ */
+async function queueCurve(cluster) {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,3000,10000,30000,100000').split(',').map(Number);
+  const budget = Number(process.env.BENCH_QUEUE_SECONDS ?? 1800) * 1000;
+  const workers = Number(process.env.BENCH_WORKERS ?? 3);
+  const threads = Number(process.env.BENCH_WORKER_THREADS ?? 1);
+  const requests = Number(process.env.BENCH_CURVE_REQUESTS ?? 200);
+  const admin = new pgClient.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query('create database queue_bench');
+  await admin.end();
+  const url = cluster.url.replace(/\/[^/]*$/, '/queue_bench');
+  const started = performance.now();
+  let have = 0;
+  let rate;
+  log(`queue: ${workers} worker processes × ${threads} thread(s) against PostgreSQL; sizes ${sizes.join(', ')}; budget ${budget / 1000} s`);
+  for (const size of sizes) {
+    const remaining = budget - (performance.now() - started);
+    if (rate && ((size - have) / rate) * 1000 * 1.5 > remaining) {
+      log(`queue: stopped before ${size} documents (about ${Math.round((size - have) / rate)} s of import expected, ${Math.round(remaining / 1000)} s left in the budget)`);
+      break;
+    }
+    const dir = writeSamples(path.join(work, `queue-${size}`), have, size);
+    const enqueueStart = performance.now();
+    cli(['import', '--enqueue', dir, '--database', url]);
+    const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
+    rmSync(dir, { recursive: true, force: true });
+    const serverBefore = cpuSeconds(cluster.pids());
+    const t0 = performance.now();
+    const workerCpu = await runWorkers(url, workers, threads);
+    const seconds = (performance.now() - t0) / 1000;
+    const serverCpu = cpuSeconds(cluster.pids()) - serverBefore;
+    const added = size - have;
+    // the steady rate, without the workers' start-up: from the first to the last document stored in this step
+    const span = new pgClient.Client({ connectionString: url });
+    await span.connect();
+    const { rows: [t] } = await span.query(`select extract(epoch from max(imported_at) - min(imported_at)) as s from (select imported_at from documents order by id desc limit ${added}) x`);
+    await span.end();
+    const steady = added / Math.max(0.001, Number(t.s));
+    rate = added / seconds;
+    const workerMs = (workerCpu.reduce((a, b) => a + b, 0) * 1000) / added;
+    const serverMs = (serverCpu * 1000) / added;
+    log(`queue: ${size} documents: +${added} enqueued in ${enqueueSeconds.toFixed(1)} s, stored by ${workers} workers in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s with start-up, ${steady.toFixed(1)} documents/s steady (CPU per document: workers ${workerMs.toFixed(1)} ms, database server ${serverMs.toFixed(1)} ms; ${(1000 / (workerMs + serverMs)).toFixed(1)} documents per CPU-second)`);
+    have = size;
+    // statistics as autovacuum would have them by now (a run this short may beat it)
+    const c = new pgClient.Client({ connectionString: url });
+    await c.connect();
+    await c.query('vacuum analyze');
+    await c.end();
+    const z = await storeSizes(url);
+    const per = (v) => `${((Number(v) / Number(z.n)) / 1024).toFixed(1)} KB/document`;
+    log(`  database ${MB(z.db)} for ${z.n} documents, ${z.fact_rows} fact rows in ${z.partitions} partitions (${(Number(z.fact_rows) / Number(z.n)).toFixed(0)} per document): facts ${MB(z.facts)} (${per(z.facts)}, of which indexes ${MB(z.facts_indexes)}), documents ${MB(z.documents)} (${per(z.documents)}), search ${MB(z.search)} (${per(z.search)}), findings ${MB(z.findings)} (${per(z.findings)})`);
+    await latency(`queue ${size}`, ['--database', url], 0, cluster, size, requests);
   }
 }
 
@@ -243,7 +346,7 @@ async function main() {
     return;
   }
   log(`budgetdoc portal benchmark: ${DOCS} documents; engines ${ENGINES.join(', ')}; Node ${process.version}`);
-  const sampleDir = writeSamples();
+  const sampleDir = ENGINES.some((e) => e !== 'queue') ? writeSamples() : undefined;
   let cluster;
   try {
     for (const engine of ENGINES) {
@@ -252,8 +355,11 @@ async function main() {
         await importInto('pglite', { data }, sampleDir);
         await latency('pglite', ['--data', data], 0);
         await latency('pglite', ['--data', data], 30);
+      } else if (engine === 'queue') {
+        cluster ??= await startCluster();
+        await queueCurve(cluster);
       } else if (engine === 'postgres') {
-        cluster = await startCluster();
+        cluster ??= await startCluster();
         await importInto('postgres', { database: cluster.url }, sampleDir, cluster);
         await latency('postgres', ['--database', cluster.url], 0, cluster);
         await latency('postgres', ['--database', cluster.url], 30, cluster);

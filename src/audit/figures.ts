@@ -152,3 +152,22 @@ export function onlyGeneralBudget(doc: Disclosure): boolean {
   const scale = Math.max(a.scale, b.scale);
   return a.minor * 10 ** (scale - a.scale) === b.minor * 10 ** (scale - b.scale) && a.unit === b.unit;
 }
+
+const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算/g;
+/** Expenses a sentence may state on their own, which no total or class row is. */
+const NAMED_EXPENSES = [/会议费/, /培训费/, /委托业务费/, /差旅费/, /印刷费/, /咨询费/, /物业管理费/, /维修\(护\)费|维修费|维护费/, /租赁费/, /劳务费/, /办公费/, /专用材料费/];
+
+/**
+ * Does the label name the same subject and the same kind of quantity as the table row? A sentence about 会议费 or
+ * 培训费, about 上年结转 or the 上年 figure, about a 预算 figure in a final account, or about the 项目支出 (or 基本支出)
+ * part of a class is not a statement of the row's amount, whatever subject the reader gave it.
+ */
+export function sameQuantity(label: string, row: string, kind: 'budget' | 'final_account', subjectKind: string): boolean {
+  const l = label.replace(/\s+/g, '');
+  const r = row.replace(/\s+/g, '');
+  for (const word of NAMED_EXPENSES) if (word.test(l) !== word.test(r)) return false;
+  if (/上年|结转|结余/.test(l) !== /上年|结转|结余/.test(r)) return false;
+  if (kind === 'final_account' && /预算/.test(l.replace(FUND_NAMES, '')) && !/决算/.test(l)) return false;
+  if ((subjectKind === 'function' || subjectKind === 'economic') && /(项目|基本)支出中|其中.*(项目|基本)支出/.test(l)) return false;
+  return true;
+}

@@ -1,11 +1,16 @@
 // The auditor: runs the rule catalogue over a disclosure and returns findings (the portal, the writer and the CLI call this).
 import type { Disclosure } from '../model/schema.js';
+import { applyReadingDoubts } from './doubts.js';
+import { groupByCause } from './grouping.js';
 import { formatMessage } from './messages.zh-CN.js';
+import { addPages } from './places.js';
+import { readingConfidence, type TableReading } from './reading-confidence.js';
 import { RULES } from './rules/index.js';
 import type { Finding, Rule, Severity } from './types.js';
 
-export type { Finding, FindingPlace, Rule, RuleMeta, Severity, RuleCategory } from './types.js';
+export type { Finding, FindingPlace, FoldedFinding, Rule, RuleMeta, Severity, RuleCategory } from './types.js';
 export { RULES } from './rules/index.js';
+export { READING_DOUBT } from './doubts.js';
 
 export type RuleSetting = 'off' | Severity;
 
@@ -16,6 +21,16 @@ export interface AuditOptions {
   only?: string[];
   /** the rule set to run (tests); defaults to the catalogue */
   ruleSet?: readonly Rule[];
+  /** hold back findings that rest on uncertain readings as reading doubts (default true; src/audit/doubts.ts) */
+  readingDoubts?: boolean;
+  /** fold findings of one cause into one (default true; src/audit/grouping.ts) */
+  groupCauses?: boolean;
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  /** the reading self-check of each table the findings were judged with (src/audit/reading-confidence.ts) */
+  readingConfidence: TableReading[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -31,8 +46,29 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
 }
 
-/** Runs the rules and returns their findings, errors first, then by line. A rule that throws becomes one finding. */
+/**
+ * Runs the rules and returns their findings, errors first, then by line. A rule that throws becomes one finding.
+ * Every place is given its PDF page; findings resting on a figure not read with certainty become one reading doubt
+ * per table (读取存疑, a warning); findings of one cause are folded into one.
+ */
 export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
+  return auditDocument(doc, options).findings;
+}
+
+/** audit(), with the reading self-check it judged the figures by (the CLI reports both). */
+export function auditDocument(doc: Disclosure, options: AuditOptions = {}): AuditResult {
+  const raw = runRules(doc, options);
+  const tables = readingConfidence(doc);
+  let findings = addPages(doc, raw);
+  if (options.readingDoubts !== false) findings = applyReadingDoubts(doc, findings, tables, { onlyHolding: Boolean(options.only) });
+  if (options.groupCauses !== false) {
+    const ruleSet = options.ruleSet ?? RULES;
+    findings = groupByCause(findings, (id) => ruleSet.find((r) => r.meta.id === id)?.meta.category);
+  }
+  return { findings: sortFindings(findings), readingConfidence: tables };
+}
+
+function runRules(doc: Disclosure, options: AuditOptions): Finding[] {
   const ruleSet = options.ruleSet ?? RULES;
   const known = new Set(ruleSet.map((r) => r.meta.id));
   const unknown = [...Object.keys(options.rules ?? {}), ...(options.only ?? [])].filter((id) => !known.has(id));
@@ -65,6 +101,10 @@ export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
       });
     }
   }
+  return findings;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.location.line ?? 0) - (b.location.line ?? 0) || a.rule.localeCompare(b.rule),
   );

@@ -70,8 +70,14 @@ export const messages = {
   scopeWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   kindWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   codeNameMismatch: '科目编码 {code} 在 {year} 年科目中名称为“{expected}”，此处为“{actual}”{note}。',
-  codeNameTruncated: '“{table}”中科目编码 {code} 的名称不完整：应为“{expected}”，此处为“{actual}”。',
-  codeUnknown: '“{table}”中的科目编码 {code}（{name}）不在 {year} 年科目中。',
+  // classification-code-unconfirmed: what the catalogue or the reading cannot confirm, for the reviewer to look at
+  codeUnconfirmed: '科目编码 {code}（{name}）未收录于本工具的 {year} 年科目目录{note}，请对照财政部当年《政府收支分类科目》核实。',
+  codeRetired: '科目编码 {code}（{name}）仅见于 {editions} 年版科目，{year} 年科目目录中没有，请核实是否已停用。',
+  codeOtherEditionName: '科目编码 {code} 此处名称为“{actual}”，是 {editions} 年版科目名称；本工具的 {year} 年目录中为“{expected}”，请核实当年名称。',
+  codeNameCut: '科目编码 {code} 的名称“{actual}”不完整（应为“{expected}”），可能是单元格截断或读取时丢失了换行部分，请对照原文。',
+  codeNameOfOtherCode: '科目编码 {code}（{actual}）与名称不对应：“{actual}”是科目 {codes} 的名称，可能是编码列读取错位，请对照原文。',
+  codeNameUnconfirmed: '科目编码 {code} 此处名称为“{actual}”，本工具记录的名称为“{expected}”（未经公开文件核实），请核实。',
+  narrativeNameUnconfirmed: '说明中的科目名称“{names}”未能在本工具的 {year} 年科目目录中找到，请核实。',
   narrativeNameUnknown: '说明中的科目名称“{names}”与 {year} 年功能分类科目不符。',
   incomeByFunction: '收入应按资金来源说明，此处列示了支出功能分类“{actual}”（{cls}）。',
   projectNameDiffers: '项目名称不一致：“{expected}”在项目支出说明中写作“{actual}”。',
@@ -91,6 +97,20 @@ export const messages = {
   readingUnparsedCount: '，{count} 个金额未能读出',
   readingOutOfShape: '，{count} 行金额多于表头列数',
   readingNothingRead: '，未读出任何金额',
+  readingNoTables: '未读出任何表格（读取失败，不能判断表格是否一致）',
+  // reading doubts (src/audit/doubts.ts): findings held back because a figure they use was not read with certainty
+  readingDoubt: '读取存疑：{subject}{reason}。',
+  readingDoubtHeld: '读取存疑：{subject}{reason}；据此得出的 {count} 项检查结果未作为错误报告，请对照原文核实。',
+  doubtNothingRead: '未读出任何金额',
+  doubtUnparsed: '有 {count} 个金额未能读出',
+  doubtOutOfShape: '有 {count} 行金额多于表头列数',
+  doubtSuspect: '疑有读错的单元格（{reason}）',
+  doubtManyFailed: '表内 {failed}/{checked} 个等式不成立，疑为表格结构读错',
+  doubtNoTables: '未读出任何表格中的金额（识别到 {count} 张表）',
+  doubtNoNarrative: '未能识别情况说明的章节',
+  doubtRowsUnread: '其他表列出的科目在本表中未读出，且本表的合计与各项之和不等，疑有行未读出',
+  doubtRowsSwapped: '其他表列在某一科目下的金额，本表列在另一科目下，疑科目编码或名称读错',
+  doubtUnrecognised: '原文提到了以下内容，但未能从中读出所需的金额或说明',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -416,6 +416,7 @@ export function formatConfidence(c: number): string {
 export function readingSectionLines(tables: TableReading[], indent = '  '): string[] {
   const title = formatMessage('readingSection');
   const doubtful = tables.filter((t) => t.confidence < 1);
+  if (!tables.length) return [`${indent}${title}：${formatMessage('readingNoTables')}`];
   if (!doubtful.length) return [`${indent}${title}：${formatMessage('readingAllConsistent', { count: tables.length })}`];
   const out = [`${indent}${title}：`];
   for (const t of doubtful) {
@@ -425,7 +426,7 @@ export function readingSectionLines(tables: TableReading[], indent = '  '): stri
     if (t.rows.outOfShape) extra += formatMessage('readingOutOfShape', { count: t.rows.outOfShape });
     out.push(`${indent}  ${formatMessage('readingTableSummary', { table: t.table, confidence: formatConfidence(t.confidence), held: t.identities.held, checked: t.identities.checked, extra })}`);
     for (const s of t.suspects.slice(0, 5)) {
-      const where = [`第${s.place.line}行`, ...(s.place.page !== undefined ? [`第${s.place.page}页`] : [])].join(' · ');
+      const where = s.place.page !== undefined ? `第${s.place.page}页` : `第${s.place.line}行`;
       out.push(`${indent}    ${where}  ${s.reason}`);
     }
     if (t.suspects.length > 5) out.push(`${indent}    另有 ${t.suspects.length - 5} 处（见 --format json）`);

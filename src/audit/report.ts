@@ -1,6 +1,7 @@
 // Audit reports: findings of one or more documents as text (grouped by severity), JSON, or a self-contained HTML page.
 import type { Finding, FindingPlace, Severity } from './types.js';
 import { readingSectionLines, type TableReading } from './reading-confidence.js';
+import type { SummaryRow } from './summary.js';
 
 export interface DocumentFindings {
   file: string;
@@ -9,6 +10,8 @@ export interface DocumentFindings {
   findings: Finding[];
   /** the reading self-check of each table, reported apart from the findings (src/audit/reading-confidence.ts) */
   readingConfidence?: TableReading[];
+  /** the batch-review row of check --summary (src/audit/summary.ts) */
+  summary?: SummaryRow;
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -16,7 +19,9 @@ const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function placeText(p: FindingPlace): string {
   const parts: string[] = [];
-  if (p.line !== undefined) parts.push(`第${p.line}行`);
+  // a PDF's lines are the reader's internal rendering: a person follows the page
+  if (p.page !== undefined) parts.push(`第${p.page}页`);
+  else if (p.line !== undefined) parts.push(`第${p.line}行`);
   if (p.section) parts.push(p.section);
   if (p.table) parts.push(`表“${p.table}”`);
   if (p.row) parts.push(`行“${p.row}”`);
@@ -47,6 +52,7 @@ export function formatText(docs: DocumentFindings[]): string {
         if (f.tolerance !== undefined) detail.push(`允许误差 ${f.tolerance}`);
         if (detail.length) out.push(`      ${detail.join('；')}`);
         const related = f.related ?? [];
+        if (f.also?.length) out.push(`      ${f.rule === 'reading-doubt' ? '未作为错误报告' : '同一原因'}：${f.also.slice(0, 3).map((a) => `${a.message} [${a.rule}]`).join('；')}${f.also.length > 3 ? `；另有 ${f.also.length - 3} 项` : ''}`);
         for (const r of related.slice(0, 3)) out.push(`      对照：${placeText(r)}`);
         if (related.length > 3) out.push(`      对照：另有 ${related.length - 3} 处（见 --format json）`);
       }
@@ -70,6 +76,7 @@ export function findingsJson(d: DocumentFindings): object {
       expected: f.expected ?? null,
       actual: f.actual ?? null,
       tolerance: f.tolerance ?? null,
+      also: f.also ?? [],
     })),
     ...(d.readingConfidence ? { readingConfidence: d.readingConfidence } : {}),
   };

@@ -74,15 +74,15 @@ export function compareSum(total: Amount, parts: Amount[]): Comparison {
 }
 
 /**
- * found = expected: two printings of the same quantity. Printed alike they must be identical; a figure printed
- * coarser than the other may differ by half its last digit.
+ * found = expected: two printings of the same quantity. Each printed value v with d decimals stands for the interval
+ * [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; they are inconsistent only when the two intervals do not meet (XBRL Calculations 1.1),
+ * so two printings to 0.01 may differ by 0.01 (one printed from the exact figure, the other summed from rounded parts).
  */
 export function compareEqual(found: Amount, expected: Amount): Comparison {
   const f = wan(found);
   const e = wan(expected);
   const scale = Math.max(f.scale, e.scale);
-  const coarser = Math.min(f.scale, e.scale);
-  const allowance = f.scale === e.scale ? 0 : 0.5 * 10 ** (scale - coarser);
+  const allowance = 0.5 * 10 ** (scale - f.scale) + 0.5 * 10 ** (scale - e.scale);
   const gap = Math.abs(atScale(f, scale) - atScale(e, scale));
   return {
     ok: gap <= allowance + 1e-9,

@@ -9,8 +9,12 @@ export interface FindingPlace {
   section?: string;
   table?: string;
   row?: string;
+  /** the line in the source text the model was read from (for a PDF an internal rendering: reports show the page) */
   line?: number;
   column?: number;
+  /** the PDF page, and the box [x0, y0, x1, y1] of the row or text on it (src/audit/places.ts) */
+  page?: number;
+  box?: [number, number, number, number];
 }
 
 export interface Finding {
@@ -23,6 +27,15 @@ export interface Finding {
   actual?: string;
   /** the rounding allowance applied, printed in the compared figures' unit ("0.015 万元", "0.005%") */
   tolerance?: string;
+  /** the findings folded into this one: the same cause found by other checks, or the checks a reading doubt holds back */
+  also?: FoldedFinding[];
+}
+
+export interface FoldedFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  location: FindingPlace;
 }
 
 export type RuleCategory = 'completeness' | 'arithmetic' | 'cross-table' | 'narrative' | 'names';

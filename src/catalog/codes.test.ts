@@ -22,6 +22,9 @@ import {
   namesAcrossEditions,
   normaliseName,
   resolveFunctionNames,
+  codeStatus,
+  judgeName,
+  functionPathStatus,
 } from './codes.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,7 +101,8 @@ const corpusTexts = new Map<string, string>();
 /** The layout text of a corpus PDF ("corpus/018"), as pdftotext -layout prints it. */
 function corpusText(doc: string): string {
   if (!corpusTexts.has(doc)) {
-    const file = path.join(shared, 'corpus', `${doc.slice('corpus/'.length)}.pdf`);
+    // "corpus/018" → ../shared/corpus/018.pdf, "corpus-wide/w12" → ../shared/corpus-wide/w12.pdf
+    const file = path.join(shared, `${doc}.pdf`);
     if (!existsSync(file)) throw new Error(`missing ${file}`);
     corpusTexts.set(doc, execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   }
@@ -149,13 +153,14 @@ describe('lookupFunction', () => {
   });
 
   it('answers other years from the nearest edition', () => {
-    expect(editionYears()).toEqual([2017, 2019, 2022, 2024]);
+    expect(editionYears()).toEqual([2017, 2019, 2022, 2024, 2025, 2026]);
     expect(editionFor(2022)).toBe(2022);
     expect(editionFor(2021)).toBe(2022);
     expect(editionFor(2020)).toBe(2019);
     expect(editionFor(2018)).toBe(2019); // tie → the later edition
     expect(editionFor(2010)).toBe(2017);
-    expect(editionFor(2030)).toBe(2024);
+    expect(editionFor(2030)).toBe(2026);
+    expect(editionFor(2023)).toBe(2024); // tie → the later edition
     expect(lookupFunction('20805', 2019)).toMatchObject({ name: '行政事业单位离退休', edition: 2019 });
     expect(lookupFunction('20805', 2021)).toMatchObject({ name: '行政事业单位养老支出', edition: 2022 });
     expect(lookupFunction('20805', 2017)?.name).toBe('行政事业单位离退休'); // 2019 difference carried back
@@ -252,7 +257,7 @@ describe('nameMatches', () => {
     expect(nameMatches('20805', '行政事业单位离退休', 2019, 'function')).toBe('exact');
     expect(namesAcrossEditions('20805', 'function')).toEqual([
       { name: '行政事业单位离退休', editions: [2017, 2019] },
-      { name: '行政事业单位养老支出', editions: [2022, 2024] },
+      { name: '行政事业单位养老支出', editions: [2022, 2024, 2025, 2026] },
     ]);
   });
 
@@ -391,11 +396,11 @@ describe('data files', () => {
       expect(e.code.startsWith(first) && /^\d+$/.test(e.code)).toBe(true);
       if (e.code.length > 3) expect(set.has(e.code.slice(0, e.code.length - 2))).toBe(true);
       expect(e.name).toMatch(/^\S+$/);
-      expect(['seed', 'corpus', 'reference']).toContain(e.source);
+      expect(['seed', 'corpus', 'published', 'reference']).toContain(e.source);
       const seen = (e as { seen?: string[] }).seen ?? [];
       for (const doc of seen) expect(Object.keys(documents)).toContain(doc);
       if (e.source === 'seed') expect(seen.some((d) => d.startsWith('seeds/'))).toBe(true);
-      if (e.source === 'corpus') expect(seen.length > 0 && seen.every((d) => d.startsWith('corpus/'))).toBe(true);
+      if (e.source === 'corpus') expect(seen.length > 0 && seen.every((d) => /^corpus(-wide)?\//.test(d))).toBe(true);
       if (e.source === 'reference') expect(seen).toEqual([]);
     }
   });
@@ -406,7 +411,7 @@ describe('data files', () => {
       for (const code of codes) if (code.length > 3) expect(codes.has(code.slice(0, -2)), `${year} ${code}`).toBe(true);
     }
     for (const kind of ['dept', 'gov'] as const) {
-      for (const year of [2017, 2019, 2022, 2024]) {
+      for (const year of [2017, 2019, 2022, 2024, 2026]) {
         const codes = new Set(economicEntries(kind, year).map((e) => e.code));
         for (const code of codes) if (code.length > 3) expect(codes.has(code.slice(0, -2)), `${kind} ${year} ${code}`).toBe(true);
       }
@@ -417,6 +422,7 @@ describe('data files', () => {
     const sets = [
       { base: functionBase.entries, editions: functionEditions.editions as Record<string, Array<Record<string, unknown>>> },
       { base: economicDept.entries, editions: economicDept.editions as Record<string, Array<Record<string, unknown>>> },
+      { base: economicGov.entries, editions: economicGov.editions as Record<string, Array<Record<string, unknown>>> },
     ];
     for (const { base, editions } of sets) {
       const baseNames = new Map(base.map((e) => [e.code, e.name]));
@@ -426,7 +432,11 @@ describe('data files', () => {
           expect(typeof c.code).toBe('string');
           expect(c.removed === true || typeof c.name === 'string').toBe(true);
           if (typeof c.name === 'string') expect(baseNames.get(c.code as string)).not.toBe(c.name);
+          expect(['seed', 'corpus', 'published', 'reference']).toContain(c.source);
           if (c.source === 'corpus') expect((c.seen as string[]).length).toBeGreaterThan(0);
+          // every entry says where it comes from: the pages it was printed on, the notice, or that it is remembered
+          if (c.source === 'corpus' && Number(year) >= 2025) expect((c.pages as string[]).length).toBeGreaterThan(0);
+          if (c.source === 'published') expect(c.citation).toMatch(/财预〔\d{4}〕\d+号/);
         }
       }
     }
@@ -444,11 +454,12 @@ describe('data files', () => {
       ...economicGov.entries,
       ...Object.values(functionEditions.editions).flat(),
       ...Object.values(economicDept.editions).flat(),
+      ...Object.values(economicGov.editions).flat(),
     ] as Array<{ code: string; name?: string; source: string; seen?: string[] }>;
     const unsupported: string[] = [];
     for (const e of entries) {
       if (!e.name) continue;
-      const corpusDocs = (e.seen ?? []).filter((d) => d.startsWith('corpus/'));
+      const corpusDocs = (e.seen ?? []).filter((d) => /^corpus(-wide)?\//.test(d));
       if (corpusDocs.length === 0) continue;
       // names may wrap over lines in the layout text, so the name is looked for with line breaks removed
       const found = corpusDocs.some((d) => textOf(d).includes(normaliseName(e.name!)) || nameInWrappedCells(textOf(d), e.name!));
@@ -477,5 +488,67 @@ describe('names printed without codes (regional 收支总表)', () => {
     expect(nameMatches('201', '一、一般公共服务支出', 2024, 'function')).toBe('exact');
     expect(nameMatches('221', '（二十）住房保障支出', 2026, 'function')).toBe('exact');
     expect(functionClassByName('九、医疗卫生与计划生育支出', 2017)?.code).toBe('210');
+  });
+});
+
+describe('codeStatus', () => {
+  it('knows codes of the year, also those first seen in 2026 documents (20139 in 2024, 21298, 2040220)', () => {
+    expect(codeStatus('2010301', 2022)).toMatchObject({ status: 'known', system: 'function', entry: { name: '行政运行' } });
+    expect(codeStatus('20139', 2024)).toMatchObject({ status: 'known', entry: { name: '社会工作事务', source: 'reference' } });
+    expect(codeStatus('21298', 2026)).toMatchObject({ status: 'known', entry: { name: '超长期特别国债安排的支出', source: 'corpus' } });
+    expect(codeStatus('2040220', 2026).entry?.pages).toEqual(['corpus-wide/w56 p.20,31']);
+    expect(codeStatus('30101', 2026)).toMatchObject({ status: 'known', system: 'economic' });
+    expect(codeStatus('50601', 2026)).toMatchObject({ status: 'known', entry: { name: '资本性支出（一）' } });
+    expect(codeStatus('22911', 2025)).toMatchObject({ status: 'known', entry: { source: 'published' } });
+  });
+
+  it('tells a renamed code (another edition names it differently) from a plain known one', () => {
+    const s = codeStatus('20805', 2022);
+    expect(s.status).toBe('renamed');
+    expect(s.names?.map((n) => n.name)).toEqual(['行政事业单位离退休', '行政事业单位养老支出']);
+    expect(codeStatus('21505', 2026)).toMatchObject({ status: 'renamed', entry: { name: '工业和信息产业' } });
+  });
+
+  it('reports codes only earlier editions list as retired', () => {
+    expect(codeStatus('2040404', 2022)).toMatchObject({ status: 'retired', editions: [2017] });
+  });
+
+  it('accepts regional sub-codes two digits under a known 款 or 项', () => {
+    expect(codeStatus('3010201', 2026)).toMatchObject({ status: 'regional-subcode', system: 'economic', parent: { code: '30102' } });
+    expect(codeStatus('3021101', 2026)).toMatchObject({ status: 'regional-subcode', parent: { code: '30211' } });
+    expect(codeStatus('201030101', 2022)).toMatchObject({ status: 'regional-subcode', parent: { code: '2010301' } });
+    // under an unknown parent it is only well formed
+    expect(codeStatus('3019801', 2026).status).toBe('unknown-well-formed');
+  });
+
+  it('calls codes of a national shape that the year lacks unknown-well-formed, with the editions that list them', () => {
+    expect(codeStatus('2010397', 2022)).toMatchObject({ status: 'unknown-well-formed', editions: [], parent: { code: '20103' } });
+    expect(codeStatus('21298', 2022)).toMatchObject({ status: 'unknown-well-formed', editions: [2026] });
+    expect(codeStatus('236', 2026).status).toBe('unknown-well-formed');
+  });
+
+  it('calls anything else malformed', () => {
+    for (const code of ['2010', '201031', '20103010', '401', '3010', '301010101', 'A01', '']) expect(codeStatus(code, 2022).status, code).toBe('malformed');
+  });
+});
+
+describe('judgeName', () => {
+  it('tells another edition\'s name, a truncation and another code\'s name from a mismatch', () => {
+    expect(judgeName('2010301', '行政运行', 2022, 'function').match).toBe('exact');
+    expect(judgeName('20805', '行政事业单位离退休', 2022, 'function')).toMatchObject({ match: 'other-edition', editions: [2017, 2019] });
+    expect(judgeName('21505', '工业和信息产业监管', 2026, 'function')).toMatchObject({ match: 'other-edition' });
+    expect(judgeName('2080505', '机关事业单位基本养老保险缴费', 2026, 'function').match).toBe('truncated');
+    expect(judgeName('20103', '行政运行', 2022, 'function')).toMatchObject({ match: 'other-code' });
+    expect(judgeName('201', '外交支出与国防', 2022, 'function').match).toBe('mismatch');
+    expect(judgeName('2010397', '行政运行', 2022, 'function').match).toBe('unknown-code');
+  });
+});
+
+describe('functionPathStatus', () => {
+  it('tells a path of known names put together wrongly from one with an unknown name', () => {
+    expect(functionPathStatus(['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'], 2022)).toBe('resolved');
+    expect(functionPathStatus(['社会保障和就业支出', '行政事业单位离退休', '机关事业单位基本养老保险缴费支出'], 2022)).toBe('other-edition');
+    expect(functionPathStatus(['教育支出', '政府办公厅（室）及相关机构事务', '行政运行'], 2022)).toBe('misassembled');
+    expect(functionPathStatus(['一般公共服务支出', '某新设事务', '行政运行'], 2022)).toBe('unknown-name');
   });
 });

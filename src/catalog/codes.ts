@@ -6,9 +6,10 @@ import economicDept from './codes/economic-dept.json' with { type: 'json' };
 import economicGov from './codes/economic-gov.json' with { type: 'json' };
 
 export type CodeLevel = 'class' | 'section' | 'item';
-/** seed = printed in ../shared/seeds; corpus = printed in a ../shared/corpus PDF; reference = from the published
- *  科目 as remembered, not seen in our documents. */
-export type CodeSource = 'seed' | 'corpus' | 'reference';
+/** seed = printed in ../shared/seeds; corpus = printed in a ../shared/corpus or ../shared/corpus-wide PDF (pages says
+ *  where); published = stated in a Ministry of Finance notice (citation says which); reference = from the published 科目
+ *  as remembered, not seen in our documents (a finding must not rest on it alone). */
+export type CodeSource = 'seed' | 'corpus' | 'published' | 'reference';
 export type CodeSystem = 'function' | 'economic';
 export type NameMatch = 'exact' | 'alias' | 'mismatch' | 'unknown-code';
 
@@ -21,8 +22,12 @@ export interface CodeEntry {
   /** code of the 类 (for a 款) or 款 (for a 项) */
   parent?: string;
   source: CodeSource;
-  /** documents the name was seen in, e.g. "seeds/001", "corpus/018" */
+  /** documents the name was seen in, e.g. "seeds/001", "corpus/018", "corpus-wide/w12" */
   seen: string[];
+  /** where in those documents, e.g. "corpus-wide/w12 p.17,21" */
+  pages: string[];
+  /** the notice a published entry comes from */
+  citation?: string;
   /** the edition year whose table answered (nearest known edition to the year asked) */
   edition: number;
 }
@@ -32,6 +37,8 @@ interface RawEntry {
   name: string;
   source: string;
   seen?: string[];
+  pages?: string[];
+  citation?: string;
   aliases?: string[];
 }
 interface RawChange {
@@ -40,6 +47,9 @@ interface RawChange {
   removed?: boolean;
   source: string;
   seen?: string[];
+  pages?: string[];
+  citation?: string;
+  aliases?: string[];
   note?: string;
 }
 interface RawCatalogue {
@@ -72,6 +82,8 @@ function toEntry(raw: RawEntry | RawChange, name: string, edition: number, alias
     parent: parentCode(raw.code),
     source: raw.source as CodeSource,
     seen: raw.seen ?? [],
+    pages: raw.pages ?? [],
+    ...(raw.citation ? { citation: raw.citation } : {}),
     edition,
   };
 }
@@ -114,7 +126,7 @@ function table(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
         // a removed 类 or 款 takes its subtree with it
         for (const code of [...result.keys()]) if (code.startsWith(change.code)) result.delete(code);
       }
-      else if (change.name !== undefined) result.set(change.code, toEntry(change, change.name, edition));
+      else if (change.name !== undefined) result.set(change.code, toEntry(change, change.name, edition, change.aliases ?? []));
     }
   }
   tableCache.set(key, result);
@@ -304,4 +316,155 @@ export function functionChildByName(parentCode: string, printed: string, year: n
   if (!wanted) return undefined;
   const hits = [...t.values()].filter((e) => e.parent === parentCode && (normaliseName(e.name) === wanted || e.aliases.some((a) => normaliseName(a) === wanted)));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+// ── code status: is a printed code one of the year's 科目, a former one, a regional refinement, or unknown?
+
+export type CodeStatusKind = 'known' | 'renamed' | 'retired' | 'regional-subcode' | 'unknown-well-formed' | 'malformed';
+
+export interface CodeStatus {
+  status: CodeStatusKind;
+  /** function for 2xx codes, economic for 3xx (部门) and 5xx (政府); undefined when malformed */
+  system?: CodeSystem;
+  /** known, renamed: the year's entry */
+  entry?: CodeEntry;
+  /** regional-subcode, unknown-well-formed: the nearest ancestor the year's edition lists */
+  parent?: CodeEntry;
+  /** renamed: every name the code has in the known editions, with the editions using it */
+  names?: Array<{ name: string; editions: number[] }>;
+  /** retired, unknown-well-formed: the known editions that list the code (retired: all before the year's) */
+  editions?: number[];
+}
+
+/** National lengths of each system (类/款/项 for function, 类/款 for economic) and the one regional refinement each
+ *  system takes: provinces subdivide a function 项 by two digits and an economic 款 by two (3010201 规范性津补贴). */
+const SHAPES: Record<CodeSystem, { national: number[]; regional: number }> = {
+  function: { national: [3, 5, 7], regional: 9 },
+  economic: { national: [3, 5], regional: 7 },
+};
+
+function systemOf(code: string): CodeSystem | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  if (code.startsWith('2')) return 'function';
+  if (code.startsWith('3') || code.startsWith('5')) return 'economic';
+  return undefined;
+}
+
+function catalogueOf(code: string, system: CodeSystem): CatalogueId | undefined {
+  if (system === 'function') return code.startsWith('2') ? 'function' : undefined;
+  if (code.startsWith('3')) return 'economic-dept';
+  if (code.startsWith('5')) return 'economic-gov';
+  return undefined;
+}
+
+/**
+ * What a printed code is in the edition of `year`:
+ * known — listed (renamed when another edition names it differently: compare the printed name with judgeName);
+ * retired — listed only by earlier editions; regional-subcode — two digits more than the national depth under a listed
+ * parent; unknown-well-formed — of a national shape but not listed in the year's edition (new, or missing from the
+ * catalogue: a warning, never an error); malformed — not a code of either system's shape.
+ */
+export function codeStatus(code: string, year: number, system?: CodeSystem): CodeStatus {
+  const sys = system ?? systemOf(code);
+  if (!sys || !/^\d+$/.test(code)) return { status: 'malformed' };
+  const catalogue = catalogueOf(code, sys);
+  const shape = SHAPES[sys];
+  if (!catalogue || (!shape.national.includes(code.length) && code.length !== shape.regional)) return { status: 'malformed', system: sys };
+  const t = table(catalogue, year);
+  const entry = t.get(code);
+  if (entry) {
+    const names = namesIn(catalogue, code);
+    return names.length > 1 ? { status: 'renamed', system: sys, entry, names } : { status: 'known', system: sys, entry };
+  }
+  let parent: CodeEntry | undefined;
+  for (let p = code.slice(0, -2); p.length >= 3 && !parent; p = p.slice(0, -2)) parent = t.get(p);
+  if (code.length === shape.regional) {
+    const direct = t.get(code.slice(0, -2));
+    return direct ? { status: 'regional-subcode', system: sys, parent: direct } : { status: 'unknown-well-formed', system: sys, ...(parent ? { parent } : {}) };
+  }
+  const edition = editionFor(year, catalogue);
+  const editions = editionYears(catalogue).filter((e) => table(catalogue, e).has(code));
+  if (editions.length && editions.every((e) => e < edition)) return { status: 'retired', system: sys, editions, ...(parent ? { parent } : {}) };
+  return { status: 'unknown-well-formed', system: sys, editions, ...(parent ? { parent } : {}) };
+}
+
+function namesIn(catalogue: CatalogueId, code: string): Array<{ name: string; editions: number[] }> {
+  const byName = new Map<string, number[]>();
+  for (const edition of editionYears(catalogue)) {
+    const e = table(catalogue, edition).get(code);
+    if (e) byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
+  }
+  return [...byName.entries()].map(([name, editions]) => ({ name, editions }));
+}
+
+export type NameJudgement =
+  /** the year's name or a listed variant */
+  | { match: 'exact' | 'alias'; entry: CodeEntry }
+  /** the name the code has in another edition (a former or a later name: edition years are the years seen) */
+  | { match: 'other-edition'; entry: CodeEntry; name: string; editions: number[] }
+  /** the official name cut short: a cell too narrow, or a wrapped line the reader may have lost */
+  | { match: 'truncated'; entry: CodeEntry }
+  /** the printed name is the name of other codes of the edition (a code column read out of line, or a wrong code) */
+  | { match: 'other-code'; entry: CodeEntry; codes: string[] }
+  | { match: 'mismatch'; entry: CodeEntry }
+  | { match: 'unknown-code' };
+
+/** Judges a printed (code, name) pair against the year's edition, telling the innocent differences (another edition's
+ *  name, a truncation, a name that belongs to a neighbouring code) from a plain mismatch. */
+export function judgeName(code: string, printedName: string, year: number, system: CodeSystem): NameJudgement {
+  const catalogue = catalogueOf(code, system);
+  if (!catalogue) return { match: 'unknown-code' };
+  const t = table(catalogue, year);
+  const entry = t.get(code);
+  if (!entry) return { match: 'unknown-code' };
+  const result = nameMatches(code, printedName, year, system);
+  if (result === 'exact' || result === 'alias') return { match: result, entry };
+  const printed = withoutOrdinal(comparable(printedName, ancestorsOf(entry, t)));
+  for (const n of namesIn(catalogue, code)) {
+    const other = table(catalogue, n.editions[0]).get(code)!;
+    if (n.name !== entry.name && [other.name, ...other.aliases].some((a) => normaliseName(a) === printed)) {
+      return { match: 'other-edition', entry, name: n.name, editions: n.editions };
+    }
+  }
+  const official = normaliseName(entry.name);
+  if (printed.length >= 2 && printed.length < official.length && official.startsWith(printed)) return { match: 'truncated', entry };
+  const codes = [...t.values()].filter((e) => e.code !== code && [e.name, ...e.aliases].some((a) => normaliseName(a) === printed)).map((e) => e.code);
+  if (codes.length) return { match: 'other-code', entry, codes: codes.sort() };
+  return { match: 'mismatch', entry };
+}
+
+/** Whether an entry's name was seen printed (or stated by a notice) rather than remembered. */
+export function attested(entry: CodeEntry): boolean {
+  return entry.source !== 'reference';
+}
+
+/** Where a narrative 类/款/项 name path stands when the year's edition does not resolve it: resolved by another edition
+ *  (a former or later name), made of names the catalogue knows but put together wrongly, or holding a name the
+ *  catalogue does not know (a code missing from the catalogue, or a reading that cut the path badly). */
+export function functionPathStatus(names: string[], year: number): 'resolved' | 'other-edition' | 'misassembled' | 'unknown-name' {
+  if (resolveFunctionNames(names, year)) return 'resolved';
+  if (editionYears('function').some((e) => resolveFunctionNames(names, e))) return 'other-edition';
+  const known = knownFunctionNames();
+  const wanted = names.map((n, i) => {
+    const bare = withoutOrdinal(withoutLevelMarker(normaliseName(n)));
+    return i === 0 ? withoutExpenditureSuffix(bare) : bare;
+  });
+  return wanted.every((n, i) => (i === 0 ? known.classes.has(n) : known.all.has(n))) ? 'misassembled' : 'unknown-name';
+}
+
+let functionNames: { classes: Set<string>; all: Set<string> } | undefined;
+function knownFunctionNames(): { classes: Set<string>; all: Set<string> } {
+  if (functionNames) return functionNames;
+  const classes = new Set<string>();
+  const all = new Set<string>();
+  for (const e of editionYears('function')) {
+    for (const entry of table('function', e).values()) {
+      for (const n of [entry.name, ...entry.aliases]) {
+        all.add(normaliseName(n));
+        if (entry.level === 'class') classes.add(withoutExpenditureSuffix(normaliseName(n)));
+      }
+    }
+  }
+  functionNames = { classes, all };
+  return functionNames;
 }

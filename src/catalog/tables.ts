@@ -68,6 +68,13 @@ const totalBasicProject: ColumnSpec[] = [
 
 const sumBasicProject: RowIdentity[] = [{ total: 'total', parts: ['basic', 'project'] }];
 
+/** 西安 prints the general budget by purpose instead of 基本/项目: 人员经费支出 | 公用经费支出 | 专项业务经费支出 */
+const BY_PURPOSE_COLUMNS: ColumnSpec[] = [
+  { key: 'personnelExpenditure', label: '人员经费支出', match: /^人员经费支出$/ },
+  { key: 'publicExpenditure', label: '公用经费支出', match: /^公用经费支出$/ },
+  { key: 'specialProjectExpenditure', label: '专项业务经费支出', match: /^专项业务经费支?出?$/ },
+];
+
 /** Economic classes (部门预算支出经济分类 类) used as columns of the project expenditure table. */
 export const ECONOMIC_CLASS_COLUMNS: ColumnSpec[] = [
   { key: 'economic:301', label: '工资福利支出', match: /工资福利/ },
@@ -84,7 +91,7 @@ export const ECONOMIC_CLASS_COLUMNS: ColumnSpec[] = [
 
 /** Income sources, as columns of the 收入总表 and rows of the 收支总表's income side. */
 export const INCOME_SOURCE_COLUMNS: ColumnSpec[] = [
-  { key: 'total', label: '总计', match: /^(总计|合计)$/ },
+  { key: 'total', label: '总计', match: /^(收入)?(总计|合计)$/ },
   { key: 'generalBudget', label: '一般公共预算拨款', match: /一般公共预算/ },
   { key: 'governmentFund', label: '政府性基金预算拨款', match: /政府性基金/ },
   { key: 'stateCapital', label: '国有资本经营预算拨款', match: /国有资本|国资经?预算/ },
@@ -98,11 +105,19 @@ export const INCOME_SOURCE_COLUMNS: ColumnSpec[] = [
   { key: 'priorYearBalance', label: '单位上年结余', match: /上年结余|上年结转/ },
 ];
 
+/** income sources some regions print as columns of their own (广州: 附属单位上缴收入, 其他专户收入拨款 beside 教育收费) */
+const INCOME_EXTRA_COLUMNS: ColumnSpec[] = [
+  { key: 'subsidiaryRemit', label: '附属单位上缴收入', match: /附属单位上缴/ },
+  { key: 'otherSpecialAccount', label: '其他财政专户收入', match: /其他专户/ },
+  { key: 'priorAccountBalance', label: '上年实户资金余额', match: /实户资金/ },
+];
+
 const budgetIncomeRows: FixedRowSpec[] = [
   // the parts of 上年结余 some templates list under it (before 财政拨款, which their names start with)
   { key: 'priorFiscalBalance', label: '财政拨款结余、结转', match: /^财政拨款(资金)?结[余转]/, side: 'income', kind: 'leaf' },
   { key: 'priorOtherBalance', label: '非财政拨款结余、结转', match: /^非财政拨款(资金)?结[余转]/, side: 'income', kind: 'leaf' },
-  { key: 'fiscalAppropriation', label: '财政拨款（补助）', match: /^财政拨款/, side: 'income', kind: 'subtotal', partOf: 'currentYearIncome' },
+  // 预算拨款 (广州), 本级财政拨款: the same row under other names
+  { key: 'fiscalAppropriation', label: '财政拨款（补助）', match: /^(本级)?财政拨款|^预算拨款/, side: 'income', kind: 'subtotal', partOf: 'currentYearIncome' },
   { key: 'generalBudget', label: '一般公共预算', match: /^一般公共预算/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
   { key: 'governmentFund', label: '政府性基金预算', match: /^政府性基金/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
   { key: 'stateCapital', label: '国有资本经营预算', match: /^国有资本经营/, side: 'income', kind: 'leaf', partOf: 'fiscalAppropriation' },
@@ -121,7 +136,7 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
-  { key: 'carryForward', label: '结转下年', match: /^结转下年/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'carryForward', label: '结转下年', match: /^结转(和|及)?(结余)?下年|^年[终末]结转(和|及)?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
@@ -190,7 +205,7 @@ const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
 /** 三公 tables of some regions print 会议费 and 培训费 beside the 三公 (苏州, 江苏, 西安), and the 三公 total as
  *  "“三公”经费合计" or a 小计 under "“三公”经费". */
 const THREE_PUBLIC_READ_COLUMNS: ColumnSpec[] = [
-  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计)$|^"?三公"?经费$/ },
+  { key: 'total', label: '合计', match: /^(合计|总计)$|三公.*(合计|小计|总额|总计)$|^"?三公"?经费$/ },
   ...THREE_PUBLIC_COLUMNS.slice(1),
 ];
 const MEETING_TRAINING: ColumnSpec[] = [
@@ -295,8 +310,8 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   {
     id: 'income-summary', kind: 'budget', title: '收入总体情况表',
     titles: [/收入(预算)?总(体情况)?表/], layout: 'classified', classification: 'function',
-    columns: INCOME_SOURCE_COLUMNS,
-    rowIdentities: [{ total: 'total', parts: INCOME_SOURCE_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key) }],
+    columns: INCOME_SOURCE_COLUMNS, extraColumns: INCOME_EXTRA_COLUMNS,
+    rowIdentities: [{ total: 'total', parts: [...INCOME_SOURCE_COLUMNS, ...INCOME_EXTRA_COLUMNS].filter((c) => c.key !== 'total').map((c) => c.key) }],
   },
   {
     id: 'expenditure-summary', kind: 'budget', title: '支出总体情况表',
@@ -307,7 +322,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     id: 'general-budget-basic-expenditure', kind: 'budget', title: '一般公共预算基本支出情况表',
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
-      { key: 'total', label: '合计', match: /^(合计|小计|金额)$/ },
+      { key: 'total', label: '合计', match: /^(合计|小计|总计|金额|预算数?)$/ },
       { key: 'personnel', label: '人员经费', match: /人员经费/ },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],
@@ -316,7 +331,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   {
     id: 'general-budget-project-expenditure', kind: 'budget', title: '一般公共预算项目支出情况表',
     titles: [/一般公共预算(财政拨款)?项目支出(情况)?表/], layout: 'classified', classification: 'function',
-    columns: [{ key: 'total', label: '项目支出合计', match: /项目支?出?合计|^合计$/ }, ...ECONOMIC_CLASS_COLUMNS],
+    columns: [{ key: 'total', label: '项目支出合计', match: /项目支?出?合计|^合计$|^预算数?$/ }, ...ECONOMIC_CLASS_COLUMNS],
     rowIdentities: [{ total: 'total', parts: ECONOMIC_CLASS_COLUMNS.map((c) => c.key) }],
   },
   {
@@ -341,7 +356,8 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
   {
     id: 'general-budget-expenditure', kind: 'budget', title: '一般公共预算支出情况表',
     titles: [/一般公共预算(财政拨款)?(当年拨款)?支出(情况|功能分类|明细)?(预算)?表(?!.*经济)/], layout: 'classified', classification: 'function', requiredDepth: 'item',
-    columns: totalBasicProject, rowIdentities: sumBasicProject,
+    columns: totalBasicProject, extraColumns: BY_PURPOSE_COLUMNS,
+    rowIdentities: [...sumBasicProject, { total: 'total', parts: BY_PURPOSE_COLUMNS.map((c) => c.key) }],
   },
 ];
 
@@ -353,9 +369,27 @@ export function tableTemplate(id: TableId): TableTemplate {
   return t;
 }
 
+/**
+ * How templates number their tables around the title words, removed before the title is matched: "表一：", "附表3",
+ * "表1-2", "预算01表", "单位预算表10", "部门预算表 3" before it; "（预算表1）", "（表3）", "（附表2）" after it.
+ */
+export const TABLE_NUMBER_MARKS: RegExp[] = [
+  /^(?:附件\d+[:：]?)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)*[:：、.．]?/,
+  /^(?:部门|单位)?(?:预算|决算)\d+(?:[-－—]\d+)*表[:：、]?/,
+  /^(?:部门|单位)?(?:预算|决算)(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[:：、]?/,
+  /[(（](?:部门|单位)?(?:预算|决算)?(?:附)?表[一二三四五六七八九十\d]+(?:[-－—]\d+)*[)）]$/,
+];
+
+/** A title without the numbering marks of TABLE_NUMBER_MARKS (spaces and quotes normalised). */
+export function titleWords(title: string): string {
+  let t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  for (const re of TABLE_NUMBER_MARKS) t = t.replace(re, '');
+  return t;
+}
+
 /** Recognises a table title (spaces removed); a kind narrows the search to that document kind's set. */
 export function recogniseTableTitle(title: string, kind?: DocumentKind): TableTemplate | undefined {
-  const t = title.replace(/\s+/g, '').replace(/[“”"＂]/g, '"');
+  const t = titleWords(title);
   if (!/表/.test(t)) return undefined;
   // the document's own set first; a title from the other set (a budget table inside a final account) after it
   for (const tpl of TABLE_TEMPLATES) {
@@ -382,3 +416,12 @@ export function standardTableIds(kind: DocumentKind): TableId[] {
   };
   return order[kind];
 }
+
+/**
+ * Fixed rows of a two-sided table (收支总表) that the printed form puts on one line, income beside expenditure:
+ * 本年收入 beside 本年支出, 收入总计 beside 支出总计. The rows between them are laid out in order on each side.
+ */
+export const SIDE_BY_SIDE_ROWS: Array<{ income: string; expenditure: string }> = [
+  { income: 'currentYearIncome', expenditure: 'currentYearExpenditure' },
+  { income: 'incomeTotal', expenditure: 'expenditureTotal' },
+];

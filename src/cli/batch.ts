@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors.js';
+import type { Disclosure } from '../model/schema.js';
 import type { InputFile } from './inputs.js';
 import { Progress } from './progress.js';
 import { runTask, type Outcome, type Task } from './tasks.js';
@@ -40,6 +41,8 @@ export interface BatchResult {
   read: number;
   unreadable: number;
   internal: number;
+  /** pieces of disclosures held back (tasks with `pieces`), in input order, for the caller to join */
+  pieces: Array<{ input: InputFile; doc: Disclosure }>;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function runBatch<T>(
   options: { jobs: number; progress?: boolean },
   taskFor: (input: InputFile) => Task,
   emit: (input: InputFile, value: T, index: number) => Promise<void> | void,
+  failed?: (input: InputFile, message: string) => void,
 ): Promise<BatchResult> {
   const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
   const runner = await openRunner(jobs);
@@ -58,7 +62,7 @@ export async function runBatch<T>(
   // enough in flight to keep every worker busy while an earlier, slower document holds up the output
   const window = jobs === 1 ? 1 : jobs * 4;
   const pending = new Map<number, Promise<Outcome<unknown>>>();
-  const result: BatchResult = { read: 0, unreadable: 0, internal: 0 };
+  const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: [] };
   const start = (i: number) => runner.run(taskFor(inputs[i])).catch((err: unknown): Outcome<unknown> => ({ ok: false, unreadable: false, message: err instanceof Error ? err.message : String(err) }));
   let next = 0;
   try {
@@ -66,11 +70,15 @@ export async function runBatch<T>(
       while (next < inputs.length && next - i < window) pending.set(next, start(next++));
       const outcome = await pending.get(i)!;
       pending.delete(i);
-      if (outcome.ok) {
+      if (outcome.ok && 'piece' in outcome) {
+        result.read++;
+        result.pieces.push({ input: inputs[i], doc: outcome.piece });
+      } else if (outcome.ok) {
         result.read++;
         if (process.stdout.isTTY) progress.clear();
         await emit(inputs[i], outcome.value as T, i);
       } else {
+        failed?.(inputs[i], outcome.message);
         progress.clear();
         if (outcome.unreadable) {
           result.unreadable++;

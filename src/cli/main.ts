@@ -47,6 +47,11 @@ export const COMMANDS: CommandEntry[] = [
     description: '审核公开文件并报告问题 (audit disclosures: completeness, arithmetic, cross-table, narrative, names)',
     load: async () => (await import('./commands/check.js')).registerCheck,
   },
+  {
+    name: 'worker',
+    description: '处理任务队列中的导入任务 (take import jobs from the queue in PostgreSQL; run any number, on any number of machines)',
+    load: async () => (await import('./commands/worker.js')).registerWorker,
+  },
 ];
 
 /** The sub-command argv asks for (`budgetdoc NAME …` or `budgetdoc help NAME`), if it is one of COMMANDS. */

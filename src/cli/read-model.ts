@@ -31,7 +31,7 @@ export async function readModel(path: string): Promise<Disclosure> {
       const syntax = modelSyntax(path, text);
       if (syntax) return (await import('../model/load.js')).loadModelText(text, path, syntax);
     }
-    return await parseBytes(path, bytes);
+    return await parseBytes(bytes, path);
   } catch (err) {
     throw asUserError(err);
   }

@@ -8,6 +8,8 @@ import { UserError } from './errors.js';
 /** A document read (value), unreadable (a clear message, exit 2), or an internal error (a bug: exit 70). */
 export type Outcome<T> =
   | { ok: true; value: T; /** pages read (PDF input), for the progress bar */ pages: number }
+  /** a piece of a disclosure (情况说明 or 报表 alone), held back to be joined with its partner (src/cli/pieces.ts) */
+  | { ok: true; piece: Disclosure; pages: number }
   | { ok: false; unreadable: boolean; message: string };
 
 export type ParseFormat = 'text' | 'json' | 'ndjson';
@@ -19,6 +21,8 @@ export interface ParseTask {
   pretty: boolean;
   /** compact JSON ends with a newline (a line of its own: ndjson, one document, --out) */
   newline?: boolean;
+  /** return a piece of a disclosure as a model, to be joined */
+  pieces?: boolean;
 }
 
 export interface CheckTask {
@@ -27,6 +31,10 @@ export interface CheckTask {
   /** the configuration's rule settings (loaded once by the command) */
   rules?: Record<string, RuleSetting>;
   only?: string[];
+  /** return a piece of a disclosure as a model, to be joined */
+  pieces?: boolean;
+  /** add the batch-review summary row (check --summary) */
+  summary?: boolean;
 }
 
 export type Task = ParseTask | CheckTask;
@@ -53,40 +61,56 @@ function failure(err: unknown): { ok: false; unreadable: boolean; message: strin
   return { ok: false, unreadable: false, message };
 }
 
-/** `parse`: the model as JSON (compact: UTF-8 bytes; pretty: a string) or the Chinese summary. */
+/** The model as JSON (compact: UTF-8 bytes, ending with a newline when `newline`; pretty: a string) or the Chinese
+ * summary. */
+export async function serialiseModel(doc: Disclosure, format: ParseFormat, pretty: boolean, newline = true): Promise<string | Uint8Array> {
+  if (format === 'text') return (await import('./summary.js')).summarise(doc);
+  if (pretty && format === 'json') return JSON.stringify(doc, null, 2);
+  // compact JSON, the common case over many files: encoded here (in the worker), written as it is
+  return (await import('./json-bytes.js')).jsonBytes(doc, newline);
+}
+
+/** Whether a model read for a task is a piece to hold back for joining. */
+async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<boolean> {
+  if (!pieces) return false;
+  const { pieceHolds } = await import('../extract/join.js');
+  return pieceHolds(doc) !== 'whole';
+}
+
+/** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
 export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
     const { parseFileSync } = await import('../extract/index.js');
     const doc = await parseFileSync(task.file);
-    let value: string | Uint8Array;
-    if (task.format === 'text') value = (await import('./summary.js')).summarise(doc);
-    else if (task.pretty) value = JSON.stringify(doc, null, 2);
-    // compact JSON, the common case over many files: encoded here (in the worker), written as it is
-    else value = (await import('./json-bytes.js')).jsonBytes(doc, task.newline);
-    return { ok: true, value, pages: pagesRead(doc) };
+    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
   }
 }
 
+/** One model's check result: findings, reading confidence and, when asked, its summary row. */
+export async function checkModel(doc: Disclosure, file: string, task: Pick<CheckTask, 'rules' | 'only' | 'summary'>, started: number): Promise<DocumentFindings> {
+  const { auditDocument } = await import('../audit/index.js');
+  // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
+  const { findings, readingConfidence } = auditDocument(doc, { rules: task.rules, only: task.only });
+  const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
+  const value: DocumentFindings = { file, title, findings, readingConfidence };
+  if (task.summary) {
+    const { summaryRow } = await import('../audit/summary.js');
+    value.summary = summaryRow(file, title, doc, findings, readingConfidence, Math.round(performance.now() - started) / 1000);
+  }
+  return value;
+}
+
 /** `check`: the document's findings and reading confidence (one DocumentFindings, as report.ts formats them). */
 export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFindings>> {
+  const started = performance.now();
   try {
-    const [{ readModel }, { audit }, { readingConfidence }] = await Promise.all([
-      import('./read-model.js'),
-      import('../audit/index.js'),
-      import('../audit/reading-confidence.js'),
-    ]);
+    const { readModel } = await import('./read-model.js');
     const doc = await readModel(task.file);
-    const findings = audit(doc, { rules: task.rules, only: task.only });
-    const value: DocumentFindings = {
-      file: task.file,
-      title: `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`,
-      findings,
-      // how well each table was read, judged by its own sums: apart from the findings, never an error
-      readingConfidence: readingConfidence(doc),
-    };
-    return { ok: true, value, pages: pagesRead(doc) };
+    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    return { ok: true, value: await checkModel(doc, task.file, task, started), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
   }

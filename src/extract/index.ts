@@ -10,7 +10,9 @@ import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { buildOutline } from './outline.js';
 import { extractMeta, extractToc, attachmentTables, chooseUnitName } from './meta.js';
-import { extractTables } from './tables.js';
+import { extractTables, tableTitleOf } from './tables.js';
+import { splitTitledGrids } from './table-titles.js';
+import { titleWords } from '../catalog/tables.js';
 import { extractNarrative } from './narrative.js';
 import { extractOverview, extractGlossary, extractSubordinateUnits } from './overview.js';
 import { extractPerformanceTables } from './performance.js';
@@ -35,11 +37,16 @@ export function parseText(text: string, options: ParseOptions): Disclosure {
 }
 
 /** Blocks (from any reader) → the disclosure model. */
-export function extractDisclosure(blocks: Block[], source: Disclosure['source']): Disclosure {
-  const outline = buildOutline(blocks);
+export function extractDisclosure(read: Block[], source: Disclosure['source']): Disclosure {
+  const blocks = splitTitledGrids(read, isTableTitle);
+  const outline = buildOutline(blocks, isTableTitle);
   const meta = extractMeta(blocks, outline);
   if (!looksLikeDisclosure(blocks, meta.year)) {
-    throw new ReadError(source.file, '不是预算或决算公开文件 (not a budget or final-account disclosure: no title with a year, no 预算/决算 parts or tables)', 'check that this is the disclosure text');
+    throw new ReadError(
+      source.file,
+      `不是预算或决算公开文件：${refusalReason(blocks, meta.year)} (not a budget or final-account disclosure)`,
+      '请确认这是部门/单位预算或决算公开文件（情况说明或公开报表）；扫描件需要文字层或 OCR',
+    );
   }
   const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
   const bodyBlocks: Block[] = [];
@@ -59,10 +66,11 @@ export function extractDisclosure(blocks: Block[], source: Disclosure['source'])
     seen.add(a.id.id);
     announced.push({ id: a.id.id, status: 'attachment', title: a.title, columns: [], rows: [], at: a.at });
   }
+  const attachedParts = partsPublishedApart(outline);
   for (const e of toc) {
     if (!e.tableId || seen.has(e.tableId)) continue;
     seen.add(e.tableId);
-    const asAttachment = e.part !== undefined && /见附表|附表|附件/.test(norm(e.part));
+    const asAttachment = e.part !== undefined && (/见附表|附表|附件/.test(norm(e.part)) || attachedParts.has(partNumberOf(e.part)));
     announced.push({ id: e.tableId, status: asAttachment ? 'attachment' : 'absent', title: e.title, columns: [], rows: [], ...(e.at ? { at: e.at } : {}) });
     if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
   }
@@ -145,11 +153,56 @@ export function sameUnit(a: string, b: string): boolean {
 /** parts a disclosure has and a 部门整体预算绩效目标申报表 does not: their absence is no reading problem */
 const FORM_HAS_NO = new Set(['narrative-missing', 'overview-missing', 'glossary-missing']);
 
-/** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables. */
+/** "第二部分…" → "二". */
+function partNumberOf(text: string): string {
+  return /^第([一二三四五六七八九十\d]+)部分/.exec(norm(text))?.[1] ?? '';
+}
+
+/**
+ * Numbers of the body's parts that print no table and say the tables are published apart ("附件：X2026年度部门预算报表",
+ * "详见附件"): the tables the 目录 lists under them are attachments, not missing.
+ */
+function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<string> {
+  const out = new Set<string>();
+  for (const p of outline.parts) {
+    if (!p.number || p.blocks.some((b) => b.type === 'table')) continue;
+    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text)))) out.add(p.number);
+  }
+  return out;
+}
+
+/** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
+function isTableTitle(b: Block): boolean {
+  if (b.type === 'table') return false;
+  if (tableTitleOf(b, {})) return true;
+  const t = norm(b.text);
+  return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
+}
+
+/** A disclosure has a year and speaks of 预算/决算 in its title, parts or tables; a file of tables alone prints
+ *  two or more standard table titles. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
+  if (standardTitles(blocks) >= 2) return true;
   const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
   return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
+}
+
+function standardTitles(blocks: Block[]): number {
+  return new Set(blocks.flatMap((b) => tableTitleOf(b, {})?.id ?? [])).size;
+}
+
+/** What the file lacks, said so that a person sees why it was refused. */
+function refusalReason(blocks: Block[], year: number): string {
+  const text = blocks.filter((b) => b.type !== 'table').length;
+  if (text === 0 && !blocks.some((b) => b.type === 'table')) return '文件中没有读到文字';
+  const missing: string[] = [];
+  if (!year) missing.push('没有找到年度');
+  const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  if (!/预算|决算/.test(heads)) missing.push('开头部分没有“预算”或“决算”字样');
+  if (standardTitles(blocks) === 0) missing.push('没有找到任何标准公开表（收支总表、收入总表、支出总表等）');
+  if (!/部分/.test(heads)) missing.push('没有“第X部分”结构');
+  return missing.join('，');
 }
 
 /** Reads and parses a file; throws ReadError (clear message, exit code 2) when it cannot be read. */
@@ -161,7 +214,7 @@ export async function parseFile(path: string): Promise<Disclosure> {
     throw unreadable(path);
   }
   checkInput(path, info);
-  return parseBytes(path, await readFile(path));
+  return parseBytes(await readFile(path), path);
 }
 
 /** parseFile reading synchronously: for a batch that parses one file after another on each thread, where waiting
@@ -174,7 +227,7 @@ export function parseFileSync(path: string): Promise<Disclosure> {
   } catch (err) {
     return Promise.reject(err instanceof ReadError ? err : unreadable(path));
   }
-  return parseBytes(path, bytes);
+  return parseBytes(bytes, path);
 }
 
 function unreadable(path: string): ReadError {
@@ -187,17 +240,17 @@ function checkInput(path: string, info: Stats): void {
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path, info.size);
 }
 
-function tooLarge(path: string, size: number): ReadError {
-  return new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
+function tooLarge(file: string, size: number): ReadError {
+  return new ReadError(file, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
 }
 
-/** Parses a file's bytes already read (any format the readers take); throws ReadError when they cannot be read. */
-export async function parseBytes(path: string, bytes: Uint8Array): Promise<Disclosure> {
-  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(path, bytes.length);
+/** Parses a file's bytes; `file` names it in the model and in errors (an upload's own name, never a server path). */
+export async function parseBytes(bytes: Uint8Array, file: string): Promise<Disclosure> {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(file, bytes.length);
   if (detectFormat(bytes) !== 'text') {
-    const read = await readFileBlocks(path, bytes);
-    return extractDisclosure(read.blocks, { file: path, format: read.format, bytes: bytes.length, lines: read.lines });
+    const read = await readFileBlocks(file, bytes);
+    return extractDisclosure(read.blocks, { file, format: read.format, bytes: bytes.length, lines: read.lines });
   }
-  const text = decodeText(bytes, path);
-  return parseText(text, { file: path, bytes: bytes.length });
+  const text = decodeText(bytes, file);
+  return parseText(text, { file, bytes: bytes.length });
 }

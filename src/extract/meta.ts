@@ -82,6 +82,47 @@ export function yearInCells(blocks: Block[]): number {
   return best;
 }
 
+/** Lines beside a table that print its year: "预算年度：2026", "（2026年度）", "2026年度" alone. */
+const TABLE_YEAR_LINE = /^(?:预算年度|年度)[:：]?((?:19|20)\d{2})年?度?$|^[(（]?((?:19|20)\d{2})年度?[)）]?$/;
+
+/** The year most table metadata lines print (the latest on a tie); 0 when none does. */
+export function yearOfTables(blocks: Block[]): number {
+  const counts = new Map<number, number>();
+  const count = (text: string) => {
+    const t = norm(text);
+    const m = TABLE_YEAR_LINE.exec(t) ?? /预算年度[:：]((?:19|20)\d{2})/.exec(t);
+    if (m) {
+      const y = Number(m[1] ?? m[2]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  };
+  for (const b of blocks) {
+    if (b.type !== 'table') count(b.text);
+    else for (const row of b.rows.slice(0, 4)) for (const c of row) if (c.text) count(c.text);
+  }
+  let best = 0;
+  for (const [y, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
+/** Words that end a unit's name (局, 委员会, 办公室, 中心 …), for names read from table cells. */
+const UNIT_ENDING = /(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|队|会|处|部|署|社|校|园|馆)(?:[(（](?:本级|汇总)[)）])?$/;
+
+/** "部门名称 | 北京市X局" in a table (the 部门整体支出绩效目标表 of a file of tables alone). */
+export function unitInCells(blocks: Block[]): { text: string; at: Place } | undefined {
+  for (const b of blocks) {
+    if (b.type !== 'table') continue;
+    for (const row of b.rows) {
+      const k = row.findIndex((c) => /^(?:部门|单位)名称[:：]?$/.test(norm(c.text)));
+      if (k < 0) continue;
+      const next = row.slice(k + 1).find((c) => c.text.trim() !== '');
+      const text = next ? tidy(next.text) : '';
+      if (next && text.length >= 4 && text.length <= 40 && UNIT_ENDING.test(norm(text))) return { text, at: next.at };
+    }
+  }
+  return undefined;
+}
+
 export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const titleBlock = outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
   const titleText = tidy(titleBlock ? textOf(titleBlock) : '');
@@ -95,8 +136,11 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   // scope: the title decides; otherwise how the parts and tables name themselves (部门收支总表 / 单位收支总表, 编制部门 / 编制单位)
   const scopeWords = (who: string) => count(new RegExp(`${who}(?:预算|决算|收支|收入|支出|概况)|编制${who}`, 'g'));
   const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : scopeWords('部门') >= scopeWords('单位') ? 'department' : 'unit';
-  const yearMatch = YEAR_IN_TITLE.exec(titleText) ?? YEAR_IN_TITLE.exec(all);
-  const year = yearMatch ? Number(yearMatch[1]) : yearInCells(blocks);
+  // a file of tables alone (北京's 报表, "预算01表 收支总表" first) has no title year: the tables' 预算年度 decides
+  const titleYear = YEAR_IN_TITLE.exec(titleText);
+  const tableYear = titleYear ? 0 : yearOfTables(blocks);
+  const yearMatch = titleYear ?? YEAR_IN_TITLE.exec(all);
+  const year = titleYear ? Number(titleYear[1]) : tableYear || (yearMatch ? Number(yearMatch[1]) : yearInCells(blocks));
 
   // every place that names the unit: title, parts (目录 and body), section titles, signature
   const mentions: Meta['mentions'] = [];
@@ -134,6 +178,11 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
     }
   }
   if (signature) add(signature.text, 'signature', signature.at);
+  // nothing else names the unit (a file of tables alone): the 部门名称 a table prints in its cells
+  if (mentions.length === 0) {
+    const named = unitInCells(blocks);
+    if (named) add(named.text, 'table-cell', named.at);
+  }
 
   const unitName = chooseUnitName(mentions);
   return { title, kind, scope, year, unitName, mentions, date, signature };

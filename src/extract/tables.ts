@@ -2,11 +2,12 @@
 // from the template declared in src/catalog/tables.ts (no table-specific code paths).
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
-import { functionChildByName, functionClassByName, type CodeEntry } from '../catalog/codes.js';
-import { recogniseTableTitle, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
+import { functionChildByName, functionClassByName, nameMatches, type CodeEntry } from '../catalog/codes.js';
+import { recogniseTableTitle, titleWords, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
+import { stripLeader } from './outline.js';
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
@@ -14,11 +15,12 @@ const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
-export function tableTitleOf(b: Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
+export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
-  const t = norm(b.text);
-  if (t.length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
-  return recogniseTableTitle(t.replace(/^表[一二三四五六七八九十\d]+[:：]?/, ''), ctx.kind);
+  const t = titleWords(norm(b.text));
+  // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
+  if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
+  return recogniseTableTitle(t, ctx.kind);
 }
 
 interface Found {
@@ -82,7 +84,7 @@ function readMeta(blocks: Block[]): Meta {
     if (unit) meta.unit = unit[1] as '万元' | '元';
     const year = /预算年度\s*[:：]\s*(\d{4})/.exec(text);
     if (year) meta.year = Number(year[1]);
-    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
+    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
@@ -207,8 +209,9 @@ function codeFrom(parts: string[], lastClass: string | undefined): string | unde
 
 function levelOf(code: string, system: 'function' | 'economic'): 'class' | 'section' | 'item' {
   if (code.length <= 3) return 'class';
-  if (code.length <= 5 || system === 'economic') return 'section';
-  return 'item';
+  if (code.length <= 5) return 'section';
+  // regional economic sub-codes of 7 digits (重庆 3010201 规范性津补贴 under 30102) are a level below the 款
+  return system === 'economic' && code.length < 7 ? 'section' : 'item';
 }
 
 /** One code–name–amounts group of columns; basic expenditure final accounts print two or three side by side. */
@@ -239,7 +242,7 @@ function isColumnNumbering(row: CellBlock[]): boolean {
  * 类/款/项 columns at the left: one column of full codes ("2014001"), an organisation column before the codes
  * (预算单位), or several code–name–amount groups side by side. Undefined for the standard layout.
  */
-function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: ColumnGroup[] } | undefined {
+function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic'): { nameRow: number; groups: ColumnGroup[] } | undefined {
   for (let h = 0; h < Math.min(grid.length, 6); h++) {
     const row = grid[h];
     const nameCols = row.flatMap((c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
@@ -269,13 +272,19 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
     });
     // a second code–name pair right after the first (政府经济科目 beside 部门经济科目) is an alternative coding of the
     // same rows: the first pair is read with the amounts after the second
+    // (北京 prints three: 支出功能分类 | 政府支出经济分类 | 部门支出经济分类): the one the template's classification
+    // names is read, by default the first
     const withAmounts: ColumnGroup[] = [];
     for (let k = 0; k < groups.length; k++) {
-      const g = groups[k];
-      if (g.amountCols.length === 0 && groups[k + 1]) {
-        withAmounts.push({ ...g, amountCols: groups[k + 1].amountCols });
-        k++;
-      } else withAmounts.push(g);
+      const run = [groups[k]];
+      while (run.at(-1)!.amountCols.length === 0 && groups[k + 1]) run.push(groups[++k]);
+      if (run.length === 1) {
+        withAmounts.push(groups[k]);
+        continue;
+      }
+      const headerOf = (g: ColumnGroup) => g.codeCols.map((c) => stacked(c)).join('');
+      const wanted = system === 'economic' ? run.find((g) => /经济/.test(headerOf(g)) && !/政府/.test(headerOf(g))) : run.find((g) => /功能/.test(headerOf(g)));
+      withAmounts.push({ ...(wanted ?? run[0]), amountCols: run.at(-1)!.amountCols });
     }
     // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
     // side by side take this path
@@ -289,10 +298,10 @@ function namedColumnLayout(grid: CellBlock[][]): { nameRow: number; groups: Colu
 }
 
 function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
-  const layout = namedColumnLayout(grid);
-  if (!layout) return undefined;
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
+  const layout = namedColumnLayout(grid, system);
+  if (!layout) return undefined;
   const { groups } = layout;
   // header rows: up to the first row with an amount or a code that is not the column numbering
   let i = layout.nameRow + 1;
@@ -323,7 +332,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       });
     }
   }
-  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, tpl.columns, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, specs, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
   // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
   // 备注) is not one of the template's columns
   for (const map of colMaps) {
@@ -369,7 +379,12 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         }
       }
       const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
-      const code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      let code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      // one code column printing 款/项 short under their parent ("05 行政事业单位离退休" under 208, 西安): completed
+      if (code && g.codeCols.length === 1 && !sideBySide && code.length === 2) code = completeShortCode(code, label, cells, rows, system, ctx.year);
+      // a code of 6 digits in a code column is an organisation's (125001 西安市…), not a classification code
+      const orgByCode = code !== undefined && code.length === 6 && !g.organisation;
+      if (orgByCode) code = undefined;
       if (!code && !label && cells.length === 0) return;
       const row: TableRow = { kind: 'leaf', label, cells, at: rowAt(at.line, sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column, r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]]) };
       if (code) {
@@ -379,7 +394,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
       else {
         const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
-        if (g.organisation && printedCode) row.orgCode = printedCode;
+        if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
           row.orgCode = org[1];
           row.label = tidy(org[2]);
@@ -397,8 +412,80 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   // column: its columns are those it prints
   const printed = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
   const mapped = new Set(colMaps.flatMap((m) => [...m.values()].map((c) => c.key)));
-  const columns = tpl.columns.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
+  const columns = specs.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
   return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/**
+ * Rows that are organisations named in the first column, without codes (广州's 收入总体情况表: 单位名称 | 合计 | …):
+ * a 合计 row and one row per unit. Columns are mapped by their headers, a header naming no column is left out.
+ */
+function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const first = grid.findIndex(hasNumber);
+  if (first <= 0) return undefined;
+  const header = grid.slice(0, first);
+  if (!header.some((r) => /^(部门|单位)(名称)?$|^预算单位$/.test(norm(r[0]?.text ?? '')))) return undefined;
+  if (header.some((r) => r.some((c) => /编码|代码|科目/.test(norm(c.text))))) return undefined;
+  const tpl = found.template;
+  const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+  const width = Math.max(...grid.map((r) => r.length));
+  const map = mapColumns(header, 1, specs, width);
+  for (const [k, spec] of map) {
+    const printed = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
+    if (printed.length === 0 || (!printed.some((t) => spec.match.test(t)) && !spec.match.test(printed.join('')))) map.delete(k);
+  }
+  const rows: TableRow[] = [];
+  for (const r of grid.slice(first)) {
+    const label = tidy(r[0]?.text ?? '');
+    if (!label && !hasNumber(r)) continue;
+    const cells: Cell[] = [];
+    for (const [k, spec] of map) {
+      const cell = amountCell(spec.key, r[k], unit);
+      if (cell) cells.push(cell);
+    }
+    const kind = TOTAL_LABEL.test(norm(label)) ? 'total' : 'organisation';
+    rows.push({ kind, label, cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) });
+  }
+  // the only organisation, without a 合计 row, carries the table's totals
+  if (rows.length === 1 && rows[0].kind === 'organisation') rows[0].kind = 'total';
+  const mapped = new Set([...map.values()].map((c) => c.key));
+  return { rows, columns: specs.filter((c) => mapped.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+}
+
+/**
+ * A two-digit code printed under its parent in a single code column: a 款 of the last 类, or (function codes) a 项 of
+ * the last 款. The catalogue decides when the printed name is the name of one reading only; otherwise the sums do:
+ * a 项 while the 款's amount is not yet used up by its 项 rows, else a new 款.
+ */
+function completeShortCode(short: string, name: string, cells: Cell[], rows: TableRow[], system: 'function' | 'economic', year: number): string {
+  const cls = [...rows].reverse().find((r) => r.classification?.level === 'class')?.classification?.code;
+  if (!cls) return short;
+  const asSection = cls + short;
+  const lastSectionRow = [...rows].reverse().find((r) => r.classification && (r.classification.level === 'section' || r.classification.level === 'class'));
+  const section = lastSectionRow?.classification?.level === 'section' && lastSectionRow.classification.code.startsWith(cls) ? lastSectionRow : undefined;
+  if (system === 'economic' || !section) return asSection;
+  const asItem = section.classification!.code + short;
+  const known = (code: string) => ['exact', 'alias'].includes(nameMatches(code, name, year, system));
+  const [sectionKnown, itemKnown] = [known(asSection), known(asItem)];
+  if (sectionKnown !== itemKnown) return itemKnown ? asItem : asSection;
+  // by the sums: the 款's first amount against its 项 rows read so far
+  const first = (r: { cells: Cell[] }) => r.cells.find((c) => c.amount)?.amount;
+  const total = first(section);
+  const mine = first({ cells });
+  if (!total || !mine) return asSection;
+  const used = rows.filter((r) => r.classification?.code.startsWith(section.classification!.code) && r.classification.level === 'item').reduce((n, r) => n + (first(r)?.minor ?? 0) * 10 ** -(first(r)?.scale ?? 0), 0);
+  const left = total.minor * 10 ** -total.scale - used;
+  return mine.minor * 10 ** -mine.scale <= left + 0.5 * 10 ** -total.scale ? asItem : asSection;
+}
+
+/** The classification of a table's rows: the template's, unless the title says the rows are by the other one
+ *  (广州's 一般公共预算项目支出情况表（按经济分类科目）lists economic codes). */
+function systemOf(found: Found): 'function' | 'economic' {
+  const declared = found.template.classification ?? 'function';
+  const title = found.title.type === 'table' ? '' : norm(found.title.text);
+  if (/按(支出)?经济分类/.test(title)) return 'economic';
+  if (/按(支出)?功能分类/.test(title)) return 'function';
+  return declared;
 }
 
 /** A classified row with descendants is a subtotal (its children sum to it). */
@@ -414,11 +501,11 @@ function markSubtotals(rows: TableRow[]): void {
 
 function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
-  const system = tpl.classification ?? 'function';
+  const system = systemOf(found);
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts
   const hasProjectColumn = grid.slice(0, 4).some((r) => r.some((c) => /项目名称/.test(norm(c.text))));
-  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx);
+  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx) ?? readOrganisationRows(found, grid, unit);
   if (named) return named;
   const header: CellBlock[][] = [];
   let i = 0;
@@ -655,6 +742,34 @@ function columnOfPath(path: string[], specs: ColumnSpec[]): ColumnSpec | undefin
   return undefined;
 }
 
+/** a 三公 item label: "其中：（一）因公出国（境）支出", "1.公务用车购置费", "“三公”经费" */
+function itemLabel(text: string): string {
+  return norm(text).replace(/[“”＂]/g, '"').replace(/^其中[:：]?/, '').replace(ROW_ORDINAL, '');
+}
+
+/**
+ * A single-row table printed by rows (广州: 行政经费 | “三公”经费 | 其中：（一）因公出国（境）… down the first column,
+ * 合计 | 一般公共预算 | … across): the items are the rows, the first amount column (合计) gives their values. Needs
+ * three items the template names; rows naming nothing (行政经费) are left out.
+ */
+function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock[][], dataRows: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const named = dataRows.map((r) => ({ r, spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))) }));
+  const keys = new Set(named.flatMap((n) => n.spec?.key ?? []));
+  if (keys.size < 3 || header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))) return undefined;
+  const amountCol = (r: CellBlock[]) => r.findIndex((c, k) => k > 0 && c.text.trim() !== '' && isNumericCell(c.text));
+  const cells: Cell[] = [];
+  for (const { r, spec } of named) {
+    if (!spec || cells.some((c) => c.column === spec.key)) continue;
+    const k = amountCol(r);
+    const cell = k > 0 ? amountCell(spec.key, r[k], unit) : null;
+    if (cell?.amount) cells.push(cell);
+  }
+  const first = named.find((n) => n.spec)!.r;
+  const row: TableRow = { kind: 'leaf', label: '', cells, at: rowAt(first[0].at.line, first[0].at.column, first[0]) };
+  const extra = (tpl.extraColumns ?? []).filter((c) => cells.some((x) => x.column === c.key));
+  return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
+}
+
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
@@ -662,6 +777,8 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   let i = 0;
   while (i < grid.length && (!hasNumber(grid[i]) || isColumnNumbering(grid[i]))) header.push(grid[i++]);
   const dataRows = grid.slice(i);
+  const transposed = readItemRows(tpl, specs, header, dataRows, unit);
+  if (transposed) return transposed;
   const width = Math.max(0, ...grid.map((r) => r.length));
   // header paths: which template column each printed column is, and which row variant (预算数/决算数) it belongs to
   const paths = headerPaths(header, width);
@@ -686,8 +803,12 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
     if (isColumnNumbering(r)) continue;
     // with 预算数/决算数 (上年/当年) column groups, the first row is the department's; rows below it are its units
     if (columnVariants && n > 0 && rows.length > 0) break;
-    // the standard layout has one cell per column; then position is more reliable than a wrapped header
-    if (r.length === coreWidth || !byColumn.some((c) => c.spec)) {
+    // the standard layout has one cell per column; then position is more reliable than a wrapped header, unless
+    // the header names every printed amount's column, each a different one (北京 prints 接待 before 公务用车)
+    const amountCols = r.flatMap((c, k) => (c.text.trim() !== '' && isNumericCell(c.text) ? [k] : []));
+    const named = amountCols.map((k) => byColumn[k]?.spec?.key);
+    const headerNamesAll = amountCols.length > 1 && named.every(Boolean) && new Set(named).size === named.length && !columnVariants;
+    if ((r.length === coreWidth && !headerNamesAll) || !byColumn.some((c) => c.spec)) {
       const colMap = r.length === coreWidth ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
       const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
       const cells: Cell[] = [];
@@ -724,13 +845,104 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   return { rows, columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/** Columns no row prints anything in (slivers between double rules of an Excel export) carry nothing: dropped, so
+ *  that the label columns are where the layouts expect them. */
+function dropBlankColumns(grid: CellBlock[][]): CellBlock[][] {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const keep: number[] = [];
+  for (let c = 0; c < width; c++) if (grid.some((r) => (r[c]?.text ?? '').trim() !== '')) keep.push(c);
+  if (keep.length === width || keep.length === 0) return grid;
+  return grid.map((r) => keep.filter((c) => c < r.length).map((c) => r[c]));
+}
+
+/** a classification code and its name printed in one cell: joined by a dash ("2050305-高等职业教育", 北京) or with
+ *  the code in brackets ("[2010401]行政运行", 广州) */
+const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[\[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
+function codeAndName(text: string): { code: string; name: string } | undefined {
+  const m = CODE_DASH_NAME.exec(text.trim());
+  return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
+}
+
+/**
+ * A column whose cells print "code-name" becomes a code column and a name column (headed 名称 in the header row that
+ * names the code column), the shape of the layouts that print them apart.
+ */
+function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const split: number[] = [];
+  for (let k = 0; k < width; k++) {
+    const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
+    const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
+    // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
+    const classification = codes.every((c) => [3, 5, 7].includes(c.length));
+    if (codes.length >= 2 && codes.length >= texts.length * 0.5 && classification) split.push(k);
+  }
+  if (!split.length) return grid;
+  const firstData = grid.findIndex((r) => hasNumber(r) || split.some((k) => codeAndName(norm(r[k]?.text ?? ''))));
+  return grid.map((r, n) => {
+    const out: CellBlock[] = [];
+    r.forEach((c, k) => {
+      if (!split.includes(k)) return void out.push(c);
+      const m = codeAndName(c.text);
+      if (m) return void out.push({ text: m.code, at: c.at }, { text: m.name, at: c.at });
+      // the header row naming the column (the lowest one above the data) heads both: the printed header stays over
+      // the codes when it names codes (功能分类科目), over the names when it names names (功能科目名称); else 科目编码/名称
+      const names = n < firstData && c.text.trim() !== '' && !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
+      if (!names) return void out.push(c, { text: '', at: c.at });
+      const t = norm(c.text);
+      out.push({ text: CODE_HEADER.test(t) ? c.text : '科目编码', at: c.at }, { text: NAME_HEADER.test(t) ? c.text : '名称', at: c.at });
+    });
+    return out;
+  });
+}
+
+/**
+ * A table too wide for its page is printed in pieces side by side, on the next page under the same title (北京's
+ * 收入总表: 本年收入 on one page, 上年结转结余 on the next): the same number of rows of amounts, the columns go on.
+ * The second piece's columns are appended to the first's, row by row from the bottom (the pieces' headers may differ
+ * in depth); label columns it repeats are dropped.
+ */
+function joinWideTables(found: Found[]): Found[] {
+  const out: Found[] = [];
+  const dataRows = (g: CellBlock[][]) => g.filter(hasNumber).length;
+  for (const f of found) {
+    const prev = out.at(-1);
+    const prevGrid = prev?.grids.flatMap((g) => g.rows) ?? [];
+    const grid = f.grids.flatMap((g) => g.rows);
+    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
+    const firstPage = grid[0]?.[0]?.at.page;
+    const sameTable = prev && prev.template.id === f.template.id && norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
+    if (!prev || !sameTable || lastPage === undefined || firstPage !== lastPage + 1 || dataRows(grid) === 0 || dataRows(grid) !== dataRows(prevGrid) || grid.length > prevGrid.length + 2) {
+      out.push(f);
+      continue;
+    }
+    const a = dropBlankColumns(prevGrid);
+    const b = dropBlankColumns(grid);
+    const n = Math.max(a.length, b.length);
+    const pad = (g: CellBlock[][]) => [...Array.from({ length: n - g.length }, () => [] as CellBlock[]), ...g];
+    const [pa, pb] = [pad(a), pad(b)];
+    const widthA = Math.max(...a.map((r) => r.length));
+    // leading label columns printed again on the second piece
+    let repeat = 0;
+    const dataIdx = pa.flatMap((r, k) => (hasNumber(r) ? [k] : []));
+    while (dataIdx.every((k) => pb[k][repeat] && !isNumericCell(pb[k][repeat].text) && norm(pb[k][repeat].text) === norm(pa[k][repeat]?.text ?? '') && pb[k][repeat].text.trim() !== '')) repeat++;
+    const joined = pa.map((r, k) => {
+      const left = Array.from({ length: widthA }, (_, c) => r[c] ?? { text: '', at: (pb[k][0] ?? a[0][0]).at });
+      return [...left, ...pb[k].slice(repeat)];
+    });
+    const tableBlock = { ...prev.grids[0], rows: joined };
+    out[out.length - 1] = { ...prev, grids: [tableBlock], after: f.after };
+  }
+  return out;
+}
+
 /** Reads every standard table of the body. */
 export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
   const tables: Table[] = [];
-  for (const f of findTables(blocks, ctx)) {
+  for (const f of joinWideTables(findTables(blocks, ctx))) {
     const meta = readMeta(f.meta);
     const unit = meta.unit ?? '万元';
-    const grid = f.grids.flatMap((g) => g.rows);
+    const grid = splitCodeNameCells(dropBlankColumns(f.grids.flatMap((g) => g.rows)));
     const read =
       f.template.layout === 'two-sided'
         ? readTwoSided(f, grid, unit, ctx)
@@ -765,7 +977,8 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
-  const t = norm(b.text).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, '');
+  // a 目录 entry: its number, dot leaders and page number go before the title is matched
+  const t = titleWords(norm(stripLeader(b.text)).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, ''));
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }

@@ -9,6 +9,8 @@ export const PlaceSchema = z.object({
   endLine: z.number().int().optional(),
   page: z.number().int().optional(),
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  /** the file the place is in, set only in a disclosure joined from pieces (情况说明 + 报表) */
+  file: z.string().optional(),
 });
 export type Place = z.infer<typeof PlaceSchema>;
 
@@ -411,7 +413,14 @@ export type ParseWarning = z.infer<typeof WarningSchema>;
 
 export const DisclosureSchema = z.object({
   schemaVersion: z.literal(1),
-  source: z.object({ file: z.string(), format: z.string(), bytes: z.number().int(), lines: z.number().int().optional() }),
+  source: z.object({
+    file: z.string(),
+    format: z.string(),
+    bytes: z.number().int(),
+    lines: z.number().int().optional(),
+    /** a disclosure published in pieces (附件1 情况说明, 附件2 报表) and joined: each file and what it holds */
+    pieces: z.array(z.object({ file: z.string(), format: z.string(), bytes: z.number().int(), lines: z.number().int().optional(), holds: z.enum(['explanation', 'tables']) })).optional(),
+  }),
   /** absent: a disclosure (parts, tables, explanations); department-performance-target: only a
    *  部门整体预算绩效目标申报表, whose content is in tables (department-performance-target) and performance.targets */
   form: z.enum(['department-performance-target']).optional(),

@@ -1,4 +1,5 @@
 // Format detection by content (magic bytes, zip entries, markup) and dispatch to the reader for that format.
+import { createInflateRaw } from 'node:zlib';
 import type { ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
 
@@ -55,6 +56,52 @@ export function zipUncompressedTotal(bytes: Uint8Array): number {
   return total;
 }
 
+/** Bytes one deflated entry inflates to, counted as a stream and stopped once past `cap` (nothing is kept). */
+function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    let n = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > cap) {
+        inflate.destroy();
+        resolve(n);
+      }
+    });
+    inflate.on('end', () => resolve(n));
+    // damaged data: the format's reader names the damage
+    inflate.on('error', () => resolve(n));
+    inflate.end(data);
+  });
+}
+
+/**
+ * The real unpacked size of a zip (entries inflated as streams, the same bytes the DOCX/XLSX libraries will read:
+ * from the local header the central directory points at, for the compressed size it declares), stopped as soon as
+ * the total passes `cap`, whatever the headers say. Infinity for a directory that cannot be walked.
+ */
+export async function zipInflatedTotal(bytes: Uint8Array, cap: number): Promise<number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = endOfCentralDirectory(view, bytes.length);
+  if (eocd < 0) return Infinity;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return Infinity;
+    const method = view.getUint16(p + 10, true);
+    const compressed = view.getUint32(p + 20, true);
+    const local = view.getUint32(p + 42, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) continue;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + compressed));
+    total += method === 8 ? await inflatedSize(data, cap - total) : data.length;
+    if (total > cap) return total;
+  }
+  return total;
+}
+
 /** Recognises the format from the bytes; the file name is not consulted. */
 export function detectFormat(bytes: Uint8Array): InputFormat {
   // %PDF may follow a few junk bytes (some servers prepend a BOM or whitespace)
@@ -82,9 +129,13 @@ export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<R
   const format = detectFormat(bytes);
   if (format === 'docx' || format === 'xlsx') {
     // a zip bomb is refused from the sizes its directory declares, before anything is inflated
-    const unpacked = zipUncompressedTotal(bytes);
+    // and, since headers can lie, from the bytes its entries really inflate to (streamed, stopped at the cap)
+    let unpacked = zipUncompressedTotal(bytes);
+    const declared = unpacked > MAX_UNZIPPED_BYTES;
+    if (!declared) unpacked = await zipInflatedTotal(bytes, MAX_UNZIPPED_BYTES);
     if (unpacked > MAX_UNZIPPED_BYTES) {
-      const size = Number.isFinite(unpacked) ? `${(unpacked / 1048576).toFixed(0)} MB` : '无法确定';
+      // a measured size stopped at the cap: only "more than" is known
+      const size = !Number.isFinite(unpacked) ? '无法确定' : declared ? `${(unpacked / 1048576).toFixed(0)} MB` : '实际解压';
       throw new ReadError(file, `${format.toUpperCase()} 解压后过大 (${size} > ${MAX_UNZIPPED_BYTES / 1048576} MB, too large when unpacked)`, 'check that this is the disclosure file');
     }
   }

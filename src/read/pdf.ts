@@ -524,6 +524,45 @@ function lineOf(ps: Piece[]): TextLine {
   return { text: joinPieces(ps), box, size: Math.max(...ps.map((p) => p.size)) };
 }
 
+/** A row drawn inside a table's frame that is a caption, not a row: one text, a title (…表) or a unit/preparer line. */
+const CAPTION = /表|单位\s*[:：]|编制(部门|单位)|部门\s*[:：]|预算年度/;
+function isCaptionRow(row: { text: string }[]): boolean {
+  const texts = row.map((c) => c.text).filter(Boolean);
+  return texts.length === 1 && !isNumeric(texts[0]) && texts[0].replace(/\s+/g, '').length <= 60 && CAPTION.test(texts[0]) && !/[。；]/.test(texts[0]);
+}
+function isTitleRow(row: { text: string }[]): boolean {
+  return isCaptionRow(row) && /表\s*([(（][^)）]*[)）])?$/.test(row.map((c) => c.text).join('').trim());
+}
+
+/**
+ * Some templates (Excel exports: 北京's 预算01表…) draw the title and unit line inside the table's frame, and one frame
+ * may hold the end of one table and the start of the next: caption rows before the first row of a grid become lines,
+ * and a title row after rows of data starts a new grid.
+ */
+function peelCaptions(grid: Grid): { y: number; item: PageItem }[] {
+  const out: { y: number; item: PageItem }[] = [];
+  let rows: Grid['rows'] = [];
+  const flush = () => {
+    if (!rows.length) return;
+    const box = rows.reduce<Box | undefined>((b, r) => unionBox(b, unionBoxes(r.map((c) => c.box))), undefined)!;
+    out.push({ y: rows[0][0].box[1], item: { kind: 'grid', grid: { box: [grid.box[0], box[1], grid.box[2], grid.box[3]], cols: grid.cols, rows } } });
+    rows = [];
+  };
+  for (const row of grid.rows) {
+    if (rows.length === 0 ? isCaptionRow(row) : isTitleRow(row)) {
+      flush();
+      const cell = row.find((c) => c.text)!;
+      out.push({ y: cell.box[1], item: { kind: 'line', line: { text: cell.text, box: cell.box, size: Math.max(6, cell.box[3] - cell.box[1]) } } });
+      continue;
+    }
+    rows.push(row);
+  }
+  flush();
+  // a frame of captions only, or captions over a single row, is left as it was drawn
+  if (!out.some((o) => o.item.kind === 'grid')) return out;
+  return out.length === 1 ? [{ y: grid.box[1], item: { kind: 'grid', grid } }] : out;
+}
+
 function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[] {
   const regions = regionsOf(rules.h, rules.v);
   const inRegion = new Map<Region, Piece[]>();
@@ -546,7 +585,7 @@ function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[]
       for (const l of linesOf(ps)) items.push({ y: l[0].top, item: { kind: 'line', line: lineOf(l) } });
       continue;
     }
-    items.push({ y: r.box[1], item: { kind: 'grid', grid } });
+    for (const part of peelCaptions(grid)) items.push(part);
   }
   // free text: runs of table-like lines become unruled grids
   const lines = linesOf(free);
@@ -648,6 +687,17 @@ function isAmount(text: string): boolean {
   return /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/.test(text.replace(/\s+/g, ''));
 }
 
+/**
+ * A grid whose first row holds one text alone that ends in 表 (北京's tables draw "预算05表 一般公共预算支出表" inside
+ * their ruling): a new table, never the continuation of the previous page's.
+ */
+function titledGrid(rows: Array<Array<{ text: string }>>): boolean {
+  const filled = (rows[0] ?? []).filter((c) => c.text.trim() !== '');
+  if (filled.length !== 1) return false;
+  const t = filled[0].text.replace(/\s+/g, '');
+  return t.length <= 40 && /表$/.test(t) && !/[:：]/.test(t);
+}
+
 /** The rows above a grid's first row of amounts (at most five): what a continued page repeats. */
 function headerKeys(rows: { text: string }[][]): Set<string> {
   const keys = new Set<string>();
@@ -744,7 +794,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
-      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width) {
+      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
         out.pop(), sources.pop(); // the page-break blank line: the grid continues
         k = j;
         continuing = openTable;
@@ -967,8 +1017,14 @@ export function ocrLines(text: string): string {
     .join('\n');
 }
 
-/** Pages OCR'd at most: OCR takes seconds per page. */
-const MAX_OCR_PAGES = 60;
+/** Pages OCR'd at most, and seconds for all of them: OCR takes seconds per page, and an upload must not hold a
+ *  worker for minutes (a 6 KB PDF of 60 blank pages took 94 s). */
+export const MAX_OCR_PAGES = 30;
+export const MAX_OCR_SECONDS = 90;
+
+function tooLong(file: string, detail: string): ReadError {
+  return new ReadError(file, `扫描件过长，无法识别 (scanned document too long: ${detail})`, 'pass a PDF with a text layer, or split the scan');
+}
 
 async function ocrPdf(bytes: Uint8Array, file: string, pages: number): Promise<string> {
   const scanned = '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)';
@@ -977,22 +1033,30 @@ async function ocrPdf(bytes: Uint8Array, file: string, pages: number): Promise<s
   }
   const langs = (await run('tesseract', ['--list-langs'], { timeout: 10_000 })).stdout;
   if (!/\bchi_sim\b/.test(langs)) throw new ReadError(file, scanned, 'install tesseract-ocr-chi-sim (Chinese OCR data) to read it by OCR');
-  if (pages > MAX_OCR_PAGES) throw new ReadError(file, `${scanned}，页数过多无法 OCR (${pages} > ${MAX_OCR_PAGES})`, 'pass a PDF with a text layer');
+  if (pages > MAX_OCR_PAGES) throw tooLong(file, `${pages} 页 > ${MAX_OCR_PAGES} 页`);
+  const deadline = Date.now() + MAX_OCR_SECONDS * 1000;
+  const left = () => {
+    const ms = deadline - Date.now();
+    if (ms <= 0) throw tooLong(file, `超过 ${MAX_OCR_SECONDS} 秒`);
+    return ms;
+  };
   const dir = await mkdtemp(join(tmpdir(), 'budgetdoc-ocr-'));
   try {
     await writeFile(join(dir, 'in.pdf'), bytes);
-    await run('pdftoppm', ['-r', '300', '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'p')], { timeout: 300_000 });
-    const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const texts: string[] = [];
-    for (const img of images) {
+    // one page at a time, each step within what is left of the budget
+    for (let n = 1; n <= pages; n++) {
+      await run('pdftoppm', ['-r', '300', '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', join(dir, 'in.pdf'), join(dir, 'p')], { timeout: left() });
       // psm 4 (one column of variable-size text) keeps table rows; interword spaces show the columns
-      const { stdout } = await run('tesseract', [join(dir, img), '-', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+      const { stdout } = await run('tesseract', [join(dir, 'p.png'), '-', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'], { timeout: left(), maxBuffer: 16 * 1024 * 1024 });
       texts.push(ocrLines(normalisePdfText(stdout)));
     }
     return texts.join('\n\n');
   } catch (err) {
     if (err instanceof ReadError) throw err;
-    throw new ReadError(file, `扫描件 OCR 失败 (OCR failed: ${(err as Error).message.split('\n')[0]})`, 'check the tesseract installation or pass a PDF with text');
+    // a step killed at the deadline
+    if ((err as { killed?: boolean }).killed && Date.now() >= deadline - 50) throw tooLong(file, `超过 ${MAX_OCR_SECONDS} 秒`);
+    throw new ReadError(file, `扫描件 OCR 失败 (OCR failed: ${pdfErrorText(err)})`, 'check the tesseract installation or pass a PDF with text');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -1004,6 +1068,12 @@ async function ocrPdf(bytes: Uint8Array, file: string, pages: number): Promise<s
 export interface PdfReadOptions {
   /** OCR pages without a text layer with tesseract when it is installed (default true) */
   ocr?: boolean;
+}
+
+/** pdfjs's reason for a failure, on one line and without paths. */
+function pdfErrorText(err: unknown): string {
+  const text = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200);
+  return text.replace(/(?<![\w.:/])\/(?:[\w.@+-]+\/)+[\w.@+-]*/g, '…');
 }
 
 /** Reads a PDF into blocks; throws ReadError for encrypted, damaged, empty, oversized or scanned-without-OCR files. */
@@ -1028,7 +1098,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     await task.destroy().catch(() => undefined);
     const name = (err as { name?: string })?.name ?? '';
     if (name === 'PasswordException') throw new ReadError(file, 'PDF 已加密，需要密码 (encrypted PDF)', 'publish or pass an unencrypted copy');
-    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${(err as Error)?.message ?? err})`, 'download the file again');
+    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${pdfErrorText(err)})`, 'download the file again');
   }
   try {
     if (doc.numPages === 0) throw new ReadError(file, 'PDF 没有任何页面 (PDF has no pages)', 'check that this is the disclosure file');
@@ -1048,7 +1118,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       try {
         page = await doc.getPage(n);
       } catch (err) {
-        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${(err as Error)?.message ?? err})`, 'download the file again');
+        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${pdfErrorText(err)})`, 'download the file again');
       }
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as Matrix;
@@ -1082,6 +1152,11 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     const read = readText(text, 'pdf');
     placeBlocks(read.blocks, sources);
     return { blocks: reclassifyHeadings(read.blocks), lines: read.lines, bytes: bytes.length, format: 'pdf' };
+  } catch (err) {
+    if (err instanceof ReadError) throw err;
+    // pdfjs reports a damaged stream while reading a page's content (Bad encoding in flate stream, Illegal
+    // character, Invalid number…): the file is damaged, not the program
+    throw new ReadError(file, `PDF 文件已损坏 (damaged PDF: ${pdfErrorText(err)})`, 'download the file again, or pass another copy');
   } finally {
     await doc.destroy().catch(() => undefined);
   }

@@ -98,10 +98,63 @@ function startsNumbered(text: string): boolean {
   return PART.test(text) || SECTION.test(text) || SUBSECTION.test(text) || ITEM.test(text) || TABLE_LABEL.test(text);
 }
 
-/** Joins two pieces of one paragraph: no space between CJK characters, one space between Latin words. */
-function joinText(a: string, b: string): string {
-  if (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
-  return a + b;
+/** the separator between two pieces of one paragraph: none between CJK characters, one space between Latin words */
+function joinSeparator(aLast: string, bFirst: string): string {
+  return /[A-Za-z0-9]/.test(aLast) && /[A-Za-z]/.test(bFirst) ? ' ' : '';
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * A paragraph being joined from lines, kept as pieces with what the joining rules ask of the whole text (its
+ * first characters, its last character, whether PROSE matches it) updated per piece: testing the growing text
+ * itself made reading quadratic in the length of a paragraph.
+ */
+class Paragraph {
+  readonly parts: string[] = [];
+  readonly pieces: Array<{ offset: number; line: number; column: number }> = [];
+  length = 0;
+  head = '';
+  last = '';
+  /** PROSE matches at a position before the last character (the last one's match depends on what follows) */
+  #proseBefore = false;
+  endLine: number;
+
+  constructor(
+    text: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    this.endLine = line;
+    this.append(text, line, column);
+  }
+
+  append(text: string, line: number, column: number): void {
+    const sep = this.length ? joinSeparator(this.last, text[0]) : '';
+    const added = sep + text;
+    // PROSE = /[。；;]|[，,](?!\d)/, decided character by character over the previous last character and the added text
+    let prev = this.last;
+    for (let i = 0; i < added.length; i++) {
+      const c = added[i];
+      if (prev && !this.#proseBefore && (prev === '。' || prev === '；' || prev === ';' || ((prev === '，' || prev === ',') && !isDigit(c)))) this.#proseBefore = true;
+      prev = c;
+    }
+    this.parts.push(added);
+    this.pieces.push({ offset: this.length + sep.length, line, column });
+    this.length += added.length;
+    if (this.head.length < 6) this.head = (this.head + added).slice(0, 6);
+    this.last = added[added.length - 1];
+    this.endLine = line;
+  }
+
+  /** PROSE.test(text) */
+  prose(): boolean {
+    return this.#proseBefore || /[。；;，,]/.test(this.last);
+  }
+
+  text(): string {
+    return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+  }
 }
 
 /**
@@ -115,13 +168,13 @@ export function readText(input: string, format = 'text'): ReadResult {
   const lines = crlf ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const noisy = crlf ? undefined : noisyLines(text, lines);
   const blocks: Block[] = [];
-  let para: { text: string; line: number; column: number; endLine: number; pieces: Array<{ offset: number; line: number; column: number }> } | null = null;
+  let para: Paragraph | null = null;
   let table: { rows: CellBlock[][]; line: number; column: number; endLine: number } | null = null;
   let blankSince = 0;
 
   const flushPara = () => {
     if (para) {
-      const block: Block = { type: 'paragraph', text: para.text, at: { line: para.line, column: para.column, endLine: para.endLine } };
+      const block: Block = { type: 'paragraph', text: para.text(), at: { line: para.line, column: para.column, endLine: para.endLine } };
       if (para.pieces.length > 1) block.pieces = para.pieces;
       blocks.push(block);
     }
@@ -184,24 +237,22 @@ export function readText(input: string, format = 'text'): ReadResult {
     }
     const listItem = /^\s*[-*+]\s/.test(raw);
     if (para && !listItem && !startsNumbered(c.text)) {
-      const prev: string = para.text;
+      const p: Paragraph = para;
       const continuesDirectly = gap === 0;
       // a sentence cut by a page break: the previous piece is prose that does not end a sentence
-      const openSentence = !/[。；;：:！？!?]$/.test(prev);
-      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．，,、]$/.test(prev);
+      const openSentence = !/[。；;：:！？!?]/.test(p.last);
+      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．，,、]/.test(p.last);
       // a new "label：value" line or a sentence repeating the paragraph's subject starts a new paragraph
       const labelLine = /^[\u4e00-\u9fff（）()]{2,12}[:：]/.test(c.text);
-      const sameSubject = c.text.length >= 6 && prev.slice(0, 6) === c.text.slice(0, 6);
-      const cutByPageBreak = gap > 0 && openSentence && prev.length >= 12 && (PROSE.test(prev) || continuation) && !(labelLine && !continuation) && !sameSubject;
+      const sameSubject = c.text.length >= 6 && p.head === c.text.slice(0, 6);
+      const cutByPageBreak = gap > 0 && openSentence && p.length >= 12 && (p.prose() || continuation) && !(labelLine && !continuation) && !sameSubject;
       if (continuesDirectly || cutByPageBreak) {
-        para.text = joinText(prev, c.text);
-        para.pieces.push({ offset: para.text.length - c.text.length, line: lineNo, column: c.column });
-        para.endLine = lineNo;
+        p.append(c.text, lineNo, c.column);
         continue;
       }
     }
     flushPara();
-    para = { text: c.text, line: lineNo, column: c.column, endLine: lineNo, pieces: [{ offset: 0, line: lineNo, column: c.column }] };
+    para = new Paragraph(c.text, lineNo, c.column);
   }
   flushPara();
   flushTable();

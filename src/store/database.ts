@@ -1,5 +1,6 @@
 // Opens the store: embedded PGlite in a data directory by default, or a PostgreSQL server by URL — one Kysely API.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,7 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
-import { DDL, type Database } from './schema.js';
+import { DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
 
 export interface StoreOptions {
   /** data directory for embedded PGlite; 'memory:' keeps everything in memory (tests) */
@@ -39,17 +40,101 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
+/** A PGlite data directory another live process has open: two writers on one directory corrupt it silently. */
+export class StoreLockedError extends Error {
+  constructor(
+    readonly data: string,
+    readonly holder: { pid: number; host: string; since: string },
+  ) {
+    super(
+      `数据目录 ${data} 正被另一个进程使用（进程 ${holder.pid}，${holder.host}，自 ${holder.since}）：嵌入式数据库只允许一个进程打开。` +
+        `请先停止该进程（例如正在运行的 budgetdoc serve），或通过它的门户上传；多个进程同时写入请改用 PostgreSQL（--database）`,
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the single-writer lock of a data directory: a file created exclusively (O_EXCL) holding the owner's pid and
+ * host; a lock left by a process that no longer runs (killed with -9) is taken over. Returns its release.
+ */
+function lockDataDir(data: string, dir: string): () => void {
+  const file = path.join(dir, 'budgetdoc.lock');
+  const me = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, me, { flag: 'wx' });
+      const release = () => {
+        try {
+          if (readFileSync(file, 'utf8') === me) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return () => {
+        process.off('exit', release);
+        release();
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let holder: { pid: number; host: string; since: string } | undefined;
+    try {
+      holder = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // half-written or unreadable: judged stale below
+    }
+    // a lock from another machine (a shared disk) cannot be checked: it is respected
+    if (holder && (holder.host !== hostname() || alive(holder.pid))) throw new StoreLockedError(data, holder);
+    try {
+      unlinkSync(file);
+    } catch {
+      // another process took it over first: try again
+    }
+  }
+  throw new StoreLockedError(data, { pid: 0, host: hostname(), since: '?' });
+}
+
 async function openEmbedded(data: string): Promise<Store> {
   let pglite: PGlite;
+  let release = () => {};
   if (data === 'memory:') {
     pglite = await PGlite.create();
   } else {
     const dir = path.resolve(data, 'pglite');
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir);
+    release = lockDataDir(data, path.resolve(data));
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', location: data, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'pglite',
+    location: data,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 function openServer(url: string, poolSize: number): Store {
@@ -65,9 +150,67 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(724501)`.execute(tx);
     await compressModels(tx);
+    const legacyFacts = await setAsideUnpartitionedFacts(tx);
     for (const statement of DDL) await sql.raw(statement).execute(tx);
+    // a converted store: partitions for the years stored, then the rows (new years get theirs when first written)
+    if (legacyFacts) {
+      const years = await sql<{ year: number }>`select distinct year from documents order by year`.execute(tx);
+      for (const { year } of years.rows) await sql.raw(factsPartitionDDL(year)).execute(tx);
+      await copyLegacyFacts(tx);
+    }
     await reindexSearchTerms(tx);
   });
+}
+
+const LEGACY_FACTS = 'facts_unpartitioned';
+const FACT_VALUE_COLUMNS = 'document_id, table_id, row_no, row_label, row_code, code_system, row_level, row_kind, is_leaf, column_key, money_unit, amount, amount_wan';
+
+/** Stores written before facts were partitioned by year keep them in a plain table: it is renamed (its index
+ *  names freed) so that the DDL creates the partitioned one; copyLegacyFacts moves the rows. */
+async function setAsideUnpartitionedFacts(tx: Kysely<Database>): Promise<boolean> {
+  const kind = await sql<{ relkind: string }>`select c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relname = 'facts'`.execute(tx);
+  if (kind.rows[0]?.relkind !== 'r') return false;
+  await sql`drop index if exists facts_document, facts_leaves`.execute(tx);
+  await sql.raw(`alter table facts rename to ${LEGACY_FACTS}`).execute(tx);
+  return true;
+}
+
+/** Moves the facts of an unpartitioned store into the year partitions, in one statement, and drops the old table. */
+async function copyLegacyFacts(tx: Kysely<Database>): Promise<void> {
+  const columns = FACT_VALUE_COLUMNS.split(', ');
+  await sql.raw(`insert into facts (year, ${FACT_VALUE_COLUMNS})
+    select d.year, ${columns.map((c) => `f.${c}`).join(', ')} from ${LEGACY_FACTS} f join documents d on d.id = f.document_id`).execute(tx);
+  await sql.raw(`drop table ${LEGACY_FACTS}`).execute(tx);
+}
+
+/** Partitions known to exist, per store: a document of a known year costs no catalogue look-up. */
+const knownPartitions = new WeakMap<Kysely<Database>, Set<number>>();
+
+/**
+ * Makes sure the facts partition of a year exists before a document of that year is written. Creating one locks
+ * the partitioned table briefly, so it runs in its own short transaction, serialised across processes, and only
+ * when the catalogue does not list it yet.
+ */
+export async function ensureFactsPartition(db: Kysely<Database>, year: number): Promise<void> {
+  let known = knownPartitions.get(db);
+  if (!known) knownPartitions.set(db, (known = new Set()));
+  if (known.has(year)) return;
+  const name = factsPartition(year);
+  const exists = async (q: Kysely<Database>) => (await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(q)).rows[0]?.r != null;
+  if (!(await exists(db))) {
+    await db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(724502)`.execute(tx);
+      if (await exists(tx)) return;
+      // the locks the new partition needs (its foreign key: documents; attaching: facts), taken in the order every
+      // writer takes them (a document first, then its facts): otherwise a writer holding documents and waiting
+      // for facts deadlocks with this
+      await sql`lock table documents in share row exclusive mode`.execute(tx);
+      await sql`lock table facts in access exclusive mode`.execute(tx);
+      await sql.raw(factsPartitionDDL(year)).execute(tx);
+    });
+  }
+  known.add(year);
 }
 
 /** Stores written before models were compressed keep them in a json column `model`: compress them into `model_gz`. */

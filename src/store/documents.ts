@@ -5,7 +5,7 @@ import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
 import type { Database } from './schema.js';
-import type { Store } from './database.js';
+import { ensureFactsPartition, type Store } from './database.js';
 import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral, type FactRow } from './rows.js';
 
 export interface DocumentInput {
@@ -101,12 +101,14 @@ const INSERT_DOCUMENT = (() => {
   const factsParam = `$${DOCUMENT_COLUMNS.length + 2}::jsonb`;
   const termsParam = `$${DOCUMENT_COLUMNS.length + 3}::tsvector`;
   const searchColumns = ['status', 'unit_name', 'region', 'year', 'kind', 'scope'];
-  const searchValues = searchColumns.map((c) => `$${DOCUMENT_COLUMNS.findIndex(([n]) => n === c) + 1}`).join(', ');
+  const param = (c: string) => `$${DOCUMENT_COLUMNS.findIndex(([n]) => n === c) + 1}`;
+  const searchValues = searchColumns.map(param).join(', ');
   return (
     `with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values (${documentParams}) returning id), ` +
     `s as (insert into document_search (id, ${searchColumns.join(', ')}, search_terms) select doc.id, ${searchValues}, ${termsParam} from doc), ` +
     `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
-    `c as (insert into facts (document_id, ${names(FACT_COLUMNS)}) select doc.id, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
+    // all the document's facts in one multi-row insert, into the partition of its year
+    `c as (insert into facts (document_id, year, ${names(FACT_COLUMNS)}) select doc.id, ${param('year')}::int, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
     'select id from doc'
   );
 })();
@@ -176,6 +178,7 @@ export async function storeDocument(store: Store, input: DocumentInput, options:
 /** Writes a prepared document in one transaction: lock its key, decide its status, one statement for all rows. */
 export async function storePrepared(store: Store, prepared: PreparedDocument, options: { draft?: boolean } = {}): Promise<StoreResult> {
   const { key } = prepared;
+  await ensureFactsPartition(store.db, key.year);
   return store.db.transaction().execute(async (tx) => {
     await lockKey(tx, key.unit, key.year, key.kind, key.scope);
     // decide the new row's status before inserting it: one statement then writes document, findings and facts

@@ -10,6 +10,7 @@ import type { Store } from './database.js';
 import { storeDocument, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
 import type { Finding } from './finding.js';
 import { contentHash } from './rows.js';
+import { groupPieces, joinPieces, pieceHolds } from '../extract/join.js';
 
 /** The stages before the store, passed in so that the store knows how, not what, to parse and audit. */
 export interface Analysis {
@@ -25,6 +26,8 @@ export interface FileResult {
   outcome: StoreOutcome | 'failed';
   id?: number;
   error?: string;
+  /** the failure came from the database or the connection, not from the file: worth retrying */
+  transient?: boolean;
   findings?: number;
 }
 
@@ -71,16 +74,37 @@ async function importFailure(store: Store, file: string, err: unknown): Promise<
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
   }
-  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err) };
+  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err), ...(isTransient(err) ? { transient: true } : {}) };
 }
 
-export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string } = {}): Promise<FileResult> {
+/** SQLSTATE classes of a server or connection in trouble (connection, rollback, resources, shutdown, system). */
+const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
+
+/** Whether an error says the database was unavailable or gave up the transaction, rather than the file being bad. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) ? TRANSIENT_SQLSTATE.test(code) : /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/.test(code))) return true;
+  return err instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message);
+}
+
+/** A file that holds one piece of a disclosure (its explanations or its tables alone), kept until all are read. */
+export interface Piece {
+  file: string;
+  bytes: Uint8Array;
+  model: Disclosure;
+}
+
+export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string; pieces?: Piece[] } = {}): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const hash = contentHash(bytes);
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const model = readModelFile(file, bytes) ?? (await analysis.parseFile(file));
+    if (options.pieces && pieceHolds(model) !== 'whole') {
+      options.pieces.push({ file, bytes, model });
+      return { file, outcome: 'imported' };
+    }
     const findings = analysis.audit(model);
     const result = await storeDocument(store, { model, findings, source: { file: path.basename(file), bytes }, region: options.region });
     return { file, outcome: result.outcome, id: result.id, findings: findings.length };
@@ -90,7 +114,7 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
 }
 
 /** A pool of import worker threads on piscina (compiled code only: a worker cannot load TypeScript sources). */
-class PreparePool {
+export class PreparePool {
   readonly #pool: import('piscina').Piscina;
 
   static available(): boolean {
@@ -106,9 +130,9 @@ class PreparePool {
     this.#pool = pool;
   }
 
-  prepare(file: string, bytes: Uint8Array, region?: string): Promise<{ prepared: PreparedDocument; findings: number }> {
+  prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
     // the file's bytes move to the worker without a copy (the caller no longer needs them)
-    return this.#pool.run({ file, bytes, region }, { transferList: [bytes.buffer as ArrayBuffer] });
+    return this.#pool.run({ file, bytes, region, pieces }, { transferList: [bytes.buffer as ArrayBuffer] });
   }
 
   async close(): Promise<void> {
@@ -116,17 +140,27 @@ class PreparePool {
   }
 }
 
-async function importWithPool(store: Store, file: string, pool: PreparePool, options: { region?: string }): Promise<FileResult> {
+async function importWithPool(store: Store, file: string, pool: PreparePool, options: { region?: string; pieces?: Piece[] }): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
-    const { prepared, findings } = await pool.prepare(file, bytes, options.region);
-    const result = await storePrepared(store, prepared);
+    const kept = options.pieces ? bytes.slice() : bytes;
+    const { prepared, findings, piece } = await pool.prepare(file, bytes, options.region, Boolean(options.pieces));
+    if (piece && options.pieces) {
+      options.pieces.push({ file, bytes: kept, model: piece });
+      return { file, outcome: 'imported' };
+    }
+    const result = await storePrepared(store, prepared!);
     return { file, outcome: result.outcome, id: result.id, findings };
   } catch (err) {
     return importFailure(store, file, err);
   }
+}
+
+/** Imports one file, on a pool of worker threads when given (which then parse and audit) or on this thread. */
+export function importOne(store: Store, file: string, analysis: Analysis, options: { pool?: PreparePool; region?: string } = {}): Promise<FileResult> {
+  return options.pool ? importWithPool(store, file, options.pool, options) : importFile(store, file, analysis, options);
 }
 
 export interface ImportOptions {
@@ -137,6 +171,29 @@ export interface ImportOptions {
    *  code (a worker cannot load TypeScript). Default 0: `analysis` runs on the main thread. */
   workers?: number;
   onProgress?: (done: number, total: number, last: FileResult) => void;
+  /** join the files that are pieces of one disclosure (情况说明 + 报表: same unit, year and kind) into one document
+   *  (default true); a piece without its partner is stored alone */
+  joinPieces?: boolean;
+  /** VACUUM ANALYZE after a bulk load (default true) */
+  vacuum?: boolean;
+}
+
+/**
+ * Stores the pieces kept while importing: each explanation joined with its tables (the document's source is the
+ * explanation's file, every place names its own file), a piece without its partner alone. Each file's result is
+ * that of the document it went into.
+ */
+async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, options: { region?: string }, results: FileResult[], files: string[]): Promise<void> {
+  for (const group of groupPieces(pieces, (p) => p.model)) {
+    try {
+      const model = joinPieces(group.map((p) => p.model));
+      const findings = analysis.audit(model);
+      const result = await storeDocument(store, { model, findings, source: { file: path.basename(group[0].file), bytes: group[0].bytes }, region: options.region });
+      for (const p of group) results[files.indexOf(p.file)] = { file: p.file, outcome: result.outcome, id: result.id, findings: findings.length };
+    } catch (err) {
+      for (const p of group) results[files.indexOf(p.file)] = await importFailure(store, p.file, err);
+    }
+  }
 }
 
 /**
@@ -152,16 +209,18 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const concurrency = Math.max(1, options.concurrency ?? (pool ? workers * 3 : store.engine === 'postgres' ? 4 : 1));
   let next = 0;
   let done = 0;
+  const pieces: Piece[] | undefined = options.joinPieces !== false && files.length > 1 ? [] : undefined;
   async function worker(): Promise<void> {
     while (next < files.length) {
       const i = next++;
-      results[i] = pool ? await importWithPool(store, files[i], pool, options) : await importFile(store, files[i], analysis, options);
+      results[i] = pool ? await importWithPool(store, files[i], pool, { ...options, pieces }) : await importFile(store, files[i], analysis, { ...options, pieces });
       done++;
       options.onProgress?.(done, files.length, results[i]);
     }
   }
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    if (pieces?.length) await storePieces(store, pieces, analysis, options, results, files);
   } finally {
     await pool?.close();
   }
@@ -170,7 +229,7 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const seconds = (performance.now() - started) / 1000;
   // fresh statistics after a bulk load, or the planner guesses badly on its first queries; the vacuum lets
   // aggregates read the covering index alone, and the search index takes in its pending entries
-  if (counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
+  if (options.vacuum !== false && counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
   return { results, counts, seconds };
 }
 

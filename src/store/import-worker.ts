@@ -4,15 +4,21 @@ import path from 'node:path';
 import { defaultAnalysis } from './analysis.js';
 import { prepareDocument, type PreparedDocument } from './documents.js';
 import { readModelFile } from './import-files.js';
+import { pieceHolds } from '../extract/join.js';
+import type { Disclosure } from '../model/schema.js';
 
 export interface WorkerTask {
   file: string;
   bytes: Uint8Array;
   region?: string;
+  /** pieces of a disclosure are returned, not prepared (the importer joins them) */
+  pieces?: boolean;
 }
 
-export default async function prepare(task: WorkerTask): Promise<{ prepared: PreparedDocument; findings: number }> {
+export default async function prepare(task: WorkerTask): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
   const model = readModelFile(task.file, task.bytes) ?? (await defaultAnalysis.parseFile(task.file));
+  // a piece of a disclosure (情况说明 or 报表 alone) goes back to be joined with its partner
+  if (task.pieces && pieceHolds(model) !== 'whole') return { piece: model, findings: 0 };
   const findings = defaultAnalysis.audit(model);
   const prepared = prepareDocument({ model, findings, source: { file: path.basename(task.file), bytes: task.bytes }, region: task.region });
   return { prepared, findings: findings.length };

@@ -304,7 +304,12 @@ export interface FactAggregate {
 
 function factConditions(query: FactQuery): Expression<SqlBool>[] {
   const conditions = documentConditions(query, 'd');
-  if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+  // the year (or the document's year) on facts too, so that only that year's partition is read
+  if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
+  if (query.document !== undefined) {
+    conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+    if (query.year === undefined) conditions.push(sql<SqlBool>`f.year = (select year from documents where id = ${query.document})`);
+  }
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
   if (query.code) conditions.push(sql<SqlBool>`f.row_code = ${query.code}`);
@@ -319,6 +324,11 @@ function factConditions(query: FactQuery): Expression<SqlBool>[] {
 
 /** Sums of facts (万元) grouped by the given dimensions; unknown dimensions are refused by the caller. */
 export async function aggregateFacts(store: Store, query: FactQuery): Promise<FactAggregate[]> {
+  return (await aggregateFactsQuery(query).execute(store.db)).rows;
+}
+
+/** The aggregate's statement (also for EXPLAIN in the tests). */
+export function aggregateFactsQuery(query: FactQuery): RawBuilder<FactAggregate> {
   const groupBy = query.groupBy ?? [];
   for (const g of groupBy) if (!(g in FACT_DIMENSIONS)) throw new RangeError(`unknown dimension: ${g}`);
   const dims = groupBy.map((g) => sql`${sql.raw(FACT_DIMENSIONS[g])} as ${sql.ref(g)}`);
@@ -328,15 +338,14 @@ export async function aggregateFacts(store: Store, query: FactQuery): Promise<Fa
   const order = groupBy.length ? sql`order by ${sql.join(outer.map((o) => sql`${o} nulls last`))}` : sql``;
   // sums per document first, then per group: both steps hash their groups, and the documents are counted
   // without sorting every cell for a count(distinct)
-  const result = await sql<FactAggregate>`
+  return sql<FactAggregate>`
     select ${groupBy.length ? sql`${sql.join(outer)}, ` : sql``}coalesce(sum(g.amount_wan), 0)::text as amount_wan,
       coalesce(sum(g.cells), 0)::int as cells, count(*)::int as documents
     from (
       select ${dims.length ? sql`${sql.join(dims)}, ` : sql``}sum(f.amount_wan) as amount_wan, count(*) as cells
       from facts f join documents d on d.id = f.document_id ${whereAll(factConditions(query))}
       ${innerGroup}) g
-    ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`.execute(store.db);
-  return result.rows;
+    ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`;
 }
 
 /** A stored fact row with the document it belongs to. */
@@ -348,12 +357,16 @@ export interface FactRecord extends FactRow {
 }
 
 export async function listFacts(store: Store, query: FactQuery): Promise<FactRecord[]> {
-  const result = await sql<FactRecord>`
+  return (await listFactsQuery(query).execute(store.db)).rows;
+}
+
+/** The fact list's statement (also for EXPLAIN in the tests). */
+export function listFactsQuery(query: FactQuery): RawBuilder<FactRecord> {
+  return sql<FactRecord>`
     select f.document_id, d.unit_name, d.year, d.kind, f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level,
       f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount::text as amount, f.amount_wan::text as amount_wan
     from facts f join documents d on d.id = f.document_id ${whereAll(factConditions({ rows: 'all', ...query }))}
-    order by f.document_id, f.table_id, f.row_no, f.column_key limit ${Math.min(query.limit ?? 10000, 1000000)}`.execute(store.db);
-  return result.rows;
+    order by f.document_id, f.table_id, f.row_no, f.column_key limit ${Math.min(query.limit ?? 10000, 1000000)}`;
 }
 
 export interface RankingQuery extends Omit<DocumentFilter, 'q'> {

@@ -47,6 +47,8 @@ export interface FindingsTable {
 /** One row per amount cell; `amount` in the published unit, `amount_wan` in 万元, both exact numerics. */
 export interface FactsTable {
   document_id: number;
+  /** the document's year: the partition key (one partition per year, see factsPartitionDDL) */
+  year: number;
   table_id: string;
   row_no: number;
   row_label: string;
@@ -155,8 +157,11 @@ export const DDL: string[] = [
     detail jsonb not null
   )`,
   `create index if not exists findings_document on findings (document_id)`,
+  // partitioned by the document's year (one partition per year, created on demand): an aggregate over one year
+  // reads one partition, and a year's data can be moved, archived or dropped as a whole
   `create table if not exists facts (
     document_id integer not null references documents(id) on delete cascade,
+    year integer not null,
     table_id text not null,
     row_no integer not null,
     row_label text not null,
@@ -169,7 +174,7 @@ export const DDL: string[] = [
     money_unit text not null,
     amount numeric not null,
     amount_wan numeric not null
-  )`,
+  ) partition by range (year)`,
   `create index if not exists facts_document on facts (document_id)`,
   // aggregates over a table's column read only this index (index-only scans once vacuumed);
   `drop index if exists facts_lookup`,
@@ -181,3 +186,14 @@ export const DDL: string[] = [
   // which way the search terms were cut (see rows.ts searchTerms); older stores are re-indexed at open
   `create table if not exists store_meta (key text primary key, value text not null)`,
 ];
+
+/** Name of the facts partition of one year. */
+export function factsPartition(year: number): string {
+  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new RangeError(`年度 ${year} 超出可存储的范围（0–9999）`);
+  return `facts_y${year}`;
+}
+
+/** DDL of the facts partition of one year (its indexes follow from the partitioned table's). */
+export function factsPartitionDDL(year: number): string {
+  return `create table if not exists ${factsPartition(year)} partition of facts for values from (${year}) to (${year + 1})`;
+}

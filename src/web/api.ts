@@ -23,10 +23,27 @@ import {
   type FigureRecord,
 } from '../store/queries.js';
 import { DEFAULT_UPLOAD_LIMIT, type AppOptions } from './context.js';
-import { compareRows, decimalText } from './data.js';
+import { ruleTitle } from '../audit/rule-titles.zh-CN.js';
+import {
+  compareBaseline,
+  compareOrder,
+  compareRows,
+  decimalText,
+  DIMENSION_LABEL,
+  DIMENSION_VALUES,
+  isExecutionPair,
+  KIND_LABEL,
+  LEVEL_LABEL,
+  ROW_KIND_LABEL,
+  SCOPE_LABEL,
+  SEVERITY_LABEL,
+  STATUS_LABEL,
+  SYSTEM_LABEL,
+  YES_NO,
+} from './data.js';
 import { dataPackage, exportCsv } from './export.js';
 import { requestedFormat, sendTable, type Column } from './downloads.js';
-import { HttpError, idList, optionalInt, optionalText, pathId, requireToken } from './http.js';
+import { formBody, HttpError, idList, optionalInt, optionalText, pathId, requireToken, tokenFirst } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { receiveUpload } from './upload.js';
 import { figureValue } from '../store/figures.js';
@@ -47,10 +64,10 @@ export const SUMMARY_COLUMNS: Column[] = [
   { key: 'unit_name', label: '单位' },
   { key: 'region', label: '地区' },
   { key: 'year', label: '年度' },
-  { key: 'kind', label: '类型' },
-  { key: 'scope', label: '范围' },
+  { key: 'kind', label: '类型', values: KIND_LABEL },
+  { key: 'scope', label: '范围', values: SCOPE_LABEL },
   { key: 'title', label: '标题' },
-  { key: 'status', label: '状态' },
+  { key: 'status', label: '状态', values: STATUS_LABEL },
   { key: 'error_count', label: '错误数' },
   { key: 'warning_count', label: '警告数' },
   { key: 'info_count', label: '提示数' },
@@ -58,8 +75,9 @@ export const SUMMARY_COLUMNS: Column[] = [
 
 export const FINDING_COLUMNS: Column[] = [
   { key: 'document_id', label: '文件编号' },
-  { key: 'rule', label: '规则' },
-  { key: 'severity', label: '级别' },
+  { key: 'rule', label: '规则编号' },
+  { key: 'rule_title', label: '规则' },
+  { key: 'severity', label: '级别', values: SEVERITY_LABEL },
   { key: 'message', label: '说明' },
   { key: 'section', label: '部分' },
   { key: 'table_id', label: '表' },
@@ -71,20 +89,25 @@ export const FACT_COLUMNS: Column[] = [
   { key: 'document_id', label: '文件编号' },
   { key: 'unit_name', label: '单位' },
   { key: 'year', label: '年度' },
-  { key: 'kind', label: '类型' },
+  { key: 'kind', label: '类型', values: KIND_LABEL },
   { key: 'table_id', label: '表' },
   { key: 'row_no', label: '行序' },
   { key: 'row_label', label: '行名称' },
   { key: 'row_code', label: '科目编码' },
-  { key: 'code_system', label: '分类' },
-  { key: 'row_level', label: '级次' },
-  { key: 'row_kind', label: '行类型' },
-  { key: 'is_leaf', label: '末级' },
+  { key: 'code_system', label: '分类', values: SYSTEM_LABEL },
+  { key: 'row_level', label: '级次', values: LEVEL_LABEL },
+  { key: 'row_kind', label: '行类型', values: ROW_KIND_LABEL },
+  { key: 'is_leaf', label: '末级', values: YES_NO },
   { key: 'column_key', label: '栏目' },
   { key: 'money_unit', label: '单位（货币）' },
   { key: 'amount', label: '金额' },
   { key: 'amount_wan', label: '金额（万元）' },
 ];
+
+/** Findings with their rule's Chinese title beside the id. */
+function withRuleTitles(findings: Array<{ rule: string }>): Array<Record<string, unknown>> {
+  return findings.map((f) => ({ ...f, rule_title: ruleTitle(f.rule) }));
+}
 
 export function figureColumns(): Column[] {
   return [
@@ -150,15 +173,17 @@ export function registerApi(app: Hono, options: AppOptions): void {
 
   app.post(
     '/api/documents',
+    // the token before the body: without it not a byte of up to 20 MiB is read
+    tokenFirst(options.token),
     bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
     async (c) => {
-      requireToken(c, options.token);
-      const body = await c.req.parseBody();
+      const body = await formBody(c);
       const file = body.file;
       if (!(file instanceof File)) throw new HttpError(400, '请以 multipart/form-data 的 file 字段上传文件', 'no_file');
       const publish = c.req.query('publish') === 'true' || c.req.query('publish') === '1';
       const outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, !publish);
-      return c.json({ id: outcome.id, outcome: outcome.outcome, superseded: outcome.superseded, findings: outcome.findings }, outcome.outcome === 'unchanged' ? 200 : 201);
+      const message = outcome.outcome === 'unchanged' ? `文件已存在：与编号 ${outcome.id} 的文件内容完全相同，未重复保存。` : undefined;
+      return c.json({ id: outcome.id, outcome: outcome.outcome, message, superseded: outcome.superseded, findings: outcome.findings }, outcome.outcome === 'unchanged' ? 200 : 201);
     },
   );
 
@@ -196,7 +221,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
   app.get('/api/documents/:id/findings', async (c) => {
     const record = await readable(c);
     const findings = await documentFindings(store, record.id);
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: `findings-${record.id}`, columns: FINDING_COLUMNS, rows: findings as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, requestedFormat(c) ?? 'json', { name: `findings-${record.id}`, columns: FINDING_COLUMNS, rows: withRuleTitles(findings) });
   });
 
   app.get('/api/documents/:id/facts', async (c) => {
@@ -234,7 +259,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
     }
     const rows = await aggregateFacts(store, query);
     const columns: Column[] = [
-      ...(query.groupBy ?? []).map((g) => ({ key: g, label: g })),
+      ...(query.groupBy ?? []).map((g) => ({ key: g, label: DIMENSION_LABEL[g] ?? g, values: DIMENSION_VALUES[g] })),
       { key: 'amount_wan', label: '合计（万元）' },
       { key: 'cells', label: '单元格数' },
       { key: 'documents', label: '文件数' },
@@ -250,7 +275,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
     };
     const rows = await listFindings(store, filter, optionalInt(c, 'limit', [1, 100000]));
     const columns: Column[] = [FINDING_COLUMNS[0], { key: 'unit_name', label: '单位' }, { key: 'region', label: '地区' }, { key: 'year', label: '年度' }, ...FINDING_COLUMNS.slice(1)];
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: 'findings', columns, rows: rows as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, requestedFormat(c) ?? 'json', { name: 'findings', columns, rows: withRuleTitles(rows) });
   });
 
   app.get('/api/audit', async (c) => {
@@ -261,7 +286,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
         name: 'audit',
         columns: [
           { key: 'rule', label: '规则' },
-          { key: 'severity', label: '级别' },
+          { key: 'severity', label: '级别', values: SEVERITY_LABEL },
           { key: 'count', label: '发现数' },
           { key: 'documents', label: '涉及文件数' },
         ],
@@ -295,28 +320,33 @@ export function registerApi(app: Hono, options: AppOptions): void {
   app.get('/api/compare', async (c) => {
     const ids = compareIds(c);
     if (ids.length < 2) throw new HttpError(400, '对比至少需要两个文件：ids=1,2', 'bad_parameter');
-    const docs = await documentFigures(store, ids);
-    if (docs.length !== ids.length) {
-      const missing = ids.filter((id) => !docs.some((d) => d.id === id));
+    const found = await documentFigures(store, ids);
+    if (found.length !== ids.length) {
+      const missing = ids.filter((id) => !found.some((d) => d.id === id));
       throw new HttpError(404, `没有编号为 ${missing.join('、')} 的文件`, 'not_found');
     }
+    // the order the page shows: a unit's documents oldest first; changes from the previous column or the first
+    const docs = compareOrder(found);
     const rows = compareRows(docs);
+    const baseline = compareBaseline(docs);
     const format = requestedFormat(c) ?? 'json';
-    if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), rows });
-    // the header names the documents (CSV headers are the column keys)
+    if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), baseline, execution: isExecutionPair(docs), rows });
+    // the header names the documents
     const names = docs.map((d) => `${d.unit_name} ${d.year}${d.kind === 'budget' ? '预算' : '决算'} #${d.id}`);
-    const columns: Column[] = [{ key: '指标', label: '指标' }];
+    const columns: Column[] = [{ key: 'label', label: '指标' }, { key: 'unit', label: '单位' }];
     docs.forEach((d, i) => {
-      columns.push({ key: names[i], label: names[i] });
-      if (i > 0) columns.push({ key: `差额 #${d.id}`, label: `差额 #${d.id}` }, { key: `比率% #${d.id}`, label: `比率% #${d.id}` });
+      columns.push({ key: `value_${d.id}`, label: names[i] });
+      if (i > 0) columns.push({ key: `change_${d.id}`, label: `增减额 #${d.id}` }, { key: `change_rate_${d.id}`, label: `增减率% #${d.id}` }, { key: `ratio_${d.id}`, label: `比率% #${d.id}` });
     });
+    const unitLabel = { wan: '万元', count: '人', perHead: '万元/人' } as const;
     const flat = rows.map((r) => {
-      const row: Record<string, unknown> = { 指标: r.label };
+      const row: Record<string, unknown> = { label: r.label, unit: unitLabel[r.unit] };
       r.values.forEach((v, i) => {
-        row[names[i]] = v;
+        row[`value_${docs[i].id}`] = v;
         if (i > 0) {
-          row[`差额 #${docs[i].id}`] = r.differences[i - 1];
-          row[`比率% #${docs[i].id}`] = r.ratios[i - 1];
+          row[`change_${docs[i].id}`] = r.changes[i - 1];
+          row[`change_rate_${docs[i].id}`] = r.changeRates[i - 1];
+          row[`ratio_${docs[i].id}`] = r.ratios[i - 1];
         }
       });
       return row;

@@ -8,7 +8,7 @@ import { ResponseCache } from './cache.js';
 import { CHARTS_JS } from './client.js';
 import type { AppOptions } from './context.js';
 import { h } from './html.js';
-import { HttpError } from './http.js';
+import { HttpError, publicMessage } from './http.js';
 import { page } from './layout.js';
 import { registerPages } from './pages.js';
 import { registerSourceRegion } from './source-region.js';
@@ -54,7 +54,7 @@ function errorResponse(err: Error, c: Context): Response | Promise<Response> {
   {
     const known = err instanceof HttpError ? err : undefined;
     const status = known?.status ?? 500;
-    const message = known?.message ?? '服务器内部错误';
+    const message = known ? publicMessage(known.message) : '服务器内部错误';
     if (!known) process.stderr.write(`budgetdoc serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: known?.code ?? 'internal', message } }, status);
     return c.html(page({ title: `错误 ${status}`, body: h`<h1>${status === 404 ? '未找到' : '出错了'}</h1><p class="notice">${message}</p><p><a href="/">返回检索</a></p>` }), status);

@@ -4,10 +4,23 @@ import { diffExact, formatExact, parseDecimal, toWan } from '../model/money.js';
 import type { Disclosure, Figures, Table } from '../model/schema.js';
 import { FIGURES, figureValue } from '../store/figures.js';
 import type { FigureRecord } from '../store/queries.js';
+import { formatWanUnit } from './format.js';
 
 export const KIND_LABEL: Record<string, string> = { budget: '预算', final_account: '决算' };
 export const SCOPE_LABEL: Record<string, string> = { department: '部门', unit: '单位' };
 export const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+export const STATUS_LABEL: Record<string, string> = { current: '现行', superseded: '历史版本', draft: '草稿' };
+export const SYSTEM_LABEL: Record<string, string> = { function: '支出功能分类', economic: '支出经济分类', key: '固定行', organisation: '单位' };
+export const LEVEL_LABEL: Record<string, string> = { class: '类', section: '款', item: '项' };
+export const ROW_KIND_LABEL: Record<string, string> = { total: '合计', subtotal: '小计', leaf: '明细', organisation: '单位' };
+export const YES_NO: Record<string, string> = { true: '是', false: '否' };
+/** Chinese headers of the facts API's group-by dimensions. */
+export const DIMENSION_LABEL: Record<string, string> = {
+  document: '文件编号', unit: '单位', region: '地区', year: '年度', kind: '类型', scope: '范围', table: '表', column: '栏目',
+  code: '科目编码', system: '分类', level: '级次', rowKind: '行类型', label: '行名称', class: '类', section: '款',
+};
+/** Coded values of the facts API's dimensions, by dimension. */
+export const DIMENSION_VALUES: Record<string, Record<string, string>> = { kind: KIND_LABEL, scope: SCOPE_LABEL, system: SYSTEM_LABEL, level: LEVEL_LABEL, rowKind: ROW_KIND_LABEL };
 
 /** The decimal text of a figure (JSON numbers print their shortest exact decimal). */
 export function decimalText(n: number | undefined): string | null {
@@ -57,30 +70,74 @@ export function perHead(value: string | null, people: string | null): string | n
   return formatExact({ minor: Number(q), scale: 4 });
 }
 
+/** How a compare row's values print: amounts in 万元, counts of people, per-head amounts (given in 万元 per person). */
+export type CompareUnit = 'wan' | 'count' | 'perHead';
+
 export interface CompareRow {
   key: string;
   label: string;
+  unit: CompareUnit;
+  /** 0 for key figures and 类, 1 for a 款, 2 for a 项 (drilled into) */
+  depth: number;
+  /** function code of a classified row (links drill into it) */
+  code?: string;
   values: Array<string | null>;
-  /** for each document after the first: difference from the first and ratio to it (%) */
-  differences: Array<string | null>;
+  /** for each document after the first: 增减额 (value − baseline), exact */
+  changes: Array<string | null>;
+  /** for each document after the first: 增减率 (change ÷ baseline, %, two decimals) */
+  changeRates: Array<string | null>;
+  /** for each document after the first: value ÷ baseline (%, two decimals): 执行率 when a final account follows its budget */
   ratios: Array<string | null>;
 }
 
-export function compareRows(docs: FigureRecord[]): CompareRow[] {
+/** A unit's documents are compared oldest first (budget before final account); other sets keep the order asked. */
+export function compareOrder<T extends { unit_name: string; year: number; kind: string; id: number }>(docs: T[]): T[] {
+  if (new Set(docs.map((d) => d.unit_name)).size !== 1) return docs;
+  return [...docs].sort((a, b) => a.year - b.year || (a.kind === b.kind ? 0 : a.kind === 'budget' ? -1 : 1) || a.id - b.id);
+}
+
+/** Whether the changes are taken from the previous column (one unit over time) or from the first (other units). */
+export function compareBaseline(docs: Array<{ unit_name: string }>): 'previous' | 'first' {
+  return docs.length > 1 && new Set(docs.map((d) => d.unit_name)).size === 1 ? 'previous' : 'first';
+}
+
+/** A budget and the final account of the same unit and year: the 执行率 view. */
+export function isExecutionPair(docs: Array<{ unit_name: string; year: number; kind: string; scope: string }>): boolean {
+  return docs.length === 2 && docs[0].unit_name === docs[1].unit_name && docs[0].year === docs[1].year && docs[0].scope === docs[1].scope && docs[0].kind === 'budget' && docs[1].kind === 'final_account';
+}
+
+/** A drilled-into row: a 款 or 项 with each document's amount (万元, exact text). */
+export interface DrillRow {
+  code: string;
+  label: string;
+  values: Array<string | null>;
+}
+
+export function compareRows(docs: FigureRecord[], drill: { code: string; rows: DrillRow[] } | undefined = undefined): CompareRow[] {
+  const baseline = compareBaseline(docs);
   const rows: CompareRow[] = [];
-  const add = (key: string, label: string, values: Array<string | null>) => {
+  const add = (key: string, label: string, unit: CompareUnit, values: Array<string | null>, extra: Partial<CompareRow> = {}) => {
     if (values.every((v) => v === null)) return;
-    rows.push({ key, label, values, differences: values.slice(1).map((v) => difference(values[0], v)), ratios: values.slice(1).map((v) => ratioPercent(values[0], v)) });
+    const base = (i: number) => (baseline === 'previous' ? values[i - 1] : values[0]);
+    const changes = values.slice(1).map((v, j) => difference(base(j + 1), v));
+    rows.push({
+      key, label, unit, depth: 0, ...extra, values, changes,
+      changeRates: changes.map((d, j) => ratioPercent(base(j + 1), d)),
+      ratios: values.slice(1).map((v, j) => ratioPercent(base(j + 1), v)),
+    });
   };
-  for (const f of FIGURES) add(f.key, f.label, docs.map((d) => decimalText(figureValue(d.figures, f.key))));
-  add('staff.actual', '实有人数', docs.map((d) => d.staff_actual));
-  add('staff.authorized', '编制数', docs.map((d) => d.staff_authorized));
-  add('perHead.expenditureTotal', '人均支出（万元/人，按实有人数）', docs.map((d) => perHead(decimalText(d.figures.expenditureTotal), d.staff_actual)));
-  add('perHead.threePublic', '人均“三公”经费（万元/人，按实有人数）', docs.map((d) => perHead(decimalText(d.figures.threePublic?.total), d.staff_actual)));
+  for (const f of FIGURES) add(f.key, f.label, 'wan', docs.map((d) => decimalText(figureValue(d.figures, f.key))));
+  add('staff.actual', '实有人数', 'count', docs.map((d) => d.staff_actual));
+  add('staff.authorized', '编制数', 'count', docs.map((d) => d.staff_authorized));
+  add('perHead.expenditureTotal', '人均支出（按实有人数）', 'perHead', docs.map((d) => perHead(decimalText(d.figures.expenditureTotal), d.staff_actual)));
+  add('perHead.threePublic', '人均“三公”经费（按实有人数）', 'perHead', docs.map((d) => perHead(decimalText(d.figures.threePublic?.total), d.staff_actual)));
   const classes = [...new Set(docs.flatMap((d) => Object.keys(d.figures.functionClasses ?? {})))].sort();
+  const year = docs[0]?.year ?? 2022;
   for (const code of classes) {
-    const year = docs[0]?.year ?? 2022;
-    add(`functionClasses.${code}`, `${code} ${lookupFunction(code, year)?.name ?? ''}`.trim(), docs.map((d) => decimalText(d.figures.functionClasses?.[code])));
+    add(`functionClasses.${code}`, `${code} ${lookupFunction(code, year)?.name ?? ''}`.trim(), 'wan', docs.map((d) => decimalText(d.figures.functionClasses?.[code])), { code });
+    if (drill && drill.code.startsWith(code)) {
+      for (const r of drill.rows) add(`function.${r.code}`, `${r.code} ${r.label}`, 'wan', r.values, { code: r.code, depth: r.code.length === 5 ? 1 : 2 });
+    }
   }
   return rows;
 }
@@ -89,10 +146,12 @@ export interface TreeNode {
   name: string;
   code: string;
   value: number;
+  /** the value as the portal prints it (chart labels and tooltips) */
+  text: string;
   children?: TreeNode[];
 }
 
-const FUNCTION_TABLES: Table['id'][] = [
+export const FUNCTION_TABLES: Table['id'][] = [
   'general-budget-expenditure',
   'expenditure-summary',
   'final-general-budget-expenditure',
@@ -111,7 +170,7 @@ export function functionTree(doc: Disclosure): { table: string; tree: TreeNode[]
       const cell = row.cells.find((x) => x.column === 'total' && x.amount) ?? row.cells.find((x) => x.amount);
       if (!cell?.amount) continue;
       const wan = toWan(cell.amount);
-      const node: TreeNode = { name: row.label.trim() || c.code, code: c.code, value: Number(formatExact(wan)) };
+      const node: TreeNode = { name: row.label.trim() || c.code, code: c.code, value: Number(formatExact(wan)), text: formatWanUnit(formatExact(wan)) };
       nodes.set(c.code, node);
       const parent = c.code.length > 3 ? (nodes.get(c.code.slice(0, c.code.length - 2)) ?? (c.code.length > 5 ? nodes.get(c.code.slice(0, 3)) : undefined)) : undefined;
       if (parent) (parent.children ??= []).push(node);

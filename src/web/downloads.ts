@@ -9,8 +9,16 @@ export const FORMATS: readonly Format[] = ['json', 'csv', 'xlsx'];
 
 export interface Column {
   key: string;
-  /** header in Chinese */
+  /** header in Chinese (CSV and XLSX); JSON keeps the key */
   label: string;
+  /** Chinese names of coded values (budget → 预算) for CSV and XLSX; JSON keeps the codes */
+  values?: Record<string, string>;
+}
+
+/** What a spreadsheet shows in a column: the Chinese name of a coded value, else the value itself. */
+function shown(column: Column, v: unknown): unknown {
+  if (!column.values || v === null || v === undefined) return v;
+  return column.values[String(v)] ?? v;
 }
 
 export interface TableData {
@@ -34,14 +42,23 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** a plain decimal number: a spreadsheet reads it as that number, never as a formula */
+const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+/**
+ * The one place a CSV cell is written (every CSV download and the data-package export use it). Text beginning
+ * with = + - @, tab or CR would run as a formula in a spreadsheet (a document's =HYPERLINK(…) row label): it gets
+ * a leading ' (OWASP CSV injection); plain numbers such as -12.50 stay numbers.
+ */
 export function csvField(v: unknown): string {
-  const s = cellText(v);
+  let s = cellText(v);
+  if (/^[=+\-@\t\r]/.test(s) && !(typeof v === 'number' || typeof v === 'bigint' || PLAIN_NUMBER.test(s))) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(data: Pick<TableData, 'columns' | 'rows'>, bom = true): string {
-  const lines = [data.columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of data.rows) lines.push(data.columns.map((c) => csvField(row[c.key])).join(','));
+  const lines = [data.columns.map((c) => csvField(c.label)).join(',')];
+  for (const row of data.rows) lines.push(data.columns.map((c) => csvField(shown(c, row[c.key]))).join(','));
   return (bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
 }
 
@@ -52,7 +69,7 @@ export async function toXlsx(data: TableData): Promise<Uint8Array> {
   for (const row of data.rows) {
     const values: Record<string, unknown> = {};
     // numeric text stays text: amounts are exact decimals, a spreadsheet float would not be
-    for (const c of data.columns) values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(row[c.key]);
+    for (const c of data.columns) values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(shown(c, row[c.key]));
     sheet.addRow(values);
   }
   sheet.getRow(1).font = { bold: true };

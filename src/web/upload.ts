@@ -1,12 +1,15 @@
-// Receiving an uploaded disclosure: size limit, type check by name and content, parse, audit, store as a draft.
+// Receiving an uploaded disclosure: size limit, type check by name and content, parse, audit (off the request
+// thread when a pool is given), store as a draft. Messages name the upload, never a server path.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Disclosure } from '../model/schema.js';
-import { storeDocument, type StoreResult } from '../store/documents.js';
+import { prepareDocument, storePrepared, type PreparedDocument, type StoreResult } from '../store/documents.js';
 import type { Finding } from '../store/finding.js';
 import { detectFormat } from '../read/detect.js';
+import { ReadError } from '../read/errors.js';
 import { readModelFile } from '../store/import-files.js';
+import { contentHash } from '../store/rows.js';
 import type { AppOptions } from './context.js';
 import { HttpError } from './http.js';
 
@@ -16,7 +19,38 @@ const FORMAT_OF: Record<string, string> = { '.pdf': 'PDF', '.docx': 'Word (DOCX)
 
 export interface UploadOutcome extends StoreResult {
   findings: Finding[];
-  model: Disclosure;
+}
+
+/** The reason of a failed read, with the upload's name in place of any server path (temporary files). */
+function readFailure(name: string, err: unknown, dir?: string): string {
+  if (err instanceof ReadError) return `${name}：${err.reason}${err.hint ? ` — ${err.hint}` : ''}`;
+  let message = err instanceof Error ? err.message : String(err);
+  if (dir) message = message.split(dir + path.sep).join('').split(dir).join('');
+  // any other absolute path (a library's own files) is no business of the uploader
+  message = message.replace(/(?<![\w.:/])\/(?:[\w.@+-]+\/)+[\w.@+-]*/g, '…');
+  return `无法读取 ${name}：${message}`;
+}
+
+/** Parses and audits on the request thread (no pool): through a temporary file, for the `analysis` given. */
+async function analyseHere(options: AppOptions, name: string, ext: string, bytes: Uint8Array): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
+  let model: Disclosure;
+  const fromModel = readModelFile(name, bytes);
+  if (fromModel) {
+    model = fromModel;
+  } else {
+    const dir = await mkdtemp(path.join(tmpdir(), 'budgetdoc-upload-'));
+    try {
+      await writeFile(path.join(dir, `upload${ext}`), bytes);
+      model = await options.analysis.parseFile(path.join(dir, `upload${ext}`));
+      model = { ...model, source: { ...model.source, file: name } };
+    } catch (err) {
+      throw new HttpError(422, readFailure(name, err instanceof ReadError ? new ReadError(name, err.reason, err.hint) : err, dir), 'unreadable');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const findings = options.analysis.audit(model);
+  return { prepared: prepareDocument({ model, findings, source: { file: name, bytes } }), findings };
 }
 
 /** Checks that the bytes are what the name says: PDF, DOCX, XLSX and HTML by their content (HTML may be GBK);
@@ -46,27 +80,25 @@ export async function receiveUpload(options: AppOptions, file: File, draft: bool
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new HttpError(400, '上传的文件是空的', 'empty_file');
   const ext = checkType(name, bytes);
-  let model: Disclosure;
+  let analysed: { prepared: PreparedDocument; findings: Finding[] };
   try {
-    const fromModel = readModelFile(name, bytes);
-    if (fromModel) {
-      model = fromModel;
-    } else {
-      const dir = await mkdtemp(path.join(tmpdir(), 'budgetdoc-upload-'));
-      try {
-        const filePath = path.join(dir, `upload${ext}`);
-        await writeFile(filePath, bytes);
-        model = await options.analysis.parseFile(filePath);
-        model = { ...model, source: { ...model.source, file: name } };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }
+    analysed = options.uploads ? await options.uploads.analyse(name, bytes) : await analyseHere(options, name, ext, bytes);
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    throw new HttpError(422, `无法读取 ${name}：${err instanceof Error ? err.message : String(err)}`, 'unreadable');
+    throw new HttpError(422, readFailure(name, err), 'unreadable');
   }
-  const findings = options.analysis.audit(model);
-  const stored = await storeDocument(options.store, { model, findings, source: { file: name, bytes } }, { draft });
-  return { ...stored, findings, model };
+  const known = async () => options.store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
+  const before = await known();
+  if (before) return { id: before.id, outcome: 'unchanged', findings: analysed.findings };
+  let stored: StoreResult;
+  try {
+    stored = await storePrepared(options.store, analysed.prepared, { draft });
+  } catch (err) {
+    // the same bytes stored meanwhile by a simultaneous upload (unique content hash): nothing to do, as the importer
+    if ((err as { code?: string }).code !== '23505') throw err;
+    const meanwhile = await known();
+    if (!meanwhile) throw err;
+    stored = { id: meanwhile.id, outcome: 'unchanged' };
+  }
+  return { ...stored, findings: analysed.findings };
 }

@@ -27,15 +27,20 @@ describe('tolerances follow printed precision', () => {
     ).toEqual([]);
   });
 
-  it('narrative-amount: figures printed alike must be identical; a coarser one may differ by half its digit', () => {
+  it('narrative-amount: two printings agree when their intervals (v ± half the last printed digit) meet', () => {
     const doc = (amount: string) => ({
       ...gb([{ kind: 'total', label: '合计', cells: { total: '1503.16万元', basic: '1346.16万元', project: '157万元' } }]),
       narrative: [{ number: '五', title: '一般公共预算当年拨款情况说明', topic: 'generalBudget', facts: [{ subject: { kind: 'basic' }, label: '基本支出', amount }] }],
     });
     expect(
       testRule(rule('narrative-amount'), {
-        valid: [{ doc: doc('1346.16万元') }, { name: 'coarser', doc: doc('1346.2万元') }, { name: '元 with four more digits', doc: doc('13461600元') }],
-        invalid: [{ doc: doc('1346.17万元') }, { name: 'coarser but off', doc: doc('1346.3万元') }],
+        valid: [
+          { doc: doc('1346.16万元') },
+          { name: 'one last digit apart: [1346.165, 1346.175] meets [1346.155, 1346.165]', doc: doc('1346.17万元') },
+          { name: 'coarser', doc: doc('1346.2万元') },
+          { name: '元 with four more digits', doc: doc('13461600元') },
+        ],
+        invalid: [{ name: 'two last digits apart: the intervals do not meet', doc: doc('1346.18万元') }, { name: 'coarser but off', doc: doc('1346.3万元') }],
       }),
     ).toEqual([]);
   });
@@ -75,14 +80,31 @@ describe('names', () => {
     ).toEqual([]);
   });
 
-  it('classification-code: an alias and a trailing parent name pass; a truncated name and an unknown code fail', () => {
+  it('classification-code: an alias and a trailing parent name pass; another name for a printed code fails', () => {
     const doc = (code: string, label: string) => gb([{ code, label, cells: { total: '1.00万元' } }]);
     expect(
       testRule(rule('classification-code'), {
-        valid: [{ doc: doc('2010301', '行政运行（政府办公厅（室）及相关机构事务）') }, { doc: doc('201', '一般公共服务') }],
+        valid: [
+          { doc: doc('2010301', '行政运行（政府办公厅（室）及相关机构事务）') },
+          { doc: doc('201', '一般公共服务') },
+          // unknown, truncated and regional codes are the unconfirmed rule's warnings, not errors
+          { doc: doc('2010397', '不存在的科目') },
+          { doc: doc('20103', '政府办公厅(室)及相关机构事') },
+          { doc: doc('3010201', '规范性津补贴') },
+        ],
+        invalid: [{ doc: doc('201', '外交支出与国防'), messages: ['codeNameMismatch'] }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('classification-code-unconfirmed: a truncated name and an unknown code are warnings; a regional sub-code passes', () => {
+    const doc = (code: string, label: string) => gb([{ code, label, cells: { total: '1.00万元' } }]);
+    expect(
+      testRule(rule('classification-code-unconfirmed'), {
+        valid: [{ doc: doc('2010301', '行政运行') }, { doc: doc('3010201', '规范性津补贴') }],
         invalid: [
-          { doc: doc('20103', '政府办公厅(室)及相关机构事'), messages: ['codeNameTruncated'] },
-          { doc: doc('2010397', '不存在的科目'), messages: ['codeUnknown'] },
+          { doc: doc('20103', '政府办公厅(室)及相关机构事'), messages: ['codeNameCut'] },
+          { doc: doc('2010397', '不存在的科目'), messages: ['codeUnconfirmed'] },
         ],
       }),
     ).toEqual([]);

@@ -109,9 +109,12 @@ for (const engine of ENGINES) {
     });
 
     it('compares documents with exact differences and ratios', async () => {
-      const body = await json('/api/compare?ids=5,6');
+      // one unit's years, asked newest first, come oldest first: 增减额 = 2023 − 2022, 增减率 = 增减额 ÷ 2022
+      const body = await json('/api/compare?ids=6,5');
+      expect(body.documents.map((d: any) => d.year)).toEqual([2022, 2023]);
+      expect(body.baseline).toBe('previous');
       const total = body.rows.find((r: any) => r.key === 'expenditureTotal');
-      expect(total).toEqual({ key: 'expenditureTotal', label: '支出总计', values: ['340.75', '330.55'], differences: ['-10.20'], ratios: ['97.01'] });
+      expect(total).toEqual({ key: 'expenditureTotal', label: '支出总计', unit: 'wan', depth: 0, values: ['340.75', '330.55'], changes: ['-10.20'], changeRates: ['-2.99'], ratios: ['97.01'] });
       const tp = body.rows.find((r: any) => r.key === 'threePublic.total');
       expect(tp.values).toEqual(['12.5', '10']);
       expect(tp.ratios).toEqual(['80.00']);
@@ -146,8 +149,8 @@ for (const engine of ENGINES) {
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes.slice(3));
-      expect(text.split('\r\n')[0]).toBe('document_id,unit_name,year,kind,table_id,row_no,row_label,row_code,code_system,row_level,row_kind,is_leaf,column_key,money_unit,amount,amount_wan');
-      expect(text).toContain('5,新疆测试县财政局,2022,budget,general-budget-expenditure,3,行政运行,2010301,function,item,leaf,true,total,万元,250.50,250.50');
+      expect(text.split('\r\n')[0]).toBe('文件编号,单位,年度,类型,表,行序,行名称,科目编码,分类,级次,行类型,末级,栏目,单位（货币）,金额,金额（万元）');
+      expect(text).toContain('5,新疆测试县财政局,2022,预算,general-budget-expenditure,3,行政运行,2010301,支出功能分类,项,明细,是,total,万元,250.50,250.50');
       const xlsx = await get('/api/rankings?figure=threePublic.total&format=xlsx');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);

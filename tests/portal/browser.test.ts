@@ -104,8 +104,10 @@ describe('portal in Chromium', () => {
 
     // a reviewer uploads a model with the token, sees the audit, publishes it
     await page.goto(`${base}/upload`);
-    await page.setInputFiles('input[name="file"]', upload);
     await page.fill('input[name="token"]', TOKEN);
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('input[name="file"]');
+    await page.setInputFiles('input[name="file"]', upload);
     await page.click('form button[type="submit"]');
     await page.waitForSelector('#draft-notice');
     expect(await page.locator('h1').textContent()).toContain('新疆浏览器上传测试局');
@@ -122,11 +124,11 @@ describe('portal in Chromium', () => {
     const other = browser.newContext();
     const p = await (await other).newPage();
     await p.goto(`${base}/upload`);
-    await p.setInputFiles('input[name="file"]', upload);
     await p.fill('input[name="token"]', 'wrong');
-    const [response] = await Promise.all([p.waitForResponse((r) => r.url().endsWith('/upload') && r.request().method() === 'POST'), p.click('form button[type="submit"]')]);
+    const [response] = await Promise.all([p.waitForResponse((r) => r.url().endsWith('/upload/session') && r.request().method() === 'POST'), p.click('form button[type="submit"]')]);
     expect(response.status()).toBe(403);
     expect(await p.locator('.notice').first().textContent()).toContain('令牌不正确');
+    expect(await p.locator('input[name="file"]').count()).toBe(0);
     await (await other).close();
   }, 60_000);
 });

@@ -35,10 +35,14 @@ export const rule: Rule = {
       }
       if (!change.amount || !change.percent) continue;
       // the current figure: stated with the change, or in another statement of the same subject in this section
-      const current = fact.amount ?? facts.find((f) => f.section === section && f.fact.amount && sameSubject(f.fact, fact))?.fact.amount;
+      // (an unnamed subject, kind other, is no subject: another "other" statement is not the same figure)
+      const current = fact.amount ?? (fact.subject.kind === 'other' ? undefined : facts.find((f) => f.section === section && f.fact.amount && sameSubject(f.fact, fact))?.fact.amount);
       if (!current) continue;
       const cur = wan(current);
       const delta = wan(change.amount);
+      // the change read as the current figure itself, or a label without a word: the sentence was misread, not misprinted
+      if (atScale(cur, Math.max(cur.scale, delta.scale)) === Math.abs(atScale(delta, Math.max(cur.scale, delta.scale)))) continue;
+      if (!/[\u4e00-\u9fff]/.test(fact.label)) continue;
       const scale = Math.max(cur.scale, delta.scale);
       const sign = change.direction === 'decrease' ? 1 : -1;
       const previous = { minor: atScale(cur, scale) + sign * Math.abs(atScale(delta, scale)), scale };

@@ -1,8 +1,12 @@
 // Names: every printed classification code carries its official name in that fiscal year's 政府收支分类科目
-// (功能分类 类/款/项, 部门预算支出经济分类 类/款), checked against the catalogue shipped in src/catalog/codes.
+// (功能分类 类/款/项, 部门/政府预算支出经济分类 类/款), checked against the catalogue shipped in src/catalog/codes.
+// Only what the catalogue has seen printed for that year makes an error; unknown codes, other editions' names and
+// remembered names are the classification-code-unconfirmed rule's warnings.
 import type { Rule } from '../types.js';
-import { lookupEconomic, lookupFunction, nameMatches, namesAcrossEditions, normaliseName, resolveFunctionNames } from '../../catalog/codes.js';
-import { factPlace, rowPlace, tableName, uniqueFacts } from '../support.js';
+import type { FindingPlace } from '../types.js';
+import { nameMatches, resolveFunctionNames } from '../../catalog/codes.js';
+import { factPlace, rowName, rowPlace, uniqueFacts } from '../support.js';
+import { cellsInDoubt, judgeRow, narrativePathVerdict, suspectRows } from './classification-support.js';
 
 export const rule: Rule = {
   meta: {
@@ -12,69 +16,52 @@ export const rule: Rule = {
     docs: {
       description:
         "Every function code (类/款/项) and economic code printed in a table is paired with its official name in the fiscal year's " +
-        'classification; a code unknown to that year is reported too. Narrative 类/款/项 name paths must name real entries.',
+        'classification, where the catalogue has that name from a printed document or a notice. Narrative 类/款/项 name paths must ' +
+        'name real entries.',
     },
-    messages: ['codeNameMismatch', 'codeNameTruncated', 'codeUnknown', 'narrativeNameUnknown'],
+    messages: ['codeNameMismatch', 'narrativeNameUnknown'],
   },
   check({ doc, report }) {
-    const seen = new Set<string>();
+    // one finding per wrong pair in the document; its other printings are related places
+    const found = new Map<string, { place: FindingPlace; related: FindingPlace[]; emit: (related: FindingPlace[]) => void }>();
     for (const table of doc.tables) {
       if (table.status !== 'present') continue;
+      const doubt = cellsInDoubt(doc, table);
+      const suspects = suspectRows(doc, table);
       for (const row of table.rows) {
         const c = row.classification;
         if (!c || !row.label.trim()) continue;
-        const key = `${c.system}:${c.code}:${row.label.replace(/\s+/g, '')}`;
-        const result = nameMatches(c.code, row.label, doc.year, c.system);
-        if (result === 'exact' || result === 'alias') continue;
-        if (result === 'unknown-code') {
-          report({
-            messageId: 'codeUnknown',
-            data: { code: c.code, name: row.label, year: doc.year, table: tableName(table) },
-            location: rowPlace(table, row),
-            expected: `${doc.year}年科目中的编码`,
-            actual: `${c.code} ${row.label}`,
-          });
+        const v = judgeRow(doc, row);
+        // a malformed code (an organisation code, a 款 printed short) is the reader's, never the document's
+        if (v.kind !== 'mismatch') continue;
+        if (doubt || suspects.has(rowName(row))) continue;
+        const label = row.label.replace(/\s+/g, '');
+        const key = `${c.system}:${c.code}:${label}`;
+        const place = rowPlace(table, row);
+        const seen = found.get(key);
+        if (seen) {
+          seen.related.push(place);
           continue;
         }
-        const entry = c.system === 'function' ? lookupFunction(c.code, doc.year) : lookupEconomic(c.code, doc.year);
-        if (!entry) continue;
-        // one report per pair and table; the same wrong pair in several tables is reported in each
-        const perTable = `${key}@${table.id}`;
-        if (seen.has(perTable)) continue;
-        seen.add(perTable);
-        const printed = normaliseName(row.label);
-        const official = normaliseName(entry.name);
-        if (printed.length >= 4 && official.startsWith(printed)) {
+        const emit = (related: FindingPlace[]) =>
           report({
-            messageId: 'codeNameTruncated',
-            data: { code: c.code, expected: entry.name, actual: row.label.replace(/\s+/g, ''), table: tableName(table) },
-            location: rowPlace(table, row),
-            expected: `${c.code} ${entry.name}`,
-            actual: `${c.code} ${row.label.replace(/\s+/g, '')}`,
+            messageId: 'codeNameMismatch',
+            data: { code: c.code, expected: v.entry.name, actual: label, year: doc.year, note: v.note },
+            location: place,
+            related,
+            expected: `${c.code} ${v.entry.name}`,
+            actual: `${c.code} ${label}`,
           });
-          continue;
-        }
-        const former = namesAcrossEditions(c.code, c.system).find((n) => n.name.replace(/\s+/g, '') === row.label.replace(/\s+/g, ''));
-        report({
-          messageId: 'codeNameMismatch',
-          data: {
-            code: c.code,
-            expected: entry.name,
-            actual: row.label.replace(/\s+/g, ''),
-            year: doc.year,
-            note: former ? `（"${former.name}"是${former.editions.join('、')}年版科目名称）` : '',
-          },
-          location: rowPlace(table, row),
-          expected: `${c.code} ${entry.name}`,
-          actual: `${c.code} ${row.label.replace(/\s+/g, '')}`,
-        });
+        found.set(key, { place, related: [], emit });
       }
     }
+    for (const f of found.values()) f.emit(f.related);
     for (const { section, fact } of uniqueFacts(doc)) {
       const s = fact.subject;
       if (s.kind !== 'function' || !s.names?.length) continue;
       if (resolveFunctionNames(s.names, doc.year)) continue;
       if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch') continue;
+      if (narrativePathVerdict(s.names, doc.year) !== 'wrong') continue;
       report({
         messageId: 'narrativeNameUnknown',
         data: { names: s.names.join(' / '), year: doc.year },

@@ -113,6 +113,8 @@ function figures(doc: Disclosure, agreement: Agreement, source: Source): Map<str
   }
   const rows = classifiedRows(table, source.side);
   if (rows.length === 0) return undefined;
+  // a listing of 项 without their 类 rows (北京's 支出总表 by function × economic code) prints no class figures
+  if (agreement.per === 'class' && !rows.some((r) => levelIndex(r) === 0)) return undefined;
   // a table printed without this column (a 财政拨款收支总表 with one amount column) has nothing to compare
   if (source.column !== 'primary' && !rows.some((r) => cellAmount(r, source.column) !== null)) return undefined;
   for (const row of rows) {

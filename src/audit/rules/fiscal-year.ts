@@ -2,6 +2,15 @@
 import type { Rule } from '../types.js';
 import { factPlace, placeOf, rowPlace, uniqueFacts } from '../support.js';
 
+/**
+ * "2026 年度收入预算 … 比 2025 年年初预算增加 …": the other year is the basis of a comparison, printed after 比/较/与, and
+ * the sentence names the document's own year too; the figure is of the document's year.
+ */
+function comparisonYear(text: string, year: number, own: number): boolean {
+  const t = text.replace(/\s+/g, '');
+  return new RegExp(`(比|较|与|同比|相比|对比)${year}年`).test(t) || (t.includes(`${own}年`) && new RegExp(`${year}年(年初|全年)?(预算|决算|执行)?(相比|比较|减少|增加|持平)`).test(t));
+}
+
 export const rule: Rule = {
   meta: {
     id: 'fiscal-year',
@@ -17,6 +26,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const { section, fact } of uniqueFacts(doc)) {
       if (fact.year === undefined || fact.year === doc.year) continue;
+      if (comparisonYear(fact.text, fact.year, doc.year)) continue;
       report({ messageId: 'factYearWrong', data: { label: fact.label, expected: doc.year, actual: fact.year }, location: factPlace(section, fact), expected: `${doc.year}年`, actual: `${fact.year}年` });
     }
     for (const table of doc.tables) {

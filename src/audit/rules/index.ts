@@ -5,6 +5,7 @@ import { rule as categoryWord } from './category-word.js';
 import { rule as changeArithmetic } from './change-arithmetic.js';
 import { rule as changeReason } from './change-reason.js';
 import { rule as classificationCode } from './classification-code.js';
+import { rule as classificationCodeUnconfirmed } from './classification-code-unconfirmed.js';
 import { rule as classificationDepth } from './classification-depth.js';
 import { rule as classificationHierarchy } from './classification-hierarchy.js';
 import { rule as crossTableAgreement } from './cross-table-agreement.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   changeArithmetic,
   changeReason,
   classificationCode,
+  classificationCodeUnconfirmed,
   classificationDepth,
   classificationHierarchy,
   crossTableAgreement,

@@ -3,7 +3,7 @@
 import type { Rule } from '../types.js';
 import type { Fact, NarrativeSection } from '../../model/schema.js';
 import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
-import { onlyGeneralBudget } from '../figures.js';
+import { onlyGeneralBudget, sameQuantity } from '../figures.js';
 
 const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
 const KEYED_KINDS = new Set(['fund', 'procurement', 'threePublic']);
@@ -13,7 +13,11 @@ export const rule: Rule = {
     id: 'repeated-figure',
     category: 'narrative',
     severity: 'error',
-    docs: { description: 'The same figure stated in two places of the narrative has the same amount and the same year-on-year change.' },
+    docs: {
+      description:
+        'The same figure stated in two places of the narrative has the same amount and the same year-on-year change; statements of ' +
+        'different quantities (会议费 and 培训费, 上年结转 and 本年) are not compared, whatever subject they were read as.',
+    },
     messages: ['repeatedAmountDiffers', 'repeatedChangeDiffers'],
   },
   check({ doc, report }) {
@@ -34,6 +38,8 @@ export const rule: Rule = {
         if (other.section === first.section && other.fact.at.line === first.fact.at.line) continue;
         const a = first.fact;
         const b = other.fact;
+        // one subject as the reader keyed it, but the sentences speak of different quantities (会议费 and 培训费, 上年结转 and 本年)
+        if (!sameQuantity(a.label, b.label, doc.kind, a.subject.kind) || !sameQuantity(b.label, a.label, doc.kind, b.subject.kind)) continue;
         if (a.amount && b.amount) {
           const c = compareEqual(b.amount, a.amount);
           if (!c.ok) {

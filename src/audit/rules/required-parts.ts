@@ -1,13 +1,7 @@
 // Completeness: the four parts every disclosure has (概况, 公开表/报表, 情况说明, 名词解释), found in the body.
 import type { Rule } from '../types.js';
-
-/** The parts required of every kind (财预〔2016〕143号, 财预〔2021〕29号), recognised by their title words. */
-const REQUIRED_PARTS: Array<{ name: string; match: RegExp }> = [
-  { name: '概况', match: /概况|主要职能|机构设置/ },
-  { name: '公开表', match: /公开表|报表|预算表|决算表/ },
-  { name: '情况说明', match: /说明|(预算|决算)情况$/ },
-  { name: '名词解释', match: /名词解释/ },
-];
+// the parts and every name they are printed under: catalogue data
+import { REQUIRED_PARTS } from '../../catalog/parts.js';
 
 export const rule: Rule = {
   meta: {
@@ -28,6 +22,8 @@ export const rule: Rule = {
     const titles = headings.map((t) => t.replace(/\s+/g, ''));
     for (const part of REQUIRED_PARTS) {
       if (titles.some((t) => part.match.test(t))) continue;
+      // the tables printed are the 公开表, whatever their part is called (重庆 prints them after the explanations)
+      if (part.id === 'tables' && doc.tablesPresent.length > 0) continue;
       // a part shipped as an attachment (决算报表 见附件) is announced in the 目录
       const announced = doc.toc.some((e) => !e.tableId && part.match.test(e.title.replace(/\s+/g, '')) && /附件|附表/.test(e.title));
       if (announced) continue;

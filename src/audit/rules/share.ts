@@ -1,7 +1,7 @@
 // Narrative: a stated share (占X%) equals the part divided by the whole it is a share of, recomputed.
 import type { Rule } from '../types.js';
 import type { Fact } from '../../model/schema.js';
-import { checkPercent, factPlace, formatPercent, percentValue, wan } from '../support.js';
+import { checkPercent, compactText, factPlace, formatPercent, percentValue, wan } from '../support.js';
 
 /** Subjects that open a 其中 list and serve as the whole for the shares after them. */
 const WHOLE_KINDS = new Set(['total', 'income', 'expenditure', 'fiscalAppropriation', 'generalBudget']);
@@ -23,6 +23,34 @@ function sharesAddUpTo100(facts: Fact[], whole: Fact): boolean {
   return shares.reduce((sum, p) => sum + p.minor * 10 ** (scale - p.scale), 0) === 100 * 10 ** scale;
 }
 
+/** The base the sentence names for its share ("占本年支出决算的 12.3%" → 本年支出决算), if any. */
+export function namedBase(fact: Fact): string | undefined {
+  if (!fact.share) return undefined;
+  const text = compactText(fact.text);
+  const at = text.indexOf(fact.share.text.replace(/\s+/g, ''));
+  const before = at >= 0 ? text.slice(0, at) : text;
+  const m = /占([^，。；,;:：%\d]{0,24})$/.exec(before);
+  if (!m) return undefined;
+  const base = m[1].replace(/(的)?(比重|比例|百分比)?(为|是)?$/, '').replace(/^(全部|总)?的?$/, '');
+  return base || undefined;
+}
+
+const norm = (s: string) => compactText(s).replace(/[“”"（）()]/g, '').replace(/的/g, '');
+
+/**
+ * Is the whole a share is recomputed against the quantity the sentence names? A share "of the 预算" is not one of a
+ * 决算 figure, one "of the 上年" not one of this year's, one of income not one of expenditure.
+ */
+function sameKindOfQuantity(base: string, whole: Fact, kind: 'budget' | 'final_account'): boolean {
+  const b = base.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  const w = norm(whole.label).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
+  if (/上年/.test(b) !== /上年/.test(w)) return false;
+  if (kind === 'final_account' && /预算/.test(b) && !/预算/.test(w)) return false;
+  if (/决算/.test(b) && /预算/.test(w) && !/决算/.test(w)) return false;
+  if ((/收入/.test(b) && /支出/.test(w) && !/收入/.test(w)) || (/支出/.test(b) && /收入/.test(w) && !/支出/.test(w))) return false;
+  return true;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'share',
@@ -30,8 +58,10 @@ export const rule: Rule = {
     severity: 'error',
     docs: {
       description:
-        'A stated share (占X%) equals the amount divided by the total stated before it, to the printed precision. Shares of one ' +
-        'whole adjusted by one last-digit step so that they add up to exactly 100% are rounding, not an error.',
+        'A stated share (占X%) equals the amount divided by the base its sentence names (占本年支出的, 占年初预算的), else by the total ' +
+        'stated before it, to the printed precision; a share of a different kind of quantity than that total (预算 vs 决算, 上年 vs 本年, ' +
+        'income vs expenditure) is not recomputed. Shares of one whole adjusted by one last-digit step so that they add up to exactly 100% ' +
+        'are rounding, not an error.',
     },
     messages: ['shareMismatch'],
   },
@@ -42,19 +72,25 @@ export const rule: Rule = {
         // a whole may itself carry a share of something stated elsewhere; it is the whole for the facts after it
         const previousWhole = whole;
         if (isWhole(fact)) whole = fact;
-        if (!fact.share || !fact.amount || !previousWhole?.amount || previousWhole.amount.minor === 0 || previousWhole === fact) continue;
-        if (fact.subject.kind === previousWhole.subject.kind && fact.subject.key === previousWhole.subject.key) continue;
-        const r = checkPercent(fact.share, wan(fact.amount), wan(previousWhole.amount));
+        if (!fact.share || !fact.amount) continue;
+        // the base the sentence names, when it is a figure stated before; else the whole before it, if of the same kind
+        const base = namedBase(fact);
+        const before = section.facts.slice(0, section.facts.indexOf(fact)).reverse();
+        const named = base ? before.find((f) => f.amount && f.amount.minor !== 0 && norm(f.label).length >= 2 && (norm(base) === norm(f.label) || norm(base).endsWith(norm(f.label)))) : undefined;
+        const against = named ?? (base && previousWhole && !sameKindOfQuantity(base, previousWhole, doc.kind) ? undefined : previousWhole);
+        if (!against?.amount || against.amount.minor === 0 || against === fact) continue;
+        if (fact.subject.kind === against.subject.kind && fact.subject.key === against.subject.key && fact.subject.code === against.subject.code) continue;
+        const r = checkPercent(fact.share, wan(fact.amount), wan(against.amount));
         if (r.ok) continue;
         // shares of one whole are often rounded so that they add up to exactly 100%: one last-digit step is rounding
         const unit = 10 ** -fact.share.scale;
-        if (Math.abs(r.computed - percentValue(fact.share)) <= r.allowance + unit && sharesAddUpTo100(section.facts, previousWhole)) continue;
+        if (Math.abs(r.computed - percentValue(fact.share)) <= r.allowance + unit && sharesAddUpTo100(section.facts, against)) continue;
         const expected = formatPercent(r.computed, fact.share.scale);
         report({
           messageId: 'shareMismatch',
-          data: { label: fact.label, whole: previousWhole.label, expected, actual: fact.share.text },
+          data: { label: fact.label, whole: against.label, expected, actual: fact.share.text },
           location: factPlace(section, fact),
-          related: [factPlace(section, previousWhole)],
+          related: [factPlace(section, against)],
           expected,
           actual: fact.share.text,
           tolerance: `±${r.allowance.toFixed(4)}%`,

@@ -9,6 +9,8 @@ const ITEMS: Array<{ key: string; name: string }> = [
   { key: 'reception', name: '公务接待费' },
 ];
 
+const CHANGE_IN_WORDS = /持平|相同|相等|一致|不变|无变化|没有变化|未发生变化|(等于|小于|大于|低于|高于|少于|多于)上年/;
+
 export const rule: Rule = {
   meta: {
     id: 'three-public-explained',
@@ -17,7 +19,8 @@ export const rule: Rule = {
     docs: {
       description:
         'The 三公 explanation states every item with its amount, its change on the previous year (a final account may compare it with ' +
-        'its budget instead) and the reason (财预〔2016〕143号).',
+        'its budget instead) and the reason (财预〔2016〕143号). A change stated in words counts: 与上年持平, 相同, 相等, 一致, ' +
+        '本年数小于上年预算数 …; an unchanged item needs no reason.',
     },
     messages: ['threePublicMissing', 'threePublicItemMissing', 'threePublicChangeMissing', 'threePublicReasonMissing'],
   },
@@ -38,7 +41,8 @@ export const rule: Rule = {
       // a change stated for 公务用车购置及运行费 as one item covers its 购置 and 运行 parts
       const combined = item.key.startsWith('vehicle') ? items.filter((f) => f.subject.key === 'vehicle') : [];
       // a final account may explain each item against its budget (预算数 / 决算数) instead of the previous year
-      const compared = (f: (typeof items)[number]) => Boolean(f.change || (doc.kind === 'final_account' && f.budgetAmount));
+      // 与上年持平/相同/相等, 本年数小于上年预算数 …: a change stated in words (an unchanged amount is a stated change of 0)
+      const compared = (f: (typeof items)[number]) => Boolean(f.change || (doc.kind === 'final_account' && f.budgetAmount) || CHANGE_IN_WORDS.test(f.text.replace(/\s+/g, '')));
       const withChange = stated.find(compared) ?? combined.find(compared);
       if (!withChange) {
         report({ messageId: 'threePublicChangeMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]), expected: '增减变化', actual: '未说明' });

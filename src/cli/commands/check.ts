@@ -3,12 +3,17 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RULES } from '../../audit/index.js';
+import { ruleExplanation, ruleTitle } from '../../audit/rule-titles.zh-CN.js';
 import type { DocumentFindings } from '../../audit/report.js';
 import { loadAuditRules } from '../audit-config.js';
-import { batchExitCode, OutDir, parseJobs, runBatch } from '../batch.js';
+import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
 import { outDirSink, stdoutSink, type CheckFormat, type CheckSink } from '../check-output.js';
 import { UserError } from '../errors.js';
-import { DISCLOSURE_EXTENSIONS, expandInputs, MODEL_EXTENSIONS } from '../inputs.js';
+import { DISCLOSURE_EXTENSIONS, expandInputs, MODEL_EXTENSIONS, type InputFile } from '../inputs.js';
+import { joinHeld } from '../pieces.js';
+import { checkModel } from '../tasks.js';
+import { refusedRow, type SummaryRow } from '../../audit/summary.js';
+import { summaryJson, summaryText, summaryXlsx } from '../summary-output.js';
 
 interface CheckCliOptions {
   format: CheckFormat;
@@ -19,15 +24,21 @@ interface CheckCliOptions {
   jobs?: string;
   progress: boolean;
   listRules?: boolean;
+  summary?: boolean;
+  summaryFormat: 'text' | 'json' | 'xlsx';
+  join: boolean;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
+const CATEGORY_ZH: Record<string, string> = { completeness: '完整性', arithmetic: '计算', 'cross-table': '表间', narrative: '说明', names: '名称' };
+
+/** One line per rule: id (for --rule and the configuration), default severity, category, Chinese title and explanation. */
 function listRules(): string {
   const sev = { error: '错误', warning: '警告', info: '提示' } as const;
-  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${r.meta.category.padEnd(12)} ${r.meta.docs.description}`).join('\n') + '\n';
+  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
 }
 
 export function registerCheck(program: Command): void {
@@ -42,6 +53,9 @@ export function registerCheck(program: Command): void {
     .option('-j, --jobs <n>', 'documents audited at once, one worker thread each (default: the number of cores)')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--list-rules', 'list the rules with their default severity and exit')
+    .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals)')
+    .addOption(new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'))
+    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read (the others are still reported).\n' +
@@ -64,20 +78,34 @@ export function registerCheck(program: Command): void {
       const inputs = await expandInputs(paths, [...DISCLOSURE_EXTENSIONS, ...MODEL_EXTENSIONS]);
 
       const pretty = opts.pretty === true;
-      const sinks: CheckSink[] = [
-        opts.out !== undefined ? outDirSink(opts.format, new OutDir(opts.out), { pretty }) : stdoutSink(opts.format, { pretty, single: inputs.length === 1 }),
-      ];
+      // --summary prints the batch-review table instead of the reports (or beside them with --out)
+      const sinks: CheckSink[] = [];
+      if (opts.out !== undefined) sinks.push(outDirSink(opts.format, new OutDir(opts.out), { pretty }));
+      else if (!opts.summary) sinks.push(stdoutSink(opts.format, { pretty, single: inputs.length === 1 }));
+      const summary: SummaryRow[] = [];
       let errors = false;
+      const emit = async (input: InputFile, doc: DocumentFindings) => {
+        if (doc.findings.some((f) => f.severity === 'error')) errors = true;
+        if (doc.summary) summary.push(doc.summary);
+        for (const sink of sinks) await sink.document(doc, input);
+      };
+      const join = opts.join && inputs.length > 1;
       const result = await runBatch<DocumentFindings>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'check', file: input.path, rules, only: opts.rule }),
-        async (input, doc) => {
-          if (doc.findings.some((f) => f.severity === 'error')) errors = true;
-          for (const sink of sinks) await sink.document(doc, input);
+        (input) => ({ kind: 'check', file: input.path, rules, only: opts.rule, pieces: join, summary: opts.summary }),
+        emit,
+        (input, message) => {
+          if (opts.summary) summary.push(refusedRow(input.path, message, 0));
         },
       );
+      // pieces of one disclosure (情况说明 + 报表) are checked as one document, after the others
+      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()));
       for (const sink of sinks) await sink.end();
+      if (opts.summary) {
+        if (opts.summaryFormat === 'xlsx') process.stdout.write(await summaryXlsx(summary));
+        else await writeOut(opts.summaryFormat === 'json' ? summaryJson(summary) : summaryText(summary));
+      }
       process.exitCode = batchExitCode(result, errors ? 1 : 0);
     });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
 import { collectFiles, importFiles, type FileResult, type ImportSummary } from '../../store/import-files.js';
-import { DEFAULT_DATA_DIR, openStore, type Store } from '../../store/database.js';
+import { DEFAULT_DATA_DIR, openStore, StoreLockedError, type Store } from '../../store/database.js';
 import { parseJobs } from '../batch.js';
 import { UserError } from '../errors.js';
 
@@ -31,6 +31,7 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
   try {
     return await openStore(database ? { database } : { data });
   } catch (err) {
+    if (err instanceof StoreLockedError) throw new UserError(err.message, 2);
     const where = database ? database.replace(/:[^:@/]*@/, ':***@') : (data ?? DEFAULT_DATA_DIR);
     throw new UserError(`无法打开数据库 ${where}：${err instanceof Error ? err.message : String(err)}`, 2);
   }
@@ -39,6 +40,10 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
 interface ImportCliOptions extends StoreCliOptions {
   region?: string;
   jobs?: string;
+  enqueue?: boolean;
+  byPath?: boolean;
+  jobTimeout?: string;
+  status?: boolean;
 }
 
 const OUTCOME_LABEL: Record<FileResult['outcome'], string> = {
@@ -81,20 +86,39 @@ export function registerImport(program: Command): void {
   addStoreOptions(
     program
       .command('import')
-      .argument('<paths...>', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
+      .argument('[paths...]', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
       .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)')
-      .option('-j, --jobs <n>', 'worker threads that parse and audit while this process writes to the database (default: the number of cores)'),
+      .option('-j, --jobs <n>', 'worker threads that parse and audit while this process writes to the database (default: the number of cores)')
+      .option('--enqueue', 'put the files on the job queue in the PostgreSQL server for `budgetdoc worker` processes instead of importing here')
+      .option('--by-path', 'with --enqueue: queue the files\' paths (storage mounted at the same path on every worker), not their bytes')
+      .option('--job-timeout <seconds>', 'with --enqueue: a job unfinished after this long goes to another worker', '900')
+      .option('--status', 'show the job queue: queued, running, done, failed'),
   )
     .addHelpText(
       'after',
       '\nEach file is stored in one transaction. Importing the same file again changes nothing; a newer version of the\n' +
         'same (unit, year, kind, scope) becomes current and keeps the older one as history.\n' +
-        'Examples:\n  budgetdoc import ../shared/seeds\n  budgetdoc import samples/ --database postgres://localhost/budgetdoc',
+        'Examples:\n  budgetdoc import ../shared/seeds\n  budgetdoc import samples/ --database postgres://localhost/budgetdoc\n' +
+        '  budgetdoc import --enqueue samples/ --database postgres://db/budgetdoc   # then: budgetdoc worker --database …',
     )
     .action(async (paths: string[], opts: ImportCliOptions) => {
+      if (opts.status) {
+        if (paths.length > 0 || opts.enqueue) throw new UserError('--status 只显示任务队列，不能同时给出文件或 --enqueue', 2);
+        const { statusCommand } = await import('./worker.js');
+        return statusCommand(opts);
+      }
+      if (paths.length === 0) throw new UserError('请给出要导入的文件或文件夹（或用 --status 查看任务队列）', 2);
+      if (opts.byPath && !opts.enqueue) throw new UserError('--by-path 只能与 --enqueue 一起使用', 2);
+      if (opts.enqueue) (await import('./worker.js')).queueDatabase(opts, 'import --enqueue ');
       const { files, missing } = await collectFiles(paths);
       for (const m of missing) process.stderr.write(`找不到：${m}\n`);
       if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .pdf、.docx、.xlsx、.html、.txt、.md、.json、.yaml 文件或包含它们的文件夹`, 2);
+      if (opts.enqueue) {
+        const { enqueueCommand } = await import('./worker.js');
+        await enqueueCommand(files, opts);
+        if (missing.length > 0) process.exitCode = 2;
+        return;
+      }
       const store = await openCliStore(opts);
       try {
         const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: parseJobs(opts.jobs), onProgress: progressReporter(process.stderr) });

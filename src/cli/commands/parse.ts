@@ -3,8 +3,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
-import { DISCLOSURE_EXTENSIONS, expandInputs } from '../inputs.js';
-import type { ParseFormat } from '../tasks.js';
+import { DISCLOSURE_EXTENSIONS, expandInputs, type InputFile } from '../inputs.js';
+import { serialiseModel, type ParseFormat } from '../tasks.js';
+import { joinHeld } from '../pieces.js';
 
 export { summarise } from '../summary.js';
 
@@ -14,6 +15,7 @@ interface ParseCliOptions {
   out?: string;
   jobs?: string;
   progress: boolean;
+  join: boolean;
 }
 
 export function registerParse(program: Command): void {
@@ -25,6 +27,7 @@ export function registerParse(program: Command): void {
     .option('--out <dir>', 'write one file per document into this folder (NAME.json, or NAME.txt for text) instead of stdout')
     .option('-j, --jobs <n>', 'documents read at once, one worker thread each (default: the number of cores)')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--no-join', 'read every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
     .addHelpText(
       'after',
       '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Output keeps the order of the inputs\n' +
@@ -40,30 +43,34 @@ export function registerParse(program: Command): void {
       // one input and json: the object itself; several: an array, written element by element
       const single = inputs.length === 1;
       let written = 0;
+      const emit = async (input: InputFile, value: string | Uint8Array) => {
+        if (out) {
+          out.write(input.name, format === 'text' ? '.txt' : '.json', typeof value === 'string' ? `${value}\n` : value);
+        } else if (format === 'json' && !single) {
+          // an array, element by element: compact elements are bytes, pretty ones indented one level more
+          if (typeof value === 'string') await writeOut(`${written ? ',\n' : '[\n'}  ${value.replace(/\n/g, '\n  ')}`);
+          else {
+            await writeOut(written ? ',\n' : '[\n');
+            await writeOut(value);
+          }
+        } else if (typeof value === 'string') {
+          await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
+        } else {
+          await writeOut(value);
+        }
+        written++;
+      };
+      const join = opts.join && !single;
       // compact JSON comes as UTF-8 bytes, with its newline when it is a line of its own
       const newline = out !== undefined || format === 'ndjson' || single;
       const result = await runBatch<string | Uint8Array>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'parse', file: input.path, format, pretty, newline }),
-        async (input, value) => {
-          if (out) {
-            out.write(input.name, format === 'text' ? '.txt' : '.json', typeof value === 'string' ? `${value}\n` : value);
-          } else if (format === 'json' && !single) {
-            // an array, element by element: compact elements are bytes, pretty ones indented one level more
-            if (typeof value === 'string') await writeOut(`${written ? ',\n' : '[\n'}  ${value.replace(/\n/g, '\n  ')}`);
-            else {
-              await writeOut(written ? ',\n' : '[\n');
-              await writeOut(value);
-            }
-          } else if (typeof value === 'string') {
-            await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
-          } else {
-            await writeOut(value);
-          }
-          written++;
-        },
+        (input) => ({ kind: 'parse', file: input.path, format, pretty, newline, pieces: join }),
+        emit,
       );
+      // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others
+      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await serialiseModel(doc, format, pretty, newline));
       if (!out && format === 'json' && !single && written) await writeOut('\n]\n');
       if (out) process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);
       // any unreadable input makes the run fail with 2, after the readable ones were written

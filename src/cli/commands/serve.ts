@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { defaultAnalysis } from '../../store/analysis.js';
+import { AnalysisPool } from '../../store/analysis-pool.js';
 import type { Store } from '../../store/database.js';
 import { storeDocument } from '../../store/documents.js';
 import { collectFiles, importFiles } from '../../store/import-files.js';
@@ -78,7 +79,9 @@ export function registerServe(program: Command): void {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const store = await openCliStore(opts);
       if (opts.demo) await loadDemo(store, opts.seeds ?? defaultSeedsDir(), samples, log);
-      const app = createApp({ store, token, analysis: defaultAnalysis, cacheSeconds });
+      // uploads are parsed and audited in worker threads, each within a time and memory budget
+      const uploads = new AnalysisPool();
+      const app = createApp({ store, token, analysis: defaultAnalysis, uploads, cacheSeconds });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           const host = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
@@ -88,7 +91,7 @@ export function registerServe(program: Command): void {
         server.on('error', (err: Error) => reject(new UserError(`无法监听 ${opts.host}:${port}：${err.message}`, 2)));
         const stop = () => {
           server.close();
-          store.close().then(() => resolve(), () => resolve());
+          Promise.allSettled([uploads.close(), store.close()]).then(() => resolve());
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -10,7 +10,7 @@ const N = `(?:${NUMBER})`;
 const MONEY_IN_VALUE = new RegExp(`(${N})\\s*(万元|元|万)`);
 const FIXED_ASSETS = new RegExp(`固定资产(?:原值|总额|价值)\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
 const BUILDINGS = new RegExp(`房屋\\s*(${N})\\s*平方米(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
-const VEHICLES = new RegExp(`车辆\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
+const VEHICLES = new RegExp(`车辆\\s*(\\d+)\\s*[辆台](?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
 const FURNITURE = new RegExp(`(?:办公)?家具(?:价值)?\\s*(${N})\\s*(万元|元)`);
 /** one vehicle category after 其中: "越野车 2 辆，价值 40 万元" (matchAll copies it, so one instance serves) */
 const VEHICLE_ITEM = new RegExp(`([^\\s\\d，,；;：:、。]+?)\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`, 'g');
@@ -162,14 +162,19 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
         }
       }
     }
+    // "无车辆" / "没有公务用车" states a count of none
+    if (!out.vehicles && (m = /(?:无|没有)(?:公务用?)?车辆?(?![购运])/.exec(t)) && /车/.test(m[0])) {
+      out.vehicles = count('0', '辆', m[0], at);
+      out.at ??= at;
+    }
     if (!out.furnitureValue && (m = FURNITURE.exec(t))) out.furnitureValue = amount(m[1], m[2], at);
     if (!out.otherAssetsValue && (m = OTHER_ASSETS.exec(t))) out.otherAssetsValue = amount(m[1], m[2], at);
     // holdings only: the sentence on planned purchases (安排购置…) repeats the pattern
     if (/安排购置|拟购置/.test(t)) continue;
-    if (!out.equipmentOver50 && (m = /50\s*万元(?:（含）|\(含\))?以上(?:大型)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
+    if (!out.equipmentOver50 && (m = /50\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
       out.equipmentOver50 = count(m[1], m[2].replace(/\s/g, ''), m[0], at);
     }
-    if (!out.equipmentOver100 && (m = /100\s*万元(?:（含）|\(含\))?以上(?:大型)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
+    if (!out.equipmentOver100 && (m = /100\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
       out.equipmentOver100 = count(m[1], m[2].replace(/\s/g, ''), m[0], at);
     }
   }
@@ -200,6 +205,16 @@ export function readPerformanceSummary(paragraphs: Paragraph[]): Omit<Disclosure
     }
     out.text = { text: t, at: p.at };
     break;
+  }
+  // no count of projects ("2026年项目支出均实行了绩效目标管理，涉及…万元"): the statement itself, and its amount
+  if (!out.text) {
+    const p = paragraphs.find((x) => /绩效/.test(x.text));
+    if (p) {
+      out.text = { text: p.text, at: p.at };
+      const m = PERFORMANCE_AMOUNT.exec(p.text);
+      const a = m ? amount(m[1], m[2], p.at) : undefined;
+      if (a) out.amount = a;
+    }
   }
   return out;
 }

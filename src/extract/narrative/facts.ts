@@ -21,7 +21,7 @@ interface Draft {
 }
 
 /** the year compared with: 上年 or a printed year ("比2023年预算减少") */
-const PRIOR = String.raw`(?:上年|\d{4}\s*年)度?(?:当年)?(?:预算|决算)?(?:执行)?数?`;
+const PRIOR = String.raw`(?:上年|\d{4}\s*年)度?(?:当年|年初|全年)?(?:预算|决算)?(?:执行)?数?`;
 const CHANGE_TAIL = new RegExp(
   String.raw`^(?<label>.*?)(?<basis>(?:比|较)${PRIOR}|与${PRIOR}相比[，,]?)?\s*(?<word>增加|减少|增长|下降|持平)了?$`,
 );
@@ -100,7 +100,9 @@ export function labelOf(pre: string, unitName: string): { label: string; year?: 
       for (const m of seg.matchAll(YEAR)) last = m;
       if (last) {
         year ??= Number(last[1]);
-        seg = seg.slice(last.index + last[0].length);
+        const after = seg.slice(last.index + last[0].length);
+        // "公务用车购置费2026年预算数": the subject stands before the year, only the kind of figure after it
+        seg = /^\s*(?:预算|决算)?数?(?:为)?\s*$/.test(after) && last.index > 0 ? seg.slice(0, last.index) : after;
       }
     }
     seg = seg.trim();
@@ -168,6 +170,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     let pendingYear: number | undefined;
     let pendingBasis: string | undefined;
     let list: LabelContext['list'];
+    // an item that names its subject in a sentence of its own: "1.因公出国（境）费用。2026年预算数72.80万元，…"
+    let heading: string | undefined;
     // a change-only statement completes a fact of the same paragraph; a later paragraph states its own fact
     const firstOfParagraph = drafts.length;
 
@@ -212,8 +216,15 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     };
 
     const sentences = sentencesOf(text);
-    for (const sentence of sentences) {
+    for (const [k, sentence] of sentences.entries()) {
       const parts = withListItems(sentence.parts);
+      if (k === 0 && sentences.length > 1 && parts.length === 1 && !moneyIn(parts[0].text)) {
+        const title = withoutOrdinal(parts[0].text.trim()).replace(/[。.．]$/, '');
+        if (title.length >= 2 && title.length <= 24 && classify(title, contextFor(list)).kind !== 'other') {
+          heading = title;
+          continue;
+        }
+      }
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
         if (i === 0) list = undefined;
@@ -221,8 +232,14 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         if (part.start === 0) t = withoutOrdinal(t);
 
         // the reason runs to the end of the sentence, or to a semicolon/其中 that opens a new statement
-        const reasonHead = t.startsWith('原因') || t.startsWith('主要原因') ? REASON_HEAD.exec(t) : null;
-        if (reasonHead && /原因/.test(reasonHead[0])) {
+        // "主要原因是…", and "主要是…" right after a change ("较上年增加65.80万元，主要是…")
+        const reasonHead =
+          t.startsWith('原因') || t.startsWith('主要原因')
+            ? REASON_HEAD.exec(t)
+            : t.startsWith('主要是') && current?.fact.change && !current.fact.reason
+              ? /^主要是(?:由于|因为)?\s*/.exec(t)
+              : null;
+        if (reasonHead && /原因|主要是/.test(reasonHead[0])) {
           let j = i + 1;
           while (j < parts.length && !((parts[j].sep === 'semicolon' || parts[j].among) && startsFact(parts[j]))) j++;
           const start = part.start + (part.text.length - t.length) + reasonHead[0].length;
@@ -337,14 +354,15 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         const { label, year, listHead } = labelOf(pre, reader.unitName);
         const partList = listOf(listHead) ?? list;
         if (listHead && listOf(listHead)) list = partList;
-        if (!label) {
+        if (!label && !heading) {
           if (current && !current.fact.amount) {
             current.fact.amount = amount;
             touch(current, part);
           }
           continue;
         }
-        current = create(label, partList, year ?? pendingYear, part);
+        current = create(label || heading!, partList, year ?? pendingYear, part);
+        heading = undefined;
         current.fact.amount = amount;
         // the fact is where its figure is printed (a label may end the line before: "其中：基本支出 | 770.07 万元")
         const figureAt = place(moneyAt);

@@ -33,6 +33,8 @@ export function topicOf(title: string): Topic {
   if (/收支|收入支出/.test(t)) return 'summary';
   if (/收入/.test(t)) return 'income';
   if (/支出/.test(t)) return 'expenditure';
+  // a whole explanation under one title (上海's 单位预算编制说明): income and expenditure together
+  if (/(预算|决算)编制说明$|^(部门|单位)?(预算|决算)说明$/.test(t.replace(/^(?:19|20)\d{2}年度?/, ''))) return 'summary';
   return 'other';
 }
 
@@ -103,7 +105,7 @@ function has(t: string, ...words: string[]): boolean {
 function threePublicKey(t: string): string | undefined {
   if (t.includes('三公')) return 'total';
   if (t.includes('出国')) return 'overseas';
-  if (t.includes('购置及运行')) return 'vehicle';
+  if (/购置(?:及|和|与)运行/.test(t)) return 'vehicle';
   if (has(t, '公务用车购置', '车辆购置')) return 'vehiclePurchase';
   if (has(t, '公务用车运行', '车辆运行')) return 'vehicleOperation';
   if (t.includes('接待')) return 'reception';
@@ -142,7 +144,7 @@ export function classify(label: string, ctx: LabelContext): Subject {
     const key = threePublicKey(t);
     if (key) return { kind: 'threePublic', key };
   }
-  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && t.includes('公用经费'))) return { kind: 'operatingCosts' };
+  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && (t.includes('公用经费') || t.endsWith('运行经费')))) return { kind: 'operatingCosts' };
   if (ctx.subtopic === 'procurement' || t.includes('政府采购')) {
     const key = t.includes('小微')
       ? 'smallMicro'
@@ -169,6 +171,9 @@ export function classify(label: string, ctx: LabelContext): Subject {
     if (t.includes('本年支出') || t.endsWith('财政拨款支出')) return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
     return { kind: 'fiscalAppropriation' };
   }
+  // 会议费/培训费 printed beside the 三公 (西安, 苏州: "当年一般公共预算会议费预算支出") are their own items, not the fund's total
+  if (t.includes('会议费') && !t.includes('培训费')) return { kind: 'other', key: 'meeting' };
+  if (t.includes('培训费') && !t.includes('会议费')) return { kind: 'other', key: 'training' };
   if (t.includes('一般公共预算')) {
     if (t.includes('基本支出')) return { kind: 'basic' };
     if (t.includes('项目支出')) return { kind: 'project' };

@@ -1,0 +1,126 @@
+// Template families of ../shared/corpus-wide read end to end (PDF reader → extractor): one test per family, every
+// expected value read on the PDF page (pdftotext -layout -f P -l P), and every sum the table declares holding.
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Disclosure, Table, TableRow } from '../../src/model/schema.js';
+import { parseFile } from '../../src/extract/index.js';
+import { readTableConfidence } from '../../src/audit/reading-confidence.js';
+import { sharedDir } from '../support/paths.js';
+
+const parsed = new Map<string, Promise<Disclosure>>();
+const parse = (name: string) => {
+  let p = parsed.get(name);
+  if (!p) parsed.set(name, (p = parseFile(resolve(sharedDir, 'corpus-wide', name))));
+  return p;
+};
+
+function table(doc: Disclosure, id: string): Table {
+  const t = doc.tables.find((x) => x.id === id);
+  if (!t) throw new Error(`table ${id} not read`);
+  return t;
+}
+
+function cells(row: TableRow | undefined): Record<string, string> {
+  return Object.fromEntries((row?.cells ?? []).filter((c) => c.amount).map((c) => [c.column, c.amount!.text]));
+}
+
+const byLabel = (t: Table, label: string, side?: string) => t.rows.find((r) => r.label.replace(/\s+/g, '') === label && (!side || r.side === side));
+const byCode = (t: Table, code: string) => t.rows.find((r) => r.classification?.code === code);
+
+/** every declared sum of the table checked and holding */
+function allSumsHold(t: Table): void {
+  const r = readTableConfidence(t);
+  expect(r.identities.checked).toBeGreaterThan(0);
+  expect(r.identities.held).toBe(r.identities.checked);
+}
+
+describe('template families of corpus-wide', () => {
+  it('北京 (w51, 附件2 报表): titles drawn inside the frame, code-name cells "2050803-培训支出", 三公 with 接待 before 公务用车', async () => {
+    const d = await parse('w51.pdf');
+    // p1 预算01表 收支总表: the frame holds the title and unit line, and two blank sliver columns
+    const summary = table(d, 'income-expenditure-summary');
+    expect(cells(byLabel(summary, '一、一般公共预算拨款收入', 'income'))).toEqual({ budget: '1,431.026809' });
+    expect(byLabel(summary, '上年结转结余', 'income')?.key).toBe('priorYearBalance');
+    expect(byLabel(summary, '年终结转结余', 'expenditure')?.key).toBe('carryForward');
+    expect(cells(byLabel(summary, '支出总计', 'expenditure'))).toEqual({ budget: '30,939.116470' });
+    // p2 预算02表 收入总表: 本年收入 and 上年结转结余 groups, each with its 小计 (not counted twice)
+    expect(cells(table(d, 'income-summary').rows[0])).toMatchObject({ total: '30,939.116470', generalBudget: '1,431.026809', priorYearBalance: '29,508.089661' });
+    // 预算03表 支出总表: function × 政府经济 × 部门经济 listing, read by its function codes
+    const expenditure = table(d, 'expenditure-summary');
+    expect(byCode(expenditure, '2050803')?.label).toBe('培训支出');
+    expect(cells(byCode(expenditure, '2050803'))).toEqual({ total: '18.060000', basic: '18.060000' });
+    expect(cells(expenditure.rows.find((r) => r.kind === 'total'))).toEqual({ total: '30,939.116470', basic: '921.324552', project: '30,017.791918' });
+    allSumsHold(expenditure);
+    // 预算06表 基本支出表: 政府经济 | 部门经济 codes, read by the 部门经济 codes the template asks for
+    const basic = table(d, 'general-budget-basic-expenditure');
+    expect(byCode(basic, '30199')?.label).toBe('其他工资福利支出');
+    expect(cells(byCode(basic, '30199'))).toEqual({ total: '521.452500', personnel: '521.452500' });
+    expect(cells(basic.rows.find((r) => r.kind === 'total'))).toEqual({ total: '921.324552', personnel: '734.812500', public: '186.512052' });
+    allSumsHold(basic);
+    // 预算09表 三公: “三公”经费财政拨款预算总额 | 因公出国（境）费用 | 公务接待费 | 公务用车…
+    expect(cells(table(d, 'three-public').rows[0])).toEqual({ total: '44.796055', overseas: '43.352803', reception: '1.443252' });
+  }, 300_000);
+
+  it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
+    const d = await parse('w53.pdf');
+    // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)
+    const income = table(d, 'income-summary');
+    expect(income.rows).toHaveLength(1);
+    expect(cells(income.rows[0])).toMatchObject({ total: '1,048,475.725671', generalBudget: '870,741.793967', otherIncome: '2,934.108891', priorYearBalance: '55,856.549576' });
+    allSumsHold(income);
+  }, 300_000);
+
+  it('广州 (w65): "[2010401]行政运行" codes, 收入总体情况表 by 单位名称, 三公 printed by rows, 预算拨款', async () => {
+    const d = await parse('w65.pdf');
+    // p15 表5 一般公共预算支出情况表（按功能分类科目）
+    const general = table(d, 'general-budget-expenditure');
+    expect(byCode(general, '2010401')?.label).toBe('行政运行');
+    expect(cells(byCode(general, '2010401'))).toEqual({ total: '7,635.32', basic: '7,635.32', project: '0.00' });
+    expect(cells(general.rows.find((r) => r.kind === 'total'))).toEqual({ total: '155,723.39', basic: '16,877.61', project: '138,845.78' });
+    allSumsHold(general);
+    // p8 表2 收入总体情况表: 合计 and one row per unit
+    const income = table(d, 'income-summary');
+    expect(cells(byLabel(income, '广州市节能中心'))).toMatchObject({ total: '858.95', generalBudget: '858.95' });
+    expect(byLabel(income, '合计')?.kind).toBe('total');
+    allSumsHold(income);
+    // p19 表8 财政拨款安排的行政经费及“三公”经费预算表: items down the first column, 合计 the first amount column
+    expect(cells(table(d, 'three-public').rows[0])).toEqual({ total: '88.23', overseas: '64.00', vehicle: '6.54', vehiclePurchase: '0.00', vehicleOperation: '6.54', reception: '17.69' });
+    allSumsHold(table(d, 'three-public'));
+    // p6 表1 收支总体情况表: 一、预算拨款 is the 财政拨款 row
+    const summary = table(d, 'income-expenditure-summary');
+    expect(byLabel(summary, '一、预算拨款', 'income')?.key).toBe('fiscalAppropriation');
+    expect(byLabel(summary, '结转结余下年', 'expenditure')?.key).toBe('carryForward');
+    allSumsHold(summary);
+    // p18 表7 一般公共预算项目支出情况表（按经济分类科目）: the rows are economic codes
+    const project = table(d, 'general-budget-project-expenditure');
+    expect(project.rows.filter((r) => r.classification).every((r) => r.classification!.system === 'economic')).toBe(true);
+  }, 300_000);
+
+  it('西安 (w78): one code column printing 款 short under their 类 ("05" under 208), unit rows 125001, 人员/公用/专项业务经费', async () => {
+    const d = await parse('w78.pdf');
+    // 一般公共预算支出明细表（按支出功能分类科目）
+    const general = table(d, 'general-budget-expenditure');
+    const units = general.rows.filter((r) => r.kind === 'organisation');
+    expect(units[0]).toMatchObject({ label: '西安市安全生产监督管理局', orgCode: '125001' });
+    expect(byCode(general, '20805')).toMatchObject({ label: '行政事业单位离退休', classification: { level: 'section' } });
+    expect(cells(byCode(general, '20805'))).toEqual({ total: '113.28', personnelExpenditure: '81.23', publicExpenditure: '32.05' });
+    expect(byCode(general, '20899')?.label).toBe('其他社会保障和就业支出');
+    expect(general.rows.some((r) => r.classification?.code.length === 2)).toBe(false);
+    expect(cells(general.rows.find((r) => r.kind === 'total'))).toEqual({ total: '3,643.37', personnelExpenditure: '1,839.51', publicExpenditure: '182.88', specialProjectExpenditure: '1,620.98' });
+    allSumsHold(general);
+    // 收入总表: 总计 = 一般公共预算拨款 + 上年结转 + 上年实户资金余额
+    const income = table(d, 'income-summary');
+    expect(cells(income.rows[0])).toMatchObject({ total: '3,695.91', generalBudget: '3,643.37', priorYearBalance: '11.61', priorAccountBalance: '40.93' });
+    allSumsHold(income);
+  }, 300_000);
+
+  it('深圳 (w58): 收入总表 with one 预算单位 row and 收入总计', async () => {
+    const d = await parse('w58.pdf');
+    // p20 表2 收入总表
+    const income = table(d, 'income-summary');
+    expect(income.rows).toHaveLength(1);
+    expect(income.rows[0]).toMatchObject({ kind: 'total', label: '深圳市城市管理和综合执法局（本级）' });
+    expect(cells(income.rows[0])).toMatchObject({ total: '10,692.90', generalBudget: '10,424.44', priorYearBalance: '268.46' });
+    allSumsHold(income);
+  }, 300_000);
+});
