@@ -106,7 +106,7 @@ export function batchExitCode(result: BatchResult, findingsCode = 0): number {
 }
 
 /** Writes to stdout, waiting when the pipe is full so that a slow reader does not make output pile up in memory. */
-export async function writeOut(text: string): Promise<void> {
+export async function writeOut(text: string | Uint8Array): Promise<void> {
   if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
@@ -125,7 +125,7 @@ export class OutDir {
     this.#made.add(path.resolve(dir));
   }
 
-  write(name: string, suffix: string, text: string): string {
+  write(name: string, suffix: string, text: string | Uint8Array): string {
     let target = path.join(this.dir, `${name}${suffix}`);
     // two inputs of the same name (from different arguments) do not overwrite each other
     const seen = this.#used.get(target) ?? 0;

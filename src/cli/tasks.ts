@@ -19,6 +19,8 @@ export interface ParseTask {
   file: string;
   format: ParseFormat;
   pretty: boolean;
+  /** compact JSON ends with a newline (a line of its own: ndjson, one document, --out) */
+  newline?: boolean;
   /** return a piece of a disclosure as a model, to be joined */
   pieces?: boolean;
 }
@@ -59,10 +61,13 @@ function failure(err: unknown): { ok: false; unreadable: boolean; message: strin
   return { ok: false, unreadable: false, message };
 }
 
-/** The model as one JSON text (compact unless pretty) or the Chinese summary. */
-export async function serialiseModel(doc: Disclosure, format: ParseFormat, pretty: boolean): Promise<string> {
+/** The model as JSON (compact: UTF-8 bytes, ending with a newline when `newline`; pretty: a string) or the Chinese
+ * summary. */
+export async function serialiseModel(doc: Disclosure, format: ParseFormat, pretty: boolean, newline = true): Promise<string | Uint8Array> {
   if (format === 'text') return (await import('./summary.js')).summarise(doc);
-  return pretty && format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
+  if (pretty && format === 'json') return JSON.stringify(doc, null, 2);
+  // compact JSON, the common case over many files: encoded here (in the worker), written as it is
+  return (await import('./json-bytes.js')).jsonBytes(doc, newline);
 }
 
 /** Whether a model read for a task is a piece to hold back for joining. */
@@ -72,13 +77,13 @@ async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<bo
   return pieceHolds(doc) !== 'whole';
 }
 
-/** `parse`: the model as one JSON text (compact unless pretty) or the Chinese summary. */
-export async function runParse(task: ParseTask): Promise<Outcome<string>> {
+/** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
+export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
     const { parseFileSync } = await import('../extract/index.js');
     const doc = await parseFileSync(task.file);
     if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
-    return { ok: true, value: await serialiseModel(doc, task.format, task.pretty), pages: pagesRead(doc) };
+    return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
   }
@@ -111,6 +116,6 @@ export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFinding
   }
 }
 
-export function runTask(task: Task): Promise<Outcome<string> | Outcome<DocumentFindings>> {
+export function runTask(task: Task): Promise<Outcome<string | Uint8Array> | Outcome<DocumentFindings>> {
   return task.kind === 'parse' ? runParse(task) : runCheck(task);
 }

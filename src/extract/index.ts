@@ -240,8 +240,8 @@ function checkInput(path: string, info: Stats): void {
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path, info.size);
 }
 
-function tooLarge(path: string, size: number): ReadError {
-  return new ReadError(path, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
+function tooLarge(file: string, size: number): ReadError {
+  return new ReadError(file, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
 }
 
 /** Parses a file's bytes; `file` names it in the model and in errors (an upload's own name, never a server path). */

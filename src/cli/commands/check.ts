@@ -13,7 +13,6 @@ import { DISCLOSURE_EXTENSIONS, expandInputs, MODEL_EXTENSIONS, type InputFile }
 import { joinHeld } from '../pieces.js';
 import { checkModel } from '../tasks.js';
 import { refusedRow, type SummaryRow } from '../../audit/summary.js';
-import { summaryJson, summaryText, summaryXlsx } from '../summary-output.js';
 
 interface CheckCliOptions {
   format: CheckFormat;
@@ -103,6 +102,8 @@ export function registerCheck(program: Command): void {
       for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()));
       for (const sink of sinks) await sink.end();
       if (opts.summary) {
+        // the summary writer (with ExcelJS) is loaded only for a summary
+        const { summaryJson, summaryText, summaryXlsx } = await import('../summary-output.js');
         if (opts.summaryFormat === 'xlsx') process.stdout.write(await summaryXlsx(summary));
         else await writeOut(opts.summaryFormat === 'json' ? summaryJson(summary) : summaryText(summary));
       }

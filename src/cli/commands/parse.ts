@@ -43,26 +43,34 @@ export function registerParse(program: Command): void {
       // one input and json: the object itself; several: an array, written element by element
       const single = inputs.length === 1;
       let written = 0;
-      const emit = async (input: InputFile, value: string) => {
+      const emit = async (input: InputFile, value: string | Uint8Array) => {
         if (out) {
-          out.write(input.name, format === 'text' ? '.txt' : '.json', `${value}\n`);
+          out.write(input.name, format === 'text' ? '.txt' : '.json', typeof value === 'string' ? `${value}\n` : value);
         } else if (format === 'json' && !single) {
-          const item = pretty ? value.replace(/\n/g, '\n  ') : value;
-          await writeOut(`${written ? ',\n' : '[\n'}${pretty ? '  ' : ''}${item}`);
-        } else {
+          // an array, element by element: compact elements are bytes, pretty ones indented one level more
+          if (typeof value === 'string') await writeOut(`${written ? ',\n' : '[\n'}  ${value.replace(/\n/g, '\n  ')}`);
+          else {
+            await writeOut(written ? ',\n' : '[\n');
+            await writeOut(value);
+          }
+        } else if (typeof value === 'string') {
           await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
+        } else {
+          await writeOut(value);
         }
         written++;
       };
       const join = opts.join && !single;
-      const result = await runBatch<string>(
+      // compact JSON comes as UTF-8 bytes, with its newline when it is a line of its own
+      const newline = out !== undefined || format === 'ndjson' || single;
+      const result = await runBatch<string | Uint8Array>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'parse', file: input.path, format, pretty, pieces: join }),
+        (input) => ({ kind: 'parse', file: input.path, format, pretty, newline, pieces: join }),
         emit,
       );
       // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others
-      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await serialiseModel(doc, format, pretty));
+      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await serialiseModel(doc, format, pretty, newline));
       if (!out && format === 'json' && !single && written) await writeOut('\n]\n');
       if (out) process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);
       // any unreadable input makes the run fail with 2, after the readable ones were written
