@@ -45,7 +45,7 @@ describe('CSV downloads neutralise formulas', () => {
     for (const label of LABELS) expect(cells, label).toContain(`'${label}`);
     expect(cells.filter((c) => /^[=+@\t\r]/.test(c) || /^-(?![\d.]+$)/.test(c))).toEqual([]);
     // an amount column holds plain decimals (no quote added)
-    const amountCol = rows[0].findIndex((h) => h === 'amount_wan');
+    const amountCol = rows[0].findIndex((h) => h === 'amount_wan' || h === '金额（万元）');
     expect(amountCol).toBeGreaterThanOrEqual(0);
     expect(rows.slice(1).every((r) => /^-?\d+(\.\d+)?$/.test(r[amountCol]))).toBe(true);
   });
