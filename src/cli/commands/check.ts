@@ -58,7 +58,7 @@ export function registerCheck(program: Command): void {
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read (the others are still reported).\n' +
-        'Reports keep the order of the inputs whatever --jobs.\n' +
+        'Reports keep the order of the inputs whatever --jobs; pieces of a disclosure (情况说明 or 报表 alone) come last, joined.\n' +
         'Rounding gaps (each printed figure may be off by half its last digit) are not errors; findings show the tolerance applied.\n' +
         'Rules and the configuration file: docs/audit.md; each rule: docs/rules/<id>.md.\n' +
         'Examples:\n  budgetdoc check ../shared/seeds/*.txt\n  budgetdoc check report.txt --format json --rule unit-name\n  budgetdoc check report.txt --format html > report.html\n' +

@@ -31,7 +31,7 @@ export function registerParse(program: Command): void {
     .addHelpText(
       'after',
       '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Output keeps the order of the inputs\n' +
-        'whatever --jobs. Exit codes: 0 all read, 2 an input unreadable (the others are still written).\n' +
+        'whatever --jobs; pieces of a disclosure (情况说明 or 报表 alone) come last, joined (--no-join: each on its own).\nExit codes: 0 all read, 2 an input unreadable (the others are still written).\n' +
         'Examples:\n  budgetdoc parse ../shared/seeds/*.txt\n  budgetdoc parse report.txt --format json | jq .figures\n' +
         "  budgetdoc parse reports/ --format ndjson --jobs 4 > models.ndjson\n  budgetdoc parse 'reports/**/*.pdf' --format json --out models/",
     )
