@@ -64,15 +64,16 @@ describe('source page regions', () => {
   afterAll(() => store?.close());
 
   it('links a finding in the explanations to the line it is about, on the page where poppler finds that text', () => {
-    // the income explanation gives the carried-over general budget income as 0 万元 on page 24 of the PDF
-    const row = documentHtml.split('<tr id="finding-').find((r) => r.includes('上年结转结余的一般公共预算收入') && r.includes('narrative-amount'));
+    // the explanation states the change of 收、支预算总计 without its reason, on page 23 of the PDF
+    // (the 上年结转 amount of page 24 that this test used is now a reading doubt, not a finding of its own)
+    const row = documentHtml.split('<tr id="finding-').find((r) => r.includes('收、支预算总计') && r.includes('change-reason'));
     expect(row).toBeDefined();
     const href = /<a class="source-link" href="([^"]+)">查看原文第 (\d+) 页<\/a>/.exec(row!);
     expect(href, 'region link in the finding row').not.toBeNull();
     const target = linkTarget(href![1]);
-    expect(target.page).toBe(24);
-    expect(Number(href![2])).toBe(24);
-    const words = popplerWords(24).filter((w) => w.text.includes('上年结转结余的一般公共预算收入'));
+    expect(target.page).toBe(23);
+    expect(Number(href![2])).toBe(23);
+    const words = popplerWords(23).filter((w) => w.text.includes('预算总计各增加'));
     expect(words.length).toBeGreaterThan(0);
     expect(words.some((w) => overlaps(w.box, target.box))).toBe(true);
   });
@@ -178,9 +179,9 @@ describe('source page regions', () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/documents/${pdfId}`);
-      await page.locator('#findings-table a.source-link', { hasText: '查看原文第 24 页' }).first().click();
+      await page.locator('#findings-table a.source-link', { hasText: '查看原文第 23 页' }).first().click();
       await page.waitForLoadState('load');
-      expect(new URL(page.url()).pathname).toBe(`/documents/${pdfId}/source/page/24`);
+      expect(new URL(page.url()).pathname).toBe(`/documents/${pdfId}/source/page/23`);
       // both images decoded: the SVG and the PNG inside it pass the page's Content-Security-Policy
       const widths = await page.$$eval('#region-zoom, #region-page', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
       expect(widths).toHaveLength(2);
@@ -204,7 +205,8 @@ describe('source page regions', () => {
       expect(imported.outcome, imported.error).toBe('imported');
       const html = await (await app.request(`/documents/${imported.id}`)).text();
       expect(html).toContain('审核发现');
-      expect(html).not.toContain('source-link');
+      // (the print stylesheet names the class; no link may carry it)
+      expect(html).not.toContain('class="source-link');
       const res = await app.request(`/api/documents/${imported.id}/source/page/1.svg`);
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_pdf');
