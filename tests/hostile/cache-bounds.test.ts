@@ -27,8 +27,11 @@ describe('response cache bounds', () => {
     expect(peak).toBeLessThanOrEqual(budget);
     expect(cache.stats().entries).toBeLessThanOrEqual(64);
     // what is still referenced (the cache's bodies) stays near the budget, not 250 MB
-    globalThis.gc?.();
-    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(budget * 4);
+    // (only measurable after a collection: without --expose-gc the figure counts the answers already dropped too)
+    if (globalThis.gc) {
+      globalThis.gc();
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(budget * 4);
+    }
     // the most recent answer is still served from the cache
     expect((await app.request('/api/big?bust=999')).headers.get('x-cache')).toBe('hit');
   });
