@@ -38,22 +38,35 @@ export function zipEntryNames(bytes: Uint8Array, limit = 5000): string[] | null 
   return names;
 }
 
-/** Sum of the declared uncompressed sizes of a zip's entries (for refusing zip bombs before inflating). */
-export function zipUncompressedTotal(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A central-directory entry: compression method, declared sizes and where its local header is. */
+interface ZipEntry {
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  local: number;
+}
+
+/** The central directory's entries, or null when it cannot be walked (no end record, or a broken entry). */
+function centralEntries(bytes: Uint8Array, view: DataView): ZipEntry[] | null {
   const eocd = endOfCentralDirectory(view, bytes.length);
-  if (eocd < 0) return Infinity;
+  if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  let total = 0;
+  const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return Infinity;
-    const size = view.getUint32(p + 24, true);
-    // ZIP64 entries mark their size 0xffffffff: treat as too large
-    total += size === 0xffffffff ? Infinity : size;
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    entries.push({ method: view.getUint16(p + 10, true), compressed: view.getUint32(p + 20, true), uncompressed: view.getUint32(p + 24, true), local: view.getUint32(p + 42, true) });
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  return total;
+  return entries;
+}
+
+/** Sum of the declared uncompressed sizes of a zip's entries (for refusing zip bombs before inflating). */
+export function zipUncompressedTotal(bytes: Uint8Array): number {
+  const entries = centralEntries(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!entries) return Infinity;
+  // ZIP64 entries mark their size 0xffffffff: treat as too large
+  return entries.reduce((total, e) => total + (e.uncompressed === 0xffffffff ? Infinity : e.uncompressed), 0);
 }
 
 /** Bytes one deflated entry inflates to, counted as a stream and stopped once past `cap` (nothing is kept). */
@@ -82,17 +95,10 @@ function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
  */
 export async function zipInflatedTotal(bytes: Uint8Array, cap: number): Promise<number> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = endOfCentralDirectory(view, bytes.length);
-  if (eocd < 0) return Infinity;
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
+  const entries = centralEntries(bytes, view);
+  if (!entries) return Infinity;
   let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return Infinity;
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const local = view.getUint32(p + 42, true);
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  for (const { method, compressed, local } of entries) {
     if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) continue;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, Math.min(bytes.length, start + compressed));
