@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Block, CellBlock, ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
-import { normaliseCodePoints } from './normalise.js';
+import { reclassifyHeadings } from './lines.js';
+import { normalisePdfText } from './normalise.js';
 import { readText } from './text.js';
 
 /** More pages than any disclosure has: refusing early bounds time and memory. */
@@ -79,15 +80,6 @@ function pdfjsDataDir(): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // text normalisation
-
-/** Full-width digits, Latin letters and minus, and the ideographic space → ASCII; radicals → ordinary ideographs. */
-export function normalisePdfText(s: string): string {
-  let t = normaliseCodePoints(s);
-  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05\u3000]/.test(t)) {
-    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-  }
-  return t.replace(/\t/g, ' ');
-}
 
 /** Display width of a character in ems (CJK and full-width 1, others 0.5): places split pieces inside an item. */
 function charWeight(ch: string): number {
@@ -918,34 +910,6 @@ function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: num
   if (prev.box[2] < right - size * 2.5) return true;
   // centred titles and differently sized lines are not continued prose
   return Math.abs(prev.size - next.size) > 1.5;
-}
-
-const PART_WITH_COLON = /^第([一二三四五六七八九十]+)部分\s*[:：]\s*(\S.{0,40})$/;
-
-/** Part headings printed "第一部分：部门概况" (the colon keeps the text reader from taking them as headings). */
-export function reclassifyHeadings(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    const next = blocks[i + 1];
-    // "第一部分" alone on its line, its title on the next: one heading
-    if (b.type === 'heading' && b.numbering === 'part' && !b.title && next?.type === 'paragraph' && next.at.page === b.at.page && next.text.length <= 40 && !/[。；;，,：:]/.test(next.text)) {
-      out.push({ ...b, text: `${b.text} ${next.text}`, title: next.text.trim() });
-      i++;
-      continue;
-    }
-    out.push(classifyPart(b));
-  }
-  return out;
-}
-
-function classifyPart(b: Block): Block {
-  {
-    if (b.type !== 'paragraph') return b;
-    const m = PART_WITH_COLON.exec(b.text);
-    if (!m || /[。；;，,]/.test(m[2])) return b;
-    return { type: 'heading', text: b.text, numbering: 'part', number: m[1], title: m[2].trim(), marked: false, at: b.at };
-  }
 }
 
 /** Gives every block and cell its page and box, from the line it was read from. */

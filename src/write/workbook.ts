@@ -6,7 +6,7 @@ import type { Disclosure, DocumentKind } from '../model/schema.js';
 import { DisclosureSchema } from '../model/schema.js';
 import { extractDisclosure } from '../extract/index.js';
 import { ReadError } from '../read/errors.js';
-import { blocksFromLines } from '../read/html.js';
+import { blocksFromLines } from '../read/lines.js';
 import { loadSheets, sheetLines } from '../read/xlsx.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs, layoutDisclosure, type GridBlock } from './layout.js';
