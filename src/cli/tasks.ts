@@ -80,8 +80,9 @@ async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<bo
 /** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
 export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
-    const { parseFileSync } = await import('../extract/index.js');
-    const doc = await parseFileSync(task.file);
+    // any input: a published disclosure, an input workbook or a model (validated and written back)
+    const { readModel } = await import('./read-model.js');
+    const doc = await readModel(task.file);
     if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
     return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
   } catch (err) {
