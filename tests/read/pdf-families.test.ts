@@ -61,6 +61,26 @@ describe('template families of corpus-wide', () => {
     expect(cells(table(d, 'three-public').rows[0])).toEqual({ total: '44.796055', overseas: '43.352803', reception: '1.443252' });
   }, 300_000);
 
+  it('上海 (w02, 单位 in 元): amounts printing only their last thousands separator ("125360,898") are amounts', async () => {
+    const d = await parse('w02.pdf');
+    // p8 2026年预算单位收入预算总表: 合计 | 财政拨款收入 | 事业收入 | 事业单位经营收入 | 其他收入
+    const income = table(d, 'income-summary');
+    expect(cells(byCode(income, '2080104'))).toEqual({ total: '102026,002', generalBudget: '94146,002', otherIncome: '7880,000' });
+    expect(byCode(income, '2080104')?.cells.find((c) => c.column === 'total')?.amount).toMatchObject({ minor: 102026002, scale: 0, unit: '元' });
+    expect(cells(byCode(income, '2080599'))).toEqual({ total: '6,400', generalBudget: '6,400' });
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({ total: '128138,600', generalBudget: '120258,600', otherIncome: '7880,000' });
+    allSumsHold(income);
+    // p13–14 一般公共预算支出功能分类预算表: its 合计 row continued alone on the next page
+    const general = table(d, 'general-budget-expenditure');
+    expect(cells(byCode(general, '208'))).toEqual({ total: '117480,898', basic: '23051,310', project: '94429,588' });
+    expect(cells(general.rows.find((r) => r.kind === 'total'))).toEqual({ total: '120258,600', basic: '25829,012', project: '94429,588' });
+    allSumsHold(general);
+    // p7 财务收支预算总表: 收入总计 = 支出总计
+    const summary = table(d, 'income-expenditure-summary');
+    expect(cells(byLabel(summary, '收入总计', 'income'))).toEqual({ budget: '128138,600' });
+    allSumsHold(summary);
+  }, 300_000);
+
   it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
     const d = await parse('w53.pdf');
     // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)
