@@ -184,10 +184,12 @@ function mapColumns(headerRows: CellBlock[][], firstAmount: number, specs: Colum
       }
     }
   }
-  // columns the header did not name: the template's columns in order
+  // columns the header did not name: the template's columns in order; an "of which" column (其中：经费拨款 under
+  // 本级财政拨款) is part of the column before it, never a column of the template's, whose sums it would break
   const unnamed = specs.filter((s) => !used.has(s.key));
+  const ofWhich = (i: number) => headerRows.some((r) => /^其中/.test(norm(r[i]?.text ?? '')));
   for (let i = firstAmount, k = 0; i < width && k < unnamed.length; i++) {
-    if (!map.has(i)) map.set(i, unnamed[k++]);
+    if (!map.has(i) && !ofWhich(i)) map.set(i, unnamed[k++]);
   }
   return map;
 }
@@ -512,7 +514,8 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   while (i < grid.length && !isDataAnchor(grid[i], nCode, hasProjectColumn)) header.push(grid[i++]);
   // no code or 合计 anywhere: a header of columns over one row of amounts (江苏's 支出预算总表 prints only the totals)
   if (i === grid.length && grid.length >= 2) {
-    const amountsOnly = (r: CellBlock[]) => r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
+    // (the 栏次 row numbering the columns 1 2 3 is no row of amounts: an empty table prints only it)
+    const amountsOnly = (r: CellBlock[]) => !isColumnNumbering(r) && r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
     const first = grid.findIndex(amountsOnly);
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);

@@ -81,6 +81,25 @@ describe('template families of corpus-wide', () => {
     allSumsHold(summary);
   }, 300_000);
 
+  it('长沙 (w72): a 其中 sub-column under 本级财政拨款, 人员类 for 人员经费, an empty table printing only its 栏次 row', async () => {
+    const d = await parse('w72.pdf');
+    // p13 部门收入总体情况表: 合计 | 本级财政拨款 (金额 | 其中:经费拨款) | 财政专户管理事业收入 | …; the 其中 column is
+    // part of 金额, not a source of its own
+    const income = table(d, 'income-summary');
+    expect(cells(byCode(income, '2014001'))).toEqual({ total: '1,517.95', generalBudget: '1,517.95' });
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({ total: '1,935.36', generalBudget: '1,935.36' });
+    allSumsHold(income);
+    // p18 一般公共预算基本支出情况表: 总计 | 人员类 | 公用经费
+    const basic = table(d, 'general-budget-basic-expenditure');
+    expect(cells(basic.rows.find((r) => r.kind === 'total'))).toEqual({ total: '1,517.95', personnel: '1,394.97', public: '122.98' });
+    expect(cells(byCode(basic, '30101'))).toEqual({ total: '225.08', personnel: '225.08' });
+    allSumsHold(basic);
+    // p21 政府性基金预算支出情况表: header and the row 1 2 3 numbering its columns, nothing else
+    const fund = table(d, 'government-fund-expenditure');
+    expect(fund.status).toBe('empty');
+    expect(fund.rows).toEqual([]);
+  }, 300_000);
+
   it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
     const d = await parse('w53.pdf');
     // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)
