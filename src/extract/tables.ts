@@ -12,7 +12,8 @@ import { stripLeader } from './outline.js';
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
 const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
-const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
+// (长沙 notes under each table: 此表如无数字则表示单位无该项支出)
+const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据|如无数[字据]则?表示.{0,6}无/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
@@ -657,7 +658,7 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
       });
       const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: rowAt(line, r[0].at.column, r[0]) };
       if (spec) row.key = spec.key;
-      else if (!repeated) warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
+      else if (!repeated && norm(incLabel) !== '合计') warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
       rows.push(row);
     }
     // expenditure side
@@ -698,6 +699,20 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         else if (cls.level === 'section') currentSection = cls.code;
       } else if (row.key) [currentClass, currentSection] = [undefined, undefined];
       rows.push(row);
+    }
+  }
+  // a side totalled by a bare 合计 (重庆 prints it first, above the items): the side's total when the side prints no
+  // 总计, else the 本年 subtotal under it
+  for (const side of ['income', 'expenditure'] as const) {
+    const sideRows = rows.filter((r) => r.side === side);
+    const [totalKey, subtotalKey] = side === 'income' ? ['incomeTotal', 'currentYearIncome'] : ['expenditureTotal', 'currentYearExpenditure'];
+    for (const r of sideRows) {
+      if (r.key || r.classification || norm(r.label) !== '合计') continue;
+      const key = !sideRows.some((o) => o.key === totalKey) ? totalKey : !sideRows.some((o) => o.key === subtotalKey) ? subtotalKey : undefined;
+      const spec = key ? tpl.fixedRows?.find((s) => s.key === key) : undefined;
+      if (!spec) continue;
+      r.key = spec.key;
+      r.kind = spec.kind;
     }
   }
   // a column keeps its printed header when the header is recognisably that column ("一般公共预算财政拨款")

@@ -100,6 +100,30 @@ describe('template families of corpus-wide', () => {
     expect(fund.rows).toEqual([]);
   }, 300_000);
 
+  it('重庆 (w62): bold 合计 digits run across the cell rules, page numbers "— 1 0 —", a 收支总表 totalled by 合计 above its items', async () => {
+    const d = await parse('w62.pdf');
+    // p9 表二 部门收入总体情况表, 合计 row (bold): 174,900.64 | 101,833.84 | 41,534.73 | | 22,070.82 | 2,461.25 | | | 6,282.98 | 717.01
+    const income = table(d, 'income-summary');
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({
+      total: '174,900.64', generalBudget: '101,833.84', governmentFund: '41,534.73', specialAccount: '22,070.82', businessIncome: '2,461.25', operatingIncome: '6,282.98', otherIncome: '717.01',
+    });
+    // p10 215: 41,772.73 | 238.00 | 41,534.73 (the 0 of .00 and the 4 of 41,534.73 drawn as one run)
+    expect(cells(byCode(income, '215'))).toEqual({ total: '41,772.73', generalBudget: '238.00', governmentFund: '41,534.73' });
+    // p11 continues the table after p10's page number "— 1 0 —": 2160699, 221 住房保障支出 …
+    expect(cells(byCode(income, '2160699'))).toEqual({ total: '22,139.93', generalBudget: '22,139.93' });
+    expect(cells(byCode(income, '2210201'))).toEqual({ total: '1,947.94', generalBudget: '1,811.88', specialAccount: '49.06', operatingIncome: '87.01' });
+    expect(byCode(income, '21606')?.kind).toBe('subtotal');
+    allSumsHold(income);
+    allSumsHold(table(d, 'expenditure-summary'));
+    allSumsHold(table(d, 'general-budget-basic-expenditure'));
+    // p8 表一 部门收支总体情况表: 合计 printed first on both sides, then 一、… of each side
+    const summary = table(d, 'income-expenditure-summary');
+    expect(byLabel(summary, '合计', 'income')).toMatchObject({ key: 'incomeTotal', kind: 'total' });
+    expect(cells(byLabel(summary, '合计', 'income'))).toEqual({ budget: '174,900.64' });
+    expect(byLabel(summary, '合计', 'expenditure')).toMatchObject({ key: 'expenditureTotal', kind: 'total' });
+    allSumsHold(summary);
+  }, 300_000);
+
   it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
     const d = await parse('w53.pdf');
     // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)
