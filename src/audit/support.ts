@@ -19,7 +19,10 @@ export function wan(a: Amount): Exact {
  */
 function effectiveScales(values: Exact[]): number[] {
   const finest = values.reduce((m, v) => Math.max(m, v.scale), 0);
-  return values.map(() => finest);
+  // a figure of ten or more digits printed with fewer decimals than its companions was rounded to fit its cell (a
+  // spreadsheet's General format shows at most eleven characters: 西安's 元 tables print 454472259.1 beside
+  // 18941962.57): it stands for its own printed precision
+  return values.map((v) => (v.scale < finest && String(Math.abs(v.minor)).length >= 10 ? v.scale : finest));
 }
 
 export interface Comparison {

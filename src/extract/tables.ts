@@ -632,8 +632,9 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   };
   const incomeColumns = amountColumns(1, expLabelIdx);
   // some templates print the expenditure side again by other classifications (经济分类, 支出用途) to the right:
-  // the function group ends where the next one starts, and only totals are taken from the last group
-  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
+  // the function group ends where the next one starts, and only totals are taken from the last group (西安 heads
+  // them 部门预算支出经济科目（按大类） | 政府预算支出经济科目（按大类）)
+  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|经济科目|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
   const expColumns = amountColumns(expLabelIdx + 1, nextGroup > 0 ? nextGroup : width);
   // rows printed without codes under a 类 printed above them ("统计信息事务" under "一、一般公共服务支出")
   let currentClass: string | undefined;

@@ -124,6 +124,25 @@ describe('template families of corpus-wide', () => {
     allSumsHold(summary);
   }, 300_000);
 
+  it('西安 (w76, 单位 in 元): figures rounded to fit their cells (454472259.1), 财政拨款收支总表 by three classifications side by side', async () => {
+    const d = await parse('w76.pdf');
+    // p30 表2 部门综合预算收入总表: 合计 | 一般公共预算拨款 (小计 | 其中：专项资金列入部门预算项目) | 政府性基金拨款 | …
+    const income = table(d, 'income-summary');
+    expect(cells(byLabel(income, '西安市医疗保障经办服务中心'))).toMatchObject({ total: '454472259.1', generalBudget: '454472259.1' });
+    expect(byLabel(income, '西安市医疗保障经办服务中心')?.cells.some((c) => c.amount?.text === '426680000')).toBe(false);
+    expect(cells(byLabel(income, '西安市医疗保险基金管理中心'))).toMatchObject({ total: '7130000', generalBudget: '7130000' });
+    // 245 = 245001 + 245002 + 245003: 18941962.57 + 454472259.1 + 7130000 = 480544221.67 against 480544221.6 (±0.05)
+    allSumsHold(income);
+    allSumsHold(table(d, 'expenditure-summary'));
+    // p32 表4 财政拨款收支总表: 支出功能分科目（按大类）| 预算数 | 部门预算支出经济科目（按大类）| 预算数 | 政府预算…
+    const fiscal = table(d, 'fiscal-appropriation-summary');
+    expect(cells(byCode(fiscal, '210'))).toEqual({ total: '475907032.42' });
+    expect(cells(byCode(fiscal, '221'))).toEqual({ total: '2298328.26' });
+    expect(fiscal.rows.flatMap((r) => r.cells).every((c) => c.amount)).toBe(true);
+    expect(cells(byLabel(fiscal, '支出总计', 'expenditure'))).toEqual({ total: '480544221.62' });
+    allSumsHold(fiscal);
+  }, 300_000);
+
   it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
     const d = await parse('w53.pdf');
     // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)
