@@ -351,23 +351,49 @@ function readingOrder(ps: Piece[]): Piece[] {
   return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 
-/** A piece drawn across a column rule (one text operation for two cells) splits at its spaces. */
+/**
+ * A piece drawn across a column rule (one text operation for two cells) splits at its spaces; digits run together
+ * across the rule (重庆's bold 合计 rows: "…0.64" and "101,…" drawn as one item "41") split between their characters.
+ * Words are left whole: a name may overflow its cell across a rule, an amount never does.
+ */
 function splitAtRules(p: Piece, v: Rule[]): Piece[] {
-  if (!/\s/.test(p.text)) return [p];
   const cy = (p.top + p.bottom) / 2;
-  if (!v.some((r) => r.at > p.x0 + 2 && r.at < p.x1 - 2 && r.a <= cy && r.b >= cy)) return [p];
-  const chars = [...p.text];
-  const total = chars.reduce((n, ch) => n + charWeight(ch), 0) || 1;
+  const crosses = (q: Piece) => v.filter((r) => r.at > q.x0 + 2 && r.at < q.x1 - 2 && r.a <= cy && r.b >= cy).map((r) => r.at);
+  if (crosses(p).length === 0) return [p];
+  const words = /\s/.test(p.text) ? splitRuns(p, /\S+/g) : [p];
+  return words.flatMap((w) => {
+    const at = crosses(w);
+    return at.length && /^[-\d,.]{2,}$/.test(w.text) ? splitDigits(w, at) : [w];
+  });
+}
+
+/** The runs of a piece matching `re`, each placed by its share of the piece's width (characters weighed). */
+function splitRuns(p: Piece, re: RegExp): Piece[] {
+  const total = [...p.text].reduce((n, ch) => n + charWeight(ch), 0) || 1;
+  const w = p.x1 - p.x0;
   const out: Piece[] = [];
-  const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(p.text))) {
     const before = [...p.text.slice(0, m.index)].reduce((n, ch) => n + charWeight(ch), 0);
     const len = [...m[0]].reduce((n, ch) => n + charWeight(ch), 0);
-    const w = p.x1 - p.x0;
     out.push({ ...p, text: m[0], x0: p.x0 + (w * before) / total, x1: p.x0 + (w * (before + len)) / total });
   }
   return out;
+}
+
+/** A run of digits split at the rules crossing it: each character goes to the side its middle lies on. */
+function splitDigits(p: Piece, rules: number[]): Piece[] {
+  const chars = [...p.text];
+  const step = (p.x1 - p.x0) / chars.length;
+  const parts = new Map<number, { text: string; x0: number; x1: number }>();
+  chars.forEach((ch, k) => {
+    const x0 = p.x0 + step * k;
+    const side = rules.filter((r) => r < x0 + step / 2).length;
+    const part = parts.get(side);
+    if (part) (part.text += ch), (part.x1 = x0 + step);
+    else parts.set(side, { text: ch, x0, x1: x0 + step });
+  });
+  return [...parts.values()].map((part) => ({ ...p, ...part }));
 }
 
 /** Assigns pieces to the cells the rules draw; merged cells put their text in their first row and column. */
@@ -602,7 +628,8 @@ function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[]
 // ---------------------------------------------------------------------------------------------------------------
 // page headers, footers, page numbers
 
-const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d{1,4}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+// (重庆 spaces the digits of its page numbers: "— 1 0 —")
+const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d(?:\s?\d){0,3}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
 
 function marginKey(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, '');
