@@ -1,12 +1,14 @@
 // `npm run fuzz [-- COUNT]`: mutants of every reader's inputs run through the pipeline `check` runs (read → extract
 // → audit) on a pool of reused worker threads. A crash is anything thrown that is not the project's input error
-// (exit 2), or a worker's death; a hang is one mutant taking more than 30 s of its own processing (timed from when a
-// worker begins it, not from when it was queued): its worker is terminated and replaced. Crashing and hanging inputs
+// (exit 2), or a worker's death; a hang is one mutant taking more than 30 s of its own processing — the CPU time of
+// the worker's thread from when it began the task (not its wait in the queue, nor what other processes of a shared
+// machine take), or 5 minutes of wall time for a task that waits on nothing: its worker is terminated and replaced
+// (piscina starts another). Crashing and hanging inputs
 // are saved to fuzz-out/ (`budgetdoc check fuzz-out/FILE` reproduces one). Prints the peak RSS of the process (the
 // workers are threads of it), mutants per second, and the counts per format.
 // Env: FUZZ_SEED (default 1), FUZZ_THREADS (default 1: the machine is shared), FUZZ_MIX (weights per format, e.g.
-// "text=60,pdf=3"), FUZZ_REPORT=file.json, FUZZ_OUT (default fuzz-out).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// "text=60,pdf=3"), FUZZ_REPORT=file.json, FUZZ_OUT (default fuzz-out), FUZZ_HANG_S (default 30).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { fuzzInputs, type FuzzFormat, type FuzzInput } from './inputs.js';
@@ -16,7 +18,8 @@ const total = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.env.FUZZ_SEED ?? 1);
 const threads = Number(process.env.FUZZ_THREADS ?? 1);
 const outDir = process.env.FUZZ_OUT ?? 'fuzz-out';
-const HANG_MS = 30_000;
+const HANG_CPU_MS = Number(process.env.FUZZ_HANG_S ?? 30) * 1000;
+const HANG_WALL_MS = 300_000;
 process.env.BUDGETDOC_NO_OCR = '1';
 
 /**
@@ -58,16 +61,17 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const sampler = setInterval(sample, 100);
 type Kind = 'read' | 'refused' | 'crash' | 'hang';
 const counts: Record<Kind, number> = { read: 0, refused: 0, crash: 0, hang: 0 };
-const perFormat: Record<string, Record<Kind, number> & { ms: number; maxMs: number }> = {};
+const perFormat: Record<string, Record<Kind, number> & { ms: number; maxMs: number; cpuMs: number; maxCpuMs: number }> = {};
 const problems: string[] = [];
 const started = performance.now();
 const pick = rng(seed);
 let next = 0;
 let done = 0;
 
-// each lane's task start (ms since epochBase, 0 while idle), written by the worker when it begins the task
+// per lane, written by the worker when it begins a task: start (ms since epochBase, 0 while idle), thread id, the
+// thread's CPU ms at the start
 const epochBase = Date.now() - 1;
-const clock = new Int32Array(new SharedArrayBuffer(4 * threads));
+const clock = new Int32Array(new SharedArrayBuffer(4 * 3 * threads));
 const lanes: AbortController[] = [];
 
 function chooseFormat(): FuzzFormat {
@@ -90,11 +94,11 @@ async function lane(l: number): Promise<void> {
     const group = byFormat.get(format)!;
     const input = group[Math.floor(pick() * group.length)];
     const bytes = mutateInput(input, rng(seed * 1_000_003 + index), hot.get(input));
-    const stats = (perFormat[format] ??= { read: 0, refused: 0, crash: 0, hang: 0, ms: 0, maxMs: 0 });
+    const stats = (perFormat[format] ??= { read: 0, refused: 0, crash: 0, hang: 0, ms: 0, maxMs: 0, cpuMs: 0, maxCpuMs: 0 });
     const abort = new AbortController();
     lanes[l] = abort;
     try {
-      const r: { kind: 'read' | 'refused' | 'crash'; ms: number; error?: string } = await pool.run(
+      const r: { kind: 'read' | 'refused' | 'crash'; ms: number; cpuMs?: number; error?: string } = await pool.run(
         { name: input.name, bytes, clock, lane: l, base: epochBase },
         { signal: abort.signal },
       );
@@ -102,15 +106,17 @@ async function lane(l: number): Promise<void> {
       stats[r.kind]++;
       stats.ms += r.ms;
       stats.maxMs = Math.max(stats.maxMs, r.ms);
+      stats.cpuMs += r.cpuMs ?? 0;
+      stats.maxCpuMs = Math.max(stats.maxCpuMs, r.cpuMs ?? 0);
       if (r.kind === 'crash') problems.push(`crash ${format} ${save('crash', index, input, bytes)}: ${r.error}`);
     } catch (err) {
       const hung = abort.signal.aborted;
       counts[hung ? 'hang' : 'crash']++;
       stats[hung ? 'hang' : 'crash']++;
       const file = save(hung ? 'hang' : 'crash', index, input, bytes);
-      problems.push(hung ? `hang ${format} ${file}: over ${HANG_MS / 1000} s of its own processing` : `crash ${format} ${file}: worker died: ${(err as Error).message}`);
+      problems.push(hung ? `hang ${format} ${file}: ${String(abort.signal.reason)}` : `crash ${format} ${file}: worker died: ${(err as Error).message}`);
     } finally {
-      Atomics.store(clock, l, 0);
+      Atomics.store(clock, l * 3, 0);
     }
     done++;
     if (done % (total < 5000 ? 100 : 2000) === 0) {
@@ -120,15 +126,30 @@ async function lane(l: number): Promise<void> {
   }
 }
 
-// the watchdog: a lane whose task has run for more than HANG_MS of its own time is aborted (piscina terminates the
-// worker running it and starts another)
+/** CPU ms of one of this process's threads (user + system from /proc, clock ticks of 10 ms), or null. */
+function threadCpuMs(tid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+// the watchdog: a lane whose task has used more than HANG_CPU_MS of its thread's CPU (or, where that cannot be
+// read, of wall time), or HANG_WALL_MS of wall time, is aborted: piscina terminates the worker and starts another
 const watchdog = setInterval(() => {
   const now = Date.now() - epochBase;
   for (let l = 0; l < threads; l++) {
-    const t = Atomics.load(clock, l);
-    if (t > 0 && now - t > HANG_MS) {
-      Atomics.store(clock, l, 0);
-      lanes[l]?.abort();
+    const t = Atomics.load(clock, l * 3);
+    if (t <= 0) continue;
+    const tid = Atomics.load(clock, l * 3 + 1);
+    const cpu = tid ? threadCpuMs(tid) : null;
+    const used = cpu === null ? now - t : cpu - Atomics.load(clock, l * 3 + 2);
+    if (used > HANG_CPU_MS || now - t > HANG_WALL_MS) {
+      Atomics.store(clock, l * 3, 0);
+      lanes[l]?.abort(used > HANG_CPU_MS ? `over ${HANG_CPU_MS / 1000} s of its own ${cpu === null ? 'time' : 'CPU time'}` : `over ${HANG_WALL_MS / 1000} s of wall time`);
     }
   }
 }, 250);
@@ -152,7 +173,8 @@ const summary = {
 const formatsSummary = Object.fromEntries(
   Object.entries(perFormat).map(([f, s]) => {
     const n = s.read + s.refused + s.crash + s.hang;
-    return [f, { mutants: n, read: s.read, refused: s.refused, crash: s.crash, hang: s.hang, meanMs: Math.round((s.ms / Math.max(1, n - s.hang)) * 10) / 10, maxMs: Math.round(s.maxMs) }];
+    const per = (x: number) => Math.round((x / Math.max(1, n - s.hang)) * 10) / 10;
+    return [f, { mutants: n, read: s.read, refused: s.refused, crash: s.crash, hang: s.hang, meanMs: per(s.ms), maxMs: Math.round(s.maxMs), meanCpuMs: per(s.cpuMs), maxCpuMs: s.maxCpuMs }];
   }),
 );
 process.stdout.write(`fuzz: ${JSON.stringify(summary)}\n`);
