@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import type { Block, CellBlock, ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
 import { reclassifyHeadings } from './lines.js';
-import { normalisePdfText } from './normalise.js';
+import { normaliseCodePoints, normalisePdfText } from './normalise.js';
+import { refuseInflationBomb } from './pdf-streams.js';
 import { readText } from './text.js';
 
 /** More pages than any disclosure has: refusing early bounds time and memory. */
@@ -1069,6 +1070,8 @@ function pdfErrorText(err: unknown): string {
 
 /** Reads a PDF into blocks; throws ReadError for encrypted, damaged, empty, oversized or scanned-without-OCR files. */
 export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<ReadResult> {
+  // streams inflating to gigabytes are refused before pdfjs would hold them in memory
+  await refuseInflationBomb(bytes, file);
   const pdfjs = await loadPdfJs();
   const dataDir = pdfjsDataDir();
   const task = pdfjs.getDocument({
