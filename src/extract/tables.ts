@@ -789,6 +789,9 @@ function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock
   return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/** a column group's header that is only a year ("2022年", "2022年度") */
+const YEAR_GROUP = /^(\d{4})年度?$/;
+
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
@@ -804,9 +807,14 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   const byColumn: { spec?: ColumnSpec; variant?: string; depth: number; label: boolean }[] = paths.map((path) => {
     if (tpl.skipColumns && path.some((t) => tpl.skipColumns!.test(t))) return { depth: 0, label: false };
     const variant = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
-    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)));
+    // 西安: column groups headed only by their year (2021年 | 2022年 | 增减变化情况): the document's year is its budget
+    // (or final account), the year before the previous year's figure
+    const yearHeader = variant || !tpl.rowVariants ? undefined : path.find((t) => YEAR_GROUP.test(t));
+    const year = yearHeader ? Number(YEAR_GROUP.exec(yearHeader)![1]) : undefined;
+    const byYear = year === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : year === ctx.year - 1 ? 'prior' : undefined;
+    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)) && t !== yearHeader);
     const spec = columnOfPath(rest, specs);
-    return { spec, variant: variant?.key, depth: rest.length, label: !spec && rest.length > 0 };
+    return { spec, variant: variant?.key ?? byYear, depth: rest.length, label: !spec && rest.length > 0 };
   });
   // a key claimed by two columns belongs to the more specific one ("“三公”经费/小计" over a grand 合计 with 会议费)
   for (const [k, c] of byColumn.entries()) {
