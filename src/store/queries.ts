@@ -73,11 +73,12 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
   const q = filter.q?.trim();
   if (q) {
     for (const word of q.split(/\s+/)) {
-      const { terms, exact } = queryTerms(word);
+      const { terms, prefixes, exact } = queryTerms(word);
       // the GIN index finds documents holding every term; strpos on the folded text (document_text) keeps only the
       // exact phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
-      if (terms.length > 0) {
-        const match = sql<SqlBool>`search_terms @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`;
+      if (terms.length + prefixes.length > 0) {
+        const lexemes = [...terms.map((t) => `'${t}'`), ...prefixes.map((t) => `'${t}':*`)];
+        const match = sql<SqlBool>`search_terms @@ ${lexemes.join(' & ')}::tsquery`;
         conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
       }
       if (!exact) {
