@@ -2,7 +2,9 @@
 import type { Disclosure, TableId } from '../model/schema.js';
 import type { MessageKey } from './messages.zh-CN.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../catalog/words.js';
+
+export type { Severity };
 
 /**
  * Where something was found or what it was compared with. The node fields (tableId, rowIndex, rowCode, columnKey)

@@ -1,5 +1,6 @@
 // Server-rendered pages in Chinese (they work without JavaScript; charts are drawn on top): search, a unit's
 // document, compare, rankings, the audit dashboard and the reviewers' upload.
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Disclosure, Table } from '../model/schema.js';
@@ -105,8 +106,8 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
   <label>单位名称<input name="unit" value="${filter.unit ?? ''}" placeholder="单位名称中的字"></label>
   <label>地区<select name="region"><option value="">全部</option>${dims.regions.map((r) => option(r, r, filter.region))}</select></label>
   <label>年度<select name="year"><option value="">全部</option>${dims.years.map((y) => option(y, String(y), filter.year))}</select></label>
-  <label>类型<select name="kind"><option value="">全部</option>${option('budget', '预算', filter.kind)}${option('final_account', '决算', filter.kind)}</select></label>
-  <label>范围<select name="scope"><option value="">全部</option>${option('department', '部门', filter.scope)}${option('unit', '单位', filter.scope)}</select></label>
+  <label>类型<select name="kind"><option value="">全部</option>${option('budget', KIND_WORD.budget, filter.kind)}${option('final_account', KIND_WORD.final_account, filter.kind)}</select></label>
+  <label>范围<select name="scope"><option value="">全部</option>${option('department', SCOPE_WORD.department, filter.scope)}${option('unit', SCOPE_WORD.unit, filter.scope)}</select></label>
   <button type="submit">检索</button>
 </form>
 <div class="layout">
