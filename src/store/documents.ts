@@ -122,7 +122,8 @@ function findingValues(findings: Finding[]): unknown[][] {
     f.severity,
     f.message,
     f.location?.section ?? null,
-    f.location?.table ?? null,
+    // the table's catalogue id (the portal finds the table by it); its printed name stays in detail.location.table
+    f.location?.tableId ?? null,
     f.location?.row ?? null,
     typeof f.location?.line === 'number' ? f.location.line : null,
     { location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance },
