@@ -45,7 +45,7 @@ async function lane(): Promise<void> {
     const input = group[Math.floor(pick() * group.length)];
     try {
       const bytes = mutate(input.bytes, rng(seed * 1_000_003 + index), hot.get(input.name));
-      const r: { kind: 'read' | 'refused' | 'crash'; error?: string } = await pool.run({ name: input.name, bytes }, { signal: AbortSignal.timeout(HANG_MS) });
+      const r = (await pool.run({ name: input.name, bytes }, { signal: AbortSignal.timeout(HANG_MS) })) as { kind: 'read' | 'refused' | 'crash'; error?: string };
       counts[r.kind]++;
       if (r.kind === 'crash') crashes.push(`${input.name}#${index}: ${r.error}`);
     } catch (err) {

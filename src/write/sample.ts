@@ -13,7 +13,7 @@ import {
   DUTIES, ECONOMIC_CLASSES, FUNCTION_CLASSES, INDICATOR_TEMPLATES, OVERSEAS_SECTION,
   PERSONNEL_SECTIONS, PLACES, PUBLIC_SECTIONS, REASONS, SUBORDINATE_KINDS, UNIT_TYPES, functionName, type UnitType,
 } from './sample-data.js';
-import { changeClause, chineseNumber, makeChange, pct, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
+import { changeClause, chineseNumber, makeChange, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs } from './layout.js';
 
@@ -387,7 +387,7 @@ function budgetTables(p: Plan, t: Totals): Table[] {
     const leaves = new Map<string, Values>();
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     tables.push(table(p, 'government-fund-expenditure', ++n, templateColumns('government-fund-expenditure'), leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算拨款'));
-    tables.push(table(p, 'state-capital-expenditure', ++n, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
+    tables.push(table(p, 'state-capital-expenditure', n + 1, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
   }
   return tables;
 }
@@ -538,7 +538,7 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     const columns = [column('total', '合计'), column('basic', '基本支出'), column('project', '项目支出')];
     tables.push(table(p, 'final-government-fund', ++n, columns, leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算财政拨款'));
-    tables.push(table(p, 'final-state-capital', ++n, columns, [], '国有资本经营预算财政拨款'));
+    tables.push(table(p, 'final-state-capital', n + 1, columns, [], '国有资本经营预算财政拨款'));
   }
   return tables;
 }
@@ -639,7 +639,6 @@ export function generateSample(options: SampleOptions): Disclosure {
   const f = budget ? undefined : finalFigures(p, t);
   const tables = budget ? budgetTables(p, t) : finalTables(p, t, f!);
   const scopeWord = p.scopeWord;
-  const kindWord = budget ? '预算' : '决算';
   const u = p.unitName;
 
   // narrative
@@ -743,7 +742,7 @@ export function generateSample(options: SampleOptions): Disclosure {
   ]));
   narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年国有资本经营预算拨款情况说明` : '国有资本经营预算财政拨款收入支出决算情况说明', 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
-  narrative.push(section(++s, '其他重要事项的情况说明', 'other', [operatingFact]));
+  narrative.push(section(s + 1, '其他重要事项的情况说明', 'other', [operatingFact]));
 
   // procurement, assets
   const procurementTotal = rng.chance(0.1) ? 0 : roundDiv((t.public + sum(gbProjects.map((x) => x.amount))) * rng.int(10, 60), 100);
