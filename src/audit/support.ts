@@ -343,7 +343,7 @@ export function isSingleProject(fact: Fact): boolean {
 export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
   const level = levelIndex(row);
   const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
+  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification.code.startsWith(code));
   const byCode = new Map<string, TableRow[]>();
   for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
   return [...byCode.values()].flatMap((group) => {

@@ -89,7 +89,7 @@ function readMeta(blocks: Block[]): Meta {
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
-      const code = /^[（(\[]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
+      const code = /^[（([]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
@@ -395,7 +395,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         row.classification = { system, code, level: levelOf(code, system) };
       } else if (TOTAL_LABEL.test(norm(label))) row.kind = 'total';
       else {
-        const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
+        const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
         if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
@@ -577,7 +577,7 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     } else if (TOTAL_LABEL.test(norm(shown))) {
       row.kind = 'total';
     } else {
-      const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
+      const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
       row.kind = 'organisation';
       if (org) {
         row.orgCode = org[1];
@@ -884,7 +884,7 @@ function dropBlankColumns(grid: CellBlock[][]): CellBlock[][] {
 
 /** a classification code and its name printed in one cell: joined by a dash ("2050305-高等职业教育", 北京) or with
  *  the code in brackets ("[2010401]行政运行", 广州) */
-const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[\[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
+const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
 function codeAndName(text: string): { code: string; name: string } | undefined {
   const m = CODE_DASH_NAME.exec(text.trim());
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;

@@ -1,7 +1,7 @@
 // The PDF reader: text with positions and ruling lines (pdfjs-dist) → the same blocks the text reader produces,
 // every block and cell carrying its page and box (PDF points, origin top-left of the page as displayed).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -513,7 +513,10 @@ function unruledGrid(lines: Piece[][]): Grid {
       cols.forEach((col, k) => {
         const overlap = Math.min(x1, col[1]) - Math.max(x0, col[0]);
         const score = overlap > 0 ? overlap : -Math.abs((x0 + x1) / 2 - (col[0] + col[1]) / 2);
-        if (score > bestScore) (bestScore = score), (best = k);
+        if (score > bestScore) {
+          bestScore = score;
+          best = k;
+        }
       });
       slots[best].push(...c);
     }
@@ -792,7 +795,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
   const pitch = [...pitches].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 
   /** the previous page's last line when it is prose left open at the right margin: the next page may continue it */
-  let openProse: { line: TextLine; right: number } | null = null;
+  let openProse: { line: TextLine; right: number } | null;
   let right = 0;
   for (const p of pages) {
     openProse = lastPhys && lastLine && out.at(-1) === lastLine.line.text && !/[。；;：:！？!?]$/.test(lastPhys.text) && lastPhys.box[2] >= right - lastPhys.size * 1.5 ? { line: lastPhys, right } : null;
@@ -815,7 +818,9 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
       if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
-        out.pop(), sources.pop(); // the page-break blank line: the grid continues
+        // the page-break blank line: the grid continues
+        out.pop();
+        sources.pop();
         k = j;
         continuing = openTable;
       }
@@ -825,6 +830,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
     for (; k < p.items.length; k++) {
       const it = p.items[k];
       if (it.kind === 'grid') {
+        // the assertion breaks a circular inference through the loop (TS7022 without it), though the linter calls it needless
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         const cont = continuing as OpenTable | null;
         if (!cont) blank(p.page);
         const header: Set<string> = cont?.header ?? headerKeys(it.grid.rows);
@@ -878,7 +885,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       // a sentence cut by the page break: the first line of the page starts at the left margin in the same type
       // and is no numbered heading (the text reader would take "要原因是：…" for a label line of its own)
       if (k === 0 && openProse && out.at(-1) === '' && Math.abs(l.size - openProse.line.size) <= 1 && l.box[0] - leftMargin <= l.size * 0.5 && !NUMBERED_START.test(l.text)) {
-        out.pop(), sources.pop();
+        out.pop();
+        sources.pop();
       }
       push(l.text, { page: p.page, box: l.box });
       lead.push(marginKey(l.text));
@@ -1121,12 +1129,15 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       for (const piece of pieces) {
         chars += piece.text.length;
         // private-use and control code points: glyphs of a font without a Unicode mapping
-        for (const ch of piece.text) if (/[\ue000-\uf8ff\u0000-\u001f\ufffd]/.test(ch)) undecodable++;
+        for (const ch of piece.text) {
+          const c = ch.codePointAt(0) ?? 0;
+          if (c <= 0x1f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) undecodable++;
+        }
       }
       let rules: { h: Rule[]; v: Rule[] } = { h: [], v: [] };
       if (pieces.length) {
         const ops = await page.getOperatorList({ intent: 'display' });
-        rules = rulesOf(ops as unknown as OperatorListLike, pdfjs.OPS, vt);
+        rules = rulesOf(ops, pdfjs.OPS, vt);
       }
       pages.push({ page: n, width: viewport.width, height: viewport.height, items: pageItems(pieces, rules) });
       page.cleanup();

@@ -198,7 +198,7 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
     }
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
-    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
+    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current.id : null;
     const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms, prepared.foldedText]));
     const id = inserted.rows[0].id;
     if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
