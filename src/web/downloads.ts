@@ -18,7 +18,7 @@ export interface Column {
 /** What a spreadsheet shows in a column: the Chinese name of a coded value, else the value itself. */
 function shown(column: Column, v: unknown): unknown {
   if (!column.values || v === null || v === undefined) return v;
-  return typeof v === 'string' || typeof v === 'number' ? (column.values[String(v)] ?? v) : v;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? (column.values[String(v)] ?? v) : v;
 }
 
 export interface TableData {
