@@ -27,7 +27,7 @@ const unnamed = (doc: Disclosure) => ({ ...doc, source: { ...doc.source, file: '
 describe('one input reader for check, import and upload', () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
-  const upload = (name: string, bytes: Uint8Array) => {
+  const upload = (name: string, bytes: Uint8Array<ArrayBuffer>) => {
     const form = new FormData();
     form.set('file', new File([bytes], name));
     return app.request('/api/documents', { method: 'POST', body: form, headers: auth });
