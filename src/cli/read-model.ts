@@ -17,6 +17,11 @@ export async function readModel(path: string): Promise<Disclosure> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`无法读取 ${path}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message} — 请检查路径`, 2);
   }
+  return readModelBytes(bytes, path);
+}
+
+/** readModel on bytes already read (`path` names them in the model and in errors). */
+export async function readModelBytes(bytes: Buffer, path: string): Promise<Disclosure> {
   try {
     return await readInput(bytes, path);
   } catch (err) {

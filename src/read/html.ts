@@ -240,7 +240,7 @@ export function htmlLines(html: string): SourceLine[] {
 }
 
 /** Reads a web page into blocks. */
-export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadResult> {
+export function readHtml(bytes: Uint8Array, file: string): ReadResult {
   const html = decodeHtml(bytes, file);
   return readHtmlString(html, 'html', bytes.length);
 }

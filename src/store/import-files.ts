@@ -197,7 +197,7 @@ async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, op
  */
 export async function importFiles(store: Store, files: string[], analysis: Analysis, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
-  const results: FileResult[] = new Array(files.length);
+  const results = new Array<FileResult>(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
   const pool = workers > 0 ? await PreparePool.open(Math.min(workers, files.length)) : undefined;
   // enough files in flight that the workers parse the next ones while the database writes the previous ones
