@@ -14,10 +14,18 @@ const given = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefi
 export function intParam(description: string, [min, max]: [number, number]) {
   const wrong = `超出范围 ${min}–${max}`;
   return z
-    .preprocess((v) => {
-      const t = given(v);
-      return typeof t === 'string' && /^-?\d+$/.test(t) ? Number(t) : t;
-    }, z.number({ error: '应为整数' }).int({ error: '应为整数' }).min(min, { error: wrong }).max(max, { error: wrong }).optional())
+    .preprocess(
+      (v) => {
+        const t = given(v);
+        return typeof t === 'string' && /^-?\d+$/.test(t) ? Number(t) : t;
+      },
+      z
+        .number({ error: '应为整数' })
+        .int({ error: '应为整数' })
+        .min(min, { error: wrong })
+        .max(max, { error: wrong })
+        .optional(),
+    )
     .openapi({ type: 'integer', minimum: min, maximum: max, description });
 }
 
@@ -26,22 +34,35 @@ export function textParam(description: string) {
 }
 
 export function oneOfParam<const T extends readonly [string, ...string[]]>(description: string, values: T) {
-  return z.preprocess(given, z.enum(values, { error: `只能是 ${values.join('、')}` }).optional()).openapi({ description });
+  return z
+    .preprocess(given, z.enum(values, { error: `只能是 ${values.join('、')}` }).optional())
+    .openapi({ description });
 }
 
 /** `true`/`1` → true, `false`/`0` → false. */
 export function flagParam(description: string) {
   return z
-    .preprocess((v) => {
-      const t = given(v);
-      return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : t;
-    }, z.boolean({ error: '只能是 true、false、1、0' }).optional())
+    .preprocess(
+      (v) => {
+        const t = given(v);
+        return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : t;
+      },
+      z.boolean({ error: '只能是 true、false、1、0' }).optional(),
+    )
     .openapi({ type: 'boolean', description });
 }
 
 /** Document numbers, comma-separated (the handler splits them: src/web/http.ts idList). */
 const idsParam = (description: string) =>
-  z.preprocess(given, z.string().regex(/^\d{1,9}(?:[,，\s]+\d{1,9})*$/, { error: '应为逗号分隔的文件编号' }).optional()).openapi({ description });
+  z
+    .preprocess(
+      given,
+      z
+        .string()
+        .regex(/^\d{1,9}(?:[,，\s]+\d{1,9})*$/, { error: '应为逗号分隔的文件编号' })
+        .optional(),
+    )
+    .openapi({ description });
 
 export const formatParam = oneOfParam('返回格式：json（默认）、csv（UTF-8 带 BOM）、xlsx', ['json', 'csv', 'xlsx']);
 
@@ -97,8 +118,12 @@ export const FactsQuery = DocumentFilterQuery.extend({
         .string()
         .max(200, { error: '过长' })
         .superRefine((v, ctx) => {
-          const unknown = v.split(',').map((s) => s.trim()).find((g) => g && !(g in FACT_DIMENSIONS));
-          if (unknown !== undefined) ctx.addIssue({ code: 'custom', message: `含未知的分组维度“${unknown}”，可用：${dimensions.join('、')}` });
+          const unknown = v
+            .split(',')
+            .map((s) => s.trim())
+            .find((g) => g && !(g in FACT_DIMENSIONS));
+          if (unknown !== undefined)
+            ctx.addIssue({ code: 'custom', message: `含未知的分组维度“${unknown}”，可用：${dimensions.join('、')}` });
         })
         .optional(),
     )
@@ -142,7 +167,8 @@ export function queryMessage(error: z.ZodError, query: Record<string, string>): 
 
 /** The route validator's hook: a bad query becomes the 400 the central error mapping answers with. */
 export function badQuery(result: { success: boolean; error?: unknown; target?: string }, c: Context): void {
-  if (!result.success && result.error instanceof z.ZodError) throw new HttpError(400, queryMessage(result.error, c.req.query()), 'bad_parameter');
+  if (!result.success && result.error instanceof z.ZodError)
+    throw new HttpError(400, queryMessage(result.error, c.req.query()), 'bad_parameter');
 }
 
 /** Parses a request's query with a schema outside the API routes (the pages): same values, same 400. */

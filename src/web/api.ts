@@ -2,7 +2,7 @@
 // figures, facts, findings, rankings, compare, search and the Fiscal Data Package export; tabular answers also as
 // CSV and XLSX (?format=csv|xlsx).
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono } from 'hono';
+import type { Context, Env, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteDocument, publishDocument } from '../store/documents.js';
 import { FIGURES, PER_HEAD } from '../store/figures.js';
@@ -155,7 +155,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
   const { store } = options;
   const limit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
   // the routes below validate their query with the schemas the document describes; a bad one is a 400 (badQuery)
-  const api = new OpenAPIHono({ defaultHook: badQuery });
+  const api = new OpenAPIHono<Env>({ defaultHook: badQuery });
   let described: Record<string, unknown> | undefined;
 
   app.get('/api/openapi.json', (c) => c.json((described ??= openApiDocument(api))));

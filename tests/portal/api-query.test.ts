@@ -29,16 +29,25 @@ describe('API query parameters', () => {
     expect(await refused('/api/documents?year=1.5')).toBe('参数 year 应为整数，收到“1.5”');
     expect(await refused('/api/documents?year=3000')).toBe('参数 year 超出范围 1990–2100，收到“3000”');
     expect(await refused('/api/documents?limit=0')).toBe('参数 limit 超出范围 1–500，收到“0”');
-    expect(await refused('/api/findings?severity=fatal')).toBe('参数 severity 只能是 error、warning、info，收到“fatal”');
+    expect(await refused('/api/findings?severity=fatal')).toBe(
+      '参数 severity 只能是 error、warning、info，收到“fatal”',
+    );
     expect(await refused('/api/documents?format=pdf')).toBe('参数 format 只能是 json、csv、xlsx，收到“pdf”');
-    expect(await refused('/api/rankings?figure=colour')).toMatch(/^参数 figure 只能是 .*threePublic\.total.*，收到“colour”$/);
+    expect(await refused('/api/rankings?figure=colour')).toMatch(
+      /^参数 figure 只能是 .*threePublic\.total.*，收到“colour”$/,
+    );
     expect(await refused('/api/facts?groupBy=year,colour')).toMatch(/^参数 groupBy 含未知的分组维度“colour”，可用：/);
     expect(await refused('/api/compare?ids=1,x')).toBe('参数 ids 应为逗号分隔的文件编号，收到“1,x”');
     expect(await refused(`/api/documents?unit=${'长'.repeat(201)}`)).toBe('参数 unit 过长');
   });
 
   it('takes empty and padded values as the handlers always did', async () => {
-    for (const url of ['/api/documents?year=&kind=', '/api/documents?year=%202022%20&kind=budget', '/api/findings?severity=error&limit=5', '/api/facts?groupBy=year,%20kind&detail=0']) {
+    for (const url of [
+      '/api/documents?year=&kind=',
+      '/api/documents?year=%202022%20&kind=budget',
+      '/api/findings?severity=error&limit=5',
+      '/api/facts?groupBy=year,%20kind&detail=0',
+    ]) {
       expect((await app.request(url)).status, url).toBe(200);
     }
   });
@@ -50,9 +59,16 @@ describe('API query parameters', () => {
   });
 
   it('describes the parameters the routes check, from the same schemas', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }> }>> };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }> }>
+      >;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    const params = (path: string, method = 'get') => Object.fromEntries((doc.paths[path][method].parameters ?? []).map((p) => [p.name, p.schema]));
+    const params = (path: string, method = 'get') =>
+      Object.fromEntries((doc.paths[path][method].parameters ?? []).map((p) => [p.name, p.schema]));
     expect(params('/api/documents').year).toMatchObject({ type: 'integer', minimum: 1990, maximum: 2100 });
     expect(params('/api/documents').limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 500 });
     expect(params('/api/findings').severity).toMatchObject({ enum: ['error', 'warning', 'info'] });
@@ -60,7 +76,11 @@ describe('API query parameters', () => {
     expect(params('/api/documents', 'post').publish).toMatchObject({ type: 'boolean' });
     expect(params('/api/documents/{id}/facts')).toHaveProperty('id');
     // an error answer has its schema, not an empty object
-    const bad = (doc.paths['/api/facts'].get as unknown as { responses: Record<string, { content: Record<string, { schema: unknown }> }> }).responses['400'];
+    const bad = (
+      doc.paths['/api/facts'].get as unknown as {
+        responses: Record<string, { content: Record<string, { schema: unknown }> }>;
+      }
+    ).responses['400'];
     expect(JSON.stringify(bad)).toContain('Error');
   });
 });
