@@ -73,7 +73,7 @@ describe('one input reader for check, import and upload', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 300_000);
 
   it('a model JSON uploaded is stored as it is', async () => {
     const sample = generateSample({ kind: 'budget', seed: 'one-input-model', index: 2 });
