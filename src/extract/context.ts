@@ -1,5 +1,6 @@
 // What every extractor knows about the document being read, and where it reports what it could not read.
 import type { DocumentKind, DocumentScope, ParseWarning, Place } from '../model/schema.js';
+import type { WarningCode } from '../model/warnings.js';
 
 export interface ExtractContext {
   file: string;
@@ -11,6 +12,6 @@ export interface ExtractContext {
   warnings: ParseWarning[];
 }
 
-export function warn(ctx: ExtractContext, code: string, message: string, at?: Place): void {
+export function warn(ctx: ExtractContext, code: WarningCode, message: string, at?: Place): void {
   ctx.warnings.push(at ? { code, message, at } : { code, message });
 }

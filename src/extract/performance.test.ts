@@ -72,7 +72,7 @@ function describeFixtureTargets(prefix: string, fixture: ExpectedSeed): void {
           expect(got().at.line).toBe(want.line);
           expect(got().project).toBe(want.project);
           // damaged header cells: only the end of the unit is dependable, and leaving it out (with a warning) is allowed
-          if (want.garbled && got().unit === undefined) expect(seed.warnings.some((w) => w.code === 'performance.garbled-cell' && w.message.includes('预算单位'))).toBe(true);
+          if (want.garbled && got().unit === undefined) expect(seed.warnings.some((w) => w.code === 'performance-garbled-cell' && w.message.includes('预算单位'))).toBe(true);
           else if (want.garbled) expect(got().unit?.endsWith(want.unit.slice(-3))).toBe(true);
           else expect(got().unit).toBe(want.unit);
           if (want.goalStartsWith) expect(squash(got().goal).startsWith(squash(want.goalStartsWith))).toBe(true);
@@ -225,7 +225,7 @@ describe('seed 001 (乌尔禾区政府办公室 2022 预算): read by hand', () 
     const t = seed.targets[4];
     expect(money(t.fiscalFunds)).toBe('4.53');
     expect(t.otherFunds).toBeUndefined();
-    expect(seed.warnings).toEqual([expect.objectContaining({ code: 'performance.blank-value', at: expect.objectContaining({ line: 648 }) })]);
+    expect(seed.warnings).toEqual([expect.objectContaining({ code: 'performance-blank-value', at: expect.objectContaining({ line: 648 }) })]);
   });
   it('line 578: after the page break the "指标" fragment of 绩效指标 is not read as a level or a name', () => {
     expect(byLine(seed.targets[2].indicators, 578)).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '慰问物资种类数', target: '≥6种' });
@@ -249,18 +249,18 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
       ['业务活动经费项目', '50', '50', '0'],
       ['群众工作经费项目', '7', '7', undefined],
     ]);
-    expect(codes(509)).toContain('performance.blank-value');
+    expect(codes(509)).toContain('performance-blank-value');
   });
   it('reads every indicator row: 12, 9, 24 and 10', () => {
     expect(seed.targets.map((t) => t.indicators.length)).toEqual([12, 9, 24, 10]);
   });
   it('lines 432–433: a garbled 预算单位 is a warning, not a made-up unit', () => {
     expect(seed.targets[0].unit).toBeUndefined();
-    expect(codes(433)).toContain('performance.garbled-cell');
+    expect(codes(433)).toContain('performance-garbled-cell');
   });
   it('line 456: the stray letter of "…人民政府 | f办公室" is dropped, with a warning', () => {
     expect(seed.targets[1].unit).toBe('克孜勒苏柯尔克孜自治州人民政府办公室');
-    expect(codes(456)).toContain('performance.garbled-cell');
+    expect(codes(456)).toContain('performance-garbled-cell');
     expect(seed.targets[2].unit).toBe('克孜勒苏柯尔克孜自治州人民政府办公室');
   });
   it('lines 443–446: rows around the centred 成本指标 label (line 444) belong to it; line 442 stays 时效指标', () => {
@@ -274,22 +274,22 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
   });
   it('line 435: the goal whose label was lost is read from its prose cell, with a warning', () => {
     expect(seed.targets[0].goal?.startsWith('该项目资金 40 万元')).toBe(true);
-    expect(codes(435)).toContain('performance.unlabelled-goal');
+    expect(codes(435)).toContain('performance-unlabelled-goal');
   });
   it('lines 437, 439, 465: a target split over cells is joined ("≥71"|"2", "≥2138"|"3人", "=100"|"0%"); line 359 states 陪餐人数 712 人', () => {
     expect(byLine(seed.targets[0].indicators, 437).target).toBe('≥712');
     expect(byLine(seed.targets[0].indicators, 439).target).toBe('≥2138人');
     expect(byLine(seed.targets[1].indicators, 465).target).toBe('=100%');
-    expect(codes(437)).toContain('performance.joined-cells');
+    expect(codes(437)).toContain('performance-joined-cells');
   });
 
   it('line 437: rows above a centred level label take that label (数量指标 of line 438)', () => {
     expect(byLine(seed.targets[0].indicators, 437)).toMatchObject({ level1: '产出指标', level2: '数量指标', target: '≥712' });
-    expect(codes(437)).toContain('performance.centred-levels');
+    expect(codes(437)).toContain('performance-centred-levels');
   });
   it('line 442: noise cells "," and "ξ" are dropped into warnings', () => {
     expect(byLine(seed.targets[0].indicators, 442)).toMatchObject({ name: '资金结算及时率', target: '=100%', level2: '时效指标' });
-    expect(codes(442)).toEqual(['performance.garbled-cell', 'performance.garbled-cell']);
+    expect(codes(442)).toEqual(['performance-garbled-cell', 'performance-garbled-cell']);
   });
   it('lines 447 + 449: a name cut by the page break is joined; the target 好 stays', () => {
     const i = byLine(seed.targets[0].indicators, 447);
@@ -300,7 +300,7 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
     const i = byLine(seed.targets[1].indicators, 461);
     expect(i).toMatchObject({ target: '2000人', value: '2000', valueUnit: '人' });
     expect(i.comparator).toBeUndefined();
-    expect(codes(461)).toContain('performance.garbled-cell');
+    expect(codes(461)).toContain('performance-garbled-cell');
   });
   it('line 438: a stray "[" in the target is dropped', () => {
     expect(byLine(seed.targets[0].indicators, 438)).toMatchObject({ target: '≥330 团队', comparator: '≥', value: '330', valueUnit: '团队' });
@@ -314,7 +314,7 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
   });
   it('line 521: an indicator without a printed target is kept with an empty target and a warning', () => {
     expect(byLine(seed.targets[3].indicators, 521)).toMatchObject({ level1: '满意度指标', level2: '满意度指标', name: '群众满意度', target: '' });
-    expect(codes(521)).toContain('performance.blank-value');
+    expect(codes(521)).toContain('performance-blank-value');
   });
 });
 

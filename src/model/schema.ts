@@ -1,6 +1,7 @@
 // The disclosure model: one typed tree for 预算/决算 and 部门/单位, defined once in zod so that the TypeScript
 // types, the runtime validation at the edges and the published JSON Schema (schema/disclosure.schema.json) agree.
 import { z } from 'zod';
+import { WARNING_CODES } from './warnings.js';
 
 /** Where a node came from: line/column in the source text (1-based); page and box when read from a PDF. */
 export const PlaceSchema = z.object({
@@ -408,7 +409,7 @@ export const FiguresSchema = z.object({
 });
 export type Figures = z.infer<typeof FiguresSchema>;
 
-export const WarningSchema = z.object({ code: z.string(), message: z.string(), at: PlaceSchema.optional() });
+export const WarningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.string(), at: PlaceSchema.optional() });
 export type ParseWarning = z.infer<typeof WarningSchema>;
 
 export const DisclosureSchema = z.object({

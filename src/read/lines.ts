@@ -49,7 +49,15 @@ export function reclassifyHeadings(blocks: Block[]): Block[] {
     const b = blocks[i];
     const next = blocks[i + 1];
     // "第一部分" alone on its line, its title on the next: one heading
-    if (b.type === 'heading' && b.numbering === 'part' && !b.title && next?.type === 'paragraph' && next.at.page === b.at.page && next.text.length <= 40 && !/[。；;，,：:]/.test(next.text)) {
+    if (
+      b.type === 'heading' &&
+      b.numbering === 'part' &&
+      !b.title &&
+      next?.type === 'paragraph' &&
+      next.at.page === b.at.page &&
+      next.text.length <= 40 &&
+      !/[。；;，,：:]/.test(next.text)
+    ) {
       out.push({ ...b, text: `${b.text} ${next.text}`, title: next.text.trim() });
       i++;
       continue;
@@ -64,6 +72,14 @@ function classifyPart(b: Block): Block {
     if (b.type !== 'paragraph') return b;
     const m = PART_WITH_COLON.exec(b.text);
     if (!m || /[。；;，,]/.test(m[2])) return b;
-    return { type: 'heading', text: b.text, numbering: 'part', number: m[1], title: m[2].trim(), marked: false, at: b.at };
+    return {
+      type: 'heading',
+      text: b.text,
+      numbering: 'part',
+      number: m[1],
+      title: m[2].trim(),
+      marked: false,
+      at: b.at,
+    };
   }
 }

@@ -1,9 +1,11 @@
-// The JSON REST API (described by /api/openapi.json): documents, figures, facts, findings, rankings, compare,
-// search and the Fiscal Data Package export; tabular answers also as CSV and XLSX (?format=csv|xlsx).
-import type { Context, Hono } from 'hono';
+// The JSON REST API (described by /api/openapi.json, generated from the routes' own query schemas): documents,
+// figures, facts, findings, rankings, compare, search and the Fiscal Data Package export; tabular answers also as
+// CSV and XLSX (?format=csv|xlsx).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Env, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteDocument, publishDocument } from '../store/documents.js';
-import { FIGURES, FIGURE_KEYS, PER_HEAD, type PerHead } from '../store/figures.js';
+import { FIGURES, PER_HEAD } from '../store/figures.js';
 import {
   aggregateFacts,
   auditSummary,
@@ -42,21 +44,22 @@ import {
   YES_NO,
 } from './data.js';
 import { dataPackage, exportCsv } from './export.js';
-import { requestedFormat, sendTable, type Column } from './downloads.js';
-import { formBody, HttpError, idList, optionalInt, optionalText, pathId, requireToken, tokenFirst } from './http.js';
-import { openApiDocument } from './openapi.js';
+import { sendTable, type Column } from './downloads.js';
+import { badQuery, DocumentFilterQuery, parseQuery, type FactsQuery as FactsQuerySchema } from './api-schemas.js';
+import { formBody, HttpError, idList, pathId, requireToken, tokenFirst } from './http.js';
+import { openApiDocument, ROUTES } from './openapi.js';
+import type { z } from '@hono/zod-openapi';
 import { receiveUpload } from './upload.js';
 import { figureValue } from '../store/figures.js';
 
+/** The listing filters of a request (the pages' search form), checked by the API's own schema. */
 export function documentFilter(c: Context): DocumentFilter {
-  return {
-    q: optionalText(c, 'q'),
-    unit: optionalText(c, 'unit'),
-    region: optionalText(c, 'region'),
-    year: optionalInt(c, 'year', [1990, 2100]),
-    kind: optionalText(c, 'kind', ['budget', 'final_account']),
-    scope: optionalText(c, 'scope', ['department', 'unit']),
-  };
+  return filterOf(parseQuery(c, DocumentFilterQuery));
+}
+
+/** The store's filter from any validated query that holds the filters. */
+function filterOf(q: Partial<z.output<typeof DocumentFilterQuery>>): DocumentFilter {
+  return { q: q.q, unit: q.unit, region: q.region, year: q.year, kind: q.kind, scope: q.scope };
 }
 
 export const SUMMARY_COLUMNS: Column[] = [
@@ -128,23 +131,19 @@ export function figureRows(records: FigureRecord[]): Array<Record<string, unknow
   });
 }
 
-function factQuery(c: Context): FactQuery {
-  const groupBy = (c.req.query('groupBy') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const g of groupBy) {
-    if (!(g in FACT_DIMENSIONS)) throw new HttpError(400, `未知的分组维度“${g}”，可用：${Object.keys(FACT_DIMENSIONS).join('、')}`, 'bad_parameter');
-  }
+function factQuery(q: z.output<typeof FactsQuerySchema>): FactQuery {
   return {
-    ...documentFilter(c),
-    document: optionalInt(c, 'document', [1, 2147483647]),
-    table: optionalText(c, 'table'),
-    column: optionalText(c, 'column'),
-    code: optionalText(c, 'code'),
-    codePrefix: optionalText(c, 'codePrefix'),
-    system: optionalText(c, 'system', ['function', 'economic', 'key', 'organisation']),
-    level: optionalText(c, 'level', ['class', 'section', 'item']),
-    rows: optionalText(c, 'rows', ['leaf', 'subtotal', 'all']) as FactQuery['rows'],
-    groupBy,
-    limit: optionalInt(c, 'limit', [1, 100000]),
+    ...filterOf(q),
+    document: q.document,
+    table: q.table,
+    column: q.column,
+    code: q.code,
+    codePrefix: q.codePrefix,
+    system: q.system,
+    level: q.level,
+    rows: q.rows,
+    groupBy: (q.groupBy ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    limit: q.limit,
   };
 }
 
@@ -155,39 +154,40 @@ export function compareIds(c: Context): number[] {
 export function registerApi(app: Hono, options: AppOptions): void {
   const { store } = options;
   const limit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  // the routes below validate their query with the schemas the document describes; a bad one is a 400 (badQuery)
+  const api = new OpenAPIHono<Env>({ defaultHook: badQuery });
+  let described: Record<string, unknown> | undefined;
 
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/openapi.json', (c) => c.json((described ??= openApiDocument(api))));
 
-  app.get('/api/meta', (c) =>
+  api.openapi(ROUTES.meta, (c) =>
     c.json({ figures: FIGURES, perHead: PER_HEAD, dimensions: Object.keys(FACT_DIMENSIONS), engine: store.engine }),
   );
 
-  const listDocuments = async (c: Context) => {
-    const format = requestedFormat(c);
-    const result = await searchDocuments(store, documentFilter(c), { limit: optionalInt(c, 'limit', [1, 500]), offset: optionalInt(c, 'offset', [0, 10000000]) });
-    if (format) return sendTable(c, format, { name: 'documents', columns: SUMMARY_COLUMNS, rows: result.items as unknown as Array<Record<string, unknown>> }, result);
+  const listDocuments = async (c: Context, q: { limit?: number; offset?: number; format?: 'json' | 'csv' | 'xlsx' } & Partial<z.output<typeof DocumentFilterQuery>>) => {
+    const result = await searchDocuments(store, filterOf(q), { limit: q.limit, offset: q.offset });
+    if (q.format) return sendTable(c, q.format, { name: 'documents', columns: SUMMARY_COLUMNS, rows: result.items as unknown as Array<Record<string, unknown>> }, result);
     return c.json(result);
   };
-  app.get('/api/documents', listDocuments);
-  app.get('/api/search', listDocuments);
+  api.openapi(ROUTES.documents, (c) => listDocuments(c, c.req.valid('query')));
+  api.openapi(ROUTES.search, (c) => listDocuments(c, c.req.valid('query')));
 
-  app.post(
-    '/api/documents',
+  const upload = {
+    ...ROUTES.upload,
     // the token before the body: without it not a byte of up to 20 MiB is read
-    tokenFirst(options.token),
-    bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
-    async (c) => {
+    middleware: [tokenFirst(options.token), bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } })],
+  };
+  api.openapi(upload, async (c) => {
       const body = await formBody(c);
       const file = body.file;
       if (!(file instanceof File)) throw new HttpError(400, '请以 multipart/form-data 的 file 字段上传文件', 'no_file');
-      const publish = c.req.query('publish') === 'true' || c.req.query('publish') === '1';
+      const publish = c.req.valid('query').publish === true;
       const outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, !publish);
       const message = outcome.outcome === 'unchanged' ? `文件已存在：与编号 ${outcome.id} 的文件内容完全相同，未重复保存。` : undefined;
       return c.json({ id: outcome.id, outcome: outcome.outcome, message, superseded: outcome.superseded, findings: outcome.findings }, outcome.outcome === 'unchanged' ? 200 : 201);
-    },
-  );
+  });
 
-  app.get('/api/documents/:id', async (c) => {
+  api.openapi(ROUTES.document, async (c) => {
     const record = await getDocument(store, pathId(c));
     if (!record || record.status === 'draft') throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     const { model, ...rest } = record;
@@ -202,12 +202,12 @@ export function registerApi(app: Hono, options: AppOptions): void {
     return record;
   };
 
-  app.get('/api/documents/:id/model', async (c) => {
+  api.openapi(ROUTES.model, async (c) => {
     const record = await readable(c);
     return c.json(record.model, 200, { 'content-disposition': `attachment; filename="document-${record.id}.json"` });
   });
 
-  app.get('/api/documents/:id/source', async (c) => {
+  api.openapi(ROUTES.source, async (c) => {
     const record = await readable(c);
     const source = await getSource(store, record.id);
     const ext = source!.file.match(/\.[a-z0-9]+$/i)?.[0] ?? '';
@@ -218,42 +218,44 @@ export function registerApi(app: Hono, options: AppOptions): void {
     });
   });
 
-  app.get('/api/documents/:id/findings', async (c) => {
+  api.openapi(ROUTES.findings, async (c) => {
     const record = await readable(c);
     const findings = await documentFindings(store, record.id);
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: `findings-${record.id}`, columns: FINDING_COLUMNS, rows: withRuleTitles(findings) });
+    return sendTable(c, c.req.valid('query').format ?? 'json', { name: `findings-${record.id}`, columns: FINDING_COLUMNS, rows: withRuleTitles(findings) });
   });
 
-  app.get('/api/documents/:id/facts', async (c) => {
+  api.openapi(ROUTES.facts, async (c) => {
     const record = await readable(c);
     const facts = await listFacts(store, { document: record.id, status: 'any', limit: 100000 });
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: `facts-${record.id}`, columns: FACT_COLUMNS, rows: facts as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, c.req.valid('query').format ?? 'json', { name: `facts-${record.id}`, columns: FACT_COLUMNS, rows: facts as unknown as Array<Record<string, unknown>> });
   });
 
-  app.post('/api/documents/:id/publish', async (c) => {
+  api.openapi(ROUTES.publish, async (c) => {
     requireToken(c, options.token);
     const result = await publishDocument(store, pathId(c));
     if (!result) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.json(result);
   });
 
-  app.delete('/api/documents/:id', async (c) => {
+  api.openapi(ROUTES.deleteDocument, async (c) => {
     requireToken(c, options.token);
     if (!(await deleteDocument(store, pathId(c)))) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.json({ deleted: Number(c.req.param('id')) });
   });
 
-  app.get('/api/figures', async (c) => {
-    const ids = idList(c.req.query('ids'));
-    const records = ids.length ? await documentFigures(store, ids) : await filteredFigures(store, documentFilter(c), optionalInt(c, 'limit', [1, 100000]));
+  api.openapi(ROUTES.figures, async (c) => {
+    const q = c.req.valid('query');
+    const ids = idList(q.ids);
+    const records = ids.length ? await documentFigures(store, ids) : await filteredFigures(store, filterOf(q), q.limit);
     const rows = figureRows(records);
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: 'figures', columns: figureColumns(), rows });
+    return sendTable(c, q.format ?? 'json', { name: 'figures', columns: figureColumns(), rows });
   });
 
-  app.get('/api/facts', async (c) => {
-    const query = factQuery(c);
-    const format = requestedFormat(c) ?? 'json';
-    if (c.req.query('detail') === '1' || c.req.query('detail') === 'true') {
+  api.openapi(ROUTES.allFacts, async (c) => {
+    const q = c.req.valid('query');
+    const query = factQuery(q);
+    const format = q.format ?? 'json';
+    if (q.detail) {
       const facts = await listFacts(store, query);
       return sendTable(c, format, { name: 'facts', columns: FACT_COLUMNS, rows: facts as unknown as Array<Record<string, unknown>> });
     }
@@ -267,20 +269,18 @@ export function registerApi(app: Hono, options: AppOptions): void {
     return sendTable(c, format, { name: 'facts-aggregate', columns, rows });
   });
 
-  app.get('/api/findings', async (c) => {
-    const filter = {
-      ...documentFilter(c),
-      rule: optionalText(c, 'rule'),
-      severity: optionalText(c, 'severity', ['error', 'warning', 'info']),
-    };
-    const rows = await listFindings(store, filter, optionalInt(c, 'limit', [1, 100000]));
+  api.openapi(ROUTES.allFindings, async (c) => {
+    const q = c.req.valid('query');
+    const filter = { ...filterOf(q), rule: q.rule, severity: q.severity };
+    const rows = await listFindings(store, filter, q.limit);
     const columns: Column[] = [FINDING_COLUMNS[0], { key: 'unit_name', label: '单位' }, { key: 'region', label: '地区' }, { key: 'year', label: '年度' }, ...FINDING_COLUMNS.slice(1)];
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: 'findings', columns, rows: withRuleTitles(rows) });
+    return sendTable(c, q.format ?? 'json', { name: 'findings', columns, rows: withRuleTitles(rows) });
   });
 
-  app.get('/api/audit', async (c) => {
-    const summary = await auditSummary(store, documentFilter(c));
-    const format = requestedFormat(c);
+  api.openapi(ROUTES.audit, async (c) => {
+    const q = c.req.valid('query');
+    const summary = await auditSummary(store, filterOf(q));
+    const format = q.format;
     if (format && format !== 'json') {
       return sendTable(c, format, {
         name: 'audit',
@@ -296,17 +296,10 @@ export function registerApi(app: Hono, options: AppOptions): void {
     return c.json(summary);
   });
 
-  app.get('/api/rankings', async (c) => {
-    const figure = optionalText(c, 'figure') ?? 'threePublic.total';
-    if (!FIGURE_KEYS.has(figure)) throw new HttpError(400, `未知的指标“${figure}”，可用：${[...FIGURE_KEYS].join('、')}`, 'bad_parameter');
-    const per = optionalText(c, 'per', ['actual', 'authorized']) as PerHead | undefined;
-    const rows = await rankings(store, {
-      ...documentFilter(c),
-      figure,
-      per,
-      order: optionalText(c, 'order', ['asc', 'desc']) as 'asc' | 'desc' | undefined,
-      limit: optionalInt(c, 'limit', [1, 10000]),
-    });
+  api.openapi(ROUTES.rankings, async (c) => {
+    const q = c.req.valid('query');
+    const per = q.per;
+    const rows = await rankings(store, { ...filterOf(q), figure: q.figure ?? 'threePublic.total', per, order: q.order, limit: q.limit });
     const columns: Column[] = [
       { key: 'rank', label: '名次' },
       ...SUMMARY_COLUMNS.slice(0, 6),
@@ -314,11 +307,12 @@ export function registerApi(app: Hono, options: AppOptions): void {
       { key: 'staff', label: per ? PER_HEAD[per] : '人数' },
       { key: 'per_head', label: '人均（万元/人）' },
     ];
-    return sendTable(c, requestedFormat(c) ?? 'json', { name: 'rankings', columns, rows: rows as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, q.format ?? 'json', { name: 'rankings', columns, rows: rows as unknown as Array<Record<string, unknown>> });
   });
 
-  app.get('/api/compare', async (c) => {
-    const ids = compareIds(c);
+  api.openapi(ROUTES.compare, async (c) => {
+    const q = c.req.valid('query');
+    const ids = idList(q.ids);
     if (ids.length < 2) throw new HttpError(400, '对比至少需要两个文件：ids=1,2', 'bad_parameter');
     const found = await documentFigures(store, ids);
     if (found.length !== ids.length) {
@@ -329,7 +323,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const docs = compareOrder(found);
     const rows = compareRows(docs);
     const baseline = compareBaseline(docs);
-    const format = requestedFormat(c) ?? 'json';
+    const format = q.format ?? 'json';
     if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), baseline, execution: isExecutionPair(docs), rows });
     // the header names the documents
     const names = docs.map((d) => `${d.unit_name} ${d.year}${KIND_LABEL[d.kind] ?? d.kind} #${d.id}`);
@@ -354,6 +348,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
     return sendTable(c, format, { name: 'compare', columns, rows: flat });
   });
 
-  app.get('/api/export/datapackage.json', (c) => c.json(dataPackage()));
-  app.get('/api/export/:resource{[a-z]+\\.csv}', async (c) => exportCsv(c, store, c.req.param('resource')));
+  api.openapi(ROUTES.dataPackage, (c) => c.json(dataPackage()));
+  api.get('/api/export/:resource{[a-z]+\\.csv}', async (c) => exportCsv(c, store, c.req.param('resource')));
+  app.route('/', api);
 }

@@ -51,5 +51,8 @@ export async function readInput(bytes: Uint8Array, name: string): Promise<Disclo
 
 /** Whether an error is one of the input's own (unreadable, a bad model or workbook) rather than a bug. */
 export function isInputError(err: unknown): err is Error {
-  return err instanceof ReadError || (err instanceof Error && (err.name === 'ModelLoadError' || err.name === 'WorkbookInputError'));
+  return (
+    err instanceof ReadError ||
+    (err instanceof Error && (err.name === 'ModelLoadError' || err.name === 'WorkbookInputError'))
+  );
 }

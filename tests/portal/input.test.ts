@@ -27,7 +27,7 @@ const unnamed = (doc: Disclosure) => ({ ...doc, source: { ...doc.source, file: '
 describe('one input reader for check, import and upload', () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
-  const upload = (name: string, bytes: Uint8Array) => {
+  const upload = (name: string, bytes: Uint8Array<ArrayBuffer>) => {
     const form = new FormData();
     form.set('file', new File([new Uint8Array(bytes)], name));
     return app.request('/api/documents', { method: 'POST', body: form, headers: auth });
@@ -73,7 +73,7 @@ describe('one input reader for check, import and upload', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 300_000);
 
   it('a model JSON uploaded is stored as it is', async () => {
     const sample = generateSample({ kind: 'budget', seed: 'one-input-model', index: 2 });
@@ -85,12 +85,18 @@ describe('one input reader for check, import and upload', () => {
 
   it('a file in no readable format: the same Chinese reason from check, import and upload', async () => {
     // a PNG header: binary, neither PDF, zip nor text
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    const reason = '无法识别的文件格式，不是 PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、UTF-8 文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml) — 请提供以上格式之一的预算或决算公开文件';
+    const bytes = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const reason =
+      '无法识别的文件格式，不是 PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、UTF-8 文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml) — 请提供以上格式之一的预算或决算公开文件';
     const file = path.join(work, '图片.png');
     writeFileSync(file, bytes);
 
-    const cli = await readModel(file).then(() => '', (err: Error) => err.message);
+    const cli = await readModel(file).then(
+      () => '',
+      (err: Error) => err.message,
+    );
     expect(cli).toBe(`${file}: ${reason}`);
 
     const imported = await importFiles(store, [file], defaultAnalysis);
