@@ -789,6 +789,13 @@ function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock
   return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
+/** The row variant a year's column group stands for: the document's year is its budget (or final account), the year
+ *  before it the prior year; other years are not read as a variant. */
+function yearVariant(tpl: TableTemplate, year: number, ctx: ExtractContext): { key: string; label: string; match: RegExp } | undefined {
+  const key = year === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : year === ctx.year - 1 ? 'prior' : undefined;
+  return key ? tpl.rowVariants?.find((v) => v.key === key) : undefined;
+}
+
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
@@ -803,8 +810,12 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   const paths = headerPaths(header, width);
   const byColumn: { spec?: ColumnSpec; variant?: string; depth: number; label: boolean }[] = paths.map((path) => {
     if (tpl.skipColumns && path.some((t) => tpl.skipColumns!.test(t))) return { depth: 0, label: false };
-    const variant = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
-    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)));
+    const named = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
+    // column groups headed by years (西安: 2018年 | 2019年 | 增减变化情况): the document's year is its 预算数 (决算数)
+    const yearText = named ? undefined : path.find((t) => /^\d{4}年(预算数?)?$/.test(t));
+    const variant = named ?? (yearText ? yearVariant(tpl, Number(yearText.slice(0, 4)), ctx) : undefined);
+    const isVariantText = (t: string) => (named ? named.match.test(t) : t === yearText);
+    const rest = path.filter((t) => !(variant && isVariantText(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)));
     const spec = columnOfPath(rest, specs);
     return { spec, variant: variant?.key, depth: rest.length, label: !spec && rest.length > 0 };
   });
