@@ -201,13 +201,24 @@ export function rowName(row: TableRow): string {
   return `${code}${label}`.trim() || '数据行';
 }
 
-export function rowPlace(table: Table, row?: TableRow, column?: string): FindingPlace {
-  const place: FindingPlace = { table: tableName(table) };
+/** A row's code as the store keeps it (facts.row_code): classification code, else fixed-row key, else organisation code. */
+export function rowCode(row: TableRow): string | undefined {
+  return row.classification?.code ?? row.key ?? row.orgCode;
+}
+
+/** The place of a table, one of its rows or one cell of it: the node by id and index, its printed name, its source line. */
+export function rowPlace(table: Table, row?: TableRow, column?: string, options: { line?: boolean } = {}): FindingPlace {
+  const place: FindingPlace = { tableId: table.id, table: tableName(table) };
   if (row) {
+    const index = table.rows.indexOf(row);
+    if (index >= 0) place.rowIndex = index;
+    const code = rowCode(row);
+    if (code !== undefined) place.rowCode = code;
+    if (column) place.columnKey = column;
     place.row = rowName(row);
     place.line = row.at.line;
     if (column) place.column = row.at.column;
-  } else if (table.at) place.line = table.at.line;
+  } else if (table.at && options.line !== false) place.line = table.at.line;
   return place;
 }
 
@@ -332,7 +343,7 @@ export function isSingleProject(fact: Fact): boolean {
 export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
   const level = levelIndex(row);
   const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
+  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification.code.startsWith(code));
   const byCode = new Map<string, TableRow[]>();
   for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
   return [...byCode.values()].flatMap((group) => {

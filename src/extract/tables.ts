@@ -89,7 +89,7 @@ function readMeta(blocks: Block[]): Meta {
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
-      const code = /^[（(\[]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
+      const code = /^[（([]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
@@ -395,7 +395,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         row.classification = { system, code, level: levelOf(code, system) };
       } else if (TOTAL_LABEL.test(norm(label))) row.kind = 'total';
       else {
-        const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
+        const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
         if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
@@ -577,7 +577,7 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     } else if (TOTAL_LABEL.test(norm(shown))) {
       row.kind = 'total';
     } else {
-      const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
+      const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
       row.kind = 'organisation';
       if (org) {
         row.orgCode = org[1];
@@ -789,12 +789,8 @@ function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock
   return { rows: [row], columns: [...tpl.columns, ...extra].map((c) => ({ key: c.key, label: c.label })) };
 }
 
-/** The row variant a year's column group stands for: the document's year is its budget (or final account), the year
- *  before it the prior year; other years are not read as a variant. */
-function yearVariant(tpl: TableTemplate, year: number, ctx: ExtractContext): { key: string; label: string; match: RegExp } | undefined {
-  const key = year === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : year === ctx.year - 1 ? 'prior' : undefined;
-  return key ? tpl.rowVariants?.find((v) => v.key === key) : undefined;
-}
+/** a column group's header that is only a year ("2022年", "2022年度") */
+const YEAR_GROUP = /^(\d{4})年度?$/;
 
 function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
@@ -810,14 +806,15 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
   const paths = headerPaths(header, width);
   const byColumn: { spec?: ColumnSpec; variant?: string; depth: number; label: boolean }[] = paths.map((path) => {
     if (tpl.skipColumns && path.some((t) => tpl.skipColumns!.test(t))) return { depth: 0, label: false };
-    const named = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
-    // column groups headed by years (西安: 2018年 | 2019年 | 增减变化情况): the document's year is its 预算数 (决算数)
-    const yearText = named ? undefined : path.find((t) => /^\d{4}年(预算数?)?$/.test(t));
-    const variant = named ?? (yearText ? yearVariant(tpl, Number(yearText.slice(0, 4)), ctx) : undefined);
-    const isVariantText = (t: string) => (named ? named.match.test(t) : t === yearText);
-    const rest = path.filter((t) => !(variant && isVariantText(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)));
+    const variant = tpl.rowVariants?.find((v) => path.some((t) => v.match.test(t)));
+    // 西安: column groups headed only by their year (2021年 | 2022年 | 增减变化情况): the document's year is its budget
+    // (or final account), the year before the previous year's figure
+    const yearHeader = variant || !tpl.rowVariants ? undefined : path.find((t) => YEAR_GROUP.test(t));
+    const year = yearHeader ? Number(YEAR_GROUP.exec(yearHeader)![1]) : undefined;
+    const byYear = year === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : year === ctx.year - 1 ? 'prior' : undefined;
+    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)) && t !== yearHeader);
     const spec = columnOfPath(rest, specs);
-    return { spec, variant: variant?.key, depth: rest.length, label: !spec && rest.length > 0 };
+    return { spec, variant: variant?.key ?? byYear, depth: rest.length, label: !spec && rest.length > 0 };
   });
   // a key claimed by two columns belongs to the more specific one ("“三公”经费/小计" over a grand 合计 with 会议费)
   for (const [k, c] of byColumn.entries()) {
@@ -887,7 +884,7 @@ function dropBlankColumns(grid: CellBlock[][]): CellBlock[][] {
 
 /** a classification code and its name printed in one cell: joined by a dash ("2050305-高等职业教育", 北京) or with
  *  the code in brackets ("[2010401]行政运行", 广州) */
-const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[\[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
+const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
 function codeAndName(text: string): { code: string; name: string } | undefined {
   const m = CODE_DASH_NAME.exec(text.trim());
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
