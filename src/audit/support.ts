@@ -361,8 +361,8 @@ export interface RowSum {
 }
 
 /**
- * The sums of a classified table, in the order they are checked: each 类/款 over the rows one level below (a 类
- * printed without its 款 over its 项), each organisation over its sub-organisations, an organisation without any
+ * The sums of a classified table, in the order they are checked: each 类/款 over the rows one level below (and the
+ * rows two levels below whose parent is not printed), each organisation over its sub-organisations, an organisation without any
  * over its classes, and the grand total over the classes of every block. Sums without parts are left out.
  */
 export function hierarchySums(table: Table, blocks = organisationBlocks(table)): RowSum[] {
@@ -374,8 +374,12 @@ export function hierarchySums(table: Table, blocks = organisationBlocks(table)):
     for (const row of block.rows) {
       if (levelIndex(row) >= 2) continue;
       const children = childrenOf(row, block.rows);
-      const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
-      add(row, direct, '下级科目');
+      // rows two levels below whose own parent is not printed count directly (a 类 printed without its 款 over its
+      // 项; 西安's regional sub-codes 3010201/3010202 under 301 without 30102)
+      const orphans = block.rows.filter(
+        (r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code) && !children.some((c) => r.classification!.code.startsWith(c.classification!.code)),
+      );
+      add(row, [...children, ...orphans], '下级科目');
     }
   }
   const orgRows = table.rows.filter((r) => r.kind === 'organisation');

@@ -139,6 +139,8 @@ export const GLOSSARY: GlossaryEntry[] = [
   // ── other terms a disclosure explains
   { id: 'openingBalance', uses: ['column'], zh: '年初结转和结余', variants: ['年初财政拨款结转和结余'], en: 'balances brought forward at the start of the year', definition: '上年度及以前年度未执行完毕、转入本年度接着使用的资金。' },
   { id: 'final', uses: ['column'], zh: '决算数', en: 'final (actual) figure, the amount column of final-account tables' },
+  { id: 'priorAccountBalance', uses: ['column'], zh: '上年实户资金余额', en: "balance left on the unit's own accounts from the previous year", definition: '单位实有资金账户中上年末留存、本年可安排使用的资金。' },
+  { id: 'unspentAccountFunds', uses: ['column'], zh: '未安排支出的实户资金', en: "funds on the unit's own accounts not budgeted for spending", definition: '单位实有资金账户中本年不安排支出、留存账户的资金。' },
   { id: 'subsidiaryRemit', uses: ['column'], zh: '附属单位上缴收入', en: 'income remitted by subsidiary units', definition: '下属独立核算单位依规定交给事业单位的款项。' },
   { id: 'superiorRemit', uses: ['column'], zh: '上缴上级支出', en: 'expenditure remitted to the superior unit', definition: '事业单位按规定的定额或比例上缴上级单位的支出。' },
   { id: 'operatingExpenditure', uses: ['column'], zh: '经营支出', en: 'expenditure on business activities of public institutions', definition: '事业单位开展专业业务以外的非独立核算经营活动所花费的支出。' },

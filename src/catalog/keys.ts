@@ -29,7 +29,7 @@ export const FIXED_ROW_KEYS = [
   'operatingIncome', 'superiorSubsidy', 'subsidiaryRemit', 'unitFunds', 'otherIncome', 'superiorSpecial',
   'businessFundOffset', 'currentYearIncome', 'priorYearBalance', 'priorFiscalBalance', 'priorOtherBalance',
   'openingBalance', 'nonAppropriationBalanceUsed', 'incomeTotal', 'currentYearExpenditure', 'carryForward',
-  'balanceDistribution', 'expenditureTotal',
+  'balanceDistribution', 'expenditureTotal', 'priorAccountBalance', 'unspentAccountFunds',
 ] as const;
 export type FixedRowKey = (typeof FIXED_ROW_KEYS)[number];
 

@@ -133,11 +133,14 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入|^当年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  // 西安 prints the balance of the unit's own accounts beside 上年结转 (and what of it is not spent on the other side)
+  { key: 'priorAccountBalance', label: '上年实户资金余额', match: /^上年实户资金余额$/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转|^上年.*余额$/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
   { key: 'carryForward', label: '结转下年', match: /^结转(和|及)?(结余)?下年|^年[终末]结转(和|及)?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'unspentAccountFunds', label: '未安排支出的实户资金', match: /^未安排支出的实户资金$/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 
@@ -198,8 +201,9 @@ const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
   { key: 'total', label: '合计', match: /^合计$/ },
   { key: 'overseas', label: '因公出国(境)费', match: /出国/ },
   { key: 'vehicle', label: '公务用车购置及运行费', match: /购置及运行|^小计$/ },
-  { key: 'vehiclePurchase', label: '公务用车购置费', match: /购置费/ },
-  { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护费/ },
+  // (headers cut off by their cell: 西安 prints "公务用车购置经费", "公务用车运行维护")
+  { key: 'vehiclePurchase', label: '公务用车购置费', match: /购置费|购置经费/ },
+  { key: 'vehicleOperation', label: '公务用车运行费', match: /运行费|运行维护/ },
   { key: 'reception', label: '公务接待费', match: /接待/ },
 ];
 

@@ -196,6 +196,27 @@ describe('template families of corpus-wide', () => {
     allSumsHold(income);
   }, 300_000);
 
+  it('西安 (w78, 2019): 三公 column groups by year (2018年 | 2019年 | 增减变化情况), regional sub-codes 3010201 under 301, 上年实户资金余额', async () => {
+    const d = await parse('w78.pdf');
+    // p32 表13: the 2019年 group is the budget: 合计 83.74 = 小计 28.38 + 会议费 19.06 + 培训费 36.30; 小计 = 接待 4.38 + 用车 24.00
+    const three = table(d, 'three-public');
+    expect(cells(three.rows.find((r) => r.key === 'budget'))).toEqual({ total: '28.38', reception: '4.38', vehicle: '24.00', vehicleOperation: '24.00', meeting: '19.06', training: '36.30' });
+    expect(cells(three.rows.find((r) => r.key === 'prior'))).toMatchObject({ meeting: '4.32', training: '29.79' });
+    expect(three.rows.find((r) => r.key === 'change')).toBeDefined();
+    // the 2018年 group as printed: 小计 2.86 beside 接待 2.86 and 用车 21.22 (the document's own inconsistency)
+    const reading = readTableConfidence(three);
+    expect(reading.identities).toEqual({ checked: 6, held: 4 });
+    // p19 表8 基本支出明细表: 301 工资福利支出 970.84 = 30101 237.03 + 3010201 317.69 + 3010202 34.76 + 30108 … (no 30102)
+    const basic = table(d, 'general-budget-basic-expenditure');
+    expect(cells(basic.rows.find((r) => r.classification?.code === '3010202'))).toEqual({ total: '34.76', personnel: '34.76' });
+    allSumsHold(basic);
+    // p3 表1 收支总表: 收入总计 3,695.91 = 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61
+    const summary = table(d, 'income-expenditure-summary');
+    expect(byLabel(summary, '上年实户资金余额', 'income')).toMatchObject({ key: 'priorAccountBalance' });
+    expect(byLabel(summary, '上年结转', 'income')).toMatchObject({ key: 'priorYearBalance' });
+    allSumsHold(summary);
+  }, 300_000);
+
   it('深圳 (w58): 收入总表 with one 预算单位 row and 收入总计', async () => {
     const d = await parse('w58.pdf');
     // p20 表2 收入总表
