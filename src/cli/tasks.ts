@@ -1,5 +1,6 @@
 // One document's work for parse and check — read, extract, audit, serialise — run in the main thread (--jobs 1) or
 // in a pool worker (src/cli/worker.ts); the outcome is plain data, so that it crosses threads as it is.
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Disclosure } from '../model/schema.js';
 import type { PieceKey } from '../extract/join.js';
 import type { DocumentFindings } from '../audit/report.js';
@@ -47,8 +48,6 @@ export interface CheckTask {
 
 export type Task = ParseTask | CheckTask;
 
-const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
 
 /** The last page any content was read from (0 for text input, which has no pages). */
 export function pagesRead(doc: Disclosure): number {
@@ -90,8 +89,9 @@ async function heldPiece(doc: Disclosure, pieces: boolean | undefined): Promise<
 /** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
 export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
-    const { parseFileSync } = await import('../extract/index.js');
-    const doc = await parseFileSync(task.file);
+    // any input: a published disclosure, an input workbook or a model (validated and written back)
+    const { readModel } = await import('./read-model.js');
+    const doc = await readModel(task.file);
     const piece = await heldPiece(doc, task.pieces);
     if (piece) return { ok: true, piece, pages: pagesRead(doc) };
     return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
@@ -105,7 +105,7 @@ export async function checkModel(doc: Disclosure, file: string, task: Pick<Check
   const { auditDocument } = await import('../audit/index.js');
   // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
   const { findings, readingConfidence } = auditDocument(doc, { rules: task.rules, only: task.only });
-  const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
+  const title = `${doc.unit.name} ${doc.year}年${SCOPE_WORD[doc.scope]}${KIND_WORD[doc.kind]}`;
   const value: DocumentFindings = { file, title, findings, readingConfidence };
   if (task.summary) {
     const { summaryRow } = await import('../audit/summary.js');

@@ -151,7 +151,7 @@ export function joinPieces(pieces: Disclosure[]): Disclosure {
     projects: all('projects'),
     threePublic: base.threePublic.items.length || !rest.length ? base.threePublic : { ...base.threePublic, ...rest.find((p) => p.threePublic.items.length)?.threePublic },
     performance: {
-      ...Object.assign({}, ...[...rest].reverse().map((p) => p.performance), base.performance),
+      ...[...[...rest].reverse().map((p) => p.performance), base.performance].reduce((merged, p) => ({ ...merged, ...p })),
       targets: marked.flatMap((p) => p.performance.targets),
       selfEvaluations: marked.flatMap((p) => p.performance.selfEvaluations),
     },

@@ -1,7 +1,7 @@
 // The text reader: text or Markdown converted from a PDF (as in ../shared/seeds) → positioned blocks.
 import { isUtf8 } from 'node:buffer';
 import type { Block, CellBlock, HeadingBlock, ReadResult } from './blocks.js';
-import { ReadError } from './errors.js';
+import { ReadError, unknownFormat } from './errors.js';
 import { normaliseCodePoints } from './normalise.js';
 
 const PART = /^第([一二三四五六七八九十]+)部分\s*/;
@@ -264,7 +264,8 @@ export function readText(input: string, format = 'text'): ReadResult {
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new ReadError(file, '文件为空 (empty file)', 'provide a disclosure text, e.g. one converted from its PDF');
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
-  if (sample.indexOf(0) >= 0) throw new ReadError(file, '这是二进制文件，不是文本 (binary file, not text)', 'convert it to text first, or pass a supported format');
+  // binary data in none of the formats detected before the text path
+  if (sample.indexOf(0) >= 0) throw unknownFormat(file);
   // validated, then decoded by Buffer (several times faster than a fatal TextDecoder); a leading byte order mark is
   // dropped as TextDecoder drops it
   if (!isUtf8(bytes)) throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
