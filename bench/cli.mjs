@@ -2,7 +2,8 @@
 // command line end to end over copies of the seeds — parse --format ndjson and check at --jobs 1 next to a
 // split-and-regex floor over the same files measured in the same run, --jobs 2 against --jobs 1, peak RSS over
 // 10,000 files, and start-up (--help, parse of one seed; median of 10). Prints numbers and asserts nothing.
-// BENCH_CLI_DOCS (2000) and BENCH_CLI_RSS_DOCS (10000) change the sizes. Each run reports wall time and the CPU time
+// BENCH_CLI_DOCS (2000), BENCH_CLI_RSS_DOCS (10000; 0 skips) and BENCH_CLI_STARTS (10) change the sizes;
+// BENCH_CLI_RSS_CHECK=1 runs check over the RSS_DOCS files too. Each run reports wall time and the CPU time
 // of the process (all its threads): on a busy shared machine the CPU time is the steadier figure.
 import { spawn } from 'node:child_process';
 import { linkSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, closeSync } from 'node:fs';
@@ -16,6 +17,9 @@ const seedsDir = resolve(root, '../shared/seeds');
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedsDir, f));
 const DOCS = Number(process.env.BENCH_CLI_DOCS ?? 2000);
 const RSS_DOCS = Number(process.env.BENCH_CLI_RSS_DOCS ?? 10000);
+/** check over the RSS_DOCS files too (about three times the parse run's CPU time) */
+const RSS_CHECK = process.env.BENCH_CLI_RSS_CHECK === '1';
+const STARTS = Number(process.env.BENCH_CLI_STARTS ?? 10);
 const work = mkdtempSync(join(tmpdir(), 'budgetdoc-bench-cli-'));
 // the child reports its peak RSS and CPU time (all threads) on exit, after the command's own output
 const report = join(work, 'report-usage.mjs');
@@ -92,25 +96,30 @@ line(`check --format ndjson --jobs 2 (${DOCS})`, check2, DOCS);
 
 const ratio = (r) => `${(r.wall / f.wall).toFixed(1)}× wall, ${(r.cpu / f.cpu).toFixed(1)}× CPU`;
 console.log(`parse vs floor: ${ratio(parse1)} (target ≤ 5×); check vs floor: ${ratio(check1)} (target ≤ 8×)`);
-console.log(`--jobs 2 vs --jobs 1 (wall): parse ${(parse1.wall / parse2.wall).toFixed(2)}×, check ${(check1.wall / check2.wall).toFixed(2)}× (target ≥ 1.6×; needs two idle cores)`);
+console.log(`--jobs 2 vs --jobs 1 (wall): parse ${(parse1.wall / parse2.wall).toFixed(2)}×, check ${(check1.wall / check2.wall).toFixed(2)}× (target ≥ 1.6×; needs two idle cores); CPU time at --jobs 2 ÷ --jobs 1 (the threads' overhead): parse ${(parse2.cpu / parse1.cpu).toFixed(2)}, check ${(check2.cpu / check1.cpu).toFixed(2)}`);
 
 if (RSS_DOCS > 0) {
   const big = corpus(RSS_DOCS);
   const r = await cli(['parse', big, '--format', 'ndjson']);
   line(`parse --format ndjson, default jobs (${RSS_DOCS})`, r, RSS_DOCS);
   console.log(`peak RSS over ${RSS_DOCS} files: ${r.rssMB.toFixed(0)} MB (target ≤ 400 MB)`);
+  if (RSS_CHECK) {
+    const c = await cli(['check', big, '--format', 'ndjson']);
+    line(`check --format ndjson, default jobs (${RSS_DOCS})`, c, RSS_DOCS);
+  }
   rmSync(big, { recursive: true, force: true });
 }
 
 const help = [];
 const one = [];
-for (let i = 0; i < 10; i++) {
-  help.push((await cli(['--help'])).wall);
-  one.push((await cli(['parse', seeds[0]])).wall);
+for (let i = 0; i < STARTS; i++) {
+  help.push(await cli(['--help']));
+  one.push(await cli(['parse', seeds[0]]));
 }
-console.log(`start-up, median of 10 (wall, including node's own start): --help ${(median(help) * 1000).toFixed(0)} ms, parse of one seed ${(median(one) * 1000).toFixed(0)} ms`);
+const ms = (runs, k) => (median(runs.map((r) => r[k])) * 1000).toFixed(0);
+console.log(`start-up, median of ${STARTS} (including node's own start): --help ${ms(help, 'wall')} ms wall, ${ms(help, 'cpu')} ms CPU; parse of one seed ${ms(one, 'wall')} ms wall, ${ms(one, 'cpu')} ms CPU`);
 const bare = [];
-for (let i = 0; i < 10; i++) {
+for (let i = 0; i < STARTS; i++) {
   const started = performance.now();
   await new Promise((done) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', done));
   bare.push(performance.now() - started);

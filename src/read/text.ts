@@ -1,4 +1,5 @@
 // The text reader: text or Markdown converted from a PDF (as in ../shared/seeds) → positioned blocks.
+import { isUtf8 } from 'node:buffer';
 import type { Block, CellBlock, HeadingBlock, ReadResult } from './blocks.js';
 import { ReadError, unknownFormat } from './errors.js';
 import { normaliseCodePoints } from './normalise.js';
@@ -263,15 +264,11 @@ export function readText(input: string, format = 'text'): ReadResult {
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new ReadError(file, '文件为空 (empty file)', 'provide a disclosure text, e.g. one converted from its PDF');
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
-  let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
   // binary data in none of the formats detected before the text path
-  if (nul > 0) throw unknownFormat(file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
-  }
-  return text;
+  if (sample.indexOf(0) >= 0) throw unknownFormat(file);
+  // validated, then decoded by Buffer (several times faster than a fatal TextDecoder); a leading byte order mark is
+  // dropped as TextDecoder drops it
+  if (!isUtf8(bytes)) throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
