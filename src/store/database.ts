@@ -22,6 +22,9 @@ export interface StoreOptions {
 
 export interface Store {
   db: Kysely<Database>;
+  /** a server's connections for text searches, sequential scans off for their whole session (see searchQuery in
+   *  queries.ts): a search is then one statement, not a transaction of four */
+  searchDb?: Kysely<Database>;
   engine: 'pglite' | 'postgres';
   /** where the data lives, for messages (data directory or URL without password) */
   location: string;
@@ -140,10 +143,21 @@ async function openEmbedded(data: string): Promise<Store> {
 
 function openServer(url: string, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const searchPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c enable_seqscan=off' });
   // an idle client that loses its server must not crash the process
   pool.on('error', () => {});
+  searchPool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  const searchDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: searchPool }) });
+  return {
+    db,
+    searchDb,
+    engine: 'postgres',
+    location: url.replace(/:[^:@/]*@/, ':***@'),
+    close: async () => {
+      await Promise.all([db.destroy(), searchDb.destroy()]);
+    },
+  };
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {

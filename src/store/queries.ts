@@ -92,11 +92,13 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
 
 /**
  * Runs a query that may search the text. The planner cannot know that testing a row's terms means decompressing
- * them, so on a small or narrow table it would rather read every row than ask the GIN index (which answers
- * without reading terms): for searches, sequential scans are ruled out within the query's transaction.
+ * them, so on a small or narrow table (or for a prefix query) it would rather read every row than ask the GIN
+ * index (which answers without reading terms): for searches, sequential scans are ruled out — on a server by the
+ * search connections' own setting (one round trip), on PGlite within the query's transaction.
  */
 async function searchQuery<R>(store: Store, query: RawBuilder<R>, searches: boolean): Promise<QueryResult<R>> {
   if (!searches) return query.execute(store.db);
+  if (store.searchDb) return query.execute(store.searchDb);
   return store.db.transaction().execute(async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     return query.execute(tx);
