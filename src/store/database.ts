@@ -95,7 +95,7 @@ function lockDataDir(data: string, dir: string): () => void {
     }
     let holder: { pid: number; host: string; since: string } | undefined;
     try {
-      holder = JSON.parse(readFileSync(file, 'utf8'));
+      holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
     } catch {
       // half-written or unreadable: judged stale below
     }

@@ -122,7 +122,8 @@ function findingValues(findings: Finding[]): unknown[][] {
     f.severity,
     f.message,
     f.location?.section ?? null,
-    f.location?.table ?? null,
+    // the table's catalogue id (the portal finds the table by it); its printed name stays in detail.location.table
+    f.location?.tableId ?? null,
     f.location?.row ?? null,
     typeof f.location?.line === 'number' ? f.location.line : null,
     { location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance },
@@ -197,7 +198,7 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
     }
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
-    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
+    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current.id : null;
     const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms, prepared.foldedText]));
     const id = inserted.rows[0].id;
     if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
