@@ -10,7 +10,13 @@ import { ENGINES, openTestStore } from './support/stores.js';
 
 const ANSWERED: FactQuery[] = [
   // the portal benchmark's aggregate
-  { groupBy: ['year', 'class'], system: 'function', column: 'total', table: 'general-budget-expenditure', region: '示例市' },
+  {
+    groupBy: ['year', 'class'],
+    system: 'function',
+    column: 'total',
+    table: 'general-budget-expenditure',
+    region: '示例市',
+  },
   { groupBy: ['region', 'kind', 'class'], system: 'function', column: 'total' },
   { groupBy: ['unit', 'table', 'column'], system: 'function', codePrefix: '20' },
   { groupBy: ['class'], system: 'function', codePrefix: '208', status: 'any' },
@@ -44,7 +50,8 @@ describe.each(ENGINES)('class sums on %s', (engine) => {
     cleanup();
   });
 
-  const rows = async (query: FactQuery, detail: boolean) => (await aggregateFactsQuery(query, { detail }).execute(store.db)).rows;
+  const rows = async (query: FactQuery, detail: boolean) =>
+    (await aggregateFactsQuery(query, { detail }).execute(store.db)).rows;
 
   it('gives the same rows as every leaf fact added up', async () => {
     for (const query of ANSWERED) {
@@ -58,7 +65,9 @@ describe.each(ENGINES)('class sums on %s', (engine) => {
 
   it('reads the sums, not the facts, where they answer', async () => {
     const explain = async (query: FactQuery) =>
-      (await sql<{ 'QUERY PLAN': string }>`explain ${aggregateFactsQuery(query)}`.execute(store.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      (await sql<{ 'QUERY PLAN': string }>`explain ${aggregateFactsQuery(query)}`.execute(store.db)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
     const answered = await explain(ANSWERED[0]);
     expect(answered).toMatch(/fact_class_sums/);
     expect(answered).not.toMatch(/facts_y\d+/);
@@ -66,10 +75,19 @@ describe.each(ENGINES)('class sums on %s', (engine) => {
   });
 
   it('loses the sums of a deleted document with it', async () => {
-    const [one] = (await sql<{ document_id: number; n: number }>`select document_id, count(*)::int as n from fact_class_sums group by document_id order by document_id limit 1`.execute(store.db)).rows;
+    const [one] = (
+      await sql<{
+        document_id: number;
+        n: number;
+      }>`select document_id, count(*)::int as n from fact_class_sums group by document_id order by document_id limit 1`.execute(
+        store.db,
+      )
+    ).rows;
     expect(one.n).toBeGreaterThan(0);
     expect(await deleteDocument(store, one.document_id)).toBe(true);
-    const left = await sql<{ n: number }>`select count(*)::int as n from fact_class_sums where document_id = ${one.document_id}`.execute(store.db);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from fact_class_sums where document_id = ${one.document_id}`.execute(store.db);
     expect(left.rows[0].n).toBe(0);
     for (const query of ANSWERED.slice(0, 2)) expect(await rows(query, false)).toEqual(await rows(query, true));
   });
