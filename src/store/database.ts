@@ -9,7 +9,7 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
 import { foldedSearchText, SEARCH_TEXT_VERSION } from './search-text.js';
-import { DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
+import { CLASS_SUMS_GROUP, CLASS_SUMS_SELECT, CLASS_SUMS_WHERE, DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
 
 export interface StoreOptions {
   /** data directory for embedded PGlite; 'memory:' keeps everything in memory (tests) */
@@ -22,6 +22,9 @@ export interface StoreOptions {
 
 export interface Store {
   db: Kysely<Database>;
+  /** a server's connections for text searches, sequential scans off for their whole session (see searchQuery in
+   *  queries.ts): a search is then one statement, not a transaction of four */
+  searchDb?: Kysely<Database>;
   engine: 'pglite' | 'postgres';
   /** where the data lives, for messages (data directory or URL without password) */
   location: string;
@@ -140,10 +143,21 @@ async function openEmbedded(data: string): Promise<Store> {
 
 function openServer(url: string, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const searchPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c enable_seqscan=off' });
   // an idle client that loses its server must not crash the process
   pool.on('error', () => {});
+  searchPool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  const searchDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: searchPool }) });
+  return {
+    db,
+    searchDb,
+    engine: 'postgres',
+    location: url.replace(/:[^:@/]*@/, ':***@'),
+    close: async () => {
+      await Promise.all([db.destroy(), searchDb.destroy()]);
+    },
+  };
 }
 
 async function migrate(db: Kysely<Database>): Promise<void> {
@@ -161,6 +175,7 @@ async function migrate(db: Kysely<Database>): Promise<void> {
     }
     await reindexSearchTerms(tx);
     await refoldSearchText(tx);
+    await sumFactClasses(tx);
   });
 }
 
@@ -268,5 +283,16 @@ async function refoldSearchText(tx: Kysely<Database>): Promise<void> {
     after = batch.rows[batch.rows.length - 1].id;
   }
   await sql`insert into store_meta (key, value) values ('search_text', ${SEARCH_TEXT_VERSION})
+    on conflict (key) do update set value = excluded.value`.execute(tx);
+}
+
+/** Fills fact_class_sums from the facts of a store written before the table existed (once: marked in store_meta). */
+async function sumFactClasses(tx: Kysely<Database>): Promise<void> {
+  const stored = await sql<{ value: string }>`select value from store_meta where key = 'fact_class_sums'`.execute(tx);
+  if (stored.rows[0]?.value === CLASS_SUMS_SELECT) return;
+  await sql`delete from fact_class_sums`.execute(tx);
+  await sql.raw(`insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells)
+    select document_id, year, ${CLASS_SUMS_SELECT} from facts where ${CLASS_SUMS_WHERE} group by document_id, year, ${CLASS_SUMS_GROUP}`).execute(tx);
+  await sql`insert into store_meta (key, value) values ('fact_class_sums', ${CLASS_SUMS_SELECT})
     on conflict (key) do update set value = excluded.value`.execute(tx);
 }

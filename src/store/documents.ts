@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
-import type { Database } from './schema.js';
+import { CLASS_SUMS_GROUP, CLASS_SUMS_SELECT, CLASS_SUMS_WHERE, type Database } from './schema.js';
 import { foldedSearchText } from './search-text.js';
 import { ensureFactsPartition, type Store } from './database.js';
 import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral, type FactRow } from './rows.js';
@@ -93,7 +93,8 @@ type Columns = ReadonlyArray<readonly [string, string]>;
 const names = (columns: Columns) => columns.map(([n]) => n).join(', ');
 
 /** `e->>0::text, (e->>1)::int, …` reading one JSON array element per row; jsonb values stay jsonb. */
-const fromArray = (columns: Columns) => columns.map(([, type], i) => (type === 'jsonb' ? `e->${i}` : `(e->>${i})::${type}`)).join(', ');
+const fromArray = (columns: Columns, named = false) =>
+  columns.map(([name, type], i) => `${type === 'jsonb' ? `e->${i}` : `(e->>${i})::${type}`}${named ? ` as ${name}` : ''}`).join(', ');
 
 /** One statement writes the document row, its findings and its facts; $1… are the document columns. */
 const INSERT_DOCUMENT = (() => {
@@ -111,7 +112,11 @@ const INSERT_DOCUMENT = (() => {
     `t as (insert into document_text (id, folded) select doc.id, ${foldedParam} from doc), ` +
     `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
     // all the document's facts in one multi-row insert, into the partition of its year
-    `c as (insert into facts (document_id, year, ${names(FACT_COLUMNS)}) select doc.id, ${param('year')}::int, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
+    `e as (select ${fromArray(FACT_COLUMNS, true)} from jsonb_array_elements(${factsParam}) as e), ` +
+    `c as (insert into facts (document_id, year, ${names(FACT_COLUMNS)}) select doc.id, ${param('year')}::int, ${names(FACT_COLUMNS)} from doc, e), ` +
+    // and their sums by function class (what the portal's aggregates read, see schema.ts)
+    `k as (insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells) ` +
+    `select doc.id, ${param('year')}::int, ${CLASS_SUMS_SELECT} from doc, e where ${CLASS_SUMS_WHERE} group by doc.id, ${CLASS_SUMS_GROUP}) ` +
     'select id from doc'
   );
 })();

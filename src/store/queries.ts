@@ -92,11 +92,13 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
 
 /**
  * Runs a query that may search the text. The planner cannot know that testing a row's terms means decompressing
- * them, so on a small or narrow table it would rather read every row than ask the GIN index (which answers
- * without reading terms): for searches, sequential scans are ruled out within the query's transaction.
+ * them, so on a small or narrow table (or for a prefix query) it would rather read every row than ask the GIN
+ * index (which answers without reading terms): for searches, sequential scans are ruled out — on a server by the
+ * search connections' own setting (one round trip), on PGlite within the query's transaction.
  */
 async function searchQuery<R>(store: Store, query: RawBuilder<R>, searches: boolean): Promise<QueryResult<R>> {
   if (!searches) return query.execute(store.db);
+  if (store.searchDb) return query.execute(store.searchDb);
   return store.db.transaction().execute(async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     return query.execute(tx);
@@ -327,12 +329,56 @@ export async function aggregateFacts(store: Store, query: FactQuery): Promise<Fa
   return (await aggregateFactsQuery(query).execute(store.db)).rows;
 }
 
-/** The aggregate's statement (also for EXPLAIN in the tests). */
-export function aggregateFactsQuery(query: FactQuery): RawBuilder<FactAggregate> {
+/** Dimensions fact_class_sums answers, as SQL over its alias `f` (the document's come from `d` as above). */
+const CLASS_SUM_DIMENSIONS: Record<string, string> = {
+  document: 'd.id',
+  unit: 'd.unit_name',
+  region: 'd.region',
+  year: 'd.year',
+  kind: 'd.kind',
+  scope: 'd.scope',
+  table: 'f.table_id',
+  column: 'f.column_key',
+  system: "'function'::text",
+  class: 'f.class',
+};
+
+/**
+ * Whether an aggregate needs no more detail than fact_class_sums holds: leaf rows of function codes, grouped and
+ * filtered by document, table, column and class at most. Such an aggregate reads a few sums a document instead of
+ * every leaf fact, with the same answer (exact numeric sums of sums).
+ */
+export function answeredByClassSums(query: FactQuery): boolean {
+  const rows = query.rows ?? (query.level ? 'all' : 'leaf');
+  return (
+    rows === 'leaf' &&
+    query.system === 'function' &&
+    !query.code &&
+    !query.level &&
+    (!query.codePrefix || query.codePrefix.length <= 3) &&
+    (query.groupBy ?? []).every((g) => g in CLASS_SUM_DIMENSIONS)
+  );
+}
+
+function classSumConditions(query: FactQuery): Expression<SqlBool>[] {
+  const conditions = documentConditions(query, 'd');
+  if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
+  if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
+  if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
+  if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
+  // a prefix of at most three digits holds for a code exactly when it holds for the code's class
+  if (query.codePrefix) conditions.push(sql<SqlBool>`f.class like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  return conditions;
+}
+
+/** The aggregate's statement (also for EXPLAIN in the tests); `detail` forces the reading of every leaf fact. */
+export function aggregateFactsQuery(query: FactQuery, options: { detail?: boolean } = {}): RawBuilder<FactAggregate> {
   const groupBy = query.groupBy ?? [];
   for (const g of groupBy) if (!(g in FACT_DIMENSIONS)) throw new RangeError(`unknown dimension: ${g}`);
-  const dims = groupBy.map((g) => sql`${sql.raw(FACT_DIMENSIONS[g])} as ${sql.ref(g)}`);
-  const innerGroup = sql`group by ${sql.join([...groupBy.map((g) => sql.raw(FACT_DIMENSIONS[g])), sql`f.document_id`])}`;
+  const sums = !options.detail && answeredByClassSums(query);
+  const dimension = (g: string) => (sums ? CLASS_SUM_DIMENSIONS[g] : FACT_DIMENSIONS[g]);
+  const dims = groupBy.map((g) => sql`${sql.raw(dimension(g))} as ${sql.ref(g)}`);
+  const innerGroup = sql`group by ${sql.join([...groupBy.map((g) => sql.raw(dimension(g))), sql`f.document_id`])}`;
   const outer = groupBy.map((g) => sql.ref(`g.${g}`));
   const outerGroup = groupBy.length ? sql`group by ${sql.join(outer)}` : sql``;
   const order = groupBy.length ? sql`order by ${sql.join(outer.map((o) => sql`${o} nulls last`))}` : sql``;
@@ -342,8 +388,8 @@ export function aggregateFactsQuery(query: FactQuery): RawBuilder<FactAggregate>
     select ${groupBy.length ? sql`${sql.join(outer)}, ` : sql``}coalesce(sum(g.amount_wan), 0)::text as amount_wan,
       coalesce(sum(g.cells), 0)::int as cells, count(*)::int as documents
     from (
-      select ${dims.length ? sql`${sql.join(dims)}, ` : sql``}sum(f.amount_wan) as amount_wan, count(*) as cells
-      from facts f join documents d on d.id = f.document_id ${whereAll(factConditions(query))}
+      select ${dims.length ? sql`${sql.join(dims)}, ` : sql``}sum(f.amount_wan) as amount_wan, ${sums ? sql`sum(f.cells)` : sql`count(*)`} as cells
+      from ${sums ? sql`fact_class_sums` : sql`facts`} f join documents d on d.id = f.document_id ${whereAll(sums ? classSumConditions(query) : factConditions(query))}
       ${innerGroup}) g
     ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`;
 }
