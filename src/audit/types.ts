@@ -79,7 +79,8 @@ export interface Report {
 
 export interface RuleContext {
   doc: Disclosure;
-  report(r: Report): void;
+  /** a plain function (rules destructure it from the context) */
+  report: (r: Report) => void;
 }
 
 export interface Rule {

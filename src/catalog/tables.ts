@@ -235,9 +235,12 @@ const FISCAL_COLUMNS: ColumnSpec[] = [
   { key: 'stateCapital', label: '国有资本经营预算', match: /国有资本/, side: 'expenditure' },
 ];
 
+/** 人员经费 under its names: 长沙 heads the column 人员类 */
+const PERSONNEL_HEADER = /人员经费|^人员类$/;
+
 const PERSONNEL_PUBLIC_COLUMNS: ColumnSpec[] = [
   { key: 'total', label: '合计', match: /^(合计|小计)$/ },
-  { key: 'personnel', label: '人员经费', match: /人员经费/ },
+  { key: 'personnel', label: '人员经费', match: PERSONNEL_HEADER },
   { key: 'public', label: '公用经费', match: /公用经费/ },
 ];
 
@@ -324,7 +327,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
       { key: 'total', label: '合计', match: /^(合计|小计|总计|金额|预算数?)$/ },
-      { key: 'personnel', label: '人员经费', match: /人员经费/ },
+      { key: 'personnel', label: '人员经费', match: PERSONNEL_HEADER },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],
     rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],

@@ -2,6 +2,7 @@
 // in a pool worker (src/cli/worker.ts); the outcome is plain data, so that it crosses threads as it is.
 import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Disclosure } from '../model/schema.js';
+import type { PieceKey } from '../extract/join.js';
 import type { DocumentFindings } from '../audit/report.js';
 import type { RuleSetting } from '../audit/index.js';
 import { UserError } from './errors.js';
@@ -10,10 +11,17 @@ import { UserError } from './errors.js';
 export type Outcome<T> =
   | { ok: true; value: T; /** pages read (PDF input), for the progress bar */ pages: number }
   /** a piece of a disclosure (情况说明 or 报表 alone), held back to be joined with its partner (src/cli/pieces.ts) */
-  | { ok: true; piece: Disclosure; pages: number }
+  | { ok: true; piece: HeldPiece; pages: number }
   | { ok: false; unreadable: boolean; message: string };
 
 export type ParseFormat = 'text' | 'json' | 'ndjson';
+
+/** A piece as it crosses to the batch: what pairing needs, and the model as compact JSON (the batch keeps the bytes
+ *  on disk, not the model in memory, until the pieces are joined at the end). */
+export interface HeldPiece {
+  key: PieceKey;
+  model: Uint8Array;
+}
 
 export interface ParseTask {
   kind: 'parse';
@@ -69,19 +77,23 @@ export async function serialiseModel(doc: Disclosure, format: ParseFormat, prett
   return (await import('./json-bytes.js')).jsonBytes(doc, newline);
 }
 
-/** Whether a model read for a task is a piece to hold back for joining. */
-async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<boolean> {
-  if (!pieces) return false;
-  const { pieceHolds } = await import('../extract/join.js');
-  return pieceHolds(doc) !== 'whole';
+/** The model read for a task as a piece to hold back for joining, or undefined when it is to be reported as it is. */
+async function heldPiece(doc: Disclosure, pieces: boolean | undefined): Promise<HeldPiece | undefined> {
+  if (!pieces) return undefined;
+  const { pieceKey } = await import('../extract/join.js');
+  const key = pieceKey(doc);
+  if (key.holds === 'whole') return undefined;
+  return { key, model: (await import('./json-bytes.js')).jsonBytes(doc) };
 }
 
 /** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
 export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
-    const { parseFileSync } = await import('../extract/index.js');
-    const doc = await parseFileSync(task.file);
-    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    // any input: a published disclosure, an input workbook or a model (validated and written back)
+    const { readModel } = await import('./read-model.js');
+    const doc = await readModel(task.file);
+    const piece = await heldPiece(doc, task.pieces);
+    if (piece) return { ok: true, piece, pages: pagesRead(doc) };
     return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
@@ -108,7 +120,8 @@ export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFinding
   try {
     const { readModel } = await import('./read-model.js');
     const doc = await readModel(task.file);
-    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    const piece = await heldPiece(doc, task.pieces);
+    if (piece) return { ok: true, piece, pages: pagesRead(doc) };
     return { ok: true, value: await checkModel(doc, task.file, task, started), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);

@@ -158,7 +158,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
-  app.get('/api/meta', async (c) =>
+  app.get('/api/meta', (c) =>
     c.json({ figures: FIGURES, perHead: PER_HEAD, dimensions: Object.keys(FACT_DIMENSIONS), engine: store.engine }),
   );
 

@@ -42,7 +42,7 @@ import {
   type CompareUnit,
   type DrillRow,
 } from './data.js';
-import { h, jsonScript, query, type Markup } from './html.js';
+import { h, query, type Markup } from './html.js';
 import { formBody, hasToken, HttpError, optionalInt, optionalText, pathId, publicMessage, requireToken, setSession, tokenFirst } from './http.js';
 import { downloadLinks, page } from './layout.js';
 import { formatChange, formatCount, formatPercent, formatPercentChange, formatPerHead, formatWan, formatWanUnit } from './format.js';

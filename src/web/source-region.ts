@@ -84,7 +84,7 @@ export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'tab
     const first = here.find(hasRegion);
     if (first) {
       const samePage = here.filter((p) => p.page === first.page && hasRegion(p)).map((p) => p.box!);
-      return { page: first.page!, box: samePage.reduce<Box>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], first.box!) };
+      return { page: first.page, box: samePage.reduce<Box>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], first.box) };
     }
   }
   if (table && hasRegion(table.at)) return { page: table.at.page, box: table.at.box };

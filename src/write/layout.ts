@@ -58,14 +58,6 @@ function cellMinor(row: TableRow, column: string): number | undefined {
   return c?.amount ? minorOf(c.amount) : undefined;
 }
 
-function rowCells(row: TableRow, columns: string[]): BodyCell[] {
-  const total = row.kind === 'total';
-  return columns.map((c) => {
-    const cell = numberCell(cellMinor(row, c), false);
-    return total ? { ...cell, bold: true } : cell;
-  });
-}
-
 function codeParts(code: string, system: 'function' | 'economic'): string[] {
   if (system === 'economic') return [code.slice(0, 3), code.slice(3, 5)];
   return [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];

@@ -2,7 +2,7 @@
 // Every figure is an integer of 0.01 万元 generated once at the leaves; totals, shares, changes and rates are derived
 // exactly, so every identity the auditor checks holds by construction.
 import { PART_NUMBERS, standardDocumentTitle, standardPartTitles, standardSectionTitle } from '../catalog/titles.js';
-import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
+import { SCOPE_WORD } from '../catalog/words.js';
 import type {
   Disclosure, DocumentKind, DocumentScope, Fact, Indicator, NarrativeSection, PerformanceTarget, SelfEvaluation, Subject,
   Table, TableColumn, TableId, TableRow,
@@ -15,7 +15,7 @@ import {
   DUTIES, ECONOMIC_CLASSES, FUNCTION_CLASSES, INDICATOR_TEMPLATES, OVERSEAS_SECTION,
   PERSONNEL_SECTIONS, PLACES, PUBLIC_SECTIONS, REASONS, SUBORDINATE_KINDS, UNIT_TYPES, functionName, type UnitType,
 } from './sample-data.js';
-import { changeClause, chineseNumber, makeChange, pct, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
+import { changeClause, chineseNumber, makeChange, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs } from './layout.js';
 
@@ -389,7 +389,7 @@ function budgetTables(p: Plan, t: Totals): Table[] {
     const leaves = new Map<string, Values>();
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     tables.push(table(p, 'government-fund-expenditure', ++n, templateColumns('government-fund-expenditure'), leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算拨款'));
-    tables.push(table(p, 'state-capital-expenditure', ++n, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
+    tables.push(table(p, 'state-capital-expenditure', n + 1, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
   }
   return tables;
 }
@@ -540,7 +540,7 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     const columns = [column('total', '合计'), column('basic', '基本支出'), column('project', '项目支出')];
     tables.push(table(p, 'final-government-fund', ++n, columns, leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算财政拨款'));
-    tables.push(table(p, 'final-state-capital', ++n, columns, [], '国有资本经营预算财政拨款'));
+    tables.push(table(p, 'final-state-capital', n + 1, columns, [], '国有资本经营预算财政拨款'));
   }
   return tables;
 }
@@ -640,7 +640,6 @@ export function generateSample(options: SampleOptions): Disclosure {
   const budget = p.kind === 'budget';
   const f = budget ? undefined : finalFigures(p, t);
   const tables = budget ? budgetTables(p, t) : finalTables(p, t, f!);
-  const kindWord = KIND_WORD[p.kind];
   const u = p.unitName;
   const titles = { unit: u, scope: p.scope, kind: p.kind, year: p.year };
 
@@ -745,7 +744,6 @@ export function generateSample(options: SampleOptions): Disclosure {
   ]));
   narrative.push(section(++s, standardSectionTitle(titles, 'stateCapital'), 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
-  narrative.push(section(++s, standardSectionTitle(titles, 'other'), 'other', [operatingFact]));
 
   // procurement, assets
   const procurementTotal = rng.chance(0.1) ? 0 : roundDiv((t.public + sum(gbProjects.map((x) => x.amount))) * rng.int(10, 60), 100);

@@ -8,7 +8,7 @@ import type { Disclosure, DocumentKind } from '../model/schema.js';
 import { DisclosureSchema } from '../model/schema.js';
 import { extractDisclosure } from '../extract/index.js';
 import { ReadError } from '../read/errors.js';
-import { blocksFromLines } from '../read/html.js';
+import { blocksFromLines } from '../read/lines.js';
 import { loadSheets, sheetLines } from '../read/xlsx.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs, layoutDisclosure, type GridBlock } from './layout.js';
@@ -29,7 +29,7 @@ export async function workbookBytes(kind: DocumentKind, tables: GridBlock[], doc
   for (const s of before) writeSheet(wb, s, records(s), !doc);
   // the table sheets are the published ones (xlsx.ts), written into this workbook
   const writer = excelJsWriter(wb);
-  await layoutToXlsx(tables, { addSheet: (name) => writer.addSheet(name), toBuffer: async () => Buffer.alloc(0) });
+  await layoutToXlsx(tables, { addSheet: (name) => writer.addSheet(name), toBuffer: () => Promise.resolve(Buffer.alloc(0)) });
   for (const s of after) writeSheet(wb, s, records(s), !doc);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

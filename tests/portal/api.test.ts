@@ -12,7 +12,7 @@ import { renderDisclosure } from '../../src/write/index.js';
 import { generateSample } from '../../src/write/sample.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
 import { makeDisclosure, modelBytes } from './support/fixtures.js';
-import { ENGINES, openTestStore, type Engine } from './support/stores.js';
+import { ENGINES, openTestStore } from './support/stores.js';
 
 const TOKEN = 'test-token-0123';
 
@@ -53,11 +53,11 @@ for (const engine of ENGINES) {
     const json = async (url: string) => {
       const res = await get(url);
       expect(res.status, url).toBe(200);
-      return res.json() as Promise<any>;
+      return res.json();
     };
 
     beforeAll(async () => {
-      store = await openTestStore(engine as Engine);
+      store = await openTestStore(engine);
       app = createApp({ store, token: TOKEN, analysis: defaultAnalysis, uploadLimit: 512 * 1024 });
       const summary = await importCorpus(store, corpus.dir);
       expect(summary.counts.failed, JSON.stringify(summary.results.filter((r) => r.outcome === 'failed'))).toBe(0);
