@@ -744,6 +744,7 @@ export function generateSample(options: SampleOptions): Disclosure {
   ]));
   narrative.push(section(++s, standardSectionTitle(titles, 'stateCapital'), 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
+  narrative.push(section(s + 1, standardSectionTitle(titles, 'other'), 'other', [operatingFact]));
 
   // procurement, assets
   const procurementTotal = rng.chance(0.1) ? 0 : roundDiv((t.public + sum(gbProjects.map((x) => x.amount))) * rng.int(10, 60), 100);
