@@ -1,86 +1,11 @@
-// Where a narrative subject's figure is printed in the tables, declared as data: for each subject kind, the tables,
-// rows and columns that carry it, in order of preference by the section's topic. Rules resolve facts through this.
-import type { Amount, Disclosure, Subject, Table, TableId, TableRow } from '../model/schema.js';
+// A narrative subject's figure resolved in the tables: the sources are catalogue data (catalog/figure-sources.ts),
+// tried in order of preference by the section's topic. Rules resolve facts through this.
+import type { Amount, Disclosure, Subject, Table, TableRow } from '../model/schema.js';
 import { cellAmount, findTable, grandTotalRow, primaryColumn, rowByKey, rowPlace } from './support.js';
 import type { FindingPlace } from './types.js';
+import { ALL_FUNDS_TOPICS, SUBJECT_FIGURE_SOURCES as SOURCES, type FigureScope as Scope, type FigureSource } from '../catalog/figure-sources.js';
 
-/** A table figure: a fixed row (by key), the grand total, a classified row (by the subject's code) or the single row. */
-export interface FigureSource {
-  table: TableId;
-  row: { key: string } | 'grandTotal' | 'byCode' | 'single';
-  /** the column key, or 'primary' (the row's main amount column) or 'bySubjectKey' */
-  column: string;
-}
-
-/** Topics whose figures cover every fund (收支总表, 支出总表); the others explain the general budget. */
-const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
-
-type Scope = 'allFunds' | 'generalBudget';
-
-const SOURCES: Record<string, Partial<Record<Scope, FigureSource[]>>> = {
-  total: {
-    allFunds: [
-      { table: 'income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
-      { table: 'final-income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
-    ],
-    generalBudget: [{ table: 'fiscal-appropriation-summary', row: { key: 'incomeTotal' }, column: 'primary' }],
-  },
-  income: {
-    allFunds: [
-      { table: 'income-expenditure-summary', row: { key: 'currentYearIncome' }, column: 'primary' },
-      { table: 'income-expenditure-summary', row: { key: 'incomeTotal' }, column: 'primary' },
-    ],
-  },
-  expenditure: {
-    allFunds: [
-      { table: 'income-expenditure-summary', row: { key: 'currentYearExpenditure' }, column: 'primary' },
-      { table: 'expenditure-summary', row: 'grandTotal', column: 'total' },
-      { table: 'income-expenditure-summary', row: { key: 'expenditureTotal' }, column: 'primary' },
-    ],
-  },
-  fund: {
-    allFunds: [{ table: 'income-expenditure-summary', row: 'byCode', column: 'primary' }],
-    generalBudget: [{ table: 'fiscal-appropriation-summary', row: 'byCode', column: 'primary' }],
-  },
-  fiscalAppropriation: {
-    generalBudget: [
-      { table: 'fiscal-appropriation-summary', row: { key: 'incomeTotal' }, column: 'primary' },
-      { table: 'income-expenditure-summary', row: { key: 'fiscalAppropriation' }, column: 'primary' },
-    ],
-  },
-  generalBudget: {
-    generalBudget: [{ table: 'general-budget-expenditure', row: 'grandTotal', column: 'total' }],
-    allFunds: [{ table: 'income-expenditure-summary', row: { key: 'generalBudget' }, column: 'primary' }],
-  },
-  basic: {
-    allFunds: [{ table: 'expenditure-summary', row: 'grandTotal', column: 'basic' }],
-    generalBudget: [
-      { table: 'general-budget-expenditure', row: 'grandTotal', column: 'basic' },
-      { table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'total' },
-    ],
-  },
-  project: {
-    allFunds: [{ table: 'expenditure-summary', row: 'grandTotal', column: 'project' }],
-    generalBudget: [
-      { table: 'general-budget-expenditure', row: 'grandTotal', column: 'project' },
-      { table: 'general-budget-project-expenditure', row: 'grandTotal', column: 'total' },
-    ],
-  },
-  function: {
-    allFunds: [
-      { table: 'expenditure-summary', row: 'byCode', column: 'total' },
-      { table: 'income-expenditure-summary', row: 'byCode', column: 'primary' },
-    ],
-    generalBudget: [
-      { table: 'general-budget-expenditure', row: 'byCode', column: 'total' },
-      { table: 'fiscal-appropriation-summary', row: 'byCode', column: 'generalBudget' },
-    ],
-  },
-  personnel: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'personnel' }] },
-  public: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'grandTotal', column: 'public' }] },
-  economic: { generalBudget: [{ table: 'general-budget-basic-expenditure', row: 'byCode', column: 'total' }] },
-  threePublic: { generalBudget: [{ table: 'three-public', row: 'single', column: 'bySubjectKey' }] },
-};
+export type { FigureSource };
 
 export interface ResolvedFigure {
   amount: Amount;

@@ -1,83 +1,12 @@
 // Across tables: the same quantity printed in two tables agrees — function classes in 收支总表/支出总表/收入总表, the
 // general budget by class in 财政拨款收支总表 and 一般公共预算支出表, the 基本支出 and 项目支出 totals and per-项 project sums.
-// Which tables print which quantity is declared in AGREEMENTS below (data, not branches on names).
+// Which tables print which quantity is catalogue data (catalog/identities.ts TABLE_AGREEMENTS), not branches on names.
 import type { Rule } from '../types.js';
-import type { Amount, Disclosure, Table, TableId, TableRow } from '../../model/schema.js';
+import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
 import { cellAmount, compareEqual, compareSum, findTable, grandTotalRow, levelIndex, organisationBlocks, primaryColumn, rowByKey, rowPlace, tableName } from '../support.js';
 import { onlyGeneralBudget } from '../figures.js';
 import type { FindingPlace } from '../types.js';
-
-interface Source {
-  table: TableId;
-  /** the amount column; 'primary' = the row's main column */
-  column: string;
-  side?: 'income' | 'expenditure';
-  /** a fixed row instead of classified rows */
-  rowKey?: string;
-}
-
-interface Agreement {
-  name: string;
-  /** by function class, by every classified code, or one total */
-  per: 'class' | 'code' | 'total';
-  sources: Source[];
-  /** holds only when every fund is general budget */
-  onlyWhenAllGeneralBudget?: boolean;
-}
-
-const AGREEMENTS: Agreement[] = [
-  {
-    name: '各类支出（全部资金）',
-    per: 'class',
-    sources: [
-      { table: 'income-expenditure-summary', column: 'primary', side: 'expenditure' },
-      { table: 'expenditure-summary', column: 'total' },
-      { table: 'income-summary', column: 'total' },
-    ],
-  },
-  {
-    name: '一般公共预算各类支出',
-    per: 'class',
-    sources: [
-      { table: 'general-budget-expenditure', column: 'total' },
-      { table: 'fiscal-appropriation-summary', column: 'generalBudget', side: 'expenditure' },
-    ],
-  },
-  {
-    name: '各类支出（全部为一般公共预算时）',
-    per: 'class',
-    onlyWhenAllGeneralBudget: true,
-    sources: [
-      { table: 'income-expenditure-summary', column: 'primary', side: 'expenditure' },
-      { table: 'fiscal-appropriation-summary', column: 'total', side: 'expenditure' },
-    ],
-  },
-  {
-    name: '收支总计（全部为一般公共预算时）',
-    per: 'total',
-    onlyWhenAllGeneralBudget: true,
-    sources: [
-      { table: 'income-expenditure-summary', column: 'primary', rowKey: 'incomeTotal' },
-      { table: 'fiscal-appropriation-summary', column: 'primary', rowKey: 'incomeTotal' },
-    ],
-  },
-  { name: '一般公共预算支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'total' }, { table: 'fiscal-appropriation-summary', column: 'generalBudget', rowKey: 'expenditureTotal' }] },
-  { name: '基本支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'basic' }, { table: 'general-budget-basic-expenditure', column: 'total' }] },
-  { name: '项目支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'project' }, { table: 'general-budget-project-expenditure', column: 'total' }] },
-  { name: '各科目项目支出', per: 'code', sources: [{ table: 'general-budget-expenditure', column: 'project' }, { table: 'general-budget-project-expenditure', column: 'total' }] },
-  {
-    name: '各科目支出（全部为一般公共预算时）',
-    per: 'code',
-    onlyWhenAllGeneralBudget: true,
-    sources: [{ table: 'expenditure-summary', column: 'total' }, { table: 'general-budget-expenditure', column: 'total' }, { table: 'income-summary', column: 'total' }],
-  },
-  {
-    name: '各科目基本支出（全部为一般公共预算时）',
-    per: 'code',
-    onlyWhenAllGeneralBudget: true,
-    sources: [{ table: 'expenditure-summary', column: 'basic' }, { table: 'general-budget-expenditure', column: 'basic' }],
-  },
-];
+import { TABLE_AGREEMENTS as AGREEMENTS, type AgreementSource as Source, type TableAgreement as Agreement } from '../../catalog/identities.js';
 
 interface Figure {
   amounts: Amount[];

@@ -1,34 +1,11 @@
 // Across tables: an empty 政府性基金/国有资本经营 table goes with zero fund figures elsewhere, and a filled one with non-zero.
 import type { Rule } from '../types.js';
-import type { Disclosure, TableId } from '../../model/schema.js';
+import type { Disclosure } from '../../model/schema.js';
 import { cellAmount, findTable, rowByKey, rowPlace, tableName } from '../support.js';
 import type { FindingPlace } from '../types.js';
+import { FUND_TABLES as FUNDS, type FundPrint } from '../../catalog/identities.js';
 
-/** Each fund table and where else the same fund is printed: a column of a table, or a fixed row. */
-const FUNDS: Array<{ fund: string; table: TableId; elsewhere: Array<{ table: TableId; column?: string; rowKey?: string }> }> = [
-  {
-    fund: '政府性基金预算',
-    table: 'government-fund-expenditure',
-    elsewhere: [
-      { table: 'fiscal-appropriation-summary', column: 'governmentFund' },
-      { table: 'fiscal-appropriation-summary', rowKey: 'governmentFund' },
-      { table: 'income-expenditure-summary', rowKey: 'governmentFund' },
-      { table: 'income-summary', column: 'governmentFund' },
-    ],
-  },
-  {
-    fund: '国有资本经营预算',
-    table: 'state-capital-expenditure',
-    elsewhere: [
-      { table: 'fiscal-appropriation-summary', column: 'stateCapital' },
-      { table: 'fiscal-appropriation-summary', rowKey: 'stateCapital' },
-      { table: 'income-expenditure-summary', rowKey: 'stateCapital' },
-      { table: 'income-summary', column: 'stateCapital' },
-    ],
-  },
-];
-
-function nonZeroElsewhere(doc: Disclosure, spec: (typeof FUNDS)[number]['elsewhere'][number]): FindingPlace | null | undefined {
+function nonZeroElsewhere(doc: Disclosure, spec: FundPrint): FindingPlace | null | undefined {
   const table = findTable(doc, spec.table);
   if (!table || table.status !== 'present') return undefined;
   if (spec.rowKey) {
