@@ -115,8 +115,17 @@ function rowFor(table: Table, source: FigureSource, subject: Subject): TableRow 
 
 /** The table figure a narrative fact names, when the document prints it. */
 export function resolveFigure(doc: Disclosure, subject: Subject, topic: string | undefined): ResolvedFigure | undefined {
+  return resolveFigures(doc, subject, topic)[0];
+}
+
+/**
+ * Every table figure the subject may name, in order of preference: "收入预算" is the 本年收入合计 in one template
+ * and the 收入总计 (with 上年结转) in another (北京), so a statement that matches any of them states its figure.
+ */
+export function resolveFigures(doc: Disclosure, subject: Subject, topic: string | undefined): ResolvedFigure[] {
+  const found: ResolvedFigure[] = [];
   const bySubject = SOURCES[subject.kind];
-  if (!bySubject) return undefined;
+  if (!bySubject) return found;
   const scope = scopeOf(topic, subject);
   const other: Scope = scope === 'allFunds' ? 'generalBudget' : 'allFunds';
   // a budget whose money is all general budget prints the same figures in both scopes
@@ -133,7 +142,26 @@ export function resolveFigure(doc: Disclosure, subject: Subject, topic: string |
     if (table.columns.length > 0 && !table.columns.some((c) => c.key === column) && cellAmount(row, column) === null) continue;
     const amount = cellAmount(row, column) ?? (row.cells.length ? { minor: 0, scale: 0, unit: table.unit ?? '万元', text: '' } : null);
     if (!amount) continue;
-    return { amount, table, row, place: rowPlace(table, row) };
+    found.push({ amount, table, row, place: rowPlace(table, row) });
+  }
+  return found;
+}
+
+const FUND_WORDS: Record<string, RegExp> = { generalBudget: /一般公共预算/, governmentFund: /政府性基金/, stateCapital: /国有资本经营/ };
+
+/**
+ * The same fund's 上年结转 in a two-sided table (the income rows after 上年结转 that name the fund): 重庆 states
+ * "一般公共预算财政拨款收入 X，一般公共预算财政拨款支出 X", the fund's income with its carry-over.
+ */
+export function fundCarryOver(table: Table, fundKey: string): TableRow | undefined {
+  const words = FUND_WORDS[fundKey];
+  if (!words) return undefined;
+  const start = table.rows.findIndex((r) => r.key === 'priorYearBalance');
+  if (start < 0) return undefined;
+  for (const r of table.rows.slice(start + 1)) {
+    if (r.side === 'expenditure') continue;
+    if (r.key) break;
+    if (words.test(r.label)) return r;
   }
   return undefined;
 }
@@ -169,5 +197,7 @@ export function sameQuantity(label: string, row: string, kind: 'budget' | 'final
   if (/上年|结转|结余/.test(l) !== /上年|结转|结余/.test(r)) return false;
   if (kind === 'final_account' && /预算/.test(l.replace(FUND_NAMES, '')) && !/决算/.test(l)) return false;
   if ((subjectKind === 'function' || subjectKind === 'economic') && /(项目|基本)支出中|其中.*(项目|基本)支出/.test(l)) return false;
+  // "政府性基金预算财政拨款收入" is one fund's income, not the total of every fund the reader may have taken it for
+  if (subjectKind !== 'fund' && /政府性基金|国有资本经营/.test(l) && !/政府性基金|国有资本经营/.test(r)) return false;
   return true;
 }

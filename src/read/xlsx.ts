@@ -3,8 +3,8 @@
 // line = row, column = column.
 import type { ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
-import { blocksFromLines, type SourceLine } from './html.js';
-import { normalisePdfText } from './pdf.js';
+import { blocksFromLines, type SourceLine } from './lines.js';
+import { normalisePdfText } from './normalise.js';
 
 /** Cells read at most per sheet: a disclosure table has hundreds of rows, not millions. */
 const MAX_CELLS = 2_000_000;

@@ -227,11 +227,11 @@ for (const engine of ENGINES) {
       expect((await cached.request(`/api/documents/${body.items[0].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
     });
 
-    it('marks a finding on the table row it names', async () => {
+    it('marks a finding on the table row it points at by id and index', async () => {
       const model = makeDisclosure({ unit: '新疆标注测试局', year: 2021 });
       const stored = await storeDocument(store, {
         model,
-        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
+        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { tableId: 'general-budget-expenditure', rowIndex: 3, rowCode: '2010301', table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
         source: { file: 'mark.json', bytes: new TextEncoder().encode(JSON.stringify(model)) },
       });
       const html = await (await get(`/documents/${stored.id}`)).text();
