@@ -98,10 +98,12 @@ async function lane(l: number): Promise<void> {
     const abort = new AbortController();
     lanes[l] = abort;
     try {
-      const r: { kind: 'read' | 'refused' | 'crash'; ms: number; cpuMs?: number; error?: string } = await pool.run(
-        { name: input.name, bytes, clock, lane: l, base: epochBase },
-        { signal: abort.signal },
-      );
+      const r = (await pool.run({ name: input.name, bytes, clock, lane: l, base: epochBase }, { signal: abort.signal })) as {
+        kind: 'read' | 'refused' | 'crash';
+        ms: number;
+        cpuMs?: number;
+        error?: string;
+      };
       counts[r.kind]++;
       stats[r.kind]++;
       stats.ms += r.ms;

@@ -130,7 +130,7 @@ const tableByYear = new Map<CatalogueId, Map<number, Map<string, CodeEntry>>>();
 /** The full table of an edition: the base with the recorded differences applied cumulatively away from the base. */
 function table(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
   let byYear = tableByYear.get(catalogue);
-  if (!byYear) tableByYear.set(catalogue, (byYear = new Map()));
+  if (!byYear) tableByYear.set(catalogue, (byYear = new Map<number, Map<string, CodeEntry>>()));
   const known = byYear.get(year);
   if (known) return known;
   const built = buildTable(catalogue, year);
@@ -470,7 +470,7 @@ function namesIn(catalogue: CatalogueId, code: string): Array<{ name: string; ed
     for (const edition of knownEditions(catalogue)) {
       for (const e of table(catalogue, edition).values()) {
         let byName = collected.get(e.code);
-        if (!byName) collected.set(e.code, (byName = new Map()));
+        if (!byName) collected.set(e.code, (byName = new Map<string, number[]>()));
         byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
       }
     }

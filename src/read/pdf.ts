@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Block, CellBlock, ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
 import { reclassifyHeadings } from './lines.js';
-import { normaliseCodePoints, normalisePdfText } from './normalise.js';
+import { normalisePdfText } from './normalise.js';
 import { refuseInflationBomb } from './pdf-streams.js';
 import { readText } from './text.js';
 
@@ -391,7 +391,10 @@ function splitDigits(p: Piece, rules: number[]): Piece[] {
     const x0 = p.x0 + step * k;
     const side = rules.filter((r) => r < x0 + step / 2).length;
     const part = parts.get(side);
-    if (part) (part.text += ch), (part.x1 = x0 + step);
+    if (part) {
+      part.text += ch;
+      part.x1 = x0 + step;
+    }
     else parts.set(side, { text: ch, x0, x1: x0 + step });
   });
   return [...parts.values()].map((part) => ({ ...p, ...part }));

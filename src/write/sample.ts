@@ -742,7 +742,7 @@ export function generateSample(options: SampleOptions): Disclosure {
   narrative.push(section(++s, standardSectionTitle(titles, 'governmentFund'), 'governmentFund', [
     ...(t.gf > 0 ? [fact(p, { subject: { kind: 'fund', key: 'governmentFund' }, label: '政府性基金预算拨款', current: t.gf })] : []),
   ]));
-  narrative.push(section(++s, standardSectionTitle(titles, 'stateCapital'), 'stateCapital', []));
+  narrative.push(section(s + 1, standardSectionTitle(titles, 'stateCapital'), 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
 
   // procurement, assets

@@ -32,6 +32,6 @@ export function registerTemplate(program: Command): void {
       } catch (err) {
         throw new UserError(`无法写入 ${opts.out}: ${(err as Error).message}`, 2);
       }
-      process.stderr.write(`已写入 ${opts.out} (${KIND_WORD[opts.kind as DocumentKind]}填报模板)\n`);
+      process.stderr.write(`已写入 ${opts.out} (${KIND_WORD[opts.kind]}填报模板)\n`);
     });
 }
