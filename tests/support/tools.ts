@@ -63,6 +63,18 @@ export function toolVerdict(missing: string | undefined, ci: boolean): 'run' | '
   return ci ? 'fail' : 'skip';
 }
 
+/**
+ * For `describe.skipIf(skipWithout(…))` around tests that start the tools in their hooks: true (the reason printed)
+ * when one is missing outside CI; under CI a missing tool fails the file at once with the reason.
+ */
+export function skipWithout(...tools: Tool[]): boolean {
+  const reasons = tools.map(missingReason).filter((r): r is string => r !== undefined);
+  const verdict = toolVerdict(reasons.length ? reasons.join('; ') : undefined, toolsRequired());
+  if (verdict === 'fail') throw new Error(`${reasons.join('; ')}: CI must have it`);
+  if (verdict === 'skip') console.warn(`skipped: ${reasons.join('; ')}`);
+  return verdict === 'skip';
+}
+
 interface SkippableContext {
   skip(note?: string): never;
 }
