@@ -394,8 +394,7 @@ function splitDigits(p: Piece, rules: number[]): Piece[] {
     if (part) {
       part.text += ch;
       part.x1 = x0 + step;
-    }
-    else parts.set(side, { text: ch, x0, x1: x0 + step });
+    } else parts.set(side, { text: ch, x0, x1: x0 + step });
   });
   return [...parts.values()].map((part) => ({ ...p, ...part }));
 }

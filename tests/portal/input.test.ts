@@ -29,7 +29,7 @@ describe('one input reader for check, import and upload', () => {
   let app: ReturnType<typeof createApp>;
   const upload = (name: string, bytes: Uint8Array) => {
     const form = new FormData();
-    form.set('file', new File([bytes], name));
+    form.set('file', new File([new Uint8Array(bytes)], name));
     return app.request('/api/documents', { method: 'POST', body: form, headers: auth });
   };
 
