@@ -190,7 +190,7 @@ function mutateModel(text: string, random: () => number, yaml: boolean): string 
     const r = random();
     if (r < 0.15 && Array.isArray(parent)) parent.splice(key as number, 1);
     else if (r < 0.25 && Array.isArray(parent)) parent.push(structuredClone(value));
-    else if (r < 0.35 && !Array.isArray(parent)) delete (parent)[key];
+    else if (r < 0.35 && !Array.isArray(parent)) delete parent[key];
     else if (typeof value === 'number') (parent as Record<string, unknown>)[key] = [value * 10 ** Math.floor(random() * 12), -value, value + 1, Math.floor(value / 7), odd[Math.floor(random() * odd.length)]][Math.floor(random() * 5)];
     else if (typeof value === 'string' && random() < 0.5) (parent as Record<string, unknown>)[key as string] = value.slice(0, Math.floor(random() * value.length)) + TEXT_PIECES[Math.floor(random() * TEXT_PIECES.length)];
     else (parent as Record<string, unknown>)[key as string] = structuredClone(odd[Math.floor(random() * odd.length)]);

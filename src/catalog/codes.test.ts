@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { needTool } from '../../tests/support/tools.js';
 import functionBase from './codes/function-2022.json' with { type: 'json' };
 import functionEditions from './codes/function-editions.json' with { type: 'json' };
 import economicDept from './codes/economic-dept.json' with { type: 'json' };
@@ -88,14 +89,6 @@ function scanSeedNamePaths(): Array<{ seed: string; line: number; names: string[
   return out;
 }
 
-const pdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const corpusTexts = new Map<string, string>();
 /** The layout text of a corpus PDF ("corpus/018"), as pdftotext -layout prints it. */
@@ -351,7 +344,8 @@ describe('the seeds', () => {
   });
 });
 
-describe.skipIf(!pdftotext)('the corpus', () => {
+describe('the corpus', () => {
+  beforeEach((ctx) => needTool(ctx, 'poppler'));
   const documents = functionBase.documents as Record<string, number>;
   const corpusDocs = Object.keys(documents).filter((d) => d.startsWith('corpus/'));
 
@@ -446,7 +440,8 @@ describe('data files', () => {
     expect(normaliseName('政府办公厅（室） 及相关\u3000机构事务\n')).toBe('政府办公厅(室)及相关机构事务');
   });
 
-  it.skipIf(!pdftotext)('entries marked "corpus" print their code and name in a listed corpus PDF', () => {
+  it('entries marked "corpus" print their code and name in a listed corpus PDF', (ctx) => {
+    needTool(ctx, 'poppler');
     const textOf = (doc: string) => normaliseName(corpusText(doc));
     const entries = [
       ...functionBase.entries,

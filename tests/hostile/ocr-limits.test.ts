@@ -1,15 +1,14 @@
 // OCR is bounded by pages and seconds: a 6 KB PDF of 60 blank pages (once 94 s of OCR) is refused at once as a
 // scanned document too long, with the reason in Chinese and English.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../src/read/errors.js';
 import { MAX_OCR_PAGES, readPdf } from '../../src/read/pdf.js';
 import { blankPagesPdf } from './support.js';
-
-const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('chi_sim') ?? false;
+import { needTool } from '../support/tools.js';
 
 describe('OCR limits', () => {
-  it.skipIf(!hasOcr)('60 blank pages: "scanned document too long" within seconds', async () => {
+  it('60 blank pages: "scanned document too long" within seconds', async (ctx) => {
+    needTool(ctx, 'tesseract');
     const pdf = blankPagesPdf(60);
     expect(pdf.length).toBeLessThan(8 * 1024);
     const started = performance.now();

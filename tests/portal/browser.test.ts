@@ -12,12 +12,13 @@ import { createApp } from '../../src/web/app.js';
 import { importCorpus, repoRoot, writeModelFiles } from './support/corpus.js';
 import { makeDisclosure } from './support/fixtures.js';
 import { openTestStore } from './support/stores.js';
+import { skipWithout } from '../support/tools.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(repoRoot, 'test-artifacts/portal');
 const TOKEN = 'browser-test-token';
 
-describe('portal in Chromium', () => {
+describe.skipIf(skipWithout('chromium'))('portal in Chromium', () => {
   let store: Store;
   let server: ServerType;
   let browser: Browser;

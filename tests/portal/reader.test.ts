@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Disclosure, Table, TableRow } from '../../src/model/schema.js';
 import { ARTIFACTS, startPortal, type Portal } from './support/browser.js';
 import { makeDisclosure } from './support/fixtures.js';
+import { skipWithout } from '../support/tools.js';
 
 /** A budget and the final account of the same unit and year, amounts chosen by hand (fixtures.ts). */
 const EXECUTION_UNIT = '新疆执行率测试局';
@@ -73,7 +74,7 @@ function sideRows(table: Table, side: 'income' | 'expenditure') {
   };
 }
 
-describe('a reader in Chromium', () => {
+describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () => {
   let portal: Portal;
   let page: Page;
   const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });

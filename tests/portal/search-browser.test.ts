@@ -5,8 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseForSearch } from '../../src/store/search-text.js';
 import { ARTIFACTS, startPortal, type Portal } from './support/browser.js';
+import { skipWithout } from '../support/tools.js';
 
-describe('search in Chromium', () => {
+describe.skipIf(skipWithout('chromium'))('search in Chromium', () => {
   let portal: Portal;
   let page: Page;
   let base = '';

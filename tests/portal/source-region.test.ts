@@ -16,6 +16,7 @@ import { storeDocument } from '../../src/store/documents.js';
 import { importFile } from '../../src/store/import-files.js';
 import { createApp } from '../../src/web/app.js';
 import { repoRoot, seedsDir } from './support/corpus.js';
+import { skipWithout } from '../support/tools.js';
 
 const PDF = path.resolve(repoRoot, '../shared/corpus/021.pdf');
 const SEED = path.join(seedsDir, '000_6d5137b5af398648.txt');
@@ -41,7 +42,7 @@ function linkTarget(href: string): { page: number; box: number[] } {
   return { page: Number(/\/page\/(\d+)$/.exec(url.pathname)![1]), box: url.searchParams.get('box')!.split(',').map(Number) };
 }
 
-describe('source page regions', () => {
+describe.skipIf(skipWithout('poppler'))('source page regions', () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
   let pdfId: number;

@@ -1,5 +1,5 @@
 // Scanned PDFs: a corpus page rendered to a JPEG and wrapped as an image-only PDF is read by OCR (tesseract chi_sim).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/read/pdf.js';
 import { jpegPagePdf } from './make-files.js';
 import { corpusPath } from './support.js';
-
-const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('chi_sim') ?? false;
+import { needTool } from '../support/tools.js';
 
 describe('OCR of scanned pages', () => {
-  it.skipIf(!hasOcr)('reads the 一般公共预算支出预算表 of 035.pdf page 14 from its image', async () => {
+  it('reads the 一般公共预算支出预算表 of 035.pdf page 14 from its image', async (ctx) => {
+    needTool(ctx, 'tesseract');
+    needTool(ctx, 'poppler');
     const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-scan-'));
     execFileSync('pdftoppm', ['-r', '200', '-f', '14', '-l', '14', '-gray', '-jpeg', '-singlefile', corpusPath('035.pdf'), join(dir, 'page')]);
     const jpeg = readFileSync(join(dir, 'page.jpg'));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '../support/paths.js';
+import { CHROMIUM, hasTool, needTool } from '../support/tools.js';
 import { generateSample } from '../../src/write/sample.js';
 import { renderDocx, renderHtml, renderPdf, renderText, renderXlsx } from '../../src/write/index.js';
 import { parseText } from '../../src/extract/index.js';
@@ -18,8 +19,6 @@ import type { Disclosure } from '../../src/model/schema.js';
 const artifacts = resolve(repoRoot, 'test-artifacts/write');
 mkdirSync(artifacts, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-write-'));
-const CHROMIUM = '/usr/bin/chromium';
-const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 const budget = generateSample({ kind: 'budget', seed: 'formats', index: 1 });
 const final = generateSample({ kind: 'final_account', seed: 'formats', index: 2 });
@@ -31,7 +30,8 @@ function totalsOf(doc: Disclosure): string[] {
 
 describe('PDF', () => {
   for (const doc of [budget, final]) {
-    it(`${doc.kind}: text extracts with pdftotext (unit name, totals) and pages render with pdftoppm`, async () => {
+    it(`${doc.kind}: text extracts with pdftotext (unit name, totals) and pages render with pdftoppm`, async (ctx) => {
+      needTool(ctx, 'poppler');
       const pdf = await renderPdf(doc);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const file = join(artifacts, `${doc.kind}.pdf`);
@@ -55,7 +55,7 @@ describe('PDF', () => {
 describe('HTML in Chromium', () => {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) return;
+    if (!hasTool('chromium')) return;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -64,10 +64,9 @@ describe('HTML in Chromium', () => {
   afterAll(async () => browser?.close());
 
   it('renders the tables with merged header cells, escapes text, and prints (screenshot and print-PDF saved)', async (ctx) => {
-    if (!browser) {
-      ctx.skip(`Chromium not found at ${CHROMIUM} (Debian package chromium): screenshot test skipped`);
-      return;
-    }
+    needTool(ctx, 'chromium');
+    needTool(ctx, 'poppler');
+    if (!browser) throw new Error('Chromium is installed but did not start');
     // a unit name with markup characters must come out as text
     const tricky = { ...budget, unit: { ...budget.unit, name: `${budget.unit.name}<b>&` }, signature: { text: `${budget.unit.name}<b>&` } };
     const html = renderHtml(tricky);
@@ -107,10 +106,8 @@ describe('DOCX', () => {
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const file = join(artifacts, 'final.docx');
     writeFileSync(file, docx);
-    if (!have('soffice')) {
-      ctx.skip('LibreOffice (soffice, Debian package libreoffice-writer-nogui) not installed: conversion skipped');
-      return;
-    }
+    needTool(ctx, 'soffice');
+    needTool(ctx, 'poppler');
     const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', artifacts, file], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', join(artifacts, 'final.pdf'), '-'], { encoding: 'utf8' });
