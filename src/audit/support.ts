@@ -399,8 +399,19 @@ export function hierarchySums(table: Table, blocks = organisationBlocks(table)):
     for (const row of block.rows) {
       if (levelIndex(row) >= 2) continue;
       const children = childrenOf(row, block.rows);
-      const direct = children.length ? children : block.rows.filter((r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code));
-      add(row, direct, '下级科目');
+      const code = row.classification!.code;
+      const level = levelIndex(row);
+      // rows two levels down whose parent one level down is not printed (西安 w78: 3010201/3010202 津贴补贴 and
+      // 改革性补贴 under 301 with no 30102 row) count with the rows one level down
+      const orphans = block.rows.filter(
+        (r) =>
+          r.classification?.system === row.classification!.system &&
+          levelIndex(r) === level + 2 &&
+          r.classification!.code.startsWith(code) &&
+          !children.some((c) => r.classification!.code.startsWith(c.classification!.code)) &&
+          !block.rows.some((p) => p !== r && levelIndex(p) === level + 1 && r.classification!.code.startsWith(p.classification?.code ?? '\u0000')),
+      );
+      add(row, [...children, ...orphans], '下级科目');
     }
   }
   const orgRows = table.rows.filter((r) => r.kind === 'organisation');

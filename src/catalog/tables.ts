@@ -132,11 +132,14 @@ const budgetIncomeRows: FixedRowSpec[] = [
   { key: 'superiorSpecial', label: '上级专项收入', match: /上级专项/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'businessFundOffset', label: '用事业基金弥补收支差额', match: /事业基金/, side: 'income', kind: 'leaf', partOf: 'currentYearIncome' },
   { key: 'currentYearIncome', label: '本年收入小计', match: /^本年收入|^当年收入/, side: 'income', kind: 'subtotal', partOf: 'incomeTotal' },
+  // 西安 prints 上年实户资金余额 beside 上年结转 (and 未安排支出的实户资金 beside 结转下年): a part of its own
+  { key: 'priorAccountBalance', label: '上年实户资金余额', match: /^上年实户资金/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'priorYearBalance', label: '上年结余', match: /上年结余|上年结转|^上年.*余额$/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'nonAppropriationBalanceUsed', label: '使用非财政拨款结余', match: /使用非财政拨款结余/, side: 'income', kind: 'leaf', partOf: 'incomeTotal' },
   { key: 'incomeTotal', label: '收入总计', match: /^收入总计|^收入合计$|^总计$/, side: 'income', kind: 'total' },
   { key: 'currentYearExpenditure', label: '本年支出小计', match: /^本年支出|^当年支出/, side: 'expenditure', kind: 'subtotal', partOf: 'expenditureTotal' },
   { key: 'carryForward', label: '结转下年', match: /^结转(和|及)?(结余)?下年|^年[终末]结转(和|及)?结余/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
+  { key: 'unallocatedAccount', label: '未安排支出的实户资金', match: /^未安排支出的实户资金/, side: 'expenditure', kind: 'leaf', partOf: 'expenditureTotal' },
   { key: 'expenditureTotal', label: '支出总计', match: /^支出总计|^支出合计$|^总计$/, side: 'expenditure', kind: 'total' },
 ];
 

@@ -53,4 +53,15 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const d = await parse('w72.pdf');
     expect(errors(d, 'repeated-figure').filter((f) => /一般公共服务/.test(f.message))).toEqual([]);
   });
+
+  it('西安 (w78): 上年实户资金余额 is a part of 收入总计 beside 上年结转 (p3); 7-digit 津贴补贴 codes under 301 with no 30102 row count in 301 (p19)', async () => {
+    const d = await parse('w78.pdf');
+    const summary = d.tables.find((t) => t.id === 'income-expenditure-summary')!;
+    const amount = (key: string) => summary.rows.find((r) => r.key === key)?.cells[0]?.amount?.text;
+    // p3: 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61 = 收入总计 3,695.91
+    expect([amount('currentYearIncome'), amount('priorAccountBalance'), amount('priorYearBalance')]).toEqual(['3,643.37', '40.93', '11.61']);
+    expect(errors(d, 'fixed-row-sums')).toEqual([]);
+    // p19: 301 工资福利支出 970.84 = 30101 237.03 + 3010201 317.69 + 3010202 34.76 + 30108 81.23 + 30110 15.86 + 30112 1.83 + 30113 87.86 + 30199 194.58
+    expect(errors(d, 'classification-hierarchy')).toEqual([]);
+  });
 });
