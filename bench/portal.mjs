@@ -3,7 +3,7 @@
 // p50/p95 latency of search, a unit page, a compare page and an aggregate API call under 20 concurrent clients
 // on loopback. Request loops are bounded in count and time. Run with `npm run bench:portal`
 // (BENCH_DOCS, BENCH_REQUESTS, BENCH_ENGINES=pglite,postgres to change the defaults; BENCH_DATABASE=postgres://…
-// measures latency only, on a database loaded before). Latency is measured with the
+// measures latency only, on a database loaded before; BENCH_BREAKDOWN=N adds the search's CPU per word). Latency is measured with the
 // server's response cache off (every request reaches the database) and on (`serve`'s default of 30 s).
 // Engine `queue`: three `budgetdoc worker` processes fed by `import --enqueue`, over growing sizes (the curve).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -187,6 +187,23 @@ const SEARCH_WORDS = [
 const SEARCH_FILTERS = ['', '&year=2022', `&region=${encodeURIComponent('示例州')}`, '&kind=final_account'];
 const searchUrl = (i) => `/?q=${encodeURIComponent(SEARCH_WORDS[i % SEARCH_WORDS.length])}${SEARCH_FILTERS[Math.floor(i / SEARCH_WORDS.length) % SEARCH_FILTERS.length]}`;
 
+/**
+ * Per-word breakdown of the search (BENCH_BREAKDOWN=N): each word's four requests (alone and with each filter) N
+ * times one after another, and the server+database CPU per request of each word, costliest first. Not part of the
+ * timed runs: it shows which searches the mean CPU above comes from.
+ */
+async function searchBreakdown(base, measured, reps) {
+  const rows = [];
+  for (let w = 0; w < SEARCH_WORDS.length; w++) {
+    const urls = SEARCH_FILTERS.map((_, f) => searchUrl(w + f * SEARCH_WORDS.length));
+    const before = cpuSeconds(measured());
+    for (let r = 0; r < reps; r++) for (const u of urls) await (await fetch(base + u)).arrayBuffer();
+    rows.push([SEARCH_WORDS[w], ((cpuSeconds(measured()) - before) * 1000) / (reps * urls.length)]);
+  }
+  rows.sort((a, b) => b[1] - a[1]);
+  log(`  search CPU per request by word (server+database, ${reps}× each of its ${SEARCH_FILTERS.length} requests, one at a time): ${rows.map(([w, ms]) => `${w} ${ms.toFixed(1)}`).join(', ')}`);
+}
+
 /** CPU seconds used so far by the server process and its database (PostgreSQL backends of the cluster). */
 function cpuSeconds(pids) {
   let ticks = 0;
@@ -226,6 +243,7 @@ async function latencyRun(engine, serverArgs, cacheSeconds, cluster, docs, reque
     log(`${engine}: latency with ${docs} documents loaded, ${CLIENTS} concurrent clients, ${requests} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
     const measured = () => [server.pid, ...(cluster ? cluster.pids() : [])];
     await load(server.base, 'search', searchUrl, measured, requests);
+    if (Number(process.env.BENCH_BREAKDOWN ?? 0) > 0) await searchBreakdown(server.base, measured, Number(process.env.BENCH_BREAKDOWN));
     await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`, measured, requests);
     await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`, measured, requests);
     await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`, measured, requests);

@@ -1,15 +1,42 @@
-// Worker thread of `npm run fuzz`: parses one mutant with the compiled stages (dist/, as `budgetdoc parse` runs);
-// a clean read error is a refusal, anything else thrown is a crash.
-import { parseBytes } from '../../dist/extract/index.js';
-import { ReadError } from '../../dist/read/errors.js';
+// Worker thread of `npm run fuzz`: one mutant through the pipeline `check` runs (read → extract → audit, with the
+// compiled stages in dist/, as the CLI runs them). A refusal with the project's input error (exit 2) is expected;
+// anything else thrown is a crash. When it begins a task the worker writes, into its lane's slots of a shared
+// array, its thread id, the wall clock and its thread's CPU time, so that the main thread times the task's own
+// processing (not its wait in the queue, nor the time other processes of a shared machine take) and terminates a
+// worker past the limit.
+import { readFileSync } from 'node:fs';
+import { readModelBytes } from '../../dist/cli/read-model.js';
+import { checkModel } from '../../dist/cli/tasks.js';
 
-export default async function run({ name, bytes }) {
+/** This thread's id and CPU time in ms (user + system, from /proc; clock ticks of 10 ms), or null off Linux. */
+function threadCpu() {
   try {
-    await parseBytes(bytes, name);
-    return { kind: 'read' };
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { tid: Number(stat.slice(0, stat.indexOf(' '))), ms: (Number(fields[11]) + Number(fields[12])) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+export default async function run({ name, bytes, clock, lane, base }) {
+  const started = performance.now();
+  const cpu = threadCpu();
+  if (clock) {
+    Atomics.store(clock, lane * 3 + 1, cpu?.tid ?? 0);
+    Atomics.store(clock, lane * 3 + 2, cpu?.ms ?? 0);
+    Atomics.store(clock, lane * 3, Math.max(1, Date.now() - base));
+  }
+  const spent = () => ({ ms: performance.now() - started, cpuMs: cpu ? threadCpu().ms - cpu.ms : undefined });
+  try {
+    const doc = await readModelBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+    await checkModel(doc, name, {}, performance.now());
+    return { kind: 'read', ...spent() };
   } catch (err) {
-    // by name too: a reader loaded through another module URL has its own copy of the class
-    if (err instanceof ReadError || err?.name === 'ReadError') return { kind: 'refused', reason: err.reason };
-    return { kind: 'crash', error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err) };
+    // the CLI's input error (exit 2): what every reader's, the model loader's and the workbook's errors become
+    if (err?.name === 'UserError' && err.exitCode === 2) return { kind: 'refused', ...spent(), reason: String(err.message).slice(0, 160) };
+    return { kind: 'crash', ...spent(), error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join(' | ') : String(err) };
+  } finally {
+    if (clock) Atomics.store(clock, lane * 3, 0);
   }
 }

@@ -122,7 +122,7 @@ export function applyReadingDoubts(
     const reason = tableDoubt(t);
     if (!reason) continue;
     const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id && (m.title === t.table || t.table.endsWith(m.title)));
-    const place: FindingPlace = { table: t.table };
+    const place: FindingPlace = { tableId: t.id, table: t.table };
     if (model?.at) {
       place.line = model.at.line;
       if (model.at.page !== undefined) place.page = model.at.page;
@@ -139,7 +139,7 @@ export function applyReadingDoubts(
     const failing = t.identities.held < t.identities.checked;
     if (!swapped && !failing) continue;
     const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id);
-    const place: FindingPlace = { table: t.table, ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}) };
+    const place: FindingPlace = { tableId: t.id, table: t.table, ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}) };
     byName.set(t.table, doubtOf(`table:${t.table}`, formatMessage(swapped ? 'doubtRowsSwapped' : 'doubtRowsUnread'), place));
   }
   const read = tables.filter((t) => t.cells.amounts > 0);

@@ -8,8 +8,8 @@ import type { FindingPlace } from './types.js';
 export interface FigureSource {
   table: TableId;
   row: { key: string } | 'grandTotal' | 'byCode' | 'single';
-  /** the column; 'primary' = the row's main amount column */
-  column: string | 'primary' | 'bySubjectKey';
+  /** the column key, or 'primary' (the row's main amount column) or 'bySubjectKey' */
+  column: string;
 }
 
 /** Topics whose figures cover every fund (收支总表, 支出总表); the others explain the general budget. */

@@ -6,6 +6,7 @@ import { formatMessage } from './messages.zh-CN.js';
 import { addPages } from './places.js';
 import { readingConfidence, type TableReading } from './reading-confidence.js';
 import { RULES } from './rules/index.js';
+import { rememberReadings } from './rules/classification-support.js';
 import type { Finding, Rule, Severity } from './types.js';
 
 export type { Finding, FindingPlace, FoldedFinding, Rule, RuleMeta, Severity, RuleCategory } from './types.js';
@@ -57,8 +58,10 @@ export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
 
 /** audit(), with the reading self-check it judged the figures by (the CLI reports both). */
 export function auditDocument(doc: Disclosure, options: AuditOptions = {}): AuditResult {
-  const raw = runRules(doc, options);
+  // the self-check first: the rules ask for it too (classification-support.ts readingOf)
   const tables = readingConfidence(doc);
+  rememberReadings(doc, tables);
+  const raw = runRules(doc, options);
   let findings = addPages(doc, raw);
   if (options.readingDoubts !== false) findings = applyReadingDoubts(doc, findings, tables, { onlyHolding: Boolean(options.only) });
   if (options.groupCauses !== false) {

@@ -29,7 +29,11 @@ export function pageIndex(doc: Disclosure): PageIndex {
       if (!known || (!known.box && v.box)) exact.set(v.line, { page: v.page!, ...(v.box ? { box: v.box } : {}) });
       return;
     }
-    for (const x of Object.values(v)) visit(x);
+    // for…in over own enumerable keys: no array of values made for each of the model's many small objects
+    for (const k in v) if (Object.hasOwn(v, k)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null) visit(x);
+    }
   };
   visit(doc);
   return { exact, lines: [...exact.keys()].sort((a, b) => a - b) };

@@ -1,6 +1,6 @@
 // Project names as printed in the 项目 list, the 项目支出表 and the 绩效目标表 differ by suffixes (费/经费/项目);
 // this matches them by their core so their amounts can be compared.
-import type { Amount, Disclosure, Place, TableRow } from '../model/schema.js';
+import type { Amount, Disclosure, Place } from '../model/schema.js';
 import { cellAmount, findTable, rowPlace } from './support.js';
 import type { FindingPlace } from './types.js';
 
@@ -64,7 +64,7 @@ export function projectTableRows(doc: Disclosure): NamedAmount[] {
   const out: NamedAmount[] = [];
   for (const table of doc.tables) {
     if (table.status !== 'present') continue;
-    for (const row of table.rows as TableRow[]) {
+    for (const row of table.rows) {
       if (!row.project) continue;
       out.push({ name: row.project, amount: cellAmount(row, 'total') ?? undefined, place: rowPlace(table, row), at: row.at });
     }

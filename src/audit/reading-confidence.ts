@@ -274,7 +274,10 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
     for (const ref of [id.total, ...id.parts]) {
       if (!byCell.has(ref.row)) byCell.set(ref.row, new Map());
       const m = byCell.get(ref.row)!;
-      m.set(ref.column, [...(m.get(ref.column) ?? []), id]);
+      // appended in place: copying the list per identity made a long column quadratic
+      const list = m.get(ref.column);
+      if (list) list.push(id);
+      else m.set(ref.column, [id]);
     }
   }
 

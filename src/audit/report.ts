@@ -1,4 +1,5 @@
 // Audit reports: findings of one or more documents as text (grouped by severity), JSON, or a self-contained HTML page.
+import { SEVERITY_WORD } from '../catalog/words.js';
 import type { Finding, FindingPlace, Severity } from './types.js';
 import { readingSectionLines, type TableReading } from './reading-confidence.js';
 import type { SummaryRow } from './summary.js';
@@ -14,7 +15,6 @@ export interface DocumentFindings {
   summary?: SummaryRow;
 }
 
-const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function placeText(p: FindingPlace): string {
@@ -43,7 +43,7 @@ export function formatText(docs: DocumentFindings[]): string {
     for (const sev of ORDER) {
       const list = d.findings.filter((f) => f.severity === sev);
       if (!list.length) continue;
-      out.push('', `  ${SEVERITY_ZH[sev]}：`);
+      out.push('', `  ${SEVERITY_WORD[sev]}：`);
       for (const f of list) {
         out.push(`    ${placeText(f.location)}  ${f.message}  [${f.rule}]`);
         const detail: string[] = [];
@@ -99,7 +99,7 @@ export function htmlSection(d: DocumentFindings): string {
   const rows = d.findings
     .map(
       (f) => `<tr class="${f.severity}">
-<td>${e(SEVERITY_ZH[f.severity])}</td>
+<td>${e(SEVERITY_WORD[f.severity])}</td>
 <td>${e(placeText(f.location))}${(f.related ?? []).map((r) => `<div class="rel">对照：${e(placeText(r))}</div>`).join('')}</td>
 <td>${e(f.message)}</td>
 <td>${f.expected !== undefined ? e(f.expected) : ''}</td>

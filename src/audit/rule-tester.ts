@@ -62,7 +62,7 @@ export function expandFragment(fragment: Json): Json {
   let line = 100;
   const walk = (value: Json, key: string, path: string[]): Json => {
     if (typeof value === 'string') {
-      if (PERCENT_KEYS.has(key) && PERCENT.test(value)) return makePercent(value) as unknown as Json;
+      if (PERCENT_KEYS.has(key) && PERCENT.test(value)) return makePercent(value);
       if ((COUNT_KEYS.has(key) || (key === 'actual' && path.includes('staff'))) && COUNT.test(value)) {
         const m = value.match(COUNT)!;
         return { value: Number(m[1]), unit: m[2], text: value };
@@ -70,7 +70,7 @@ export function expandFragment(fragment: Json): Json {
       const textKey = TEXT_KEYS.has(key) && !(key === 'value' && path.includes('vehicleCategories'));
       if (!textKey && !(key === 'actual' && !path.includes('staff')) && AMOUNT.test(value)) {
         const m = value.match(AMOUNT)!;
-        return makeAmount(value.replace(/\s*(万元|元)$/, ''), m[2] as '万元' | '元') as unknown as Json;
+        return makeAmount(value.replace(/\s*(万元|元)$/, ''), m[2] as '万元' | '元');
       }
       return value;
     }
@@ -126,7 +126,7 @@ function applyDefaults(obj: { [k: string]: Json }, key: string): void {
     obj.paragraphs ??= [];
   } else if (key === 'facts' || key === 'items' || (key === 'fact' && obj.subject)) {
     obj.label ??= '';
-    obj.text ??= String(obj.label ?? '');
+    obj.text ??= typeof obj.label === 'string' ? obj.label : '';
     obj.subject ??= { kind: 'other' };
   } else if (key === 'targets' || key === 'selfEvaluations') {
     obj.indicators ??= [];
@@ -146,14 +146,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(base[k]) ? merge(base[k] as Record<string, unknown>, v) : v;
+  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(base[k]) ? merge(base[k], v) : v;
   return out;
 }
 
 /** A complete, schema-valid disclosure from a fragment (throws with zod's message when the fragment is not a model). */
 export function disclosureFrom(fragment: object): Disclosure {
   const expanded = expandFragment(fragment as Json) as Record<string, unknown>;
-  const doc = merge(emptyDisclosure() as unknown as Record<string, unknown>, expanded);
+  const doc = merge(emptyDisclosure(), expanded);
   return DisclosureSchema.parse(doc);
 }
 

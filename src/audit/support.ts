@@ -19,7 +19,10 @@ export function wan(a: Amount): Exact {
  */
 function effectiveScales(values: Exact[]): number[] {
   const finest = values.reduce((m, v) => Math.max(m, v.scale), 0);
-  return values.map(() => finest);
+  // a figure of ten or more digits printed with fewer decimals than its companions was rounded to fit its cell (a
+  // spreadsheet's General format shows at most eleven characters: 西安's 元 tables print 454472259.1 beside
+  // 18941962.57): it stands for its own printed precision
+  return values.map((v) => (v.scale < finest && String(Math.abs(v.minor)).length >= 10 ? v.scale : finest));
 }
 
 export interface Comparison {
@@ -198,13 +201,24 @@ export function rowName(row: TableRow): string {
   return `${code}${label}`.trim() || '数据行';
 }
 
-export function rowPlace(table: Table, row?: TableRow, column?: string): FindingPlace {
-  const place: FindingPlace = { table: tableName(table) };
+/** A row's code as the store keeps it (facts.row_code): classification code, else fixed-row key, else organisation code. */
+export function rowCode(row: TableRow): string | undefined {
+  return row.classification?.code ?? row.key ?? row.orgCode;
+}
+
+/** The place of a table, one of its rows or one cell of it: the node by id and index, its printed name, its source line. */
+export function rowPlace(table: Table, row?: TableRow, column?: string, options: { line?: boolean } = {}): FindingPlace {
+  const place: FindingPlace = { tableId: table.id, table: tableName(table) };
   if (row) {
+    const index = table.rows.indexOf(row);
+    if (index >= 0) place.rowIndex = index;
+    const code = rowCode(row);
+    if (code !== undefined) place.rowCode = code;
+    if (column) place.columnKey = column;
     place.row = rowName(row);
     place.line = row.at.line;
     if (column) place.column = row.at.column;
-  } else if (table.at) place.line = table.at.line;
+  } else if (table.at && options.line !== false) place.line = table.at.line;
   return place;
 }
 
@@ -368,7 +382,7 @@ export function isSingleProject(fact: Fact): boolean {
 export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
   const level = levelIndex(row);
   const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification!.code.startsWith(code));
+  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification.code.startsWith(code));
   const byCode = new Map<string, TableRow[]>();
   for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
   return [...byCode.values()].flatMap((group) => {
@@ -461,6 +475,12 @@ export function fixedRowSums(table: Table): Array<{ total: TableRow; parts: Tabl
       const spec = row.key ? specs.find((s) => s.key === row.key) : undefined;
       if (!spec || spec.kind === 'leaf') continue;
       const fixedChildren = sideRows.filter((r) => r.key && parentOf(r.key) === spec.key);
+      // a total printed above its items (重庆's 合计 first): the 类 rows after it, up to the next fixed row
+      if (pending.length === 0 && spec.kind === 'total') {
+        const after = sideRows.slice(sideRows.indexOf(row) + 1);
+        const end = after.findIndex((r) => r.key);
+        pending = (end < 0 ? after : after.slice(0, end)).filter((r) => r.classification && levelIndex(r) === 0);
+      }
       const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
       const parts = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
       pending = [];

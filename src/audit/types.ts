@@ -1,15 +1,31 @@
 // The auditor's vocabulary: findings, rules and the context a rule checks a disclosure through.
-import type { Disclosure } from '../model/schema.js';
+import type { Disclosure, TableId } from '../model/schema.js';
 import type { MessageKey } from './messages.zh-CN.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../catalog/words.js';
 
-/** Where something was found or what it was compared with. */
+export type { Severity };
+
+/**
+ * Where something was found or what it was compared with. The node fields (tableId, rowIndex, rowCode, columnKey)
+ * say which part of the model it is, so a reader of the findings (the store, the portal) finds that node by identity;
+ * the words (table, row, section) are for people reading a report and are never used to find anything.
+ */
 export interface FindingPlace {
+  /** the table of the model, by its catalogue id (catalog/tables.ts) */
+  tableId?: TableId;
+  /** the row: its index in the table's rows (the store's facts.row_no) and its code (classification code, fixed-row
+   *  key or organisation code: the store's facts.row_code) */
+  rowIndex?: number;
+  rowCode?: string;
+  /** the column of the row's cell, by key (Cell.column, the store's facts.column_key) */
+  columnKey?: string;
   section?: string;
+  /** the table's printed name, for reading */
   table?: string;
+  /** the row's printed code and label, for reading */
   row?: string;
-  /** the line in the source text the model was read from (for a PDF an internal rendering: reports show the page) */
+  /** the place in the source: the line in the source text the model was read from (for a PDF an internal rendering: reports show the page) */
   line?: number;
   column?: number;
   /** the PDF page, and the box [x0, y0, x1, y1] of the row or text on it (src/audit/places.ts) */
@@ -63,7 +79,8 @@ export interface Report {
 
 export interface RuleContext {
   doc: Disclosure;
-  report(r: Report): void;
+  /** a plain function (rules destructure it from the context) */
+  report: (r: Report) => void;
 }
 
 export interface Rule {

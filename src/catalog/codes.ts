@@ -88,27 +88,57 @@ function toEntry(raw: RawEntry | RawChange, name: string, edition: number, alias
   };
 }
 
+/** each catalogue's edition years, ascending, worked out once (the catalogues are fixed data) */
+const yearsOf = new Map<CatalogueId, readonly number[]>();
+function knownEditions(catalogue: CatalogueId): readonly number[] {
+  let years = yearsOf.get(catalogue);
+  if (!years) {
+    const c = catalogues[catalogue];
+    years = [c.base, ...Object.keys(c.editions).map(Number)].sort((a, b) => a - b);
+    yearsOf.set(catalogue, years);
+  }
+  return years;
+}
+
 /** Known edition years of a catalogue (the base plus every year with recorded differences), ascending. */
 export function editionYears(catalogue: CatalogueId = 'function'): number[] {
-  const c = catalogues[catalogue];
-  return [c.base, ...Object.keys(c.editions).map(Number)].sort((a, b) => a - b);
+  return [...knownEditions(catalogue)];
 }
+
+/** the edition chosen for each (catalogue, fiscal year) asked, remembered: a pure function of the two */
+const editionByYear = new Map<string, number>();
 
 /** The edition used for a fiscal year: the nearest known edition; on a tie the later one (rules move forward). */
 export function editionFor(year: number, catalogue: CatalogueId = 'function'): number {
+  const key = `${catalogue}:${year}`;
+  const known = editionByYear.get(key);
+  if (known !== undefined) return known;
   let best = catalogues[catalogue].base;
-  for (const e of editionYears(catalogue)) {
+  for (const e of knownEditions(catalogue)) {
     const d = Math.abs(e - year);
     const bestD = Math.abs(best - year);
     if (d < bestD || (d === bestD && e > best)) best = e;
   }
+  editionByYear.set(key, best);
   return best;
 }
 
 const tableCache = new Map<string, Map<string, CodeEntry>>();
+/** the table of each (catalogue, fiscal year) asked: table() is called for every code a document prints */
+const tableByYear = new Map<CatalogueId, Map<number, Map<string, CodeEntry>>>();
 
 /** The full table of an edition: the base with the recorded differences applied cumulatively away from the base. */
 function table(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
+  let byYear = tableByYear.get(catalogue);
+  if (!byYear) tableByYear.set(catalogue, (byYear = new Map()));
+  const known = byYear.get(year);
+  if (known) return known;
+  const built = buildTable(catalogue, year);
+  byYear.set(year, built);
+  return built;
+}
+
+function buildTable(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
   const edition = editionFor(year, catalogue);
   const key = `${catalogue}:${edition}`;
   const cached = tableCache.get(key);
@@ -131,6 +161,51 @@ function table(catalogue: CatalogueId, year: number): Map<string, CodeEntry> {
   }
   tableCache.set(key, result);
   return result;
+}
+
+/** What the lookups by name need of an edition's table, made once per table: each entry's normalised name and
+ *  aliases, the entries under each parent (in the table's order), and the codes bearing each normalised name. */
+interface TableIndex {
+  names: Map<CodeEntry, { name: string; aliases: string[] }>;
+  children: Map<string, CodeEntry[]>;
+  /** normalised name or alias → entries bearing it, in the table's order */
+  byName: Map<string, CodeEntry[]>;
+}
+const tableIndexes = new WeakMap<Map<string, CodeEntry>, TableIndex>();
+function indexOf(t: Map<string, CodeEntry>): TableIndex {
+  let index = tableIndexes.get(t);
+  if (index) return index;
+  index = { names: new Map(), children: new Map(), byName: new Map() };
+  for (const e of t.values()) {
+    const names = namesOf(e);
+    index.names.set(e, names);
+    if (e.parent !== undefined) {
+      const siblings = index.children.get(e.parent);
+      if (siblings) siblings.push(e);
+      else index.children.set(e.parent, [e]);
+    }
+    for (const n of new Set([names.name, ...names.aliases])) {
+      const bearers = index.byName.get(n);
+      if (bearers) bearers.push(e);
+      else index.byName.set(n, [e]);
+    }
+  }
+  tableIndexes.set(t, index);
+  return index;
+}
+
+/** whether an entry's normalised name or one of its normalised aliases is `wanted` */
+function bearsName(index: TableIndex, e: CodeEntry, wanted: string): boolean {
+  const n = index.names.get(e)!;
+  return n.name === wanted || n.aliases.includes(wanted);
+}
+
+/** a catalogue entry's name and aliases normalised (normaliseName), worked out once per entry */
+const normalisedNames = new WeakMap<CodeEntry, { name: string; aliases: string[] }>();
+function namesOf(e: CodeEntry): { name: string; aliases: string[] } {
+  let n = normalisedNames.get(e);
+  if (!n) normalisedNames.set(e, (n = { name: normaliseName(e.name), aliases: e.aliases.map(normaliseName) }));
+  return n;
 }
 
 function economicCatalogue(code: string): CatalogueId | undefined {
@@ -167,7 +242,8 @@ export function economicEntries(kind: 'dept' | 'gov', year?: number): CodeEntry[
 export function childrenOf(code: string, year: number, system: CodeSystem = 'function'): CodeEntry[] {
   const catalogue = system === 'function' ? 'function' : economicCatalogue(code);
   if (!catalogue) return [];
-  return [...table(catalogue, year).values()].filter((e) => e.parent === code).sort((a, b) => a.code.localeCompare(b.code));
+  const t = table(catalogue, year);
+  return [...(indexOf(t).children.get(code) ?? [])].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** Spaces removed (conversion splits words), full-width forms folded to half-width (（）→()), NFKC. */
@@ -216,7 +292,7 @@ function ancestorsOf(entry: CodeEntry, tableOf: Map<string, CodeEntry>): CodeEnt
 function comparable(printed: string, ancestors: CodeEntry[]): string {
   const n = withoutLevelMarker(normaliseName(printed));
   const split = splitTrailingParenthesis(n);
-  if (split && ancestors.some((a) => normaliseName(a.name) === split[1])) return split[0];
+  if (split && ancestors.some((a) => namesOf(a).name === split[1])) return split[0];
   return n;
 }
 
@@ -238,9 +314,10 @@ export function nameMatches(code: string, printedName: string, year: number, sys
   if (!entry) return 'unknown-code';
   // a list ordinal printed before the name ("一、一般公共服务支出" in a 收支总表) is not part of it
   const printed = withoutOrdinal(comparable(printedName, ancestorsOf(entry, t)));
-  if (printed === normaliseName(entry.name)) return 'exact';
-  if (entry.aliases.some((a) => normaliseName(a) === printed)) return 'alias';
-  if (system === 'function' && entry.level === 'class' && printed === withoutExpenditureSuffix(normaliseName(entry.name))) {
+  const official = namesOf(entry);
+  if (printed === official.name) return 'exact';
+  if (official.aliases.includes(printed)) return 'alias';
+  if (system === 'function' && entry.level === 'class' && printed === withoutExpenditureSuffix(official.name)) {
     return 'alias';
   }
   return 'mismatch';
@@ -283,10 +360,11 @@ export function resolveFunctionNames(names: string[], year: number): CodeEntry[]
   const path = [first];
   for (const printed of names.slice(1)) {
     const parent = path[path.length - 1];
-    const candidates = [...t.values()].filter((e) => e.parent === parent.code);
+    const index = indexOf(t);
+    const candidates = index.children.get(parent.code) ?? [];
     const ancestors = [parent, ...ancestorsOf(parent, t)];
     const wanted = withoutOrdinal(comparable(printed, ancestors));
-    const hits = candidates.filter((e) => normaliseName(e.name) === wanted || e.aliases.some((a) => normaliseName(a) === wanted));
+    const hits = candidates.filter((e) => bearsName(index, e, wanted));
     if (hits.length !== 1) return undefined;
     path.push(hits[0]);
   }
@@ -297,13 +375,7 @@ export function resolveFunctionNames(names: string[], year: number): CodeEntry[]
 export function namesAcrossEditions(code: string, system: CodeSystem): Array<{ name: string; editions: number[] }> {
   const catalogue: CatalogueId | undefined = system === 'function' ? 'function' : economicCatalogue(code);
   if (!catalogue) return [];
-  const byName = new Map<string, number[]>();
-  for (const edition of editionYears(catalogue)) {
-    const e = table(catalogue, edition).get(code);
-    if (!e) continue;
-    byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
-  }
-  return [...byName.entries()].map(([name, editions]) => ({ name, editions }));
+  return namesIn(catalogue, code);
 }
 
 /** The 款 or 项 directly under `parentCode` that a printed name denotes ("行政运行" under 20105 → 2010501), when
@@ -314,7 +386,8 @@ export function functionChildByName(parentCode: string, printed: string, year: n
   if (!parent) return undefined;
   const wanted = withoutOrdinal(comparable(printed, [parent, ...ancestorsOf(parent, t)]));
   if (!wanted) return undefined;
-  const hits = [...t.values()].filter((e) => e.parent === parentCode && (normaliseName(e.name) === wanted || e.aliases.some((a) => normaliseName(a) === wanted)));
+  const index = indexOf(t);
+  const hits = (index.children.get(parentCode) ?? []).filter((e) => bearsName(index, e, wanted));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -383,18 +456,29 @@ export function codeStatus(code: string, year: number, system?: CodeSystem): Cod
     return direct ? { status: 'regional-subcode', system: sys, parent: direct } : { status: 'unknown-well-formed', system: sys, ...(parent ? { parent } : {}) };
   }
   const edition = editionFor(year, catalogue);
-  const editions = editionYears(catalogue).filter((e) => table(catalogue, e).has(code));
+  const editions = knownEditions(catalogue).filter((e) => table(catalogue, e).has(code));
   if (editions.length && editions.every((e) => e < edition)) return { status: 'retired', system: sys, editions, ...(parent ? { parent } : {}) };
   return { status: 'unknown-well-formed', system: sys, editions, ...(parent ? { parent } : {}) };
 }
 
+/** every code's names across a catalogue's editions, with the editions using each, made once per catalogue */
+const namesByCode = new Map<CatalogueId, Map<string, Array<{ name: string; editions: number[] }>>>();
 function namesIn(catalogue: CatalogueId, code: string): Array<{ name: string; editions: number[] }> {
-  const byName = new Map<string, number[]>();
-  for (const edition of editionYears(catalogue)) {
-    const e = table(catalogue, edition).get(code);
-    if (e) byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
+  let byCode = namesByCode.get(catalogue);
+  if (!byCode) {
+    const collected = new Map<string, Map<string, number[]>>();
+    for (const edition of knownEditions(catalogue)) {
+      for (const e of table(catalogue, edition).values()) {
+        let byName = collected.get(e.code);
+        if (!byName) collected.set(e.code, (byName = new Map()));
+        byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
+      }
+    }
+    byCode = new Map([...collected].map(([c, byName]) => [c, [...byName.entries()].map(([name, editions]) => ({ name, editions }))]));
+    namesByCode.set(catalogue, byCode);
   }
-  return [...byName.entries()].map(([name, editions]) => ({ name, editions }));
+  // copies: a caller may keep or change what it is given
+  return (byCode.get(code) ?? []).map((n) => ({ name: n.name, editions: [...n.editions] }));
 }
 
 export type NameJudgement =
@@ -422,13 +506,13 @@ export function judgeName(code: string, printedName: string, year: number, syste
   const printed = withoutOrdinal(comparable(printedName, ancestorsOf(entry, t)));
   for (const n of namesIn(catalogue, code)) {
     const other = table(catalogue, n.editions[0]).get(code)!;
-    if (n.name !== entry.name && [other.name, ...other.aliases].some((a) => normaliseName(a) === printed)) {
+    if (n.name !== entry.name && (namesOf(other).name === printed || namesOf(other).aliases.includes(printed))) {
       return { match: 'other-edition', entry, name: n.name, editions: n.editions };
     }
   }
-  const official = normaliseName(entry.name);
+  const official = namesOf(entry).name;
   if (printed.length >= 2 && printed.length < official.length && official.startsWith(printed)) return { match: 'truncated', entry };
-  const codes = [...t.values()].filter((e) => e.code !== code && [e.name, ...e.aliases].some((a) => normaliseName(a) === printed)).map((e) => e.code);
+  const codes = (indexOf(t).byName.get(printed) ?? []).filter((e) => e.code !== code).map((e) => e.code);
   if (codes.length) return { match: 'other-code', entry, codes: codes.sort() };
   return { match: 'mismatch', entry };
 }
@@ -443,7 +527,7 @@ export function attested(entry: CodeEntry): boolean {
  *  catalogue does not know (a code missing from the catalogue, or a reading that cut the path badly). */
 export function functionPathStatus(names: string[], year: number): 'resolved' | 'other-edition' | 'misassembled' | 'unknown-name' {
   if (resolveFunctionNames(names, year)) return 'resolved';
-  if (editionYears('function').some((e) => resolveFunctionNames(names, e))) return 'other-edition';
+  if (knownEditions('function').some((e) => resolveFunctionNames(names, e))) return 'other-edition';
   const known = knownFunctionNames();
   const wanted = names.map((n, i) => {
     const bare = withoutOrdinal(withoutLevelMarker(normaliseName(n)));
@@ -457,7 +541,7 @@ function knownFunctionNames(): { classes: Set<string>; all: Set<string> } {
   if (functionNames) return functionNames;
   const classes = new Set<string>();
   const all = new Set<string>();
-  for (const e of editionYears('function')) {
+  for (const e of knownEditions('function')) {
     for (const entry of table('function', e).values()) {
       for (const n of [entry.name, ...entry.aliases]) {
         all.add(normaliseName(n));

@@ -1,10 +1,11 @@
 // Table templates as data: how each standard table is recognised (title words) and what structure it declares
 // (columns, fixed rows, identities). Readers and audit rules read these declarations instead of switching on names.
 import type { DocumentKind, TableId } from '../model/schema.js';
+import type { ColumnKey, FixedRowKey, RowVariantKey } from './keys.js';
 
 export interface ColumnSpec {
   /** typed key stored in Cell.column */
-  key: string;
+  key: ColumnKey;
   /** standard Chinese header */
   label: string;
   /** header words that identify the column (matched after removing spaces) */
@@ -14,19 +15,19 @@ export interface ColumnSpec {
 
 export interface FixedRowSpec {
   /** typed key stored in TableRow.key */
-  key: string;
+  key: FixedRowKey;
   label: string;
   match: RegExp;
   side?: 'income' | 'expenditure';
   kind: 'total' | 'subtotal' | 'leaf';
   /** the key of the row this one is a part of (its parent in the sum) */
-  partOf?: string;
+  partOf?: FixedRowKey;
 }
 
 /** A sum that must hold inside every row: cells[total] = Σ cells[parts]. */
 export interface RowIdentity {
-  total: string;
-  parts: string[];
+  total: ColumnKey;
+  parts: ColumnKey[];
 }
 
 export interface TableTemplate {
@@ -53,7 +54,7 @@ export interface TableTemplate {
   extraColumns?: ColumnSpec[];
   /** single-row tables: header or row words that make one printed row several model rows (预算数 | 决算数 column
    *  groups, 2025年/2026年/增减变化 rows); the first match names the row's key */
-  rowVariants?: { key: string; label: string; match: RegExp }[];
+  rowVariants?: { key: RowVariantKey; label: string; match: RegExp }[];
   /** single-row tables: header words of columns that are not read (other funds, 机关运行经费 printed alongside) */
   skipColumns?: RegExp;
   /** single-row tables: header words that qualify a column without changing what it is (the fund of a 财政拨款 table) */
@@ -237,9 +238,12 @@ const FISCAL_COLUMNS: ColumnSpec[] = [
   { key: 'stateCapital', label: '国有资本经营预算', match: /国有资本/, side: 'expenditure' },
 ];
 
+/** 人员经费 under its names: 长沙 heads the column 人员类 */
+const PERSONNEL_HEADER = /人员经费|^人员类$/;
+
 const PERSONNEL_PUBLIC_COLUMNS: ColumnSpec[] = [
   { key: 'total', label: '合计', match: /^(合计|小计)$/ },
-  { key: 'personnel', label: '人员经费', match: /人员经费/ },
+  { key: 'personnel', label: '人员经费', match: PERSONNEL_HEADER },
   { key: 'public', label: '公用经费', match: /公用经费/ },
 ];
 
@@ -326,7 +330,7 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     titles: [/一般公共预算(财政拨款)?基本支出(情况|部门预算经济分类|明细)?(预算)?表(?!.*功能)/], layout: 'classified', classification: 'economic', requiredDepth: 'section',
     columns: [
       { key: 'total', label: '合计', match: /^(合计|小计|总计|金额|预算数?)$/ },
-      { key: 'personnel', label: '人员经费', match: /人员经费/ },
+      { key: 'personnel', label: '人员经费', match: PERSONNEL_HEADER },
       { key: 'public', label: '公用经费', match: /公用经费/ },
     ],
     rowIdentities: [{ total: 'total', parts: ['personnel', 'public'] }],
@@ -424,7 +428,7 @@ export function standardTableIds(kind: DocumentKind): TableId[] {
  * Fixed rows of a two-sided table (收支总表) that the printed form puts on one line, income beside expenditure:
  * 本年收入 beside 本年支出, 收入总计 beside 支出总计. The rows between them are laid out in order on each side.
  */
-export const SIDE_BY_SIDE_ROWS: Array<{ income: string; expenditure: string }> = [
+export const SIDE_BY_SIDE_ROWS: Array<{ income: FixedRowKey; expenditure: FixedRowKey }> = [
   { income: 'currentYearIncome', expenditure: 'currentYearExpenditure' },
   { income: 'incomeTotal', expenditure: 'expenditureTotal' },
 ];

@@ -2,14 +2,15 @@
 // flight, each result handed on in input order as soon as it and those before it are done — so memory stays flat
 // and the output is the same whatever the number of jobs. Also the outputs: stdout with back-pressure, or --out DIR.
 import { once } from 'node:events';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors.js';
 import type { Disclosure } from '../model/schema.js';
 import type { InputFile } from './inputs.js';
 import { Progress } from './progress.js';
-import { runTask, type Outcome, type Task } from './tasks.js';
+import { runTask, type HeldPiece, type Outcome, type Task } from './tasks.js';
+import type { PieceKey } from '../extract/join.js';
 
 /** --jobs: a positive integer, default the number of cores. */
 export function parseJobs(text: string | undefined): number {
@@ -41,8 +42,59 @@ export interface BatchResult {
   read: number;
   unreadable: number;
   internal: number;
-  /** pieces of disclosures held back (tasks with `pieces`), in input order, for the caller to join */
-  pieces: Array<{ input: InputFile; doc: Disclosure }>;
+  /** pieces of disclosures held back (tasks with `pieces`), in input order, for the caller to join (src/cli/pieces.ts) */
+  pieces: PieceStore;
+}
+
+/**
+ * The pieces a batch holds back until its end, to be joined with their partners wherever these are in the input: each
+ * piece's key in memory, its model as JSON in a temporary file — a batch of many files published in pieces would
+ * otherwise keep thousands of models in memory. The file is removed by close().
+ */
+export class PieceStore {
+  readonly held: Array<{ input: InputFile; key: PieceKey; offset: number; length: number }> = [];
+  #fd: number | undefined;
+  #dir: string | undefined;
+  #size = 0;
+
+  add(input: InputFile, piece: HeldPiece): void {
+    if (this.#fd === undefined) {
+      this.#dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-pieces-'));
+      this.#fd = openSync(path.join(this.#dir, 'pieces.json'), 'w+');
+      // removed at once where an open file may be (POSIX): nothing is left behind even if the process is killed;
+      // elsewhere close() or the process's exit removes it
+      try {
+        rmSync(this.#dir, { recursive: true });
+        this.#dir = undefined;
+      } catch {
+        process.once('exit', () => this.close());
+      }
+    }
+    const bytes = piece.model;
+    writeSync(this.#fd, bytes, 0, bytes.length, this.#size);
+    this.held.push({ input, key: piece.key, offset: this.#size, length: bytes.length });
+    this.#size += bytes.length;
+  }
+
+  /** the model of a held piece, read back */
+  model(entry: PieceStore['held'][number]): Disclosure {
+    const bytes = Buffer.allocUnsafe(entry.length);
+    readSync(this.#fd!, bytes, 0, entry.length, entry.offset);
+    return JSON.parse(bytes.toString('utf8')) as Disclosure;
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    if (this.#dir !== undefined) {
+      try {
+        rmSync(this.#dir, { recursive: true, force: true });
+      } catch {
+        // a temporary file left behind is no reason to fail a run whose output is written
+      }
+    }
+    this.#fd = undefined;
+    this.#dir = undefined;
+  }
 }
 
 /**
@@ -62,7 +114,7 @@ export async function runBatch<T>(
   // enough in flight to keep every worker busy while an earlier, slower document holds up the output
   const window = jobs === 1 ? 1 : jobs * 4;
   const pending = new Map<number, Promise<Outcome<unknown>>>();
-  const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: [] };
+  const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: new PieceStore() };
   const start = (i: number) => runner.run(taskFor(inputs[i])).catch((err: unknown): Outcome<unknown> => ({ ok: false, unreadable: false, message: err instanceof Error ? err.message : String(err) }));
   let next = 0;
   try {
@@ -72,7 +124,7 @@ export async function runBatch<T>(
       pending.delete(i);
       if (outcome.ok && 'piece' in outcome) {
         result.read++;
-        result.pieces.push({ input: inputs[i], doc: outcome.piece });
+        result.pieces.add(inputs[i], outcome.piece);
       } else if (outcome.ok) {
         result.read++;
         if (process.stdout.isTTY) progress.clear();

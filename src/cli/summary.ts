@@ -1,9 +1,8 @@
 // The Chinese summary `budgetdoc parse` prints for a document: what it is, its tables, key figures and warnings.
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Disclosure } from '../model/schema.js';
 import { standardTableIds, tableTemplate } from '../catalog/tables.js';
 
-const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
 const STATUS_ZH = { present: '有', empty: '空表', absent: '缺失', attachment: '见附表' } as const;
 
 function fmt(v: number | undefined): string {
@@ -14,7 +13,7 @@ function fmt(v: number | undefined): string {
 export function summarise(doc: Disclosure): string {
   const f = doc.figures;
   const lines: string[] = [];
-  lines.push(`${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}公开`);
+  lines.push(`${doc.unit.name} ${doc.year}年${SCOPE_WORD[doc.scope]}${KIND_WORD[doc.kind]}公开`);
   lines.push(`  文件: ${doc.source.file}${doc.date ? `  日期: ${doc.date.iso}` : ''}`);
   const status = new Map(doc.tables.map((t) => [t.id, t.status]));
   const tableLine = standardTableIds(doc.kind)

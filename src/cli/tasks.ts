@@ -1,6 +1,8 @@
 // One document's work for parse and check — read, extract, audit, serialise — run in the main thread (--jobs 1) or
 // in a pool worker (src/cli/worker.ts); the outcome is plain data, so that it crosses threads as it is.
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Disclosure } from '../model/schema.js';
+import type { PieceKey } from '../extract/join.js';
 import type { DocumentFindings } from '../audit/report.js';
 import type { RuleSetting } from '../audit/index.js';
 import { UserError } from './errors.js';
@@ -9,10 +11,17 @@ import { UserError } from './errors.js';
 export type Outcome<T> =
   | { ok: true; value: T; /** pages read (PDF input), for the progress bar */ pages: number }
   /** a piece of a disclosure (情况说明 or 报表 alone), held back to be joined with its partner (src/cli/pieces.ts) */
-  | { ok: true; piece: Disclosure; pages: number }
+  | { ok: true; piece: HeldPiece; pages: number }
   | { ok: false; unreadable: boolean; message: string };
 
 export type ParseFormat = 'text' | 'json' | 'ndjson';
+
+/** A piece as it crosses to the batch: what pairing needs, and the model as compact JSON (the batch keeps the bytes
+ *  on disk, not the model in memory, until the pieces are joined at the end). */
+export interface HeldPiece {
+  key: PieceKey;
+  model: Uint8Array;
+}
 
 export interface ParseTask {
   kind: 'parse';
@@ -39,8 +48,6 @@ export interface CheckTask {
 
 export type Task = ParseTask | CheckTask;
 
-const KIND_ZH = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_ZH = { department: '部门', unit: '单位' } as const;
 
 /** The last page any content was read from (0 for text input, which has no pages). */
 export function pagesRead(doc: Disclosure): number {
@@ -70,19 +77,23 @@ export async function serialiseModel(doc: Disclosure, format: ParseFormat, prett
   return (await import('./json-bytes.js')).jsonBytes(doc, newline);
 }
 
-/** Whether a model read for a task is a piece to hold back for joining. */
-async function isPiece(doc: Disclosure, pieces: boolean | undefined): Promise<boolean> {
-  if (!pieces) return false;
-  const { pieceHolds } = await import('../extract/join.js');
-  return pieceHolds(doc) !== 'whole';
+/** The model read for a task as a piece to hold back for joining, or undefined when it is to be reported as it is. */
+async function heldPiece(doc: Disclosure, pieces: boolean | undefined): Promise<HeldPiece | undefined> {
+  if (!pieces) return undefined;
+  const { pieceKey } = await import('../extract/join.js');
+  const key = pieceKey(doc);
+  if (key.holds === 'whole') return undefined;
+  return { key, model: (await import('./json-bytes.js')).jsonBytes(doc) };
 }
 
 /** `parse`: the model serialised (serialiseModel), or the model itself when it is a piece to be joined. */
 export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8Array>> {
   try {
-    const { parseFileSync } = await import('../extract/index.js');
-    const doc = await parseFileSync(task.file);
-    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    // any input: a published disclosure, an input workbook or a model (validated and written back)
+    const { readModel } = await import('./read-model.js');
+    const doc = await readModel(task.file);
+    const piece = await heldPiece(doc, task.pieces);
+    if (piece) return { ok: true, piece, pages: pagesRead(doc) };
     return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
@@ -94,7 +105,7 @@ export async function checkModel(doc: Disclosure, file: string, task: Pick<Check
   const { auditDocument } = await import('../audit/index.js');
   // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
   const { findings, readingConfidence } = auditDocument(doc, { rules: task.rules, only: task.only });
-  const title = `${doc.unit.name} ${doc.year}年${SCOPE_ZH[doc.scope]}${KIND_ZH[doc.kind]}`;
+  const title = `${doc.unit.name} ${doc.year}年${SCOPE_WORD[doc.scope]}${KIND_WORD[doc.kind]}`;
   const value: DocumentFindings = { file, title, findings, readingConfidence };
   if (task.summary) {
     const { summaryRow } = await import('../audit/summary.js');
@@ -109,7 +120,8 @@ export async function runCheck(task: CheckTask): Promise<Outcome<DocumentFinding
   try {
     const { readModel } = await import('./read-model.js');
     const doc = await readModel(task.file);
-    if (await isPiece(doc, task.pieces)) return { ok: true, piece: doc, pages: pagesRead(doc) };
+    const piece = await heldPiece(doc, task.pieces);
+    if (piece) return { ok: true, piece, pages: pagesRead(doc) };
     return { ok: true, value: await checkModel(doc, task.file, task, started), pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);

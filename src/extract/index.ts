@@ -50,7 +50,7 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   }
   const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
   const bodyBlocks: Block[] = [];
-  for (const p of outline.parts) bodyBlocks.push(p.heading as Block, ...p.blocks);
+  for (const p of outline.parts) bodyBlocks.push(p.heading, ...p.blocks);
   // a 部门整体预算绩效目标申报表 published on its own: no parts, one form
   const formTitle = findFormTitle(blocks);
   const form = formTitle ? extractDepartmentForm(blocks, formTitle, ctx) : undefined;

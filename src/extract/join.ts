@@ -22,8 +22,21 @@ export function pieceHolds(doc: Disclosure): PieceHolds {
   return 'whole';
 }
 
-function samePiece(a: Disclosure, b: Disclosure): boolean {
-  return a.year === b.year && a.kind === b.kind && a.unit.name !== '' && b.unit.name !== '' && sameUnit(a.unit.name, b.unit.name);
+/** What pairing a piece needs of its model: what it holds, and the unit, year and kind it is of. Small enough to be
+ *  kept for every piece of a large batch while the models themselves are not (src/cli/batch.ts). */
+export interface PieceKey {
+  holds: PieceHolds;
+  year: number;
+  kind: Disclosure['kind'];
+  unitName: string;
+}
+
+export function pieceKey(doc: Disclosure): PieceKey {
+  return { holds: pieceHolds(doc), year: doc.year, kind: doc.kind, unitName: doc.unit.name };
+}
+
+function samePiece(a: PieceKey, b: PieceKey): boolean {
+  return a.year === b.year && a.kind === b.kind && a.unitName !== '' && b.unitName !== '' && sameUnit(a.unitName, b.unitName);
 }
 
 /**
@@ -32,19 +45,34 @@ function samePiece(a: Disclosure, b: Disclosure): boolean {
  * joined at most once (two tables files for one explanation: the first).
  */
 export function groupPieces<T>(items: T[], docOf: (item: T) => Disclosure): T[][] {
+  const keys = items.map((item) => pieceKey(docOf(item)));
+  return groupPieceKeys(items, (_, i) => keys[i]);
+}
+
+/** groupPieces by the pieces' keys alone. A partner is looked for only among the later pieces holding the other half
+ *  and of the same year and kind (each such list made once), not among all the pieces for each one. */
+export function groupPieceKeys<T>(items: T[], keyOf: (item: T, index: number) => PieceKey): T[][] {
+  const keys = items.map(keyOf);
+  const candidates = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (k.holds === 'whole') return;
+    const bucket = `${k.holds}|${k.year}|${k.kind}`;
+    const list = candidates.get(bucket);
+    if (list) list.push(i);
+    else candidates.set(bucket, [i]);
+  });
   const groups: T[][] = [];
   const used = new Set<number>();
   items.forEach((item, i) => {
     if (used.has(i)) return;
     used.add(i);
-    const doc = docOf(item);
-    const holds = pieceHolds(doc);
-    if (holds !== 'whole') {
-      const want = holds === 'explanation' ? 'tables' : 'explanation';
-      const j = items.findIndex((other, k) => !used.has(k) && pieceHolds(docOf(other)) === want && samePiece(doc, docOf(other)));
+    const key = keys[i];
+    if (key.holds !== 'whole') {
+      const want = key.holds === 'explanation' ? 'tables' : 'explanation';
+      const j = (candidates.get(`${want}|${key.year}|${key.kind}`) ?? []).find((k) => !used.has(k) && samePiece(key, keys[k])) ?? -1;
       if (j >= 0) {
         used.add(j);
-        groups.push(holds === 'explanation' ? [item, items[j]] : [items[j], item]);
+        groups.push(key.holds === 'explanation' ? [item, items[j]] : [items[j], item]);
         return;
       }
     }
@@ -123,7 +151,7 @@ export function joinPieces(pieces: Disclosure[]): Disclosure {
     projects: all('projects'),
     threePublic: base.threePublic.items.length || !rest.length ? base.threePublic : { ...base.threePublic, ...rest.find((p) => p.threePublic.items.length)?.threePublic },
     performance: {
-      ...Object.assign({}, ...[...rest].reverse().map((p) => p.performance), base.performance),
+      ...[...[...rest].reverse().map((p) => p.performance), base.performance].reduce((merged, p) => ({ ...merged, ...p })),
       targets: marked.flatMap((p) => p.performance.targets),
       selfEvaluations: marked.flatMap((p) => p.performance.selfEvaluations),
     },

@@ -140,8 +140,8 @@ function tidyTitle(text: string): string {
 
 export function buildOutline(blocks: Block[], isTableTitle: (b: Block) => boolean = () => false): Outline {
   const tocStart = blocks.findIndex((b, i) => i < 40 && isTocTitle(b));
-  let bodyStart = 0;
-  let cover: Block[] = [];
+  let bodyStart: number;
+  let cover: Block[];
   let toc: Block[] = [];
   let tocParts: Part[] | undefined;
   if (tocStart >= 0) {

@@ -2,7 +2,7 @@
 //
 // Converted PDFs shift cells left or right after page breaks and split merged cells, so rows are read by
 // what their cells say (label words, level vocabulary, comparators, numbers), never by column position.
-import { pageAndBox, type Block, type CellBlock, type TableBlock } from '../read/blocks.js';
+import { pageAndBox, type Block, type TableBlock } from '../read/blocks.js';
 import type { Amount, Disclosure, Indicator, Place } from '../model/schema.js';
 import { makeAmount, makePercent, toHalfWidth } from '../model/money.js';
 import { tableTitleOf } from './tables.js';
@@ -151,7 +151,7 @@ function splitProjects(rows: Row[]): Row[][] {
 function gridRows(grid: TableBlock): Row[] {
   return grid.rows.map((cells, i) => {
     const kept: Cell[] = [];
-    for (const c of cells as CellBlock[]) {
+    for (const c of cells) {
       if (c.text === '') continue;
       const text = tidy(c.text);
       if (text !== '') kept.push({ text, at: c.at });

@@ -28,7 +28,7 @@ function namesFromTables(tables: Table[]): Map<string, string> {
     }
   }
   const paths = new Map<string, string>();
-  for (const [code, name] of byCode) {
+  for (const code of byCode.keys()) {
     const chain = [code.slice(0, 3), code.length >= 5 ? code.slice(0, 5) : '', code.length >= 7 ? code : ''].filter(Boolean);
     const names = chain.map((c) => byCode.get(c));
     if (names.every((n) => n !== undefined)) paths.set(names.join('>'), code);

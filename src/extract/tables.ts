@@ -12,7 +12,8 @@ import { stripLeader } from './outline.js';
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
 const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
-const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据/;
+// (长沙 notes under each table: 此表如无数字则表示单位无该项支出)
+const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据|如无数[字据]则?表示.{0,6}无/;
 
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
@@ -88,7 +89,7 @@ function readMeta(blocks: Block[]): Meta {
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
-      const code = /^[（(\[]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
+      const code = /^[（([]\s*(\d+)\s*[）)\]]\s*/.exec(raw.trimStart());
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
@@ -184,10 +185,12 @@ function mapColumns(headerRows: CellBlock[][], firstAmount: number, specs: Colum
       }
     }
   }
-  // columns the header did not name: the template's columns in order
+  // columns the header did not name: the template's columns in order; an "of which" column (其中：经费拨款 under
+  // 本级财政拨款) is part of the column before it, never a column of the template's, whose sums it would break
   const unnamed = specs.filter((s) => !used.has(s.key));
+  const ofWhich = (i: number) => headerRows.some((r) => /^其中/.test(norm(r[i]?.text ?? '')));
   for (let i = firstAmount, k = 0; i < width && k < unnamed.length; i++) {
-    if (!map.has(i)) map.set(i, unnamed[k++]);
+    if (!map.has(i) && !ofWhich(i)) map.set(i, unnamed[k++]);
   }
   return map;
 }
@@ -392,7 +395,7 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         row.classification = { system, code, level: levelOf(code, system) };
       } else if (TOTAL_LABEL.test(norm(label))) row.kind = 'total';
       else {
-        const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
+        const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(label);
         row.kind = 'organisation';
         if ((g.organisation || orgByCode) && printedCode) row.orgCode = printedCode;
         if (org) {
@@ -512,7 +515,8 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   while (i < grid.length && !isDataAnchor(grid[i], nCode, hasProjectColumn)) header.push(grid[i++]);
   // no code or 合计 anywhere: a header of columns over one row of amounts (江苏's 支出预算总表 prints only the totals)
   if (i === grid.length && grid.length >= 2) {
-    const amountsOnly = (r: CellBlock[]) => r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
+    // (the 栏次 row numbering the columns 1 2 3 is no row of amounts: an empty table prints only it)
+    const amountsOnly = (r: CellBlock[]) => !isColumnNumbering(r) && r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
     const first = grid.findIndex(amountsOnly);
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);
@@ -573,7 +577,7 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     } else if (TOTAL_LABEL.test(norm(shown))) {
       row.kind = 'total';
     } else {
-      const org = /^[\[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
+      const org = /^[[［【(（]\s*(\d+)\s*[\]］】)）]\s*(.*)$/.exec(shown);
       row.kind = 'organisation';
       if (org) {
         row.orgCode = org[1];
@@ -628,8 +632,9 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   };
   const incomeColumns = amountColumns(1, expLabelIdx);
   // some templates print the expenditure side again by other classifications (经济分类, 支出用途) to the right:
-  // the function group ends where the next one starts, and only totals are taken from the last group
-  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
+  // the function group ends where the next one starts, and only totals are taken from the last group (西安 heads
+  // them 部门预算支出经济科目（按大类） | 政府预算支出经济科目（按大类）)
+  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|经济科目|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
   const expColumns = amountColumns(expLabelIdx + 1, nextGroup > 0 ? nextGroup : width);
   // rows printed without codes under a 类 printed above them ("统计信息事务" under "一、一般公共服务支出")
   let currentClass: string | undefined;
@@ -654,7 +659,7 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
       });
       const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: rowAt(line, r[0].at.column, r[0]) };
       if (spec) row.key = spec.key;
-      else if (!repeated) warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
+      else if (!repeated && norm(incLabel) !== '合计') warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
       rows.push(row);
     }
     // expenditure side
@@ -695,6 +700,20 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         else if (cls.level === 'section') currentSection = cls.code;
       } else if (row.key) [currentClass, currentSection] = [undefined, undefined];
       rows.push(row);
+    }
+  }
+  // a side totalled by a bare 合计 (重庆 prints it first, above the items): the side's total when the side prints no
+  // 总计, else the 本年 subtotal under it
+  for (const side of ['income', 'expenditure'] as const) {
+    const sideRows = rows.filter((r) => r.side === side);
+    const [totalKey, subtotalKey] = side === 'income' ? ['incomeTotal', 'currentYearIncome'] : ['expenditureTotal', 'currentYearExpenditure'];
+    for (const r of sideRows) {
+      if (r.key || r.classification || norm(r.label) !== '合计') continue;
+      const key = !sideRows.some((o) => o.key === totalKey) ? totalKey : !sideRows.some((o) => o.key === subtotalKey) ? subtotalKey : undefined;
+      const spec = key ? tpl.fixedRows?.find((s) => s.key === key) : undefined;
+      if (!spec) continue;
+      r.key = spec.key;
+      r.kind = spec.kind;
     }
   }
   // a column keeps its printed header when the header is recognisably that column ("一般公共预算财政拨款")
@@ -865,7 +884,7 @@ function dropBlankColumns(grid: CellBlock[][]): CellBlock[][] {
 
 /** a classification code and its name printed in one cell: joined by a dash ("2050305-高等职业教育", 北京) or with
  *  the code in brackets ("[2010401]行政运行", 广州) */
-const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[\[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
+const CODE_DASH_NAME = /^(?:(\d{3,9})\s*[-－—–]|[[［【]\s*(\d{3,9})\s*[\]］】])\s*(\S.*)$/;
 function codeAndName(text: string): { code: string; name: string } | undefined {
   const m = CODE_DASH_NAME.exec(text.trim());
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;

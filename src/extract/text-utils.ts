@@ -88,13 +88,17 @@ function isTight(c: number): boolean {
  */
 export const NUMBER = String.raw`\d{1,3}(?:[,，]\s?\d{3})+(?:\s?[.．]\s?\d+)?|\d+(?:\s?[.．]\s?\d+)?`;
 
-/** A table cell holding only a number (with the converter's noise: "1346. 16", "29 5", "1, 089. 40"). */
+/**
+ * A table cell holding only a number (with the converter's noise: "1346. 16", "29 5", "1, 089. 40"). Some finance
+ * software prints only the last thousands separators of an amount in 元 ("125360,898" for 125,360,898): every
+ * separator still stands three digits before the next one or the decimal point, so the digits are not in doubt.
+ */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 export function isNumericCell(text: string): boolean {
   if (PLAIN_NUMBER.test(text)) return true;
   if (text === '' || !/\d/.test(text)) return false;
   const t = toHalfWidth(text).replace(/\s+/g, '');
-  return /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t);
+  return /^-?\d+(,\d{3})*(\.\d+)?$/.test(t);
 }
 
 /** Removes every space and the thousands separators of a number text: "1, 089. 40" → "1089.40". */

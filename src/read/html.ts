@@ -1,46 +1,9 @@
 // The HTML reader (web pages in UTF-8 or GBK/GB2312/GB18030, and the HTML mammoth makes of DOCX): headings,
 // paragraphs and tables (colspan/rowspan kept as empty cells, text in the first) → the text reader's blocks.
-import type { Place } from '../model/schema.js';
-import type { Block, CellBlock, ReadResult } from './blocks.js';
+import type { Block, ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
-import { normalisePdfText, reclassifyHeadings } from './pdf.js';
-import { readText } from './text.js';
-
-/** One line of the text reader's input with the place it came from (cells: one place per tab-separated cell). */
-export interface SourceLine {
-  text: string;
-  at?: Partial<Place>;
-  cells?: Partial<Place>[];
-}
-
-/**
- * Reads lines (blank string = paragraph break, tab-separated = table row) with the text reader and gives every
- * block and cell the place of the line it came from.
- */
-export function blocksFromLines(lines: SourceLine[], format: string, bytes: number): ReadResult {
-  const read = readText(lines.map((l) => l.text).join('\n'), format);
-  const src = (line: number) => lines[line - 1];
-  const place = (at: Place) => {
-    const s = src(at.line);
-    if (s?.at) Object.assign(at, s.at);
-    if (at.endLine !== undefined) {
-      const e = src(at.endLine);
-      if (e?.at?.line !== undefined) at.endLine = e.at.line;
-    }
-  };
-  for (const b of read.blocks) {
-    if (b.type === 'table') {
-      for (const row of b.rows) placeRow(row, src(row[0]?.at.line ?? 0));
-    }
-    place(b.at);
-  }
-  return { blocks: reclassifyHeadings(read.blocks), lines: read.lines, bytes, format };
-}
-
-function placeRow(row: CellBlock[], s: SourceLine | undefined): void {
-  if (!s) return;
-  row.forEach((c, k) => Object.assign(c.at, s.cells?.[k] ?? s.at ?? {}));
-}
+import { blocksFromLines, type SourceLine } from './lines.js';
+import { normalisePdfText } from './normalise.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // decoding
@@ -277,7 +240,7 @@ export function htmlLines(html: string): SourceLine[] {
 }
 
 /** Reads a web page into blocks. */
-export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadResult> {
+export function readHtml(bytes: Uint8Array, file: string): ReadResult {
   const html = decodeHtml(bytes, file);
   return readHtmlString(html, 'html', bytes.length);
 }

@@ -1,4 +1,5 @@
-// Code-point normalisation for text extracted from PDFs: CJK radicals that stand in for ordinary characters.
+// Code-point normalisation for text extracted from PDFs, web pages and workbooks: CJK radicals that stand in for
+// ordinary characters, full-width forms.
 
 /**
  * CJK Radicals Supplement (U+2E80–U+2EFF) characters that PDF fonts emit instead of the ordinary ideograph.
@@ -28,4 +29,13 @@ export function normaliseCodePoints(s: string): string {
     .replace(/[\u2e80-\u2eff]/g, (ch) => RADICALS_SUPPLEMENT[ch] ?? ch)
     .replace(/\u00a0/g, ' ')
     .replace(/[\u200b-\u200d\ufeff]/g, '');
+}
+
+/** Full-width digits, Latin letters and minus, and the ideographic space → ASCII; radicals → ordinary ideographs. */
+export function normalisePdfText(s: string): string {
+  let t = normaliseCodePoints(s);
+  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05\u3000]/.test(t)) {
+    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  }
+  return t.replace(/\t/g, ' ');
 }

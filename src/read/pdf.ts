@@ -1,14 +1,16 @@
 // The PDF reader: text with positions and ruling lines (pdfjs-dist) → the same blocks the text reader produces,
 // every block and cell carrying its page and box (PDF points, origin top-left of the page as displayed).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Block, CellBlock, ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
-import { normaliseCodePoints } from './normalise.js';
+import { reclassifyHeadings } from './lines.js';
+import { normaliseCodePoints, normalisePdfText } from './normalise.js';
+import { refuseInflationBomb } from './pdf-streams.js';
 import { readText } from './text.js';
 
 /** More pages than any disclosure has: refusing early bounds time and memory. */
@@ -79,15 +81,6 @@ function pdfjsDataDir(): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // text normalisation
-
-/** Full-width digits, Latin letters and minus, and the ideographic space → ASCII; radicals → ordinary ideographs. */
-export function normalisePdfText(s: string): string {
-  let t = normaliseCodePoints(s);
-  if (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05\u3000]/.test(t)) {
-    t = t.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-  }
-  return t.replace(/\t/g, ' ');
-}
 
 /** Display width of a character in ems (CJK and full-width 1, others 0.5): places split pieces inside an item. */
 function charWeight(ch: string): number {
@@ -359,23 +352,49 @@ function readingOrder(ps: Piece[]): Piece[] {
   return lines.flatMap((l) => l.sort((a, b) => a.x0 - b.x0));
 }
 
-/** A piece drawn across a column rule (one text operation for two cells) splits at its spaces. */
+/**
+ * A piece drawn across a column rule (one text operation for two cells) splits at its spaces; digits run together
+ * across the rule (重庆's bold 合计 rows: "…0.64" and "101,…" drawn as one item "41") split between their characters.
+ * Words are left whole: a name may overflow its cell across a rule, an amount never does.
+ */
 function splitAtRules(p: Piece, v: Rule[]): Piece[] {
-  if (!/\s/.test(p.text)) return [p];
   const cy = (p.top + p.bottom) / 2;
-  if (!v.some((r) => r.at > p.x0 + 2 && r.at < p.x1 - 2 && r.a <= cy && r.b >= cy)) return [p];
-  const chars = [...p.text];
-  const total = chars.reduce((n, ch) => n + charWeight(ch), 0) || 1;
+  const crosses = (q: Piece) => v.filter((r) => r.at > q.x0 + 2 && r.at < q.x1 - 2 && r.a <= cy && r.b >= cy).map((r) => r.at);
+  if (crosses(p).length === 0) return [p];
+  const words = /\s/.test(p.text) ? splitRuns(p, /\S+/g) : [p];
+  return words.flatMap((w) => {
+    const at = crosses(w);
+    return at.length && /^[-\d,.]{2,}$/.test(w.text) ? splitDigits(w, at) : [w];
+  });
+}
+
+/** The runs of a piece matching `re`, each placed by its share of the piece's width (characters weighed). */
+function splitRuns(p: Piece, re: RegExp): Piece[] {
+  const total = [...p.text].reduce((n, ch) => n + charWeight(ch), 0) || 1;
+  const w = p.x1 - p.x0;
   const out: Piece[] = [];
-  const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(p.text))) {
     const before = [...p.text.slice(0, m.index)].reduce((n, ch) => n + charWeight(ch), 0);
     const len = [...m[0]].reduce((n, ch) => n + charWeight(ch), 0);
-    const w = p.x1 - p.x0;
     out.push({ ...p, text: m[0], x0: p.x0 + (w * before) / total, x1: p.x0 + (w * (before + len)) / total });
   }
   return out;
+}
+
+/** A run of digits split at the rules crossing it: each character goes to the side its middle lies on. */
+function splitDigits(p: Piece, rules: number[]): Piece[] {
+  const chars = [...p.text];
+  const step = (p.x1 - p.x0) / chars.length;
+  const parts = new Map<number, { text: string; x0: number; x1: number }>();
+  chars.forEach((ch, k) => {
+    const x0 = p.x0 + step * k;
+    const side = rules.filter((r) => r < x0 + step / 2).length;
+    const part = parts.get(side);
+    if (part) (part.text += ch), (part.x1 = x0 + step);
+    else parts.set(side, { text: ch, x0, x1: x0 + step });
+  });
+  return [...parts.values()].map((part) => ({ ...p, ...part }));
 }
 
 /** Assigns pieces to the cells the rules draw; merged cells put their text in their first row and column. */
@@ -494,7 +513,10 @@ function unruledGrid(lines: Piece[][]): Grid {
       cols.forEach((col, k) => {
         const overlap = Math.min(x1, col[1]) - Math.max(x0, col[0]);
         const score = overlap > 0 ? overlap : -Math.abs((x0 + x1) / 2 - (col[0] + col[1]) / 2);
-        if (score > bestScore) (bestScore = score), (best = k);
+        if (score > bestScore) {
+          bestScore = score;
+          best = k;
+        }
       });
       slots[best].push(...c);
     }
@@ -610,7 +632,8 @@ function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): PageItem[]
 // ---------------------------------------------------------------------------------------------------------------
 // page headers, footers, page numbers
 
-const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d{1,4}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+// (重庆 spaces the digits of its page numbers: "— 1 0 —")
+const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d(?:\s?\d){0,3}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
 
 function marginKey(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -772,7 +795,7 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
   const pitch = [...pitches].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 
   /** the previous page's last line when it is prose left open at the right margin: the next page may continue it */
-  let openProse: { line: TextLine; right: number } | null = null;
+  let openProse: { line: TextLine; right: number } | null;
   let right = 0;
   for (const p of pages) {
     openProse = lastPhys && lastLine && out.at(-1) === lastLine.line.text && !/[。；;：:！？!?]$/.test(lastPhys.text) && lastPhys.box[2] >= right - lastPhys.size * 1.5 ? { line: lastPhys, right } : null;
@@ -795,7 +818,9 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
       if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
-        out.pop(), sources.pop(); // the page-break blank line: the grid continues
+        // the page-break blank line: the grid continues
+        out.pop();
+        sources.pop();
         k = j;
         continuing = openTable;
       }
@@ -805,6 +830,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
     for (; k < p.items.length; k++) {
       const it = p.items[k];
       if (it.kind === 'grid') {
+        // the assertion breaks a circular inference through the loop (TS7022 without it), though the linter calls it needless
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         const cont = continuing as OpenTable | null;
         if (!cont) blank(p.page);
         const header: Set<string> = cont?.header ?? headerKeys(it.grid.rows);
@@ -858,7 +885,8 @@ function layout(pages: PageContent[]): { text: string; sources: LineSource[] } {
       // a sentence cut by the page break: the first line of the page starts at the left margin in the same type
       // and is no numbered heading (the text reader would take "要原因是：…" for a label line of its own)
       if (k === 0 && openProse && out.at(-1) === '' && Math.abs(l.size - openProse.line.size) <= 1 && l.box[0] - leftMargin <= l.size * 0.5 && !NUMBERED_START.test(l.text)) {
-        out.pop(), sources.pop();
+        out.pop();
+        sources.pop();
       }
       push(l.text, { page: p.page, box: l.box });
       lead.push(marginKey(l.text));
@@ -918,34 +946,6 @@ function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: num
   if (prev.box[2] < right - size * 2.5) return true;
   // centred titles and differently sized lines are not continued prose
   return Math.abs(prev.size - next.size) > 1.5;
-}
-
-const PART_WITH_COLON = /^第([一二三四五六七八九十]+)部分\s*[:：]\s*(\S.{0,40})$/;
-
-/** Part headings printed "第一部分：部门概况" (the colon keeps the text reader from taking them as headings). */
-export function reclassifyHeadings(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    const next = blocks[i + 1];
-    // "第一部分" alone on its line, its title on the next: one heading
-    if (b.type === 'heading' && b.numbering === 'part' && !b.title && next?.type === 'paragraph' && next.at.page === b.at.page && next.text.length <= 40 && !/[。；;，,：:]/.test(next.text)) {
-      out.push({ ...b, text: `${b.text} ${next.text}`, title: next.text.trim() });
-      i++;
-      continue;
-    }
-    out.push(classifyPart(b));
-  }
-  return out;
-}
-
-function classifyPart(b: Block): Block {
-  {
-    if (b.type !== 'paragraph') return b;
-    const m = PART_WITH_COLON.exec(b.text);
-    if (!m || /[。；;，,]/.test(m[2])) return b;
-    return { type: 'heading', text: b.text, numbering: 'part', number: m[1], title: m[2].trim(), marked: false, at: b.at };
-  }
 }
 
 /** Gives every block and cell its page and box, from the line it was read from. */
@@ -1078,6 +1078,8 @@ function pdfErrorText(err: unknown): string {
 
 /** Reads a PDF into blocks; throws ReadError for encrypted, damaged, empty, oversized or scanned-without-OCR files. */
 export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<ReadResult> {
+  // streams inflating to gigabytes are refused before pdfjs would hold them in memory
+  await refuseInflationBomb(bytes, file);
   const pdfjs = await loadPdfJs();
   const dataDir = pdfjsDataDir();
   const task = pdfjs.getDocument({
@@ -1127,12 +1129,15 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       for (const piece of pieces) {
         chars += piece.text.length;
         // private-use and control code points: glyphs of a font without a Unicode mapping
-        for (const ch of piece.text) if (/[\ue000-\uf8ff\u0000-\u001f\ufffd]/.test(ch)) undecodable++;
+        for (const ch of piece.text) {
+          const c = ch.codePointAt(0) ?? 0;
+          if (c <= 0x1f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) undecodable++;
+        }
       }
       let rules: { h: Rule[]; v: Rule[] } = { h: [], v: [] };
       if (pieces.length) {
         const ops = await page.getOperatorList({ intent: 'display' });
-        rules = rulesOf(ops as unknown as OperatorListLike, pdfjs.OPS, vt);
+        rules = rulesOf(ops, pdfjs.OPS, vt);
       }
       pages.push({ page: n, width: viewport.width, height: viewport.height, items: pageItems(pieces, rules) });
       page.cleanup();

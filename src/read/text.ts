@@ -1,6 +1,6 @@
 // The text reader: text or Markdown converted from a PDF (as in ../shared/seeds) → positioned blocks.
 import type { Block, CellBlock, HeadingBlock, ReadResult } from './blocks.js';
-import { ReadError } from './errors.js';
+import { ReadError, unknownFormat } from './errors.js';
 import { normaliseCodePoints } from './normalise.js';
 
 const PART = /^第([一二三四五六七八九十]+)部分\s*/;
@@ -265,7 +265,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   let nul = 0;
   for (const b of sample) if (b === 0) nul++;
-  if (nul > 0) throw new ReadError(file, '这是二进制文件，不是文本 (binary file, not text)', 'convert it to text first, or pass a supported format');
+  // binary data in none of the formats detected before the text path
+  if (nul > 0) throw unknownFormat(file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

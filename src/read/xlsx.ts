@@ -3,8 +3,8 @@
 // line = row, column = column.
 import type { ReadResult } from './blocks.js';
 import { ReadError } from './errors.js';
-import { blocksFromLines, type SourceLine } from './html.js';
-import { normalisePdfText } from './pdf.js';
+import { blocksFromLines, type SourceLine } from './lines.js';
+import { normalisePdfText } from './normalise.js';
 
 /** Cells read at most per sheet: a disclosure table has hundreds of rows, not millions. */
 const MAX_CELLS = 2_000_000;
@@ -45,17 +45,17 @@ interface CellLike {
 
 function cellText(cell: CellLike): string {
   if (cell.isMerged && cell.master.address !== cell.address) return '';
-  let v = cell.value as unknown;
-  if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
+  let v = cell.value;
+  if (v && typeof v === 'object' && 'result' in v) v = v.result;
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return displayNumber(v, cell.numFmt);
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
-  if (typeof v === 'object' && 'error' in (v as object)) return '';
-  return String(v);
+  if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  // an error value, or any other shape (a formula without a cached result), shows no text
+  return '';
 }
 
 /** Loads a workbook with exceljs and returns its sheets as grids of displayed texts. */
@@ -77,7 +77,7 @@ export async function loadSheets(bytes: Uint8Array, file: string): Promise<Sheet
     for (let r = 1; r <= nRows; r++) {
       const row = ws.getRow(r);
       const texts: string[] = [];
-      for (let c = 1; c <= nCols; c++) texts.push(normalisePdfText(cellText(row.getCell(c) as unknown as CellLike)).replace(/\s*\n\s*/g, '').trim());
+      for (let c = 1; c <= nCols; c++) texts.push(normalisePdfText(cellText(row.getCell(c))).replace(/\s*\n\s*/g, '').trim());
       rows.push(texts);
     }
     sheets.push({ name: ws.name, rows });

@@ -44,7 +44,7 @@ export class AnalysisPool {
     const task: AnalysisTask = { name, bytes, region };
     let reply: AnalysisReply;
     try {
-      reply = await this.#pool.run(task, { signal: AbortSignal.timeout(this.#seconds * 1000) });
+      reply = (await this.#pool.run(task, { signal: AbortSignal.timeout(this.#seconds * 1000) })) as AnalysisReply;
     } catch (err) {
       const e = err as { name?: string; code?: string; message?: string };
       if (e.name === 'AbortError' || e.name === 'TimeoutError') {

@@ -2,11 +2,10 @@
 // its rows, so that the server's request thread only writes them. Reader errors come back as data (a thrown
 // ReadError would lose its class crossing the thread).
 import { audit } from '../audit/index.js';
-import { parseBytes } from '../extract/index.js';
 import { ReadError } from '../read/errors.js';
 import { prepareDocument, type PreparedDocument } from './documents.js';
 import type { Finding } from './finding.js';
-import { readModelFile } from './import-files.js';
+import { readInput } from '../write/input.js';
 
 export interface AnalysisTask {
   /** the file's own name (never a server path): it names the document and every message */
@@ -21,7 +20,7 @@ export type AnalysisReply =
 
 export default async function analyse(task: AnalysisTask): Promise<AnalysisReply> {
   try {
-    const model = readModelFile(task.name, task.bytes) ?? (await parseBytes(task.bytes, task.name));
+    const model = await readInput(task.bytes, task.name);
     const findings = audit(model);
     const prepared = prepareDocument({ model, findings, source: { file: task.name, bytes: task.bytes }, region: task.region });
     return { ok: true, prepared, findings };

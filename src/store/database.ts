@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
+import { foldedSearchText, SEARCH_TEXT_VERSION } from './search-text.js';
 import { DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
 
 export interface StoreOptions {
@@ -91,7 +92,7 @@ function lockDataDir(data: string, dir: string): () => void {
     }
     let holder: { pid: number; host: string; since: string } | undefined;
     try {
-      holder = JSON.parse(readFileSync(file, 'utf8'));
+      holder = JSON.parse(readFileSync(file, 'utf8')) as typeof holder;
     } catch {
       // half-written or unreadable: judged stale below
     }
@@ -159,6 +160,7 @@ async function migrate(db: Kysely<Database>): Promise<void> {
       await copyLegacyFacts(tx);
     }
     await reindexSearchTerms(tx);
+    await refoldSearchText(tx);
   });
 }
 
@@ -248,5 +250,23 @@ async function reindexSearchTerms(tx: Kysely<Database>): Promise<void> {
     after = batch.rows[batch.rows.length - 1].id;
   }
   await sql`insert into store_meta (key, value) values ('search_terms', ${SEARCH_TERMS_VERSION})
+    on conflict (key) do update set value = excluded.value`.execute(tx);
+}
+
+/** Rewrites every document's confirmation text (document_text) when the store was written with another folding, or
+ *  before the table existed. */
+async function refoldSearchText(tx: Kysely<Database>): Promise<void> {
+  const stored = await sql<{ value: string }>`select value from store_meta where key = 'search_text'`.execute(tx);
+  if (stored.rows[0]?.value === SEARCH_TEXT_VERSION) return;
+  await sql`delete from document_text`.execute(tx);
+  let after = 0;
+  for (;;) {
+    const batch = await sql<{ id: number; search_text: string }>`
+      select id, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
+    if (batch.rows.length === 0) break;
+    await tx.insertInto('document_text').values(batch.rows.map((r) => ({ id: r.id, folded: foldedSearchText(r.search_text) }))).execute();
+    after = batch.rows[batch.rows.length - 1].id;
+  }
+  await sql`insert into store_meta (key, value) values ('search_text', ${SEARCH_TEXT_VERSION})
     on conflict (key) do update set value = excluded.value`.execute(tx);
 }

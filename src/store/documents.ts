@@ -1,10 +1,11 @@
-// Writing documents: one transaction per document (document row, search row, findings and facts in one statement),
+// Writing documents: one transaction per document (document row, search rows, findings and facts in one statement),
 // idempotent by content hash, newer versions of the same (unit, year, kind, scope) superseding older ones.
 import { gzipSync } from 'node:zlib';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
 import type { Database } from './schema.js';
+import { foldedSearchText } from './search-text.js';
 import { ensureFactsPartition, type Store } from './database.js';
 import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral, type FactRow } from './rows.js';
 
@@ -100,12 +101,14 @@ const INSERT_DOCUMENT = (() => {
   const findingsParam = `$${DOCUMENT_COLUMNS.length + 1}::jsonb`;
   const factsParam = `$${DOCUMENT_COLUMNS.length + 2}::jsonb`;
   const termsParam = `$${DOCUMENT_COLUMNS.length + 3}::tsvector`;
+  const foldedParam = `$${DOCUMENT_COLUMNS.length + 4}::text`;
   const searchColumns = ['status', 'unit_name', 'region', 'year', 'kind', 'scope'];
   const param = (c: string) => `$${DOCUMENT_COLUMNS.findIndex(([n]) => n === c) + 1}`;
   const searchValues = searchColumns.map(param).join(', ');
   return (
     `with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values (${documentParams}) returning id), ` +
     `s as (insert into document_search (id, ${searchColumns.join(', ')}, search_terms) select doc.id, ${searchValues}, ${termsParam} from doc), ` +
+    `t as (insert into document_text (id, folded) select doc.id, ${foldedParam} from doc), ` +
     `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
     // all the document's facts in one multi-row insert, into the partition of its year
     `c as (insert into facts (document_id, year, ${names(FACT_COLUMNS)}) select doc.id, ${param('year')}::int, ${fromArray(FACT_COLUMNS)} from doc, jsonb_array_elements(${factsParam}) as e) ` +
@@ -119,7 +122,8 @@ function findingValues(findings: Finding[]): unknown[][] {
     f.severity,
     f.message,
     f.location?.section ?? null,
-    f.location?.table ?? null,
+    // the table's catalogue id (the portal finds the table by it); its printed name stays in detail.location.table
+    f.location?.tableId ?? null,
     f.location?.row ?? null,
     typeof f.location?.line === 'number' ? f.location.line : null,
     { location: f.location ?? {}, related: f.related, expected: f.expected, actual: f.actual, tolerance: f.tolerance },
@@ -141,6 +145,8 @@ export interface PreparedDocument {
   facts: string;
   /** tsvector literal of the search terms */
   searchTerms: string;
+  /** the folded text long words are confirmed against (foldedSearchText) */
+  foldedText: string;
 }
 
 const STATUS_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'status');
@@ -163,6 +169,7 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
       text, counts.error_count, counts.warning_count, counts.info_count,
     ],
     searchTerms: tsvectorLiteral(searchTerms(text)),
+    foldedText: foldedSearchText(text),
     findings: JSON.stringify(findingValues(input.findings)),
     facts: JSON.stringify(factValues(factRows(doc))),
   };
@@ -191,8 +198,8 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
     }
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
-    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current!.id : null;
-    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms]));
+    documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current.id : null;
+    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms, prepared.foldedText]));
     const id = inserted.rows[0].id;
     if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
     if (options.draft) return { id, outcome: 'draft' as const };

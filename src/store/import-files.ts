@@ -1,10 +1,10 @@
-// Importing files into the store: disclosure texts/PDFs are parsed and audited, model JSON files are validated
-// and audited; each file is one transaction; a file that fails is reported and the others go on.
+// Importing files into the store: each file read by the one input reader (a published disclosure parsed, an input
+// workbook or a model validated) and audited; each file is one transaction; a file that fails is reported and the
+// others go on.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { loadModelText, modelSyntax } from '../model/load.js';
 import type { Disclosure } from '../model/schema.js';
 import type { Store } from './database.js';
 import { storeDocument, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
@@ -14,7 +14,8 @@ import { groupPieces, joinPieces, pieceHolds } from '../extract/join.js';
 
 /** The stages before the store, passed in so that the store knows how, not what, to parse and audit. */
 export interface Analysis {
-  parseFile(file: string): Promise<Disclosure>;
+  /** any input → model (write/input.ts): `name` names it in the model and in messages */
+  readInput(bytes: Uint8Array, name: string): Promise<Disclosure>;
   audit(doc: Disclosure): Finding[];
 }
 
@@ -60,13 +61,6 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
   return { files, missing };
 }
 
-/** Reads a model JSON file (as `budgetdoc sample` writes); a clear one-line error when it is not one. */
-/** A model file (JSON or YAML, by extension) read and validated; the error names the file and the bad field. */
-export function readModelFile(file: string, bytes: Uint8Array): Disclosure | null {
-  const syntax = modelSyntax(file, '');
-  return syntax ? loadModelText(new TextDecoder().decode(bytes), file, syntax) : null;
-}
-
 /** A failed import, unless the same bytes were stored meanwhile by another worker or process (nothing to do). */
 async function importFailure(store: Store, file: string, err: unknown): Promise<FileResult> {
   if ((err as { code?: string }).code === '23505') {
@@ -100,7 +94,7 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
     const hash = contentHash(bytes);
     const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
-    const model = readModelFile(file, bytes) ?? (await analysis.parseFile(file));
+    const model = await analysis.readInput(bytes, file);
     if (options.pieces && pieceHolds(model) !== 'whole') {
       options.pieces.push({ file, bytes, model });
       return { file, outcome: 'imported' };
@@ -203,7 +197,7 @@ async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, op
  */
 export async function importFiles(store: Store, files: string[], analysis: Analysis, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
-  const results: FileResult[] = new Array(files.length);
+  const results = new Array<FileResult>(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
   const pool = workers > 0 ? await PreparePool.open(Math.min(workers, files.length)) : undefined;
   // enough files in flight that the workers parse the next ones while the database writes the previous ones

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { defaultAnalysis } from './analysis.js';
 import { prepareDocument, type PreparedDocument } from './documents.js';
-import { readModelFile } from './import-files.js';
 import { pieceHolds } from '../extract/join.js';
 import type { Disclosure } from '../model/schema.js';
 
@@ -16,7 +15,7 @@ export interface WorkerTask {
 }
 
 export default async function prepare(task: WorkerTask): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
-  const model = readModelFile(task.file, task.bytes) ?? (await defaultAnalysis.parseFile(task.file));
+  const model = await defaultAnalysis.readInput(task.bytes, task.file);
   // a piece of a disclosure (情况说明 or 报表 alone) goes back to be joined with its partner
   if (task.pieces && pieceHolds(model) !== 'whole') return { piece: model, findings: 0 };
   const findings = defaultAnalysis.audit(model);

@@ -6,7 +6,7 @@ import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
 import { queryTerms } from './rows.js';
-import { DECORATION_MARKS, normaliseForSearch, searchSnippet, type SnippetPart } from './search-text.js';
+import { normaliseForSearch, searchSnippet, type SnippetPart } from './search-text.js';
 import type { FactRow } from './rows.js';
 
 export interface DocumentFilter {
@@ -58,7 +58,7 @@ export function containsPattern(text: string): string {
 
 /**
  * Conditions on documents, for a query over `documents` or over the narrow `document_search` (which has the same
- * id, status, unit_name, region, year, kind and scope; search terms only there, the text only in `documents`).
+ * id, status, unit_name, region, year, kind and scope; search terms only there, the folded text in `document_text`).
  */
 function documentConditions(filter: DocumentFilter, alias = 'documents', table: 'documents' | 'document_search' = 'documents'): Expression<SqlBool>[] {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
@@ -73,18 +73,17 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
   const q = filter.q?.trim();
   if (q) {
     for (const word of q.split(/\s+/)) {
-      const { terms, exact } = queryTerms(word);
-      // the GIN index finds documents holding every term; strpos on the lower-cased text keeps only the exact
-      // phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
-      if (terms.length > 0) {
-        const match = sql<SqlBool>`search_terms @@ ${terms.map((t) => `'${t}'`).join(' & ')}::tsquery`;
+      const { terms, prefixes, exact } = queryTerms(word);
+      // the GIN index finds documents holding every term; strpos on the folded text (document_text) keeps only the
+      // exact phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
+      if (terms.length + prefixes.length > 0) {
+        const lexemes = [...terms.map((t) => `'${t}'`), ...prefixes.map((t) => `'${t}':*`)];
+        const match = sql<SqlBool>`search_terms @@ ${lexemes.join(' & ')}::tsquery`;
         conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
       }
       if (!exact) {
-        // the text folded in SQL as normaliseForSearch folds it in JavaScript
-        const inText = (ref: Expression<unknown>) =>
-          sql<SqlBool>`strpos(translate(lower(normalize(${ref}, NFKC)), ${DECORATION_MARKS}, ''), ${normaliseForSearch(word)}) > 0`;
-        conditions.push(table === 'documents' ? inText(col('search_text')) : sql<SqlBool>`exists (select 1 from documents t where t.id = ${col('id')} and ${inText(sql.ref('t.search_text'))})`);
+        // confirmed against the text folded at import as normaliseForSearch folds the word
+        conditions.push(sql<SqlBool>`exists (select 1 from document_text t where t.id = ${col('id')} and strpos(t.folded, ${normaliseForSearch(word)}) > 0)`);
       }
     }
   }
@@ -112,17 +111,28 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   const limit = Math.min(Math.max(page.limit ?? 20, 1), 500);
   const offset = Math.max(page.offset ?? 0, 0);
   const where = whereAll(documentConditions(filter, 's', 'document_search'));
+  const q = filter.q?.trim();
+  const words = q ? q.split(/\s+/).map(normaliseForSearch).filter((w) => w.length > 0) : [];
+  // for a text search, the line of each shown document where the first match lies, found on the folded text (line
+  // for line with the printed one): the snippet is cut from that line alone, no whole text leaves the database
+  const snippetLine = words.length
+    ? sql`, (select split_part(d.search_text, chr(10), length(h.head) - length(replace(h.head, chr(10), '')) + 1)
+        from (select left(t.folded, p.at - 1) as head from document_text t,
+          lateral (select min(nullif(strpos(t.folded, w), 0)) as at from unnest(${words}::text[]) w) p
+          where t.id = d.id and p.at is not null) h) as snippet_line`
+    : sql``;
   // one pass over the narrow search rows gives the facet counts and the page, whose details come from documents
-  const result = await searchQuery(store, sql<{ items: DocumentSummary[] | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
+  const result = await searchQuery(store, sql<{ items: Array<DocumentSummary & { snippet_line?: string | null }> | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
     with m as materialized (select s.id, s.unit_name, s.region, s.year, s.kind, s.scope from document_search s ${where})
     select
       (select json_agg(p order by p.year desc, p.unit_name, p.kind, p.id) from (
-        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}
+        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}${snippetLine}
         from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
-      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!filter.q?.trim());
-  const items = { rows: result.rows[0]?.items ?? [] };
-  const q = filter.q?.trim();
-  if (q && items.rows.length > 0) await addSnippets(store, items.rows, q);
+      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!q);
+  const items: DocumentSummary[] = (result.rows[0]?.items ?? []).map(({ snippet_line, ...item }) => {
+    const snippet = snippet_line && q ? searchSnippet(snippet_line, q) : undefined;
+    return snippet ? { ...item, snippet } : item;
+  });
   const facetRows = { rows: result.rows[0]?.facets ?? [] };
   const facets: SearchResult['facets'] = { region: [], year: [], kind: [], scope: [] };
   let total = 0;
@@ -139,17 +149,7 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   facets.kind.sort(byCount);
   facets.scope.sort(byCount);
-  return { total, items: items.rows, facets };
-}
-
-/** Snippets for one page of results, cut from each document's text (the page is small: one read). */
-async function addSnippets(store: Store, items: DocumentSummary[], q: string): Promise<void> {
-  const texts = await store.db.selectFrom('documents').select(['id', 'search_text']).where('id', 'in', items.map((d) => d.id)).execute();
-  const byId = new Map(texts.map((t) => [t.id, t.search_text]));
-  for (const item of items) {
-    const snippet = searchSnippet(byId.get(item.id) ?? '', q);
-    if (snippet) item.snippet = snippet;
-  }
+  return { total, items, facets };
 }
 
 export interface DocumentRecord extends DocumentSummary {

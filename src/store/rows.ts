@@ -76,13 +76,21 @@ const TOKEN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/gi;
 /** Longest run of Chinese characters indexed whole: a query word up to this length is one exact index term. */
 export const MAX_GRAM = 6;
 
+/**
+ * Longest phrase found from the index alone: where a run of Chinese characters goes on for more than MAX_GRAM
+ * characters from a position, the next MAX_PHRASE characters from there are one more term, so that a longer word
+ * (up to MAX_PHRASE characters) is the prefix of a term exactly where it occurs (a prefix query, `word:*`).
+ */
+export const MAX_PHRASE = 16;
+
 /** Names the way searchTerms cuts text; a store holding terms cut another way is re-indexed when opened. */
-export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} grams of NFKC text without quotation marks`;
+export const SEARCH_TERMS_VERSION = `document_search: chinese 1-${MAX_GRAM} grams and ${MAX_GRAM + 1}-${MAX_PHRASE} phrase prefixes of NFKC text without quotation marks`;
 
 /**
- * Index terms for text without spaces: every run of 1 to MAX_GRAM consecutive Chinese characters, and lower-cased
- * words of Latin letters/digits. A Chinese query word of up to MAX_GRAM characters is then one term, found by the
- * GIN index alone, exactly; a longer one needs all of its MAX_GRAM-character pieces and then the text itself.
+ * Index terms for text without spaces: every run of 1 to MAX_GRAM consecutive Chinese characters, from each
+ * position where the run goes on longer its next MAX_PHRASE characters, and lower-cased words of Latin
+ * letters/digits. A Chinese query word of up to MAX_GRAM characters is then one term, and one of up to MAX_PHRASE
+ * characters the prefix of terms, found by the GIN index alone, exactly; a longer one needs pieces and the text.
  */
 export function searchTerms(text: string): string[] {
   const terms = new Set<string>();
@@ -96,6 +104,7 @@ export function searchTerms(text: string): string[] {
           gram += chars[i + n];
           terms.add(gram);
         }
+        if (chars.length - i > MAX_GRAM) terms.add(chars.slice(i, i + MAX_PHRASE).join(''));
       }
     } else {
       terms.add(run.toLowerCase());
@@ -105,13 +114,14 @@ export function searchTerms(text: string): string[] {
 }
 
 /**
- * What to look up for one query word: index terms that every matching document holds, and whether holding them
- * already means the word occurs (one Chinese run of at most MAX_GRAM characters, or one Latin word). Otherwise the
- * caller confirms the candidates against the text.
+ * What to look up for one query word: index terms that every matching document holds (`terms` exactly, `prefixes`
+ * as the start of a term), and whether holding them already means the word occurs (one Chinese run of at most
+ * MAX_PHRASE characters, or one Latin word). Otherwise the caller confirms the candidates against the text.
  */
-export function queryTerms(word: string): { terms: string[]; exact: boolean } {
+export function queryTerms(word: string): { terms: string[]; prefixes: string[]; exact: boolean } {
   const lower = normaliseForSearch(word);
   const terms = new Set<string>();
+  const prefixes = new Set<string>();
   const runs = [...lower.matchAll(TOKEN_RUN)].map((m) => m[0]);
   for (const run of runs) {
     const chars = Array.from(run);
@@ -119,13 +129,18 @@ export function queryTerms(word: string): { terms: string[]; exact: boolean } {
       terms.add(run);
       continue;
     }
+    if (chars.length <= MAX_PHRASE) {
+      prefixes.add(run);
+      continue;
+    }
     // overlapping pieces narrow better than a bare cover; a few suffice
-    const starts = chars.length - MAX_GRAM + 1;
+    const starts = chars.length - MAX_PHRASE + 1;
     const step = Math.max(1, Math.ceil(starts / 6));
-    for (let i = 0; i < starts; i += step) terms.add(chars.slice(i, i + MAX_GRAM).join(''));
-    terms.add(chars.slice(chars.length - MAX_GRAM).join(''));
+    for (let i = 0; i < starts; i += step) prefixes.add(chars.slice(i, i + MAX_PHRASE).join(''));
+    prefixes.add(chars.slice(chars.length - MAX_PHRASE).join(''));
   }
-  return { terms: [...terms], exact: runs.length === 1 && runs[0] === lower && (Array.from(lower).length <= MAX_GRAM || !CJK.test(lower[0])) };
+  const single = runs.length === 1 && runs[0] === lower;
+  return { terms: [...terms], prefixes: [...prefixes], exact: single && (Array.from(lower).length <= MAX_PHRASE || !CJK.test(lower[0])) };
 }
 
 /** tsvector literal of distinct lexemes, each quoted (the tokenizer yields no quotes or backslashes). */

@@ -76,9 +76,17 @@ export interface DocumentSearchTable {
   search_terms: ColumnType<unknown, string, string>;
 }
 
+/** The text a search word longer than the indexed pieces is confirmed against: folded as the query is, each line
+ *  once, compressed and kept in the row (a confirmation reads one short row, not a toasted text). */
+export interface DocumentTextTable {
+  id: number;
+  folded: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_search: DocumentSearchTable;
+  document_text: DocumentTextTable;
   findings: FindingsTable;
   facts: FactsTable;
 }
@@ -132,8 +140,14 @@ export const DDL: string[] = [
   // no statistics for the terms: a common term then looks selective, so the planner takes the GIN index (which
   // answers exactly, without reading the stored terms) instead of decompressing every row's terms to test them
   `alter table document_search alter column search_terms set statistics 0`,
-  // searched with strpos on every candidate: kept uncompressed so that no search decompresses thousands of texts
-  `alter table documents alter column search_text set storage external`,
+  // read only for the snippets of one page of results (confirmations read document_text): compressed
+  `alter table documents alter column search_text set storage extended`,
+  `create table if not exists document_text (
+    id integer primary key references documents(id) on delete cascade,
+    folded text not null
+  )`,
+  // in the row, compressed (a few KB): confirming a word in thousands of documents then reads no TOAST table
+  `alter table document_text alter column folded set storage main`,
   // already gzip-compressed
   `alter table documents alter column source_bytes set storage external`,
   `alter table documents alter column model_gz set storage external`,
@@ -142,6 +156,8 @@ export const DDL: string[] = [
   `do $$ begin
      alter table documents alter column figures set compression lz4;
      alter table document_search alter column search_terms set compression lz4;
+     alter table documents alter column search_text set compression lz4;
+     alter table document_text alter column folded set compression lz4;
    exception when others then null;
    end $$`,
   `create table if not exists findings (

@@ -9,21 +9,48 @@ export const DECORATION_MARKS = '"\'“”‘’「」『』《》〈〉«»‹�
 
 const DECORATION = new RegExp(`[${DECORATION_MARKS.replace(/[\\\]^-]/g, (c) => `\\${c}`)}]`, 'u');
 
+/** Characters folded before (a disclosure uses a few hundred distinct ones outside the fast paths). */
+const folds = new Map<string, string>();
+
 /** Folds one character (or a character NFKC expands) the way the index does; '' where it is a decoration mark. */
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   // fast paths for what a disclosure is made of: Chinese characters (NFKC leaves them), ASCII letters and digits
   if (code >= 0x4e00 && code <= 0x9fff) return ch;
   if (code < 0x80) return code === 0x22 || code === 0x27 ? '' : code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
-  const folded = ch.normalize('NFKC').toLowerCase();
-  return DECORATION.test(folded) ? folded.replace(new RegExp(DECORATION.source, 'gu'), '') : folded;
+  let folded = folds.get(ch);
+  if (folded === undefined) {
+    folded = ch.normalize('NFKC').toLowerCase();
+    if (DECORATION.test(folded)) folded = folded.replace(new RegExp(DECORATION.source, 'gu'), '');
+    // bounded: text from outside may hold any of a million code points
+    if (folds.size < 20000) folds.set(ch, folded);
+  }
+  return folded;
 }
+
+/** Runs of characters that need folding: anything but Chinese characters and ASCII other than capitals and quotes. */
+const NEEDS_FOLDING = /[^\u4e00-\u9fff\0-\x21\x23-\x26\x28-\x40\x5b-\x7f]+/g;
 
 /** The folded form of `text`, as the index and the queries see it. */
 export function normaliseForSearch(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
+  // characters that fold to themselves are left to the regular expression engine; the rest one by one
+  return text.replace(NEEDS_FOLDING, (run) => {
+    let out = '';
+    for (const ch of run) out += foldChar(ch);
+    return out;
+  });
+}
+
+/** Names the folding of foldedSearchText; a store whose texts were folded another way refolds them when opened. */
+export const SEARCH_TEXT_VERSION = 'document_text: NFKC, lower case, without quotation marks, line for line';
+
+/**
+ * The text a long query word is confirmed against, and where a snippet's line is found: folded, line for line with
+ * the text (no character folds into or out of a line break), so that the store compares it with plain strpos and
+ * the n-th line of one is the n-th line of the other.
+ */
+export function foldedSearchText(text: string): string {
+  return normaliseForSearch(text);
 }
 
 /** The folded text and, for each of its UTF-16 units, the offset in `text` of the character it came from. */
@@ -53,6 +80,22 @@ export interface SnippetPart {
 export function searchSnippet(text: string, query: string, context = 36): SnippetPart[] | undefined {
   const words = query.split(/\s+/).map(normaliseForSearch).filter((w) => w.length > 0);
   if (words.length === 0) return undefined;
+  // a match never spans a line (the words hold no line break, and folding keeps every line break), so the first
+  // match lies in the first line holding any word: only that line is folded with its offsets and cut
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const folded = normaliseForSearch(line);
+    if (words.some((w) => folded.includes(w))) return lineSnippet(line, words, context);
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}
+
+/** The snippet of one line that holds a match. */
+function lineSnippet(text: string, words: string[], context: number): SnippetPart[] | undefined {
   const { folded, origin } = foldWithMap(text);
   const originEnd = (foldedEnd: number) => (foldedEnd >= origin.length ? text.length : origin[foldedEnd]);
   // every match of every word, as ranges of the original text
@@ -70,12 +113,10 @@ export function searchSnippet(text: string, query: string, context = 36): Snippe
   if (ranges.length === 0) return undefined;
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const first = ranges[0];
-  const lineStart = text.lastIndexOf('\n', first[0] - 1) + 1;
-  const lineEnd = ((e) => (e < 0 ? text.length : e))(text.indexOf('\n', first[1]));
-  const start = Math.max(lineStart, first[0] - context);
-  const end = Math.min(lineEnd, first[1] + context * 2);
+  const start = Math.max(0, first[0] - context);
+  const end = Math.min(text.length, first[1] + context * 2);
   const parts: SnippetPart[] = [];
-  if (start > lineStart) parts.push({ text: '…', match: false });
+  if (start > 0) parts.push({ text: '…', match: false });
   let at = start;
   for (const [from, to] of ranges) {
     if (to <= at || from >= end) continue;
@@ -86,6 +127,6 @@ export function searchSnippet(text: string, query: string, context = 36): Snippe
     at = b;
   }
   if (at < end) parts.push({ text: text.slice(at, end), match: false });
-  if (end < lineEnd) parts.push({ text: '…', match: false });
+  if (end < text.length) parts.push({ text: '…', match: false });
   return parts;
 }

@@ -158,7 +158,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
-  app.get('/api/meta', async (c) =>
+  app.get('/api/meta', (c) =>
     c.json({ figures: FIGURES, perHead: PER_HEAD, dimensions: Object.keys(FACT_DIMENSIONS), engine: store.engine }),
   );
 
@@ -332,7 +332,7 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const format = requestedFormat(c) ?? 'json';
     if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), baseline, execution: isExecutionPair(docs), rows });
     // the header names the documents
-    const names = docs.map((d) => `${d.unit_name} ${d.year}${d.kind === 'budget' ? '预算' : '决算'} #${d.id}`);
+    const names = docs.map((d) => `${d.unit_name} ${d.year}${KIND_LABEL[d.kind] ?? d.kind} #${d.id}`);
     const columns: Column[] = [{ key: 'label', label: '指标' }, { key: 'unit', label: '单位' }];
     docs.forEach((d, i) => {
       columns.push({ key: `value_${d.id}`, label: names[i] });

@@ -1,4 +1,5 @@
 // What pages and the API show, computed once: key-figure tables, exact differences and ratios, chart series.
+import { KIND_WORD, SCOPE_WORD, SEVERITY_WORD } from '../catalog/words.js';
 import { lookupFunction } from '../catalog/codes.js';
 import { diffExact, formatExact, parseDecimal, toWan } from '../model/money.js';
 import type { Disclosure, Figures, Table } from '../model/schema.js';
@@ -6,9 +7,10 @@ import { FIGURES, figureValue } from '../store/figures.js';
 import type { FigureRecord } from '../store/queries.js';
 import { formatWanUnit } from './format.js';
 
-export const KIND_LABEL: Record<string, string> = { budget: '预算', final_account: '决算' };
-export const SCOPE_LABEL: Record<string, string> = { department: '部门', unit: '单位' };
-export const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+// the catalogue's words, looked up by the strings the store keeps
+export const KIND_LABEL: Record<string, string> = KIND_WORD;
+export const SCOPE_LABEL: Record<string, string> = SCOPE_WORD;
+export const SEVERITY_LABEL: Record<string, string> = SEVERITY_WORD;
 export const STATUS_LABEL: Record<string, string> = { current: '现行', superseded: '历史版本', draft: '草稿' };
 export const SYSTEM_LABEL: Record<string, string> = { function: '支出功能分类', economic: '支出经济分类', key: '固定行', organisation: '单位' };
 export const LEVEL_LABEL: Record<string, string> = { class: '类', section: '款', item: '项' };

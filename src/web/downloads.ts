@@ -18,7 +18,7 @@ export interface Column {
 /** What a spreadsheet shows in a column: the Chinese name of a coded value, else the value itself. */
 function shown(column: Column, v: unknown): unknown {
   if (!column.values || v === null || v === undefined) return v;
-  return column.values[String(v)] ?? v;
+  return typeof v === 'string' || typeof v === 'number' ? (column.values[String(v)] ?? v) : v;
 }
 
 export interface TableData {
@@ -38,8 +38,9 @@ export function requestedFormat(c: Context): Format | undefined {
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
 }
 
 /** a plain decimal number: a spreadsheet reads it as that number, never as a formula */

@@ -17,7 +17,8 @@ function render(value: unknown): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Markup) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  if (typeof value === 'string') return escapeHtml(value);
+  return escapeHtml(typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value));
 }
 
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Markup {

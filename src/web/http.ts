@@ -114,7 +114,7 @@ export function tokenFirst(configured: string | undefined): MiddlewareHandler {
 /** A form or multipart body; a malformed one is the client's error (400), not the server's. */
 export async function formBody(c: Context): Promise<Record<string, string | File>> {
   try {
-    return (await c.req.parseBody()) as Record<string, string | File>;
+    return await c.req.parseBody<Record<string, string | File>>();
   } catch {
     throw new HttpError(400, '请求体不是有效的表单或 multipart/form-data 数据', 'bad_body');
   }

@@ -1,5 +1,6 @@
 // Server-rendered pages in Chinese (they work without JavaScript; charts are drawn on top): search, a unit's
 // document, compare, rankings, the audit dashboard and the reviewers' upload.
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Disclosure, Table } from '../model/schema.js';
@@ -41,10 +42,11 @@ import {
   type CompareUnit,
   type DrillRow,
 } from './data.js';
-import { h, jsonScript, query, type Markup } from './html.js';
+import { h, query, type Markup } from './html.js';
 import { formBody, hasToken, HttpError, optionalInt, optionalText, pathId, publicMessage, requireToken, setSession, tokenFirst } from './http.js';
 import { downloadLinks, page } from './layout.js';
 import { formatChange, formatCount, formatPercent, formatPercentChange, formatPerHead, formatWan, formatWanUnit } from './format.js';
+import { findingNode, type FindingNode } from './finding-node.js';
 import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
 import { cellText, pairSides, tableSides, type SideLayout } from './table-layout.js';
 import { receiveUpload } from './upload.js';
@@ -104,8 +106,8 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
   <label>单位名称<input name="unit" value="${filter.unit ?? ''}" placeholder="单位名称中的字"></label>
   <label>地区<select name="region"><option value="">全部</option>${dims.regions.map((r) => option(r, r, filter.region))}</select></label>
   <label>年度<select name="year"><option value="">全部</option>${dims.years.map((y) => option(y, String(y), filter.year))}</select></label>
-  <label>类型<select name="kind"><option value="">全部</option>${option('budget', '预算', filter.kind)}${option('final_account', '决算', filter.kind)}</select></label>
-  <label>范围<select name="scope"><option value="">全部</option>${option('department', '部门', filter.scope)}${option('unit', '单位', filter.scope)}</select></label>
+  <label>类型<select name="kind"><option value="">全部</option>${option('budget', KIND_WORD.budget, filter.kind)}${option('final_account', KIND_WORD.final_account, filter.kind)}</select></label>
+  <label>范围<select name="scope"><option value="">全部</option>${option('department', SCOPE_WORD.department, filter.scope)}${option('unit', SCOPE_WORD.unit, filter.scope)}</select></label>
   <button type="submit">检索</button>
 </form>
 <div class="layout">
@@ -130,30 +132,20 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
 
 // ── a document (a unit's page) ──────────────────────────────────────────────────────────────────────────
 
-/** Whether a finding's table reference (an id, or a printed title such as “一、收支总体情况表”) names this table. */
-function namesTable(ref: string | null, table: Table): boolean {
-  if (!ref) return false;
-  if (ref === table.id) return true;
-  const strip = (s: string) => s.replace(/^[\s一二三四五六七八九十\d]+[、.．\s]*/, '').replace(/\s+/g, '');
-  const a = strip(ref);
-  const b = strip(table.title);
-  return a.length > 0 && b.length > 0 && (a === b || a.includes(b) || b.includes(a));
-}
+/** A stored finding with the node of the model it points at (src/web/finding-node.ts), looked up once per page. */
+type PlacedFinding = FindingRecord & { node?: FindingNode };
 
 /**
- * Findings about a row: naming this table and the row's label, or pointing at the row's line. Lines count only
- * when the table's rows have their own (generated documents put every node at line 1).
+ * Findings about a row: pointing at this row of this table by id and index, or (a finding on the table or on no
+ * table) at the row's source line. Lines count only when the table's rows have their own.
  */
-function findingsFor(findings: FindingRecord[], table: Table, row: Table['rows'][number], positioned: boolean): FindingRecord[] {
-  const code = row.classification?.code ?? row.orgCode;
+function findingsFor(findings: PlacedFinding[], table: Table, row: Table['rows'][number], positioned: boolean): PlacedFinding[] {
   return findings.filter((f) => {
-    const named = namesTable(f.table_id, table);
-    if (f.table_id && !named) return false;
-    if (positioned && f.line !== null && f.line === row.at.line && (named || !f.section)) return true;
-    if (!named || !f.row_label) return false;
-    const label = f.row_label.replace(/\s+/g, '');
-    const own = row.label.replace(/\s+/g, '');
-    return label === own || (code !== undefined && label === `${code}${own}`);
+    if (f.node) {
+      if (f.node.table !== table) return false;
+      if (f.node.row) return f.node.row === row;
+    } else if (f.table_id) return false;
+    return positioned && f.line !== null && f.line === row.at.line && (f.node !== undefined || !f.section);
   });
 }
 
@@ -162,12 +154,12 @@ function ruleCell(rule: string): Markup {
   return h`<span class="rule">${ruleTitle(rule)}</span> <code class="muted">${rule}</code><br><span class="muted rule-why">${ruleExplanation(rule) ?? ''}</span>`;
 }
 
-function marks(items: FindingRecord[]): Markup {
+function marks(items: PlacedFinding[]): Markup {
   return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
 }
 
 /** Findings of a row noted for the findings list; the row's kind and its worst finding as class names. */
-function rowMarks(findings: FindingRecord[], table: Table, row: Table['rows'][number], positioned: boolean, marked: Map<number, string>): { here: FindingRecord[]; cls: string; anchor?: string } {
+function rowMarks(findings: PlacedFinding[], table: Table, row: Table['rows'][number], positioned: boolean, marked: Map<number, string>): { here: PlacedFinding[]; cls: string; anchor?: string } {
   const here = findingsFor(findings, table, row, positioned);
   const anchor = here.length ? `row-${here[0].id}` : undefined;
   if (anchor) here.forEach((f) => marked.set(f.id, anchor));
@@ -176,12 +168,12 @@ function rowMarks(findings: FindingRecord[], table: Table, row: Table['rows'][nu
   return { here, cls, anchor };
 }
 
-function rowLabel(row: Table['rows'][number], here: FindingRecord[], documentId: number | undefined): Markup {
+function rowLabel(row: Table['rows'][number], here: PlacedFinding[], documentId: number | undefined): Markup {
   return h`${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}${sourceLink(documentId, placeRegion(row.at), true)}`;
 }
 
 /** A two-sided table (收支总表) as printed: income rows and their columns on the left, expenditure on the right. */
-function renderTwoSided(table: Table, sides: SideLayout[], findings: FindingRecord[], marked: Map<number, string>, documentId: number | undefined, positioned: boolean): Markup {
+function renderTwoSided(table: Table, sides: SideLayout[], findings: PlacedFinding[], marked: Map<number, string>, documentId: number | undefined, positioned: boolean): Markup {
   const width = (s: SideLayout) => s.columns.length + 1 + (s.codes ? 1 : 0);
   const half = (s: SideLayout, row: Table['rows'][number] | undefined) => {
     if (!row) return h`${s.codes ? h`<td></td>` : ''}<td class="blank"></td>${s.columns.map(() => h`<td class="num"></td>`)}`;
@@ -195,13 +187,13 @@ ${pairSides(table).map((line) => h`<tr>${half(sides[0], line.income)}${half(side
 </tbody></table>`;
 }
 
-function renderTable(table: Table, findings: FindingRecord[], marked: Map<number, string>, documentId: number | undefined): Markup {
+function renderTable(table: Table, findings: PlacedFinding[], marked: Map<number, string>, documentId: number | undefined): Markup {
   if (table.status !== 'present') {
     const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
     return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
   }
   const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
-  const tableLevel = findings.filter((f) => namesTable(f.table_id, table) && !f.row_label && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
+  const tableLevel = findings.filter((f) => f.node?.table === table && !f.node.row && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
   tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
   const sides = tableSides(table);
   const grid = sides
@@ -216,7 +208,7 @@ ${table.rows.map((row) => {
 <div class="table-scroll">${grid}</div>`;
 }
 
-function renderNarrative(doc: Disclosure, findings: FindingRecord[], marked: Map<number, string>): Markup {
+function renderNarrative(doc: Disclosure, findings: PlacedFinding[], marked: Map<number, string>): Markup {
   const lines = [...doc.overview.functions, ...doc.narrative.flatMap((s) => s.paragraphs)].map((p) => p.at?.line);
   const positioned = new Set(lines).size > 1;
   const para = (text: string, line: number | undefined) => {
@@ -238,7 +230,11 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const reviewer = hasToken(c, options.token);
   if (!record || (record.status === 'draft' && !reviewer)) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
   const doc = record.model;
-  const [findings, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
+  const [stored, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
+  const findings: PlacedFinding[] = stored.map((f) => {
+    const node = findingNode(doc, f);
+    return node ? { ...f, node } : f;
+  });
   const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
   const marked = new Map<number, string>();
   // links to the page regions figures came from, when there is a PDF to show
@@ -307,7 +303,7 @@ ${charts.length ? h`<h2 class="screen-only">图表</h2><div class="charts screen
 <div class="screen-only">
 <h2 id="findings">审核发现（${findings.length}）</h2>
 ${findings.length === 0 ? h`<p class="muted">未发现问题。</p>` : h`<div class="table-scroll"><table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
-${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${ruleCell(fd.rule)}</td><td>${fd.message}</td><td>${[fd.table_id ? `表“${doc.tables.find((t) => t.id === fd.table_id)?.title ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${pdfId === undefined ? '' : sourceLink(pdfId, findingRegion(doc, fd))}</td></tr>`)}
+${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${ruleCell(fd.rule)}</td><td>${fd.message}</td><td>${[fd.node ? `表“${fd.node.table.title}”` : fd.table_id ? `表“${(fd.detail?.location as { table?: string } | undefined)?.table ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${pdfId === undefined ? '' : sourceLink(pdfId, findingRegion(doc, fd, fd.node))}</td></tr>`)}
 </tbody></table></div>`}
 </div>
 <h2>说明</h2>

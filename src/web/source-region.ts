@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import type { Disclosure, Place } from '../model/schema.js';
 import type { Store } from '../store/database.js';
 import type { FindingRecord } from '../store/queries.js';
+import { findingNode } from './finding-node.js';
 import { sourceFileBytes, sourceFileInfo, type SourceFileInfo } from '../store/source-file.js';
 import type { AppOptions } from './context.js';
 import { h, query, type Markup } from './html.js';
@@ -65,30 +66,16 @@ function linePlaces(doc: Disclosure): Map<number, Place[]> {
   return index;
 }
 
-const compact = (s: string) => s.replace(/\s+/g, '');
-
-/** A finding's table reference is the table's id or its printed title (with or without its number). */
-function namedTable(doc: Disclosure, ref: string): Disclosure['tables'][number] | undefined {
-  const strip = (s: string) => compact(s.replace(/^[\s一二三四五六七八九十\d]+[、.．\s]*/, ''));
-  const want = strip(ref);
-  return doc.tables.find((t) => t.id === ref) ?? (want ? doc.tables.find((t) => { const title = strip(t.title); return title !== '' && (title === want || title.includes(want) || want.includes(title)); }) : undefined);
-}
-
 /**
- * Page and box of what a finding points at: the table row (or its cell) it names, else the source line (the exact
- * place at its column, or all of the line's places on one page), else the table it names.
+ * Page and box of what a finding points at: the table row (or its cell) it names by id and index, else the source
+ * line (the exact place at its column, or all of the line's places on one page), else the table it names.
  */
-export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'table_id' | 'row_label' | 'line' | 'detail'>): PageRegion | undefined {
-  const location = (finding.detail?.location ?? {}) as { column?: number | string };
-  const table = finding.table_id ? namedTable(doc, finding.table_id) : undefined;
-  if (table && finding.row_label) {
-    const label = compact(finding.row_label);
-    const row = table.rows.find((r) => compact(r.label) === label || compact(`${r.classification?.code ?? r.orgCode ?? ''}${r.label}`) === label);
-    if (row) {
-      const cell = typeof location.column === 'string' ? row.cells.find((c) => c.column === location.column) : undefined;
-      const at = [cell?.amount?.at, row.at].find(hasRegion);
-      if (at) return { page: at.page, box: at.box };
-    }
+export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'table_id' | 'line' | 'detail'>, node = findingNode(doc, finding)): PageRegion | undefined {
+  const location = (finding.detail?.location ?? {}) as { column?: number };
+  const table = node?.table;
+  if (node?.row) {
+    const at = [node.cell?.amount?.at, node.row.at].find(hasRegion);
+    if (at) return { page: at.page, box: at.box };
   }
   if (finding.line !== null) {
     const here = linePlaces(doc).get(finding.line) ?? [];
@@ -97,7 +84,7 @@ export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'tab
     const first = here.find(hasRegion);
     if (first) {
       const samePage = here.filter((p) => p.page === first.page && hasRegion(p)).map((p) => p.box!);
-      return { page: first.page!, box: samePage.reduce<Box>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], first.box!) };
+      return { page: first.page, box: samePage.reduce<Box>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], first.box) };
     }
   }
   if (table && hasRegion(table.at)) return { page: table.at.page, box: table.at.box };

@@ -1,14 +1,11 @@
-// Receiving an uploaded disclosure: size limit, type check by name and content, parse, audit (off the request
-// thread when a pool is given), store as a draft. Messages name the upload, never a server path.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// Receiving an uploaded disclosure: size limit, the name's type checked against the content, read from its bytes by
+// the one input reader (write/input.ts, as `check` and `import` read), audit (off the request thread when a pool is
+// given), store as a draft. Messages name the upload, never a server path.
 import path from 'node:path';
-import type { Disclosure } from '../model/schema.js';
 import { prepareDocument, storePrepared, type PreparedDocument, type StoreResult } from '../store/documents.js';
 import type { Finding } from '../store/finding.js';
 import { detectFormat } from '../read/detect.js';
-import { ReadError } from '../read/errors.js';
-import { readModelFile } from '../store/import-files.js';
+import { ReadError, unknownFormat } from '../read/errors.js';
 import { contentHash } from '../store/rows.js';
 import type { AppOptions } from './context.js';
 import { HttpError } from './http.js';
@@ -21,56 +18,44 @@ export interface UploadOutcome extends StoreResult {
   findings: Finding[];
 }
 
-/** The reason of a failed read, with the upload's name in place of any server path (temporary files). */
-function readFailure(name: string, err: unknown, dir?: string): string {
-  if (err instanceof ReadError) return `${name}：${err.reason}${err.hint ? ` — ${err.hint}` : ''}`;
+/** The reason of a failed read, with the upload's name in place of any server path. */
+function readFailure(name: string, err: unknown): string {
+  if (err instanceof ReadError) return refusal(name, err);
   let message = err instanceof Error ? err.message : String(err);
-  if (dir) message = message.split(dir + path.sep).join('').split(dir).join('');
-  // any other absolute path (a library's own files) is no business of the uploader
+  // any absolute path (a library's own files) is no business of the uploader
   message = message.replace(/(?<![\w.:/])\/(?:[\w.@+-]+\/)+[\w.@+-]*/g, '…');
   return `无法读取 ${name}：${message}`;
 }
 
-/** Parses and audits on the request thread (no pool): through a temporary file, for the `analysis` given. */
-async function analyseHere(options: AppOptions, name: string, ext: string, bytes: Uint8Array): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
-  let model: Disclosure;
-  const fromModel = readModelFile(name, bytes);
-  if (fromModel) {
-    model = fromModel;
-  } else {
-    const dir = await mkdtemp(path.join(tmpdir(), 'budgetdoc-upload-'));
-    try {
-      await writeFile(path.join(dir, `upload${ext}`), bytes);
-      model = await options.analysis.parseFile(path.join(dir, `upload${ext}`));
-      model = { ...model, source: { ...model.source, file: name } };
-    } catch (err) {
-      throw new HttpError(422, readFailure(name, err instanceof ReadError ? new ReadError(name, err.reason, err.hint) : err, dir), 'unreadable');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
+function refusal(name: string, err: ReadError): string {
+  return `${name}：${err.reason}${err.hint ? ` — ${err.hint}` : ''}`;
+}
+
+/** Reads and audits on the request thread (no pool), from the bytes, with the `analysis` given. */
+async function analyseHere(options: AppOptions, name: string, bytes: Uint8Array): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
+  const model = await options.analysis.readInput(bytes, name);
   const findings = options.analysis.audit(model);
   return { prepared: prepareDocument({ model, findings, source: { file: name, bytes } }), findings };
 }
 
 /** Checks that the bytes are what the name says: PDF, DOCX, XLSX and HTML by their content (HTML may be GBK);
  * texts and models are UTF-8 without NUL. */
-function checkType(name: string, bytes: Uint8Array): string {
+function checkType(name: string, bytes: Uint8Array): void {
   const ext = path.extname(name).toLowerCase();
-  if (!ACCEPTED.includes(ext)) throw new HttpError(415, `不支持的文件类型“${ext || name}”：请上传 PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml)`, 'unsupported_type');
+  if (!ACCEPTED.includes(ext)) throw new HttpError(415, refusal(name, unknownFormat(name)), 'unsupported_type');
   const expected = FORMAT_OF[ext];
   if (expected) {
     const found = detectFormat(bytes);
     if (FORMAT_OF[`.${found}`] !== expected) throw new HttpError(415, `${name} 的内容不是 ${expected} 文件，请检查文件或改用正确的扩展名`, 'unsupported_type');
-    return ext;
+    return;
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.includes('\u0000')) throw new Error('NUL');
-  } catch {
+    if (bytes.subarray(0, 65536).includes(0)) throw new HttpError(415, refusal(name, unknownFormat(name)), 'unsupported_type');
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
     throw new HttpError(415, `${name} 不是 UTF-8 文本`, 'unsupported_type');
   }
-  return ext;
 }
 
 export async function receiveUpload(options: AppOptions, file: File, draft: boolean): Promise<UploadOutcome> {
@@ -79,10 +64,10 @@ export async function receiveUpload(options: AppOptions, file: File, draft: bool
   const name = path.basename(file.name || 'upload.txt');
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new HttpError(400, '上传的文件是空的', 'empty_file');
-  const ext = checkType(name, bytes);
+  checkType(name, bytes);
   let analysed: { prepared: PreparedDocument; findings: Finding[] };
   try {
-    analysed = options.uploads ? await options.uploads.analyse(name, bytes) : await analyseHere(options, name, ext, bytes);
+    analysed = options.uploads ? await options.uploads.analyse(name, bytes) : await analyseHere(options, name, bytes);
   } catch (err) {
     if (err instanceof HttpError) throw err;
     throw new HttpError(422, readFailure(name, err), 'unreadable');

@@ -1,5 +1,7 @@
 // The writer's layout: a disclosure model → an ordered list of blocks (headings, paragraphs, tables with merged
 // header cells) in the standard order. Every output format renders this one layout, so they say the same thing.
+import { PART_NUMBERS, standardPartTitles, titleSubject } from '../catalog/titles.js';
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Disclosure, Fact, NarrativeSection, SelfEvaluation, PerformanceTarget, Table, TableRow } from '../model/schema.js';
 import { standardTableIds, tableTemplate } from '../catalog/tables.js';
 import { minorOf, money, percent, shareMinor } from './numbers.js';
@@ -45,8 +47,6 @@ export type LayoutBlock =
   | { kind: 'paragraph'; text: string }
   | GridBlock;
 
-const KIND_WORD = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_WORD = { department: '部门', unit: '单位' } as const;
 
 function numberCell(minor: number | undefined, blankZero: boolean): BodyCell {
   if (minor === undefined || (blankZero && minor === 0)) return { text: '' };
@@ -56,14 +56,6 @@ function numberCell(minor: number | undefined, blankZero: boolean): BodyCell {
 function cellMinor(row: TableRow, column: string): number | undefined {
   const c = row.cells.find((x) => x.column === column);
   return c?.amount ? minorOf(c.amount) : undefined;
-}
-
-function rowCells(row: TableRow, columns: string[]): BodyCell[] {
-  const total = row.kind === 'total';
-  return columns.map((c) => {
-    const cell = numberCell(cellMinor(row, c), false);
-    return total ? { ...cell, bold: true } : cell;
-  });
 }
 
 function codeParts(code: string, system: 'function' | 'economic'): string[] {
@@ -544,10 +536,8 @@ export function layoutDisclosure(doc: Disclosure): LayoutBlock[] {
   const kindWord = KIND_WORD[doc.kind];
   const y = doc.year;
   const budget = doc.kind === 'budget';
-  const partTitles = budget
-    ? [`${u}${scope}概况`, `${y}年${scope}预算公开表`, `${y}年${scope}预算情况说明`, '名词解释']
-    : [`${u}${scope}概况`, `${y}年度${scope}决算情况说明`, '名词解释', `${y}年度${scope}决算报表`];
-  const numbers = ['一', '二', '三', '四'];
+  const partTitles = standardPartTitles(titleSubject(doc));
+  const numbers = PART_NUMBERS;
   const standard = standardTableIds(doc.kind);
   const tables = standard.map((id) => doc.tables.find((t) => t.id === id)).filter((t): t is Table => !!t && (t.status === 'present' || t.status === 'empty'));
 

@@ -1,5 +1,6 @@
 // Sentence pieces of the explanation sections, built from numbers so that every amount, share, change, rate and
 // direction word is computed: shared by the sample generator (Fact.text) and the renderers.
+import { KIND_WORD } from '../catalog/words.js';
 import type { Change, DocumentKind } from '../model/schema.js';
 import { amount, money, percent, rateMinor } from './numbers.js';
 
@@ -44,7 +45,7 @@ export function changeClause(change: Change): string {
 }
 
 export function previousBasis(kind: DocumentKind): string {
-  return kind === 'budget' ? '上年预算' : '上年决算';
+  return `上年${KIND_WORD[kind]}`;
 }
 
 /** "主要原因是：…。" or "。" */

@@ -70,7 +70,7 @@ export async function writeSampleSeries(s: SampleSeries, jobs: number): Promise<
 }
 
 // a worker thread started by writeSampleSeries runs its range and reports the bytes written
-if (!isMainThread && workerData?.series) {
+if (!isMainThread && (workerData as { series?: SampleSeries } | null)?.series) {
   const { series, from, to } = workerData as { series: SampleSeries; from: number; to: number };
   parentPort!.postMessage(writeSampleRange(series, from, to));
 }

@@ -1,6 +1,8 @@
 // Sample generator: realistic, internally consistent 预算/决算 disclosures for fictitious units, as the model.
 // Every figure is an integer of 0.01 万元 generated once at the leaves; totals, shares, changes and rates are derived
 // exactly, so every identity the auditor checks holds by construction.
+import { PART_NUMBERS, standardDocumentTitle, standardPartTitles, standardSectionTitle } from '../catalog/titles.js';
+import { SCOPE_WORD } from '../catalog/words.js';
 import type {
   Disclosure, DocumentKind, DocumentScope, Fact, Indicator, NarrativeSection, PerformanceTarget, SelfEvaluation, Subject,
   Table, TableColumn, TableId, TableRow,
@@ -13,7 +15,7 @@ import {
   DUTIES, ECONOMIC_CLASSES, FUNCTION_CLASSES, INDICATOR_TEMPLATES, OVERSEAS_SECTION,
   PERSONNEL_SECTIONS, PLACES, PUBLIC_SECTIONS, REASONS, SUBORDINATE_KINDS, UNIT_TYPES, functionName, type UnitType,
 } from './sample-data.js';
-import { changeClause, chineseNumber, makeChange, pct, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
+import { changeClause, chineseNumber, makeChange, previousBasis, reasonClause, varianceMinor, yuan } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs } from './layout.js';
 
@@ -180,7 +182,7 @@ function plan(options: SampleOptions): Plan {
   return {
     rng, kind: options.kind, scope, year: rng.int(2020, 2025), type, unitName, unitCode, subordinates, lines, projects, economic,
     threePublic: { overseas: econ(OVERSEAS_SECTION[0]), vehiclePurchase, vehicleOperation: econ('30231'), reception: econ('30217') },
-    staff, scopeWord: scope === 'department' ? '部门' : '单位', previousFigures: new Map(),
+    staff, scopeWord: SCOPE_WORD[scope], previousFigures: new Map(),
   };
 }
 
@@ -387,7 +389,7 @@ function budgetTables(p: Plan, t: Totals): Table[] {
     const leaves = new Map<string, Values>();
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     tables.push(table(p, 'government-fund-expenditure', ++n, templateColumns('government-fund-expenditure'), leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算拨款'));
-    tables.push(table(p, 'state-capital-expenditure', ++n, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
+    tables.push(table(p, 'state-capital-expenditure', n + 1, templateColumns('state-capital-expenditure'), [], '国有资本经营预算拨款'));
   }
   return tables;
 }
@@ -538,7 +540,7 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
     for (const l of p.lines) if (l.fund === 'governmentFund') leaves.set(l.code, { total: l.basic + l.project, basic: l.basic, project: l.project });
     const columns = [column('total', '合计'), column('basic', '基本支出'), column('project', '项目支出')];
     tables.push(table(p, 'final-government-fund', ++n, columns, leaves.size ? functionRows(p.year, leaves, ['total', 'basic', 'project']) : [], leaves.size ? undefined : '政府性基金预算财政拨款'));
-    tables.push(table(p, 'final-state-capital', ++n, columns, [], '国有资本经营预算财政拨款'));
+    tables.push(table(p, 'final-state-capital', n + 1, columns, [], '国有资本经营预算财政拨款'));
   }
   return tables;
 }
@@ -638,9 +640,8 @@ export function generateSample(options: SampleOptions): Disclosure {
   const budget = p.kind === 'budget';
   const f = budget ? undefined : finalFigures(p, t);
   const tables = budget ? budgetTables(p, t) : finalTables(p, t, f!);
-  const scopeWord = p.scopeWord;
-  const kindWord = budget ? '预算' : '决算';
   const u = p.unitName;
+  const titles = { unit: u, scope: p.scope, kind: p.kind, year: p.year };
 
   // narrative
   const narrative: NarrativeSection[] = [];
@@ -659,24 +660,24 @@ export function generateSample(options: SampleOptions): Disclosure {
   ];
   const fiscal = t.gb + t.gf;
   if (budget) {
-    narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年收支预算情况的总体说明`, 'summary', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'summary'), 'summary', [
       fact(p, { subject: { kind: 'total', key: 'incomeExpenditure' }, label: '收支总预算', current: t.total }),
     ]));
-    narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年收入预算情况说明`, 'income', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'income'), 'income', [
       fact(p, { subject: { kind: 'income', key: 'budget' }, label: '收入预算', current: t.total }),
       ...incomeSources.filter(([, , v]) => v > 0).map(([key, label, v]) => fact(p, { subject: { kind: 'fund', key }, label, current: v, whole: t.total, prev: previous(rng, v) })),
     ]));
-    narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年支出预算情况说明`, 'expenditure', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'expenditure'), 'expenditure', [
       fact(p, { subject: { kind: 'expenditure', key: 'budget' }, label: '支出预算', current: t.total }),
       fact(p, { subject: { kind: 'basic' }, label: '基本支出', current: t.basic, whole: t.total, prev: previous(rng, t.basic) }),
       ...(t.project > 0 ? [fact(p, { subject: { kind: 'project' }, label: '项目支出', current: t.project, whole: t.total, prev: previous(rng, t.project) })] : []),
     ]));
-    narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年财政拨款收支预算情况的总体说明`, 'fiscal', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'fiscal'), 'fiscal', [
       fact(p, { subject: { kind: 'fiscalAppropriation', key: 'total' }, label: '财政拨款收支总预算', current: fiscal }),
       // as the templates word it: "一般公共预算支出包括：…" lists the general-budget part by 类
       ...classFacts(fiscal, (cf) => cf.generalBudget, false),
     ]));
-    narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年一般公共预算当年拨款情况说明`, 'generalBudget', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'generalBudget'), 'generalBudget', [
       fact(p, { subject: { kind: 'generalBudget' }, label: '一般公共预算拨款合计', current: t.gb }),
       fact(p, { subject: { kind: 'basic' }, label: '基本支出', current: t.gbBasic, prev: previous(rng, t.gbBasic) }),
       ...(t.gbProject > 0 ? [fact(p, { subject: { kind: 'project' }, label: '项目支出', current: t.gbProject, prev: previous(rng, t.gbProject) })] : []),
@@ -685,7 +686,7 @@ export function generateSample(options: SampleOptions): Disclosure {
     ]));
   } else {
     const ff = f!;
-    narrative.push(section(++s, '收入支出决算总体情况说明', 'summary', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'summary'), 'summary', [
       fact(p, { subject: { kind: 'total', key: 'income' }, label: '收入总计', current: ff.incomeTotal, prev: previous(rng, ff.incomeTotal) }),
       // the parts of both totals, so that the model states each final-account identity it implies
       ...(ff.usedNonFiscal > 0 ? [fact(p, { subject: { kind: 'other', key: 'nonFiscalBalanceUsed' }, label: '使用非财政拨款结余', current: ff.usedNonFiscal })] : []),
@@ -693,34 +694,34 @@ export function generateSample(options: SampleOptions): Disclosure {
       fact(p, { subject: { kind: 'total', key: 'expenditure' }, label: '支出总计', current: ff.incomeTotal, prev: previous(rng, ff.incomeTotal) }),
       ...(ff.closing > 0 ? [fact(p, { subject: { kind: 'other', key: 'yearEndBalance' }, label: '年末结转和结余', current: ff.closing })] : []),
     ]));
-    narrative.push(section(++s, '收入决算情况说明', 'income', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'income'), 'income', [
       fact(p, { subject: { kind: 'income', key: 'currentYear' }, label: '本年收入', current: ff.currentIncome }),
       fact(p, { subject: { kind: 'fund', key: 'fiscalAppropriation' }, label: '财政拨款收入', current: fiscal, whole: ff.currentIncome }),
       ...incomeSources.slice(3).filter(([, , v]) => v > 0).map(([key, label, v]) => fact(p, { subject: { kind: 'fund', key }, label, current: v, whole: ff.currentIncome })),
     ]));
-    narrative.push(section(++s, '支出决算情况说明', 'expenditure', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'expenditure'), 'expenditure', [
       fact(p, { subject: { kind: 'expenditure', key: 'currentYear' }, label: '本年支出', current: t.total }),
       fact(p, { subject: { kind: 'basic' }, label: '基本支出', current: t.basic, whole: t.total }),
       fact(p, { subject: { kind: 'project' }, label: '项目支出', current: t.project, whole: t.total }),
     ]));
     const fiscalBudget = fiscal - roundDiv(fiscal * rng.int(-8, 15), 100);
-    narrative.push(section(++s, '财政拨款收入支出决算总体情况说明', 'fiscal', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'fiscal'), 'fiscal', [
       fact(p, { subject: { kind: 'fiscalAppropriation', key: 'incomeTotal' }, label: '财政拨款收入总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
       fact(p, { subject: { kind: 'fiscalAppropriation', key: 'expenditureTotal' }, label: '财政拨款支出总计', current: fiscal, prev: previous(rng, fiscal), budget: fiscalBudget }),
     ]));
-    narrative.push(section(++s, '一般公共预算财政拨款支出决算情况说明', 'generalBudget', [
+    narrative.push(section(++s, standardSectionTitle(titles, 'generalBudget'), 'generalBudget', [
       fact(p, { subject: { kind: 'generalBudget' }, label: '一般公共预算财政拨款支出', current: t.gb, whole: t.total, prev: previous(rng, t.gb) }),
       ...classFacts(t.gb, (cf) => cf.generalBudget, true),
       ...itemFacts,
     ]));
   }
-  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年一般公共预算基本支出情况说明` : '一般公共预算财政拨款基本支出决算情况说明', 'basic', [
+  narrative.push(section(++s, standardSectionTitle(titles, 'basic'), 'basic', [
     fact(p, { subject: { kind: 'basic' }, label: budget ? '一般公共预算基本支出' : '一般公共预算财政拨款基本支出', current: t.gbBasic }),
     fact(p, { subject: { kind: 'personnel' }, label: '人员经费', current: t.personnel }),
     fact(p, { subject: { kind: 'public' }, label: '公用经费', current: t.public }),
   ]));
   const gbProjects = p.projects.filter((x) => x.fund === 'generalBudget');
-  if (budget) narrative.push(section(++s, `关于${u}${scopeWord}${p.year}年一般公共预算项目支出情况说明`, 'project', []));
+  if (budget) narrative.push(section(++s, standardSectionTitle(titles, 'project'), 'project', []));
 
   // 三公
   const tp = p.threePublic;
@@ -737,13 +738,12 @@ export function generateSample(options: SampleOptions): Disclosure {
     tpItem('vehicleOperation', '公务用车运行费', tp.vehicleOperation, tpb?.vehicleOperation),
     tpItem('reception', '公务接待费', tp.reception, tpb?.reception),
   ];
-  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年一般公共预算“三公”经费预算情况说明` : '财政拨款“三公”经费支出决算情况说明', 'threePublic', []));
-  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年政府性基金预算拨款情况说明` : '政府性基金预算财政拨款收入支出决算情况说明', 'governmentFund', [
+  narrative.push(section(++s, standardSectionTitle(titles, 'threePublic'), 'threePublic', []));
+  narrative.push(section(++s, standardSectionTitle(titles, 'governmentFund'), 'governmentFund', [
     ...(t.gf > 0 ? [fact(p, { subject: { kind: 'fund', key: 'governmentFund' }, label: '政府性基金预算拨款', current: t.gf })] : []),
   ]));
-  narrative.push(section(++s, budget ? `关于${u}${scopeWord}${p.year}年国有资本经营预算拨款情况说明` : '国有资本经营预算财政拨款收入支出决算情况说明', 'stateCapital', []));
+  narrative.push(section(++s, standardSectionTitle(titles, 'stateCapital'), 'stateCapital', []));
   const operatingFact = fact(p, { subject: { kind: 'operatingCosts' }, label: '机关运行经费', current: t.public, prev: previous(rng, t.public) });
-  narrative.push(section(++s, '其他重要事项的情况说明', 'other', [operatingFact]));
 
   // procurement, assets
   const procurementTotal = rng.chance(0.1) ? 0 : roundDiv((t.public + sum(gbProjects.map((x) => x.amount))) * rng.int(10, 60), 100);
@@ -788,11 +788,9 @@ export function generateSample(options: SampleOptions): Disclosure {
     },
   };
 
-  const titleText = budget ? `${u}${p.year}年${scopeWord}预算公开` : `${u}${p.year}年度${scopeWord}决算公开说明`;
-  const parts = budget
-    ? [`${u}${scopeWord}概况`, `${p.year}年${scopeWord}预算公开表`, `${p.year}年${scopeWord}预算情况说明`, '名词解释']
-    : [`${u}${scopeWord}概况`, `${p.year}年度${scopeWord}决算情况说明`, '名词解释', `${p.year}年度${scopeWord}决算报表`];
-  const partNumbers = ['一', '二', '三', '四'];
+  const titleText = standardDocumentTitle(titles);
+  const parts = standardPartTitles(titles);
+  const partNumbers = PART_NUMBERS;
   const toc: Disclosure['toc'] = [];
   parts.forEach((title, i) => {
     const part = `第${partNumbers[i]}部分`;

@@ -172,19 +172,22 @@ export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, records: Array
 // ── reading ─────────────────────────────────────────────────────────────────────────────────────────────
 
 interface RawCell {
-  value: unknown;
+  /** what the cell holds once formulas, rich text, links and errors are resolved */
+  value: string | number | boolean | Date | undefined;
   numFmt?: string;
   address: string;
 }
 
 function raw(cell: ExcelJS.Cell): RawCell {
   let v: unknown = cell.value;
-  if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
-  if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: Array<{ text: string }> }).richText.map((x) => x.text).join('');
-  if (v && typeof v === 'object' && 'text' in (v as object) && !(v instanceof Date)) v = String((v as { text: unknown }).text);
-  if (v && typeof v === 'object' && 'error' in (v as object)) v = undefined;
+  if (v && typeof v === 'object' && 'result' in v) v = v.result;
+  if (v && typeof v === 'object' && 'richText' in v) v = (v as { richText: Array<{ text: string }> }).richText.map((x) => x.text).join('');
+  if (v && typeof v === 'object' && 'text' in v && !(v instanceof Date)) v = String(v.text);
+  if (v && typeof v === 'object' && 'error' in v) v = undefined;
   if (typeof v === 'string') v = v.trim();
-  return { value: v === '' || v === null ? undefined : v, numFmt: cell.numFmt, address: cell.address };
+  // any other shape (a formula without a cached result, an unknown object) holds no value a block can read
+  const value = typeof v === 'number' || typeof v === 'boolean' || v instanceof Date || (typeof v === 'string' && v !== '') ? v : undefined;
+  return { value, numFmt: cell.numFmt, address: cell.address };
 }
 
 /**
@@ -285,7 +288,7 @@ export class InRecord {
     const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(String(c.value));
     const ok = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31;
     if (!ok) this.fail(c, `${bare(this.fields.get(key)!.header)}「${String(c.value)}」不是日期 — 请写成 2024-03-15`);
-    return `${m![1]}-${m![2].padStart(2, '0')}-${m![3].padStart(2, '0')}`;
+    return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   }
 
   /** Reports a problem with this record's field (or the record's first cell). */

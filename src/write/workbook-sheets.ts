@@ -1,6 +1,8 @@
 // The input workbook's particulars sheets: for each sheet its blocks and columns (Chinese headers, drop-downs),
 // what the model gives them (write) and what they give the model (read). Blank cells mean "not given": a read
 // never invents a value, it only computes what the writer computes anyway (shares, rates, change words).
+import { SECTION_TOPIC_NAMES, SECTION_TOPICS, standardSectionTitle, titleSubject } from '../catalog/titles.js';
+import { KIND_WORD, kindOfWord, SCOPE_WORD, scopeOfWord } from '../catalog/words.js';
 import type { Amount, Count, Disclosure, DocumentKind, Fact, Indicator, NarrativeSection, Subject } from '../model/schema.js';
 import { SubjectSchema } from '../model/schema.js';
 import { minorOf, percent, shareMinor, amount as amountOfMinor } from './numbers.js';
@@ -18,8 +20,6 @@ export interface ParticularsSheet extends SheetSpec {
   blank?(): Records[];
 }
 
-const KIND_WORDS = { budget: '预算', final_account: '决算' } as const;
-const SCOPE_WORDS = { department: '部门', unit: '单位' } as const;
 
 const count = (value: number | undefined, unit: string): Count | undefined => (value === undefined ? undefined : { value, unit, text: `${value}${unit}` });
 const place = (sheet: number, row: number) => ({ line: row, column: 1, page: sheet });
@@ -48,8 +48,8 @@ export const basicSheet = {
     title: '基本信息', shape: 'form', fields: [
       { key: 'name', header: '单位名称', type: 'text', note: '与公开表中的编制单位一致' },
       { key: 'code', header: '单位编码', type: 'text' },
-      { key: 'scope', header: '口径（部门/单位）', type: 'text', options: ['部门', '单位'], strict: true, note: '部门：部门汇总；单位：单位本级' },
-      { key: 'kind', header: '种类（预算/决算）', type: 'text', options: ['预算', '决算'], strict: true },
+      { key: 'scope', header: '口径（部门/单位）', type: 'text', options: Object.values(SCOPE_WORD), strict: true, note: '部门：部门汇总；单位：单位本级' },
+      { key: 'kind', header: '种类（预算/决算）', type: 'text', options: Object.values(KIND_WORD), strict: true },
       { key: 'year', header: '年度', type: 'count', note: '预算年度或决算年度，如 2024' },
       { key: 'title', header: '文件标题', type: 'text', note: '留空则按单位、年度和种类生成' },
       { key: 'date', header: '编制日期', type: 'date' },
@@ -58,7 +58,7 @@ export const basicSheet = {
   }] satisfies Block[],
   write(doc: Disclosure): Records[] {
     return [[{
-      name: doc.unit.name, code: doc.unit.code, scope: SCOPE_WORDS[doc.scope], kind: KIND_WORDS[doc.kind], year: doc.year,
+      name: doc.unit.name, code: doc.unit.code, scope: SCOPE_WORD[doc.scope], kind: KIND_WORD[doc.kind], year: doc.year,
       title: doc.title.text || undefined, date: doc.date?.iso, signature: doc.signature?.text,
     }]];
   },
@@ -69,8 +69,8 @@ export const basicSheet = {
     const kind = r.text('kind');
     return {
       name: r.text('name'), code: r.text('code'),
-      scope: scope === undefined ? undefined : scope === '部门' ? 'department' : 'unit',
-      kind: kind === undefined ? undefined : kind === '预算' ? 'budget' : 'final_account',
+      scope: scope === undefined ? undefined : scopeOfWord(scope),
+      kind: kind === undefined ? undefined : kindOfWord(kind),
       year: r.integer('year'), title: r.text('title'), date: r.date('date'), signature: r.text('signature'),
     };
   },
@@ -551,28 +551,11 @@ function selfEvaluationsSheet(n: number): ParticularsSheet {
 // ── 变动原因 ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The explanation sections in the standard order, with the name the sheet uses for each. */
-const TOPICS: Array<[string, string]> = [
-  ['summary', '总体情况'], ['income', '收入'], ['expenditure', '支出'], ['fiscal', '财政拨款收支'], ['generalBudget', '一般公共预算'],
-  ['basic', '基本支出'], ['project', '项目支出'], ['threePublic', '三公经费'], ['governmentFund', '政府性基金'], ['stateCapital', '国有资本经营'], ['other', '其他重要事项'],
-];
+const TOPICS: Array<[string, string]> = SECTION_TOPICS.map((t) => [t, SECTION_TOPIC_NAMES[t]]);
 
 /** The standard title of an explanation section (used when the workbook creates one). */
 export function sectionTitle(doc: Disclosure, topic: string): string {
-  const u = doc.unit.name, s = SCOPE_WORDS[doc.scope], y = doc.year;
-  const budget: Record<string, string> = {
-    summary: `关于${u}${s}${y}年收支预算情况的总体说明`, income: `关于${u}${s}${y}年收入预算情况说明`, expenditure: `关于${u}${s}${y}年支出预算情况说明`,
-    fiscal: `关于${u}${s}${y}年财政拨款收支预算情况的总体说明`, generalBudget: `关于${u}${s}${y}年一般公共预算当年拨款情况说明`,
-    basic: `关于${u}${s}${y}年一般公共预算基本支出情况说明`, project: `关于${u}${s}${y}年一般公共预算项目支出情况说明`,
-    threePublic: `关于${u}${s}${y}年一般公共预算“三公”经费预算情况说明`, governmentFund: `关于${u}${s}${y}年政府性基金预算拨款情况说明`,
-    stateCapital: `关于${u}${s}${y}年国有资本经营预算拨款情况说明`, other: '其他重要事项的情况说明',
-  };
-  const final: Record<string, string> = {
-    summary: '收入支出决算总体情况说明', income: '收入决算情况说明', expenditure: '支出决算情况说明', fiscal: '财政拨款收入支出决算总体情况说明',
-    generalBudget: '一般公共预算财政拨款支出决算情况说明', basic: '一般公共预算财政拨款基本支出决算情况说明', project: '一般公共预算财政拨款项目支出决算情况说明',
-    threePublic: '财政拨款“三公”经费支出决算情况说明', governmentFund: '政府性基金预算财政拨款收入支出决算情况说明',
-    stateCapital: '国有资本经营预算财政拨款收入支出决算情况说明', other: '其他重要事项的情况说明',
-  };
-  return (doc.kind === 'budget' ? budget : final)[topic] ?? topic;
+  return standardSectionTitle(titleSubject(doc), topic);
 }
 
 /** A subject as the sheet's 标识 column writes it: kind[:key][#code] ("fund:generalBudget", "function#2010301"). */

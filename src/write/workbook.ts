@@ -1,12 +1,14 @@
 // The input workbook (`budgetdoc template`, `render FILE.xlsx`): 基本信息, 概况, one sheet per standard table, then
 // 项目, 三公明细, 政府采购, 国有资产, 绩效目标/绩效自评 and 变动原因. Written from a model (or blank) and read back
 // into a model by the same sheet definitions, so workbook → model → workbook gives the same workbook.
+import { PART_NUMBERS, standardPartTitles, titleSubject } from '../catalog/titles.js';
+import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import ExcelJS from 'exceljs';
 import type { Disclosure, DocumentKind } from '../model/schema.js';
 import { DisclosureSchema } from '../model/schema.js';
 import { extractDisclosure } from '../extract/index.js';
 import { ReadError } from '../read/errors.js';
-import { blocksFromLines } from '../read/html.js';
+import { blocksFromLines } from '../read/lines.js';
 import { loadSheets, sheetLines } from '../read/xlsx.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs, layoutDisclosure, type GridBlock } from './layout.js';
@@ -17,27 +19,17 @@ import { excelJsWriter, layoutToXlsx } from './xlsx.js';
 
 export { WorkbookInputError };
 
-const KIND_WORDS = { budget: '预算', final_account: '决算' } as const;
-const PART_NUMBERS = ['一', '二', '三', '四'];
-
-/** The four parts in the standard order (as layout.ts writes them). */
-function standardParts(doc: Disclosure): string[] {
-  const u = doc.unit.name, s = doc.scope === 'department' ? '部门' : '单位', y = doc.year;
-  return doc.kind === 'budget'
-    ? [`${u}${s}概况`, `${y}年${s}预算公开表`, `${y}年${s}预算情况说明`, '名词解释']
-    : [`${u}${s}概况`, `${y}年度${s}决算情况说明`, '名词解释', `${y}年度${s}决算报表`];
-}
 
 /** The workbook: particulars sheets around the table sheets; a blank one when no model is given. */
 export async function workbookBytes(kind: DocumentKind, tables: GridBlock[], doc?: Disclosure): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const { before, after } = particularsSheets(kind);
   const records = (s: ParticularsSheet) => (doc ? s.write(doc) : s.blank?.() ?? []);
-  writeSheet(wb, basicSheet, doc ? basicSheet.write(doc) : [[{ kind: KIND_WORDS[kind] }]], !doc);
+  writeSheet(wb, basicSheet, doc ? basicSheet.write(doc) : [[{ kind: KIND_WORD[kind] }]], !doc);
   for (const s of before) writeSheet(wb, s, records(s), !doc);
   // the table sheets are the published ones (xlsx.ts), written into this workbook
   const writer = excelJsWriter(wb);
-  await layoutToXlsx(tables, { addSheet: (name) => writer.addSheet(name), toBuffer: async () => Buffer.alloc(0) });
+  await layoutToXlsx(tables, { addSheet: (name) => writer.addSheet(name), toBuffer: () => Promise.resolve(Buffer.alloc(0)) });
   for (const s of after) writeSheet(wb, s, records(s), !doc);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -102,7 +94,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
 
   // the tables are read as a published workbook is, under the title 基本信息 gives (unit, year, kind)
   const sheets = (await loadSheets(bytes, file)).filter((s) => !PARTICULARS_SHEET_NAMES.has(s.name));
-  const title = `${basic.name ?? ''}${year}年${basic.scope === 'unit' ? '单位' : '部门'}${KIND_WORDS[kind]}公开`;
+  const title = `${basic.name ?? ''}${year}年${SCOPE_WORD[basic.scope ?? 'department']}${KIND_WORD[kind]}公开`;
   const read = blocksFromLines([{ text: title }, { text: '' }, ...sheetLines(sheets)], 'xlsx', bytes.length);
   let doc: Disclosure;
   try {
@@ -143,7 +135,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
     if (ws) spec.read(doc, readSheet(ws, spec));
   }
   // the parts and 目录 of the document the writer makes from this data
-  const partTitles = standardParts(doc);
+  const partTitles = standardPartTitles(titleSubject(doc));
   doc.parts = partTitles.map((title, i) => ({ number: PART_NUMBERS[i], title }));
   doc.toc = partTitles.flatMap((title, i) => {
     const part = `第${PART_NUMBERS[i]}部分`;

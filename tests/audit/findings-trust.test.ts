@@ -12,7 +12,7 @@ import { compareEqual, compareSum } from '../../src/audit/support.js';
 import { makeAmount } from '../../src/model/money.js';
 import { placeText } from '../../src/audit/report.js';
 import { readingSectionLines } from '../../src/audit/reading-confidence.js';
-import type { Amount, Disclosure } from '../../src/model/schema.js';
+import type { Amount } from '../../src/model/schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seed003 = parseText(readFileSync(path.resolve(repoRoot, '../shared/seeds/003_783022c0c0399fdf.txt'), 'utf8'), { file: '003.txt' });
@@ -97,7 +97,7 @@ describe('reading doubts (读取存疑)', () => {
     const doc = structuredClone(seed003);
     doc.narrative = [];
     doc.threePublic.items = [];
-    doc.operatingCosts = {} as Disclosure['operatingCosts'];
+    doc.operatingCosts = {};
     const findings = audit(doc);
     expect(errors(findings).filter((f) => ['other-matters', 'three-public-explained'].includes(f.rule))).toEqual([]);
     const doubt = findings.find((f) => f.rule === READING_DOUBT && f.location.section === '情况说明');

@@ -1,4 +1,5 @@
-// Every rule has a doc page and every doc page a rule; each page's passing and failing examples run against its rule.
+// Every rule has a doc page and every doc page a rule; each page opens (after its title) with the rule's
+// meta.docs.description, and its passing and failing examples run against its rule.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,13 @@ describe('rule documentation', () => {
           return [];
         }
       })();
+
+      it('opens with the rule description under a title naming the rule', () => {
+        const text = readFileSync(file, 'utf8');
+        const [title, opening] = text.split('\n\n');
+        expect(title).toMatch(new RegExp(`^# ${rule.meta.id}: \\S`));
+        expect(opening).toBe(rule.meta.docs.description);
+      });
 
       it('has a passing and a failing example', () => {
         expect(list.some((e) => e.kind === 'pass')).toBe(true);

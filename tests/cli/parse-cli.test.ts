@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-cli-'));
 describe('budgetdoc parse on bad input', () => {
   const cases: Array<[string, () => string, RegExp]> = [
     ['an empty file', () => { const f = join(dir, 'empty.txt'); writeFileSync(f, ''); return f; }, /文件为空|empty file/],
-    ['a binary file', () => { const f = join(dir, 'x.bin'); writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])); return f; }, /二进制|binary/],
+    ['a binary file', () => { const f = join(dir, 'x.bin'); writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])); return f; }, /无法识别的文件格式/],
     ['a text that is not a disclosure', () => { const f = join(dir, 'poem.txt'); writeFileSync(f, '床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n'); return f; }, /不是预算或决算公开文件|not a budget/],
     ['a missing file', () => join(dir, 'nope.txt'), /不存在|not found/],
     // a folder is read file by file (tests/cli/batch.test.ts); one without any disclosure in it is the error

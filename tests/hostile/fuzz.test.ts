@@ -1,28 +1,31 @@
-// A few hundred fuzz mutants inside `npm test` (the full run is `npm run fuzz`): mutants of the seed texts and the
-// writer-made DOCX, XLSX and HTML, and a few of a corpus PDF, parsed as `parse` does; every one is read or refused
-// with a clean read error, none crashes.
+// A few hundred fuzz mutants inside `npm test` (the full run is `npm run fuzz`): mutants of every kind of fuzz input
+// (seed texts and excerpts, CSV-like and Markdown texts, models as JSON and YAML, small PDF, DOCX, XLSX and HTML,
+// the writer's files, a corpus PDF), structure-aware as in the full run, through the pipeline `check` runs (read →
+// extract → audit); every one is read or refused with the input error (exit 2), none crashes.
 import { describe, expect, it } from 'vitest';
-import { parseBytes } from '../../src/extract/index.js';
-import { ReadError } from '../../src/read/errors.js';
+import { readModelBytes } from '../../src/cli/read-model.js';
+import { checkModel } from '../../src/cli/tasks.js';
+import { UserError } from '../../src/cli/errors.js';
 import { fuzzInputs } from '../../scripts/fuzz/inputs.js';
-import { hotSpots, mutate, rng } from '../../scripts/fuzz/mutate.js';
+import { hotSpots, mutateInput, rng } from '../../scripts/fuzz/mutate.js';
 
-describe('fuzz mutants through parse', () => {
+describe('fuzz mutants through check', () => {
   it('300 mutants: no crash', async () => {
     process.env.BUDGETDOC_NO_OCR = '1';
     const inputs = await fuzzInputs({ pdfs: 1 });
-    const pdf = inputs.filter((i) => i.name.endsWith('.pdf'));
-    const others = inputs.filter((i) => !i.name.endsWith('.pdf'));
+    const corpus = inputs.filter((i) => i.format === 'corpus-pdf');
+    const others = inputs.filter((i) => i.format !== 'corpus-pdf');
     const crashes: string[] = [];
     const counts = { read: 0, refused: 0 };
     for (let n = 0; n < 300; n++) {
-      const input = n % 30 === 0 ? pdf[0] : others[n % others.length];
-      const bytes = mutate(input.bytes, rng(7_000 + n), hotSpots(input.bytes));
+      const input = n % 100 === 0 ? corpus[0] : others[n % others.length];
+      const bytes = mutateInput(input, rng(7_000 + n), hotSpots(input.bytes));
       try {
-        await parseBytes(bytes, input.name);
+        const doc = await readModelBytes(Buffer.from(bytes), input.name);
+        await checkModel(doc, input.name, {}, performance.now());
         counts.read++;
       } catch (err) {
-        if (err instanceof ReadError) counts.refused++;
+        if (err instanceof UserError && err.exitCode === 2) counts.refused++;
         else crashes.push(`${input.name} #${n}: ${String(err)}`);
       }
     }

@@ -76,7 +76,7 @@ describe('simultaneous identical uploads on PostgreSQL', () => {
   it('8 at once all answer 200/201, one document stored', async () => {
     const app = createApp({ store, token: TOKEN, analysis: defaultAnalysis });
     const bytes = JSON.stringify(makeDisclosure({ unit: '新疆并发上传测试局', year: 2024 }));
-    const answers = await Promise.all(Array.from({ length: 8 }, () => app.request('/api/documents', { method: 'POST', body: form('same.json', bytes), headers: auth })));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => Promise.resolve(app.request('/api/documents', { method: 'POST', body: form('same.json', bytes), headers: auth }))));
     const statuses = answers.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 201), statuses.join(',')).toBe(true);
     const bodies = await Promise.all(answers.map((r) => r.json()));

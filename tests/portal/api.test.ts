@@ -12,7 +12,7 @@ import { renderDisclosure } from '../../src/write/index.js';
 import { generateSample } from '../../src/write/sample.js';
 import { importCorpus, seedsDir, writeModelFiles } from './support/corpus.js';
 import { makeDisclosure, modelBytes } from './support/fixtures.js';
-import { ENGINES, openTestStore, type Engine } from './support/stores.js';
+import { ENGINES, openTestStore } from './support/stores.js';
 
 const TOKEN = 'test-token-0123';
 
@@ -53,11 +53,11 @@ for (const engine of ENGINES) {
     const json = async (url: string) => {
       const res = await get(url);
       expect(res.status, url).toBe(200);
-      return res.json() as Promise<any>;
+      return res.json();
     };
 
     beforeAll(async () => {
-      store = await openTestStore(engine as Engine);
+      store = await openTestStore(engine);
       app = createApp({ store, token: TOKEN, analysis: defaultAnalysis, uploadLimit: 512 * 1024 });
       const summary = await importCorpus(store, corpus.dir);
       expect(summary.counts.failed, JSON.stringify(summary.results.filter((r) => r.outcome === 'failed'))).toBe(0);
@@ -227,11 +227,11 @@ for (const engine of ENGINES) {
       expect((await cached.request(`/api/documents/${body.items[0].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
     });
 
-    it('marks a finding on the table row it names', async () => {
+    it('marks a finding on the table row it points at by id and index', async () => {
       const model = makeDisclosure({ unit: '新疆标注测试局', year: 2021 });
       const stored = await storeDocument(store, {
         model,
-        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
+        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { tableId: 'general-budget-expenditure', rowIndex: 3, rowCode: '2010301', table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
         source: { file: 'mark.json', bytes: new TextEncoder().encode(JSON.stringify(model)) },
       });
       const html = await (await get(`/documents/${stored.id}`)).text();

@@ -129,7 +129,7 @@ export interface DrawnText {
 export function textPdf(pages: { texts: DrawnText[]; lines?: [number, number, number, number][] }[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const ucs2 = (s: string) => [...s].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const show = (t: DrawnText) => (/[^\x00-\x7f]/.test(t.text) ? `/F2 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${ucs2(t.text)}> Tj` : `/F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${esc(t.text)}) Tj`);
+  const show = (t: DrawnText) => ([...t.text].some((ch) => ch.charCodeAt(0) > 0x7f) ? `/F2 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${ucs2(t.text)}> Tj` : `/F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${esc(t.text)}) Tj`);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '',

@@ -61,6 +61,88 @@ describe('template families of corpus-wide', () => {
     expect(cells(table(d, 'three-public').rows[0])).toEqual({ total: '44.796055', overseas: '43.352803', reception: '1.443252' });
   }, 300_000);
 
+  it('上海 (w02, 单位 in 元): amounts printing only their last thousands separator ("125360,898") are amounts', async () => {
+    const d = await parse('w02.pdf');
+    // p8 2026年预算单位收入预算总表: 合计 | 财政拨款收入 | 事业收入 | 事业单位经营收入 | 其他收入
+    const income = table(d, 'income-summary');
+    expect(cells(byCode(income, '2080104'))).toEqual({ total: '102026,002', generalBudget: '94146,002', otherIncome: '7880,000' });
+    expect(byCode(income, '2080104')?.cells.find((c) => c.column === 'total')?.amount).toMatchObject({ minor: 102026002, scale: 0, unit: '元' });
+    expect(cells(byCode(income, '2080599'))).toEqual({ total: '6,400', generalBudget: '6,400' });
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({ total: '128138,600', generalBudget: '120258,600', otherIncome: '7880,000' });
+    allSumsHold(income);
+    // p13–14 一般公共预算支出功能分类预算表: its 合计 row continued alone on the next page
+    const general = table(d, 'general-budget-expenditure');
+    expect(cells(byCode(general, '208'))).toEqual({ total: '117480,898', basic: '23051,310', project: '94429,588' });
+    expect(cells(general.rows.find((r) => r.kind === 'total'))).toEqual({ total: '120258,600', basic: '25829,012', project: '94429,588' });
+    allSumsHold(general);
+    // p7 财务收支预算总表: 收入总计 = 支出总计
+    const summary = table(d, 'income-expenditure-summary');
+    expect(cells(byLabel(summary, '收入总计', 'income'))).toEqual({ budget: '128138,600' });
+    allSumsHold(summary);
+  }, 300_000);
+
+  it('长沙 (w72): a 其中 sub-column under 本级财政拨款, 人员类 for 人员经费, an empty table printing only its 栏次 row', async () => {
+    const d = await parse('w72.pdf');
+    // p13 部门收入总体情况表: 合计 | 本级财政拨款 (金额 | 其中:经费拨款) | 财政专户管理事业收入 | …; the 其中 column is
+    // part of 金额, not a source of its own
+    const income = table(d, 'income-summary');
+    expect(cells(byCode(income, '2014001'))).toEqual({ total: '1,517.95', generalBudget: '1,517.95' });
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({ total: '1,935.36', generalBudget: '1,935.36' });
+    allSumsHold(income);
+    // p18 一般公共预算基本支出情况表: 总计 | 人员类 | 公用经费
+    const basic = table(d, 'general-budget-basic-expenditure');
+    expect(cells(basic.rows.find((r) => r.kind === 'total'))).toEqual({ total: '1,517.95', personnel: '1,394.97', public: '122.98' });
+    expect(cells(byCode(basic, '30101'))).toEqual({ total: '225.08', personnel: '225.08' });
+    allSumsHold(basic);
+    // p21 政府性基金预算支出情况表: header and the row 1 2 3 numbering its columns, nothing else
+    const fund = table(d, 'government-fund-expenditure');
+    expect(fund.status).toBe('empty');
+    expect(fund.rows).toEqual([]);
+  }, 300_000);
+
+  it('重庆 (w62): bold 合计 digits run across the cell rules, page numbers "— 1 0 —", a 收支总表 totalled by 合计 above its items', async () => {
+    const d = await parse('w62.pdf');
+    // p9 表二 部门收入总体情况表, 合计 row (bold): 174,900.64 | 101,833.84 | 41,534.73 | | 22,070.82 | 2,461.25 | | | 6,282.98 | 717.01
+    const income = table(d, 'income-summary');
+    expect(cells(income.rows.find((r) => r.kind === 'total'))).toEqual({
+      total: '174,900.64', generalBudget: '101,833.84', governmentFund: '41,534.73', specialAccount: '22,070.82', businessIncome: '2,461.25', operatingIncome: '6,282.98', otherIncome: '717.01',
+    });
+    // p10 215: 41,772.73 | 238.00 | 41,534.73 (the 0 of .00 and the 4 of 41,534.73 drawn as one run)
+    expect(cells(byCode(income, '215'))).toEqual({ total: '41,772.73', generalBudget: '238.00', governmentFund: '41,534.73' });
+    // p11 continues the table after p10's page number "— 1 0 —": 2160699, 221 住房保障支出 …
+    expect(cells(byCode(income, '2160699'))).toEqual({ total: '22,139.93', generalBudget: '22,139.93' });
+    expect(cells(byCode(income, '2210201'))).toEqual({ total: '1,947.94', generalBudget: '1,811.88', specialAccount: '49.06', operatingIncome: '87.01' });
+    expect(byCode(income, '21606')?.kind).toBe('subtotal');
+    allSumsHold(income);
+    allSumsHold(table(d, 'expenditure-summary'));
+    allSumsHold(table(d, 'general-budget-basic-expenditure'));
+    // p8 表一 部门收支总体情况表: 合计 printed first on both sides, then 一、… of each side
+    const summary = table(d, 'income-expenditure-summary');
+    expect(byLabel(summary, '合计', 'income')).toMatchObject({ key: 'incomeTotal', kind: 'total' });
+    expect(cells(byLabel(summary, '合计', 'income'))).toEqual({ budget: '174,900.64' });
+    expect(byLabel(summary, '合计', 'expenditure')).toMatchObject({ key: 'expenditureTotal', kind: 'total' });
+    allSumsHold(summary);
+  }, 300_000);
+
+  it('西安 (w76, 单位 in 元): figures rounded to fit their cells (454472259.1), 财政拨款收支总表 by three classifications side by side', async () => {
+    const d = await parse('w76.pdf');
+    // p30 表2 部门综合预算收入总表: 合计 | 一般公共预算拨款 (小计 | 其中：专项资金列入部门预算项目) | 政府性基金拨款 | …
+    const income = table(d, 'income-summary');
+    expect(cells(byLabel(income, '西安市医疗保障经办服务中心'))).toMatchObject({ total: '454472259.1', generalBudget: '454472259.1' });
+    expect(byLabel(income, '西安市医疗保障经办服务中心')?.cells.some((c) => c.amount?.text === '426680000')).toBe(false);
+    expect(cells(byLabel(income, '西安市医疗保险基金管理中心'))).toMatchObject({ total: '7130000', generalBudget: '7130000' });
+    // 245 = 245001 + 245002 + 245003: 18941962.57 + 454472259.1 + 7130000 = 480544221.67 against 480544221.6 (±0.05)
+    allSumsHold(income);
+    allSumsHold(table(d, 'expenditure-summary'));
+    // p32 表4 财政拨款收支总表: 支出功能分科目（按大类）| 预算数 | 部门预算支出经济科目（按大类）| 预算数 | 政府预算…
+    const fiscal = table(d, 'fiscal-appropriation-summary');
+    expect(cells(byCode(fiscal, '210'))).toEqual({ total: '475907032.42' });
+    expect(cells(byCode(fiscal, '221'))).toEqual({ total: '2298328.26' });
+    expect(fiscal.rows.flatMap((r) => r.cells).every((c) => c.amount)).toBe(true);
+    expect(cells(byLabel(fiscal, '支出总计', 'expenditure'))).toEqual({ total: '480544221.62' });
+    allSumsHold(fiscal);
+  }, 300_000);
+
   it('北京 (w53): a 收入总表 too wide for its page continues side by side on the next page', async () => {
     const d = await parse('w53.pdf');
     // p3: 合计 | 本年收入…; p4 under the same title: 其他收入 | 上年结转结余 (小计 …)

@@ -142,7 +142,7 @@ describe('a table continued on the next page with its title, unit line and heade
 
 describe('code points and OCR lines', () => {
   it('maps Kangxi and supplement radicals, full-width digits, letters, minus and percent, the ideographic space', async () => {
-    const { normalisePdfText } = await import('../../src/read/pdf.js');
+    const { normalisePdfText } = await import('../../src/read/normalise.js');
     // ⾦ U+2FA6, ⻓ U+2ED3 (radicals some PDF fonts emit), full-width forms
     expect(normalisePdfText('\u2fa6额单位：万元')).toBe('金额单位：万元');
     expect(normalisePdfText('\u2ed3期')).toBe('长期');

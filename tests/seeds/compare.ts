@@ -499,7 +499,7 @@ export function compareFigures(figures: Disclosure['figures'] | Record<string, u
         if (sub[k2] !== Number(v2)) p.push(`figures.${k}.${k2} is ${show(sub[k2])}, the document says ${v2}`);
       }
       if (k === 'functionClasses') {
-        for (const k2 of Object.keys(sub)) if (!(k2 in (v as object))) p.push(`figures.functionClasses.${k2} = ${show(sub[k2])}, a class the document does not fund`);
+        for (const k2 of Object.keys(sub)) if (!(k2 in v)) p.push(`figures.functionClasses.${k2} = ${show(sub[k2])}, a class the document does not fund`);
       }
     }
   }

@@ -78,14 +78,18 @@ const readings = new WeakMap<Disclosure, Map<Table, TableReading>>();
 /** The reading self-check of a document's tables, made once per document. */
 export function readingOf(doc: Disclosure, table: Table): TableReading | undefined {
   let byTable = readings.get(doc);
-  if (!byTable) {
-    byTable = new Map();
-    const list = readingConfidence(doc);
-    const present = doc.tables.filter((t) => t.status === 'present');
-    present.forEach((t, i) => byTable!.set(t, list[i]));
-    readings.set(doc, byTable);
-  }
+  if (!byTable) byTable = rememberReadings(doc, readingConfidence(doc));
   return byTable.get(table);
+}
+
+/** Gives readingOf the self-check of a document already made (auditDocument makes it before the rules run, so that
+ *  it is made once per audit, not once for the rules and once for the report). */
+export function rememberReadings(doc: Disclosure, list: TableReading[]): Map<Table, TableReading> {
+  const byTable = new Map<Table, TableReading>();
+  const present = doc.tables.filter((t) => t.status === 'present');
+  present.forEach((t, i) => byTable.set(t, list[i]));
+  readings.set(doc, byTable);
+  return byTable;
 }
 
 /** Cells with digits the reader could not read as amounts, or rows printing more amounts than the header has columns. */

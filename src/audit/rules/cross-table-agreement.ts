@@ -170,8 +170,8 @@ export const rule: Rule = {
           const anyRow = (b ?? a)!.rows[0];
           const baseTable = findTable(doc, base.source.table)!;
           const otherTable = findTable(doc, other.source.table)!;
-          const location: FindingPlace = b ? rowPlace(otherTable, b.rows[0]) : { table: tableName(otherTable) };
-          const related: FindingPlace[] = a ? [rowPlace(baseTable, a.rows[0])] : [{ table: tableName(baseTable) }];
+          const location: FindingPlace = b ? rowPlace(otherTable, b.rows[0]) : rowPlace(otherTable, undefined, undefined, { line: false });
+          const related: FindingPlace[] = a ? [rowPlace(baseTable, a.rows[0])] : [rowPlace(baseTable, undefined, undefined, { line: false })];
           report({
             messageId: 'tablesDisagree',
             data: {

@@ -1,9 +1,8 @@
 // Names: the document calls itself one kind throughout — 部门 or 单位, 预算 or 决算 — in its title, parts, 目录 and sections.
+import { KIND_WORD, otherKindWord, otherScopeWord, SCOPE_WORD } from '../../catalog/words.js';
 import type { Rule } from '../types.js';
 import { placeOf, sectionName } from '../support.js';
 
-const SCOPE_WORD = { department: '部门', unit: '单位' } as const;
-const KIND_WORD = { budget: '预算', final_account: '决算' } as const;
 
 export const rule: Rule = {
   meta: {
@@ -19,9 +18,9 @@ export const rule: Rule = {
   },
   check({ doc, report }) {
     const ownScope = SCOPE_WORD[doc.scope];
-    const otherScope = doc.scope === 'unit' ? '部门' : '单位';
+    const otherScope = otherScopeWord(doc.scope);
     const ownKind = KIND_WORD[doc.kind];
-    const otherKind = doc.kind === 'budget' ? '决算' : '预算';
+    const otherKind = otherKindWord(doc.kind);
     const headings = [
       ...doc.parts.map((p) => ({ text: p.title, at: p.at, where: '正文' })),
       ...doc.toc.filter((e) => !e.tableId).map((e) => ({ text: e.title, at: e.at, where: '目录' })),

@@ -1,6 +1,6 @@
 // Completeness: no template residue — placeholders (XX, ××, 某某, {单位}) or an amount left blank before 万元.
 import type { Rule } from '../types.js';
-import { allParagraphs, placeInParagraph, placeOf, sectionName } from '../support.js';
+import { allParagraphs, placeInParagraph, placeOf, rowPlace, sectionName } from '../support.js';
 
 const PLACEHOLDER = /(?<![A-Za-z])(?:XX+|xx+|ＸＸ+|×{2,}|某某|[{｛][^}｝]{1,12}[}｝])(?![A-Za-z])/g;
 /** a money word followed directly by the unit with nothing in between ("其他资金 万元") */
@@ -39,7 +39,7 @@ export const rule: Rule = {
         for (const cell of row.cells) {
           if (cell.amount || !cell.text) continue;
           const m = cell.text.match(PLACEHOLDER);
-          if (m) report({ messageId: 'placeholderResidue', data: { text: m[0] }, location: { table: table.title, row: row.label, line: row.at.line }, actual: m[0] });
+          if (m) report({ messageId: 'placeholderResidue', data: { text: m[0] }, location: { ...rowPlace(table, row), table: table.title, row: row.label }, actual: m[0] });
         }
       }
     }

@@ -18,7 +18,7 @@ export const rule: Rule = {
       report({
         messageId: 'tocTableAbsent',
         data: { table: entry.title.replace(/^[-\s]+/, '') || tableTemplate(entry.tableId).title },
-        location: { section: '目录', line: entry.at?.line, column: entry.at?.column, table: entry.title },
+        location: { section: '目录', line: entry.at?.line, column: entry.at?.column, tableId: entry.tableId, table: entry.title },
         expected: '正文中有此表',
         actual: '正文中无此表',
       });

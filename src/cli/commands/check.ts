@@ -1,5 +1,6 @@
 // `budgetdoc check`: audits disclosures (files, folders, globs; on every core) and reports findings as text, JSON,
 // JSON lines or HTML through pluggable sinks (src/cli/check-output.ts); exit 1 when any error is found.
+import { SEVERITY_WORD } from '../../catalog/words.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RULES } from '../../audit/index.js';
@@ -36,8 +37,7 @@ const CATEGORY_ZH: Record<string, string> = { completeness: '完整性', arithme
 
 /** One line per rule: id (for --rule and the configuration), default severity, category, Chinese title and explanation. */
 function listRules(): string {
-  const sev = { error: '错误', warning: '警告', info: '提示' } as const;
-  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${sev[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
+  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${SEVERITY_WORD[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
 }
 
 export function registerCheck(program: Command): void {

@@ -95,7 +95,8 @@ export function registerServe(program: Command): void {
         server.on('error', (err: Error) => reject(new UserError(`无法监听 ${opts.host}:${port}：${err.message}`, 2)));
         const stop = () => {
           server.close();
-          Promise.allSettled([uploads.close(), store.close()]).then(() => resolve());
+          // allSettled never rejects: nothing to handle
+          void Promise.allSettled([uploads.close(), store.close()]).then(() => resolve());
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -1,4 +1,5 @@
 // `budgetdoc template`: writes a blank input workbook for a budget or final-account disclosure (docs/writer.md).
+import { KIND_WORD } from '../../catalog/words.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { writeFileSync } from 'node:fs';
@@ -31,6 +32,6 @@ export function registerTemplate(program: Command): void {
       } catch (err) {
         throw new UserError(`无法写入 ${opts.out}: ${(err as Error).message}`, 2);
       }
-      process.stderr.write(`已写入 ${opts.out} (${opts.kind === 'budget' ? '预算' : '决算'}填报模板)\n`);
+      process.stderr.write(`已写入 ${opts.out} (${KIND_WORD[opts.kind as DocumentKind]}填报模板)\n`);
     });
 }
