@@ -152,13 +152,13 @@ export function classify(label: string, ctx: LabelContext): Subject {
       ? 'smallMicro'
       : t.includes('中小企业')
         ? 'sme'
-        : /采购(预算)?(总额|总计|合计)/.test(t)
+        : /采购(预算)?(总金?额|总计|合计)/.test(t)
           ? 'total'
           : t.includes('货物')
             ? 'goods'
-            : /采购工程|工程(采购|类|预算|金额|支出)/.test(t)
+            : /(采购|购买)工程|工程(采购|类|预算|金额|支出)/.test(t)
               ? 'works'
-              : /采购服务|服务(采购|类|预算|金额|支出)/.test(t)
+              : /(采购|购买)服务|服务(采购|类|预算|金额|支出)/.test(t)
                 ? 'services'
                 : 'total';
     return { kind: 'procurement', key };
