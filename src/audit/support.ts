@@ -288,6 +288,45 @@ export function compactText(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
 }
 
+/**
+ * The sentence a fact stands in, from its start (after 。 or ；) to the end of the fact's own clause, without spaces;
+ * the fact's clause alone when no paragraph of the section holds it. What the sentence says before the figure
+ * (其中 一般公共预算拨款…, 面向中小企业预留…, 项目支出…其中) qualifies the figure.
+ */
+export function sentenceUpTo(section: NarrativeSection | undefined, fact: { text: string }): string {
+  const own = compactText(fact.text);
+  // the reader's clause starts after a punctuation mark: "采购金额246.47万元" inside "服务采购金额246.47万元" is another clause
+  let fallback: string | undefined;
+  for (const p of section?.paragraphs ?? []) {
+    const text = compactText(p.text);
+    for (let at = text.indexOf(own); at >= 0; at = text.indexOf(own, at + 1)) {
+      const before = text.slice(0, at);
+      const start = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+      const sentence = text.slice(start, at + own.length);
+      if (at === 0 || /[，,、：:；;。（）()]/.test(text[at - 1])) return sentence;
+      fallback ??= sentence;
+    }
+  }
+  return fallback ?? own;
+}
+
+/**
+ * "项目支出 … 万元，其中：一般公共服务支出 417.41 万元": a class named after 其中 in a sentence about 项目支出 (or 基本支出)
+ * states that part of the class, not the class total of the table.
+ */
+export function partOfSpending(section: NarrativeSection | undefined, fact: { text: string }): boolean {
+  const own = compactText(fact.text);
+  for (const p of section?.paragraphs ?? []) {
+    const text = compactText(p.text);
+    const at = text.indexOf(own.slice(0, 12));
+    if (at < 0) continue;
+    const before = text.slice(Math.max(0, at - 160), at + Math.min(own.length, 12));
+    const sentence = before.slice(before.lastIndexOf('。') + 1);
+    if (/其中/.test(sentence) && /(项目|基本)支出/.test(sentence.slice(0, sentence.lastIndexOf('其中')))) return true;
+  }
+  return false;
+}
+
 /** The columns compared in a table: the model's columns, else the template's, else whatever the cells carry. */
 export function columnKeys(table: Table): string[] {
   if (table.columns.length) return table.columns.map((c) => c.key);
@@ -374,10 +413,17 @@ export function hierarchySums(table: Table, blocks = organisationBlocks(table)):
     for (const row of block.rows) {
       if (levelIndex(row) >= 2) continue;
       const children = childrenOf(row, block.rows);
-      // rows two levels below whose own parent is not printed count directly (a 类 printed without its 款 over its
-      // 项; 西安's regional sub-codes 3010201/3010202 under 301 without 30102)
+      const code = row.classification!.code;
+      const level = levelIndex(row);
+      // rows two levels down whose parent one level down is not printed (西安 w78: 3010201/3010202 津贴补贴 and
+      // 改革性补贴 under 301 with no 30102 row) count with the rows one level down
       const orphans = block.rows.filter(
-        (r) => levelIndex(r) === levelIndex(row) + 2 && r.classification!.code.startsWith(row.classification!.code) && !children.some((c) => r.classification!.code.startsWith(c.classification!.code)),
+        (r) =>
+          r.classification?.system === row.classification!.system &&
+          levelIndex(r) === level + 2 &&
+          r.classification!.code.startsWith(code) &&
+          !children.some((c) => r.classification!.code.startsWith(c.classification!.code)) &&
+          !block.rows.some((p) => p !== r && levelIndex(p) === level + 1 && r.classification!.code.startsWith(p.classification?.code ?? '\u0000')),
       );
       add(row, [...children, ...orphans], '下级科目');
     }

@@ -9,9 +9,9 @@ import { audit, type Finding } from '../../src/audit/index.js';
 import { sharedDir } from '../support/paths.js';
 
 const parsed = new Map<string, Promise<Disclosure>>();
-const parse = (name: string) => {
+const parse = (name: string, folder = 'corpus-wide') => {
   let p = parsed.get(name);
-  if (!p) parsed.set(name, (p = parseFile(resolve(sharedDir, 'corpus-wide', name))));
+  if (!p) parsed.set(name, (p = parseFile(resolve(sharedDir, folder, name))));
   return p;
 };
 const errors = (doc: Disclosure, rule: string): Finding[] => audit(doc).filter((f) => f.severity === 'error' && f.rule === rule);
@@ -27,5 +27,41 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(row('change')).toMatchObject({ total: '131.35', reception: '-1.65' });
     // p20: "当年一般公共预算“三公”经费预算支出 248.84 万元" is the 2022 group, not the 2021 one
     expect(errors(d, 'narrative-amount').filter((f) => /三公/.test(f.message))).toEqual([]);
+  });
+
+  it('北京 (w50 p6): 政府采购 keys — the unit 副中心工程办 is not a 工程 purchase; the total and its parts are not one figure twice', async () => {
+    const d = await parse('w50.pdf');
+    // "2026年副中心工程办政府采购预算总额123.81万元，其中：政府采购货物预算0万元，政府采购工程预算0万元，政府采购服务预算123.81万元"
+    expect([d.procurement.total, d.procurement.goods, d.procurement.works, d.procurement.services].map((a) => a?.text)).toEqual(['123.81', '0', '0', '123.81']);
+    expect(errors(d, 'repeated-figure')).toEqual([]);
+  });
+
+  it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
+    const d = await parse('w63.pdf');
+    expect(errors(d, 'repeated-figure')).toEqual([]);
+  });
+
+  it('上海 (corpus 002 p32, 008 p24): 预留给小型和微型企业 is the 小微 share; "由中小企业供应商中标或成交的，采购金额" is not the procurement total', async () => {
+    const d002 = await parse('002.pdf', 'corpus');
+    // "面向中小企业预留政府采购项目预算金额664.98万元，其中，预留给小型和微型企业的政府采购项目预算为465.49万元"
+    expect([d002.procurement.total, d002.procurement.sme, d002.procurement.smallMicro].map((a) => a?.text)).toEqual(['1662.44', '664.98', '465.49']);
+    expect(errors(d002, 'repeated-figure')).toEqual([]);
+    expect(errors(await parse('008.pdf', 'corpus'), 'repeated-figure')).toEqual([]);
+  });
+
+  it('西安 (w72 p8): "项目支出…其中：一般公共服务支出 417.41万元" is the project part of the class, not the class stated again', async () => {
+    const d = await parse('w72.pdf');
+    expect(errors(d, 'repeated-figure').filter((f) => /一般公共服务/.test(f.message))).toEqual([]);
+  });
+
+  it('西安 (w78): 上年实户资金余额 is a part of 收入总计 beside 上年结转 (p3); 7-digit 津贴补贴 codes under 301 with no 30102 row count in 301 (p19)', async () => {
+    const d = await parse('w78.pdf');
+    const summary = d.tables.find((t) => t.id === 'income-expenditure-summary')!;
+    const amount = (key: string) => summary.rows.find((r) => r.key === key)?.cells[0]?.amount?.text;
+    // p3: 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61 = 收入总计 3,695.91
+    expect([amount('currentYearIncome'), amount('priorAccountBalance'), amount('priorYearBalance')]).toEqual(['3,643.37', '40.93', '11.61']);
+    expect(errors(d, 'fixed-row-sums')).toEqual([]);
+    // p19: 301 工资福利支出 970.84 = 30101 237.03 + 3010201 317.69 + 3010202 34.76 + 30108 81.23 + 30110 15.86 + 30112 1.83 + 30113 87.86 + 30199 194.58
+    expect(errors(d, 'classification-hierarchy')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Rule } from '../types.js';
 import { fundCarryOver, resolveFigures, sameQuantity, type ResolvedFigure } from '../figures.js';
 import type { Amount, Fact, NarrativeSection, TableRow } from '../../model/schema.js';
-import { amountText, cellAmount, compactText, compareEqual, compareSum, factPlace, isSingleProject, primaryColumn, uniqueFacts, type Comparison } from '../support.js';
+import { amountText, cellAmount, compareEqual, compareSum, factPlace, isSingleProject, partOfSpending, primaryColumn, uniqueFacts, type Comparison } from '../support.js';
 
 /**
  * A table figure restated in the narrative with fewer decimals (北京 prints its tables to 0.000001 万元 and its text
@@ -35,22 +35,6 @@ function withCarryOver(fact: Fact, figure: ResolvedFigure): boolean {
   return Boolean(amount && fact.amount && compareSum(fact.amount, [figure.amount, amount]).ok);
 }
 
-/**
- * "项目支出 … 万元，其中：一般公共服务支出 417.41 万元": a class named after 其中 in a sentence about 项目支出 (or 基本支出)
- * states that part of the class, not the class total of the table.
- */
-function partOfSpending(section: NarrativeSection | undefined, fact: Fact): boolean {
-  const own = compactText(fact.text);
-  for (const p of section?.paragraphs ?? []) {
-    const text = compactText(p.text);
-    const at = text.indexOf(own.slice(0, 12));
-    if (at < 0) continue;
-    const before = text.slice(Math.max(0, at - 160), at + Math.min(own.length, 12));
-    const sentence = before.slice(before.lastIndexOf('。') + 1);
-    if (/其中/.test(sentence) && /(项目|基本)支出/.test(sentence.slice(0, sentence.lastIndexOf('其中')))) return true;
-  }
-  return false;
-}
 
 export const rule: Rule = {
   meta: {

@@ -2,11 +2,23 @@
 // stated alike — the same amount and the same change.
 import type { Rule } from '../types.js';
 import type { Fact, NarrativeSection } from '../../model/schema.js';
-import { amountText, compareEqual, factPlace, isSingleProject, uniqueFacts } from '../support.js';
+import { amountText, compareEqual, factPlace, isSingleProject, partOfSpending, sentenceUpTo, uniqueFacts } from '../support.js';
 import { onlyGeneralBudget, sameQuantity } from '../figures.js';
 
 const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
 const KEYED_KINDS = new Set(['fund', 'procurement', 'threePublic']);
+
+/**
+ * Words before a procurement figure in its sentence that make it a different figure of the same key: the part paid
+ * from one fund (其中一般公共预算拨款政府采购 …: 货物, 工程, 服务 again), the amount reserved for 中小企业 or 小微企业,
+ * the contracts they won (中标或成交的，采购金额 …).
+ */
+const PROCUREMENT_QUALIFIERS = [/一般公共预算/, /政府性基金/, /国有资本经营/, /中小企业/, /小微企业|小型和微型/, /预留/, /中标|成交/];
+function qualifiers(section: NarrativeSection | undefined, fact: Fact): string {
+  if (fact.subject.kind !== 'procurement') return '';
+  const sentence = sentenceUpTo(section, fact);
+  return PROCUREMENT_QUALIFIERS.map((q) => (q.test(sentence) ? '1' : '0')).join('');
+}
 
 export const rule: Rule = {
   meta: {
@@ -28,8 +40,10 @@ export const rule: Rule = {
       // kinds that name several figures tell them apart by key; without one two facts need not be the same figure
       if (s.kind === 'other' || (KEYED_KINDS.has(s.kind) && !s.key) || isSingleProject(f.fact)) continue;
       if ((s.kind === 'function' || s.kind === 'economic') && !s.code) continue;
+      // the 项目支出 (基本支出) part of a class is not the class
+      if ((s.kind === 'function' || s.kind === 'economic') && partOfSpending(f.section, f.fact)) continue;
       const scope = sameScope ? 'all' : ALL_FUNDS_TOPICS.has(f.section?.topic ?? '') ? 'all' : 'gb';
-      const key = `${scope}|${s.kind}|${s.key ?? ''}|${s.code ?? ''}|${f.fact.change?.basis ?? ''}`;
+      const key = `${scope}|${s.kind}|${s.key ?? ''}|${s.code ?? ''}|${f.fact.change?.basis ?? ''}|${qualifiers(f.section, f.fact)}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const group of groups.values()) {

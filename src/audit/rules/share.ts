@@ -51,6 +51,25 @@ function sameKindOfQuantity(base: string, whole: Fact, kind: 'budget' | 'final_a
   return true;
 }
 
+/**
+ * "支出预算 81676.15 万元 … 基本支出 50790.07 万元，占本年支出预算 66.54% … 项目支出 25542.89 万元，占本年支出预算
+ * 33.46% … 年终结转结余 5343.19 万元" (北京): the base the sentence names (本年) is not the total stated before (it
+ * includes the carry-over) but is printed nowhere; when the shares naming that base add up to 100%, their amounts add
+ * up to it, and the share is checked against that sum.
+ */
+function ofPartsSum(facts: Fact[], fact: Fact, base: string, against: Fact): boolean {
+  if (!/本年|当年/.test(base) || /本年|当年/.test(against.label)) return false;
+  const siblings = facts.filter((f) => f.share && f.amount && namedBase(f) === base);
+  if (siblings.length < 2 || !siblings.includes(fact)) return false;
+  const scale = Math.max(...siblings.map((f) => f.share!.scale));
+  const total = siblings.reduce((sum, f) => sum + f.share!.minor * 10 ** (scale - f.share!.scale), 0);
+  if (Math.abs(total - 100 * 10 ** scale) > siblings.length) return false;
+  const parts = siblings.map((f) => wan(f.amount!));
+  const amountScale = Math.max(...parts.map((x) => x.scale));
+  const sum = { minor: parts.reduce((t, x) => t + x.minor * 10 ** (amountScale - x.scale), 0), scale: amountScale };
+  return checkPercent(fact.share!, wan(fact.amount!), sum, { whole: 0.5 * 10 ** -amountScale * siblings.length }).ok;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'share',
@@ -61,7 +80,8 @@ export const rule: Rule = {
         'A stated share (占X%) equals the amount divided by the base its sentence names (占本年支出的, 占年初预算的), else by the total ' +
         'stated before it, to the printed precision; a share of a different kind of quantity than that total (预算 vs 决算, 上年 vs 本年, ' +
         'income vs expenditure) is not recomputed. Shares of one whole adjusted by one last-digit step so that they add up to exactly 100% ' +
-        'are rounding, not an error.',
+        'are rounding, not an error. A base named 本年 that is not the total stated before (which holds the carry-over) is the sum of the ' +
+        'parts whose shares of it add up to 100%.',
     },
     messages: ['shareMismatch'],
   },
@@ -82,6 +102,7 @@ export const rule: Rule = {
         if (fact.subject.kind === against.subject.kind && fact.subject.key === against.subject.key && fact.subject.code === against.subject.code) continue;
         const r = checkPercent(fact.share, wan(fact.amount), wan(against.amount));
         if (r.ok) continue;
+        if (base && ofPartsSum(section.facts, fact, base, against)) continue;
         // shares of one whole are often rounded so that they add up to exactly 100%: one last-digit step is rounding
         const unit = 10 ** -fact.share.scale;
         if (Math.abs(r.computed - percentValue(fact.share)) <= r.allowance + unit && sharesAddUpTo100(section.facts, against)) continue;

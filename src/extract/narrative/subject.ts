@@ -146,17 +146,21 @@ export function classify(label: string, ctx: LabelContext): Subject {
   }
   if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && (t.includes('公用经费') || t.endsWith('运行经费')))) return { kind: 'operatingCosts' };
   if (ctx.subtopic === 'procurement' || t.includes('政府采购')) {
-    const key = t.includes('小微')
+    // 工程 and 服务 only as a kind of purchase: the unit's own name may hold them (副中心工程办政府采购预算总额);
+    // 预留给小型和微型企业 is the 小微 share
+    const key = /小微|小型和微型/.test(t)
       ? 'smallMicro'
       : t.includes('中小企业')
         ? 'sme'
-        : t.includes('货物')
-          ? 'goods'
-          : t.includes('工程')
-            ? 'works'
-            : t.includes('服务')
-              ? 'services'
-              : 'total';
+        : /采购(预算)?(总金?额|总计|合计)/.test(t)
+          ? 'total'
+          : t.includes('货物')
+            ? 'goods'
+            : /(采购|购买)工程|工程(采购|类|预算|金额|支出)/.test(t)
+              ? 'works'
+              : /(采购|购买)服务|服务(采购|类|预算|金额|支出)/.test(t)
+                ? 'services'
+                : 'total';
     return { kind: 'procurement', key };
   }
   if (t.includes('人员经费')) return { kind: 'personnel' };
