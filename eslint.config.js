@@ -6,9 +6,24 @@ import tseslint from 'typescript-eslint';
 /** Node's globals the plain JavaScript files use (ESLint knows nothing of the runtime without a globals package). */
 const nodeGlobals = Object.fromEntries(
   [
-    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'performance', 'globalThis', 'structuredClone',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'AbortController',
-    'TextEncoder', 'TextDecoder',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'fetch',
+    'performance',
+    'globalThis',
+    'structuredClone',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
   ].map((name) => [name, 'readonly']),
 );
 
@@ -24,7 +39,10 @@ export default tseslint.config(
       // UI text is Chinese and uses the ideographic space (U+3000) on purpose inside strings and templates
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
       // an underscore marks a binding kept for its position (a destructured field left out, an unused parameter)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   {

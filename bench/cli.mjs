@@ -6,7 +6,17 @@
 // BENCH_CLI_RSS_CHECK=1 runs check over the RSS_DOCS files too. Each run reports wall time and the CPU time
 // of the process (all its threads): on a busy shared machine the CPU time is the steadier figure.
 import { spawn } from 'node:child_process';
-import { linkSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import {
+  linkSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  closeSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +24,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = resolve(root, 'bin/budgetdoc.js');
 const seedsDir = resolve(root, '../shared/seeds');
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedsDir, f));
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join(seedsDir, f));
 const DOCS = Number(process.env.BENCH_CLI_DOCS ?? 2000);
 const RSS_DOCS = Number(process.env.BENCH_CLI_RSS_DOCS ?? 10000);
 /** check over the RSS_DOCS files too (about three times the parse run's CPU time) */
@@ -23,8 +36,12 @@ const STARTS = Number(process.env.BENCH_CLI_STARTS ?? 10);
 const work = mkdtempSync(join(tmpdir(), 'budgetdoc-bench-cli-'));
 // the child reports its peak RSS and CPU time (all threads) on exit, after the command's own output
 const report = join(work, 'report-usage.mjs');
-await import('node:fs').then((fs) => fs.writeFileSync(report,
-  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\n@usage ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });\n"));
+await import('node:fs').then((fs) =>
+  fs.writeFileSync(
+    report,
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\n@usage ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+  ),
+);
 
 /** A folder of n seed copies (hard links where the file system allows: the bytes read are the same). */
 function corpus(n) {
@@ -33,7 +50,11 @@ function corpus(n) {
   for (let i = 0; i < n; i++) {
     const from = seeds[i % seeds.length];
     const to = join(dir, `${String(i).padStart(6, '0')}-${from.split('/').pop()}`);
-    try { linkSync(from, to); } catch { copyFileSync(from, to); }
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
   }
   return dir;
 }
@@ -45,7 +66,9 @@ function cli(args) {
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', report, bin, ...args], { stdio: ['ignore', out, 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (c) => { stderr += c; });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
     child.on('error', fail);
     child.on('close', (code) => {
       closeSync(out);
@@ -61,13 +84,18 @@ function cli(args) {
 /** The floor: read every file, split it into lines and run one regex pass, in this process. */
 function floor(dir) {
   const NUMBER = /\d+(?:\.\d+)?/g;
-  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .sort()
+    .map((f) => join(dir, f));
   let sink = 0;
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    for (const line of text.split('\n')) { const m = line.match(NUMBER); if (m) sink += m.length; }
+    for (const line of text.split('\n')) {
+      const m = line.match(NUMBER);
+      if (m) sink += m.length;
+    }
   }
   const wall = (performance.now() - started) / 1000;
   const c = process.cpuUsage(cpu0);
@@ -76,14 +104,22 @@ function floor(dir) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const line = (name, r, n) =>
-  console.log(`${name.padEnd(44)} ${(n / r.wall).toFixed(0).padStart(6)} documents/s wall (${r.wall.toFixed(1)} s)  ${(n / r.cpu).toFixed(0).padStart(6)} documents/s per CPU-second (${r.cpu.toFixed(1)} s CPU)  peak RSS ${r.rssMB.toFixed(0)} MB${r.code ? `  exit ${r.code}` : ''}`);
+  console.log(
+    `${name.padEnd(44)} ${(n / r.wall).toFixed(0).padStart(6)} documents/s wall (${r.wall.toFixed(1)} s)  ${(n / r.cpu).toFixed(0).padStart(6)} documents/s per CPU-second (${r.cpu.toFixed(1)} s CPU)  peak RSS ${r.rssMB.toFixed(0)} MB${r.code ? `  exit ${r.code}` : ''}`,
+  );
 
-console.log(`\nCLI over copies of the ${seeds.length} seeds; node ${process.version}; ${availableParallelism()} cores; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (shared machine: figures are noisy)`);
+console.log(
+  `\nCLI over copies of the ${seeds.length} seeds; node ${process.version}; ${availableParallelism()} cores; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (shared machine: figures are noisy)`,
+);
 const dir = corpus(DOCS);
 // a first pass warms the page cache for both the floor and the CLI
 floor(dir);
 const f = floor(dir);
-console.log(`${'floor: read + split lines + one regex pass'.padEnd(44)} ${(DOCS / f.wall).toFixed(0).padStart(6)} documents/s wall (${f.wall.toFixed(2)} s)  ${(DOCS / f.cpu).toFixed(0).padStart(6)} documents/s per CPU-second`);
+console.log(
+  `${'floor: read + split lines + one regex pass'.padEnd(44)} ${(DOCS / f.wall).toFixed(0).padStart(6)} documents/s wall (${f.wall.toFixed(2)} s)  ${(DOCS / f.cpu).toFixed(0).padStart(6)} documents/s per CPU-second`,
+);
 
 const parse1 = await cli(['parse', dir, '--format', 'ndjson', '--jobs', '1']);
 line(`parse --format ndjson --jobs 1 (${DOCS})`, parse1, DOCS);
@@ -96,7 +132,9 @@ line(`check --format ndjson --jobs 2 (${DOCS})`, check2, DOCS);
 
 const ratio = (r) => `${(r.wall / f.wall).toFixed(1)}× wall, ${(r.cpu / f.cpu).toFixed(1)}× CPU`;
 console.log(`parse vs floor: ${ratio(parse1)} (target ≤ 5×); check vs floor: ${ratio(check1)} (target ≤ 8×)`);
-console.log(`--jobs 2 vs --jobs 1 (wall): parse ${(parse1.wall / parse2.wall).toFixed(2)}×, check ${(check1.wall / check2.wall).toFixed(2)}× (target ≥ 1.6×; needs two idle cores); CPU time at --jobs 2 ÷ --jobs 1 (the threads' overhead): parse ${(parse2.cpu / parse1.cpu).toFixed(2)}, check ${(check2.cpu / check1.cpu).toFixed(2)}`);
+console.log(
+  `--jobs 2 vs --jobs 1 (wall): parse ${(parse1.wall / parse2.wall).toFixed(2)}×, check ${(check1.wall / check2.wall).toFixed(2)}× (target ≥ 1.6×; needs two idle cores); CPU time at --jobs 2 ÷ --jobs 1 (the threads' overhead): parse ${(parse2.cpu / parse1.cpu).toFixed(2)}, check ${(check2.cpu / check1.cpu).toFixed(2)}`,
+);
 
 if (RSS_DOCS > 0) {
   const big = corpus(RSS_DOCS);
@@ -117,7 +155,9 @@ for (let i = 0; i < STARTS; i++) {
   one.push(await cli(['parse', seeds[0]]));
 }
 const ms = (runs, k) => (median(runs.map((r) => r[k])) * 1000).toFixed(0);
-console.log(`start-up, median of ${STARTS} (including node's own start): --help ${ms(help, 'wall')} ms wall, ${ms(help, 'cpu')} ms CPU; parse of one seed ${ms(one, 'wall')} ms wall, ${ms(one, 'cpu')} ms CPU`);
+console.log(
+  `start-up, median of ${STARTS} (including node's own start): --help ${ms(help, 'wall')} ms wall, ${ms(help, 'cpu')} ms CPU; parse of one seed ${ms(one, 'wall')} ms wall, ${ms(one, 'cpu')} ms CPU`,
+);
 const bare = [];
 for (let i = 0; i < STARTS; i++) {
   const started = performance.now();

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parseText } from '../dist/extract/index.js';
 
 const seedsDir = resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/seeds');
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ file: f, text: readFileSync(resolve(seedsDir, f), 'utf8') }));
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ file: f, text: readFileSync(resolve(seedsDir, f), 'utf8') }));
 const bytes = seeds.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -21,7 +24,10 @@ function measure(name, fn) {
   const warmEnd = process.hrtime.bigint() + BigInt(Math.round(warmSeconds * 1e9));
   let warmDocs = 0;
   const warmStart = process.hrtime.bigint();
-  while (process.hrtime.bigint() < warmEnd || warmDocs < warmDocuments) { for (const s of seeds) fn(s); warmDocs += seeds.length; }
+  while (process.hrtime.bigint() < warmEnd || warmDocs < warmDocuments) {
+    for (const s of seeds) fn(s);
+    warmDocs += seeds.length;
+  }
   const coldRate = warmDocs / (Number(process.hrtime.bigint() - warmStart) / 1e9);
   globalThis.gc?.();
   let docs = 0;
@@ -35,8 +41,10 @@ function measure(name, fn) {
   }
   const elapsed = Number(now - start) / 1e9;
   const perDoc = docs / elapsed;
-  const mbps = (docs / seeds.length) * bytes / 1e6 / elapsed;
-  console.log(`${name.padEnd(34)} ${perDoc.toFixed(0).padStart(7)} documents/s  ${mbps.toFixed(2).padStart(7)} MB/s  (${docs} documents in ${elapsed.toFixed(2)} s; during the ${warmSeconds} s warm-up ${coldRate.toFixed(0)} documents/s)`);
+  const mbps = ((docs / seeds.length) * bytes) / 1e6 / elapsed;
+  console.log(
+    `${name.padEnd(34)} ${perDoc.toFixed(0).padStart(7)} documents/s  ${mbps.toFixed(2).padStart(7)} MB/s  (${docs} documents in ${elapsed.toFixed(2)} s; during the ${warmSeconds} s warm-up ${coldRate.toFixed(0)} documents/s)`,
+  );
   return perDoc;
 }
 
@@ -44,10 +52,17 @@ const NUMBER = /\d+(?:\.\d+)?/g;
 let sink = 0;
 console.log(`seeds: ${seeds.length} documents, ${(bytes / 1024).toFixed(1)} KiB; node ${process.version}; one core`);
 const floor = measure('floor: split lines + one regex pass', (s) => {
-  for (const line of s.text.split('\n')) { const m = line.match(NUMBER); if (m) sink += m.length; }
+  for (const line of s.text.split('\n')) {
+    const m = line.match(NUMBER);
+    if (m) sink += m.length;
+  }
 });
-const parse = measure('budgetdoc parseText (full model)', (s) => { sink += parseText(s.text, { file: s.file }).tables.length; });
-console.log(`parse is ${(floor / parse).toFixed(1)}× slower than the floor; target ≥ 500 documents/s: ${parse >= 500 ? 'met' : 'NOT met'}`);
+const parse = measure('budgetdoc parseText (full model)', (s) => {
+  sink += parseText(s.text, { file: s.file }).tables.length;
+});
+console.log(
+  `parse is ${(floor / parse).toFixed(1)}× slower than the floor; target ≥ 500 documents/s: ${parse >= 500 ? 'met' : 'NOT met'}`,
+);
 if (sink < 0) console.log(sink);
 
 // the command line end to end (start-up, streams, --jobs, peak RSS): bench/cli.mjs, in its own process

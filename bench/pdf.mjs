@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { readPdf } from '../dist/read/pdf.js';
 
 const corpusDir = resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/corpus');
-const files = readdirSync(corpusDir).filter((f) => f.endsWith('.pdf')).sort();
+const files = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 
 function pdftotextSeconds(path) {
@@ -20,7 +22,9 @@ function pdftotextSeconds(path) {
   }
 }
 
-console.log(`corpus: ${files.length} PDFs; node ${process.version}; one core (pdfjs runs in this thread); best of ${rounds} rounds`);
+console.log(
+  `corpus: ${files.length} PDFs; node ${process.version}; one core (pdfjs runs in this thread); best of ${rounds} rounds`,
+);
 // warm-up: load pdfjs and compile the hot paths
 await readPdf(readFileSync(resolve(corpusDir, files[0])), files[0]);
 let totalPages = 0;
@@ -44,7 +48,11 @@ for (const f of files) {
   totalPages += pages;
   totalSeconds += best;
   totalPoppler += poppler;
-  console.log(`${f.padEnd(8)} ${String(pages).padStart(4)} pages ${(bytes.length / 1024).toFixed(0).padStart(6)} KiB  ${best.toFixed(2).padStart(6)} s  ${(pages / best).toFixed(1).padStart(6)} pages/s   pdftotext ${(pages / poppler).toFixed(1).padStart(6)} pages/s`);
+  console.log(
+    `${f.padEnd(8)} ${String(pages).padStart(4)} pages ${(bytes.length / 1024).toFixed(0).padStart(6)} KiB  ${best.toFixed(2).padStart(6)} s  ${(pages / best).toFixed(1).padStart(6)} pages/s   pdftotext ${(pages / poppler).toFixed(1).padStart(6)} pages/s`,
+  );
 }
 const rate = totalPages / totalSeconds;
-console.log(`total    ${String(totalPages).padStart(4)} pages in ${totalSeconds.toFixed(2)} s: ${rate.toFixed(1)} pages/s (pdftotext -layout: ${(totalPages / totalPoppler).toFixed(1)} pages/s); target ≥ 5 pages/s: ${rate >= 5 ? 'met' : 'NOT met'}`);
+console.log(
+  `total    ${String(totalPages).padStart(4)} pages in ${totalSeconds.toFixed(2)} s: ${rate.toFixed(1)} pages/s (pdftotext -layout: ${(totalPages / totalPoppler).toFixed(1)} pages/s); target ≥ 5 pages/s: ${rate >= 5 ? 'met' : 'NOT met'}`,
+);

@@ -7,7 +7,17 @@
 // server's response cache off (every request reaches the database) and on (`serve`'s default of 30 s).
 // Engine `queue`: three `budgetdoc worker` processes fed by `import --enqueue`, over growing sizes (the curve).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,24 +55,45 @@ function freePort() {
 
 function pg(binary, args) {
   const exe = path.join(PG_BIN, binary);
-  const result = process.getuid() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8' }) : spawnSync(exe, args, { encoding: 'utf8' });
+  const result =
+    process.getuid() === 0
+      ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8' })
+      : spawnSync(exe, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${binary}: ${(result.stderr || result.stdout).trim()}`);
 }
 
 /** A throwaway PostgreSQL 15 cluster with default durability (fsync and synchronous commit on). */
 async function startCluster() {
-  if (!existsSync(path.join(PG_BIN, 'pg_ctl'))) throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN} (Debian package postgresql)`);
+  if (!existsSync(path.join(PG_BIN, 'pg_ctl')))
+    throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN} (Debian package postgresql)`);
   const dir = path.join(work, 'pg');
   mkdirSync(dir);
   if (process.getuid() === 0) {
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    );
   }
   chmodSync(dir, 0o700);
   const port = await freePort();
   const data = path.join(dir, 'data');
   pg('initdb', ['-D', data, '-U', 'budgetdoc', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
-  pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c shared_buffers=512MB`, 'start']);
-  return { url: `postgres://budgetdoc@127.0.0.1:${port}/postgres`, pids: () => clusterPids(data), stop: () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']) };
+  pg('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c shared_buffers=512MB`,
+    'start',
+  ]);
+  return {
+    url: `postgres://budgetdoc@127.0.0.1:${port}/postgres`,
+    pids: () => clusterPids(data),
+    stop: () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+  };
 }
 
 /** The postmaster of a cluster and its children (backends, background processes). */
@@ -112,7 +143,9 @@ async function importInto(engine, options, sampleDir, cluster) {
   const serverMs = cluster ? ((cpuSeconds(cluster.pids()) - clusterBefore) * 1000) / files.length : undefined;
   await store.close();
   const rate = files.length / summary.seconds;
-  log(`${engine}: imported ${summary.counts.imported} (history ${summary.counts.history}, failed ${summary.counts.failed}) of ${files.length} documents in ${summary.seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s (CPU per document: importer ${importerMs.toFixed(1)} ms${serverMs === undefined ? '' : `, database server ${serverMs.toFixed(1)} ms`})`);
+  log(
+    `${engine}: imported ${summary.counts.imported} (history ${summary.counts.history}, failed ${summary.counts.failed}) of ${files.length} documents in ${summary.seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s (CPU per document: importer ${importerMs.toFixed(1)} ms${serverMs === undefined ? '' : `, database server ${serverMs.toFixed(1)} ms`})`,
+  );
   for (const r of summary.results.filter((x) => x.outcome === 'failed').slice(0, 3)) log(`  failed: ${r.error}`);
   return rate;
 }
@@ -120,7 +153,9 @@ async function importInto(engine, options, sampleDir, cluster) {
 /** Starts `budgetdoc serve` in a child process (the load generator must not share the server's event loop). */
 function startServer(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/budgetdoc.js'), 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'bin/budgetdoc.js'), 'serve', '--port', '0', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120000);
     child.stdout.on('data', (d) => {
@@ -128,12 +163,21 @@ function startServer(args) {
       const m = out.match(/http:\/\/[^\s/]+:\d+\//);
       if (m) {
         clearTimeout(timer);
-        resolve({ base: m[0].replace(/\/$/, ''), pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) });
+        resolve({
+          base: m[0].replace(/\/$/, ''),
+          pid: child.pid,
+          stop: () =>
+            new Promise((r) => {
+              child.once('exit', r);
+              child.kill('SIGTERM');
+            }),
+        });
       }
     });
     child.stderr.on('data', (d) => (out += d));
     child.once('exit', (code, signal) => {
-      if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`server exited (${code ?? signal}): ${out.slice(-2000)}\n`);
+      if (code !== 0 && signal !== 'SIGTERM')
+        process.stderr.write(`server exited (${code ?? signal}): ${out.slice(-2000)}\n`);
       reject(new Error(`server exited (${code ?? signal})`));
     });
   });
@@ -162,7 +206,10 @@ async function load(base, name, nextUrl, measured, requests = REQUESTS) {
       } catch (err) {
         // counted and named, so that one broken connection does not end the whole run
         failures++;
-        if (failures <= 3) log(`    ${url}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`);
+        if (failures <= 3)
+          log(
+            `    ${url}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`,
+          );
       }
       latencies.push(performance.now() - t);
     }
@@ -180,12 +227,40 @@ async function load(base, name, nextUrl, measured, requests = REQUESTS) {
 // vocabulary: unit kinds, function classes, items of the explanations), each also combined with a year, a region
 // or a kind filter: 120 different searches, so that a response cache cannot answer most of them.
 const SEARCH_WORDS = [
-  '公务接待', '人员经费', '示例市', '卫生健康', '项目支出', '统计局', '档案馆', '市场监督', '基本支出', '一般公共服务',
-  '经费', '养老', '住房保障', '社会保障和就业', '机关运行经费', '行政运行', '政府采购', '国有资产', '绩效', '税务',
-  '教育局', '减少', '离退休', '公务用车运行维护费', '水利', '南屏区', '民政', '信息化建设', '财', '交通运输',
+  '公务接待',
+  '人员经费',
+  '示例市',
+  '卫生健康',
+  '项目支出',
+  '统计局',
+  '档案馆',
+  '市场监督',
+  '基本支出',
+  '一般公共服务',
+  '经费',
+  '养老',
+  '住房保障',
+  '社会保障和就业',
+  '机关运行经费',
+  '行政运行',
+  '政府采购',
+  '国有资产',
+  '绩效',
+  '税务',
+  '教育局',
+  '减少',
+  '离退休',
+  '公务用车运行维护费',
+  '水利',
+  '南屏区',
+  '民政',
+  '信息化建设',
+  '财',
+  '交通运输',
 ];
 const SEARCH_FILTERS = ['', '&year=2022', `&region=${encodeURIComponent('示例州')}`, '&kind=final_account'];
-const searchUrl = (i) => `/?q=${encodeURIComponent(SEARCH_WORDS[i % SEARCH_WORDS.length])}${SEARCH_FILTERS[Math.floor(i / SEARCH_WORDS.length) % SEARCH_FILTERS.length]}`;
+const searchUrl = (i) =>
+  `/?q=${encodeURIComponent(SEARCH_WORDS[i % SEARCH_WORDS.length])}${SEARCH_FILTERS[Math.floor(i / SEARCH_WORDS.length) % SEARCH_FILTERS.length]}`;
 
 /**
  * Per-word breakdown of the search (BENCH_BREAKDOWN=N): each word's four requests (alone and with each filter) N
@@ -201,7 +276,9 @@ async function searchBreakdown(base, measured, reps) {
     rows.push([SEARCH_WORDS[w], ((cpuSeconds(measured()) - before) * 1000) / (reps * urls.length)]);
   }
   rows.sort((a, b) => b[1] - a[1]);
-  log(`  search CPU per request by word (server+database, ${reps}× each of its ${SEARCH_FILTERS.length} requests, one at a time): ${rows.map(([w, ms]) => `${w} ${ms.toFixed(1)}`).join(', ')}`);
+  log(
+    `  search CPU per request by word (server+database, ${reps}× each of its ${SEARCH_FILTERS.length} requests, one at a time): ${rows.map(([w, ms]) => `${w} ${ms.toFixed(1)}`).join(', ')}`,
+  );
 }
 
 /** CPU seconds used so far by the server process and its database (PostgreSQL backends of the cluster). */
@@ -237,16 +314,34 @@ async function latencyRun(engine, serverArgs, cacheSeconds, cluster, docs, reque
       try {
         await (await fetch(server.base + u)).arrayBuffer();
       } catch (err) {
-        log(`  warm-up ${u}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`);
+        log(
+          `  warm-up ${u}: ${err instanceof Error ? `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}` : String(err)}`,
+        );
       }
     }
-    log(`${engine}: latency with ${docs} documents loaded, ${CLIENTS} concurrent clients, ${requests} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`);
+    log(
+      `${engine}: latency with ${docs} documents loaded, ${CLIENTS} concurrent clients, ${requests} requests each, response cache ${cacheSeconds ? `${cacheSeconds} s` : 'off'}`,
+    );
     const measured = () => [server.pid, ...(cluster ? cluster.pids() : [])];
     await load(server.base, 'search', searchUrl, measured, requests);
-    if (Number(process.env.BENCH_BREAKDOWN ?? 0) > 0) await searchBreakdown(server.base, measured, Number(process.env.BENCH_BREAKDOWN));
+    if (Number(process.env.BENCH_BREAKDOWN ?? 0) > 0)
+      await searchBreakdown(server.base, measured, Number(process.env.BENCH_BREAKDOWN));
     await load(server.base, 'unit page', (i) => `/documents/${ids(i)}`, measured, requests);
-    await load(server.base, 'compare page', (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`, measured, requests);
-    await load(server.base, 'aggregate API', (i) => `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`, measured, requests);
+    await load(
+      server.base,
+      'compare page',
+      (i) => `/compare?ids=${ids(i)},${ids(i + 1)},${ids(i + 2)}`,
+      measured,
+      requests,
+    );
+    await load(
+      server.base,
+      'aggregate API',
+      (i) =>
+        `/api/facts?groupBy=year,class&system=function&column=total&table=${i % 2 ? 'general-budget-expenditure' : 'final-general-budget-expenditure'}&region=${encodeURIComponent(['示例市', '示例县', '示例州', '示例区'][i % 4])}`,
+      measured,
+      requests,
+    );
   } finally {
     await server.stop();
   }
@@ -254,23 +349,46 @@ async function latencyRun(engine, serverArgs, cacheSeconds, cluster, docs, reque
 
 /** Runs `budgetdoc ARGS…` to its end; its stderr is returned (and shown when it fails). */
 function cli(args) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/budgetdoc.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/budgetdoc.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`budgetdoc ${args[0]} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return r.stderr;
 }
 
 /** WORKERS `budgetdoc worker --until-empty` processes; resolves with the CPU seconds each reported at its end. */
 function runWorkers(url, count, threads) {
-  return Promise.all(Array.from({ length: count }, () => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/budgetdoc.js'), 'worker', '--database', url, '--jobs', String(threads), '--until-empty', '--poll', '0.5'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.once('exit', (code) => {
-      const cpu = err.match(/CPU ([\d.]+) 秒/);
-      if (code === 0 && cpu) resolve(Number(cpu[1]));
-      else reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`));
-    });
-  })));
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            [
+              path.join(root, 'bin/budgetdoc.js'),
+              'worker',
+              '--database',
+              url,
+              '--jobs',
+              String(threads),
+              '--until-empty',
+              '--poll',
+              '0.5',
+            ],
+            { stdio: ['ignore', 'ignore', 'pipe'] },
+          );
+          let err = '';
+          child.stderr.on('data', (d) => (err += d));
+          child.once('exit', (code) => {
+            const cpu = err.match(/CPU ([\d.]+) 秒/);
+            if (code === 0 && cpu) resolve(Number(cpu[1]));
+            else reject(new Error(`worker exited ${code}: ${err.slice(-2000)}`));
+          });
+        }),
+    ),
+  );
 }
 
 const MB = (bytes) => `${(Number(bytes) / 1048576).toFixed(1)} MB`;
@@ -312,11 +430,15 @@ async function queueCurve(cluster) {
   const started = performance.now();
   let have = 0;
   let rate;
-  log(`queue: ${workers} worker processes × ${threads} thread(s) against PostgreSQL; sizes ${sizes.join(', ')}; budget ${budget / 1000} s`);
+  log(
+    `queue: ${workers} worker processes × ${threads} thread(s) against PostgreSQL; sizes ${sizes.join(', ')}; budget ${budget / 1000} s`,
+  );
   for (const size of sizes) {
     const remaining = budget - (performance.now() - started);
     if (rate && ((size - have) / rate) * 1000 * 1.5 > remaining) {
-      log(`queue: stopped before ${size} documents (about ${Math.round((size - have) / rate)} s of import expected, ${Math.round(remaining / 1000)} s left in the budget)`);
+      log(
+        `queue: stopped before ${size} documents (about ${Math.round((size - have) / rate)} s of import expected, ${Math.round(remaining / 1000)} s left in the budget)`,
+      );
       break;
     }
     const dir = writeSamples(path.join(work, `queue-${size}`), have, size);
@@ -333,13 +455,19 @@ async function queueCurve(cluster) {
     // the steady rate, without the workers' start-up: from the first to the last document stored in this step
     const span = new pgClient.Client({ connectionString: url });
     await span.connect();
-    const { rows: [t] } = await span.query(`select extract(epoch from max(imported_at) - min(imported_at)) as s from (select imported_at from documents order by id desc limit ${added}) x`);
+    const {
+      rows: [t],
+    } = await span.query(
+      `select extract(epoch from max(imported_at) - min(imported_at)) as s from (select imported_at from documents order by id desc limit ${added}) x`,
+    );
     await span.end();
     const steady = added / Math.max(0.001, Number(t.s));
     rate = added / seconds;
     const workerMs = (workerCpu.reduce((a, b) => a + b, 0) * 1000) / added;
     const serverMs = (serverCpu * 1000) / added;
-    log(`queue: ${size} documents: +${added} enqueued in ${enqueueSeconds.toFixed(1)} s, stored by ${workers} workers in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s with start-up, ${steady.toFixed(1)} documents/s steady (CPU per document: workers ${workerMs.toFixed(1)} ms, database server ${serverMs.toFixed(1)} ms; ${(1000 / (workerMs + serverMs)).toFixed(1)} documents per CPU-second)`);
+    log(
+      `queue: ${size} documents: +${added} enqueued in ${enqueueSeconds.toFixed(1)} s, stored by ${workers} workers in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} documents/s with start-up, ${steady.toFixed(1)} documents/s steady (CPU per document: workers ${workerMs.toFixed(1)} ms, database server ${serverMs.toFixed(1)} ms; ${(1000 / (workerMs + serverMs)).toFixed(1)} documents per CPU-second)`,
+    );
     have = size;
     // statistics as autovacuum would have them by now (a run this short may beat it)
     const c = new pgClient.Client({ connectionString: url });
@@ -347,8 +475,10 @@ async function queueCurve(cluster) {
     await c.query('vacuum analyze');
     await c.end();
     const z = await storeSizes(url);
-    const per = (v) => `${((Number(v) / Number(z.n)) / 1024).toFixed(1)} KB/document`;
-    log(`  database ${MB(z.db)} for ${z.n} documents, ${z.fact_rows} fact rows in ${z.partitions} partitions (${(Number(z.fact_rows) / Number(z.n)).toFixed(0)} per document): facts ${MB(z.facts)} (${per(z.facts)}, of which indexes ${MB(z.facts_indexes)}), documents ${MB(z.documents)} (${per(z.documents)}), search ${MB(z.search)} (${per(z.search)}), findings ${MB(z.findings)} (${per(z.findings)})`);
+    const per = (v) => `${(Number(v) / Number(z.n) / 1024).toFixed(1)} KB/document`;
+    log(
+      `  database ${MB(z.db)} for ${z.n} documents, ${z.fact_rows} fact rows in ${z.partitions} partitions (${(Number(z.fact_rows) / Number(z.n)).toFixed(0)} per document): facts ${MB(z.facts)} (${per(z.facts)}, of which indexes ${MB(z.facts_indexes)}), documents ${MB(z.documents)} (${per(z.documents)}), search ${MB(z.search)} (${per(z.search)}), findings ${MB(z.findings)} (${per(z.findings)})`,
+    );
     await latency(`queue ${size}`, ['--database', url], 0, cluster, size, requests);
   }
 }
@@ -359,7 +489,8 @@ async function main() {
     const dataDir = process.env.BENCH_DATA_DIR;
     const cluster = dataDir ? { pids: () => clusterPids(dataDir) } : undefined;
     await latency('postgres', ['--database', process.env.BENCH_DATABASE], 0, cluster);
-    if (process.env.BENCH_CACHE !== '0') await latency('postgres', ['--database', process.env.BENCH_DATABASE], 30, cluster);
+    if (process.env.BENCH_CACHE !== '0')
+      await latency('postgres', ['--database', process.env.BENCH_DATABASE], 30, cluster);
     rmSync(work, { recursive: true, force: true });
     return;
   }

@@ -10,7 +10,9 @@ import { renderPdf } from '../dist/write/pdf.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const count = Number(process.env.BENCH_DOCS ?? 40);
-const docs = Array.from({ length: count }, (_, i) => generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench', index: i }));
+const docs = Array.from({ length: count }, (_, i) =>
+  generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench', index: i }),
+);
 let sink = 0;
 
 async function measure(name, fn, { warmup = 3 } = {}) {
@@ -28,13 +30,21 @@ async function measure(name, fn, { warmup = 3 } = {}) {
     now = process.hrtime.bigint();
   }
   const elapsed = Number(now - start) / 1e9;
-  console.log(`${name.padEnd(30)} ${(n / elapsed).toFixed(1).padStart(9)} documents/s  ${(bytes / n / 1024).toFixed(0).padStart(6)} KiB/doc  (${n} in ${elapsed.toFixed(2)} s)`);
+  console.log(
+    `${name.padEnd(30)} ${(n / elapsed).toFixed(1).padStart(9)} documents/s  ${(bytes / n / 1024).toFixed(0).padStart(6)} KiB/doc  (${n} in ${elapsed.toFixed(2)} s)`,
+  );
   sink += bytes;
   return n / elapsed;
 }
 
-console.log(`writer benchmark: ${count} generated documents (budget and final account alternating); node ${process.version}; one core`);
-const json = await measure('sample → model JSON', (_d, i) => JSON.stringify(generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench-json', index: i })), { warmup: 500 });
+console.log(
+  `writer benchmark: ${count} generated documents (budget and final account alternating); node ${process.version}; one core`,
+);
+const json = await measure(
+  'sample → model JSON',
+  (_d, i) => JSON.stringify(generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'bench-json', index: i })),
+  { warmup: 500 },
+);
 await measure('md (seeds\u2019 text form)', (d) => renderText(d), { warmup: 20 });
 await measure('html', (d) => renderHtml(d), { warmup: 20 });
 await measure('xlsx (exceljs)', (d) => renderXlsx(d));

@@ -19,20 +19,32 @@ const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : undefined;
 const inputs = args.length ? args : [resolve(root, '../shared/corpus-wide'), resolve(root, '../shared/corpus')];
 const files = inputs.flatMap((p) =>
-  statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.pdf')).sort().map((f) => resolve(p, f)) : [resolve(p)],
+  statSync(p).isDirectory()
+    ? readdirSync(p)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .map((f) => resolve(p, f))
+    : [resolve(p)],
 );
 
 /** standard table ids whose title a page prints among its first lines (目录 pages and sentences left out) */
 function printedTables(file, kind) {
   let raw;
   try {
-    raw = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    raw = execFileSync('pdftotext', ['-layout', file, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return new Set();
   }
   const ids = new Set();
   for (const page of raw.split('\f')) {
-    const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = page
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.slice(0, 3).some((l) => /^目\s*录$/.test(l.replace(/\s+/g, '')))) continue;
     for (const line of lines.slice(0, 5)) {
       const t = line.replace(/\s+/g, '');
@@ -52,7 +64,12 @@ for (const file of files) {
   try {
     doc = await parseFile(file);
   } catch (err) {
-    results.push({ name, refused: String(err?.message ?? err).split('\n')[0].slice(0, 80) });
+    results.push({
+      name,
+      refused: String(err?.message ?? err)
+        .split('\n')[0]
+        .slice(0, 80),
+    });
     console.log(`${name.padEnd(8)} refused: ${results.at(-1).refused}`);
     continue;
   }
@@ -60,7 +77,11 @@ for (const file of files) {
   const reading = readingConfidence(doc);
   const expected = printedTables(file, doc.kind);
   const found = new Set(
-    doc.tables.filter((t) => t.status === 'empty' || (t.status === 'present' && t.rows.some((r) => r.cells.some((c) => c.amount)))).map((t) => t.id),
+    doc.tables
+      .filter(
+        (t) => t.status === 'empty' || (t.status === 'present' && t.rows.some((r) => r.cells.some((c) => c.amount))),
+      )
+      .map((t) => t.id),
   );
   const missing = [...expected].filter((id) => !found.has(id));
   const held = reading.reduce((n, t) => n + t.identities.held, 0);
@@ -68,10 +89,27 @@ for (const file of files) {
   const errors = findings.filter((f) => f.severity === 'error');
   const byRule = {};
   for (const f of errors) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  const badTables = reading.filter((t) => t.identities.held < t.identities.checked).map((t) => `${t.id}:${t.identities.held}/${t.identities.checked}`);
-  const r = { name, kind: doc.kind, found: found.size, expected: expected.size, missing, held, checked, errors: errors.length, byRule, badTables, seconds: (Date.now() - start) / 1000 };
+  const badTables = reading
+    .filter((t) => t.identities.held < t.identities.checked)
+    .map((t) => `${t.id}:${t.identities.held}/${t.identities.checked}`);
+  const r = {
+    name,
+    kind: doc.kind,
+    found: found.size,
+    expected: expected.size,
+    missing,
+    held,
+    checked,
+    errors: errors.length,
+    byRule,
+    badTables,
+    seconds: (Date.now() - start) / 1000,
+  };
   results.push(r);
-  const rules = Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  const rules = Object.entries(byRule)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   console.log(
     `${name.padEnd(8)} tables ${String(found.size).padStart(2)}/${String(expected.size).padEnd(2)} sums ${String(held).padStart(4)}/${String(checked).padEnd(4)} errors ${String(errors.length).padStart(3)}` +
       (missing.length ? `  missing: ${missing.join(' ')}` : '') +
@@ -94,5 +132,10 @@ console.log(`documents read ${read.length}, refused ${results.length - read.leng
 console.log(`standard tables printed ${sum('expected')}, not found ${expectedMissing}; tables found ${sum('found')}`);
 console.log(`declared sums held ${held}/${checked} (${checked ? ((100 * held) / checked).toFixed(2) : '—'}%)`);
 console.log(`errors ${sum('errors')}, median per document ${median}`);
-console.log(`errors by rule: ${Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(
+  `errors by rule: ${Object.entries(byRule)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));

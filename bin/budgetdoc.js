@@ -8,4 +8,6 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-main(process.argv).then((code) => { process.exitCode = code; });
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

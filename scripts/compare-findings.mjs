@@ -39,7 +39,11 @@ function withoutLocations(finding) {
 
 function canonical(v) {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -66,7 +70,9 @@ function locationChanges(a, b, into) {
 }
 
 function files(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 const before = files(beforeDir);
@@ -93,7 +99,9 @@ for (const f of before.filter((x) => after.includes(x))) {
   const n = Math.min(fa.length, fb.length);
   for (let i = 0; i < n; i++) {
     if (withoutLocations(fa[i]) !== withoutLocations(fb[i])) {
-      differences.push(`${f}: 第 ${i + 1} 条发现不同（${fa[i].rule} → ${fb[i].rule}）：${fa[i].message} → ${fb[i].message}`);
+      differences.push(
+        `${f}: 第 ${i + 1} 条发现不同（${fa[i].rule} → ${fb[i].rule}）：${fa[i].message} → ${fb[i].message}`,
+      );
     } else if (showLocations) locationChanges(fa[i], fb[i], changedLocations);
   }
 }
@@ -101,7 +109,9 @@ for (const f of before.filter((x) => after.includes(x))) {
 console.log(`比较了 ${compared} 个文件、${findings} 条发现（${beforeDir} → ${afterDir}）`);
 if (showLocations) {
   const list = [...changedLocations].sort((x, y) => y[1] - x[1]);
-  console.log(list.length ? `位置字段的变化（允许）：${list.map(([k, c]) => `${k} ×${c}`).join('，')}` : '位置字段无变化');
+  console.log(
+    list.length ? `位置字段的变化（允许）：${list.map(([k, c]) => `${k} ×${c}`).join('，')}` : '位置字段无变化',
+  );
 }
 if (differences.length) {
   console.log(`位置以外的不同：${differences.length} 处`);

@@ -41,7 +41,11 @@ function blockTexts(b: Block): { page: number; text: string }[] {
 
 /** pdftotext -layout as the text reader's input: runs of two or more spaces become column breaks (tabs). */
 function popplerAsText(file: string): { pages: string[]; text: string } {
-  const raw = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const raw = execFileSync('pdftotext', ['-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const pages = raw.split('\f');
   const text = pages
     .map((p) =>
@@ -58,7 +62,9 @@ function popplerAsText(file: string): { pages: string[]; text: string } {
 }
 
 function amountCells(d: Disclosure | undefined): number {
-  return d ? d.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.cells.filter((c) => c.amount).length, 0), 0) : 0;
+  return d
+    ? d.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.cells.filter((c) => c.amount).length, 0), 0)
+    : 0;
 }
 
 /** key figures stated (a 三公 or function-class breakdown counts once); their values are checked against the pages
@@ -69,14 +75,21 @@ function figureCount(d: Disclosure | undefined): number {
 
 const verbose = process.argv.includes('--verbose');
 const rows: string[][] = [];
-let sumPoppler = 0, sumOurs = 0, sumMatched = 0;
-for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.pdf')).sort()) {
+let sumPoppler = 0,
+  sumOurs = 0,
+  sumMatched = 0;
+for (const name of readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort()) {
   const path = resolve(corpusDir, name);
   const poppler = popplerAsText(path);
   const read = await readPdf(readFileSync(path), name);
-  let popplerAmounts = 0, ourAmounts = 0, matched = 0;
+  let popplerAmounts = 0,
+    ourAmounts = 0,
+    matched = 0;
   const ours = new Map<number, string[]>();
-  for (const b of read.blocks) for (const t of blockTexts(b)) ours.set(t.page, [...(ours.get(t.page) ?? []), ...amountsOf(t.text)]);
+  for (const b of read.blocks)
+    for (const t of blockTexts(b)) ours.set(t.page, [...(ours.get(t.page) ?? []), ...amountsOf(t.text)]);
   poppler.pages.forEach((text, i) => {
     const p = amountsOf(text);
     const o = ours.get(i + 1) ?? [];
@@ -94,7 +107,8 @@ for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.pdf')).sort
   sumMatched += matched;
 
   let oursDoc: Disclosure | undefined, baseDoc: Disclosure | undefined;
-  let oursErr = '', baseErr = '';
+  let oursErr = '',
+    baseErr = '';
   try {
     oursDoc = extractDisclosure(read.blocks, { file: name, format: 'pdf', bytes: 0 });
   } catch (e) {
@@ -119,10 +133,25 @@ for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.pdf')).sort
   ]);
 }
 
-const header = ['file', 'amounts', 'recall', 'precision', 'tables(pdf)', 'tables(poppler)', 'cells(pdf)', 'cells(poppler)', 'figures(pdf)', 'figures(poppler)'];
+const header = [
+  'file',
+  'amounts',
+  'recall',
+  'precision',
+  'tables(pdf)',
+  'tables(poppler)',
+  'cells(pdf)',
+  'cells(poppler)',
+  'figures(pdf)',
+  'figures(poppler)',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join('  ');
-console.log('PDF reader vs pdftotext -layout (+ text reader): amounts per page, then what the extractor reads from each');
+console.log(
+  'PDF reader vs pdftotext -layout (+ text reader): amounts per page, then what the extractor reads from each',
+);
 console.log(line(header));
 for (const r of rows) console.log(line(r));
-console.log(`all: ${sumPoppler} amounts printed by poppler; reader recall ${((100 * sumMatched) / sumPoppler).toFixed(1)}%, precision ${((100 * sumMatched) / Math.max(1, sumOurs)).toFixed(1)}%`);
+console.log(
+  `all: ${sumPoppler} amounts printed by poppler; reader recall ${((100 * sumMatched) / sumPoppler).toFixed(1)}%, precision ${((100 * sumMatched) / Math.max(1, sumOurs)).toFixed(1)}%`,
+);

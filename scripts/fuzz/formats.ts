@@ -13,7 +13,19 @@ export async function smallDocx(lines: string[]): Promise<Uint8Array> {
   const flush = () => {
     if (grid.length) {
       const width = Math.max(...grid.map((r) => r.length));
-      children.push(new Table({ rows: grid.map((r) => new TableRow({ children: Array.from({ length: width }, (_, i) => new TableCell({ children: [new Paragraph(r[i] ?? '')] })) })) }));
+      children.push(
+        new Table({
+          rows: grid.map(
+            (r) =>
+              new TableRow({
+                children: Array.from(
+                  { length: width },
+                  (_, i) => new TableCell({ children: [new Paragraph(r[i] ?? '')] }),
+                ),
+              }),
+          ),
+        }),
+      );
     }
     grid = [];
   };
@@ -46,11 +58,20 @@ export function smallHtml(lines: string[]): Uint8Array {
     if (line.includes('\t')) {
       if (!inTable) out.push('<table border="1">');
       inTable = true;
-      out.push(`<tr>${line.split('\t').map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`);
+      out.push(
+        `<tr>${line
+          .split('\t')
+          .map((c) => `<td>${escapeHtml(c)}</td>`)
+          .join('')}</tr>`,
+      );
     } else {
       if (inTable) out.push('</table>');
       inTable = false;
-      out.push(/^第.部分|^[一二三四五六七八九十]+、/.test(line) ? `<h2>${escapeHtml(line)}</h2>` : `<p>${escapeHtml(line)}</p>`);
+      out.push(
+        /^第.部分|^[一二三四五六七八九十]+、/.test(line)
+          ? `<h2>${escapeHtml(line)}</h2>`
+          : `<p>${escapeHtml(line)}</p>`,
+      );
     }
   }
   if (inTable) out.push('</table>');
@@ -80,10 +101,13 @@ export function smallPdf(lines: string[]): Uint8Array {
       const y = 800 - i * 18;
       const cells = line.split('\t');
       const width = cells.length > 1 ? 520 / cells.length : 520;
-      cells.forEach((c, k) => ops.push(`BT /F1 9 Tf 1 0 0 1 ${(40 + k * width + 2).toFixed(1)} ${y} Tm <${ucs2(c.slice(0, 40))}> Tj ET`));
+      cells.forEach((c, k) =>
+        ops.push(`BT /F1 9 Tf 1 0 0 1 ${(40 + k * width + 2).toFixed(1)} ${y} Tm <${ucs2(c.slice(0, 40))}> Tj ET`),
+      );
       if (cells.length > 1) {
         ops.push(`40 ${y - 4} m 560 ${y - 4} l S 40 ${y + 12} m 560 ${y + 12} l S`);
-        for (let k = 0; k <= cells.length; k++) ops.push(`${(40 + k * width).toFixed(1)} ${y - 4} m ${(40 + k * width).toFixed(1)} ${y + 12} l S`);
+        for (let k = 0; k <= cells.length; k++)
+          ops.push(`${(40 + k * width).toFixed(1)} ${y - 4} m ${(40 + k * width).toFixed(1)} ${y + 12} l S`);
       }
     });
     pages.push(ops.join('\n'));
@@ -92,11 +116,15 @@ export function smallPdf(lines: string[]): Uint8Array {
   const pageIds = pages.map((_, i) => 6 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Count ${pages.length} /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>';
-  objects[4] = '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 >>';
-  objects[5] = '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  objects[3] =
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>';
+  objects[4] =
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 >>';
+  objects[5] =
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
   pages.forEach((content, i) => {
-    objects[pageIds[i]] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
+    objects[pageIds[i]] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
     objects[pageIds[i] + 1] = { dict: '/Filter /FlateDecode', data: deflateSync(content) };
   });
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
@@ -105,11 +133,23 @@ export function smallPdf(lines: string[]): Uint8Array {
   for (let id = 1; id < objects.length; id++) {
     offsets[id] = length;
     const o = objects[id];
-    const chunk = typeof o === 'string' ? Buffer.from(`${id} 0 obj\n${o}\nendobj\n`, 'latin1') : Buffer.concat([Buffer.from(`${id} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, 'latin1'), o.data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+    const chunk =
+      typeof o === 'string'
+        ? Buffer.from(`${id} 0 obj\n${o}\nendobj\n`, 'latin1')
+        : Buffer.concat([
+            Buffer.from(`${id} 0 obj\n<< ${o.dict} /Length ${o.data.length} >>\nstream\n`, 'latin1'),
+            o.data,
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ]);
     parts.push(chunk);
     length += chunk.length;
   }
-  const xref = [`xref\n0 ${objects.length}\n0000000000 65535 f \n`, ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  const xref = [
+    `xref\n0 ${objects.length}\n0000000000 65535 f \n`,
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
+  parts.push(
+    Buffer.from(`${xref}trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }

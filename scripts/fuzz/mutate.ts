@@ -23,7 +23,8 @@ export function hotSpots(bytes: Uint8Array): number[] {
   const spots: number[] = [];
   const latin = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (latin.startsWith('%PDF') || latin.slice(0, 1024).includes('%PDF-')) {
-    for (let i = latin.indexOf('stream'); i >= 0 && spots.length < 5000; i = latin.indexOf('stream', i + 6)) spots.push(i + 8);
+    for (let i = latin.indexOf('stream'); i >= 0 && spots.length < 5000; i = latin.indexOf('stream', i + 6))
+      spots.push(i + 8);
   } else if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     for (let i = latin.indexOf('PK\x03\x04'); i >= 0 && spots.length < 5000; i = latin.indexOf('PK\x03\x04', i + 4)) {
       const nameLen = bytes[i + 26] | (bytes[i + 27] << 8);
@@ -36,7 +37,33 @@ export function hotSpots(bytes: Uint8Array): number[] {
   return spots.filter((s) => s < bytes.length);
 }
 
-const TEXT_PIECES = ['\t', '\n', '\n\n', '\r', '第一部分', '一、', '（一）', '1.', '表1：', '合计', '万元', '。', '，', '-', '#', '*', '<b>', '\u3000', '201', '2050101', '999999999999999999.99', '(', '）', '\ufeff', '\u0000'];
+const TEXT_PIECES = [
+  '\t',
+  '\n',
+  '\n\n',
+  '\r',
+  '第一部分',
+  '一、',
+  '（一）',
+  '1.',
+  '表1：',
+  '合计',
+  '万元',
+  '。',
+  '，',
+  '-',
+  '#',
+  '*',
+  '<b>',
+  '\u3000',
+  '201',
+  '2050101',
+  '999999999999999999.99',
+  '(',
+  '）',
+  '\ufeff',
+  '\u0000',
+];
 
 /** One mutant of `input` (never the same array). `hot` are the offsets from hotSpots (computed once per input). */
 export function mutate(input: Uint8Array, random: () => number, hot: number[] = []): Uint8Array {
@@ -44,7 +71,10 @@ export function mutate(input: Uint8Array, random: () => number, hot: number[] = 
   let bytes: Uint8Array = new Uint8Array(input);
   const rounds = 1 + pick(4);
   for (let r = 0; r < rounds; r++) {
-    const at = hot.length && random() < 0.5 ? Math.min(bytes.length - 1, hot[pick(hot.length)] + pick(64)) : pick(Math.max(1, bytes.length));
+    const at =
+      hot.length && random() < 0.5
+        ? Math.min(bytes.length - 1, hot[pick(hot.length)] + pick(64))
+        : pick(Math.max(1, bytes.length));
     switch (pick(7)) {
       case 0: // flip a few bits
         for (let i = 0; i < 1 + pick(8); i++) {
@@ -88,7 +118,12 @@ export function mutate(input: Uint8Array, random: () => number, hot: number[] = 
         break;
       }
       default: // interesting numbers in place (sizes, offsets)
-        if (at + 4 <= bytes.length) new DataView(bytes.buffer, bytes.byteOffset).setUint32(at, [0, 0xffffffff, 0x7fffffff, 0x80000000, 1][pick(5)], true);
+        if (at + 4 <= bytes.length)
+          new DataView(bytes.buffer, bytes.byteOffset).setUint32(
+            at,
+            [0, 0xffffffff, 0x7fffffff, 0x80000000, 1][pick(5)],
+            true,
+          );
     }
   }
   return bytes === input ? new Uint8Array(input) : bytes;
@@ -98,8 +133,48 @@ export function mutate(input: Uint8Array, random: () => number, hot: number[] = 
 // structure-aware mutations: inside a zip's XML entries, inside a PDF's inflated content streams, inside a model's
 // JSON tree (so that the mutant is still a zip, a PDF or a valid model often enough to reach the readers and the audit)
 
-const PDF_PIECES = [' re f ', ' m ', ' l S ', ' Tj ', ' TJ ', ' Tf ', ' Tm ', ' BT ', ' ET ', ' q ', ' Q ', ' cm ', ' Do ', ' 1e308 ', ' -99999999 ', ' [ ', ' ] ', ' ( ', ' <', '> ', ' 0 0 0 0 re W n ', ' /F1 0 Tf '];
-const XML_PIECES = ['<w:p>', '</w:p>', '<w:tbl>', '</w:tc>', '<w:gridSpan w:val="999999"/>', '<w:vMerge/>', '<c r="ZZZ1048577" t="s"><v>99999</v></c>', '<v>1e309</v>', '<row r="0">', '&amp;', '&#0;', '<![CDATA[', ']]>', 't="inlineStr"', 'r="A1"', '<mergeCell ref="A1:XFD1048576"/>'];
+const PDF_PIECES = [
+  ' re f ',
+  ' m ',
+  ' l S ',
+  ' Tj ',
+  ' TJ ',
+  ' Tf ',
+  ' Tm ',
+  ' BT ',
+  ' ET ',
+  ' q ',
+  ' Q ',
+  ' cm ',
+  ' Do ',
+  ' 1e308 ',
+  ' -99999999 ',
+  ' [ ',
+  ' ] ',
+  ' ( ',
+  ' <',
+  '> ',
+  ' 0 0 0 0 re W n ',
+  ' /F1 0 Tf ',
+];
+const XML_PIECES = [
+  '<w:p>',
+  '</w:p>',
+  '<w:tbl>',
+  '</w:tc>',
+  '<w:gridSpan w:val="999999"/>',
+  '<w:vMerge/>',
+  '<c r="ZZZ1048577" t="s"><v>99999</v></c>',
+  '<v>1e309</v>',
+  '<row r="0">',
+  '&amp;',
+  '&#0;',
+  '<![CDATA[',
+  ']]>',
+  't="inlineStr"',
+  'r="A1"',
+  '<mergeCell ref="A1:XFD1048576"/>',
+];
 
 function insertPiece(bytes: Uint8Array, random: () => number, pieces: string[]): Uint8Array {
   const piece = new TextEncoder().encode(pieces[Math.floor(random() * pieces.length)]);
@@ -119,13 +194,18 @@ function mutateZip(input: Uint8Array, random: () => number): Uint8Array {
   const entries = zipCache.get(input);
   if (!entries?.length) return mutate(input, random);
   const out = entries.slice();
-  const xml = out.map((e, i) => [e, i] as const).filter(([e]) => /document\.xml$|sheet\d*\.xml$|sharedStrings\.xml$|workbook\.xml$|styles\.xml$|\.rels$/.test(e.name));
+  const xml = out
+    .map((e, i) => [e, i] as const)
+    .filter(([e]) =>
+      /document\.xml$|sheet\d*\.xml$|sharedStrings\.xml$|workbook\.xml$|styles\.xml$|\.rels$/.test(e.name),
+    );
   const choice = random();
   if (choice < 0.1) out.splice(Math.floor(random() * out.length), 1);
   else if (choice < 0.15) out.push(out[Math.floor(random() * out.length)]);
   else {
     // mostly the content: the document body, the sheets and their strings
-    const pool = random() < 0.8 ? xml.filter(([e]) => /document\.xml$|sheet\d*\.xml$|sharedStrings\.xml$/.test(e.name)) : xml;
+    const pool =
+      random() < 0.8 ? xml.filter(([e]) => /document\.xml$|sheet\d*\.xml$|sharedStrings\.xml$/.test(e.name)) : xml;
     const [entry, i] = (pool.length ? pool : xml)[Math.floor(random() * (pool.length || xml.length))] ?? [out[0], 0];
     let data = random() < 0.5 ? mutate(entry.data, random, hotSpots(entry.data)) : entry.data;
     for (let k = 0, n = 1 + Math.floor(random() * 3); k < n; k++) data = insertPiece(data, random, XML_PIECES);
@@ -138,7 +218,8 @@ function mutateZip(input: Uint8Array, random: () => number): Uint8Array {
 function mutatePdf(input: Uint8Array, random: () => number, hot: number[]): Uint8Array {
   const latin = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
   const starts: number[] = [];
-  for (let i = latin.indexOf('stream'); i >= 0 && starts.length < 2000; i = latin.indexOf('stream', i + 6)) if (latin.slice(i - 3, i) !== 'end') starts.push(i);
+  for (let i = latin.indexOf('stream'); i >= 0 && starts.length < 2000; i = latin.indexOf('stream', i + 6))
+    if (latin.slice(i - 3, i) !== 'end') starts.push(i);
   if (!starts.length) return mutate(input, random, hot);
   for (let tries = 0; tries < 8; tries++) {
     const s = starts[Math.floor(random() * starts.length)];
@@ -174,7 +255,25 @@ function mutateModel(text: string, random: () => number, yaml: boolean): string 
   } catch {
     return text;
   }
-  const odd = [null, 0, -1, 1e308, -0, 'x', '', '=HYPERLINK("x")', '999999999999999999999.99', [], {}, true, 1.005, 2 ** 53 + 1, '\u0000', '合计', { minor: 1, scale: 99, unit: '万元', text: '1' }];
+  const odd = [
+    null,
+    0,
+    -1,
+    1e308,
+    -0,
+    'x',
+    '',
+    '=HYPERLINK("x")',
+    '999999999999999999999.99',
+    [],
+    {},
+    true,
+    1.005,
+    2 ** 53 + 1,
+    '\u0000',
+    '合计',
+    { minor: 1, scale: 99, unit: '万元', text: '1' },
+  ];
   const nodes: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (v: unknown) => {
     if (nodes.length > 20000 || !v || typeof v !== 'object') return;
@@ -191,8 +290,17 @@ function mutateModel(text: string, random: () => number, yaml: boolean): string 
     if (r < 0.15 && Array.isArray(parent)) parent.splice(key as number, 1);
     else if (r < 0.25 && Array.isArray(parent)) parent.push(structuredClone(value));
     else if (r < 0.35 && !Array.isArray(parent)) delete parent[key];
-    else if (typeof value === 'number') (parent as Record<string, unknown>)[key] = [value * 10 ** Math.floor(random() * 12), -value, value + 1, Math.floor(value / 7), odd[Math.floor(random() * odd.length)]][Math.floor(random() * 5)];
-    else if (typeof value === 'string' && random() < 0.5) (parent as Record<string, unknown>)[key as string] = value.slice(0, Math.floor(random() * value.length)) + TEXT_PIECES[Math.floor(random() * TEXT_PIECES.length)];
+    else if (typeof value === 'number')
+      (parent as Record<string, unknown>)[key] = [
+        value * 10 ** Math.floor(random() * 12),
+        -value,
+        value + 1,
+        Math.floor(value / 7),
+        odd[Math.floor(random() * odd.length)],
+      ][Math.floor(random() * 5)];
+    else if (typeof value === 'string' && random() < 0.5)
+      (parent as Record<string, unknown>)[key as string] =
+        value.slice(0, Math.floor(random() * value.length)) + TEXT_PIECES[Math.floor(random() * TEXT_PIECES.length)];
     else (parent as Record<string, unknown>)[key as string] = structuredClone(odd[Math.floor(random() * odd.length)]);
   }
   return yaml ? YAML.stringify(tree, { aliasDuplicateObjects: false }) : JSON.stringify(tree);
@@ -201,14 +309,24 @@ function mutateModel(text: string, random: () => number, yaml: boolean): string 
 const modelCache = new WeakMap<Uint8Array, string>();
 
 /** One mutant of a fuzz input: structure-aware for zips, PDFs and models most of the time, byte-level otherwise. */
-export function mutateInput(input: { format: string; bytes: Uint8Array }, random: () => number, hot: number[] = []): Uint8Array {
+export function mutateInput(
+  input: { format: string; bytes: Uint8Array },
+  random: () => number,
+  hot: number[] = [],
+): Uint8Array {
   const { format, bytes } = input;
   const structured = random() < 0.7;
   if (structured && (format === 'docx' || format === 'xlsx')) return mutateZip(bytes, random);
   if (structured && (format === 'pdf' || format === 'corpus-pdf')) return mutatePdf(bytes, random, hot);
   if (structured && (format === 'json' || format === 'yaml')) {
     // YAML models are mutated as their JSON tree (parsed once per input)
-    if (!modelCache.has(bytes)) modelCache.set(bytes, JSON.stringify(format === 'yaml' ? YAML.parse(new TextDecoder().decode(bytes)) : JSON.parse(new TextDecoder().decode(bytes))));
+    if (!modelCache.has(bytes))
+      modelCache.set(
+        bytes,
+        JSON.stringify(
+          format === 'yaml' ? YAML.parse(new TextDecoder().decode(bytes)) : JSON.parse(new TextDecoder().decode(bytes)),
+        ),
+      );
     return new TextEncoder().encode(mutateModel(modelCache.get(bytes)!, random, format === 'yaml'));
   }
   return mutate(bytes, random, hot);

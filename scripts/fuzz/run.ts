@@ -30,7 +30,18 @@ process.env.BUDGETDOC_NO_OCR = '1';
  * in milliseconds; a share of small DOCX, XLSX and PDF for the binary readers; a few of the corpus PDFs, which take
  * a second or more each.
  */
-const MIX: Record<FuzzFormat, number> = { text: 64, csv: 10, markdown: 10, html: 4, json: 8, yaml: 0.6, docx: 1.2, xlsx: 1, pdf: 0.5, 'corpus-pdf': 0.015 };
+const MIX: Record<FuzzFormat, number> = {
+  text: 64,
+  csv: 10,
+  markdown: 10,
+  html: 4,
+  json: 8,
+  yaml: 0.6,
+  docx: 1.2,
+  xlsx: 1,
+  pdf: 0.5,
+  'corpus-pdf': 0.015,
+};
 for (const part of (process.env.FUZZ_MIX ?? '').split(',').filter(Boolean)) {
   const [k, v] = part.split('=');
   if (!(k in MIX)) throw new Error(`FUZZ_MIX: unknown format ${k}`);
@@ -64,7 +75,8 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const sampler = setInterval(sample, 100);
 type Kind = 'read' | 'refused' | 'crash' | 'hang';
 const counts: Record<Kind, number> = { read: 0, refused: 0, crash: 0, hang: 0 };
-const perFormat: Record<string, Record<Kind, number> & { ms: number; maxMs: number; cpuMs: number; maxCpuMs: number }> = {};
+const perFormat: Record<string, Record<Kind, number> & { ms: number; maxMs: number; cpuMs: number; maxCpuMs: number }> =
+  {};
 const problems: string[] = [];
 const started = performance.now();
 const pick = rng(seed);
@@ -97,11 +109,23 @@ async function lane(l: number): Promise<void> {
     const group = byFormat.get(format)!;
     const input = group[Math.floor(pick() * group.length)];
     const bytes = mutateInput(input, rng(seed * 1_000_003 + index), hot.get(input));
-    const stats = (perFormat[format] ??= { read: 0, refused: 0, crash: 0, hang: 0, ms: 0, maxMs: 0, cpuMs: 0, maxCpuMs: 0 });
+    const stats = (perFormat[format] ??= {
+      read: 0,
+      refused: 0,
+      crash: 0,
+      hang: 0,
+      ms: 0,
+      maxMs: 0,
+      cpuMs: 0,
+      maxCpuMs: 0,
+    });
     const abort = new AbortController();
     lanes[l] = abort;
     try {
-      const r = (await pool.run({ name: input.name, bytes, clock, lane: l, base: epochBase }, { signal: abort.signal })) as {
+      const r = (await pool.run(
+        { name: input.name, bytes, clock, lane: l, base: epochBase },
+        { signal: abort.signal },
+      )) as {
         kind: 'read' | 'refused' | 'crash';
         ms: number;
         cpuMs?: number;
@@ -119,14 +143,20 @@ async function lane(l: number): Promise<void> {
       counts[hung ? 'hang' : 'crash']++;
       stats[hung ? 'hang' : 'crash']++;
       const file = save(hung ? 'hang' : 'crash', index, input, bytes);
-      problems.push(hung ? `hang ${format} ${file}: ${String(abort.signal.reason)}` : `crash ${format} ${file}: worker died: ${(err as Error).message}`);
+      problems.push(
+        hung
+          ? `hang ${format} ${file}: ${String(abort.signal.reason)}`
+          : `crash ${format} ${file}: worker died: ${(err as Error).message}`,
+      );
     } finally {
       Atomics.store(clock, l * 3, 0);
     }
     done++;
     if (done % (total < 5000 ? 100 : 2000) === 0) {
       const s = (performance.now() - started) / 1000;
-      process.stderr.write(`${done}/${total} mutants, ${s.toFixed(0)} s, ${(done / s).toFixed(1)}/s, crashes ${counts.crash}, hangs ${counts.hang}, peak RSS ${(peak / 1048576).toFixed(0)} MB\n`);
+      process.stderr.write(
+        `${done}/${total} mutants, ${s.toFixed(0)} s, ${(done / s).toFixed(1)}/s, crashes ${counts.crash}, hangs ${counts.hang}, peak RSS ${(peak / 1048576).toFixed(0)} MB\n`,
+      );
     }
   }
 }
@@ -154,7 +184,11 @@ const watchdog = setInterval(() => {
     const used = cpu === null ? now - t : cpu - Atomics.load(clock, l * 3 + 2);
     if (used > HANG_CPU_MS || now - t > HANG_WALL_MS) {
       Atomics.store(clock, l * 3, 0);
-      lanes[l]?.abort(used > HANG_CPU_MS ? `over ${HANG_CPU_MS / 1000} s of its own ${cpu === null ? 'time' : 'CPU time'}` : `over ${HANG_WALL_MS / 1000} s of wall time`);
+      lanes[l]?.abort(
+        used > HANG_CPU_MS
+          ? `over ${HANG_CPU_MS / 1000} s of its own ${cpu === null ? 'time' : 'CPU time'}`
+          : `over ${HANG_WALL_MS / 1000} s of wall time`,
+      );
     }
   }
 }, 250);
@@ -179,11 +213,25 @@ const formatsSummary = Object.fromEntries(
   Object.entries(perFormat).map(([f, s]) => {
     const n = s.read + s.refused + s.crash + s.hang;
     const per = (x: number) => Math.round((x / Math.max(1, n - s.hang)) * 10) / 10;
-    return [f, { mutants: n, read: s.read, refused: s.refused, crash: s.crash, hang: s.hang, meanMs: per(s.ms), maxMs: Math.round(s.maxMs), meanCpuMs: per(s.cpuMs), maxCpuMs: s.maxCpuMs }];
+    return [
+      f,
+      {
+        mutants: n,
+        read: s.read,
+        refused: s.refused,
+        crash: s.crash,
+        hang: s.hang,
+        meanMs: per(s.ms),
+        maxMs: Math.round(s.maxMs),
+        meanCpuMs: per(s.cpuMs),
+        maxCpuMs: s.maxCpuMs,
+      },
+    ];
   }),
 );
 process.stdout.write(`fuzz: ${JSON.stringify(summary)}\n`);
 for (const [f, s] of Object.entries(formatsSummary)) process.stdout.write(`  ${f.padEnd(11)} ${JSON.stringify(s)}\n`);
 for (const c of problems.slice(0, 50)) process.stdout.write(`  ${c}\n`);
-if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ ...summary, formats: formatsSummary, problems }, null, 2));
+if (process.env.FUZZ_REPORT)
+  writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ ...summary, formats: formatsSummary, problems }, null, 2));
 process.exitCode = counts.crash || counts.hang ? 1 : 0;

@@ -34,8 +34,13 @@ export default async function run({ name, bytes, clock, lane, base }) {
     return { kind: 'read', ...spent() };
   } catch (err) {
     // the CLI's input error (exit 2): what every reader's, the model loader's and the workbook's errors become
-    if (err?.name === 'UserError' && err.exitCode === 2) return { kind: 'refused', ...spent(), reason: String(err.message).slice(0, 160) };
-    return { kind: 'crash', ...spent(), error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join(' | ') : String(err) };
+    if (err?.name === 'UserError' && err.exitCode === 2)
+      return { kind: 'refused', ...spent(), reason: String(err.message).slice(0, 160) };
+    return {
+      kind: 'crash',
+      ...spent(),
+      error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join(' | ') : String(err),
+    };
   } finally {
     if (clock) Atomics.store(clock, lane * 3, 0);
   }

@@ -45,12 +45,16 @@ export function parseConfig(text: string, file: string): AuditConfig {
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(file, `配置格式错误：${issue.path.join('.') || '(根)'} ${issue.message}；规则级别只能是 off、error、warning、info`);
+    throw new ConfigError(
+      file,
+      `配置格式错误：${issue.path.join('.') || '(根)'} ${issue.message}；规则级别只能是 off、error、warning、info`,
+    );
   }
   const rules = parsed.data.audit?.rules ?? {};
   const known = new Set(RULES.map((r) => r.meta.id));
   const unknown = Object.keys(rules).filter((id) => !known.has(id));
-  if (unknown.length) throw new ConfigError(file, `未知的规则：${unknown.join(', ')}（用 budgetdoc check --list-rules 查看全部规则）`);
+  if (unknown.length)
+    throw new ConfigError(file, `未知的规则：${unknown.join(', ')}（用 budgetdoc check --list-rules 查看全部规则）`);
   return { file, rules };
 }
 

@@ -35,7 +35,12 @@ const NEEDS_NARRATIVE = new Set([
   'change-reason',
 ]);
 /** Rules whose findings say a table is missing or empty, which an unread set of tables cannot support. */
-const NEEDS_TABLES = new Set(['required-tables', 'toc-table-absent', 'empty-table-statement', 'fund-table-consistency']);
+const NEEDS_TABLES = new Set([
+  'required-tables',
+  'toc-table-absent',
+  'empty-table-statement',
+  'fund-table-consistency',
+]);
 
 /**
  * What a "missing" finding says is missing, and the words that show the text does speak of it: a finding whose
@@ -45,19 +50,36 @@ const CHANGE_WORDS = /增|减|持平|相同|相等|一致|无变化|不变|下�
 const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: RegExp }> = [
   { rule: 'other-matters', message: /机关运行经费/, words: /机关运行经费|运行经费/ },
   { rule: 'other-matters', message: /政府采购/, words: /政府采购|采购预算|采购金额|采购支出/ },
-  { rule: 'other-matters', message: /国有资产/, words: /国有资产|资产占用|固定资产|公务用车\d*辆|车辆\d+辆|保有量|房屋/ },
+  {
+    rule: 'other-matters',
+    message: /国有资产/,
+    words: /国有资产|资产占用|固定资产|公务用车\d*辆|车辆\d+辆|保有量|房屋/,
+  },
   { rule: 'other-matters', message: /预算绩效/, words: /绩效/ },
   { rule: 'three-public-explained', message: /缺少“三公”/, words: /三公/ },
   { rule: 'three-public-explained', message: /未说明因公出国\(境\)费(。|$)/, words: /出国|出境|出\(境\)/ },
-  { rule: 'three-public-explained', message: /未说明公务用车购置费(。|$)/, words: /车辆购置|用车购置|购置费|购置及运行/ },
-  { rule: 'three-public-explained', message: /未说明公务用车运行费(。|$)/, words: /用车运行|运行维护|运行费|购置及运行/ },
+  {
+    rule: 'three-public-explained',
+    message: /未说明公务用车购置费(。|$)/,
+    words: /车辆购置|用车购置|购置费|购置及运行/,
+  },
+  {
+    rule: 'three-public-explained',
+    message: /未说明公务用车运行费(。|$)/,
+    words: /用车运行|运行维护|运行费|购置及运行/,
+  },
   { rule: 'three-public-explained', message: /未说明公务接待费(。|$)/, words: /公务接待|接待费/ },
   // a change stated in a sentence naming the item, including 持平, 相同 and 0.00
   { rule: 'three-public-explained', message: /因公出国\(境\)费的增减/, words: /出国|出境/, near: CHANGE_WORDS },
   { rule: 'three-public-explained', message: /公务用车购置费的增减/, words: /购置/, near: CHANGE_WORDS },
   { rule: 'three-public-explained', message: /公务用车运行费的增减/, words: /运行/, near: CHANGE_WORDS },
   { rule: 'three-public-explained', message: /公务接待费的增减/, words: /接待/, near: CHANGE_WORDS },
-  { rule: 'three-public-explained', message: /增减变化的原因/, words: /三公|出国|购置|运行|接待/, near: /原因|主要是|主要用于|由于|因为|是因/ },
+  {
+    rule: 'three-public-explained',
+    message: /增减变化的原因/,
+    words: /三公|出国|购置|运行|接待/,
+    near: /原因|主要是|主要用于|由于|因为|是因/,
+  },
   { rule: 'final-three-public-counts', message: /团组/, words: /团组|个团|\d+批/ },
   { rule: 'final-three-public-counts', message: /出国\(境\)人次/, words: /出国|出境/, near: /人次|人/ },
   { rule: 'final-three-public-counts', message: /购置数/, words: /购置/, near: /辆/ },
@@ -71,8 +93,17 @@ const MENTIONS: Array<{ rule: string; message: RegExp; words: RegExp; near?: Reg
 
 /** The sentences of every text the model kept: narrative, overview, glossary, 目录, table titles. */
 function sentencesOf(doc: Disclosure): string[] {
-  const texts: string[] = [doc.title.text, ...doc.toc.map((e) => e.title), ...doc.parts.map((p) => p.title), ...doc.tables.map((t) => t.title)];
-  texts.push(...doc.overview.functions.map((p) => p.text), doc.overview.organisation.text ?? '', ...doc.glossary.map((g) => `${g.term}${g.definition}`));
+  const texts: string[] = [
+    doc.title.text,
+    ...doc.toc.map((e) => e.title),
+    ...doc.parts.map((p) => p.title),
+    ...doc.tables.map((t) => t.title),
+  ];
+  texts.push(
+    ...doc.overview.functions.map((p) => p.text),
+    doc.overview.organisation.text ?? '',
+    ...doc.glossary.map((g) => `${g.term}${g.definition}`),
+  );
   for (const s of doc.narrative) texts.push(s.title, ...s.paragraphs.map((p) => p.text), ...s.facts.map((f) => f.text));
   return texts.flatMap((t) => t.replace(/\s+/g, '').split(/[。；;！!？?\n]/)).filter(Boolean);
 }
@@ -121,7 +152,9 @@ export function applyReadingDoubts(
   for (const t of tables) {
     const reason = tableDoubt(t);
     if (!reason) continue;
-    const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id && (m.title === t.table || t.table.endsWith(m.title)));
+    const model = doc.tables.find(
+      (m) => m.status === 'present' && m.id === t.id && (m.title === t.table || t.table.endsWith(m.title)),
+    );
     const place: FindingPlace = { tableId: t.id, table: t.table };
     if (model?.at) {
       place.line = model.at.line;
@@ -135,18 +168,37 @@ export function applyReadingDoubts(
   for (const f of absent) {
     const t = tables.find((x) => x.table === f.location.table);
     if (!t || byName.has(t.table)) continue;
-    const swapped = findings.some((g) => g !== f && g.rule === 'cross-table-agreement' && g.location.table === t.table && g.location.row && g.actual === f.expected);
+    const swapped = findings.some(
+      (g) =>
+        g !== f &&
+        g.rule === 'cross-table-agreement' &&
+        g.location.table === t.table &&
+        g.location.row &&
+        g.actual === f.expected,
+    );
     const failing = t.identities.held < t.identities.checked;
     if (!swapped && !failing) continue;
     const model = doc.tables.find((m) => m.status === 'present' && m.id === t.id);
-    const place: FindingPlace = { tableId: t.id, table: t.table, ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}) };
-    byName.set(t.table, doubtOf(`table:${t.table}`, formatMessage(swapped ? 'doubtRowsSwapped' : 'doubtRowsUnread'), place));
+    const place: FindingPlace = {
+      tableId: t.id,
+      table: t.table,
+      ...(model?.at ? { line: model.at.line, ...(model.at.page !== undefined ? { page: model.at.page } : {}) } : {}),
+    };
+    byName.set(
+      t.table,
+      doubtOf(`table:${t.table}`, formatMessage(swapped ? 'doubtRowsSwapped' : 'doubtRowsUnread'), place),
+    );
   }
   const read = tables.filter((t) => t.cells.amounts > 0);
   const noTables = !doc.form && read.length === 0;
   const noNarrative = !doc.form && doc.narrative.length === 0;
   const noParts = !doc.form && doc.parts.filter((p) => p.title.trim()).length <= 1 && doc.narrative.length === 0;
-  if (noTables) doubtOf('tables', formatMessage('doubtNoTables', { count: doc.tables.filter((t) => t.status === 'present').length }), { section: '公开表' });
+  if (noTables)
+    doubtOf(
+      'tables',
+      formatMessage('doubtNoTables', { count: doc.tables.filter((t) => t.status === 'present').length }),
+      { section: '公开表' },
+    );
   if (noNarrative) doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
 
   let cache: string[] | undefined;
@@ -162,10 +214,18 @@ export function applyReadingDoubts(
       .find((d) => d !== undefined);
     let doubt = onTable;
     if (!doubt && noTables && NEEDS_TABLES.has(f.rule)) doubt = doubts.get('tables');
-    if (!doubt && (noNarrative || (noParts && f.rule === 'required-parts')) && NEEDS_NARRATIVE.has(f.rule) && !places(f).some((p) => p.table)) doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    if (
+      !doubt &&
+      (noNarrative || (noParts && f.rule === 'required-parts')) &&
+      NEEDS_NARRATIVE.has(f.rule) &&
+      !places(f).some((p) => p.table)
+    )
+      doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
     // an empty fund table may be explained in the 情况说明 the reader did not recognise
-    if (!doubt && noNarrative && f.rule === 'empty-table-statement') doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
-    if (!doubt && NEEDS_NARRATIVE.has(f.rule) && mentioned(f, sentences, doc)) doubt = doubtOf('unrecognised', formatMessage('doubtUnrecognised'), { section: '情况说明' });
+    if (!doubt && noNarrative && f.rule === 'empty-table-statement')
+      doubt = doubtOf('narrative', formatMessage('doubtNoNarrative'), { section: '情况说明' });
+    if (!doubt && NEEDS_NARRATIVE.has(f.rule) && mentioned(f, sentences, doc))
+      doubt = doubtOf('unrecognised', formatMessage('doubtUnrecognised'), { section: '情况说明' });
     if (doubt) doubt.held.push(f);
     else kept.push(f);
   }
@@ -174,11 +234,20 @@ export function applyReadingDoubts(
     if (options.onlyHolding && !d.held.length) continue;
     const where = d.place.page !== undefined ? `（第${d.place.page}页）` : '';
     const subject = d.place.table ? `“${d.place.table}”${where}` : '';
-    const message = formatMessage(d.held.length ? 'readingDoubtHeld' : 'readingDoubt', { subject, reason: d.reason, count: d.held.length });
+    const message = formatMessage(d.held.length ? 'readingDoubtHeld' : 'readingDoubt', {
+      subject,
+      reason: d.reason,
+      count: d.held.length,
+    });
     const doubt: Finding = { rule: READING_DOUBT, severity: 'warning', message, location: d.place };
     if (d.held.length) {
       doubt.related = d.held.map((h) => h.location);
-      doubt.also = d.held.map((h) => ({ rule: h.rule, severity: h.severity, message: h.message, location: h.location }));
+      doubt.also = d.held.map((h) => ({
+        rule: h.rule,
+        severity: h.severity,
+        message: h.message,
+        location: h.location,
+      }));
     }
     kept.push(doubt);
   }

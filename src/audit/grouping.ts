@@ -7,7 +7,14 @@ import type { Finding, FindingPlace, RuleCategory } from './types.js';
 const FIGURE_CATEGORIES: ReadonlySet<RuleCategory> = new Set(['arithmetic', 'cross-table', 'narrative']);
 
 /** When several findings of a group point at equally shared places, the one pinning the cell best leads. */
-const LEAD_ORDER = ['row-identity', 'fixed-row-sums', 'two-sided-balance', 'classification-hierarchy', 'narrative-amount', 'cross-table-agreement'];
+const LEAD_ORDER = [
+  'row-identity',
+  'fixed-row-sums',
+  'two-sided-balance',
+  'classification-hierarchy',
+  'narrative-amount',
+  'cross-table-agreement',
+];
 
 function keyOf(p: FindingPlace): string | undefined {
   if (p.table && p.row) return `row|${p.table}|${p.row}|${p.line ?? ''}`;
@@ -20,12 +27,16 @@ function keys(f: Finding): string[] {
 }
 
 function samePlace(a: FindingPlace, b: FindingPlace): boolean {
-  return a.table === b.table && a.row === b.row && a.line === b.line && a.column === b.column && a.section === b.section;
+  return (
+    a.table === b.table && a.row === b.row && a.line === b.line && a.column === b.column && a.section === b.section
+  );
 }
 
 /** Folds findings of figure rules that share a place into one finding per cause; other findings pass unchanged. */
 export function groupByCause(findings: Finding[], categoryOf: (rule: string) => RuleCategory | undefined): Finding[] {
-  const candidates = findings.filter((f) => f.severity !== 'info' && FIGURE_CATEGORIES.has(categoryOf(f.rule) as RuleCategory));
+  const candidates = findings.filter(
+    (f) => f.severity !== 'info' && FIGURE_CATEGORIES.has(categoryOf(f.rule) as RuleCategory),
+  );
   if (candidates.length < 2) return findings;
   const parent = candidates.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -45,11 +56,16 @@ export function groupByCause(findings: Finding[], categoryOf: (rule: string) => 
     const lead = leadOf(group);
     const others = group.filter((f) => f !== lead);
     const related: FindingPlace[] = [...(lead.related ?? [])];
-    for (const o of others) for (const p of [o.location, ...(o.related ?? [])]) if (!samePlace(p, lead.location) && !related.some((r) => samePlace(r, p))) related.push(p);
+    for (const o of others)
+      for (const p of [o.location, ...(o.related ?? [])])
+        if (!samePlace(p, lead.location) && !related.some((r) => samePlace(r, p))) related.push(p);
     replaced.set(lead, {
       ...lead,
       related,
-      also: [...(lead.also ?? []), ...others.map((o) => ({ rule: o.rule, severity: o.severity, message: o.message, location: o.location }))],
+      also: [
+        ...(lead.also ?? []),
+        ...others.map((o) => ({ rule: o.rule, severity: o.severity, message: o.message, location: o.location })),
+      ],
     });
     for (const o of others) replaced.set(o, null);
   }
@@ -68,11 +84,13 @@ function leadOf(group: Finding[]): Finding {
   for (const f of group) for (const k of new Set(keys(f))) counts.set(k, (counts.get(k) ?? 0) + 1);
   const score = (f: Finding) => {
     const k = keyOf(f.location);
-    return k ? counts.get(k) ?? 0 : 0;
+    return k ? (counts.get(k) ?? 0) : 0;
   };
   const order = (rule: string) => {
     const i = LEAD_ORDER.indexOf(rule);
     return i < 0 ? LEAD_ORDER.length : i;
   };
-  return [...group].sort((a, b) => score(b) - score(a) || order(a.rule) - order(b.rule) || (a.location.line ?? 0) - (b.location.line ?? 0))[0];
+  return [...group].sort(
+    (a, b) => score(b) - score(a) || order(a.rule) - order(b.rule) || (a.location.line ?? 0) - (b.location.line ?? 0),
+  )[0];
 }

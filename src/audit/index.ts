@@ -63,7 +63,8 @@ export function auditDocument(doc: Disclosure, options: AuditOptions = {}): Audi
   rememberReadings(doc, tables);
   const raw = runRules(doc, options);
   let findings = addPages(doc, raw);
-  if (options.readingDoubts !== false) findings = applyReadingDoubts(doc, findings, tables, { onlyHolding: Boolean(options.only) });
+  if (options.readingDoubts !== false)
+    findings = applyReadingDoubts(doc, findings, tables, { onlyHolding: Boolean(options.only) });
   if (options.groupCauses !== false) {
     const ruleSet = options.ruleSet ?? RULES;
     findings = groupByCause(findings, (id) => ruleSet.find((r) => r.meta.id === id)?.meta.category);
@@ -86,7 +87,12 @@ function runRules(doc: Disclosure, options: AuditOptions): Finding[] {
     if (doc.form && rule.meta.category === 'completeness') continue;
     const severity: Severity = setting ?? rule.meta.severity;
     const report = (r: Parameters<Parameters<Rule['check']>[0]['report']>[0]) => {
-      const f: Finding = { rule: id, severity, message: formatMessage(r.messageId, r.data), location: clean(r.location) };
+      const f: Finding = {
+        rule: id,
+        severity,
+        message: formatMessage(r.messageId, r.data),
+        location: clean(r.location),
+      };
       if (r.related?.length) f.related = r.related.map(clean);
       if (r.expected !== undefined) f.expected = r.expected;
       if (r.actual !== undefined) f.actual = r.actual;
@@ -109,7 +115,10 @@ function runRules(doc: Disclosure, options: AuditOptions): Finding[] {
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.location.line ?? 0) - (b.location.line ?? 0) || a.rule.localeCompare(b.rule),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.location.line ?? 0) - (b.location.line ?? 0) ||
+      a.rule.localeCompare(b.rule),
   );
 }
 

@@ -71,12 +71,17 @@ export const messages = {
   kindWordWrong: '文件类型不一致：“{title}”中写作“{actual}”，应为“{expected}”。',
   codeNameMismatch: '科目编码 {code} 在 {year} 年科目中名称为“{expected}”，此处为“{actual}”{note}。',
   // classification-code-unconfirmed: what the catalogue or the reading cannot confirm, for the reviewer to look at
-  codeUnconfirmed: '科目编码 {code}（{name}）未收录于本工具的 {year} 年科目目录{note}，请对照财政部当年《政府收支分类科目》核实。',
+  codeUnconfirmed:
+    '科目编码 {code}（{name}）未收录于本工具的 {year} 年科目目录{note}，请对照财政部当年《政府收支分类科目》核实。',
   codeRetired: '科目编码 {code}（{name}）仅见于 {editions} 年版科目，{year} 年科目目录中没有，请核实是否已停用。',
-  codeOtherEditionName: '科目编码 {code} 此处名称为“{actual}”，是 {editions} 年版科目名称；本工具的 {year} 年目录中为“{expected}”，请核实当年名称。',
-  codeNameCut: '科目编码 {code} 的名称“{actual}”不完整（应为“{expected}”），可能是单元格截断或读取时丢失了换行部分，请对照原文。',
-  codeNameOfOtherCode: '科目编码 {code}（{actual}）与名称不对应：“{actual}”是科目 {codes} 的名称，可能是编码列读取错位，请对照原文。',
-  codeNameUnconfirmed: '科目编码 {code} 此处名称为“{actual}”，本工具记录的名称为“{expected}”（未经公开文件核实），请核实。',
+  codeOtherEditionName:
+    '科目编码 {code} 此处名称为“{actual}”，是 {editions} 年版科目名称；本工具的 {year} 年目录中为“{expected}”，请核实当年名称。',
+  codeNameCut:
+    '科目编码 {code} 的名称“{actual}”不完整（应为“{expected}”），可能是单元格截断或读取时丢失了换行部分，请对照原文。',
+  codeNameOfOtherCode:
+    '科目编码 {code}（{actual}）与名称不对应：“{actual}”是科目 {codes} 的名称，可能是编码列读取错位，请对照原文。',
+  codeNameUnconfirmed:
+    '科目编码 {code} 此处名称为“{actual}”，本工具记录的名称为“{expected}”（未经公开文件核实），请核实。',
   narrativeNameUnconfirmed: '说明中的科目名称“{names}”未能在本工具的 {year} 年科目目录中找到，请核实。',
   narrativeNameUnknown: '说明中的科目名称“{names}”与 {year} 年功能分类科目不符。',
   incomeByFunction: '收入应按资金来源说明，此处列示了支出功能分类“{actual}”（{cls}）。',
@@ -85,11 +90,15 @@ export const messages = {
   tableUnitDiffers: '“{table}”的金额单位为{actual}，其他表为{expected}。',
   wrongCategoryWord: '用词不规范：应为“{expected}”，此处为“{actual}”。',
   // reading self-check (src/audit/reading-confidence.ts): suspected reading mistakes, reported apart from findings
-  readingMergedCell: '“{table}”中“{row}”的{column}“{text}”疑为 {first} 与 {second} 两个金额连在一起（单元格合并读错，另一个应在{other}列）；拆开后 {count} 个等式成立。',
-  readingSplitCell: '“{table}”中“{row}”的{column}“{text}”与{other}“{otherText}”疑为同一金额 {joined} 被拆成两格；合并后 {count} 个等式成立。',
+  readingMergedCell:
+    '“{table}”中“{row}”的{column}“{text}”疑为 {first} 与 {second} 两个金额连在一起（单元格合并读错，另一个应在{other}列）；拆开后 {count} 个等式成立。',
+  readingSplitCell:
+    '“{table}”中“{row}”的{column}“{text}”与{other}“{otherText}”疑为同一金额 {joined} 被拆成两格；合并后 {count} 个等式成立。',
   readingShiftedCell: '“{table}”中“{row}”的{column}金额 {text} 疑应在{other}列（错列）；移过去后 {count} 个等式成立。',
-  readingScaledCell: '“{table}”中“{row}”的{column}“{text}”疑应为 {value}（小数点或位数读错）；改读后 {count} 个等式成立。',
-  readingDifferenceIsCell: '“{table}”中“{row}”的{column}与其分项之和相差 {gap}，恰为{where}的金额“{text}”，疑为错行、错列或漏读。',
+  readingScaledCell:
+    '“{table}”中“{row}”的{column}“{text}”疑应为 {value}（小数点或位数读错）；改读后 {count} 个等式成立。',
+  readingDifferenceIsCell:
+    '“{table}”中“{row}”的{column}与其分项之和相差 {gap}，恰为{where}的金额“{text}”，疑为错行、错列或漏读。',
   readingUnparsedCell: '“{table}”中“{row}”的{column}“{text}”未能读成金额。',
   readingSection: '读取可信度',
   readingAllConsistent: '全部表格读取一致（{count} 张表）',

@@ -11,7 +11,12 @@ export interface PageIndex {
 }
 
 function isPlace(v: unknown): v is Place {
-  return typeof v === 'object' && v !== null && typeof (v as Place).line === 'number' && typeof (v as Place).page === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Place).line === 'number' &&
+    typeof (v as Place).page === 'number'
+  );
 }
 
 /** Every place in the model that carries a page (only models read from a PDF have any). */
@@ -30,10 +35,11 @@ export function pageIndex(doc: Disclosure): PageIndex {
       return;
     }
     // for…in over own enumerable keys: no array of values made for each of the model's many small objects
-    for (const k in v) if (Object.hasOwn(v, k)) {
-      const x = (v as Record<string, unknown>)[k];
-      if (typeof x === 'object' && x !== null) visit(x);
-    }
+    for (const k in v)
+      if (Object.hasOwn(v, k)) {
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) visit(x);
+      }
   };
   visit(doc);
   return { exact, lines: [...exact.keys()].sort((a, b) => a - b) };
@@ -67,5 +73,9 @@ function withPage(place: FindingPlace, index: PageIndex): FindingPlace {
 export function addPages(doc: Disclosure, findings: Finding[]): Finding[] {
   const index = pageIndex(doc);
   if (!index.lines.length) return findings;
-  return findings.map((f) => ({ ...f, location: withPage(f.location, index), ...(f.related ? { related: f.related.map((r) => withPage(r, index)) } : {}) }));
+  return findings.map((f) => ({
+    ...f,
+    location: withPage(f.location, index),
+    ...(f.related ? { related: f.related.map((r) => withPage(r, index)) } : {}),
+  }));
 }

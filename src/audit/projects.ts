@@ -66,7 +66,12 @@ export function projectTableRows(doc: Disclosure): NamedAmount[] {
     if (table.status !== 'present') continue;
     for (const row of table.rows) {
       if (!row.project) continue;
-      out.push({ name: row.project, amount: cellAmount(row, 'total') ?? undefined, place: rowPlace(table, row), at: row.at });
+      out.push({
+        name: row.project,
+        amount: cellAmount(row, 'total') ?? undefined,
+        place: rowPlace(table, row),
+        at: row.at,
+      });
     }
   }
   return out;

@@ -44,7 +44,11 @@ describe('reading confidence on clean seeds', () => {
 describe('suspected reading mistakes in seed 003', () => {
   it('a merged cell: the 支出总表 合计 row with 基本支出 and 项目支出 run together', () => {
     // line 139 prints 合计 1503.16 | 1346.16 | 157; merged: "1346.16157" in 基本支出, 项目支出 empty
-    const doc = parseSeed('003', { line: 139, from: '\t\t\t合 计\t1503.16\t1346.16\t157', to: '\t\t\t合 计\t1503.16\t1346.16157\t' });
+    const doc = parseSeed('003', {
+      line: 139,
+      from: '\t\t\t合 计\t1503.16\t1346.16\t157',
+      to: '\t\t\t合 计\t1503.16\t1346.16157\t',
+    });
     const r = reading(doc, 'expenditure-summary');
     expect(r.confidence).toBeLessThan(1);
     expect(r.identities.held).toBeLessThan(r.identities.checked);
@@ -61,7 +65,11 @@ describe('suspected reading mistakes in seed 003', () => {
   });
 
   it('a merged cell whose text is no longer a number: 1,162.05 and 184.11 in one cell of the 基本支出表', () => {
-    const doc = parseSeed('003', { line: 229, from: '\t\t合计\t1, 346. 16\t1, 162. 05\t184. 11', to: '\t\t合计\t1, 346. 16\t1, 162. 05184. 11\t' });
+    const doc = parseSeed('003', {
+      line: 229,
+      from: '\t\t合计\t1, 346. 16\t1, 162. 05\t184. 11',
+      to: '\t\t合计\t1, 346. 16\t1, 162. 05184. 11\t',
+    });
     const r = reading(doc, 'general-budget-basic-expenditure');
     expect(r.cells.unparsed).toBe(1);
     expect(r.confidence).toBeLessThan(1);
@@ -88,7 +96,11 @@ describe('suspected reading mistakes in seed 003', () => {
   });
 
   it('a lost decimal point: 基本工资 324.15 read as 32415', () => {
-    const doc = parseSeed('003', { line: 209, from: '301\t01\t基本工资\t324. 15\t324. 15\t', to: '301\t01\t基本工资\t324. 15\t32415\t' });
+    const doc = parseSeed('003', {
+      line: 209,
+      from: '301\t01\t基本工资\t324. 15\t324. 15\t',
+      to: '301\t01\t基本工资\t324. 15\t32415\t',
+    });
     const r = reading(doc, 'general-budget-basic-expenditure');
     expect(r.confidence).toBeLessThan(1);
     expect(r.suspects).toHaveLength(1);

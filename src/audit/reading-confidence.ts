@@ -80,7 +80,6 @@ function evaluate(id: Identity, value: Lookup): Outcome {
   return compareSum(total ?? zero, parts.length ? parts : [zero]).ok ? 'held' : 'failed';
 }
 
-
 function sumsOver(total: TableRow, parts: TableRow[], columns: string[]): Identity[] {
   if (!parts.length) return [];
   return columns.map((column) => ({ total: { row: total, column }, parts: parts.map((row) => ({ row, column })) }));
@@ -95,7 +94,8 @@ function rowIdentities(table: Table): Identity[] {
       const applicable = columnsForRow(table, row);
       if (!applicable.includes(identity.total)) continue;
       const parts = identity.parts.filter((p) => applicable.includes(p));
-      if (parts.length) out.push({ total: { row, column: identity.total }, parts: parts.map((column) => ({ row, column })) });
+      if (parts.length)
+        out.push({ total: { row, column: identity.total }, parts: parts.map((column) => ({ row, column })) });
     }
   }
   return out;
@@ -120,7 +120,8 @@ function fixedRowIdentities(table: Table): Identity[] {
   const expenditure = table.rows.find((r) => r.key === 'expenditureTotal');
   const ic = income && primaryColumn(table, income);
   const ec = expenditure && primaryColumn(table, expenditure);
-  if (income && expenditure && ic && ec) out.push({ total: { row: expenditure, column: ec }, parts: [{ row: income, column: ic }], equal: true });
+  if (income && expenditure && ic && ec)
+    out.push({ total: { row: expenditure, column: ec }, parts: [{ row: income, column: ic }], equal: true });
   return out;
 }
 
@@ -200,15 +201,35 @@ function candidatesFor(table: Table, row: TableRow, labels: Map<string, string>)
     if (next?.amount) {
       const joined = amountOf(text + compact(next.amount.text), amount);
       if (joined) {
-        const data = { text: amount.text, other: label(columns[i + 1]), otherText: next.amount.text, joined: shown(joined) };
-        out.push({ kind: 'split', reading: reading([row, column, joined], [row, columns[i + 1], null]), at: { row, column }, data });
-        out.push({ kind: 'split', reading: reading([row, column, null], [row, columns[i + 1], joined]), at: { row, column }, data });
+        const data = {
+          text: amount.text,
+          other: label(columns[i + 1]),
+          otherText: next.amount.text,
+          joined: shown(joined),
+        };
+        out.push({
+          kind: 'split',
+          reading: reading([row, column, joined], [row, columns[i + 1], null]),
+          at: { row, column },
+          data,
+        });
+        out.push({
+          kind: 'split',
+          reading: reading([row, column, null], [row, columns[i + 1], joined]),
+          at: { row, column },
+          data,
+        });
       }
     }
     // shifted: the amount belongs in the empty column beside it
     for (const other of neighbours) {
       if (other === undefined || cellOf(other)?.amount) continue;
-      out.push({ kind: 'shifted', reading: reading([row, column, null], [row, other, amount]), at: { row, column }, data: { text: amount.text, other: label(other) } });
+      out.push({
+        kind: 'shifted',
+        reading: reading([row, column, null], [row, other, amount]),
+        at: { row, column },
+        data: { text: amount.text, other: label(other) },
+      });
     }
     // scaled: a decimal point lost or misplaced (10^k off)
     for (let k = 1; k <= 3; k++) {
@@ -216,7 +237,12 @@ function candidatesFor(table: Table, row: TableRow, labels: Map<string, string>)
       if (amount.scale + k <= 8) variants.push({ ...amount, scale: amount.scale + k });
       for (const v of variants) {
         const value = { ...v, text: (v.minor / 10 ** v.scale).toFixed(v.scale) };
-        out.push({ kind: 'scaled', reading: reading([row, column, value]), at: { row, column }, data: { text: amount.text, value: value.text } });
+        out.push({
+          kind: 'scaled',
+          reading: reading([row, column, value]),
+          at: { row, column },
+          data: { text: amount.text, value: value.text },
+        });
       }
     }
   });
@@ -244,14 +270,29 @@ function confidenceOf(r: Pick<TableReading, 'identities' | 'cells' | 'rows'>): n
 /** At most this many failed identities per table are explained (a table read wholly wrong needs no more). */
 const MAX_EXPLAINED = 60;
 
-function suspect(kind: SuspectKind, table: Table, ref: CellRef, labels: Map<string, string>, key: MessageKey, data: Record<string, string | number>, fixes?: number): ReadingSuspect {
+function suspect(
+  kind: SuspectKind,
+  table: Table,
+  ref: CellRef,
+  labels: Map<string, string>,
+  key: MessageKey,
+  data: Record<string, string | number>,
+  fixes?: number,
+): ReadingSuspect {
   const column = labels.get(ref.column) ?? ref.column;
   const cellAt = cellAmount(ref.row, ref.column)?.at;
   const at = cellAt ?? ref.row.at;
   const place: Place = { line: at.line, column: at.column };
   if (at.page !== undefined) place.page = at.page;
   if (at.box) place.box = at.box;
-  const s: ReadingSuspect = { kind, table: tableName(table), row: rowName(ref.row), column, place, reason: formatMessage(key, { table: tableName(table), row: rowName(ref.row), column, ...data }) };
+  const s: ReadingSuspect = {
+    kind,
+    table: tableName(table),
+    row: rowName(ref.row),
+    column,
+    place,
+    reason: formatMessage(key, { table: tableName(table), row: rowName(ref.row), column, ...data }),
+  };
   if (fixes !== undefined) s.fixes = fixes;
   return s;
 }
@@ -265,7 +306,12 @@ const SUSPECT_MESSAGES: Record<Candidate['kind'], MessageKey> = {
 
 /** The reading check of one table. */
 export function readTableConfidence(table: Table, warnings: Disclosure['warnings'] = []): TableReading {
-  const labels = new Map([...(templateOf(table)?.columns ?? []), ...(templateOf(table)?.extraColumns ?? []), ...table.columns].map((c) => [c.key, c.label]));
+  const labels = new Map(
+    [...(templateOf(table)?.columns ?? []), ...(templateOf(table)?.extraColumns ?? []), ...table.columns].map((c) => [
+      c.key,
+      c.label,
+    ]),
+  );
   const identities = identitiesOf(table);
   const base: Lookup = (ref) => cellAmount(ref.row, ref.column);
   const outcomes = new Map(identities.map((id) => [id, evaluate(id, base)]));
@@ -302,7 +348,9 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
       else if (cell.text && /\d/.test(cell.text)) {
         amounts++;
         unparsed++;
-        add(suspect('unparsed', table, { row, column: cell.column }, labels, 'readingUnparsedCell', { text: cell.text }));
+        add(
+          suspect('unparsed', table, { row, column: cell.column }, labels, 'readingUnparsedCell', { text: cell.text }),
+        );
       }
     }
   }
@@ -328,7 +376,8 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
         return o?.has(ref.column) ? o.get(ref.column)! : base(ref);
       };
       const touched = new Set<Identity>();
-      for (const [r, cols] of c.reading) for (const col of cols.keys()) for (const t of byCell.get(r)?.get(col) ?? []) touched.add(t);
+      for (const [r, cols] of c.reading)
+        for (const col of cols.keys()) for (const t of byCell.get(r)?.get(col) ?? []) touched.add(t);
       let fixes = 0;
       let broken = false;
       for (const t of touched) {
@@ -353,19 +402,41 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
     for (const row of new Set([id.total.row, ...id.parts.map((p) => p.row)])) {
       for (const { c, fixes, touched } of readingsOf(row)) {
         if (!touched.has(id)) continue;
-        if (!best || fixes > best.fixes || (fixes === best.fixes && KIND_ORDER[c.kind] < KIND_ORDER[best.c.kind])) best = { c, fixes };
+        if (!best || fixes > best.fixes || (fixes === best.fixes && KIND_ORDER[c.kind] < KIND_ORDER[best.c.kind]))
+          best = { c, fixes };
       }
     }
     if (best) {
-      add(suspect(best.c.kind, table, best.c.at, labels, SUSPECT_MESSAGES[best.c.kind], { ...best.c.data, count: best.fixes }, best.fixes));
+      add(
+        suspect(
+          best.c.kind,
+          table,
+          best.c.at,
+          labels,
+          SUSPECT_MESSAGES[best.c.kind],
+          { ...best.c.data, count: best.fixes },
+          best.fixes,
+        ),
+      );
       continue;
     }
     const explained = differenceCell(table, id, base);
-    if (explained) add(suspect('difference', table, id.total, labels, 'readingDifferenceIsCell', { gap: explained.gap, where: explained.where, text: explained.text }));
+    if (explained)
+      add(
+        suspect('difference', table, id.total, labels, 'readingDifferenceIsCell', {
+          gap: explained.gap,
+          where: explained.where,
+          text: explained.text,
+        }),
+      );
   }
 
   const checked = identities.filter((id) => outcomes.get(id) !== 'skipped').length;
-  const counts = { identities: { checked, held: checked - failed.length }, cells: { amounts, unparsed }, rows: { read: table.rows.length, outOfShape } };
+  const counts = {
+    identities: { checked, held: checked - failed.length },
+    cells: { amounts, unparsed },
+    rows: { read: table.rows.length, outOfShape },
+  };
   return { id: table.id, table: tableName(table), confidence: confidenceOf(counts), ...counts, suspects };
 }
 
@@ -373,7 +444,11 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
  * A sum off by exactly the amount of a cell next to it (another column of the row, or a column of the sum one row up
  * or down): that cell was probably read into the wrong row or column, or belongs to the sum.
  */
-function differenceCell(table: Table, id: Identity, value: Lookup): { gap: string; where: string; text: string } | undefined {
+function differenceCell(
+  table: Table,
+  id: Identity,
+  value: Lookup,
+): { gap: string; where: string; text: string } | undefined {
   if (id.equal) return undefined;
   const total = value(id.total);
   const parts = id.parts.map(value).filter((a): a is Amount => a !== null);
@@ -389,8 +464,12 @@ function differenceCell(table: Table, id: Identity, value: Lookup): { gap: strin
   for (const c of id.total.row.cells) nearby.push({ row: id.total.row, column: c.column });
   // a parent class and its only child print the same figures: rows of one line of descent do not explain each other
   const code = id.total.row.classification?.code;
-  const kin = (r: TableRow) => Boolean(code && r.classification && (r.classification.code.startsWith(code) || code.startsWith(r.classification.code)));
-  for (const r of [table.rows[index - 1], table.rows[index + 1]]) if (r && !kin(r)) for (const column of columns) nearby.push({ row: r, column });
+  const kin = (r: TableRow) =>
+    Boolean(
+      code && r.classification && (r.classification.code.startsWith(code) || code.startsWith(r.classification.code)),
+    );
+  for (const r of [table.rows[index - 1], table.rows[index + 1]])
+    if (r && !kin(r)) for (const column of columns) nearby.push({ row: r, column });
   for (const ref of nearby) {
     if (inIdentity.has(`${table.rows.indexOf(ref.row)}|${ref.column}`)) continue;
     const a = value(ref);
@@ -399,7 +478,11 @@ function differenceCell(table: Table, id: Identity, value: Lookup): { gap: strin
     const s = Math.max(scale, v.scale);
     if (Math.abs(atScale(v, s)) === gap * 10 ** (s - scale)) {
       const label = table.columns.find((c) => c.key === ref.column)?.label ?? ref.column;
-      return { gap: `${(gap / 10 ** scale).toFixed(scale)} 万元`, where: `“${rowName(ref.row)}”的${label}`, text: a.text };
+      return {
+        gap: `${(gap / 10 ** scale).toFixed(scale)} 万元`,
+        where: `“${rowName(ref.row)}”的${label}`,
+        text: a.text,
+      };
     }
   }
   return undefined;
@@ -420,14 +503,17 @@ export function readingSectionLines(tables: TableReading[], indent = '  '): stri
   const title = formatMessage('readingSection');
   const doubtful = tables.filter((t) => t.confidence < 1);
   if (!tables.length) return [`${indent}${title}：${formatMessage('readingNoTables')}`];
-  if (!doubtful.length) return [`${indent}${title}：${formatMessage('readingAllConsistent', { count: tables.length })}`];
+  if (!doubtful.length)
+    return [`${indent}${title}：${formatMessage('readingAllConsistent', { count: tables.length })}`];
   const out = [`${indent}${title}：`];
   for (const t of doubtful) {
     let extra = '';
     if (t.cells.amounts === 0) extra += formatMessage('readingNothingRead');
     if (t.cells.unparsed) extra += formatMessage('readingUnparsedCount', { count: t.cells.unparsed });
     if (t.rows.outOfShape) extra += formatMessage('readingOutOfShape', { count: t.rows.outOfShape });
-    out.push(`${indent}  ${formatMessage('readingTableSummary', { table: t.table, confidence: formatConfidence(t.confidence), held: t.identities.held, checked: t.identities.checked, extra })}`);
+    out.push(
+      `${indent}  ${formatMessage('readingTableSummary', { table: t.table, confidence: formatConfidence(t.confidence), held: t.identities.held, checked: t.identities.checked, extra })}`,
+    );
     for (const s of t.suspects.slice(0, 5)) {
       const where = s.place.page !== undefined ? `第${s.place.page}页` : `第${s.place.line}行`;
       out.push(`${indent}    ${where}  ${s.reason}`);

@@ -52,7 +52,13 @@ export function formatText(docs: DocumentFindings[]): string {
         if (f.tolerance !== undefined) detail.push(`允许误差 ${f.tolerance}`);
         if (detail.length) out.push(`      ${detail.join('；')}`);
         const related = f.related ?? [];
-        if (f.also?.length) out.push(`      ${f.rule === 'reading-doubt' ? '未作为错误报告' : '同一原因'}：${f.also.slice(0, 3).map((a) => `${a.message} [${a.rule}]`).join('；')}${f.also.length > 3 ? `；另有 ${f.also.length - 3} 项` : ''}`);
+        if (f.also?.length)
+          out.push(
+            `      ${f.rule === 'reading-doubt' ? '未作为错误报告' : '同一原因'}：${f.also
+              .slice(0, 3)
+              .map((a) => `${a.message} [${a.rule}]`)
+              .join('；')}${f.also.length > 3 ? `；另有 ${f.also.length - 3} 项` : ''}`,
+          );
         for (const r of related.slice(0, 3)) out.push(`      对照：${placeText(r)}`);
         if (related.length > 3) out.push(`      对照：另有 ${related.length - 3} 处（见 --format json）`);
       }
@@ -89,7 +95,12 @@ export function formatJson(docs: DocumentFindings[], single: boolean, pretty = t
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** One document's section of the HTML report. */
@@ -113,12 +124,16 @@ export function htmlSection(d: DocumentFindings): string {
 <h2>${e(d.title ?? d.file)}</h2>
 <p class="file">${e(d.file)}</p>
 <p class="summary">错误 <b>${c.error}</b> 项，警告 <b>${c.warning}</b> 项，提示 <b>${c.info}</b> 项</p>
-${d.findings.length ? `<table>
+${
+  d.findings.length
+    ? `<table>
 <thead><tr><th>级别</th><th>位置</th><th>问题</th><th>应为</th><th>实为</th><th>允许误差</th><th>规则</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>` : '<p>未发现问题。</p>'}
+</table>`
+    : '<p>未发现问题。</p>'
+}
 </section>`;
 }
 

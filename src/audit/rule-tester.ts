@@ -37,15 +37,64 @@ export function emptyDisclosure(): Disclosure {
 const AMOUNT = /^-?\d+(\.\d+)?\s*(万元|元)$/;
 const PERCENT = /^-?\d+(\.\d+)?%$/;
 const COUNT = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.]+)$/;
-const TEXT_KEYS = new Set(['text', 'label', 'title', 'name', 'target', 'goal', 'result', 'word', 'rateWord', 'basis', 'project', 'weight', 'score', 'totalScore', 'totalWeight', 'value', 'comparator', 'valueUnit', 'deviationReason', 'level1', 'level2']);
+const TEXT_KEYS = new Set([
+  'text',
+  'label',
+  'title',
+  'name',
+  'target',
+  'goal',
+  'result',
+  'word',
+  'rateWord',
+  'basis',
+  'project',
+  'weight',
+  'score',
+  'totalScore',
+  'totalWeight',
+  'value',
+  'comparator',
+  'valueUnit',
+  'deviationReason',
+  'level1',
+  'level2',
+]);
 const PERCENT_KEYS = new Set(['share', 'percent', 'varianceRate', 'smeShare', 'smallMicroShare', 'executionRate']);
 const COUNT_KEYS = new Set([
-  'overseasGroups', 'overseasPeople', 'vehiclesPurchased', 'vehiclesHeld', 'receptionBatches', 'receptionPeople', 'administrativeUnits',
-  'institutionUnits', 'buildingArea', 'vehicles', 'count', 'equipmentOver50', 'equipmentOver100', 'projectCount', 'authorized',
-  'active', 'activeChange', 'retired', 'retiredChange', 'retiredBefore1949', 'retiredBefore1949Change',
+  'overseasGroups',
+  'overseasPeople',
+  'vehiclesPurchased',
+  'vehiclesHeld',
+  'receptionBatches',
+  'receptionPeople',
+  'administrativeUnits',
+  'institutionUnits',
+  'buildingArea',
+  'vehicles',
+  'count',
+  'equipmentOver50',
+  'equipmentOver100',
+  'projectCount',
+  'authorized',
+  'active',
+  'activeChange',
+  'retired',
+  'retiredChange',
+  'retiredBefore1949',
+  'retiredBefore1949Change',
 ]);
 /** arrays whose items carry a required place; items without one get the next line */
-const PLACED_ARRAYS = new Set(['rows', 'facts', 'narrative', 'projects', 'targets', 'selfEvaluations', 'indicators', 'items']);
+const PLACED_ARRAYS = new Set([
+  'rows',
+  'facts',
+  'narrative',
+  'projects',
+  'targets',
+  'selfEvaluations',
+  'indicators',
+  'items',
+]);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -77,7 +126,13 @@ export function expandFragment(fragment: Json): Json {
     if (Array.isArray(value)) {
       return value.map((item) => {
         const expanded = walk(item, key, [...path, key]);
-        if (PLACED_ARRAYS.has(key) && expanded && typeof expanded === 'object' && !Array.isArray(expanded) && !('at' in expanded)) {
+        if (
+          PLACED_ARRAYS.has(key) &&
+          expanded &&
+          typeof expanded === 'object' &&
+          !Array.isArray(expanded) &&
+          !('at' in expanded)
+        ) {
           expanded.at = { line: line++, column: 1 };
         }
         return expanded;
@@ -89,7 +144,13 @@ export function expandFragment(fragment: Json): Json {
         if (k === 'cells' && v && typeof v === 'object' && !Array.isArray(v)) {
           out.cells = Object.entries(v).map(([column, a]) => ({
             column,
-            amount: typeof a === 'string' && a !== '' ? (makeAmount(a.replace(/\s*(万元|元)$/, ''), /元$/.test(a) && !/万元$/.test(a) ? '元' : '万元') as unknown as Json) : null,
+            amount:
+              typeof a === 'string' && a !== ''
+                ? (makeAmount(
+                    a.replace(/\s*(万元|元)$/, ''),
+                    /元$/.test(a) && !/万元$/.test(a) ? '元' : '万元',
+                  ) as unknown as Json)
+                : null,
           }));
           continue;
         }
@@ -183,16 +244,24 @@ export function checkCase(rule: Rule, c: RuleCase, expect: 'valid' | 'invalid'):
   const doc = 'schemaVersion' in c.doc ? DisclosureSchema.parse(c.doc) : disclosureFrom(c.doc);
   const reports = runRule(rule, doc);
   for (const r of reports) {
-    if (!rule.meta.messages.includes(r.messageId)) return { ok: false, problem: `rule reported undeclared message ${r.messageId}`, reports };
+    if (!rule.meta.messages.includes(r.messageId))
+      return { ok: false, problem: `rule reported undeclared message ${r.messageId}`, reports };
   }
   if (expect === 'valid') {
-    return reports.length === 0 ? { ok: true, reports } : { ok: false, problem: `expected no findings, got: ${reports.map((r) => `${r.messageId} ${JSON.stringify(r.data ?? {})}`).join('; ')}`, reports };
+    return reports.length === 0
+      ? { ok: true, reports }
+      : {
+          ok: false,
+          problem: `expected no findings, got: ${reports.map((r) => `${r.messageId} ${JSON.stringify(r.data ?? {})}`).join('; ')}`,
+          reports,
+        };
   }
   if (reports.length === 0) return { ok: false, problem: 'expected findings, got none', reports };
   if (c.messages) {
     const got = reports.map((r) => r.messageId).sort();
     const want = [...c.messages].sort();
-    if (JSON.stringify(got) !== JSON.stringify(want)) return { ok: false, problem: `expected messages ${want.join(', ')}, got ${got.join(', ')}`, reports };
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      return { ok: false, problem: `expected messages ${want.join(', ')}, got ${got.join(', ')}`, reports };
   }
   return { ok: true, reports };
 }
@@ -208,7 +277,9 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCa
       const r = checkCase(rule, c, expect);
       if (!r.ok) problems.push(`${rule.meta.id} ${expect} #${i + 1}${c.name ? ` (${c.name})` : ''}: ${r.problem}`);
     } catch (err) {
-      problems.push(`${rule.meta.id} ${expect} #${i + 1}${c.name ? ` (${c.name})` : ''}: ${err instanceof Error ? err.message : String(err)}`);
+      problems.push(
+        `${rule.meta.id} ${expect} #${i + 1}${c.name ? ` (${c.name})` : ''}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   };
   cases.valid.forEach((c, i) => run(c, 'valid', i));

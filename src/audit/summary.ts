@@ -68,10 +68,22 @@ function expectedTables(doc: Disclosure): TableId[] {
   return named.length ? named : standard;
 }
 
-export function summaryRow(file: string, title: string, doc: Disclosure, findings: Finding[], tables: TableReading[], seconds: number): SummaryRow {
+export function summaryRow(
+  file: string,
+  title: string,
+  doc: Disclosure,
+  findings: Finding[],
+  tables: TableReading[],
+  seconds: number,
+): SummaryRow {
   const expected = expectedTables(doc);
-  const found = expected.filter((id) => doc.tables.some((t) => t.id === id && (t.status === 'present' || t.status === 'empty')));
-  const sums = tables.reduce((s, t) => ({ held: s.held + t.identities.held, checked: s.checked + t.identities.checked }), { held: 0, checked: 0 });
+  const found = expected.filter((id) =>
+    doc.tables.some((t) => t.id === id && (t.status === 'present' || t.status === 'empty')),
+  );
+  const sums = tables.reduce(
+    (s, t) => ({ held: s.held + t.identities.held, checked: s.checked + t.identities.checked }),
+    { held: 0, checked: 0 },
+  );
   return {
     file,
     title,
@@ -86,7 +98,18 @@ export function summaryRow(file: string, title: string, doc: Disclosure, finding
 }
 
 export function refusedRow(file: string, reason: string, seconds: number): SummaryRow {
-  return { file, title: '', tables: { found: 0, expected: 0, missing: [] }, sums: { held: 0, checked: 0 }, errors: 0, warnings: 0, doubts: 0, pages: 0, seconds, refused: reason };
+  return {
+    file,
+    title: '',
+    tables: { found: 0, expected: 0, missing: [] },
+    sums: { held: 0, checked: 0 },
+    errors: 0,
+    warnings: 0,
+    doubts: 0,
+    pages: 0,
+    seconds,
+    refused: reason,
+  };
 }
 
 function median(values: number[]): number {

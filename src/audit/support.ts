@@ -1,6 +1,16 @@
 // Shared helpers for rules: exact comparisons with rounding tolerance, table and row lookup, places to point at.
 // Nothing here knows a table by name: structure comes from the catalogue's templates (src/catalog/tables.ts).
-import type { Amount, Disclosure, Fact, NarrativeSection, Percent, Place, Table, TableId, TableRow } from '../model/schema.js';
+import type {
+  Amount,
+  Disclosure,
+  Fact,
+  NarrativeSection,
+  Percent,
+  Place,
+  Table,
+  TableId,
+  TableRow,
+} from '../model/schema.js';
 import { atScale, formatExact, roundingTolerance, toWan } from '../model/money.js';
 import { tableTemplate, type TableTemplate } from '../catalog/tables.js';
 import type { FindingPlace } from './types.js';
@@ -64,7 +74,10 @@ function trim(v: Exact): Exact {
 }
 
 function formatTolerance(allowance: number, scale: number): string {
-  return (allowance / 10 ** scale).toFixed(Math.max(scale + 1, 1)).replace(/0+$/, '').replace(/\.$/, '');
+  return (allowance / 10 ** scale)
+    .toFixed(Math.max(scale + 1, 1))
+    .replace(/0+$/, '')
+    .replace(/\.$/, '');
 }
 
 /** total = Σ parts, within the rounding of every figure involved. Amounts are compared in 万元. */
@@ -188,7 +201,10 @@ export function rowByKey(table: Table, key: string): TableRow | undefined {
 
 /** The table's grand-total row: a total row without a fixed key, or the one keyed as the expenditure total. */
 export function grandTotalRow(table: Table): TableRow | undefined {
-  return table.rows.find((r) => r.kind === 'total' && !r.key) ?? table.rows.find((r) => r.kind === 'total' && r.side !== 'income');
+  return (
+    table.rows.find((r) => r.kind === 'total' && !r.key) ??
+    table.rows.find((r) => r.kind === 'total' && r.side !== 'income')
+  );
 }
 
 export function tableName(table: Table): string {
@@ -207,7 +223,12 @@ export function rowCode(row: TableRow): string | undefined {
 }
 
 /** The place of a table, one of its rows or one cell of it: the node by id and index, its printed name, its source line. */
-export function rowPlace(table: Table, row?: TableRow, column?: string, options: { line?: boolean } = {}): FindingPlace {
+export function rowPlace(
+  table: Table,
+  row?: TableRow,
+  column?: string,
+  options: { line?: boolean } = {},
+): FindingPlace {
   const place: FindingPlace = { tableId: table.id, table: tableName(table) };
   if (row) {
     const index = table.rows.indexOf(row);
@@ -247,7 +268,8 @@ export function placeOf(at: Place | undefined, section?: string): FindingPlace {
 export function* allFacts(doc: Disclosure): Generator<{ section?: NarrativeSection; fact: Fact }> {
   for (const section of doc.narrative) for (const fact of section.facts) yield { section, fact };
   for (const fact of doc.threePublic.items) yield { section: sectionOfLine(doc, fact.at.line), fact };
-  if (doc.operatingCosts.fact) yield { section: sectionOfLine(doc, doc.operatingCosts.fact.at.line), fact: doc.operatingCosts.fact };
+  if (doc.operatingCosts.fact)
+    yield { section: sectionOfLine(doc, doc.operatingCosts.fact.at.line), fact: doc.operatingCosts.fact };
 }
 
 /** The narrative facts, each once (三公 items and 机关运行经费 may also be listed in their section). */
@@ -276,7 +298,11 @@ export function allParagraphs(doc: Disclosure): Array<{ section?: NarrativeSecti
 }
 
 /** The 1-based line and column of a match inside a paragraph that starts at `at`. */
-export function placeInParagraph(at: Place | undefined, text: string, index: number): { line?: number; column?: number } {
+export function placeInParagraph(
+  at: Place | undefined,
+  text: string,
+  index: number,
+): { line?: number; column?: number } {
   if (!at) return {};
   const before = text.slice(0, index);
   const newlines = before.split('\n');
@@ -382,7 +408,13 @@ export function isSingleProject(fact: Fact): boolean {
 export function childrenOf(row: TableRow, rows: TableRow[]): TableRow[] {
   const level = levelIndex(row);
   const code = row.classification!.code;
-  const under = rows.filter((r) => r !== row && r.classification?.system === row.classification!.system && levelIndex(r) === level + 1 && r.classification.code.startsWith(code));
+  const under = rows.filter(
+    (r) =>
+      r !== row &&
+      r.classification?.system === row.classification!.system &&
+      levelIndex(r) === level + 1 &&
+      r.classification.code.startsWith(code),
+  );
   const byCode = new Map<string, TableRow[]>();
   for (const r of under) byCode.set(r.classification!.code, [...(byCode.get(r.classification!.code) ?? []), r]);
   return [...byCode.values()].flatMap((group) => {
@@ -421,9 +453,14 @@ export function hierarchySums(table: Table, blocks = organisationBlocks(table)):
         (r) =>
           r.classification?.system === row.classification!.system &&
           levelIndex(r) === level + 2 &&
-          r.classification!.code.startsWith(code) &&
+          r.classification.code.startsWith(code) &&
           !children.some((c) => r.classification!.code.startsWith(c.classification!.code)) &&
-          !block.rows.some((p) => p !== r && levelIndex(p) === level + 1 && r.classification!.code.startsWith(p.classification?.code ?? '\u0000')),
+          !block.rows.some(
+            (p) =>
+              p !== r &&
+              levelIndex(p) === level + 1 &&
+              r.classification!.code.startsWith(p.classification?.code ?? '\u0000'),
+          ),
       );
       add(row, [...children, ...orphans], '下级科目');
     }
@@ -432,19 +469,31 @@ export function hierarchySums(table: Table, blocks = organisationBlocks(table)):
   const leafOrgs = new Set<TableRow>();
   for (const org of orgRows) {
     const code = org.orgCode ?? '';
-    const sub = orgRows.filter((o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length);
+    const sub = orgRows.filter(
+      (o) => o !== org && code && (o.orgCode ?? '').startsWith(code) && (o.orgCode ?? '').length > code.length,
+    );
     const minLen = Math.min(...sub.map((o) => (o.orgCode ?? '').length));
     const direct = sub.filter((o) => (o.orgCode ?? '').length === minLen);
     if (direct.length) add(org, direct, '所属单位');
     else leafOrgs.add(org);
   }
   for (const block of blocks) {
-    if (block.organisation && leafOrgs.has(block.organisation)) add(block.organisation, block.rows.filter((r) => levelIndex(r) === 0), '类级科目');
+    if (block.organisation && leafOrgs.has(block.organisation))
+      add(
+        block.organisation,
+        block.rows.filter((r) => levelIndex(r) === 0),
+        '类级科目',
+      );
   }
   // every unit lists its own classes, so the classes of all blocks add up to the grand total (organisation rows are
   // not used here: a group row may be printed without its code, as in seed 001's table 5)
   const total = grandTotalRow(table);
-  if (total && blocks.some((b) => b.rows.length)) add(total, blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)), '类级科目');
+  if (total && blocks.some((b) => b.rows.length))
+    add(
+      total,
+      blocks.flatMap((b) => b.rows.filter((r) => levelIndex(r) === 0)),
+      '类级科目',
+    );
   return out;
 }
 
@@ -481,7 +530,9 @@ export function fixedRowSums(table: Table): Array<{ total: TableRow; parts: Tabl
         const end = after.findIndex((r) => r.key);
         pending = (end < 0 ? after : after.slice(0, end)).filter((r) => r.classification && levelIndex(r) === 0);
       }
-      const subtotalAbove = pending.length > 0 && fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
+      const subtotalAbove =
+        pending.length > 0 &&
+        fixedChildren.some((c) => c.kind === 'subtotal' && sideRows.indexOf(c) < sideRows.indexOf(pending[0]));
       const parts = subtotalAbove ? fixedChildren : [...fixedChildren, ...pending];
       pending = [];
       if (parts.length) out.push({ total: row, parts });

@@ -31,7 +31,9 @@ import {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = path.resolve(repoRoot, '../shared');
 const seedDir = path.join(shared, 'seeds');
-const seedFiles = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 interface PrintedCode {
   seed: string;
@@ -52,7 +54,8 @@ function scanSeedCodes(): PrintedCode[] {
       .forEach((text, index) => {
         const cells = text.split('\t').map((c) => c.trim());
         const first = cells[0];
-        const startsRow = /^[23]\d\d$/.test(first) || (first === '' && currentClass !== undefined && /^\d\d$/.test(cells[1] ?? ''));
+        const startsRow =
+          /^[23]\d\d$/.test(first) || (first === '' && currentClass !== undefined && /^\d\d$/.test(cells[1] ?? ''));
         if (startsRow) {
           const parts = [first || currentClass!];
           let i = 1;
@@ -83,12 +86,12 @@ function scanSeedNamePaths(): Array<{ seed: string; line: number; names: string[
     readFileSync(path.join(seedDir, file), 'utf8')
       .split('\n')
       .forEach((text, index) => {
-        for (const m of text.matchAll(pattern)) out.push({ seed: file.slice(0, 3), line: index + 1, names: [m[1], m[2], m[3]] });
+        for (const m of text.matchAll(pattern))
+          out.push({ seed: file.slice(0, 3), line: index + 1, names: [m[1], m[2], m[3]] });
       });
   }
   return out;
 }
-
 
 const corpusTexts = new Map<string, string>();
 /** The layout text of a corpus PDF ("corpus/018"), as pdftotext -layout prints it. */
@@ -97,7 +100,10 @@ function corpusText(doc: string): string {
     // "corpus/018" → ../shared/corpus/018.pdf, "corpus-wide/w12" → ../shared/corpus-wide/w12.pdf
     const file = path.join(shared, `${doc}.pdf`);
     if (!existsSync(file)) throw new Error(`missing ${file}`);
-    corpusTexts.set(doc, execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    corpusTexts.set(
+      doc,
+      execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    );
   }
   return corpusTexts.get(doc)!;
 }
@@ -122,8 +128,17 @@ const seedPaths = scanSeedNamePaths();
 
 describe('lookupFunction', () => {
   it('finds 类, 款 and 项 with level and parent', () => {
-    expect(lookupFunction('2010301', 2022)).toMatchObject({ code: '2010301', name: '行政运行', level: 'item', parent: '20103' });
-    expect(lookupFunction('20103', 2022)).toMatchObject({ name: '政府办公厅（室）及相关机构事务', level: 'section', parent: '201' });
+    expect(lookupFunction('2010301', 2022)).toMatchObject({
+      code: '2010301',
+      name: '行政运行',
+      level: 'item',
+      parent: '20103',
+    });
+    expect(lookupFunction('20103', 2022)).toMatchObject({
+      name: '政府办公厅（室）及相关机构事务',
+      level: 'section',
+      parent: '201',
+    });
     expect(lookupFunction('201', 2022)).toMatchObject({ name: '一般公共服务支出', level: 'class', parent: undefined });
     expect(lookupFunction('2080505', 2022)?.name).toBe('机关事业单位基本养老保险缴费支出');
     expect(lookupFunction('2101101', 2022)?.name).toBe('行政单位医疗');
@@ -172,10 +187,20 @@ describe('lookupFunction', () => {
   });
 
   it('lists children and whole editions in code order', () => {
-    expect(childrenOf('20805', 2022).map((e) => e.code)).toEqual(['2080501', '2080502', '2080503', '2080505', '2080506', '2080507', '2080599']);
+    expect(childrenOf('20805', 2022).map((e) => e.code)).toEqual([
+      '2080501',
+      '2080502',
+      '2080503',
+      '2080505',
+      '2080506',
+      '2080507',
+      '2080599',
+    ]);
     const classes2022 = functionEntries(2022).filter((e) => e.level === 'class');
     expect(classes2022.map((e) => e.code)).toEqual(
-      '201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 219 220 221 222 223 224 227 229 230 231 232 233 234'.split(' '),
+      '201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217 219 220 221 222 223 224 227 229 230 231 232 233 234'.split(
+        ' ',
+      ),
     );
   });
 });
@@ -188,15 +213,18 @@ describe('lookupEconomic', () => {
     expect(lookupEconomic('30231')?.name).toBe('公务用车运行维护费');
     expect(lookupEconomic('31013')?.name).toBe('公务用车购置');
     expect(lookupEconomic('30212')?.name).toBe('因公出国（境）费用');
-    for (const c of ['301', '302', '303', '307', '309', '310', '311', '312', '313', '399']) expect(lookupEconomic(c)?.level).toBe('class');
+    for (const c of ['301', '302', '303', '307', '309', '310', '311', '312', '313', '399'])
+      expect(lookupEconomic(c)?.level).toBe('class');
   });
 
   it('finds 政府预算 5xx 类 and 款', () => {
     expect(lookupEconomic('501')?.name).toBe('机关工资福利支出');
     expect(lookupEconomic('50201')?.name).toBe('办公经费');
-    expect(economicEntries('gov').filter((e) => e.level === 'class').map((e) => e.code)).toEqual(
-      '501 502 503 504 505 506 507 508 509 510 511 512 513 514 599'.split(' '),
-    );
+    expect(
+      economicEntries('gov')
+        .filter((e) => e.level === 'class')
+        .map((e) => e.code),
+    ).toEqual('501 502 503 504 505 506 507 508 509 510 511 512 513 514 599'.split(' '));
   });
 
   it('knows the pre-2018 names printed in the 2017 corpus document and the 2024 赠与 split', () => {
@@ -221,7 +249,9 @@ describe('lookupEconomic', () => {
 describe('nameMatches', () => {
   it('accepts a trailing parenthesised parent name (seed 001) and spaces inside names (seed 003)', () => {
     expect(nameMatches('2010301', '行政运行（政府办公厅（室）及相关机构事务）', 2022, 'function')).toBe('exact');
-    expect(nameMatches('2010302', '一般行政管理事务（政府办公厅（室）及相关机构事务）', 2022, 'function')).toBe('exact');
+    expect(nameMatches('2010302', '一般行政管理事务（政府办公厅（室）及相关机构事务）', 2022, 'function')).toBe(
+      'exact',
+    );
     expect(nameMatches('20103', '政府办公厅(室) 及相关机构事务', 2022, 'function')).toBe('exact');
     expect(nameMatches('2010301', '行政运行(政府办 公厅(室)及相关 机构事务)', 2022, 'function')).toBe('exact');
     expect(nameMatches('2010399', '其他政府 办公厅 (室)及相 关机构事 务支出', 2022, 'function')).toBe('exact');
@@ -292,7 +322,8 @@ describe('the seeds', () => {
   it('scans a plausible number of coded rows from each seed with tables', () => {
     const bySeed = (s: string) => new Set(seedCodes.filter((c) => c.seed === s).map((c) => c.code));
     expect(bySeed('000').has('2010350')).toBe(true);
-    for (const code of ['2010301', '2010302', '2010308', '20805', '2080505', '30101', '30231', '30305']) expect(bySeed('001').has(code)).toBe(true);
+    for (const code of ['2010301', '2010302', '2010308', '20805', '2080505', '30101', '30231', '30305'])
+      expect(bySeed('001').has(code)).toBe(true);
     for (const code of ['2010399', '2010301', '30302', '30309', '30399']) expect(bySeed('003').has(code)).toBe(true);
     expect(bySeed('004').size).toBe(0); // its tables are in a separate attachment
     expect(seedCodes.length).toBeGreaterThan(200);
@@ -311,7 +342,10 @@ describe('the seeds', () => {
       ['003:20103:政府办公厅(室)及相关机构事', 'name cut at the cell edge in seed 003'],
     ]);
     const odd = seedCodes
-      .map((c) => ({ ...c, result: nameMatches(c.code, c.name, 2022, c.code.startsWith('2') ? 'function' : 'economic') }))
+      .map((c) => ({
+        ...c,
+        result: nameMatches(c.code, c.name, 2022, c.code.startsWith('2') ? 'function' : 'economic'),
+      }))
       .filter((c) => c.result !== 'exact');
     const unexplained = odd.filter((c) => !known.has(`${c.seed}:${c.code}:${c.name}`));
     expect(unexplained).toEqual([]);
@@ -323,9 +357,21 @@ describe('the seeds', () => {
     expect(seedPaths.length).toBeGreaterThan(25);
     const unresolved = seedPaths.filter((p) => !resolveFunctionNames(p.names, 2022));
     expect(unresolved).toEqual([]);
-    expect(resolveFunctionNames(['教育支出', '进修及培训', '培训支出'], 2022)?.map((e) => e.code)).toEqual(['205', '20508', '2050803']);
-    expect(resolveFunctionNames(['其他支出', '其他支出', '其他支出'], 2022)?.map((e) => e.code)).toEqual(['229', '22999', '2299901']);
-    expect(resolveFunctionNames(['公共安全', '1．检察', '行政运行'], 2017)?.map((e) => e.code)).toEqual(['204', '20404', '2040401']);
+    expect(resolveFunctionNames(['教育支出', '进修及培训', '培训支出'], 2022)?.map((e) => e.code)).toEqual([
+      '205',
+      '20508',
+      '2050803',
+    ]);
+    expect(resolveFunctionNames(['其他支出', '其他支出', '其他支出'], 2022)?.map((e) => e.code)).toEqual([
+      '229',
+      '22999',
+      '2299901',
+    ]);
+    expect(resolveFunctionNames(['公共安全', '1．检察', '行政运行'], 2017)?.map((e) => e.code)).toEqual([
+      '204',
+      '20404',
+      '2040401',
+    ]);
     expect(resolveFunctionNames(['一般公共服务支出', '统计信息事务', '行政运行'], 2022)?.[2].code).toBe('2010501');
     expect(resolveFunctionNames(['一般公共服务支出', '统计信息事务', '查办和预防职务犯罪'], 2022)).toBeUndefined();
   });
@@ -381,23 +427,26 @@ describe('data files', () => {
   ];
   const documents = functionBase.documents as Record<string, number>;
 
-  it.each(files)('$name: unique codes of the right shape, parents present, clean names, known sources', ({ entries, lengths, first }) => {
-    const codes = entries.map((e) => e.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    const set = new Set(codes);
-    for (const e of entries) {
-      expect(lengths).toContain(e.code.length);
-      expect(e.code.startsWith(first) && /^\d+$/.test(e.code)).toBe(true);
-      if (e.code.length > 3) expect(set.has(e.code.slice(0, e.code.length - 2))).toBe(true);
-      expect(e.name).toMatch(/^\S+$/);
-      expect(['seed', 'corpus', 'published', 'reference']).toContain(e.source);
-      const seen = (e as { seen?: string[] }).seen ?? [];
-      for (const doc of seen) expect(Object.keys(documents)).toContain(doc);
-      if (e.source === 'seed') expect(seen.some((d) => d.startsWith('seeds/'))).toBe(true);
-      if (e.source === 'corpus') expect(seen.length > 0 && seen.every((d) => /^corpus(-wide)?\//.test(d))).toBe(true);
-      if (e.source === 'reference') expect(seen).toEqual([]);
-    }
-  });
+  it.each(files)(
+    '$name: unique codes of the right shape, parents present, clean names, known sources',
+    ({ entries, lengths, first }) => {
+      const codes = entries.map((e) => e.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      const set = new Set(codes);
+      for (const e of entries) {
+        expect(lengths).toContain(e.code.length);
+        expect(e.code.startsWith(first) && /^\d+$/.test(e.code)).toBe(true);
+        if (e.code.length > 3) expect(set.has(e.code.slice(0, e.code.length - 2))).toBe(true);
+        expect(e.name).toMatch(/^\S+$/);
+        expect(['seed', 'corpus', 'published', 'reference']).toContain(e.source);
+        const seen = (e as { seen?: string[] }).seen ?? [];
+        for (const doc of seen) expect(Object.keys(documents)).toContain(doc);
+        if (e.source === 'seed') expect(seen.some((d) => d.startsWith('seeds/'))).toBe(true);
+        if (e.source === 'corpus') expect(seen.length > 0 && seen.every((d) => /^corpus(-wide)?\//.test(d))).toBe(true);
+        if (e.source === 'reference') expect(seen).toEqual([]);
+      }
+    },
+  );
 
   it('every edition of every catalogue keeps parents for its 款 and 项', () => {
     for (const year of editionYears('function')) {
@@ -407,14 +456,18 @@ describe('data files', () => {
     for (const kind of ['dept', 'gov'] as const) {
       for (const year of [2017, 2019, 2022, 2024, 2026]) {
         const codes = new Set(economicEntries(kind, year).map((e) => e.code));
-        for (const code of codes) if (code.length > 3) expect(codes.has(code.slice(0, -2)), `${kind} ${year} ${code}`).toBe(true);
+        for (const code of codes)
+          if (code.length > 3) expect(codes.has(code.slice(0, -2)), `${kind} ${year} ${code}`).toBe(true);
       }
     }
   });
 
   it('edition changes are well formed and each changes something', () => {
     const sets = [
-      { base: functionBase.entries, editions: functionEditions.editions as Record<string, Array<Record<string, unknown>>> },
+      {
+        base: functionBase.entries,
+        editions: functionEditions.editions as Record<string, Array<Record<string, unknown>>>,
+      },
       { base: economicDept.entries, editions: economicDept.editions as Record<string, Array<Record<string, unknown>>> },
       { base: economicGov.entries, editions: economicGov.editions as Record<string, Array<Record<string, unknown>>> },
     ];
@@ -457,7 +510,9 @@ describe('data files', () => {
       const corpusDocs = (e.seen ?? []).filter((d) => /^corpus(-wide)?\//.test(d));
       if (corpusDocs.length === 0) continue;
       // names may wrap over lines in the layout text, so the name is looked for with line breaks removed
-      const found = corpusDocs.some((d) => textOf(d).includes(normaliseName(e.name!)) || nameInWrappedCells(textOf(d), e.name!));
+      const found = corpusDocs.some(
+        (d) => textOf(d).includes(normaliseName(e.name!)) || nameInWrappedCells(textOf(d), e.name!),
+      );
       if (!found) unsupported.push(`${e.code} ${e.name} ${corpusDocs.join(',')}`);
     }
     expect(unsupported).toEqual([]);
@@ -488,9 +543,19 @@ describe('names printed without codes (regional 收支总表)', () => {
 
 describe('codeStatus', () => {
   it('knows codes of the year, also those first seen in 2026 documents (20139 in 2024, 21298, 2040220)', () => {
-    expect(codeStatus('2010301', 2022)).toMatchObject({ status: 'known', system: 'function', entry: { name: '行政运行' } });
-    expect(codeStatus('20139', 2024)).toMatchObject({ status: 'known', entry: { name: '社会工作事务', source: 'reference' } });
-    expect(codeStatus('21298', 2026)).toMatchObject({ status: 'known', entry: { name: '超长期特别国债安排的支出', source: 'corpus' } });
+    expect(codeStatus('2010301', 2022)).toMatchObject({
+      status: 'known',
+      system: 'function',
+      entry: { name: '行政运行' },
+    });
+    expect(codeStatus('20139', 2024)).toMatchObject({
+      status: 'known',
+      entry: { name: '社会工作事务', source: 'reference' },
+    });
+    expect(codeStatus('21298', 2026)).toMatchObject({
+      status: 'known',
+      entry: { name: '超长期特别国债安排的支出', source: 'corpus' },
+    });
     expect(codeStatus('2040220', 2026).entry?.pages).toEqual(['corpus-wide/w56 p.20,31']);
     expect(codeStatus('30101', 2026)).toMatchObject({ status: 'known', system: 'economic' });
     expect(codeStatus('50601', 2026)).toMatchObject({ status: 'known', entry: { name: '资本性支出（一）' } });
@@ -509,7 +574,11 @@ describe('codeStatus', () => {
   });
 
   it('accepts regional sub-codes two digits under a known 款 or 项', () => {
-    expect(codeStatus('3010201', 2026)).toMatchObject({ status: 'regional-subcode', system: 'economic', parent: { code: '30102' } });
+    expect(codeStatus('3010201', 2026)).toMatchObject({
+      status: 'regional-subcode',
+      system: 'economic',
+      parent: { code: '30102' },
+    });
     expect(codeStatus('3021101', 2026)).toMatchObject({ status: 'regional-subcode', parent: { code: '30211' } });
     expect(codeStatus('201030101', 2022)).toMatchObject({ status: 'regional-subcode', parent: { code: '2010301' } });
     // under an unknown parent it is only well formed
@@ -517,20 +586,28 @@ describe('codeStatus', () => {
   });
 
   it('calls codes of a national shape that the year lacks unknown-well-formed, with the editions that list them', () => {
-    expect(codeStatus('2010397', 2022)).toMatchObject({ status: 'unknown-well-formed', editions: [], parent: { code: '20103' } });
+    expect(codeStatus('2010397', 2022)).toMatchObject({
+      status: 'unknown-well-formed',
+      editions: [],
+      parent: { code: '20103' },
+    });
     expect(codeStatus('21298', 2022)).toMatchObject({ status: 'unknown-well-formed', editions: [2026] });
     expect(codeStatus('236', 2026).status).toBe('unknown-well-formed');
   });
 
   it('calls anything else malformed', () => {
-    for (const code of ['2010', '201031', '20103010', '401', '3010', '301010101', 'A01', '']) expect(codeStatus(code, 2022).status, code).toBe('malformed');
+    for (const code of ['2010', '201031', '20103010', '401', '3010', '301010101', 'A01', ''])
+      expect(codeStatus(code, 2022).status, code).toBe('malformed');
   });
 });
 
 describe('judgeName', () => {
-  it('tells another edition\'s name, a truncation and another code\'s name from a mismatch', () => {
+  it("tells another edition's name, a truncation and another code's name from a mismatch", () => {
     expect(judgeName('2010301', '行政运行', 2022, 'function').match).toBe('exact');
-    expect(judgeName('20805', '行政事业单位离退休', 2022, 'function')).toMatchObject({ match: 'other-edition', editions: [2017, 2019] });
+    expect(judgeName('20805', '行政事业单位离退休', 2022, 'function')).toMatchObject({
+      match: 'other-edition',
+      editions: [2017, 2019],
+    });
     expect(judgeName('21505', '工业和信息产业监管', 2026, 'function')).toMatchObject({ match: 'other-edition' });
     expect(judgeName('2080505', '机关事业单位基本养老保险缴费', 2026, 'function').match).toBe('truncated');
     expect(judgeName('20103', '行政运行', 2022, 'function')).toMatchObject({ match: 'other-code' });
@@ -541,8 +618,12 @@ describe('judgeName', () => {
 
 describe('functionPathStatus', () => {
   it('tells a path of known names put together wrongly from one with an unknown name', () => {
-    expect(functionPathStatus(['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'], 2022)).toBe('resolved');
-    expect(functionPathStatus(['社会保障和就业支出', '行政事业单位离退休', '机关事业单位基本养老保险缴费支出'], 2022)).toBe('other-edition');
+    expect(functionPathStatus(['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'], 2022)).toBe(
+      'resolved',
+    );
+    expect(
+      functionPathStatus(['社会保障和就业支出', '行政事业单位离退休', '机关事业单位基本养老保险缴费支出'], 2022),
+    ).toBe('other-edition');
     expect(functionPathStatus(['教育支出', '政府办公厅（室）及相关机构事务', '行政运行'], 2022)).toBe('misassembled');
     expect(functionPathStatus(['一般公共服务支出', '某新设事务', '行政运行'], 2022)).toBe('unknown-name');
   });

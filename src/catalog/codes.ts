@@ -155,8 +155,8 @@ function buildTable(catalogue: CatalogueId, year: number): Map<string, CodeEntry
       if (change.removed) {
         // a removed 类 or 款 takes its subtree with it
         for (const code of [...result.keys()]) if (code.startsWith(change.code)) result.delete(code);
-      }
-      else if (change.name !== undefined) result.set(change.code, toEntry(change, change.name, edition, change.aliases ?? []));
+      } else if (change.name !== undefined)
+        result.set(change.code, toEntry(change, change.name, edition, change.aliases ?? []));
     }
   }
   tableCache.set(key, result);
@@ -235,7 +235,9 @@ export function functionEntries(year: number): CodeEntry[] {
 
 export function economicEntries(kind: 'dept' | 'gov', year?: number): CodeEntry[] {
   const catalogue: CatalogueId = kind === 'dept' ? 'economic-dept' : 'economic-gov';
-  return [...table(catalogue, year ?? catalogues[catalogue].base).values()].sort((a, b) => a.code.localeCompare(b.code));
+  return [...table(catalogue, year ?? catalogues[catalogue].base).values()].sort((a, b) =>
+    a.code.localeCompare(b.code),
+  );
 }
 
 /** The direct children of a code in an edition. */
@@ -326,7 +328,9 @@ export function nameMatches(code: string, printedName: string, year: number, sys
 /** The 类 a name denotes ("一、一般公共服务支出", "公共安全（类）", "一般公共服务"; a code printed in front,
  *  "201 一般公共服务支出", is ignored: compare it with lookupFunction when it matters). */
 export function functionClassByName(name: string, year: number): CodeEntry | undefined {
-  const wanted = withoutExpenditureSuffix(withoutLevelMarker(withoutOrdinal(normaliseName(name).replace(/^\d{3}(?=\D)/, ''))));
+  const wanted = withoutExpenditureSuffix(
+    withoutLevelMarker(withoutOrdinal(normaliseName(name).replace(/^\d{3}(?=\D)/, ''))),
+  );
   if (!wanted) return undefined;
   return classesByName(table('function', year)).get(wanted);
 }
@@ -442,22 +446,28 @@ export function codeStatus(code: string, year: number, system?: CodeSystem): Cod
   if (!sys || !/^\d+$/.test(code)) return { status: 'malformed' };
   const catalogue = catalogueOf(code, sys);
   const shape = SHAPES[sys];
-  if (!catalogue || (!shape.national.includes(code.length) && code.length !== shape.regional)) return { status: 'malformed', system: sys };
+  if (!catalogue || (!shape.national.includes(code.length) && code.length !== shape.regional))
+    return { status: 'malformed', system: sys };
   const t = table(catalogue, year);
   const entry = t.get(code);
   if (entry) {
     const names = namesIn(catalogue, code);
-    return names.length > 1 ? { status: 'renamed', system: sys, entry, names } : { status: 'known', system: sys, entry };
+    return names.length > 1
+      ? { status: 'renamed', system: sys, entry, names }
+      : { status: 'known', system: sys, entry };
   }
   let parent: CodeEntry | undefined;
   for (let p = code.slice(0, -2); p.length >= 3 && !parent; p = p.slice(0, -2)) parent = t.get(p);
   if (code.length === shape.regional) {
     const direct = t.get(code.slice(0, -2));
-    return direct ? { status: 'regional-subcode', system: sys, parent: direct } : { status: 'unknown-well-formed', system: sys, ...(parent ? { parent } : {}) };
+    return direct
+      ? { status: 'regional-subcode', system: sys, parent: direct }
+      : { status: 'unknown-well-formed', system: sys, ...(parent ? { parent } : {}) };
   }
   const edition = editionFor(year, catalogue);
   const editions = knownEditions(catalogue).filter((e) => table(catalogue, e).has(code));
-  if (editions.length && editions.every((e) => e < edition)) return { status: 'retired', system: sys, editions, ...(parent ? { parent } : {}) };
+  if (editions.length && editions.every((e) => e < edition))
+    return { status: 'retired', system: sys, editions, ...(parent ? { parent } : {}) };
   return { status: 'unknown-well-formed', system: sys, editions, ...(parent ? { parent } : {}) };
 }
 
@@ -474,7 +484,9 @@ function namesIn(catalogue: CatalogueId, code: string): Array<{ name: string; ed
         byName.set(e.name, [...(byName.get(e.name) ?? []), edition]);
       }
     }
-    byCode = new Map([...collected].map(([c, byName]) => [c, [...byName.entries()].map(([name, editions]) => ({ name, editions }))]));
+    byCode = new Map(
+      [...collected].map(([c, byName]) => [c, [...byName.entries()].map(([name, editions]) => ({ name, editions }))]),
+    );
     namesByCode.set(catalogue, byCode);
   }
   // copies: a caller may keep or change what it is given
@@ -511,7 +523,8 @@ export function judgeName(code: string, printedName: string, year: number, syste
     }
   }
   const official = namesOf(entry).name;
-  if (printed.length >= 2 && printed.length < official.length && official.startsWith(printed)) return { match: 'truncated', entry };
+  if (printed.length >= 2 && printed.length < official.length && official.startsWith(printed))
+    return { match: 'truncated', entry };
   const codes = (indexOf(t).byName.get(printed) ?? []).filter((e) => e.code !== code).map((e) => e.code);
   if (codes.length) return { match: 'other-code', entry, codes: codes.sort() };
   return { match: 'mismatch', entry };
@@ -525,7 +538,10 @@ export function attested(entry: CodeEntry): boolean {
 /** Where a narrative 类/款/项 name path stands when the year's edition does not resolve it: resolved by another edition
  *  (a former or later name), made of names the catalogue knows but put together wrongly, or holding a name the
  *  catalogue does not know (a code missing from the catalogue, or a reading that cut the path badly). */
-export function functionPathStatus(names: string[], year: number): 'resolved' | 'other-edition' | 'misassembled' | 'unknown-name' {
+export function functionPathStatus(
+  names: string[],
+  year: number,
+): 'resolved' | 'other-edition' | 'misassembled' | 'unknown-name' {
   if (resolveFunctionNames(names, year)) return 'resolved';
   if (knownEditions('function').some((e) => resolveFunctionNames(names, e))) return 'other-edition';
   const known = knownFunctionNames();

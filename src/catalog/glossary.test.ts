@@ -14,7 +14,14 @@ import {
   TableSchema,
   ThreePublicItemKeySchema,
 } from '../model/schema.js';
-import { GLOSSARY, definitionsFor, glossaryEntry, renderGlossaryMarkdown, termFor, type GlossaryUse } from './glossary.js';
+import {
+  GLOSSARY,
+  definitionsFor,
+  glossaryEntry,
+  renderGlossaryMarkdown,
+  termFor,
+  type GlossaryUse,
+} from './glossary.js';
 import { TABLE_TEMPLATES } from './tables.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

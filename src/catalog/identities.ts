@@ -60,21 +60,56 @@ export const TABLE_AGREEMENTS: TableAgreement[] = [
       { table: 'fiscal-appropriation-summary', column: 'primary', rowKey: 'incomeTotal' },
     ],
   },
-  { name: '一般公共预算支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'total' }, { table: 'fiscal-appropriation-summary', column: 'generalBudget', rowKey: 'expenditureTotal' }] },
-  { name: '基本支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'basic' }, { table: 'general-budget-basic-expenditure', column: 'total' }] },
-  { name: '项目支出合计', per: 'total', sources: [{ table: 'general-budget-expenditure', column: 'project' }, { table: 'general-budget-project-expenditure', column: 'total' }] },
-  { name: '各科目项目支出', per: 'code', sources: [{ table: 'general-budget-expenditure', column: 'project' }, { table: 'general-budget-project-expenditure', column: 'total' }] },
+  {
+    name: '一般公共预算支出合计',
+    per: 'total',
+    sources: [
+      { table: 'general-budget-expenditure', column: 'total' },
+      { table: 'fiscal-appropriation-summary', column: 'generalBudget', rowKey: 'expenditureTotal' },
+    ],
+  },
+  {
+    name: '基本支出合计',
+    per: 'total',
+    sources: [
+      { table: 'general-budget-expenditure', column: 'basic' },
+      { table: 'general-budget-basic-expenditure', column: 'total' },
+    ],
+  },
+  {
+    name: '项目支出合计',
+    per: 'total',
+    sources: [
+      { table: 'general-budget-expenditure', column: 'project' },
+      { table: 'general-budget-project-expenditure', column: 'total' },
+    ],
+  },
+  {
+    name: '各科目项目支出',
+    per: 'code',
+    sources: [
+      { table: 'general-budget-expenditure', column: 'project' },
+      { table: 'general-budget-project-expenditure', column: 'total' },
+    ],
+  },
   {
     name: '各科目支出（全部为一般公共预算时）',
     per: 'code',
     onlyWhenAllGeneralBudget: true,
-    sources: [{ table: 'expenditure-summary', column: 'total' }, { table: 'general-budget-expenditure', column: 'total' }, { table: 'income-summary', column: 'total' }],
+    sources: [
+      { table: 'expenditure-summary', column: 'total' },
+      { table: 'general-budget-expenditure', column: 'total' },
+      { table: 'income-summary', column: 'total' },
+    ],
   },
   {
     name: '各科目基本支出（全部为一般公共预算时）',
     per: 'code',
     onlyWhenAllGeneralBudget: true,
-    sources: [{ table: 'expenditure-summary', column: 'basic' }, { table: 'general-budget-expenditure', column: 'basic' }],
+    sources: [
+      { table: 'expenditure-summary', column: 'basic' },
+      { table: 'general-budget-expenditure', column: 'basic' },
+    ],
   },
 ];
 

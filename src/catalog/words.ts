@@ -8,7 +8,11 @@ export const SCOPE_WORD: Readonly<Record<DocumentScope, '部门' | '单位'>> = 
 /** How sure a finding is: an error in the document, a warning worth a look, a note. */
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_WORD: Readonly<Record<Severity, '错误' | '警告' | '提示'>> = { error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_WORD: Readonly<Record<Severity, '错误' | '警告' | '提示'>> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
 
 export type KindWord = (typeof KIND_WORD)[DocumentKind];
 export type ScopeWord = (typeof SCOPE_WORD)[DocumentScope];

@@ -2,7 +2,17 @@
 // flight, each result handed on in input order as soon as it and those before it are done — so memory stays flat
 // and the output is the same whatever the number of jobs. Also the outputs: stdout with back-pressure, or --out DIR.
 import { once } from 'node:events';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors.js';
@@ -31,7 +41,12 @@ const COMPILED = import.meta.url.endsWith('.js');
 async function openRunner(jobs: number): Promise<Runner> {
   if (jobs <= 1 || !COMPILED) return { run: (t) => runTask(t), close: async () => {} };
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+  });
   return {
     run: (t) => pool.run(t) as Promise<Outcome<unknown>>,
     close: () => pool.destroy(),
@@ -115,7 +130,14 @@ export async function runBatch<T>(
   const window = jobs === 1 ? 1 : jobs * 4;
   const pending = new Map<number, Promise<Outcome<unknown>>>();
   const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: new PieceStore() };
-  const start = (i: number) => runner.run(taskFor(inputs[i])).catch((err: unknown): Outcome<unknown> => ({ ok: false, unreadable: false, message: err instanceof Error ? err.message : String(err) }));
+  const start = (i: number) =>
+    runner
+      .run(taskFor(inputs[i]))
+      .catch((err: unknown): Outcome<unknown> => ({
+        ok: false,
+        unreadable: false,
+        message: err instanceof Error ? err.message : String(err),
+      }));
   let next = 0;
   try {
     for (let i = 0; i < inputs.length; i++) {
@@ -137,7 +159,9 @@ export async function runBatch<T>(
           process.stderr.write(`budgetdoc: ${outcome.message}\n`);
         } else {
           result.internal++;
-          process.stderr.write(`budgetdoc: internal error: ${inputs[i].path}: ${outcome.message}\n(please report this with the input file)\n`);
+          process.stderr.write(
+            `budgetdoc: internal error: ${inputs[i].path}: ${outcome.message}\n(please report this with the input file)\n`,
+          );
         }
       }
       progress.document(outcome.ok ? outcome.pages : 0, !outcome.ok);

@@ -31,7 +31,8 @@ export function stdoutSink(format: CheckFormat, options: { pretty: boolean; sing
       else if (format === 'ndjson') text = `${json(d, false)}\n`;
       else if (format === 'html') text = `${written ? '\n' : htmlStart()}${htmlSection(d)}`;
       else if (options.single) text = `${json(d, options.pretty)}\n`;
-      else text = `${written ? ',\n' : '[\n'}${options.pretty ? `  ${json(d, true).replace(/\n/g, '\n  ')}` : json(d, false)}`;
+      else
+        text = `${written ? ',\n' : '[\n'}${options.pretty ? `  ${json(d, true).replace(/\n/g, '\n  ')}` : json(d, false)}`;
       written++;
       await writeOut(text);
     },

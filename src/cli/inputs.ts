@@ -34,7 +34,8 @@ function walk(dir: string, base: string, extensions: Set<string>, out: InputFile
       }
     }
     if (isDir) walk(full, base, extensions, out);
-    else if (isFile && extensions.has(path.extname(e.name).toLowerCase())) out.push({ path: full, name: path.relative(base, full) });
+    else if (isFile && extensions.has(path.extname(e.name).toLowerCase()))
+      out.push({ path: full, name: path.relative(base, full) });
   }
 }
 
@@ -71,11 +72,16 @@ export async function expandInputs(args: string[], extensions: string[]): Promis
       } catch (err) {
         throw new UserError(`无法读取目录 ${arg}: ${(err as Error).message} — 请检查权限`, 2);
       }
-      if (!found.length) throw new UserError(`目录 ${arg} 中没有可读取的文件 (no ${extensions.join(' ')} files in this directory) — 请检查路径`, 2);
+      if (!found.length)
+        throw new UserError(
+          `目录 ${arg} 中没有可读取的文件 (no ${extensions.join(' ')} files in this directory) — 请检查路径`,
+          2,
+        );
       files.push(...found);
     } else if (!info && isDynamicPattern(arg)) {
       const matches = await glob(arg, { onlyFiles: true, expandDirectories: false, dot: false });
-      if (!matches.length) throw new UserError(`没有与 ${arg} 匹配的文件 (the pattern matches no file) — 请检查路径或模式`, 2);
+      if (!matches.length)
+        throw new UserError(`没有与 ${arg} 匹配的文件 (the pattern matches no file) — 请检查路径或模式`, 2);
       const base = globBase(arg);
       matches.sort();
       for (const m of matches) files.push({ path: m, name: path.relative(base, m) });

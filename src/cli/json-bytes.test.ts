@@ -18,7 +18,14 @@ describe('jsonBytes', () => {
   });
 
   it('leaves out what JSON.stringify leaves out, escapes keys, and grows past its buffer', () => {
-    const odd = { a: undefined, 'k"ey': '"引号"\n', f: () => 1, n: null, big: '预'.repeat(300_000), list: [undefined, 1] };
+    const odd = {
+      a: undefined,
+      'k"ey': '"引号"\n',
+      f: () => 1,
+      n: null,
+      big: '预'.repeat(300_000),
+      list: [undefined, 1],
+    };
     expect(jsonBytes(odd).toString('utf8')).toBe(JSON.stringify(odd));
     expect(jsonBytes({}).toString('utf8')).toBe('{}');
     expect(jsonBytes({ a: undefined }).toString('utf8')).toBe('{}');

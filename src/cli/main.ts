@@ -49,7 +49,8 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'worker',
-    description: '处理任务队列中的导入任务 (take import jobs from the queue in PostgreSQL; run any number, on any number of machines)',
+    description:
+      '处理任务队列中的导入任务 (take import jobs from the queue in PostgreSQL; run any number, on any number of machines)',
     load: async () => (await import('./commands/worker.js')).registerWorker,
   },
 ];

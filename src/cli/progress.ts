@@ -64,7 +64,8 @@ export class Progress {
     const parts = [`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.#done}/${this.total} 份`];
     parts.push(`${rate.toFixed(1)} 份/秒`);
     if (this.#pages > 0) parts.push(`${(this.#pages / seconds).toFixed(1)} 页/秒`);
-    if (this.#done < this.total && this.#done > 0) parts.push(`剩余约 ${formatDuration((this.total - this.#done) / rate)}`);
+    if (this.#done < this.total && this.#done > 0)
+      parts.push(`剩余约 ${formatDuration((this.total - this.#done) / rate)}`);
     else if (this.#done === this.total) parts.push(`用时 ${formatDuration(seconds)}`);
     parts.push(`失败 ${this.#failed}`);
     return parts.join('  ');

@@ -4,7 +4,18 @@ import { shareText, summaryTotals, type SummaryRow } from '../audit/summary.js';
 
 export type SummaryFormat = 'text' | 'json' | 'xlsx';
 
-const HEADERS = ['文件', '表格（读出/应有）', '表内等式（成立/检查）', '成立率', '错误', '警告', '读取存疑', '页数', '秒', '文件说明'];
+const HEADERS = [
+  '文件',
+  '表格（读出/应有）',
+  '表内等式（成立/检查）',
+  '成立率',
+  '错误',
+  '警告',
+  '读取存疑',
+  '页数',
+  '秒',
+  '文件说明',
+];
 
 function cells(r: SummaryRow): string[] {
   return [
@@ -49,7 +60,11 @@ export function summaryText(rows: SummaryRow[]): string {
   ];
   const table = [HEADERS, ...rows.map(cells), totalRow];
   const widths = HEADERS.map((_, i) => Math.max(...table.map((r) => width(r[i]))));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i], i > 0))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i], i > 0)))
+      .join('  ')
+      .trimEnd();
   const out = [line(HEADERS), ...rows.map((r) => line(cells(r))), line(totalRow)];
   out.push(
     '',
@@ -70,13 +85,55 @@ export function summaryJson(rows: SummaryRow[]): string {
 export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('审核汇总');
-  const columns = ['文件', '文件说明', '表格读出', '表格应有', '未读出的标准表', '等式成立', '等式检查', '错误', '警告', '读取存疑', '页数', '秒', '未审核原因'];
+  const columns = [
+    '文件',
+    '文件说明',
+    '表格读出',
+    '表格应有',
+    '未读出的标准表',
+    '等式成立',
+    '等式检查',
+    '错误',
+    '警告',
+    '读取存疑',
+    '页数',
+    '秒',
+    '未审核原因',
+  ];
   ws.addRow(columns).font = { bold: true };
   for (const r of rows) {
-    ws.addRow([r.file, r.title, r.tables.found, r.tables.expected, r.tables.missing.join('、'), r.sums.held, r.sums.checked, r.errors, r.warnings, r.doubts, r.pages, r.seconds, r.refused ?? '']);
+    ws.addRow([
+      r.file,
+      r.title,
+      r.tables.found,
+      r.tables.expected,
+      r.tables.missing.join('、'),
+      r.sums.held,
+      r.sums.checked,
+      r.errors,
+      r.warnings,
+      r.doubts,
+      r.pages,
+      r.seconds,
+      r.refused ?? '',
+    ]);
   }
   const t = summaryTotals(rows);
-  ws.addRow([`合计（${t.documents} 个文件）`, `错误中位数 ${t.medianErrors}；无错误 ${t.withoutErrors} 个`, t.tables.found, t.tables.expected, '', t.sums.held, t.sums.checked, t.errors, t.warnings, t.doubts, t.pages, t.seconds, t.refused ? `${t.refused} 个未审核` : '']).font = { bold: true };
+  ws.addRow([
+    `合计（${t.documents} 个文件）`,
+    `错误中位数 ${t.medianErrors}；无错误 ${t.withoutErrors} 个`,
+    t.tables.found,
+    t.tables.expected,
+    '',
+    t.sums.held,
+    t.sums.checked,
+    t.errors,
+    t.warnings,
+    t.doubts,
+    t.pages,
+    t.seconds,
+    t.refused ? `${t.refused} 个未审核` : '',
+  ]).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 28 : i === 1 ? 40 : 12));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -17,14 +17,25 @@ export function summarise(doc: Disclosure): string {
   lines.push(`  文件: ${doc.source.file}${doc.date ? `  日期: ${doc.date.iso}` : ''}`);
   const status = new Map(doc.tables.map((t) => [t.id, t.status]));
   const tableLine = standardTableIds(doc.kind)
-    .map((id) => `${tableTemplate(id).title}:${STATUS_ZH[status.get(id) ?? 'absent']}${status.has(id) ? '' : '(未列出)'}`)
+    .map(
+      (id) => `${tableTemplate(id).title}:${STATUS_ZH[status.get(id) ?? 'absent']}${status.has(id) ? '' : '(未列出)'}`,
+    )
     .join('  ');
   // a 部门整体预算绩效目标申报表 published on its own has no standard tables to list
   lines.push(doc.form ? `  ${doc.title.text}（单独公开的表，不含公开表）` : `  公开表: ${tableLine}`);
-  lines.push(`  收入总计 ${fmt(f.incomeTotal)}  支出总计 ${fmt(f.expenditureTotal)}  基本支出 ${fmt(f.basicExpenditure)}  项目支出 ${fmt(f.projectExpenditure)} (万元)`);
-  if (f.threePublic) lines.push(`  "三公"经费 ${fmt(f.threePublic.total)}  机关运行经费 ${fmt(f.operatingCosts)}  政府采购 ${fmt(f.procurementTotal)} (万元)`);
+  lines.push(
+    `  收入总计 ${fmt(f.incomeTotal)}  支出总计 ${fmt(f.expenditureTotal)}  基本支出 ${fmt(f.basicExpenditure)}  项目支出 ${fmt(f.projectExpenditure)} (万元)`,
+  );
+  if (f.threePublic)
+    lines.push(
+      `  "三公"经费 ${fmt(f.threePublic.total)}  机关运行经费 ${fmt(f.operatingCosts)}  政府采购 ${fmt(f.procurementTotal)} (万元)`,
+    );
   if (f.functionClasses) {
-    lines.push(`  按功能分类(类): ${Object.entries(f.functionClasses).map(([k, v]) => `${k}:${fmt(v)}`).join('  ')}`);
+    lines.push(
+      `  按功能分类(类): ${Object.entries(f.functionClasses)
+        .map(([k, v]) => `${k}:${fmt(v)}`)
+        .join('  ')}`,
+    );
   }
   lines.push(
     `  说明 ${doc.narrative.length} 节, 事实 ${doc.narrative.reduce((n, s) => n + s.facts.length, 0)} 条; 项目 ${doc.projects.length} 个; 绩效目标表 ${doc.performance.targets.length} 张; 绩效自评表 ${doc.performance.selfEvaluations.length} 张; 名词解释 ${doc.glossary.length} 条`,

@@ -48,7 +48,6 @@ export interface CheckTask {
 
 export type Task = ParseTask | CheckTask;
 
-
 /** The last page any content was read from (0 for text input, which has no pages). */
 export function pagesRead(doc: Disclosure): number {
   let pages = 0;
@@ -64,13 +63,19 @@ export function pagesRead(doc: Disclosure): number {
 function failure(err: unknown): { ok: false; unreadable: boolean; message: string } {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof UserError) return { ok: false, unreadable: err.exitCode === 2, message };
-  if (err instanceof Error && err.name === 'ReadError') return { ok: false, unreadable: true, message: message.replace(/^budgetdoc: /, '') };
+  if (err instanceof Error && err.name === 'ReadError')
+    return { ok: false, unreadable: true, message: message.replace(/^budgetdoc: /, '') };
   return { ok: false, unreadable: false, message };
 }
 
 /** The model as JSON (compact: UTF-8 bytes, ending with a newline when `newline`; pretty: a string) or the Chinese
  * summary. */
-export async function serialiseModel(doc: Disclosure, format: ParseFormat, pretty: boolean, newline = true): Promise<string | Uint8Array> {
+export async function serialiseModel(
+  doc: Disclosure,
+  format: ParseFormat,
+  pretty: boolean,
+  newline = true,
+): Promise<string | Uint8Array> {
   if (format === 'text') return (await import('./summary.js')).summarise(doc);
   if (pretty && format === 'json') return JSON.stringify(doc, null, 2);
   // compact JSON, the common case over many files: encoded here (in the worker), written as it is
@@ -94,14 +99,23 @@ export async function runParse(task: ParseTask): Promise<Outcome<string | Uint8A
     const doc = await readModel(task.file);
     const piece = await heldPiece(doc, task.pieces);
     if (piece) return { ok: true, piece, pages: pagesRead(doc) };
-    return { ok: true, value: await serialiseModel(doc, task.format, task.pretty, task.newline), pages: pagesRead(doc) };
+    return {
+      ok: true,
+      value: await serialiseModel(doc, task.format, task.pretty, task.newline),
+      pages: pagesRead(doc),
+    };
   } catch (err) {
     return failure(err);
   }
 }
 
 /** One model's check result: findings, reading confidence and, when asked, its summary row. */
-export async function checkModel(doc: Disclosure, file: string, task: Pick<CheckTask, 'rules' | 'only' | 'summary'>, started: number): Promise<DocumentFindings> {
+export async function checkModel(
+  doc: Disclosure,
+  file: string,
+  task: Pick<CheckTask, 'rules' | 'only' | 'summary'>,
+  started: number,
+): Promise<DocumentFindings> {
   const { auditDocument } = await import('../audit/index.js');
   // the reading self-check (each table judged by its own sums) comes with the findings it judged them by
   const { findings, readingConfidence } = auditDocument(doc, { rules: task.rules, only: task.only });
@@ -109,7 +123,14 @@ export async function checkModel(doc: Disclosure, file: string, task: Pick<Check
   const value: DocumentFindings = { file, title, findings, readingConfidence };
   if (task.summary) {
     const { summaryRow } = await import('../audit/summary.js');
-    value.summary = summaryRow(file, title, doc, findings, readingConfidence, Math.round(performance.now() - started) / 1000);
+    value.summary = summaryRow(
+      file,
+      title,
+      doc,
+      findings,
+      readingConfidence,
+      Math.round(performance.now() - started) / 1000,
+    );
   }
   return value;
 }

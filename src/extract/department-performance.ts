@@ -72,7 +72,8 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
   const indicators: Indicator[] = [];
   let section: Section = 'none';
   /** indicator columns named by the header row (一级指标 …); kept for a continuation grid of the same shape */
-  let columns: { level1: number; level2: number; name: number; period: number; year: number; width: number } | undefined;
+  let columns:
+    { level1: number; level2: number; name: number; period: number; year: number; width: number } | undefined;
   let level1 = '';
   let level2 = '';
 
@@ -112,8 +113,14 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
         const a = cells.findIndex((c, i) => i > 0 && isNumericCell(c.text));
         if (a < 0) continue; // the header row: 名称 | 主要实施内容 | 拟投入的资金 | 期望达到的目标
         const amount = amountOf(cells[a]);
-        const content = cells.slice(1, a).map((c) => tidy(c.text)).join('');
-        const expected = cells.slice(a + 1).map((c) => tidy(c.text)).join('');
+        const content = cells
+          .slice(1, a)
+          .map((c) => tidy(c.text))
+          .join('');
+        const expected = cells
+          .slice(a + 1)
+          .map((c) => tidy(c.text))
+          .join('');
         tasks.push({
           name: tidy(cells[0].text),
           ...(content ? { content } : {}),
@@ -125,11 +132,23 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
         const texts = row.map((c) => norm(c.text));
         const at = (re: RegExp) => texts.findIndex((t) => re.test(t));
         if (at(/^一级指标$/) >= 0) {
-          columns = { level1: at(/^一级指标$/), level2: at(/^二级指标$/), name: at(/^三级指标$/), period: at(/^实施周期指标值$/), year: at(/^年度指标值$|^指标值$/), width: row.length };
+          columns = {
+            level1: at(/^一级指标$/),
+            level2: at(/^二级指标$/),
+            name: at(/^三级指标$/),
+            period: at(/^实施周期指标值$/),
+            year: at(/^年度指标值$|^指标值$/),
+            width: row.length,
+          };
           continue;
         }
         if (!columns || columns.width !== row.length || columns.name < 0 || columns.year < 0) {
-          warn(ctx, 'performance-unread-row', `部门整体绩效指标行无法按表头读取："${filled.map((c) => c.text).join(' | ')}"`, filled[0].at);
+          warn(
+            ctx,
+            'performance-unread-row',
+            `部门整体绩效指标行无法按表头读取："${filled.map((c) => c.text).join(' | ')}"`,
+            filled[0].at,
+          );
           continue;
         }
         const text = (k: number) => (k >= 0 ? tidy(row[k]?.text ?? '') : '');
@@ -143,7 +162,15 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
         if (!name) continue;
         const target = text(columns.year);
         const period = text(columns.period);
-        indicators.push({ level1, level2, name, target, ...splitTarget(target), ...(period ? { periodTarget: period } : {}), at: row[columns.name].at });
+        indicators.push({
+          level1,
+          level2,
+          name,
+          target,
+          ...splitTarget(target),
+          ...(period ? { periodTarget: period } : {}),
+          at: row[columns.name].at,
+        });
       }
     }
   }
@@ -160,7 +187,8 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
     rows: budgetRows,
     at: tableAt,
   };
-  if (!budgetRows.length) warn(ctx, 'performance-no-budget', '部门整体绩效目标申报表没有读到"预算整体情况"的金额', tableAt);
+  if (!budgetRows.length)
+    warn(ctx, 'performance-no-budget', '部门整体绩效目标申报表没有读到"预算整体情况"的金额', tableAt);
   if (!indicators.length) warn(ctx, 'performance-no-indicators', '部门整体绩效目标申报表没有读到绩效指标', tableAt);
 
   const amountFor = (key: string) => budgetRows.find((r) => r.key === key)?.cells[0]?.amount ?? undefined;

@@ -33,7 +33,12 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 /** Parses the text of a disclosure (text/Markdown converted from PDF, as in ../shared/seeds). */
 export function parseText(text: string, options: ParseOptions): Disclosure {
   const read = readText(text);
-  return extractDisclosure(read.blocks, { file: options.file, format: read.format, bytes: options.bytes ?? read.bytes, lines: read.lines });
+  return extractDisclosure(read.blocks, {
+    file: options.file,
+    format: read.format,
+    bytes: options.bytes ?? read.bytes,
+    lines: read.lines,
+  });
 }
 
 /** Blocks (from any reader) → the disclosure model. */
@@ -48,7 +53,14 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
       '请确认这是部门/单位预算或决算公开文件（情况说明或公开报表）；扫描件需要文字层或 OCR',
     );
   }
-  const ctx: ExtractContext = { file: source.file, kind: meta.kind, scope: meta.scope, year: meta.year, unitName: meta.unitName, warnings: [] };
+  const ctx: ExtractContext = {
+    file: source.file,
+    kind: meta.kind,
+    scope: meta.scope,
+    year: meta.year,
+    unitName: meta.unitName,
+    warnings: [],
+  };
   const bodyBlocks: Block[] = [];
   for (const p of outline.parts) bodyBlocks.push(p.heading, ...p.blocks);
   // a 部门整体预算绩效目标申报表 published on its own: no parts, one form
@@ -70,8 +82,16 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   for (const e of toc) {
     if (!e.tableId || seen.has(e.tableId)) continue;
     seen.add(e.tableId);
-    const asAttachment = e.part !== undefined && (/见附表|附表|附件/.test(norm(e.part)) || attachedParts.has(partNumberOf(e.part)));
-    announced.push({ id: e.tableId, status: asAttachment ? 'attachment' : 'absent', title: e.title, columns: [], rows: [], ...(e.at ? { at: e.at } : {}) });
+    const asAttachment =
+      e.part !== undefined && (/见附表|附表|附件/.test(norm(e.part)) || attachedParts.has(partNumberOf(e.part)));
+    announced.push({
+      id: e.tableId,
+      status: asAttachment ? 'attachment' : 'absent',
+      title: e.title,
+      columns: [],
+      rows: [],
+      ...(e.at ? { at: e.at } : {}),
+    });
     if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
   }
 
@@ -85,7 +105,11 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   if (outline.parts.length === 0 && !form) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
 
   // the tables' headers name the unit too: choose again with them (some templates print the unit only there)
-  const preparers = tables.flatMap((t) => (t.preparer?.name ? [{ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) }] : []));
+  const preparers = tables.flatMap((t) =>
+    t.preparer?.name
+      ? [{ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) }]
+      : [],
+  );
   if (form?.unitName) preparers.push({ name: form.unitName.text, role: 'form', at: form.unitName.at });
   ctx.unitName = chooseUnitName([...meta.mentions, ...preparers]) || meta.unitName;
 
@@ -97,11 +121,15 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   const mentions = [...meta.mentions, ...preparers];
   for (const t of tables) {
     // an organisation row carrying the unit's own code names the unit ("[002002]乌鲁木齐区政府办公室")
-    for (const r of t.rows) if (unitCode && r.kind === 'organisation' && r.orgCode === unitCode && r.label) mentions.push({ name: r.label, role: 'table-row', at: r.at });
+    for (const r of t.rows)
+      if (unitCode && r.kind === 'organisation' && r.orgCode === unitCode && r.label)
+        mentions.push({ name: r.label, role: 'table-row', at: r.at });
   }
-  for (const p of performanceTables.targets) if (p.unit && sameUnit(p.unit, ctx.unitName)) mentions.push({ name: p.unit, role: 'performance-table', at: p.at });
+  for (const p of performanceTables.targets)
+    if (p.unit && sameUnit(p.unit, ctx.unitName)) mentions.push({ name: p.unit, role: 'performance-table', at: p.at });
   for (const p of performanceTables.selfEvaluations) {
-    for (const name of [p.department, p.implementingUnit]) if (name && sameUnit(name, ctx.unitName)) mentions.push({ name, role: 'performance-table', at: p.at });
+    for (const name of [p.department, p.implementingUnit])
+      if (name && sameUnit(name, ctx.unitName)) mentions.push({ name, role: 'performance-table', at: p.at });
   }
 
   const doc: Omit<Disclosure, 'figures'> = {
@@ -112,7 +140,12 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
     scope: meta.scope,
     year: meta.year,
     title: meta.title,
-    unit: { name: ctx.unitName, ...(unitCode ? { code: unitCode } : {}), mentions, subordinateUnits: extractSubordinateUnits(outline, ctx) },
+    unit: {
+      name: ctx.unitName,
+      ...(unitCode ? { code: unitCode } : {}),
+      mentions,
+      subordinateUnits: extractSubordinateUnits(outline, ctx),
+    },
     ...(meta.date ? { date: meta.date } : {}),
     ...(meta.signature ? { signature: meta.signature } : {}),
     toc,
@@ -166,7 +199,8 @@ function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<stri
   const out = new Set<string>();
   for (const p of outline.parts) {
     if (!p.number || p.blocks.some((b) => b.type === 'table')) continue;
-    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text)))) out.add(p.number);
+    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text))))
+      out.add(p.number);
   }
   return out;
 }
@@ -184,7 +218,10 @@ function isTableTitle(b: Block): boolean {
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
   if (standardTitles(blocks) >= 2) return true;
-  const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  const heads = blocks
+    .slice(0, 200)
+    .map((b) => (b.type === 'table' ? '' : b.text))
+    .join('');
   return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
 }
 
@@ -198,7 +235,10 @@ function refusalReason(blocks: Block[], year: number): string {
   if (text === 0 && !blocks.some((b) => b.type === 'table')) return '文件中没有读到文字';
   const missing: string[] = [];
   if (!year) missing.push('没有找到年度');
-  const heads = blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  const heads = blocks
+    .slice(0, 200)
+    .map((b) => (b.type === 'table' ? '' : b.text))
+    .join('');
   if (!/预算|决算/.test(heads)) missing.push('开头部分没有“预算”或“决算”字样');
   if (standardTitles(blocks) === 0) missing.push('没有找到任何标准公开表（收支总表、收入总表、支出总表等）');
   if (!/部分/.test(heads)) missing.push('没有“第X部分”结构');
@@ -236,12 +276,17 @@ function unreadable(path: string): ReadError {
 
 /** Refuses a folder, or a file too large to be a disclosure, before reading it. */
 function checkInput(path: string, info: Stats): void {
-  if (info.isDirectory()) throw new ReadError(path, '这是一个目录，不是文件 (a directory, not a file)', 'pass the disclosure file itself');
+  if (info.isDirectory())
+    throw new ReadError(path, '这是一个目录，不是文件 (a directory, not a file)', 'pass the disclosure file itself');
   if (info.size > MAX_INPUT_BYTES) throw tooLarge(path, info.size);
 }
 
 function tooLarge(file: string, size: number): ReadError {
-  return new ReadError(file, `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`, 'split it or check that it is the right file');
+  return new ReadError(
+    file,
+    `文件过大 (${(size / 1048576).toFixed(1)} MB > ${MAX_INPUT_BYTES / 1048576} MB): 不像一份公开文件 (too large for a disclosure)`,
+    'split it or check that it is the right file',
+  );
 }
 
 /** Parses a file's bytes; `file` names it in the model and in errors (an upload's own name, never a server path). */

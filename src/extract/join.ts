@@ -36,7 +36,9 @@ export function pieceKey(doc: Disclosure): PieceKey {
 }
 
 function samePiece(a: PieceKey, b: PieceKey): boolean {
-  return a.year === b.year && a.kind === b.kind && a.unitName !== '' && b.unitName !== '' && sameUnit(a.unitName, b.unitName);
+  return (
+    a.year === b.year && a.kind === b.kind && a.unitName !== '' && b.unitName !== '' && sameUnit(a.unitName, b.unitName)
+  );
 }
 
 /**
@@ -69,7 +71,10 @@ export function groupPieceKeys<T>(items: T[], keyOf: (item: T, index: number) =>
     const key = keys[i];
     if (key.holds !== 'whole') {
       const want = key.holds === 'explanation' ? 'tables' : 'explanation';
-      const j = (candidates.get(`${want}|${key.year}|${key.kind}`) ?? []).find((k) => !used.has(k) && samePiece(key, keys[k])) ?? -1;
+      const j =
+        (candidates.get(`${want}|${key.year}|${key.kind}`) ?? []).find(
+          (k) => !used.has(k) && samePiece(key, keys[k]),
+        ) ?? -1;
       if (j >= 0) {
         used.add(j);
         groups.push(key.holds === 'explanation' ? [item, items[j]] : [items[j], item]);
@@ -107,7 +112,9 @@ export function joinPieces(pieces: Disclosure[]): Disclosure {
   const marked = pieces.map((p) => markFile(p, p.source.file));
   const [base, ...rest] = marked;
   const printed = new Map<string, Table>();
-  for (const p of marked) for (const t of p.tables) if (t.status === 'present' || t.status === 'empty') if (!printed.has(t.id)) printed.set(t.id, t);
+  for (const p of marked)
+    for (const t of p.tables)
+      if (t.status === 'present' || t.status === 'empty') if (!printed.has(t.id)) printed.set(t.id, t);
   const tables: Table[] = [...printed.values()];
   const seen = new Set(printed.keys());
   for (const p of marked) {
@@ -119,7 +126,16 @@ export function joinPieces(pieces: Disclosure[]): Disclosure {
   }
   // the warnings that a table announced in the 目录 was not found, for tables another piece prints
   const foundElsewhere = (w: Disclosure['warnings'][number], p: Disclosure) =>
-    w.code === 'table-absent' && p.tables.some((t) => t.status === 'absent' && printed.has(t.id) && t.at && w.at && t.at.line === w.at.line && t.at.file === w.at.file);
+    w.code === 'table-absent' &&
+    p.tables.some(
+      (t) =>
+        t.status === 'absent' &&
+        printed.has(t.id) &&
+        t.at &&
+        w.at &&
+        t.at.line === w.at.line &&
+        t.at.file === w.at.file,
+    );
   const mentions = marked.flatMap((p) => p.unit.mentions);
   const all = <K extends keyof Disclosure>(k: K) => marked.flatMap((p) => p[k] as unknown[]) as Disclosure[K];
   const narrative = all('narrative');
@@ -149,9 +165,15 @@ export function joinPieces(pieces: Disclosure[]): Disclosure {
     tablesPresent: [...new Set(marked.flatMap((p) => p.tablesPresent))],
     narrative,
     projects: all('projects'),
-    threePublic: base.threePublic.items.length || !rest.length ? base.threePublic : { ...base.threePublic, ...rest.find((p) => p.threePublic.items.length)?.threePublic },
+    threePublic:
+      base.threePublic.items.length || !rest.length
+        ? base.threePublic
+        : { ...base.threePublic, ...rest.find((p) => p.threePublic.items.length)?.threePublic },
     performance: {
-      ...[...[...rest].reverse().map((p) => p.performance), base.performance].reduce((merged, p) => ({ ...merged, ...p })),
+      ...[...[...rest].reverse().map((p) => p.performance), base.performance].reduce((merged, p) => ({
+        ...merged,
+        ...p,
+      })),
       targets: marked.flatMap((p) => p.performance.targets),
       selfEvaluations: marked.flatMap((p) => p.performance.selfEvaluations),
     },

@@ -30,7 +30,10 @@ function nameBeforeYear(text: string): string | undefined {
   if (!m) return undefined;
   // "上海市2026年市级单位预算": the place before the year names the level of government, not the unit
   if (/^\s*(?:市|区|省|县|州)级/.test(text.slice(m.index + m[0].length))) return undefined;
-  const name = tidy(text.slice(0, m.index)).replace(/^关于/, '').replace(/(部门|单位)$/, '').trim();
+  const name = tidy(text.slice(0, m.index))
+    .replace(/^关于/, '')
+    .replace(/(部门|单位)$/, '')
+    .trim();
   return name.length >= 2 ? name : undefined;
 }
 
@@ -75,7 +78,8 @@ export function yearInCells(blocks: Block[]): number {
     if (b.type !== 'table') continue;
     for (const row of b.rows) {
       for (const c of row) {
-        for (const m of c.text.matchAll(/(?<!\d)(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+        for (const m of c.text.matchAll(/(?<!\d)(20\d{2})\s*年/g))
+          counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
       }
     }
   }
@@ -108,7 +112,8 @@ export function yearOfTables(blocks: Block[]): number {
 }
 
 /** Words that end a unit's name (局, 委员会, 办公室, 中心 …), for names read from table cells. */
-const UNIT_ENDING = /(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|队|会|处|部|署|社|校|园|馆)(?:[(（](?:本级|汇总)[)）])?$/;
+const UNIT_ENDING =
+  /(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|队|会|处|部|署|社|校|园|馆)(?:[(（](?:本级|汇总)[)）])?$/;
 
 /** "部门名称 | 北京市X局" in a table (the 部门整体支出绩效目标表 of a file of tables alone). */
 export function unitInCells(blocks: Block[]): { text: string; at: Place } | undefined {
@@ -126,7 +131,8 @@ export function unitInCells(blocks: Block[]): { text: string; at: Place } | unde
 }
 
 export function extractMeta(blocks: Block[], outline: Outline): Meta {
-  const titleBlock = outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
+  const titleBlock =
+    outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
   const titleText = tidy(titleBlock ? textOf(titleBlock) : '');
   const title = { text: titleText, ...(titleBlock ? { at: titleBlock.at } : {}) };
   const t = norm(titleText);
@@ -134,10 +140,22 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   // kind and scope: the title decides; otherwise the words that dominate the document
   const all = blocks.map(textOf).join('\n');
   const count = (re: RegExp) => (all.match(re) ?? []).length;
-  const kind: DocumentKind = /决算/.test(t) ? 'final_account' : /预算/.test(t) ? 'budget' : count(/决算/g) > count(/预算/g) ? 'final_account' : 'budget';
+  const kind: DocumentKind = /决算/.test(t)
+    ? 'final_account'
+    : /预算/.test(t)
+      ? 'budget'
+      : count(/决算/g) > count(/预算/g)
+        ? 'final_account'
+        : 'budget';
   // scope: the title decides; otherwise how the parts and tables name themselves (部门收支总表 / 单位收支总表, 编制部门 / 编制单位)
   const scopeWords = (who: string) => count(new RegExp(`${who}(?:预算|决算|收支|收入|支出|概况)|编制${who}`, 'g'));
-  const scope: DocumentScope = /部门(预算|决算)/.test(t) ? 'department' : /单位(预算|决算)/.test(t) ? 'unit' : scopeWords('部门') >= scopeWords('单位') ? 'department' : 'unit';
+  const scope: DocumentScope = /部门(预算|决算)/.test(t)
+    ? 'department'
+    : /单位(预算|决算)/.test(t)
+      ? 'unit'
+      : scopeWords('部门') >= scopeWords('单位')
+        ? 'department'
+        : 'unit';
   // a file of tables alone (北京's 报表, "预算01表 收支总表" first) has no title year: the tables' 预算年度 decides
   const titleYear = YEAR_IN_TITLE.exec(titleText);
   const tableYear = titleYear ? 0 : yearOfTables(blocks);
@@ -157,7 +175,8 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   }
   for (const b of outline.toc) {
     if (b.type === 'heading' && b.numbering === 'part') add(nameOfOverviewPart(b.title), 'toc', b.at);
-    else if (b.type !== 'table' && /^关于/.test(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, ''))) add(nameBeforeYear(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')), 'toc', b.at);
+    else if (b.type !== 'table' && /^关于/.test(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')))
+      add(nameBeforeYear(tidy(b.text).replace(/^[一二三四五六七八九十]+、/, '')), 'toc', b.at);
   }
   for (const p of outline.parts) {
     add(nameOfOverviewPart(p.title), 'part', p.heading.at);
@@ -179,7 +198,8 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
       else {
         const prev = tail[i - 1];
         const prevText = prev ? tidy(textOf(prev)) : '';
-        if (prevText.length >= 2 && prevText.length <= 40 && !/[。，：:]/.test(prevText)) signature = { text: prevText, at: prev.at };
+        if (prevText.length >= 2 && prevText.length <= 40 && !/[。，：:]/.test(prevText))
+          signature = { text: prevText, at: prev.at };
       }
       break;
     }
@@ -215,7 +235,10 @@ export function extractToc(outline: Outline, kind: DocumentKind): Disclosure['to
 }
 
 /** Tables a part lists as attachments ("第四部分 部门决算报表（见附表）"). */
-export function attachmentTables(outline: Outline, kind: DocumentKind): Array<{ id: ReturnType<typeof announcedTable>; title: string; at: Place }> {
+export function attachmentTables(
+  outline: Outline,
+  kind: DocumentKind,
+): Array<{ id: ReturnType<typeof announcedTable>; title: string; at: Place }> {
   const out: Array<{ id: ReturnType<typeof announcedTable>; title: string; at: Place }> = [];
   for (const p of outline.parts) {
     if (!/见附表|附表|附件/.test(norm(p.title))) continue;

@@ -10,7 +10,10 @@ import { extractNarrative, type NarrativeResult } from './narrative.js';
 import { readFacts } from './narrative/facts.js';
 import { buildOutline } from './outline.js';
 
-function parse(prefix: '000' | '001' | '003' | '004', unitName: string): { result: NarrativeResult; ctx: ExtractContext } {
+function parse(
+  prefix: '000' | '001' | '003' | '004',
+  unitName: string,
+): { result: NarrativeResult; ctx: ExtractContext } {
   const ctx: ExtractContext = {
     file: prefix,
     kind: prefix === '004' ? 'final_account' : 'budget',
@@ -34,7 +37,12 @@ function facts(r: NarrativeResult, section: string): Fact[] {
 
 function fact(r: NarrativeResult, section: string, line: number, label: string): Fact {
   const f = facts(r, section).find((x) => x.at.line === line && x.label === label);
-  if (!f) throw new Error(`no fact «${label}» on line ${line} in section ${section}: ${facts(r, section).map((x) => `${x.at.line}:${x.label}`).join(', ')}`);
+  if (!f)
+    throw new Error(
+      `no fact «${label}» on line ${line} in section ${section}: ${facts(r, section)
+        .map((x) => `${x.at.line}:${x.label}`)
+        .join(', ')}`,
+    );
   return f;
 }
 
@@ -43,8 +51,16 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
 
   it('finds the ten sections of 第三部分 with topics decided from their titles', () => {
     expect(r.narrative.map((s) => `${s.number}:${s.topic}`)).toEqual([
-      '一:summary', '二:income', '三:expenditure', '四:fiscal', '五:generalBudget', '六:basic', '七:project', '八:threePublic',
-      '九:governmentFund', '十:other',
+      '一:summary',
+      '二:income',
+      '三:expenditure',
+      '四:fiscal',
+      '五:generalBudget',
+      '六:basic',
+      '七:project',
+      '八:threePublic',
+      '九:governmentFund',
+      '十:other',
     ]);
     expect(ctx.warnings).toEqual([]);
   });
@@ -70,8 +86,16 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
   });
 
   it('lines 287 and 301: function classes with amounts and shares, no code invented', () => {
-    expect(facts(r, '四').filter((f) => f.subject.kind === 'function').map((f) => `${f.label}=${money(f.amount)}`)).toEqual([
-      '一般公共服务支出=1901.34万元', '教育支出=6.27万元', '社会保障和就业支出=272.29万元', '卫生健康支出=146.57万元', '住房保障支出=114.53万元',
+    expect(
+      facts(r, '四')
+        .filter((f) => f.subject.kind === 'function')
+        .map((f) => `${f.label}=${money(f.amount)}`),
+    ).toEqual([
+      '一般公共服务支出=1901.34万元',
+      '教育支出=6.27万元',
+      '社会保障和就业支出=272.29万元',
+      '卫生健康支出=146.57万元',
+      '住房保障支出=114.53万元',
     ]);
     const gps = fact(r, '五', 301, '一般公共服务支出');
     expect(gps.subject).toEqual({ kind: 'function', names: ['一般公共服务支出'] });
@@ -81,7 +105,10 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
 
   it('line 313: 行政运行（项） with its 类/款 path, year 2022, 1224.38 万元 and change', () => {
     const f = fact(r, '五', 313, '行政运行');
-    expect(f.subject).toEqual({ kind: 'function', names: ['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'] });
+    expect(f.subject).toEqual({
+      kind: 'function',
+      names: ['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'],
+    });
     expect(f.year).toBe(2022);
     expect(money(f.amount)).toBe('1224.38万元');
     expect(money(f.change?.amount)).toBe('171万元');
@@ -100,7 +127,11 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
   it('section 八: 三公 amounts on line 399 and their changes with reasons on line 401', () => {
     const items = r.threePublic.items;
     expect(items.filter((f) => f.at.line === 399).map((f) => `${f.subject.key}=${money(f.amount)}`)).toEqual([
-      'total=98万元', 'overseas=0万元', 'vehiclePurchase=0万元', 'vehicleOperation=97万元', 'reception=1万元',
+      'total=98万元',
+      'overseas=0万元',
+      'vehiclePurchase=0万元',
+      'vehicleOperation=97万元',
+      'reception=1万元',
     ]);
     const op = items.find((f) => f.at.line === 401 && f.subject.key === 'vehicleOperation');
     expect(money(op?.change?.amount)).toBe('20万元');
@@ -130,7 +161,12 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
     expect([oc.administrativeUnits?.value, oc.institutionUnits?.value]).toEqual([1, 5]);
     const p = r.procurement;
     expect([p.total, p.goods, p.works, p.services, p.sme, p.smallMicro].map(money)).toEqual([
-      '206.69万元', '87.59万元', '0万元', '119.1万元', '205.09万元', '166.09万元',
+      '206.69万元',
+      '87.59万元',
+      '0万元',
+      '119.1万元',
+      '205.09万元',
+      '166.09万元',
     ]);
     expect(p.smeBasis).toBe('reserved');
     const a = r.assets;
@@ -138,7 +174,9 @@ describe('seed 000 (部门预算, 新疆巴州人民政府办公室)', () => {
     expect(a.buildingArea?.value).toBe(5128);
     expect(money(a.vehiclesValue)).toBe('895.39万元');
     expect(a.vehicleCategories.map((c) => `${c.name}:${c.count.value}:${money(c.value)}`)).toEqual([
-      '一般公务用车:26:895.39万元', '执法执勤用车:0:0万元', '其他车辆:0:0万元',
+      '一般公务用车:26:895.39万元',
+      '执法执勤用车:0:0万元',
+      '其他车辆:0:0万元',
     ]);
     expect([money(a.furnitureValue), money(a.otherAssetsValue)]).toEqual(['133.88万元', '788.72万元']);
     expect([a.equipmentOver50?.value, a.equipmentOver100?.value]).toEqual([1, 0]);
@@ -158,21 +196,36 @@ describe('seed 001 (单位预算, 乌尔禾区人民政府办公室)', () => {
 
   it('line 352: function codes printed as （201）（03）（01） give code 2010301', () => {
     const f = fact(r, '五', 352, '行政运行');
-    expect(f.subject).toEqual({ kind: 'function', code: '2010301', names: ['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'] });
+    expect(f.subject).toEqual({
+      kind: 'function',
+      code: '2010301',
+      names: ['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政运行'],
+    });
     expect(money(f.amount)).toBe('448.43万元');
     expect(fact(r, '五', 347, '一般公共服务支出').subject.code).toBe('201');
   });
 
   it('line 321: a reason that runs over semicolons stays whole', () => {
     const f = fact(r, '三', 321, '项目支出');
-    expect(f.reason?.text).toBe('本年度区长专项经费比上年度减少了80万元；网站建设经费比上年减少了15万元；政务大厅经费比上年减少了40.47万元；以及其他专项经费的减少');
+    expect(f.reason?.text).toBe(
+      '本年度区长专项经费比上年度减少了80万元；网站建设经费比上年减少了15万元；政务大厅经费比上年减少了40.47万元；以及其他专项经费的减少',
+    );
   });
 
   it('lines 364-366: 人员经费/公用经费 with their listed economic items', () => {
     const six = facts(r, '六');
-    expect(six.filter((f) => f.subject.kind === 'economic' && f.at.line === 364).map((f) => `${f.label}=${money(f.amount)}`)).toEqual([
-      '基本工资=72.58万元', '津贴补贴=117.4万元', '奖金=55.79万元', '机关事业单位基本养老保险费=25.04万元', '职工基本医疗保险缴费=12.99万元',
-      '公务员医疗补助缴费=3.13万元', '其他社会保障缴费=1.31万元', '住房公积金=47.04万元', '生活补助=30.42万元',
+    expect(
+      six.filter((f) => f.subject.kind === 'economic' && f.at.line === 364).map((f) => `${f.label}=${money(f.amount)}`),
+    ).toEqual([
+      '基本工资=72.58万元',
+      '津贴补贴=117.4万元',
+      '奖金=55.79万元',
+      '机关事业单位基本养老保险费=25.04万元',
+      '职工基本医疗保险缴费=12.99万元',
+      '公务员医疗补助缴费=3.13万元',
+      '其他社会保障缴费=1.31万元',
+      '住房公积金=47.04万元',
+      '生活补助=30.42万元',
     ]);
     expect(money(fact(r, '六', 366, '公用经费').amount)).toBe('107.77万元');
     expect(money(fact(r, '六', 366, '公务用车运行维护费').amount)).toBe('48.6万元');
@@ -180,8 +233,12 @@ describe('seed 001 (单位预算, 乌尔禾区人民政府办公室)', () => {
 
   it('section 七: "支出金额20.00万元" projects, also where the converter joined the fields of several (lines 406-440)', () => {
     expect(r.projects.map((p) => `${p.name}=${money(p.amount)}`)).toEqual([
-      '区长专项准备经费=20.00万元', '驻外办事处经费=21.00万元', '网站建设经费=25.00万元', '信访业务经费=2.00万元',
-      '慰问专项经费=4.00万元', '政务大厅工作经费=4.53万元',
+      '区长专项准备经费=20.00万元',
+      '驻外办事处经费=21.00万元',
+      '网站建设经费=25.00万元',
+      '信访业务经费=2.00万元',
+      '慰问专项经费=4.00万元',
+      '政务大厅工作经费=4.53万元',
     ]);
     expect(r.projects.map((p) => p.at.line)).toEqual([370, 382, 394, 406, 418, 430]);
     expect(r.projects[4].amount?.at?.line).toBe(422);
@@ -227,7 +284,11 @@ describe('seed 003 (单位预算, 克孜勒苏柯尔克孜自治州人民政府�
   });
 
   it('line 414: vehicles by category, 其他车辆 12 辆', () => {
-    expect(r.assets.vehicleCategories.map((c) => `${c.name}:${c.count.value}`)).toEqual(['一般公务用车:0', '执法执勤用车:0', '其他车辆:12']);
+    expect(r.assets.vehicleCategories.map((c) => `${c.name}:${c.count.value}`)).toEqual([
+      '一般公务用车:0',
+      '执法执勤用车:0',
+      '其他车辆:12',
+    ]);
     expect(money(r.assets.furnitureValue)).toBe('17.53万元');
   });
 });
@@ -237,8 +298,17 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
 
   it('finds the eleven sections with final-account topics', () => {
     expect(r.narrative.map((s) => `${s.number}:${s.topic}`)).toEqual([
-      '一:summary', '二:income', '三:expenditure', '四:fiscal', '五:generalBudget', '六:basic', '七:threePublic',
-      '八:governmentFund', '九:stateCapital', '十:other', '十一:performance',
+      '一:summary',
+      '二:income',
+      '三:expenditure',
+      '四:fiscal',
+      '五:generalBudget',
+      '六:basic',
+      '七:threePublic',
+      '八:governmentFund',
+      '九:stateCapital',
+      '十:other',
+      '十一:performance',
     ]);
   });
 
@@ -255,9 +325,17 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
   });
 
   it('line 69: income sources with their shares', () => {
-    expect(facts(r, '二').filter((f) => f.subject.kind === 'fund').map((f) => `${f.subject.key}=${money(f.amount)}@${pct(f.share)}`)).toEqual([
-      'fiscalAppropriation=1363.45万元@99.32', 'superiorSubsidy=0.00万元@0.00', 'businessIncome=0.00万元@0.00',
-      'operatingIncome=0.00万元@0.00', 'subsidiaryRemittance=0.00万元@0.00', 'otherIncome=9.34万元@0.68',
+    expect(
+      facts(r, '二')
+        .filter((f) => f.subject.kind === 'fund')
+        .map((f) => `${f.subject.key}=${money(f.amount)}@${pct(f.share)}`),
+    ).toEqual([
+      'fiscalAppropriation=1363.45万元@99.32',
+      'superiorSubsidy=0.00万元@0.00',
+      'businessIncome=0.00万元@0.00',
+      'operatingIncome=0.00万元@0.00',
+      'subsidiaryRemittance=0.00万元@0.00',
+      'otherIncome=9.34万元@0.68',
     ]);
   });
 
@@ -294,9 +372,16 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
 
   it('lines 73-75: facts of a sentence cut by a page break carry the line of their own figure', () => {
     expect(facts(r, '三').map((f) => `${f.at.line}:${f.label}`)).toEqual([
-      '73:本年支出', '75:基本支出', '75:项目支出', '75:上缴上级支出', '75:经营支出', '75:对附属单位补助支出',
+      '73:本年支出',
+      '75:基本支出',
+      '75:项目支出',
+      '75:上缴上级支出',
+      '75:经营支出',
+      '75:对附属单位补助支出',
     ]);
-    const second = facts(r, '四').filter((f) => f.budgetAmount).map((f) => f.at.line);
+    const second = facts(r, '四')
+      .filter((f) => f.budgetAmount)
+      .map((f) => f.at.line);
     expect(second).toEqual([83, 85]);
     expect(fact(r, '四', 83, '财政拨款收入总计').reason?.at?.line).toBe(85);
   });
@@ -307,11 +392,22 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
     expect(money(vehicle?.amount)).toBe('4.79万元');
     expect(pct(vehicle?.share)).toBe('95.99');
     const op = items.find((f) => f.at.line === 157 && f.subject.key === 'vehicleOperation');
-    expect([money(op?.budgetAmount), money(op?.amount), pct(op?.varianceRate)]).toEqual(['4.80万元', '4.79万元', '-0.21']);
-    const tp = r.threePublic;
-    expect([tp.overseasGroups, tp.overseasPeople, tp.vehiclesPurchased, tp.vehiclesHeld, tp.receptionBatches, tp.receptionPeople].map((c) => c?.value)).toEqual([
-      0, 0, 0, 3, 3, 18,
+    expect([money(op?.budgetAmount), money(op?.amount), pct(op?.varianceRate)]).toEqual([
+      '4.80万元',
+      '4.79万元',
+      '-0.21',
     ]);
+    const tp = r.threePublic;
+    expect(
+      [
+        tp.overseasGroups,
+        tp.overseasPeople,
+        tp.vehiclesPurchased,
+        tp.vehiclesHeld,
+        tp.receptionBatches,
+        tp.receptionPeople,
+      ].map((c) => c?.value),
+    ).toEqual([0, 0, 0, 3, 3, 18]);
   });
 
   it('section 十: 公用经费 under 机关运行经费 with its printed label; 授予 procurement; assets as of 2022年12月31日', () => {
@@ -320,12 +416,22 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
     expect(oc?.subject.kind).toBe('operatingCosts');
     expect(money(oc?.amount)).toBe('67.39万元');
     expect(r.procurement).toMatchObject({ smeBasis: 'awarded' });
-    expect([money(r.procurement.sme), pct(r.procurement.smeShare), pct(r.procurement.smallMicroShare)]).toEqual(['55.51万元', '100.00', '100.00']);
+    expect([money(r.procurement.sme), pct(r.procurement.smeShare), pct(r.procurement.smallMicroShare)]).toEqual([
+      '55.51万元',
+      '100.00',
+      '100.00',
+    ]);
     expect(r.assets.asOf).toBe('2022年12月31日');
     expect(money(r.assets.fixedAssetsValue)).toBe('532.65万元');
     expect(r.assets.vehicleCategories.map((c) => `${c.name}:${c.count.value}`)).toEqual([
-      '副部（省）级及以上领导用车:0', '主要领导干部用车:2', '机要通信用车:0', '应急保障用车:0', '执法执勤用车:0', '特种专业技术用车:0',
-      '离退休干部用车:0', '其他用车:1',
+      '副部（省）级及以上领导用车:0',
+      '主要领导干部用车:2',
+      '机要通信用车:0',
+      '应急保障用车:0',
+      '执法执勤用车:0',
+      '特种专业技术用车:0',
+      '离退休干部用车:0',
+      '其他用车:1',
     ]);
     expect(r.assets.equipmentOver100?.value).toBe(0);
     expect(r.assets.equipmentOver50).toBeUndefined();
@@ -333,7 +439,11 @@ describe('seed 004 (部门决算, 新疆昌吉州政务服务和公共资源交�
 
   it('section 十一: 绩效评价项目 9 个, 全年预算数 748.11, 全年执行数 728.90', () => {
     const p = r.performanceSummary;
-    expect([p.projectCount?.value, money(p.budgetAmount), money(p.executedAmount)]).toEqual([9, '748.11万元', '728.90万元']);
+    expect([p.projectCount?.value, money(p.budgetAmount), money(p.executedAmount)]).toEqual([
+      9,
+      '748.11万元',
+      '728.90万元',
+    ]);
   });
 });
 
@@ -368,13 +478,34 @@ describe('fact reader on constructed text', () => {
 describe('explanation part without 说明 in its title', () => {
   it('reads 第三部分 …决算情况 and topics of sections named for 机关运行经费 and 政府采购', () => {
     const text = [
-      '第一部分 某局概况', '', '一、主要职能', '', '负责某项工作。', '',
-      '第三部分 某局2024年度部门决算情况', '', '一、收入支出决算总体情况说明', '',
-      '2024年度收入总计100.00万元。', '', '二、机关运行经费支出说明', '',
-      '2024年度机关运行经费支出10.00万元，比上年增加1.00万元，增长11.11%。', '', '三、政府采购支出说明', '',
+      '第一部分 某局概况',
+      '',
+      '一、主要职能',
+      '',
+      '负责某项工作。',
+      '',
+      '第三部分 某局2024年度部门决算情况',
+      '',
+      '一、收入支出决算总体情况说明',
+      '',
+      '2024年度收入总计100.00万元。',
+      '',
+      '二、机关运行经费支出说明',
+      '',
+      '2024年度机关运行经费支出10.00万元，比上年增加1.00万元，增长11.11%。',
+      '',
+      '三、政府采购支出说明',
+      '',
       '2024年度政府采购支出总额5.00万元。',
     ].join('\n');
-    const ctx: ExtractContext = { file: 't', kind: 'final_account', scope: 'department', year: 2024, unitName: '某局', warnings: [] };
+    const ctx: ExtractContext = {
+      file: 't',
+      kind: 'final_account',
+      scope: 'department',
+      year: 2024,
+      unitName: '某局',
+      warnings: [],
+    };
     const r = extractNarrative(buildOutline(readText(text).blocks), ctx);
     expect(r.narrative.map((x) => `${x.number}:${x.topic}`)).toEqual(['一:summary', '二:other', '三:other']);
     expect(money(r.operatingCosts.fact?.amount)).toBe('10.00万元');

@@ -3,7 +3,14 @@
 import type { Block, HeadingBlock } from '../read/blocks.js';
 import type { Disclosure, Fact, NarrativeSection } from '../model/schema.js';
 import { type ExtractContext, warn } from './context.js';
-import { readAssets, readOperatingUnits, readPerformanceSummary, procurementOf, readProjects, readThreePublicCounts } from './narrative/details.js';
+import {
+  readAssets,
+  readOperatingUnits,
+  readPerformanceSummary,
+  procurementOf,
+  readProjects,
+  readThreePublicCounts,
+} from './narrative/details.js';
 import { readFacts } from './narrative/facts.js';
 import { type Paragraph, paragraphsOf } from './narrative/segment.js';
 import { type Subtopic, subtopicOf, type Topic, topicOf } from './narrative/subject.js';
@@ -39,7 +46,8 @@ function isExplanationTitle(title: string): boolean {
 export function explanationPart(outline: Outline): Part | undefined {
   const byTitle = outline.parts.find((p) => isExplanationTitle(p.title) && p.sections.length > 0);
   if (byTitle) return byTitle;
-  const score = (p: Part) => p.sections.filter((s) => /说明/.test(norm(s.title)) && /收入|支出|三公|财政拨款/.test(norm(s.title))).length;
+  const score = (p: Part) =>
+    p.sections.filter((s) => /说明/.test(norm(s.title)) && /收入|支出|三公|财政拨款/.test(norm(s.title))).length;
   const best = [...outline.parts].sort((a, b) => score(b) - score(a))[0];
   // a body without 目录 or 第X部分 (重庆: 一、单位基本情况 … 六、专业性名词解释) is one untitled part: fewer titles say 说明
   const untitled = outline.parts.length === 1 && !best?.title;
@@ -56,7 +64,13 @@ function explanationSections(outline: Outline, main: Part): Section[] {
   for (const p of outline.parts) {
     if (p !== main && !(p.title && isExplanationTitle(p.title))) continue;
     if (p.sections.length) out.push(...p.sections);
-    else if (p !== main) out.push({ heading: p.heading, number: p.number, title: p.title, blocks: p.blocks.filter((b) => b.type !== 'table') });
+    else if (p !== main)
+      out.push({
+        heading: p.heading,
+        number: p.number,
+        title: p.title,
+        blocks: p.blocks.filter((b) => b.type !== 'table'),
+      });
   }
   return out;
 }
@@ -64,7 +78,9 @@ function explanationSections(outline: Outline, main: Part): Section[] {
 /** Blocks up to the performance tables (目标表/自评表), which the performance extractor reads. */
 function beforePerformanceTables(blocks: Block[]): Block[] {
   const end = blocks.findIndex(
-    (b) => b.type === 'table' || (b.text.length <= 60 && /^(项目支出)?绩效(目标|自评)表|^附件\s*\d*\s*[:：]?$/.test(norm(b.text))),
+    (b) =>
+      b.type === 'table' ||
+      (b.text.length <= 60 && /^(项目支出)?绩效(目标|自评)表|^附件\s*\d*\s*[:：]?$/.test(norm(b.text))),
   );
   return end < 0 ? blocks : blocks.slice(0, end);
 }
@@ -82,7 +98,10 @@ function segmentsOf(blocks: Block[], topic: Topic, sectionSubtopic: Subtopic): S
     else if (b.type === 'paragraph' && inlineSubsection(b.text)) {
       // "（一）机关运行经费。2026年…": a subsection whose title runs on into its text
       const title = inlineSubsection(b.text)!;
-      runs.push({ heading: { type: 'heading', text: title, numbering: 'subsection', title, marked: false, at: b.at }, blocks: [b] });
+      runs.push({
+        heading: { type: 'heading', text: title, numbering: 'subsection', title, marked: false, at: b.at },
+        blocks: [b],
+      });
     } else runs[runs.length - 1].blocks.push(b);
   }
   return runs
@@ -91,7 +110,11 @@ function segmentsOf(blocks: Block[], topic: Topic, sectionSubtopic: Subtopic): S
       // a section of its own for 机关运行经费/政府采购/国有资产 (other templates) is read like that subsection
       const subtopic = r.heading ? subtopicOf(r.heading.title) : sectionSubtopic;
       const performance = subtopic === 'performance' || topic === 'performance';
-      return { heading: r.heading, subtopic, paragraphs: paragraphsOf(performance ? beforePerformanceTables(r.blocks) : r.blocks) };
+      return {
+        heading: r.heading,
+        subtopic,
+        paragraphs: paragraphsOf(performance ? beforePerformanceTables(r.blocks) : r.blocks),
+      };
     });
 }
 
@@ -114,10 +137,21 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
     const topic = topicOf(section.title);
     // the 名词解释 printed as a section of the explanations defines terms, it states no figures
     if (/名词解释/.test(norm(section.title))) {
-      result.narrative.push({ number: section.number, title: section.title, topic, facts: [], paragraphs: [], at: section.heading.at });
+      result.narrative.push({
+        number: section.number,
+        title: section.title,
+        topic,
+        facts: [],
+        paragraphs: [],
+        at: section.heading.at,
+      });
       continue;
     }
-    const segments = segmentsOf(section.blocks, topic, topic === 'other' || topic === 'performance' ? subtopicOf(section.title) : 'none');
+    const segments = segmentsOf(
+      section.blocks,
+      topic,
+      topic === 'other' || topic === 'performance' ? subtopicOf(section.title) : 'none',
+    );
     const facts: Fact[] = [];
     for (const seg of segments) {
       if (topic === 'project') {
@@ -125,7 +159,13 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
         result.projects.push(...projects);
         for (const p of projects) {
           if (!p.amount) continue;
-          facts.push({ subject: { kind: 'project', names: [p.name] }, label: p.name, amount: p.amount, text: `${p.name} ${p.amount.text}${p.amount.unit}`, at: p.at });
+          facts.push({
+            subject: { kind: 'project', names: [p.name] },
+            label: p.name,
+            amount: p.amount,
+            text: `${p.name} ${p.amount.text}${p.amount.unit}`,
+            at: p.at,
+          });
         }
         continue;
       }
@@ -137,18 +177,25 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
         if (!result.assets.at) result.assets = readAssets(seg.paragraphs);
         continue;
       }
-      const segFacts = readFacts(seg.paragraphs, { unitName: ctx.unitName, context: { topic, subtopic: seg.subtopic, year: ctx.year } });
+      const segFacts = readFacts(seg.paragraphs, {
+        unitName: ctx.unitName,
+        context: { topic, subtopic: seg.subtopic, year: ctx.year },
+      });
       facts.push(...segFacts);
       if (seg.subtopic === 'operatingCosts') {
         // "本单位无机关运行经费。" states that there are none: a fact without an amount
         const none = seg.paragraphs.find((p) => /(?:无|没有|未安排)(?:机关)?运行经费/.test(p.text));
         const fact =
           segFacts.find((f) => f.subject.kind === 'operatingCosts' && f.amount) ??
-          (none ? { subject: { kind: 'operatingCosts' as const }, label: '机关运行经费', text: none.text, at: none.at } : undefined);
+          (none
+            ? { subject: { kind: 'operatingCosts' as const }, label: '机关运行经费', text: none.text, at: none.at }
+            : undefined);
         // a later mention without a figure (a 名词解释 entry) does not undo the one read
-        if (fact || !result.operatingCosts.fact) result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
+        if (fact || !result.operatingCosts.fact)
+          result.operatingCosts = { ...(fact ? { fact } : {}), ...readOperatingUnits(seg.paragraphs) };
       }
-      if (seg.subtopic === 'procurement' && (segFacts.length || !result.procurement.total)) result.procurement = procurementOf(segFacts);
+      if (seg.subtopic === 'procurement' && (segFacts.length || !result.procurement.total))
+        result.procurement = procurementOf(segFacts);
       if (topic === 'threePublic') {
         result.threePublic.items.push(...segFacts.filter((f) => f.subject.kind === 'threePublic'));
         Object.assign(result.threePublic, readThreePublicCounts(seg.paragraphs));

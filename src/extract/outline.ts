@@ -28,7 +28,18 @@ export interface Outline {
   preamble: Block[];
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** 一 → 1, 十一 → 11, 二十 → 20; Arabic digits pass through. */
 export function chineseNumber(s: string): number {
@@ -108,7 +119,10 @@ function partsFromToc(body: Block[], entries: HeadingBlock[], isTableTitle: (b: 
   for (const entry of entries) {
     const key = titleKey(entry.title);
     // a table's own title ("…一般公共预算支出功能分类预算表") does not repeat an entry naming all tables ("单位预算表")
-    let index = body.findIndex((b, i) => i >= from && repeatsEntry(b, key) && (!isTableTitle(b) || titleKey((b as { text: string }).text) === key));
+    let index = body.findIndex(
+      (b, i) =>
+        i >= from && repeatsEntry(b, key) && (!isTableTitle(b) || titleKey((b as { text: string }).text) === key),
+    );
     let keepBlock = false;
     if (index < 0 && /表$/.test(key)) {
       index = body.findIndex((b, i) => i >= from && isTableTitle(b));
@@ -125,8 +139,22 @@ function partsFromToc(body: Block[], entries: HeadingBlock[], isTableTitle: (b: 
     const end = anchors[k + 1]?.index ?? body.length;
     // a table title stays a block of the part (the table reader finds it there); the part takes the 目录's title
     const title = a.keepBlock ? stripLeader(a.entry.title) : tidyTitle(b.text);
-    const heading: HeadingBlock = { type: 'heading', text: a.keepBlock ? '' : b.text, numbering: 'part', number: a.entry.number, title, marked: false, at: b.at };
-    parts.push({ heading, number: a.entry.number ?? '', title, blocks: body.slice(a.keepBlock ? a.index : a.index + 1, end), sections: [] });
+    const heading: HeadingBlock = {
+      type: 'heading',
+      text: a.keepBlock ? '' : b.text,
+      numbering: 'part',
+      number: a.entry.number,
+      title,
+      marked: false,
+      at: b.at,
+    };
+    parts.push({
+      heading,
+      number: a.entry.number ?? '',
+      title,
+      blocks: body.slice(a.keepBlock ? a.index : a.index + 1, end),
+      sections: [],
+    });
   });
   // what precedes the first title belongs to the first part (a title lost by the converter)
   const lead = body.slice(0, anchors[0].index);
@@ -151,7 +179,9 @@ export function buildOutline(blocks: Block[], isTableTitle: (b: Block) => boolea
     let again = -1;
     if (firstPart >= 0) {
       const num = (blocks[firstPart] as HeadingBlock).number;
-      again = blocks.findIndex((b, i) => i > firstPart && b.type === 'heading' && b.numbering === 'part' && b.number === num);
+      again = blocks.findIndex(
+        (b, i) => i > firstPart && b.type === 'heading' && b.numbering === 'part' && b.number === num,
+      );
     }
     const sectioned = firstPart < 0 ? sectionToc(blocks, tocStart) : undefined;
     if (sectioned) {
@@ -183,7 +213,14 @@ export function buildOutline(blocks: Block[], isTableTitle: (b: Block) => boolea
   // templates without 第X部分 headings (e.g. Shanghai's): the whole body is one part, split at its 一、二、…
   if (parts.length === 0 && preamble.length > 0) {
     const first = preamble.find((b) => b.type !== 'table') ?? preamble[0];
-    const heading: HeadingBlock = { type: 'heading', text: '', numbering: 'part', title: '', marked: false, at: first.at };
+    const heading: HeadingBlock = {
+      type: 'heading',
+      text: '',
+      numbering: 'part',
+      title: '',
+      marked: false,
+      at: first.at,
+    };
     parts.push({ heading, number: '', title: '', blocks: preamble.splice(0), sections: [] });
   }
   for (const part of parts) part.sections = splitSections(part.blocks);

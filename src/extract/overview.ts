@@ -65,7 +65,8 @@ function readStaff(paragraphs: Paragraph[]): Disclosure['overview']['staff'] {
     const out: { n?: Count; change?: Count } = { n: count(Number(hit[1]), '人', hit[0], at) };
     const rest = t.slice((hit.index ?? 0) + hit[0].length);
     const c = /^\s*[，,]?\s*(?:比上年)?\s*(增加|减少)\s*(\d+)\s*人/.exec(rest);
-    if (c) out.change = count(c[1] === '减少' ? -Number(c[2]) : Number(c[2]), '人', c[0].replace(/^\s*[，,]\s*/, ''), at);
+    if (c)
+      out.change = count(c[1] === '减少' ? -Number(c[2]) : Number(c[2]), '人', c[0].replace(/^\s*[，,]\s*/, ''), at);
     return out;
   };
   const active = person(/在职(?:人员)?\s*(?:为)?\s*(\d+)\s*人/);
@@ -116,10 +117,13 @@ export function extractOverview(outline: Outline, ctx: ExtractContext): Disclosu
     }
     if ((m = /下属\s*(\d+)\s*(?:家|个)/.exec(all))) overview.organisation.subordinateUnitCount = Number(m[1]);
     else if (/无下属(?:预算)?单位/.test(all)) overview.organisation.subordinateUnitCount = 0;
-    if ((m = /行政单位\s*(\d+)\s*(?:家|个)|(\d+)\s*(?:家|个)行政单位/.exec(all))) overview.organisation.administrativeUnits = Number(m[1] ?? m[2]);
-    if ((m = /事业单位\s*(\d+)\s*(?:家|个)|(\d+)\s*(?:家|个)事业单位/.exec(all))) overview.organisation.institutionUnits = Number(m[1] ?? m[2]);
+    if ((m = /行政单位\s*(\d+)\s*(?:家|个)|(\d+)\s*(?:家|个)行政单位/.exec(all)))
+      overview.organisation.administrativeUnits = Number(m[1] ?? m[2]);
+    if ((m = /事业单位\s*(\d+)\s*(?:家|个)|(\d+)\s*(?:家|个)事业单位/.exec(all)))
+      overview.organisation.institutionUnits = Number(m[1] ?? m[2]);
   }
-  if (!duties && !organisation) warn(ctx, 'overview-sections', '概况部分中未找到“主要职能”或“机构设置”', part.heading.at);
+  if (!duties && !organisation)
+    warn(ctx, 'overview-sections', '概况部分中未找到“主要职能”或“机构设置”', part.heading.at);
   return overview;
 }
 

@@ -40,7 +40,13 @@ const byLine = (indicators: Indicator[], line: number) => {
 };
 
 function compareIndicator(got: Indicator, want: ExpectedIndicator): void {
-  expect({ line: got.at.line, level1: got.level1, level2: got.level2, name: squash(got.name), target: squash(got.target) }).toEqual({
+  expect({
+    line: got.at.line,
+    level1: got.level1,
+    level2: got.level2,
+    name: squash(got.name),
+    target: squash(got.target),
+  }).toEqual({
     line: want.line,
     level1: want.level1,
     level2: want.level2,
@@ -72,7 +78,10 @@ function describeFixtureTargets(prefix: string, fixture: ExpectedSeed): void {
           expect(got().at.line).toBe(want.line);
           expect(got().project).toBe(want.project);
           // damaged header cells: only the end of the unit is dependable, and leaving it out (with a warning) is allowed
-          if (want.garbled && got().unit === undefined) expect(seed.warnings.some((w) => w.code === 'performance-garbled-cell' && w.message.includes('预算单位'))).toBe(true);
+          if (want.garbled && got().unit === undefined)
+            expect(
+              seed.warnings.some((w) => w.code === 'performance-garbled-cell' && w.message.includes('预算单位')),
+            ).toBe(true);
           else if (want.garbled) expect(got().unit?.endsWith(want.unit.slice(-3))).toBe(true);
           else expect(got().unit).toBe(want.unit);
           if (want.goalStartsWith) expect(squash(got().goal).startsWith(squash(want.goalStartsWith))).toBe(true);
@@ -140,7 +149,8 @@ describe('seed 004: 绩效自评表 agree with the hand-written fixture', () => 
         expect(got().indicators.map((i) => i.at.line)).toEqual(want.indicators.map((i) => i.line));
       });
       for (const wi of want.indicators)
-        it(`line ${wi.line}: ${wi.name.slice(0, 20)}${wi.shifted ? ' (shifted row realigned)' : ''}`, () => compareIndicator(byLine(got().indicators, wi.line), wi));
+        it(`line ${wi.line}: ${wi.name.slice(0, 20)}${wi.shifted ? ' (shifted row realigned)' : ''}`, () =>
+          compareIndicator(byLine(got().indicators, wi.line), wi));
     });
   });
 });
@@ -173,7 +183,12 @@ describe('seed 000 (巴州政府办公室 2022 预算): read by hand', () => {
   });
   it('line 448: 年度资金总额 "29 5" (split by the converter) is 295 exactly', () => {
     const total = seed.targets[0].totalFunds!;
-    expect({ minor: total.minor, scale: total.scale, unit: total.unit, text: total.text }).toEqual({ minor: 295, scale: 0, unit: '万元', text: '29 5' });
+    expect({ minor: total.minor, scale: total.scale, unit: total.unit, text: total.text }).toEqual({
+      minor: 295,
+      scale: 0,
+      unit: '万元',
+      text: '29 5',
+    });
     expect(total.at?.line).toBe(448);
   });
   it('line 468: name printed in the 二级指标 column stays under 质量指标', () => {
@@ -182,21 +197,51 @@ describe('seed 000 (巴州政府办公室 2022 预算): read by hand', () => {
   });
   it('lines 470–472: rows moved to the first column keep 时效指标; a date target has no comparator', () => {
     const ind = seed.targets[0].indicators;
-    expect(byLine(ind, 470)).toMatchObject({ level2: '时效指标', name: '公文流转专线故障响应时间', comparator: '≤', value: '2', valueUnit: '小时' });
+    expect(byLine(ind, 470)).toMatchObject({
+      level2: '时效指标',
+      name: '公文流转专线故障响应时间',
+      comparator: '≤',
+      value: '2',
+      valueUnit: '小时',
+    });
     const date = byLine(ind, 471);
-    expect(date).toMatchObject({ level2: '时效指标', name: '采购完成时间', target: '2022 年 12 月', value: '2022 年 12 月' });
+    expect(date).toMatchObject({
+      level2: '时效指标',
+      name: '采购完成时间',
+      target: '2022 年 12 月',
+      value: '2022 年 12 月',
+    });
     expect(date.comparator).toBeUndefined();
     expect(byLine(ind, 472)).toMatchObject({ name: '采购支付及时性', target: '≥95%' });
   });
   it('line 474: first row after the page break continues 时效指标 of the table above', () => {
-    expect(byLine(seed.targets[0].indicators, 474)).toMatchObject({ level1: '产出指标', level2: '时效指标', name: '公务用车运行费支付及时率', target: '>=95%', comparator: '>=' });
+    expect(byLine(seed.targets[0].indicators, 474)).toMatchObject({
+      level1: '产出指标',
+      level2: '时效指标',
+      name: '公务用车运行费支付及时率',
+      target: '>=95%',
+      comparator: '>=',
+    });
   });
   it('line 517: 社会效益指标 with an empty 一级指标 cell belongs to 效益指标, not to 产出指标 above', () => {
-    expect(byLine(seed.targets[1].indicators, 517)).toMatchObject({ level1: '效益指标', level2: '社会效益指标', target: '有所提升' });
+    expect(byLine(seed.targets[1].indicators, 517)).toMatchObject({
+      level1: '效益指标',
+      level2: '社会效益指标',
+      target: '有所提升',
+    });
   });
   it('lines 518–519: 可持续影响指标 printed in the 一级指标 column', () => {
-    expect(byLine(seed.targets[1].indicators, 518)).toMatchObject({ level1: '效益指标', level2: '可持续影响指标', name: '互联网专线带宽正常使用年限', target: '≥1 年' });
-    expect(byLine(seed.targets[1].indicators, 519)).toMatchObject({ level2: '可持续影响指标', name: '网络畅通率', target: '≥95%' });
+    expect(byLine(seed.targets[1].indicators, 518)).toMatchObject({
+      level1: '效益指标',
+      level2: '可持续影响指标',
+      name: '互联网专线带宽正常使用年限',
+      target: '≥1 年',
+    });
+    expect(byLine(seed.targets[1].indicators, 519)).toMatchObject({
+      level2: '可持续影响指标',
+      name: '网络畅通率',
+      target: '≥95%',
+    });
   });
   it('line 539: an indicator the document prints under 成本指标 stays there', () => {
     expect(byLine(seed.targets[2].indicators, 539)).toMatchObject({ level2: '成本指标', name: '采购支付及时性' });
@@ -225,17 +270,37 @@ describe('seed 001 (乌尔禾区政府办公室 2022 预算): read by hand', () 
     const t = seed.targets[4];
     expect(money(t.fiscalFunds)).toBe('4.53');
     expect(t.otherFunds).toBeUndefined();
-    expect(seed.warnings).toEqual([expect.objectContaining({ code: 'performance-blank-value', at: expect.objectContaining({ line: 648 }) })]);
+    expect(seed.warnings).toEqual([
+      expect.objectContaining({ code: 'performance-blank-value', at: expect.objectContaining({ line: 648 }) }),
+    ]);
   });
   it('line 578: after the page break the "指标" fragment of 绩效指标 is not read as a level or a name', () => {
-    expect(byLine(seed.targets[2].indicators, 578)).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '慰问物资种类数', target: '≥6种' });
+    expect(byLine(seed.targets[2].indicators, 578)).toMatchObject({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '慰问物资种类数',
+      target: '≥6种',
+    });
   });
   it('line 621: 成本指标 printed in the 一级指标 column is a 二级指标', () => {
-    expect(byLine(seed.targets[3].indicators, 621)).toMatchObject({ level1: '产出指标', level2: '成本指标', name: '电脑采购成本控制数', target: '≤0.5万元' });
+    expect(byLine(seed.targets[3].indicators, 621)).toMatchObject({
+      level1: '产出指标',
+      level2: '成本指标',
+      name: '电脑采购成本控制数',
+      target: '≤0.5万元',
+    });
   });
   it('lines 692–693: rows printed one column to the right', () => {
-    expect(byLine(seed.targets[5].indicators, 692)).toMatchObject({ level2: '时效指标', name: '补助资金发放时间 (天)', target: '≤2天' });
-    expect(byLine(seed.targets[5].indicators, 693)).toMatchObject({ level2: '时效指标', name: '驻外办事处保障工作完成率', target: '≥99%' });
+    expect(byLine(seed.targets[5].indicators, 692)).toMatchObject({
+      level2: '时效指标',
+      name: '补助资金发放时间 (天)',
+      target: '≤2天',
+    });
+    expect(byLine(seed.targets[5].indicators, 693)).toMatchObject({
+      level2: '时效指标',
+      name: '驻外办事处保障工作完成率',
+      target: '≥99%',
+    });
   });
 });
 
@@ -243,7 +308,9 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
   const seed = readSeed('003');
   const codes = (line: number) => seed.warnings.filter((w) => w.at?.line === line).map((w) => w.code);
   it('reads the four tables with their projects and funds; the blank 其他资金 of line 509 is absent', () => {
-    expect(seed.targets.map((t) => [t.project, money(t.totalFunds), money(t.fiscalFunds), money(t.otherFunds)])).toEqual([
+    expect(
+      seed.targets.map((t) => [t.project, money(t.totalFunds), money(t.fiscalFunds), money(t.otherFunds)]),
+    ).toEqual([
       ['公务接待项目', '40', '40', '0'],
       ['机场设施租赁项目', '60', '60', '0'],
       ['业务活动经费项目', '50', '50', '0'],
@@ -265,12 +332,29 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
   });
   it('lines 443–446: rows around the centred 成本指标 label (line 444) belong to it; line 442 stays 时效指标', () => {
     const ind = seed.targets[0].indicators;
-    expect([442, 443, 444, 445, 446].map((l) => byLine(ind, l).level2)).toEqual(['时效指标', '成本指标', '成本指标', '成本指标', '成本指标']);
-    expect(byLine(ind, 444)).toMatchObject({ name: '工作餐标准地厅级', target: '≤150 元/天/人', valueUnit: '元/天/人' });
+    expect([442, 443, 444, 445, 446].map((l) => byLine(ind, l).level2)).toEqual([
+      '时效指标',
+      '成本指标',
+      '成本指标',
+      '成本指标',
+      '成本指标',
+    ]);
+    expect(byLine(ind, 444)).toMatchObject({
+      name: '工作餐标准地厅级',
+      target: '≤150 元/天/人',
+      valueUnit: '元/天/人',
+    });
   });
   it('lines 460–464: rows between centred labels go to the nearer one, ties to the label above', () => {
     const ind = seed.targets[1].indicators;
-    expect([460, 461, 462, 463, 464, 465].map((l) => byLine(ind, l).level2)).toEqual(['数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '时效指标']);
+    expect([460, 461, 462, 463, 464, 465].map((l) => byLine(ind, l).level2)).toEqual([
+      '数量指标',
+      '数量指标',
+      '数量指标',
+      '质量指标',
+      '质量指标',
+      '时效指标',
+    ]);
   });
   it('line 435: the goal whose label was lost is read from its prose cell, with a warning', () => {
     expect(seed.targets[0].goal?.startsWith('该项目资金 40 万元')).toBe(true);
@@ -284,11 +368,19 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
   });
 
   it('line 437: rows above a centred level label take that label (数量指标 of line 438)', () => {
-    expect(byLine(seed.targets[0].indicators, 437)).toMatchObject({ level1: '产出指标', level2: '数量指标', target: '≥712' });
+    expect(byLine(seed.targets[0].indicators, 437)).toMatchObject({
+      level1: '产出指标',
+      level2: '数量指标',
+      target: '≥712',
+    });
     expect(codes(437)).toContain('performance-centred-levels');
   });
   it('line 442: noise cells "," and "ξ" are dropped into warnings', () => {
-    expect(byLine(seed.targets[0].indicators, 442)).toMatchObject({ name: '资金结算及时率', target: '=100%', level2: '时效指标' });
+    expect(byLine(seed.targets[0].indicators, 442)).toMatchObject({
+      name: '资金结算及时率',
+      target: '=100%',
+      level2: '时效指标',
+    });
     expect(codes(442)).toEqual(['performance-garbled-cell', 'performance-garbled-cell']);
   });
   it('lines 447 + 449: a name cut by the page break is joined; the target 好 stays', () => {
@@ -303,17 +395,43 @@ describe('seed 003 (克州政府办公室 2022 预算, garbled by the converter)
     expect(codes(461)).toContain('performance-garbled-cell');
   });
   it('line 438: a stray "[" in the target is dropped', () => {
-    expect(byLine(seed.targets[0].indicators, 438)).toMatchObject({ target: '≥330 团队', comparator: '≥', value: '330', valueUnit: '团队' });
+    expect(byLine(seed.targets[0].indicators, 438)).toMatchObject({
+      target: '≥330 团队',
+      comparator: '≥',
+      value: '330',
+      valueUnit: '团队',
+    });
   });
   it('lines 489 and 491: "≪" is read as ≤ while the target stays as printed', () => {
-    expect(byLine(seed.targets[2].indicators, 489)).toMatchObject({ name: '系统故障率', target: '≪5%', comparator: '≤', value: '5', valueUnit: '%' });
-    expect(byLine(seed.targets[2].indicators, 491)).toMatchObject({ target: '≪24 小时', comparator: '≤', value: '24', valueUnit: '小时' });
+    expect(byLine(seed.targets[2].indicators, 489)).toMatchObject({
+      name: '系统故障率',
+      target: '≪5%',
+      comparator: '≤',
+      value: '5',
+      valueUnit: '%',
+    });
+    expect(byLine(seed.targets[2].indicators, 491)).toMatchObject({
+      target: '≪24 小时',
+      comparator: '≤',
+      value: '24',
+      valueUnit: '小时',
+    });
   });
   it('line 494: first row after the page break (four columns) is 成本指标 of the same table', () => {
-    expect(byLine(seed.targets[2].indicators, 494)).toMatchObject({ level1: '产出指标', level2: '成本指标', name: '业务日常活动经费', target: '≤36.2万元' });
+    expect(byLine(seed.targets[2].indicators, 494)).toMatchObject({
+      level1: '产出指标',
+      level2: '成本指标',
+      name: '业务日常活动经费',
+      target: '≤36.2万元',
+    });
   });
   it('line 521: an indicator without a printed target is kept with an empty target and a warning', () => {
-    expect(byLine(seed.targets[3].indicators, 521)).toMatchObject({ level1: '满意度指标', level2: '满意度指标', name: '群众满意度', target: '' });
+    expect(byLine(seed.targets[3].indicators, 521)).toMatchObject({
+      level1: '满意度指标',
+      level2: '满意度指标',
+      name: '群众满意度',
+      target: '',
+    });
     expect(codes(521)).toContain('performance-blank-value');
   });
 });
@@ -337,33 +455,54 @@ describe('seed 004 (昌吉州政务服务和公共资源交易管理局 2022 决
     expect(evals).toHaveLength(9);
     expect(seed.targets).toEqual([]);
   });
-  describe.each(table)('table at line %i: %s', (line, project, count, [initial, fullYear, executed], rate, score, total) => {
-    const e = () => evals.find((x) => x.at.line === line)!;
-    it('project, departments', () => {
-      expect(e().project).toBe(project);
-      expect(e().department).toBe('昌吉回族自治州政务服务和公共资源交易管理局');
-      expect(e().implementingUnit).toBe('昌吉回族自治州政务服务和公共资源交易管理局');
-    });
-    it(`年度资金总额 ${initial}/${fullYear}/${executed}, 分值 10, 执行率 ${rate}, 得分 ${score}`, () => {
-      const f = e().funds[0];
-      expect(f.label).toBe('年度资金总额');
-      expect([money(f.initialBudget), money(f.fullYearBudget), money(f.executed)]).toEqual([initial, fullYear, executed]);
-      expect([f.weight, f.executionRate?.text, f.score]).toEqual(['10', rate, score]);
-      expect(e().funds.map((l) => l.label)).toEqual(['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金']);
-      // "—": 分值/执行率/得分 do not apply to the sub-lines
-      for (const sub of e().funds.slice(1)) expect([sub.weight, sub.executionRate, sub.score]).toEqual([undefined, undefined, undefined]);
-    });
-    it(`总分 100 / ${total}`, () => expect([e().totalWeight, e().totalScore]).toEqual(['100', total]));
-    it(`${count} indicators; the empty 经济效益/生态效益 rows are not indicators`, () => {
-      expect(e().indicators).toHaveLength(count);
-      expect(e().indicators.every((i) => i.name !== '' && i.weight && i.score)).toBe(true);
-    });
-  });
-  it('line 196/198: the first table\'s sub-lines 210.00/228.00/228.00 and 其他资金 10.00/0.00/0.00', () => {
+  describe.each(table)(
+    'table at line %i: %s',
+    (line, project, count, [initial, fullYear, executed], rate, score, total) => {
+      const e = () => evals.find((x) => x.at.line === line)!;
+      it('project, departments', () => {
+        expect(e().project).toBe(project);
+        expect(e().department).toBe('昌吉回族自治州政务服务和公共资源交易管理局');
+        expect(e().implementingUnit).toBe('昌吉回族自治州政务服务和公共资源交易管理局');
+      });
+      it(`年度资金总额 ${initial}/${fullYear}/${executed}, 分值 10, 执行率 ${rate}, 得分 ${score}`, () => {
+        const f = e().funds[0];
+        expect(f.label).toBe('年度资金总额');
+        expect([money(f.initialBudget), money(f.fullYearBudget), money(f.executed)]).toEqual([
+          initial,
+          fullYear,
+          executed,
+        ]);
+        expect([f.weight, f.executionRate?.text, f.score]).toEqual(['10', rate, score]);
+        expect(e().funds.map((l) => l.label)).toEqual([
+          '年度资金总额',
+          '其中：当年财政拨款',
+          '上年结转资金',
+          '其他资金',
+        ]);
+        // "—": 分值/执行率/得分 do not apply to the sub-lines
+        for (const sub of e().funds.slice(1))
+          expect([sub.weight, sub.executionRate, sub.score]).toEqual([undefined, undefined, undefined]);
+      });
+      it(`总分 100 / ${total}`, () => expect([e().totalWeight, e().totalScore]).toEqual(['100', total]));
+      it(`${count} indicators; the empty 经济效益/生态效益 rows are not indicators`, () => {
+        expect(e().indicators).toHaveLength(count);
+        expect(e().indicators.every((i) => i.name !== '' && i.weight && i.score)).toBe(true);
+      });
+    },
+  );
+  it("line 196/198: the first table's sub-lines 210.00/228.00/228.00 and 其他资金 10.00/0.00/0.00", () => {
     const [, fiscal, carried, other] = evals[0].funds;
-    expect([money(fiscal.initialBudget), money(fiscal.fullYearBudget), money(fiscal.executed)]).toEqual(['210.00', '228.00', '228.00']);
+    expect([money(fiscal.initialBudget), money(fiscal.fullYearBudget), money(fiscal.executed)]).toEqual([
+      '210.00',
+      '228.00',
+      '228.00',
+    ]);
     expect([money(carried.initialBudget), money(carried.executed)]).toEqual(['0.00', '0.00']);
-    expect([money(other.initialBudget), money(other.fullYearBudget), money(other.executed)]).toEqual(['10.00', '0.00', '0.00']);
+    expect([money(other.initialBudget), money(other.fullYearBudget), money(other.executed)]).toEqual([
+      '10.00',
+      '0.00',
+      '0.00',
+    ]);
   });
   it('lines 199–200: 预期目标 and 实际完成情况', () => {
     expect(evals[0].goal?.startsWith('目标 1：租赁语音呼叫平台 1 套')).toBe(true);
@@ -371,46 +510,142 @@ describe('seed 004 (昌吉州政务服务和公共资源交易管理局 2022 决
   });
   it('line 202: first indicator with actual, weight and score', () => {
     expect(byLine(evals[0].indicators, 202)).toMatchObject({
-      level1: '产出指标', level2: '数量指标', name: '租赁语音呼叫平台', target: '=1 套', comparator: '=', value: '1', valueUnit: '套', actual: '1 套', weight: '5', score: '5',
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '租赁语音呼叫平台',
+      target: '=1 套',
+      comparator: '=',
+      value: '1',
+      valueUnit: '套',
+      actual: '1 套',
+      weight: '5',
+      score: '5',
     });
   });
   it('line 213–214: "效益指 标" (split by a space) and a name wrapped inside its cell', () => {
     const i = byLine(evals[0].indicators, 214);
-    expect(i).toMatchObject({ level1: '效益指标', level2: '社会效益指标', target: '>=98%', actual: '有效解决', weight: '15', score: '15' });
+    expect(i).toMatchObject({
+      level1: '效益指标',
+      level2: '社会效益指标',
+      target: '>=98%',
+      actual: '有效解决',
+      weight: '15',
+      score: '15',
+    });
     expect(squash(i.name)).toBe('州县乡村四级承办单位全覆盖，有效解决全州非紧急求助服务热线率');
   });
   it('lines 235–236: rows shifted right then left stay under 质量指标', () => {
-    expect(byLine(evals[1].indicators, 235)).toMatchObject({ level2: '质量指标', name: '验收合格率', target: '>=98%', actual: '100%', weight: '6', score: '6' });
-    expect(byLine(evals[1].indicators, 236)).toMatchObject({ level2: '质量指标', name: '系统故障率', target: '<=2%', actual: '0%', weight: '6', score: '6' });
+    expect(byLine(evals[1].indicators, 235)).toMatchObject({
+      level2: '质量指标',
+      name: '验收合格率',
+      target: '>=98%',
+      actual: '100%',
+      weight: '6',
+      score: '6',
+    });
+    expect(byLine(evals[1].indicators, 236)).toMatchObject({
+      level2: '质量指标',
+      name: '系统故障率',
+      target: '<=2%',
+      actual: '0%',
+      weight: '6',
+      score: '6',
+    });
   });
   it('line 240: name in the 二级指标 column stays under 成本指标', () => {
-    expect(byLine(evals[1].indicators, 240)).toMatchObject({ level2: '成本指标', name: '建设“一件事”统一受理系统成本', target: '<=150 万元', actual: '150 万元', weight: '10', score: '10' });
+    expect(byLine(evals[1].indicators, 240)).toMatchObject({
+      level2: '成本指标',
+      name: '建设“一件事”统一受理系统成本',
+      target: '<=150 万元',
+      actual: '150 万元',
+      weight: '10',
+      score: '10',
+    });
   });
   it('line 245: 偏差原因 and a partial score', () => {
     const i = byLine(evals[1].indicators, 245);
-    expect(i).toMatchObject({ level1: '效益指标', level2: '可持续影响指标', target: '>=5 年', actual: '1 年', weight: '15', score: '3' });
+    expect(i).toMatchObject({
+      level1: '效益指标',
+      level2: '可持续影响指标',
+      target: '>=5 年',
+      actual: '1 年',
+      weight: '15',
+      score: '3',
+    });
     expect(squash(i.deviationReason)).toBe('预计可使用5年以上,目前为系统使用第一年');
   });
   it('lines 265–266 and 294–295: 时效指标 printed in the 三级指标 column', () => {
-    expect(byLine(evals[2].indicators, 265)).toMatchObject({ level2: '时效指标', name: '各项工作完成及时率', target: '≥98%', weight: '7', score: '7' });
-    expect(byLine(evals[2].indicators, 266)).toMatchObject({ level2: '时效指标', name: '项目完成时间', target: '2022年12月31日', actual: '2022年12月31日' });
-    expect(byLine(evals[3].indicators, 294)).toMatchObject({ level2: '时效指标', name: '各项工作完成及时率', weight: '7', score: '7' });
-    expect(byLine(evals[3].indicators, 295)).toMatchObject({ level2: '时效指标', name: '项目完成时间', target: '2022年12月31日', weight: '7', score: '7' });
+    expect(byLine(evals[2].indicators, 265)).toMatchObject({
+      level2: '时效指标',
+      name: '各项工作完成及时率',
+      target: '≥98%',
+      weight: '7',
+      score: '7',
+    });
+    expect(byLine(evals[2].indicators, 266)).toMatchObject({
+      level2: '时效指标',
+      name: '项目完成时间',
+      target: '2022年12月31日',
+      actual: '2022年12月31日',
+    });
+    expect(byLine(evals[3].indicators, 294)).toMatchObject({
+      level2: '时效指标',
+      name: '各项工作完成及时率',
+      weight: '7',
+      score: '7',
+    });
+    expect(byLine(evals[3].indicators, 295)).toMatchObject({
+      level2: '时效指标',
+      name: '项目完成时间',
+      target: '2022年12月31日',
+      weight: '7',
+      score: '7',
+    });
   });
   it('line 268: score 1.56 of 6 with its 偏差原因', () => {
-    expect(byLine(evals[2].indicators, 268)).toMatchObject({ level2: '成本指标', target: '<=4.50 万元', actual: '1.17 万元', weight: '6', score: '1.56', deviationReason: '因疫情原因，部分资金未及时支付' });
+    expect(byLine(evals[2].indicators, 268)).toMatchObject({
+      level2: '成本指标',
+      target: '<=4.50 万元',
+      actual: '1.17 万元',
+      weight: '6',
+      score: '1.56',
+      deviationReason: '因疫情原因，部分资金未及时支付',
+    });
   });
   it('line 383: row moved to the first column with an empty cell between target and actual', () => {
     expect(byLine(evals[6].indicators, 383)).toMatchObject({
-      level1: '产出指标', level2: '成本指标', name: '电视台业务公告成本', target: '<=8 万元', actual: '1.5697 万元', weight: '6', score: '1.2', deviationReason: '合同签订时间较晚，未及时支付资金',
+      level1: '产出指标',
+      level2: '成本指标',
+      name: '电视台业务公告成本',
+      target: '<=8 万元',
+      actual: '1.5697 万元',
+      weight: '6',
+      score: '1.2',
+      deviationReason: '合同签订时间较晚，未及时支付资金',
     });
   });
   it('lines 380–381: 时效指标 rows shifted right then left', () => {
-    expect(byLine(evals[6].indicators, 380)).toMatchObject({ level2: '时效指标', name: '工作完成截止时间', target: '2022 年 12 月 31 日', weight: '7', score: '7' });
-    expect(byLine(evals[6].indicators, 381)).toMatchObject({ level2: '时效指标', name: '各项工作完成及时率', target: '>=95%', actual: '95%' });
+    expect(byLine(evals[6].indicators, 380)).toMatchObject({
+      level2: '时效指标',
+      name: '工作完成截止时间',
+      target: '2022 年 12 月 31 日',
+      weight: '7',
+      score: '7',
+    });
+    expect(byLine(evals[6].indicators, 381)).toMatchObject({
+      level2: '时效指标',
+      name: '各项工作完成及时率',
+      target: '>=95%',
+      actual: '95%',
+    });
   });
   it('line 412: row shifted left stays under 时效指标', () => {
-    expect(byLine(evals[7].indicators, 412)).toMatchObject({ level2: '时效指标', name: '各项工作完成截止时间', weight: '5', score: '5' });
+    expect(byLine(evals[7].indicators, 412)).toMatchObject({
+      level2: '时效指标',
+      name: '各项工作完成截止时间',
+      weight: '5',
+      score: '5',
+    });
   });
   it('line 438: a reason holding a number ("12.15 日") is not taken for a score', () => {
     expect(byLine(evals[8].indicators, 438)).toMatchObject({ weight: '5', score: '0.41', actual: '30 天' });
@@ -419,7 +654,13 @@ describe('seed 004 (昌吉州政务服务和公共资源交易管理局 2022 决
 });
 
 describe('finding the tables', () => {
-  const table = ['项目名称\t\t示例项目', '预算单位\t\t示例单位办公室', '项目资金(万元)\t年度资金总额:\t5\t其中:财政拨款\t5\t其他资金\t0', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\t示例次数\t≥2 次'];
+  const table = [
+    '项目名称\t\t示例项目',
+    '预算单位\t\t示例单位办公室',
+    '项目资金(万元)\t年度资金总额:\t5\t其中:财政拨款\t5\t其他资金\t0',
+    '一级指标\t二级指标\t三级指标\t指标值',
+    '产出指标\t数量指标\t示例次数\t≥2 次',
+  ];
   it('a sentence mentioning the title does not start a table; a numbered subsection ends the series', () => {
     const text = [
       '具体情况见项目支出绩效目标表。',
@@ -454,15 +695,36 @@ describe('finding the tables', () => {
       '总分\t\t\t\t\t\t100\t94.60分',
     ].join('\n');
     const [e] = readBlocks(text).selfEvaluations;
-    expect(e).toMatchObject({ project: '示例项目', goal: '完成示例任务', result: '已完成示例任务', totalWeight: '100', totalScore: '94.60' });
+    expect(e).toMatchObject({
+      project: '示例项目',
+      goal: '完成示例任务',
+      result: '已完成示例任务',
+      totalWeight: '100',
+      totalScore: '94.60',
+    });
     expect(money(e.funds[0].fullYearBudget)).toBe('12.50');
     expect(e.funds[0].executionRate?.minor).toBe(9600);
     expect(e.indicators).toEqual([
-      expect.objectContaining({ level1: '产出指标', level2: '数量指标', name: '示例次数', target: '≥2 次', actual: '1 次', weight: '10', score: '5', deviationReason: '时间不足' }),
+      expect.objectContaining({
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '示例次数',
+        target: '≥2 次',
+        actual: '1 次',
+        weight: '10',
+        score: '5',
+        deviationReason: '时间不足',
+      }),
     ]);
   });
   it('an indicator named with a Latin letter ("A级景区数量") keeps it', () => {
-    const text = ['项目支出绩效目标表', '', '项目名称\t示例项目', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\tA级景区数量\t≥1 个'].join('\n');
+    const text = [
+      '项目支出绩效目标表',
+      '',
+      '项目名称\t示例项目',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\tA级景区数量\t≥1 个',
+    ].join('\n');
     expect(readBlocks(text).targets[0].indicators[0]).toMatchObject({ name: 'A级景区数量', target: '≥1 个' });
   });
   it('"专项业务经费绩效目标表" with two projects in one grid, 主管部门 as unit, weights, 成本指标 as 一级指标', () => {
@@ -479,17 +741,56 @@ describe('finding the tables', () => {
       '\t效益指\t社会效益指标\t示例效果\t较上年提高\t30',
       '\t满意度指标\t服务对象满意度指标\t示例满意率\t≥90%\t10',
     ];
-    const text = ['部门专项业务经费绩效目标表', '', '(2026年度)', '', ...project('甲项目', '12.50'), ...project('乙项目', '3.00'), '', '表15', '', '部门整体支出绩效目标表', '', '部门（单位）名称\t示例局', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t数量指标\t整体\t≥1'].join('\n');
+    const text = [
+      '部门专项业务经费绩效目标表',
+      '',
+      '(2026年度)',
+      '',
+      ...project('甲项目', '12.50'),
+      ...project('乙项目', '3.00'),
+      '',
+      '表15',
+      '',
+      '部门整体支出绩效目标表',
+      '',
+      '部门（单位）名称\t示例局',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t整体\t≥1',
+    ].join('\n');
     const read = readBlocks(text);
-    expect(read.targets.map((t) => [t.project, t.unit, money(t.totalFunds), money(t.fiscalFunds), t.otherFunds, t.goal, t.indicators.length])).toEqual([
+    expect(
+      read.targets.map((t) => [
+        t.project,
+        t.unit,
+        money(t.totalFunds),
+        money(t.fiscalFunds),
+        t.otherFunds,
+        t.goal,
+        t.indicators.length,
+      ]),
+    ).toEqual([
       ['甲项目', '示例局', '12.50', '12.50', undefined, '完成示例任务。', 4],
       ['乙项目', '示例局', '3.00', '3.00', undefined, '完成示例任务。', 4],
     ]);
     expect(read.targets[1].at.line).toBe(16);
     const [cost, count, effect, satisfaction] = read.targets[0].indicators;
-    expect(cost).toMatchObject({ level1: '成本指标', level2: '经济成本指标', name: '人均成本（元）', target: '≤100', comparator: '≤', value: '100', weight: '10' });
+    expect(cost).toMatchObject({
+      level1: '成本指标',
+      level2: '经济成本指标',
+      name: '人均成本（元）',
+      target: '≤100',
+      comparator: '≤',
+      value: '100',
+      weight: '10',
+    });
     expect(count).toMatchObject({ level1: '产出指标', level2: '数量指标', target: '4', value: '4', weight: '40' });
-    expect(effect).toMatchObject({ level1: '效益指标', level2: '社会效益指标', name: '示例效果', target: '较上年提高', weight: '30' });
+    expect(effect).toMatchObject({
+      level1: '效益指标',
+      level2: '社会效益指标',
+      name: '示例效果',
+      target: '较上年提高',
+      weight: '30',
+    });
     expect(satisfaction).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', target: '≥90%' });
   });
   it('"<project>项目绩效自评表": fund labels with colons, 上年结转, "--" and 0.0% on the sub-lines', () => {
@@ -512,7 +813,14 @@ describe('finding the tables', () => {
       '总分\t\t\t\t\t\t100\t99.5',
     ].join('\n');
     const [e] = readBlocks(text).selfEvaluations;
-    expect(e).toMatchObject({ project: '示例专项', department: '[001] 示例局', implementingUnit: '示例局', goal: '完成示例任务', result: '已完成', totalScore: '99.5' });
+    expect(e).toMatchObject({
+      project: '示例专项',
+      department: '[001] 示例局',
+      implementingUnit: '示例局',
+      goal: '完成示例任务',
+      result: '已完成',
+      totalScore: '99.5',
+    });
     expect(e.funds.map((f) => [f.label, money(f.fullYearBudget), f.weight, f.executionRate?.text, f.score])).toEqual([
       ['年度资金总额', '9.5', '10.0', '94.74%', '9.5'],
       ['其中：财政拨款', '8.00', undefined, '0.0%', undefined],

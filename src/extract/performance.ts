@@ -52,7 +52,9 @@ const LEVEL_WORDS = new Set(['产出指标', '效益指标', '满意度指标', 
  */
 const LEVEL_WORD_LIST = [...LEVEL_WORDS];
 const isLevelFragment = (key: string) =>
-  key === '标' || key === '指标' || (key.length >= 2 && LEVEL_WORD_LIST.some((w) => w.length - key.length === 1 && w.startsWith(key)));
+  key === '标' ||
+  key === '指标' ||
+  (key.length >= 2 && LEVEL_WORD_LIST.some((w) => w.length - key.length === 1 && w.startsWith(key)));
 
 /** Cells that label the indicator block itself (merged row headers, possibly split by the converter). */
 const BLOCK_LABELS = new Set(['绩效指标', '绩效', '指标', '年度绩效指标', '年度绩效指标完成情况']);
@@ -64,7 +66,8 @@ const GARBLED_COMPARATOR_START = /^[^\s\d\u3400-\u9fffA-Za-z≥≤≪=<>]\s*\d/;
 /** characters a printed cell may hold; anything else ("ξ", "€", "「", "[") is conversion noise */
 const NOISE_CHAR = /[^\u3400-\u9fff0-9A-Za-z\s，。、：；:;,.（）()“”"'‘’《》%％/\-—–·～~≥≤≪=<>＋+×?？!！]/g;
 /** a single Latin letter glued to Chinese text ("f办公室"): noise in names of organisations, not in indicators ("A级") */
-const LONE_LATIN = /(?<![A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[A-Za-z](?![A-Za-z0-9])|^[A-Za-z]$/g;
+const LONE_LATIN =
+  /(?<![A-Za-z0-9])[A-Za-z](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[A-Za-z](?![A-Za-z0-9])|^[A-Za-z]$/g;
 const CJK = /[\u3400-\u9fff]/;
 
 interface Cell {
@@ -91,7 +94,12 @@ export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): 
     for (const rows of splitProjects(section.grids.flatMap(gridRows))) {
       // the table's place: its first row, through its last row
       const first = rows[0].cells[0]?.at ?? { line: rows[0].line, column: 1 };
-      const at: Place = { line: rows[0].line, column: first.column, endLine: rows[rows.length - 1].line, ...pageAndBox(first) };
+      const at: Place = {
+        line: rows[0].line,
+        column: first.column,
+        endLine: rows[rows.length - 1].line,
+        ...pageAndBox(first),
+      };
       if (section.kind === 'target') result.targets.push(readTarget(rows, at, ctx));
       else result.selfEvaluations.push(readSelfEvaluation(rows, at, ctx));
     }
@@ -121,7 +129,8 @@ function findSections(blocks: Block[], kind: ExtractContext['kind']): Section[] 
       if (OTHER_TITLE.test(text)) current = null;
       // a standard table after the performance tables (决算报表 printed after the 说明) ends them
       if (current && tableTitleOf(block, { kind })) current = null;
-      if (block.type === 'heading' && ['part', 'section', 'subsection', 'table'].includes(block.numbering)) current = null;
+      if (block.type === 'heading' && ['part', 'section', 'subsection', 'table'].includes(block.numbering))
+        current = null;
       continue;
     }
     current?.grids.push(block);
@@ -330,7 +339,12 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
       if (!hasLabel && !seen.has('goal') && !values.goal && t.text.length >= 30 && CJK.test(t.text)) {
         // the goal row whose label the converter lost: the long prose cell is the goal
         values.goal = [t];
-        warn(ctx, 'performance-unlabelled-goal', `绩效目标表"项目总体目标"标签无法识别，按整段文字读作总体目标（${where(t.at)}）`, t.at);
+        warn(
+          ctx,
+          'performance-unlabelled-goal',
+          `绩效目标表"项目总体目标"标签无法识别，按整段文字读作总体目标（${where(t.at)}）`,
+          t.at,
+        );
         continue;
       }
       warn(ctx, 'performance-garbled-cell', `绩效目标表表头单元格无法识别："${t.text}"（${where(t.at)}）`, t.at);
@@ -343,7 +357,13 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
   if (projectTokens.length) {
     const project = { text: projectTokens.map((t) => t.text).join(''), at: projectTokens[0].at };
     target.project = project.text;
-    if (isGarbled(project.text, true)) warn(ctx, 'performance-garbled-cell', `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`, project.at);
+    if (isGarbled(project.text, true))
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`,
+        project.at,
+      );
   } else warn(ctx, 'performance-missing-project', `绩效目标表缺少项目名称（第 ${at.line} 行起）`, at);
 
   // 预算单位, or the 主管部门 / 实施单位 of templates that print those instead
@@ -352,10 +372,21 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const printed = unitTokens.map((t) => t.text).join('');
     const text = unitTokens.map((t) => stripNoise(t.text, true)).join('');
     if (!ORG_SUFFIX.test(text))
-      warn(ctx, 'performance-garbled-cell', `预算单位无法识别，未读取："${printed}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `预算单位无法识别，未读取："${printed}"（${where(unitTokens[0].at)}）`,
+        unitTokens[0].at,
+      );
     else {
       target.unit = text;
-      if (text !== printed) warn(ctx, 'performance-garbled-cell', `预算单位中的乱码字符已略去："${printed}" → "${text}"（${where(unitTokens[0].at)}）`, unitTokens[0].at);
+      if (text !== printed)
+        warn(
+          ctx,
+          'performance-garbled-cell',
+          `预算单位中的乱码字符已略去："${printed}" → "${text}"（${where(unitTokens[0].at)}）`,
+          unitTokens[0].at,
+        );
     }
   }
 
@@ -364,7 +395,12 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const cell = headRows.flatMap((r) => r.cells).find((c) => nearlyContains(c.text, ctx.unitName));
     if (cell) {
       target.unit = ctx.unitName;
-      warn(ctx, 'performance-unit-recognised', `预算单位按本单位名称识别（原文有一处字符无法识别）："${cell.text}"（${where(cell.at)}）`, cell.at);
+      warn(
+        ctx,
+        'performance-unit-recognised',
+        `预算单位按本单位名称识别（原文有一处字符无法识别）："${cell.text}"（${where(cell.at)}）`,
+        cell.at,
+      );
     }
   }
 
@@ -374,7 +410,12 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const a = readAmount(token);
     if (a) return a;
     const p = token?.at ?? seen.get(key) ?? at;
-    warn(ctx, 'performance-blank-value', `绩效目标表"${label}"未填写金额${token ? `（"${token.text}"）` : ''}（${where(p)}）`, p);
+    warn(
+      ctx,
+      'performance-blank-value',
+      `绩效目标表"${label}"未填写金额${token ? `（"${token.text}"）` : ''}（${where(p)}）`,
+      p,
+    );
     return undefined;
   };
   const total = amount('total', '年度资金总额');
@@ -420,7 +461,8 @@ function splitLevels(row: Row): { level1?: string; level2?: string; content: Cel
     else content.push(cell);
   }
   if (words.length >= 2) return { level1: words[0], level2: words[words.length - 1], content };
-  if (words.length === 1) return words[0] in LEVEL2_PARENT ? { level2: words[0], content } : { level1: words[0], content };
+  if (words.length === 1)
+    return words[0] in LEVEL2_PARENT ? { level2: words[0], content } : { level1: words[0], content };
   return { content };
 }
 
@@ -439,7 +481,10 @@ export function splitTarget(target: string): Pick<Indicator, 'comparator' | 'val
   const t = toHalfWidth(target).trim();
   const m = /^(>=|<=|≥|≤|≪|=|>|<)\s*(\d+(?:\.\d+)?)\s*(.*)$/.exec(t);
   if (m) {
-    const out: Pick<Indicator, 'comparator' | 'value' | 'valueUnit'> = { comparator: m[1] === '≪' ? '≤' : m[1], value: m[2] };
+    const out: Pick<Indicator, 'comparator' | 'value' | 'valueUnit'> = {
+      comparator: m[1] === '≪' ? '≤' : m[1],
+      value: m[2],
+    };
     if (m[3].trim()) out.valueUnit = m[3].trim();
     return out;
   }
@@ -501,11 +546,17 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
     let content = found.content;
     const nameIndex = content.findIndex((c) => CJK.test(stripNoise(c.text)));
     if (nameIndex < 0) {
-      for (const c of content) warn(ctx, 'performance-garbled-cell', `绩效指标行无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      for (const c of content)
+        warn(ctx, 'performance-garbled-cell', `绩效指标行无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
       return;
     }
     for (const c of content.slice(0, nameIndex))
-      warn(ctx, 'performance-garbled-cell', `绩效指标行中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `绩效指标行中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`,
+        c.at,
+      );
     content = content.slice(nameIndex);
 
     if (placed.length === 0 && !own && labels.length === 0) {
@@ -518,7 +569,9 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
       );
     }
     const indicator =
-      kind === 'self' ? readSelfIndicator(content, ctx) : readTargetIndicator(row, content, kind === 'weighted-target', indicators, ctx);
+      kind === 'self'
+        ? readSelfIndicator(content, ctx)
+        : readTargetIndicator(row, content, kind === 'weighted-target', indicators, ctx);
     if (!indicator) return;
     indicators.push(indicator);
     placed.push({ indicator, row: r, own, carried: { ...state } });
@@ -532,7 +585,12 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
       levels = centred ? nearestLabel(p, before, after) : (after ?? before);
     }
     if (!levels?.level1) {
-      warn(ctx, 'performance-missing-level', `绩效指标"${p.indicator.name}"没有一级/二级指标（第 ${p.indicator.at.line} 行）`, p.indicator.at);
+      warn(
+        ctx,
+        'performance-missing-level',
+        `绩效指标"${p.indicator.name}"没有一级/二级指标（第 ${p.indicator.at.line} 行）`,
+        p.indicator.at,
+      );
       continue;
     }
     p.indicator.level1 = levels.level1;
@@ -541,7 +599,11 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
   return indicators;
 }
 
-function nearestLabel(p: { indicator: Indicator; row: number }, before?: LabelRow, after?: LabelRow): LabelRow | undefined {
+function nearestLabel(
+  p: { indicator: Indicator; row: number },
+  before?: LabelRow,
+  after?: LabelRow,
+): LabelRow | undefined {
   if (!before || !after) return before ?? after;
   const cost = /元/.test(p.indicator.target);
   const isCost = (l: LabelRow) => /成本/.test(l.level2);
@@ -550,14 +612,21 @@ function nearestLabel(p: { indicator: Indicator; row: number }, before?: LabelRo
   return after.row - p.row < p.row - before.row ? after : before;
 }
 
-function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previous: Indicator[], ctx: ExtractContext): Indicator | null {
+function readTargetIndicator(
+  row: Row,
+  content: Cell[],
+  weighted: boolean,
+  previous: Indicator[],
+  ctx: ExtractContext,
+): Indicator | null {
   let weight: string | undefined;
   if (weighted && content.length >= 3 && isScore(content[content.length - 1].text)) {
     weight = stripPoints(content[content.length - 1].text);
     content = content.slice(0, -1);
   }
   let t = content.findIndex((c, i) => i > 0 && COMPARATOR_START.test(toHalfWidth(c.text)));
-  if (t < 0) t = content.findIndex((c, i) => i > 0 && (DIGIT_START.test(c.text) || GARBLED_COMPARATOR_START.test(c.text)));
+  if (t < 0)
+    t = content.findIndex((c, i) => i > 0 && (DIGIT_START.test(c.text) || GARBLED_COMPARATOR_START.test(c.text)));
   if (t < 0 && content.length >= 2) t = content.length - 1;
   if (t < 0) {
     const only = content[0];
@@ -575,20 +644,41 @@ function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previ
   content.slice(0, t).forEach((c, i) => {
     const clean = stripNoise(c.text);
     if (i > 0 && !CJK.test(clean)) {
-      warn(ctx, 'performance-garbled-cell', `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`,
+        c.at,
+      );
       return;
     }
-    if (clean !== c.text) warn(ctx, 'performance-garbled-cell', `绩效指标名称中的乱码字符已略去："${c.text}" → "${clean}"（第 ${c.at.line} 行）`, c.at);
+    if (clean !== c.text)
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `绩效指标名称中的乱码字符已略去："${c.text}" → "${clean}"（第 ${c.at.line} 行）`,
+        c.at,
+      );
     nameParts.push(clean);
   });
   const name = nameParts.join('');
   if (nameParts.length > 1)
-    warn(ctx, 'performance-joined-cells', `绩效指标名称由 ${nameParts.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`, content[0].at);
+    warn(
+      ctx,
+      'performance-joined-cells',
+      `绩效指标名称由 ${nameParts.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`,
+      content[0].at,
+    );
 
   const printed = content[t];
   let target = stripNoise(printed.text);
   if (target !== printed.text.trim())
-    warn(ctx, 'performance-garbled-cell', `指标值中的乱码字符已略去："${printed.text}" → "${target}"（第 ${printed.at.line} 行）`, printed.at);
+    warn(
+      ctx,
+      'performance-garbled-cell',
+      `指标值中的乱码字符已略去："${printed.text}" → "${target}"（第 ${printed.at.line} 行）`,
+      printed.at,
+    );
   for (const c of content.slice(t + 1)) {
     if (/^[^\d\s]/.test(c.text) && !isGarbled(c.text)) {
       // a unit cut at the cell edge may repeat the slash on both sides ("元/" | "/天/人")
@@ -601,7 +691,12 @@ function readTargetIndicator(row: Row, content: Cell[], weighted: boolean, previ
     } else if (/\d$/.test(target) && /^\d[\u4e00-\u9fff%％]{1,3}$/.test(c.text.trim())) {
       // the unit cut off with a repeated edge digit: "≥2138" | "3人" is ≥2138人, "=100" | "0%" is =100%
       target += c.text.trim().slice(1);
-      warn(ctx, 'performance-joined-cells', `指标值的单位跨单元格拼合（略去单元格边缘重复的数字）："${target}"（第 ${c.at.line} 行）`, c.at);
+      warn(
+        ctx,
+        'performance-joined-cells',
+        `指标值的单位跨单元格拼合（略去单元格边缘重复的数字）："${target}"（第 ${c.at.line} 行）`,
+        c.at,
+      );
     } else warn(ctx, 'performance-garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
   }
   const indicator = withTarget({ level1: '', level2: '', name, target }, target);
@@ -621,7 +716,12 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
     }
   }
   if (w < 0) {
-    warn(ctx, 'performance-unreadable-row', `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`, at);
+    warn(
+      ctx,
+      'performance-unreadable-row',
+      `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`,
+      at,
+    );
     const [name, target = '', actual] = content.map((c) => c.text);
     const indicator = withTarget({ level1: '', level2: '', name, target }, target);
     if (actual) indicator.actual = actual;
@@ -634,7 +734,8 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
     name += middle.splice(0, middle.length - 2).join('');
     warn(ctx, 'performance-joined-cells', `绩效指标名称由多个单元格拼合："${name}"（第 ${at.line} 行）`, at);
   }
-  if (middle.length < 2) warn(ctx, 'performance-blank-value', `绩效指标"${name}"缺少年度指标值或实际完成值（第 ${at.line} 行）`, at);
+  if (middle.length < 2)
+    warn(ctx, 'performance-blank-value', `绩效指标"${name}"缺少年度指标值或实际完成值（第 ${at.line} 行）`, at);
   const [target = '', actual] = middle;
   const reason = content
     .slice(w + 2)
@@ -708,12 +809,23 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
 function readFundLine(label: Cell, cells: Cell[], ctx: ExtractContext): FundLine {
   const line: FundLine = { label: label.text.replace(/[:：]$/, '') };
   if (cells.length !== 6)
-    warn(ctx, 'performance-unreadable-row', `资金行"${label.text}"应有 6 个数，读到 ${cells.length} 个（第 ${label.at.line} 行）`, label.at);
+    warn(
+      ctx,
+      'performance-unreadable-row',
+      `资金行"${label.text}"应有 6 个数，读到 ${cells.length} 个（第 ${label.at.line} 行）`,
+      label.at,
+    );
   const [initial, fullYear, executed, weight, rate, score] = cells;
   const money = (c: Cell | undefined): Amount | undefined => {
     if (!c || NOT_APPLICABLE.test(c.text)) return undefined;
     const a = makeAmount(c.text, '万元', c.at);
-    if (!a) warn(ctx, 'performance-garbled-cell', `资金行"${label.text}"的金额无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
+    if (!a)
+      warn(
+        ctx,
+        'performance-garbled-cell',
+        `资金行"${label.text}"的金额无法识别："${c.text}"（第 ${c.at.line} 行）`,
+        c.at,
+      );
     return a ?? undefined;
   };
   const a = money(initial);

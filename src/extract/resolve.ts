@@ -29,7 +29,9 @@ function namesFromTables(tables: Table[]): Map<string, string> {
   }
   const paths = new Map<string, string>();
   for (const code of byCode.keys()) {
-    const chain = [code.slice(0, 3), code.length >= 5 ? code.slice(0, 5) : '', code.length >= 7 ? code : ''].filter(Boolean);
+    const chain = [code.slice(0, 3), code.length >= 5 ? code.slice(0, 5) : '', code.length >= 7 ? code : ''].filter(
+      Boolean,
+    );
     const names = chain.map((c) => byCode.get(c));
     if (names.every((n) => n !== undefined)) paths.set(names.join('>'), code);
   }
@@ -108,7 +110,8 @@ function economicNames(tables: Table[], year: number): EconomicNames {
   // the document's own table rows win over the catalogue
   const own = new Map<string, string>();
   for (const t of tables) {
-    for (const r of t.rows) if (r.classification?.system === 'economic' && r.label) own.set(economicKey(r.label), r.classification.code);
+    for (const r of t.rows)
+      if (r.classification?.system === 'economic' && r.label) own.set(economicKey(r.label), r.classification.code);
   }
   return { base, own };
 }

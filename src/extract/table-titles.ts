@@ -5,7 +5,8 @@ import type { Block, CellBlock, TableBlock } from '../read/blocks.js';
 import { norm } from './text-utils.js';
 
 /** Metadata printed above a table's header (unit of amounts, preparing unit, year). */
-const META_LINE = /^(?:金额)?单位[:：]|^(?:编制|预算)(?:部门|单位)|^部门名称|^单位名称|^预算年度|^[(（](?:19|20)\d{2}年度?[)）]$/;
+const META_LINE =
+  /^(?:金额)?单位[:：]|^(?:编制|预算)(?:部门|单位)|^部门名称|^单位名称|^预算年度|^[(（](?:19|20)\d{2}年度?[)）]$/;
 
 /** The one text of a row whose other cells are empty, or undefined. */
 function soleText(row: CellBlock[]): CellBlock | undefined {
@@ -40,7 +41,8 @@ export function splitTitledGrids(blocks: Block[], isTitle: (b: Block) => boolean
     let rows: CellBlock[][] = [];
     const flush = () => {
       const kept = rows.filter((r) => r.some((c) => c.text.trim() !== ''));
-      if (kept.length) out.push({ type: 'table', rows: ownColumns(kept), at: kept[0][0]?.at ?? b.at } satisfies TableBlock);
+      if (kept.length)
+        out.push({ type: 'table', rows: ownColumns(kept), at: kept[0][0]?.at ?? b.at } satisfies TableBlock);
       rows = [];
     };
     let inMeta = false;

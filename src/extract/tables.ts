@@ -3,7 +3,13 @@
 import { placeAt, type Block, type CellBlock, type HeadingBlock, type TableBlock } from '../read/blocks.js';
 import type { Cell, Place, Table, TableColumn, TableRow } from '../model/schema.js';
 import { functionChildByName, functionClassByName, nameMatches, type CodeEntry } from '../catalog/codes.js';
-import { recogniseTableTitle, titleWords, type ColumnSpec, type FixedRowSpec, type TableTemplate } from '../catalog/tables.js';
+import {
+  recogniseTableTitle,
+  titleWords,
+  type ColumnSpec,
+  type FixedRowSpec,
+  type TableTemplate,
+} from '../catalog/tables.js';
 import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
@@ -20,7 +26,8 @@ export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
   const t = titleWords(norm(b.text));
   // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
-  if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t)) return undefined;
+  if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t))
+    return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }
 
@@ -85,7 +92,10 @@ function readMeta(blocks: Block[]): Meta {
     if (unit) meta.unit = unit[1] as '万元' | '元';
     const year = /预算年度\s*[:：]\s*(\d{4})/.exec(text);
     if (year) meta.year = Number(year[1]);
-    const prep = /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(text);
+    const prep =
+      /(?:编制部门|编制单位|预算单位编码及名称|预算单位|单位名称|部门名称)\s*[:：]\s*(.+?)(?=\s*(?:金额)?单位\s*[:：]|$)/.exec(
+        text,
+      );
     if (prep) {
       const raw = prep[1].trimEnd();
       const lead = raw.length - raw.trimStart().length;
@@ -149,7 +159,13 @@ function placeRows(rows: TableRow[]): void {
       if (page === undefined) page = a.page;
       if (a.page !== page) continue;
       if (!box) box = [...a.box];
-      else box = [Math.min(box[0], a.box[0]), Math.min(box[1], a.box[1]), Math.max(box[2], a.box[2]), Math.max(box[3], a.box[3])];
+      else
+        box = [
+          Math.min(box[0], a.box[0]),
+          Math.min(box[1], a.box[1]),
+          Math.max(box[2], a.box[2]),
+          Math.max(box[3], a.box[3]),
+        ];
     }
     // a fresh object: rows read from one printed line may share theirs
     if (box && page !== undefined) row.at = { ...row.at, page, box };
@@ -168,7 +184,12 @@ function isDataAnchor(row: CellBlock[], nCode: number, projectColumn: boolean): 
 }
 
 /** Maps header texts (stacked per column index) to template columns; unmatched ones by their order. */
-function mapColumns(headerRows: CellBlock[][], firstAmount: number, specs: ColumnSpec[], dataWidth: number): Map<number, ColumnSpec> {
+function mapColumns(
+  headerRows: CellBlock[][],
+  firstAmount: number,
+  specs: ColumnSpec[],
+  dataWidth: number,
+): Map<number, ColumnSpec> {
   const map = new Map<number, ColumnSpec>();
   const used = new Set<string>();
   const width = Math.max(dataWidth, ...headerRows.map((r) => r.length));
@@ -245,24 +266,34 @@ function isColumnNumbering(row: CellBlock[]): boolean {
  * 类/款/项 columns at the left: one column of full codes ("2014001"), an organisation column before the codes
  * (预算单位), or several code–name–amount groups side by side. Undefined for the standard layout.
  */
-function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic'): { nameRow: number; groups: ColumnGroup[] } | undefined {
+function namedColumnLayout(
+  grid: CellBlock[][],
+  system: 'function' | 'economic',
+): { nameRow: number; groups: ColumnGroup[] } | undefined {
   for (let h = 0; h < Math.min(grid.length, 6); h++) {
     const row = grid[h];
     const nameCols = row.flatMap((c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
     if (nameCols.length === 0) continue;
-    const stacked = (k: number) => grid.slice(0, h + 3).map((r) => norm(r[k]?.text ?? '')).join('');
+    const stacked = (k: number) =>
+      grid
+        .slice(0, h + 3)
+        .map((r) => norm(r[k]?.text ?? ''))
+        .join('');
     const groups: ColumnGroup[] = [];
     let floor = 0;
     for (const [g, nameIdx] of nameCols.entries()) {
       const codeCols: number[] = [];
       for (let k = nameIdx - 1; k >= floor; k--) {
         const text = norm(row[k]?.text ?? '');
-        if (CODE_HEADER.test(text) || (text === '' && codeCols.length > 0 && CODE_HEADER.test(stacked(k)))) codeCols.unshift(k);
+        if (CODE_HEADER.test(text) || (text === '' && codeCols.length > 0 && CODE_HEADER.test(stacked(k))))
+          codeCols.unshift(k);
         else if (text === '' && codeCols.length === 0 && CODE_HEADER.test(stacked(k))) codeCols.unshift(k);
         else break;
       }
       if (codeCols.length === 0) return undefined;
-      const organisation = ORGANISATION_HEADERS.name.test(norm(row[nameIdx].text)) && codeCols.every((k) => ORGANISATION_HEADERS.code.test(norm(row[k]?.text ?? '')));
+      const organisation =
+        ORGANISATION_HEADERS.name.test(norm(row[nameIdx].text)) &&
+        codeCols.every((k) => ORGANISATION_HEADERS.code.test(norm(row[k]?.text ?? '')));
       groups.push({ codeCols, nameIdx, amountCols: [], ...(organisation ? { organisation } : {}) });
       floor = nameIdx + 1;
       void g;
@@ -286,13 +317,17 @@ function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic')
         continue;
       }
       const headerOf = (g: ColumnGroup) => g.codeCols.map((c) => stacked(c)).join('');
-      const wanted = system === 'economic' ? run.find((g) => /经济/.test(headerOf(g)) && !/政府/.test(headerOf(g))) : run.find((g) => /功能/.test(headerOf(g)));
+      const wanted =
+        system === 'economic'
+          ? run.find((g) => /经济/.test(headerOf(g)) && !/政府/.test(headerOf(g)))
+          : run.find((g) => /功能/.test(headerOf(g)));
       withAmounts.push({ ...(wanted ?? run[0]), amountCols: run.at(-1)!.amountCols });
     }
     // the standard 类/款/项 columns are read by position; only a column of full codes ("2014001") or several groups
     // side by side take this path
     const fullCodes = (k: number) => grid.some((r) => /^\d{5}(\d{2})?$/.test(norm(r[k]?.text ?? '')));
-    const single = withAmounts.length === 1 && withAmounts[0].codeCols.length === 1 && fullCodes(withAmounts[0].codeCols[0]);
+    const single =
+      withAmounts.length === 1 && withAmounts[0].codeCols.length === 1 && fullCodes(withAmounts[0].codeCols[0]);
     const byOrganisation = withAmounts.length === 1 && withAmounts[0].organisation === true;
     if (!single && !byOrganisation && withAmounts.length < 2) return undefined;
     return { nameRow: h, groups: withAmounts };
@@ -300,7 +335,12 @@ function namedColumnLayout(grid: CellBlock[][], system: 'function' | 'economic')
   return undefined;
 }
 
-function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+function readNamedColumns(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+  ctx: ExtractContext,
+): { rows: TableRow[]; columns: TableColumn[] } | undefined {
   const tpl = found.template;
   const system = systemOf(found);
   const layout = namedColumnLayout(grid, system);
@@ -309,7 +349,12 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   // header rows: up to the first row with an amount or a code that is not the column numbering
   let i = layout.nameRow + 1;
   const isData = (r: CellBlock[]) =>
-    !isColumnNumbering(r) && groups.some((g) => g.codeCols.some((k) => /^\d{3,7}$/.test(norm(r[k]?.text ?? ''))) || g.amountCols.some((k) => isNumericCell(r[k]?.text ?? '')));
+    !isColumnNumbering(r) &&
+    groups.some(
+      (g) =>
+        g.codeCols.some((k) => /^\d{3,7}$/.test(norm(r[k]?.text ?? ''))) ||
+        g.amountCols.some((k) => isNumericCell(r[k]?.text ?? '')),
+    );
   while (i < grid.length && !isData(grid[i])) i++;
   const header = grid.slice(0, i);
   const headerTexts = new Set(header.map(rowText));
@@ -317,7 +362,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   const sideBySide = groups.length > 1;
   const width = Math.max(0, ...grid.map((r) => r.length));
   const paths = headerPaths(header, width);
-  const groupAt = (k: number) => groups.find((g, n) => k >= g.codeCols[0] && (n === groups.length - 1 || k < groups[n + 1].codeCols[0]));
+  const groupAt = (k: number) =>
+    groups.find((g, n) => k >= g.codeCols[0] && (n === groups.length - 1 || k < groups[n + 1].codeCols[0]));
   for (const g of groups) {
     // the group's header (人员经费 over 科目代码/科目名称/决算数), merged over the groups to its right
     const words = [g.codeCols[0], g.nameIdx, ...g.amountCols].flatMap((k) => paths[k] ?? []);
@@ -336,13 +382,21 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
     }
   }
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
-  const colMaps = groups.map((g) => mapColumns(header, g.amountCols[0] ?? g.nameIdx + 1, specs, (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1));
+  const colMaps = groups.map((g) =>
+    mapColumns(
+      header,
+      g.amountCols[0] ?? g.nameIdx + 1,
+      specs,
+      (g.amountCols[g.amountCols.length - 1] ?? g.nameIdx) + 1,
+    ),
+  );
   // these headers are printed whole: a column whose header names something else (人员经费支出 in a 基本/项目 table,
   // 备注) is not one of the template's columns
   for (const map of colMaps) {
     for (const [k, spec] of map) {
       const stacked = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
-      if (stacked.length > 0 && !stacked.some((t) => spec.match.test(t)) && !spec.match.test(stacked.join(''))) map.delete(k);
+      if (stacked.length > 0 && !stacked.some((t) => spec.match.test(t)) && !spec.match.test(stacked.join('')))
+        map.delete(k);
     }
   }
 
@@ -351,12 +405,20 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
   for (const r of data) {
     const at: Place = { line: r[0].at.line, column: r[0].at.column };
     // a line of totals ("人员经费合计 7,967.72 公用经费合计 2,266.65") is one total row, each amount after its label
-    const labelled = r.flatMap((c, k) => (c.text.trim() && !isNumericCell(c.text) && /合计|总计/.test(norm(c.text)) ? [k] : []));
-    if (sideBySide && labelled.length > 0 && groups.every((g) => !g.codeCols.some((k) => /^\d+$/.test(norm(r[k]?.text ?? ''))))) {
+    const labelled = r.flatMap((c, k) =>
+      c.text.trim() && !isNumericCell(c.text) && /合计|总计/.test(norm(c.text)) ? [k] : [],
+    );
+    if (
+      sideBySide &&
+      labelled.length > 0 &&
+      groups.every((g) => !g.codeCols.some((k) => /^\d+$/.test(norm(r[k]?.text ?? ''))))
+    ) {
       const cells: Cell[] = [];
       labelled.forEach((k, n) => {
         const text = norm(r[k].text);
-        const spec = tpl.columns.find((s) => s.key !== 'total' && s.match.test(text)) ?? tpl.columns.find((s) => s.key === 'total');
+        const spec =
+          tpl.columns.find((s) => s.key !== 'total' && s.match.test(text)) ??
+          tpl.columns.find((s) => s.key === 'total');
         const end = labelled[n + 1] ?? r.length;
         const amount = r.slice(k + 1, end).find((c) => c.text.trim() !== '' && isNumericCell(c.text));
         const cell = spec && amount ? amountCell(spec.key, amount, unit) : null;
@@ -367,7 +429,8 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
     }
     groups.forEach((g, n) => {
       const codeParts = g.codeCols.map((k) => r[k]?.text ?? '');
-      const label = tidy(r[g.nameIdx]?.text ?? '') || tidy(codeParts.find((t) => t.trim() !== '' && !/^\d+$/.test(t.trim())) ?? '');
+      const label =
+        tidy(r[g.nameIdx]?.text ?? '') || tidy(codeParts.find((t) => t.trim() !== '' && !/^\d+$/.test(t.trim())) ?? '');
       const cells: Cell[] = [];
       if (sideBySide) {
         const amount = g.amountCols.map((k) => r[k]).find((c) => c && c.text.trim() !== '');
@@ -382,14 +445,29 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
         }
       }
       const printedCode = codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t.trim() : '')).join('');
-      let code = g.organisation ? undefined : codeFrom(codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')), sideBySide ? undefined : lastClass);
+      let code = g.organisation
+        ? undefined
+        : codeFrom(
+            codeParts.map((t) => (/^\d+$/.test(t.trim()) ? t : '')),
+            sideBySide ? undefined : lastClass,
+          );
       // one code column printing 款/项 short under their parent ("05 行政事业单位离退休" under 208, 西安): completed
-      if (code && g.codeCols.length === 1 && !sideBySide && code.length === 2) code = completeShortCode(code, label, cells, rows, system, ctx.year);
+      if (code && g.codeCols.length === 1 && !sideBySide && code.length === 2)
+        code = completeShortCode(code, label, cells, rows, system, ctx.year);
       // a code of 6 digits in a code column is an organisation's (125001 西安市…), not a classification code
       const orgByCode = code !== undefined && code.length === 6 && !g.organisation;
       if (orgByCode) code = undefined;
       if (!code && !label && cells.length === 0) return;
-      const row: TableRow = { kind: 'leaf', label, cells, at: rowAt(at.line, sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column, r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]]) };
+      const row: TableRow = {
+        kind: 'leaf',
+        label,
+        cells,
+        at: rowAt(
+          at.line,
+          sideBySide ? (r[g.codeCols[0]] ?? r[0]).at.column : at.column,
+          r[g.nameIdx]?.text.trim() ? r[g.nameIdx] : r[g.codeCols[0]],
+        ),
+      };
       if (code) {
         if (code.length === 3) lastClass = code;
         row.classification = { system, code, level: levelOf(code, system) };
@@ -423,7 +501,11 @@ function readNamedColumns(found: Found, grid: CellBlock[][], unit: '万元' | '�
  * Rows that are organisations named in the first column, without codes (广州's 收入总体情况表: 单位名称 | 合计 | …):
  * a 合计 row and one row per unit. Columns are mapped by their headers, a header naming no column is left out.
  */
-function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+function readOrganisationRows(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+): { rows: TableRow[]; columns: TableColumn[] } | undefined {
   const first = grid.findIndex(hasNumber);
   if (first <= 0) return undefined;
   const header = grid.slice(0, first);
@@ -435,7 +517,8 @@ function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' 
   const map = mapColumns(header, 1, specs, width);
   for (const [k, spec] of map) {
     const printed = header.map((r) => norm(r[k]?.text ?? '')).filter(Boolean);
-    if (printed.length === 0 || (!printed.some((t) => spec.match.test(t)) && !spec.match.test(printed.join('')))) map.delete(k);
+    if (printed.length === 0 || (!printed.some((t) => spec.match.test(t)) && !spec.match.test(printed.join(''))))
+      map.delete(k);
   }
   const rows: TableRow[] = [];
   for (const r of grid.slice(first)) {
@@ -460,12 +543,24 @@ function readOrganisationRows(found: Found, grid: CellBlock[][], unit: '万元' 
  * the last 款. The catalogue decides when the printed name is the name of one reading only; otherwise the sums do:
  * a 项 while the 款's amount is not yet used up by its 项 rows, else a new 款.
  */
-function completeShortCode(short: string, name: string, cells: Cell[], rows: TableRow[], system: 'function' | 'economic', year: number): string {
+function completeShortCode(
+  short: string,
+  name: string,
+  cells: Cell[],
+  rows: TableRow[],
+  system: 'function' | 'economic',
+  year: number,
+): string {
   const cls = [...rows].reverse().find((r) => r.classification?.level === 'class')?.classification?.code;
   if (!cls) return short;
   const asSection = cls + short;
-  const lastSectionRow = [...rows].reverse().find((r) => r.classification && (r.classification.level === 'section' || r.classification.level === 'class'));
-  const section = lastSectionRow?.classification?.level === 'section' && lastSectionRow.classification.code.startsWith(cls) ? lastSectionRow : undefined;
+  const lastSectionRow = [...rows]
+    .reverse()
+    .find((r) => r.classification && (r.classification.level === 'section' || r.classification.level === 'class'));
+  const section =
+    lastSectionRow?.classification?.level === 'section' && lastSectionRow.classification.code.startsWith(cls)
+      ? lastSectionRow
+      : undefined;
   if (system === 'economic' || !section) return asSection;
   const asItem = section.classification!.code + short;
   const known = (code: string) => ['exact', 'alias'].includes(nameMatches(code, name, year, system));
@@ -476,7 +571,9 @@ function completeShortCode(short: string, name: string, cells: Cell[], rows: Tab
   const total = first(section);
   const mine = first({ cells });
   if (!total || !mine) return asSection;
-  const used = rows.filter((r) => r.classification?.code.startsWith(section.classification!.code) && r.classification.level === 'item').reduce((n, r) => n + (first(r)?.minor ?? 0) * 10 ** -(first(r)?.scale ?? 0), 0);
+  const used = rows
+    .filter((r) => r.classification?.code.startsWith(section.classification!.code) && r.classification.level === 'item')
+    .reduce((n, r) => n + (first(r)?.minor ?? 0) * 10 ** -(first(r)?.scale ?? 0), 0);
   const left = total.minor * 10 ** -total.scale - used;
   return mine.minor * 10 ** -mine.scale <= left + 0.5 * 10 ** -total.scale ? asItem : asSection;
 }
@@ -496,19 +593,34 @@ function markSubtotals(rows: TableRow[]): void {
   for (const row of rows) {
     const code = row.classification?.code;
     if (!code) continue;
-    const hasChild = rows.some((o) => o !== row && o.classification && o.classification.code.length > code.length && o.classification.code.startsWith(code));
-    const projectSibling = row.project ? false : rows.some((o) => o !== row && o.project && o.classification?.code === code);
+    const hasChild = rows.some(
+      (o) =>
+        o !== row &&
+        o.classification &&
+        o.classification.code.length > code.length &&
+        o.classification.code.startsWith(code),
+    );
+    const projectSibling = row.project
+      ? false
+      : rows.some((o) => o !== row && o.project && o.classification?.code === code);
     row.kind = hasChild || projectSibling ? 'subtotal' : 'leaf';
   }
 }
 
-function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
+function readClassified(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+  ctx: ExtractContext,
+): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const system = systemOf(found);
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts
   const hasProjectColumn = grid.slice(0, 4).some((r) => r.some((c) => /项目名称/.test(norm(c.text))));
-  const named = hasProjectColumn ? undefined : readNamedColumns(found, grid, unit, ctx) ?? readOrganisationRows(found, grid, unit);
+  const named = hasProjectColumn
+    ? undefined
+    : (readNamedColumns(found, grid, unit, ctx) ?? readOrganisationRows(found, grid, unit));
   if (named) return named;
   const header: CellBlock[][] = [];
   let i = 0;
@@ -516,7 +628,10 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
   // no code or 合计 anywhere: a header of columns over one row of amounts (江苏's 支出预算总表 prints only the totals)
   if (i === grid.length && grid.length >= 2) {
     // (the 栏次 row numbering the columns 1 2 3 is no row of amounts: an empty table prints only it)
-    const amountsOnly = (r: CellBlock[]) => !isColumnNumbering(r) && r.some((c) => c.text.trim() !== '') && r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
+    const amountsOnly = (r: CellBlock[]) =>
+      !isColumnNumbering(r) &&
+      r.some((c) => c.text.trim() !== '') &&
+      r.every((c) => c.text.trim() === '' || isNumericCell(c.text));
     const first = grid.findIndex(amountsOnly);
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);
@@ -533,7 +648,10 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
         return { kind: 'total' as const, label: '合计', cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) };
       });
       const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
-      return { rows, columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })) };
+      return {
+        rows,
+        columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
+      };
     }
   }
   const headerTexts = new Set(header.map(rowText));
@@ -561,7 +679,12 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
       if (!cell) continue;
       if (!colMap.has(c)) {
         if (cells.some((x) => x.column === spec.key)) continue;
-        warn(ctx, 'cell-beyond-header', `表"${tpl.title}"第${at.line}行有一个数值超出表头列，已归入"${spec.label}"列`, r[c].at);
+        warn(
+          ctx,
+          'cell-beyond-header',
+          `表"${tpl.title}"第${at.line}行有一个数值超出表头列，已归入"${spec.label}"列`,
+          r[c].at,
+        );
       }
       cells.push(cell);
     }
@@ -569,7 +692,11 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
     // a 合计 printed in the code columns (the cell merged across 类/款/项 and the name)
     const inCodeColumns = codeParts.map((t) => tidy(t)).find((t) => t !== '' && !/^\d+$/.test(t));
     const shown = label || project || (inCodeColumns && TOTAL_LABEL.test(norm(inCodeColumns)) ? inCodeColumns : '');
-    const labelCell = label ? r[nameIdx] : project ? r[nameIdx + 1] : r.slice(0, nCode).find((c) => c.text.trim() !== '');
+    const labelCell = label
+      ? r[nameIdx]
+      : project
+        ? r[nameIdx + 1]
+        : r.slice(0, nCode).find((c) => c.text.trim() !== '');
     const row: TableRow = { kind: 'leaf', label: shown, cells, at: rowAt(at.line, at.column, labelCell) };
     if (code) {
       if (code.length === 3) lastClass = code;
@@ -593,38 +720,61 @@ function readClassified(found: Found, grid: CellBlock[][], unit: '万元' | '元
 }
 
 /** The function class a name denotes, else the 项 under the current 款, else the 款 under the current 类. */
-function functionByPrintedName(name: string, currentClass: string | undefined, currentSection: string | undefined, year: number): CodeEntry | undefined {
+function functionByPrintedName(
+  name: string,
+  currentClass: string | undefined,
+  currentSection: string | undefined,
+  year: number,
+): CodeEntry | undefined {
   const cls = functionClassByName(name, year);
   if (cls) return cls;
-  return (currentSection && functionChildByName(currentSection, name, year)) || (currentClass && functionChildByName(currentClass, name, year)) || undefined;
+  return (
+    (currentSection && functionChildByName(currentSection, name, year)) ||
+    (currentClass && functionChildByName(currentClass, name, year)) ||
+    undefined
+  );
 }
 
 /** the ordinal some templates print before a fixed row: "一、", "1.", "（一）", "(1)" */
 const ROW_ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])/;
 
-function matchFixedRow(label: string, side: 'income' | 'expenditure', specs: FixedRowSpec[] | undefined): FixedRowSpec | undefined {
+function matchFixedRow(
+  label: string,
+  side: 'income' | 'expenditure',
+  specs: FixedRowSpec[] | undefined,
+): FixedRowSpec | undefined {
   const t = norm(label).replace(ROW_ORDINAL, '');
   return specs?.find((s) => (s.side ?? 'income') === side && s.match.test(t));
 }
 
-function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
+function readTwoSided(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+  ctx: ExtractContext,
+): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const header: CellBlock[][] = [];
   let i = 0;
-  while (i < grid.length && !hasNumber(grid[i]) && !grid[i].some((c) => /^\d{3}\s/.test(c.text.trim()))) header.push(grid[i++]);
+  while (i < grid.length && !hasNumber(grid[i]) && !grid[i].some((c) => /^\d{3}\s/.test(c.text.trim())))
+    header.push(grid[i++]);
   const headerTexts = new Set(header.map(rowText));
   // a header repeated after a page break has no amounts: only such rows need comparing
   const data = grid.slice(i).filter((r) => hasNumber(r) || !headerTexts.has(rowText(r)));
   const incomeKey = tpl.columns[0]?.key ?? 'budget';
   // the expenditure side starts at the column headed 功能分类/支出项目; its amounts follow it
-  const headerRow = header.find((r) => r.some((c) => /功能分类|^支出/.test(norm(c.text)) && !/^支出$/.test(norm(c.text)))) ?? header[header.length - 1];
+  const headerRow =
+    header.find((r) => r.some((c) => /功能分类|^支出/.test(norm(c.text)) && !/^支出$/.test(norm(c.text)))) ??
+    header[header.length - 1];
   let expLabelIdx = headerRow ? headerRow.findIndex((c, k) => k > 0 && /功能分类|项目/.test(norm(c.text))) : -1;
   if (expLabelIdx < 0) expLabelIdx = 2;
-  const expSpecs = tpl.columns.length > 1 ? tpl.columns : [{ key: incomeKey, label: tpl.columns[0]?.label ?? '预算数', match: /.*/ }];
+  const expSpecs =
+    tpl.columns.length > 1 ? tpl.columns : [{ key: incomeKey, label: tpl.columns[0]?.label ?? '预算数', match: /.*/ }];
   // 行次/栏次 columns number the rows; they hold no amounts
   const width = Math.max(0, ...grid.map((r) => r.length));
   const numbering = new Set<number>();
-  for (let c = 0; c < width; c++) if (header.some((r) => ROW_NUMBER_HEADER.test(norm(r[c]?.text ?? '')))) numbering.add(c);
+  for (let c = 0; c < width; c++)
+    if (header.some((r) => ROW_NUMBER_HEADER.test(norm(r[c]?.text ?? '')))) numbering.add(c);
   const amountColumns = (from: number, to: number) => {
     const out: number[] = [];
     for (let c = from; c < to; c++) if (!numbering.has(c)) out.push(c);
@@ -634,7 +784,9 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   // some templates print the expenditure side again by other classifications (经济分类, 支出用途) to the right:
   // the function group ends where the next one starts, and only totals are taken from the last group (西安 heads
   // them 部门预算支出经济科目（按大类） | 政府预算支出经济科目（按大类）)
-  const nextGroup = headerRow ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|经济科目|用途|^项目(名称)?$/.test(norm(c.text))) : -1;
+  const nextGroup = headerRow
+    ? headerRow.findIndex((c, k) => k > expLabelIdx && /分类|经济科目|用途|^项目(名称)?$/.test(norm(c.text)))
+    : -1;
   const expColumns = amountColumns(expLabelIdx + 1, nextGroup > 0 ? nextGroup : width);
   // rows printed without codes under a 类 printed above them ("统计信息事务" under "一、一般公共服务支出")
   let currentClass: string | undefined;
@@ -657,9 +809,16 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         const cell = amountCell(k === 0 ? incomeKey : `income:${k + 1}`, r[c], unit);
         if (cell) cells.push(cell);
       });
-      const row: TableRow = { kind: spec?.kind ?? 'leaf', side: 'income', label: incLabel, cells, at: rowAt(line, r[0].at.column, r[0]) };
+      const row: TableRow = {
+        kind: spec?.kind ?? 'leaf',
+        side: 'income',
+        label: incLabel,
+        cells,
+        at: rowAt(line, r[0].at.column, r[0]),
+      };
       if (spec) row.key = spec.key;
-      else if (!repeated && norm(incLabel) !== '合计') warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
+      else if (!repeated && norm(incLabel) !== '合计')
+        warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
       rows.push(row);
     }
     // expenditure side
@@ -671,7 +830,13 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         const cell = amountCell(expSpecs[k].key, r[c], unit);
         if (cell) cells.push(cell);
       });
-      const row: TableRow = { kind: 'leaf', side: 'expenditure', label: name, cells, at: rowAt(line, r[expLabelIdx].at.column, r[expLabelIdx]) };
+      const row: TableRow = {
+        kind: 'leaf',
+        side: 'expenditure',
+        label: name,
+        cells,
+        at: rowAt(line, r[expLabelIdx].at.column, r[expLabelIdx]),
+      };
       if (code) {
         row.classification = { system: 'function', code, level: levelOf(code, 'function') };
       } else {
@@ -683,7 +848,10 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
         } else if (isTotal) row.kind = 'total';
         // a total printed only under the last group (its cells merged across the groups)
         if ((spec || isTotal) && cells.length === 0 && expSpecs.length === 1 && nextGroup > 0) {
-          const last = r.filter((c, k) => k > expLabelIdx && !numbering.has(k)).reverse().find((c) => c.text.trim() !== '' && isNumericCell(c.text));
+          const last = r
+            .filter((c, k) => k > expLabelIdx && !numbering.has(k))
+            .reverse()
+            .find((c) => c.text.trim() !== '' && isNumericCell(c.text));
           const cell = last ? amountCell(expSpecs[0].key, last, unit) : null;
           if (cell) cells.push(cell);
         }
@@ -706,10 +874,15 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   // 总计, else the 本年 subtotal under it
   for (const side of ['income', 'expenditure'] as const) {
     const sideRows = rows.filter((r) => r.side === side);
-    const [totalKey, subtotalKey] = side === 'income' ? ['incomeTotal', 'currentYearIncome'] : ['expenditureTotal', 'currentYearExpenditure'];
+    const [totalKey, subtotalKey] =
+      side === 'income' ? ['incomeTotal', 'currentYearIncome'] : ['expenditureTotal', 'currentYearExpenditure'];
     for (const r of sideRows) {
       if (r.key || r.classification || norm(r.label) !== '合计') continue;
-      const key = !sideRows.some((o) => o.key === totalKey) ? totalKey : !sideRows.some((o) => o.key === subtotalKey) ? subtotalKey : undefined;
+      const key = !sideRows.some((o) => o.key === totalKey)
+        ? totalKey
+        : !sideRows.some((o) => o.key === subtotalKey)
+          ? subtotalKey
+          : undefined;
       const spec = key ? tpl.fixedRows?.find((s) => s.key === key) : undefined;
       if (!spec) continue;
       r.key = spec.key;
@@ -725,7 +898,13 @@ function readTwoSided(found: Found, grid: CellBlock[][], unit: '万元' | '元',
   const columns: TableColumn[] = [
     { key: incomeKey, label: printedHeader(incomeColumns[0] ?? 1, incomeSpec), side: 'income' },
     // only the columns the table prints (a 财政拨款收支总表 may print one 预算数 column for all funds)
-    ...expSpecs.slice(0, Math.max(1, expColumns.length)).map((s, k) => ({ key: s.key, label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s), side: 'expenditure' as const })),
+    ...expSpecs
+      .slice(0, Math.max(1, expColumns.length))
+      .map((s, k) => ({
+        key: s.key,
+        label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s),
+        side: 'expenditure' as const,
+      })),
   ];
   return { rows, columns };
 }
@@ -744,7 +923,9 @@ function headerPaths(header: CellBlock[][], width: number): string[][] {
       if (sameParent && spanned) filled[h][k] = filled[h][k - 1];
     }
   }
-  return Array.from({ length: width }, (_, k) => filled.map((r) => r[k]).filter((t, h, all) => t !== '' && t !== all[h - 1]));
+  return Array.from({ length: width }, (_, k) =>
+    filled.map((r) => r[k]).filter((t, h, all) => t !== '' && t !== all[h - 1]),
+  );
 }
 
 /** The template column a header path names: the deepest named part; a 小计/合计 names the group above it. */
@@ -763,7 +944,10 @@ function columnOfPath(path: string[], specs: ColumnSpec[]): ColumnSpec | undefin
 
 /** a 三公 item label: "其中：（一）因公出国（境）支出", "1.公务用车购置费", "“三公”经费" */
 function itemLabel(text: string): string {
-  return norm(text).replace(/[“”＂]/g, '"').replace(/^其中[:：]?/, '').replace(ROW_ORDINAL, '');
+  return norm(text)
+    .replace(/[“”＂]/g, '"')
+    .replace(/^其中[:：]?/, '')
+    .replace(ROW_ORDINAL, '');
 }
 
 /**
@@ -771,10 +955,23 @@ function itemLabel(text: string): string {
  * 合计 | 一般公共预算 | … across): the items are the rows, the first amount column (合计) gives their values. Needs
  * three items the template names; rows naming nothing (行政经费) are left out.
  */
-function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock[][], dataRows: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
-  const named = dataRows.map((r) => ({ r, spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))) }));
+function readItemRows(
+  tpl: TableTemplate,
+  specs: ColumnSpec[],
+  header: CellBlock[][],
+  dataRows: CellBlock[][],
+  unit: '万元' | '元',
+): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const named = dataRows.map((r) => ({
+    r,
+    spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))),
+  }));
   const keys = new Set(named.flatMap((n) => n.spec?.key ?? []));
-  if (keys.size < 3 || header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))) return undefined;
+  if (
+    keys.size < 3 ||
+    header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))
+  )
+    return undefined;
   const amountCol = (r: CellBlock[]) => r.findIndex((c, k) => k > 0 && c.text.trim() !== '' && isNumericCell(c.text));
   const cells: Cell[] = [];
   for (const { r, spec } of named) {
@@ -792,7 +989,12 @@ function readItemRows(tpl: TableTemplate, specs: ColumnSpec[], header: CellBlock
 /** a column group's header that is only a year ("2022年", "2022年度") */
 const YEAR_GROUP = /^(\d{4})年度?$/;
 
-function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元', ctx: ExtractContext): { rows: TableRow[]; columns: TableColumn[] } {
+function readSingleRow(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+  ctx: ExtractContext,
+): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
   const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
   const header: CellBlock[][] = [];
@@ -811,15 +1013,29 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
     // (or final account), the year before the previous year's figure
     const yearHeader = variant || !tpl.rowVariants ? undefined : path.find((t) => YEAR_GROUP.test(t));
     const year = yearHeader ? Number(YEAR_GROUP.exec(yearHeader)![1]) : undefined;
-    const byYear = year === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : year === ctx.year - 1 ? 'prior' : undefined;
-    const rest = path.filter((t) => !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) && !(tpl.neutralHeaders?.test(t)) && t !== yearHeader);
+    const byYear =
+      year === ctx.year
+        ? ctx.kind === 'final_account'
+          ? 'final'
+          : 'budget'
+        : year === ctx.year - 1
+          ? 'prior'
+          : undefined;
+    const rest = path.filter(
+      (t) =>
+        !(variant && variant.match.test(t) && !specs.some((s) => s.match.test(t))) &&
+        !tpl.neutralHeaders?.test(t) &&
+        t !== yearHeader,
+    );
     const spec = columnOfPath(rest, specs);
     return { spec, variant: variant?.key ?? byYear, depth: rest.length, label: !spec && rest.length > 0 };
   });
   // a key claimed by two columns belongs to the more specific one ("“三公”经费/小计" over a grand 合计 with 会议费)
   for (const [k, c] of byColumn.entries()) {
     if (!c.spec) continue;
-    const rival = byColumn.findIndex((o, j) => j !== k && o.spec === c.spec && o.variant === c.variant && o.depth > c.depth);
+    const rival = byColumn.findIndex(
+      (o, j) => j !== k && o.spec === c.spec && o.variant === c.variant && o.depth > c.depth,
+    );
     if (rival >= 0) byColumn[k] = { depth: 0, label: false };
   }
   const coreWidth = tpl.columns.length;
@@ -834,9 +1050,13 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
     // the header names every printed amount's column, each a different one (北京 prints 接待 before 公务用车)
     const amountCols = r.flatMap((c, k) => (c.text.trim() !== '' && isNumericCell(c.text) ? [k] : []));
     const named = amountCols.map((k) => byColumn[k]?.spec?.key);
-    const headerNamesAll = amountCols.length > 1 && named.every(Boolean) && new Set(named).size === named.length && !columnVariants;
+    const headerNamesAll =
+      amountCols.length > 1 && named.every(Boolean) && new Set(named).size === named.length && !columnVariants;
     if ((r.length === coreWidth && !headerNamesAll) || !byColumn.some((c) => c.spec)) {
-      const colMap = r.length === coreWidth ? new Map(tpl.columns.map((c, k) => [k, c] as const)) : mapColumns(header, 0, tpl.columns, r.length);
+      const colMap =
+        r.length === coreWidth
+          ? new Map(tpl.columns.map((c, k) => [k, c] as const))
+          : mapColumns(header, 0, tpl.columns, r.length);
       const label = isNumericCell(r[0]?.text ?? '') ? '' : tidy(r[0]?.text ?? ''); // the budget form prints no row label
       const cells: Cell[] = [];
       for (const [k, spec] of colMap) {
@@ -846,7 +1066,9 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
       rows.push({ kind: 'leaf', label, cells, at: rowAt(r[0].at.line, r[0].at.column, label ? r[0] : undefined) });
       continue;
     }
-    const labelCells = r.filter((c, k) => (byColumn[k]?.label || !byColumn[k]) && c.text.trim() !== '' && !isNumericCell(c.text));
+    const labelCells = r.filter(
+      (c, k) => (byColumn[k]?.label || !byColumn[k]) && c.text.trim() !== '' && !isNumericCell(c.text),
+    );
     const rowLabel = tidy(labelCells[labelCells.length - 1]?.text ?? '');
     const variants = [...new Set(byColumn.filter((c) => c.spec).map((c) => c.variant))];
     for (const variant of variants) {
@@ -859,11 +1081,26 @@ function readSingleRow(found: Found, grid: CellBlock[][], unit: '万元' | '元'
           seen.add(c.spec.key);
         }
       });
-      const named = variant ? tpl.rowVariants?.find((v) => v.key === variant) : tpl.rowVariants?.find((v) => v.match.test(norm(rowLabel)));
+      const named = variant
+        ? tpl.rowVariants?.find((v) => v.key === variant)
+        : tpl.rowVariants?.find((v) => v.match.test(norm(rowLabel)));
       const year = /^(\d{4})年/.exec(norm(rowLabel));
-      const key = named?.key ?? (year ? (Number(year[1]) === ctx.year ? (ctx.kind === 'final_account' ? 'final' : 'budget') : 'prior') : undefined);
+      const key =
+        named?.key ??
+        (year
+          ? Number(year[1]) === ctx.year
+            ? ctx.kind === 'final_account'
+              ? 'final'
+              : 'budget'
+            : 'prior'
+          : undefined);
       const first = r.find((c) => c.text.trim() !== '') ?? r[0];
-      const row: TableRow = { kind: 'leaf', label: variant ? (named?.label ?? '') : rowLabel, cells, at: rowAt(first.at.line, first.at.column, labelCells[labelCells.length - 1]) };
+      const row: TableRow = {
+        kind: 'leaf',
+        label: variant ? (named?.label ?? '') : rowLabel,
+        cells,
+        at: rowAt(first.at.line, first.at.column, labelCells[labelCells.length - 1]),
+      };
       if (key) row.key = key;
       rows.push(row);
     }
@@ -914,10 +1151,16 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
       if (m) return void out.push({ text: m.code, at: c.at }, { text: m.name, at: c.at });
       // the header row naming the column (the lowest one above the data) heads both: the printed header stays over
       // the codes when it names codes (功能分类科目), over the names when it names names (功能科目名称); else 科目编码/名称
-      const names = n < firstData && c.text.trim() !== '' && !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
+      const names =
+        n < firstData &&
+        c.text.trim() !== '' &&
+        !grid.slice(n + 1, firstData).some((h) => (h[k]?.text ?? '').trim() !== '');
       if (!names) return void out.push(c, { text: '', at: c.at });
       const t = norm(c.text);
-      out.push({ text: CODE_HEADER.test(t) ? c.text : '科目编码', at: c.at }, { text: NAME_HEADER.test(t) ? c.text : '名称', at: c.at });
+      out.push(
+        { text: CODE_HEADER.test(t) ? c.text : '科目编码', at: c.at },
+        { text: NAME_HEADER.test(t) ? c.text : '名称', at: c.at },
+      );
     });
     return out;
   });
@@ -938,8 +1181,19 @@ function joinWideTables(found: Found[]): Found[] {
     const grid = f.grids.flatMap((g) => g.rows);
     const lastPage = prevGrid.at(-1)?.[0]?.at.page;
     const firstPage = grid[0]?.[0]?.at.page;
-    const sameTable = prev && prev.template.id === f.template.id && norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
-    if (!prev || !sameTable || lastPage === undefined || firstPage !== lastPage + 1 || dataRows(grid) === 0 || dataRows(grid) !== dataRows(prevGrid) || grid.length > prevGrid.length + 2) {
+    const sameTable =
+      prev &&
+      prev.template.id === f.template.id &&
+      norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
+    if (
+      !prev ||
+      !sameTable ||
+      lastPage === undefined ||
+      firstPage !== lastPage + 1 ||
+      dataRows(grid) === 0 ||
+      dataRows(grid) !== dataRows(prevGrid) ||
+      grid.length > prevGrid.length + 2
+    ) {
       out.push(f);
       continue;
     }
@@ -952,7 +1206,16 @@ function joinWideTables(found: Found[]): Found[] {
     // leading label columns printed again on the second piece
     let repeat = 0;
     const dataIdx = pa.flatMap((r, k) => (hasNumber(r) ? [k] : []));
-    while (dataIdx.every((k) => pb[k][repeat] && !isNumericCell(pb[k][repeat].text) && norm(pb[k][repeat].text) === norm(pa[k][repeat]?.text ?? '') && pb[k][repeat].text.trim() !== '')) repeat++;
+    while (
+      dataIdx.every(
+        (k) =>
+          pb[k][repeat] &&
+          !isNumericCell(pb[k][repeat].text) &&
+          norm(pb[k][repeat].text) === norm(pa[k][repeat]?.text ?? '') &&
+          pb[k][repeat].text.trim() !== '',
+      )
+    )
+      repeat++;
     const joined = pa.map((r, k) => {
       const left = Array.from({ length: widthA }, (_, c) => r[c] ?? { text: '', at: (pb[k][0] ?? a[0][0]).at });
       return [...left, ...pb[k].slice(repeat)];
@@ -991,7 +1254,8 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
     if (meta.preparer) table.preparer = meta.preparer;
     if (meta.year) table.year = meta.year;
     table.unit = unit;
-    if (statement && statement.type !== 'table') table.emptyStatement = { text: tidy(statement.text), at: statement.at };
+    if (statement && statement.type !== 'table')
+      table.emptyStatement = { text: tidy(statement.text), at: statement.at };
     if (tables.some((t) => t.id === table.id)) {
       warn(ctx, 'duplicate-table', `表"${table.title}"出现了两次，只读取第一次`, table.at);
       continue;
@@ -1005,7 +1269,11 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
   // a 目录 entry: its number, dot leaders and page number go before the title is matched
-  const t = titleWords(norm(stripLeader(b.text)).replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/[《》]/g, ''));
+  const t = titleWords(
+    norm(stripLeader(b.text))
+      .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+      .replace(/[《》]/g, ''),
+  );
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
   return recogniseTableTitle(t, ctx.kind);
 }

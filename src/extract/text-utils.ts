@@ -71,15 +71,34 @@ export function isWhitespace(c: number): boolean {
   if (c > 0x20) {
     if (c < 0xa0) return false;
     if (c > 0x3000) return c === 0xfeff;
-    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+    return (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000
+    );
   }
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /** CJK characters and the CJK punctuation between which a wrapped line's space is dropped */
 function isTight(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || c === 0xff08 || c === 0xff09 || c === 0xff0c || c === 0x3002 || c === 0x3001 ||
-    c === 0xff1a || c === 0xff1b || c === 0x201c || c === 0x201d;
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    c === 0xff08 ||
+    c === 0xff09 ||
+    c === 0xff0c ||
+    c === 0x3002 ||
+    c === 0x3001 ||
+    c === 0xff1a ||
+    c === 0xff1b ||
+    c === 0x201c ||
+    c === 0x201d
+  );
 }
 
 /**
@@ -103,5 +122,7 @@ export function isNumericCell(text: string): boolean {
 
 /** Removes every space and the thousands separators of a number text: "1, 089. 40" → "1089.40". */
 export function compactNumber(text: string): string {
-  return toHalfWidth(text).replace(/[\s,，]+/g, '').replace(/．/g, '.');
+  return toHalfWidth(text)
+    .replace(/[\s,，]+/g, '')
+    .replace(/．/g, '.');
 }

@@ -7,7 +7,8 @@ export function disclosureJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://budgetdoc.example/schema/disclosure.schema.json',
     title: 'budgetdoc disclosure model',
-    description: 'A 部门/单位 预算 or 决算 disclosure read by budgetdoc. Money: minor units of 10^-scale in the published unit.',
+    description:
+      'A 部门/单位 预算 or 决算 disclosure read by budgetdoc. Money: minor units of 10^-scale in the published unit.',
     ...schema,
   };
 }

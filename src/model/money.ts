@@ -66,13 +66,17 @@ function plainDecimal(text: string): { minor: number; scale: number } | null {
 export function makeAmount(text: string, unit: MoneyUnit, at?: Place): Amount | null {
   const d = parseDecimal(text);
   if (!d) return null;
-  return at ? { minor: d.minor, scale: d.scale, unit, text: text.trim(), at } : { minor: d.minor, scale: d.scale, unit, text: text.trim() };
+  return at
+    ? { minor: d.minor, scale: d.scale, unit, text: text.trim(), at }
+    : { minor: d.minor, scale: d.scale, unit, text: text.trim() };
 }
 
 export function makePercent(text: string, at?: Place): Percent | null {
   const d = parseDecimal(text.replace(/[%％]/g, ''));
   if (!d) return null;
-  return at ? { minor: d.minor, scale: d.scale, text: text.trim(), at } : { minor: d.minor, scale: d.scale, text: text.trim() };
+  return at
+    ? { minor: d.minor, scale: d.scale, text: text.trim(), at }
+    : { minor: d.minor, scale: d.scale, text: text.trim() };
 }
 
 /** Value scaled to `scale` decimals (scale must be ≥ the value's own scale). */
@@ -93,7 +97,10 @@ export function sumExact(values: Array<{ minor: number; scale: number }>): { min
 }
 
 /** Difference a − b at the common scale. */
-export function diffExact(a: { minor: number; scale: number }, b: { minor: number; scale: number }): { minor: number; scale: number } {
+export function diffExact(
+  a: { minor: number; scale: number },
+  b: { minor: number; scale: number },
+): { minor: number; scale: number } {
   const scale = Math.max(a.scale, b.scale);
   return { minor: atScale(a, scale) - atScale(b, scale), scale };
 }

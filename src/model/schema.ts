@@ -227,7 +227,14 @@ export const ProjectSchema = z.object({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
-export const ThreePublicItemKeySchema = z.enum(['total', 'overseas', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception']);
+export const ThreePublicItemKeySchema = z.enum([
+  'total',
+  'overseas',
+  'vehicle',
+  'vehiclePurchase',
+  'vehicleOperation',
+  'reception',
+]);
 export type ThreePublicItemKey = z.infer<typeof ThreePublicItemKeySchema>;
 
 export const ThreePublicSchema = z.object({
@@ -420,7 +427,17 @@ export const DisclosureSchema = z.object({
     bytes: z.number().int(),
     lines: z.number().int().optional(),
     /** a disclosure published in pieces (附件1 情况说明, 附件2 报表) and joined: each file and what it holds */
-    pieces: z.array(z.object({ file: z.string(), format: z.string(), bytes: z.number().int(), lines: z.number().int().optional(), holds: z.enum(['explanation', 'tables']) })).optional(),
+    pieces: z
+      .array(
+        z.object({
+          file: z.string(),
+          format: z.string(),
+          bytes: z.number().int(),
+          lines: z.number().int().optional(),
+          holds: z.enum(['explanation', 'tables']),
+        }),
+      )
+      .optional(),
   }),
   /** absent: a disclosure (parts, tables, explanations); department-performance-target: only a
    *  部门整体预算绩效目标申报表, whose content is in tables (department-performance-target) and performance.targets */
@@ -439,7 +456,14 @@ export const DisclosureSchema = z.object({
   date: z.object({ iso: z.string(), text: z.string(), at: PlaceSchema.optional() }).optional(),
   signature: TextAtSchema.optional(),
   /** 目录 entries: the parts and the tables and sections they announce */
-  toc: z.array(z.object({ part: z.string().optional(), title: z.string(), tableId: TableIdSchema.optional(), at: PlaceSchema.optional() })),
+  toc: z.array(
+    z.object({
+      part: z.string().optional(),
+      title: z.string(),
+      tableId: TableIdSchema.optional(),
+      at: PlaceSchema.optional(),
+    }),
+  ),
   /** the document's 第X部分 headings as found in the body */
   parts: z.array(z.object({ number: z.string(), title: z.string(), at: PlaceSchema.optional() })),
   overview: OverviewSchema,

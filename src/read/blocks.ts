@@ -49,11 +49,17 @@ export function pageAndBox(p: { page?: number; box?: [number, number, number, nu
 /** The exact place of a character offset inside a block's text (a paragraph may span several lines). */
 export function placeAt(block: Block, offset: number): Place {
   if (block.type !== 'paragraph' || !block.pieces) {
-    return block.type === 'table' ? block.at : { line: block.at.line, column: block.at.column + offset, ...pageAndBox(block.at) };
+    return block.type === 'table'
+      ? block.at
+      : { line: block.at.line, column: block.at.column + offset, ...pageAndBox(block.at) };
   }
   let piece = block.pieces[0];
   for (const p of block.pieces) if (p.offset <= offset) piece = p;
-  return { line: piece.line, column: piece.column + (offset - piece.offset), ...pageAndBox(piece.page !== undefined ? piece : block.at) };
+  return {
+    line: piece.line,
+    column: piece.column + (offset - piece.offset),
+    ...pageAndBox(piece.page !== undefined ? piece : block.at),
+  };
 }
 
 export interface TableBlock {

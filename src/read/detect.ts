@@ -15,7 +15,8 @@ function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
 /** Names of the entries of a zip's central directory (read from the end of the file, nothing inflated). */
 /** Offset of a zip's end-of-central-directory record (signature 0x06054b50 within the last 64 KiB + 22 bytes), or -1. */
 function endOfCentralDirectory(view: DataView, length: number): number {
-  for (let i = length - 22; i >= Math.max(0, length - 65_557); i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  for (let i = length - 22; i >= Math.max(0, length - 65_557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) return i;
   return -1;
 }
 
@@ -55,7 +56,12 @@ function centralEntries(bytes: Uint8Array, view: DataView): ZipEntry[] | null {
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    entries.push({ method: view.getUint16(p + 10, true), compressed: view.getUint32(p + 20, true), uncompressed: view.getUint32(p + 24, true), local: view.getUint32(p + 42, true) });
+    entries.push({
+      method: view.getUint16(p + 10, true),
+      compressed: view.getUint32(p + 20, true),
+      uncompressed: view.getUint32(p + 24, true),
+      local: view.getUint32(p + 42, true),
+    });
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
   return entries;
@@ -120,8 +126,16 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
     return 'zip';
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  const start = head.replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().slice(0, 512).toLowerCase();
-  if (/^<!doctype html|^<html|^<head|^<meta|^<!--[\s\S]*?-->\s*<(?:!doctype html|html)/.test(start) || (/^<\?xml/.test(start) && /<html/.test(start))) return 'html';
+  const start = head
+    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .trimStart()
+    .slice(0, 512)
+    .toLowerCase();
+  if (
+    /^<!doctype html|^<html|^<head|^<meta|^<!--[\s\S]*?-->\s*<(?:!doctype html|html)/.test(start) ||
+    (/^<\?xml/.test(start) && /<html/.test(start))
+  )
+    return 'html';
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   if (sample.includes(0)) return 'binary';
   return 'text';
@@ -141,8 +155,16 @@ export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<R
     if (!declared) unpacked = await zipInflatedTotal(bytes, MAX_UNZIPPED_BYTES);
     if (unpacked > MAX_UNZIPPED_BYTES) {
       // a measured size stopped at the cap: only "more than" is known
-      const size = !Number.isFinite(unpacked) ? '无法确定' : declared ? `${(unpacked / 1048576).toFixed(0)} MB` : '实际解压';
-      throw new ReadError(file, `${format.toUpperCase()} 解压后过大 (${size} > ${MAX_UNZIPPED_BYTES / 1048576} MB, too large when unpacked)`, 'check that this is the disclosure file');
+      const size = !Number.isFinite(unpacked)
+        ? '无法确定'
+        : declared
+          ? `${(unpacked / 1048576).toFixed(0)} MB`
+          : '实际解压';
+      throw new ReadError(
+        file,
+        `${format.toUpperCase()} 解压后过大 (${size} > ${MAX_UNZIPPED_BYTES / 1048576} MB, too large when unpacked)`,
+        'check that this is the disclosure file',
+      );
     }
   }
   switch (format) {
@@ -164,9 +186,17 @@ export async function readFileBlocks(file: string, bytes: Uint8Array): Promise<R
       return readHtml(bytes, file);
     }
     case 'ole':
-      throw new ReadError(file, '这是旧版 Word/Excel 文件 (.doc/.xls)，不支持 (legacy Office format)', 'save it as .docx/.xlsx or PDF and try again');
+      throw new ReadError(
+        file,
+        '这是旧版 Word/Excel 文件 (.doc/.xls)，不支持 (legacy Office format)',
+        'save it as .docx/.xlsx or PDF and try again',
+      );
     case 'zip':
-      throw new ReadError(file, '这是 zip 压缩包，不是 Word 或 Excel 文件 (zip archive, not DOCX/XLSX)', 'unpack it and pass the disclosure inside');
+      throw new ReadError(
+        file,
+        '这是 zip 压缩包，不是 Word 或 Excel 文件 (zip archive, not DOCX/XLSX)',
+        'unpack it and pass the disclosure inside',
+      );
     default: {
       const { readText, decodeText } = await import('./text.js');
       const text = decodeText(bytes, file);

@@ -12,7 +12,8 @@ export class ReadError extends Error {
 }
 
 /** The formats budgetdoc reads, as the refusal of any other file names them. */
-const READABLE = 'PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、UTF-8 文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml)';
+const READABLE =
+  'PDF、Word (.docx)、Excel (.xlsx)、网页 (.html)、UTF-8 文本 (.txt/.md) 或 budgetdoc 模型 (.json/.yaml)';
 
 /** The one refusal of a file in none of the formats budgetdoc reads: `check`, `import` and upload say the same. */
 export function unknownFormat(file: string): ReadError {

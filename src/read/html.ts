@@ -15,7 +15,8 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf-16';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1]?.toLowerCase();
 }
 
@@ -29,7 +30,11 @@ export function decodeHtml(bytes: Uint8Array, file: string): string {
     try {
       return tryDecode(charset, false);
     } catch {
-      throw new ReadError(file, `网页声明的编码 ${charset} 无法识别 (unknown charset)`, 'save the page as UTF-8 or GBK');
+      throw new ReadError(
+        file,
+        `网页声明的编码 ${charset} 无法识别 (unknown charset)`,
+        'save the page as UTF-8 or GBK',
+      );
     }
   }
   try {
@@ -43,7 +48,27 @@ export function decodeHtml(bytes: Uint8Array, file: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // parsing
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', times: '×', yen: '¥', emsp: ' ', ensp: ' ', thinsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  times: '×',
+  yen: '¥',
+  emsp: ' ',
+  ensp: ' ',
+  thinsp: ' ',
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -60,11 +85,45 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, (ws, off: number, all: string) => {
     const before = all[off - 1] ?? '';
     const after = all[off + ws.length] ?? '';
-    return /\n/.test(ws) && /[\u2e80-\u9fff\uff00-\uffef]/.test(before) && /[\u2e80-\u9fff\uff00-\uffef]/.test(after) ? '' : ' ';
+    return /\n/.test(ws) && /[\u2e80-\u9fff\uff00-\uffef]/.test(before) && /[\u2e80-\u9fff\uff00-\uffef]/.test(after)
+      ? ''
+      : ' ';
   });
 }
 
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'fieldset', 'figure', 'figcaption', 'caption', 'hr', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'form',
+  'fieldset',
+  'figure',
+  'figcaption',
+  'caption',
+  'hr',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 const SKIP_TAGS = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'object', 'iframe']);
 
 interface OpenCell {
@@ -89,7 +148,8 @@ export function htmlLines(html: string): SourceLine[] {
   const lineStarts = [0];
   for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineOf = (offset: number) => {
-    let lo = 0, hi = lineStarts.length - 1;
+    let lo = 0,
+      hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (lineStarts[mid] <= offset) lo = mid;
@@ -156,13 +216,19 @@ export function htmlLines(html: string): SourceLine[] {
       if (r.texts.every((t) => t === '')) continue;
       const texts = r.texts.map((t) => t.replace(/\t/g, ' '));
       while (texts.length < width) texts.push('');
-      out.push({ text: texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), at: { line: r.line, column: 1 }, cells: r.lines.map((line) => ({ line, column: 1 })) });
+      out.push({
+        text: texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'),
+        at: { line: r.line, column: 1 },
+        cells: r.lines.map((line) => ({ line, column: 1 })),
+      });
     }
     blank();
     table = null;
   };
 
-  const cleaned = html.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' ')).replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ' ');
+  const cleaned = html
+    .replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ' ');
   const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|<\?[^>]*>|([^<]+|<)/g;
   let m: RegExpExecArray | null;
   while ((m = token.exec(cleaned))) {
@@ -179,7 +245,8 @@ export function htmlLines(html: string): SourceLine[] {
     if (!rawName) continue;
     const name = rawName.toLowerCase();
     if (SKIP_TAGS.has(name)) {
-      if (name === 'head' || name === 'title' || !/\/\s*$/.test(attrs ?? '')) skip = Math.max(0, skip + (closing ? -1 : 1));
+      if (name === 'head' || name === 'title' || !/\/\s*$/.test(attrs ?? ''))
+        skip = Math.max(0, skip + (closing ? -1 : 1));
       continue;
     }
     if (skip) continue;
@@ -200,7 +267,8 @@ export function htmlLines(html: string): SourceLine[] {
     if (table) {
       if (table.depth > 0) {
         // a table inside a cell: its cells become text of the outer cell
-        if (table.cell && (name === 'td' || name === 'th' || name === 'br' || name === 'p') && !closing) table.cell.text += ' ';
+        if (table.cell && (name === 'td' || name === 'th' || name === 'br' || name === 'p') && !closing)
+          table.cell.text += ' ';
         continue;
       }
       if (name === 'tr') {
@@ -214,7 +282,11 @@ export function htmlLines(html: string): SourceLine[] {
         else {
           finishCell();
           if (!table.row) table.row = { texts: [], lines: [], line: lineOf(m.index) };
-          const span = (attr: string) => Math.min(100, Math.max(1, Number(new RegExp(`${attr}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs ?? '')?.[1] ?? 1)));
+          const span = (attr: string) =>
+            Math.min(
+              100,
+              Math.max(1, Number(new RegExp(`${attr}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs ?? '')?.[1] ?? 1)),
+            );
           table.cell = { text: '', colspan: span('colspan'), rowspan: span('rowspan'), line: lineOf(m.index) };
         }
       } else if (table.cell && (name === 'br' || name === 'p' || name === 'div') && !closing) {

@@ -21,7 +21,9 @@ const MAX_LAYERS = 4;
 function zlibHeader(bytes: Uint8Array, at: number): boolean {
   const cmf = bytes[at];
   const flg = bytes[at + 1];
-  return at + 1 < bytes.length && (cmf & 0x0f) === 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0;
+  return (
+    at + 1 < bytes.length && (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0
+  );
 }
 
 /** Where each stream's data begins: after `stream` and its end of line (CRLF, LF, or a lone CR). */
@@ -105,6 +107,13 @@ export async function pdfInflated(
 export async function refuseInflationBomb(bytes: Uint8Array, file: string): Promise<void> {
   const { over } = await pdfInflated(bytes);
   if (!over) return;
-  const limit = over === 'stream' ? `单个数据流超过 ${MAX_PDF_STREAM_BYTES / 1048576} MB` : `合计超过 ${MAX_PDF_INFLATED_BYTES / 1048576} MB`;
-  throw new ReadError(file, `PDF 解压后过大 (${limit}, streams too large when inflated)`, 'check that this is the disclosure file, or pass another copy');
+  const limit =
+    over === 'stream'
+      ? `单个数据流超过 ${MAX_PDF_STREAM_BYTES / 1048576} MB`
+      : `合计超过 ${MAX_PDF_INFLATED_BYTES / 1048576} MB`;
+  throw new ReadError(
+    file,
+    `PDF 解压后过大 (${limit}, streams too large when inflated)`,
+    'check that this is the disclosure file, or pass another copy',
+  );
 }

@@ -50,13 +50,23 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
   } catch (err) {
     await task.destroy().catch(() => undefined);
     const name = (err as { name?: string })?.name ?? '';
-    if (name === 'PasswordException') throw new ReadError(file, 'PDF 已加密，需要密码 (encrypted PDF)', 'publish or pass an unencrypted copy');
-    throw new ReadError(file, `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${pdfErrorText(err)})`, 'download the file again');
+    if (name === 'PasswordException')
+      throw new ReadError(file, 'PDF 已加密，需要密码 (encrypted PDF)', 'publish or pass an unencrypted copy');
+    throw new ReadError(
+      file,
+      `PDF 文件已损坏或不完整 (damaged or truncated PDF: ${pdfErrorText(err)})`,
+      'download the file again',
+    );
   }
   try {
-    if (doc.numPages === 0) throw new ReadError(file, 'PDF 没有任何页面 (PDF has no pages)', 'check that this is the disclosure file');
+    if (doc.numPages === 0)
+      throw new ReadError(file, 'PDF 没有任何页面 (PDF has no pages)', 'check that this is the disclosure file');
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new ReadError(file, `PDF 页数过多 (${doc.numPages} 页 > ${MAX_PDF_PAGES})：不像一份公开文件 (too many pages for a disclosure)`, 'split it or check that it is the right file');
+      throw new ReadError(
+        file,
+        `PDF 页数过多 (${doc.numPages} 页 > ${MAX_PDF_PAGES})：不像一份公开文件 (too many pages for a disclosure)`,
+        'split it or check that it is the right file',
+      );
     }
     const pages: PageContent[] = [];
     let chars = 0;
@@ -65,18 +75,29 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     for (let n = 1; n <= doc.numPages; n++) {
       // a pathological file (huge content streams) is stopped between pages rather than read for minutes
       if (Date.now() - started > MAX_READ_SECONDS * 1000) {
-        throw new ReadError(file, `PDF 读取超时 (more than ${MAX_READ_SECONDS} s, stopped at page ${n} of ${doc.numPages})`, 'check that this is the disclosure file, or split it');
+        throw new ReadError(
+          file,
+          `PDF 读取超时 (more than ${MAX_READ_SECONDS} s, stopped at page ${n} of ${doc.numPages})`,
+          'check that this is the disclosure file, or split it',
+        );
       }
       let page;
       try {
         page = await doc.getPage(n);
       } catch (err) {
-        throw new ReadError(file, `第 ${n} 页无法读取 (page ${n} is damaged: ${pdfErrorText(err)})`, 'download the file again');
+        throw new ReadError(
+          file,
+          `第 ${n} 页无法读取 (page ${n} is damaged: ${pdfErrorText(err)})`,
+          'download the file again',
+        );
       }
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as Matrix;
       const content = await page.getTextContent();
-      const pieces = piecesOf(content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i), vt);
+      const pieces = piecesOf(
+        content.items.filter((i): i is TextItemLike & (typeof content.items)[number] => 'str' in i),
+        vt,
+      );
       for (const piece of pieces) {
         chars += piece.text.length;
         // private-use and control code points: glyphs of a font without a Unicode mapping
@@ -97,11 +118,25 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     if (chars < doc.numPages * 10 || unreadableText) {
       if (options.ocr !== false) {
         const text = await ocrPdf(bytes, file, doc.numPages);
-        if (text.replace(/\s+/g, '').length < 10) throw new ReadError(file, '这是扫描件，OCR 没有识别出文字 (scanned PDF, OCR found no text)', 'check the scan quality or pass a PDF with text');
+        if (text.replace(/\s+/g, '').length < 10)
+          throw new ReadError(
+            file,
+            '这是扫描件，OCR 没有识别出文字 (scanned PDF, OCR found no text)',
+            'check the scan quality or pass a PDF with text',
+          );
         return { ...readText(text, 'pdf-ocr'), bytes: bytes.length };
       }
-      if (unreadableText) throw new ReadError(file, 'PDF 的文字层无法解码（字体缺少 Unicode 映射）(text layer without a Unicode mapping)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass another copy');
-      throw new ReadError(file, '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)', 'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass a PDF with text');
+      if (unreadableText)
+        throw new ReadError(
+          file,
+          'PDF 的文字层无法解码（字体缺少 Unicode 映射）(text layer without a Unicode mapping)',
+          'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass another copy',
+        );
+      throw new ReadError(
+        file,
+        '这是扫描件，PDF 没有文字层 (scanned PDF without a text layer)',
+        'install tesseract-ocr and tesseract-ocr-chi-sim to read it by OCR, or pass a PDF with text',
+      );
     }
     dropPageFurniture(pages);
     const { text, sources } = layout(pages);
@@ -112,7 +147,11 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
     if (err instanceof ReadError) throw err;
     // pdfjs reports a damaged stream while reading a page's content (Bad encoding in flate stream, Illegal
     // character, Invalid number…): the file is damaged, not the program
-    throw new ReadError(file, `PDF 文件已损坏 (damaged PDF: ${pdfErrorText(err)})`, 'download the file again, or pass another copy');
+    throw new ReadError(
+      file,
+      `PDF 文件已损坏 (damaged PDF: ${pdfErrorText(err)})`,
+      'download the file again, or pass another copy',
+    );
   } finally {
     await doc.destroy().catch(() => undefined);
   }

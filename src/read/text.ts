@@ -50,7 +50,10 @@ function cleanLine(raw: string, noisy = NOISE.test(raw)): { text: string; marked
     marked = hashes[1].length;
     s = s.slice(hashes[0].length);
   }
-  s = s.replace(/^[-*+]\s+(?=\S)/, '').replace(/\*\*/g, '').trim();
+  s = s
+    .replace(/^[-*+]\s+(?=\S)/, '')
+    .replace(/\*\*/g, '')
+    .trim();
   return { text: s, marked, column: indent + 1 };
 }
 
@@ -65,8 +68,17 @@ function startsVisible(raw: string): boolean {
  */
 function isTrimmed(c: number): boolean {
   return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -82,12 +94,22 @@ function classifyHeading(text: string, marked: number, at: HeadingBlock['at']): 
   if (marked === 0 && !NUMBERED_START.test(text)) return null;
   let m: RegExpExecArray | null;
   const isMarked = marked > 0;
-  const heading = (numbering: HeadingBlock['numbering'], number: string, title: string): HeadingBlock =>
-    ({ type: 'heading', text, numbering, number, title, marked: isMarked, at });
+  const heading = (numbering: HeadingBlock['numbering'], number: string, title: string): HeadingBlock => ({
+    type: 'heading',
+    text,
+    numbering,
+    number,
+    title,
+    marked: isMarked,
+    at,
+  });
   if ((m = TABLE_LABEL.exec(text))) return heading('table', m[1], '');
-  if ((m = PART.exec(text)) && titleLike(text.slice(m[0].length), 60)) return heading('part', m[1], text.slice(m[0].length).trim());
-  if ((m = SECTION.exec(text)) && titleLike(text.slice(m[0].length), 80)) return heading('section', m[1], text.slice(m[0].length).trim());
-  if ((m = SUBSECTION.exec(text)) && titleLike(text.slice(m[0].length), 60)) return heading('subsection', m[1], text.slice(m[0].length).trim());
+  if ((m = PART.exec(text)) && titleLike(text.slice(m[0].length), 60))
+    return heading('part', m[1], text.slice(m[0].length).trim());
+  if ((m = SECTION.exec(text)) && titleLike(text.slice(m[0].length), 80))
+    return heading('section', m[1], text.slice(m[0].length).trim());
+  if ((m = SUBSECTION.exec(text)) && titleLike(text.slice(m[0].length), 60))
+    return heading('subsection', m[1], text.slice(m[0].length).trim());
   if ((m = ITEM.exec(text)) && (isMarked || titleLike(text.slice(m[0].length), 30)))
     return heading('item', m[1] ?? m[2], text.slice(m[0].length).trim());
   if (isMarked) return { type: 'heading', text, numbering: 'none', title: text, marked: true, at };
@@ -137,7 +159,12 @@ class Paragraph {
     let prev = this.last;
     for (let i = 0; i < added.length; i++) {
       const c = added[i];
-      if (prev && !this.#proseBefore && (prev === '。' || prev === '；' || prev === ';' || ((prev === '，' || prev === ',') && !isDigit(c)))) this.#proseBefore = true;
+      if (
+        prev &&
+        !this.#proseBefore &&
+        (prev === '。' || prev === '；' || prev === ';' || ((prev === '，' || prev === ',') && !isDigit(c)))
+      )
+        this.#proseBefore = true;
       prev = c;
     }
     this.parts.push(added);
@@ -175,14 +202,23 @@ export function readText(input: string, format = 'text'): ReadResult {
 
   const flushPara = () => {
     if (para) {
-      const block: Block = { type: 'paragraph', text: para.text(), at: { line: para.line, column: para.column, endLine: para.endLine } };
+      const block: Block = {
+        type: 'paragraph',
+        text: para.text(),
+        at: { line: para.line, column: para.column, endLine: para.endLine },
+      };
       if (para.pieces.length > 1) block.pieces = para.pieces;
       blocks.push(block);
     }
     para = null;
   };
   const flushTable = () => {
-    if (table) blocks.push({ type: 'table', rows: table.rows, at: { line: table.line, column: table.column, endLine: table.endLine } });
+    if (table)
+      blocks.push({
+        type: 'table',
+        rows: table.rows,
+        at: { line: table.line, column: table.column, endLine: table.endLine },
+      });
     table = null;
   };
 
@@ -216,7 +252,10 @@ export function readText(input: string, format = 'text'): ReadResult {
           let b = to;
           while (a < b && isTrimmed(raw.charCodeAt(a))) a++;
           while (b > a && isTrimmed(raw.charCodeAt(b - 1))) b--;
-          row.push({ text: a === from && b === to ? raw.slice(from, to) : raw.slice(a, b), at: { line: lineNo, column: col + (a - from) } });
+          row.push({
+            text: a === from && b === to ? raw.slice(from, to) : raw.slice(a, b),
+            at: { line: lineNo, column: col + (a - from) },
+          });
         }
         if (tab < 0) break;
         from = tab + 1;
@@ -246,7 +285,13 @@ export function readText(input: string, format = 'text'): ReadResult {
       // a new "label：value" line or a sentence repeating the paragraph's subject starts a new paragraph
       const labelLine = /^[\u4e00-\u9fff（）()]{2,12}[:：]/.test(c.text);
       const sameSubject = c.text.length >= 6 && p.head === c.text.slice(0, 6);
-      const cutByPageBreak = gap > 0 && openSentence && p.length >= 12 && (p.prose() || continuation) && !(labelLine && !continuation) && !sameSubject;
+      const cutByPageBreak =
+        gap > 0 &&
+        openSentence &&
+        p.length >= 12 &&
+        (p.prose() || continuation) &&
+        !(labelLine && !continuation) &&
+        !sameSubject;
       if (continuesDirectly || cutByPageBreak) {
         p.append(c.text, lineNo, c.column);
         continue;
@@ -262,13 +307,15 @@ export function readText(input: string, format = 'text'): ReadResult {
 
 /** Decodes bytes as UTF-8 text, refusing binary data and other encodings with a clear reason. */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new ReadError(file, '文件为空 (empty file)', 'provide a disclosure text, e.g. one converted from its PDF');
+  if (bytes.length === 0)
+    throw new ReadError(file, '文件为空 (empty file)', 'provide a disclosure text, e.g. one converted from its PDF');
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   // binary data in none of the formats detected before the text path
   if (sample.indexOf(0) >= 0) throw unknownFormat(file);
   // validated, then decoded by Buffer (several times faster than a fatal TextDecoder); a leading byte order mark is
   // dropped as TextDecoder drops it
-  if (!isUtf8(bytes)) throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
+  if (!isUtf8(bytes))
+    throw new ReadError(file, '不是 UTF-8 编码的文本 (text is not UTF-8)', 'save the file as UTF-8 and try again');
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -52,7 +52,8 @@ function cellText(cell: CellLike): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   // an error value, or any other shape (a formula without a cached result), shows no text
   return '';
@@ -65,19 +66,33 @@ export async function loadSheets(bytes: Uint8Array, file: string): Promise<Sheet
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new ReadError(file, `Excel 文件已损坏或无法读取 (damaged XLSX: ${String((err as Error)?.message ?? err).split('\n')[0]})`, 'open and save it again in Excel or WPS, or pass a PDF');
+    throw new ReadError(
+      file,
+      `Excel 文件已损坏或无法读取 (damaged XLSX: ${String((err as Error)?.message ?? err).split('\n')[0]})`,
+      'open and save it again in Excel or WPS, or pass a PDF',
+    );
   }
   const sheets: SheetGrid[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state && ws.state !== 'visible') continue;
     const nRows = ws.rowCount;
     const nCols = ws.columnCount;
-    if (nRows * nCols > MAX_CELLS) throw new ReadError(file, `工作表"${ws.name}"过大 (${nRows} 行 × ${nCols} 列, sheet too large)`, 'check that this is the disclosure file');
+    if (nRows * nCols > MAX_CELLS)
+      throw new ReadError(
+        file,
+        `工作表"${ws.name}"过大 (${nRows} 行 × ${nCols} 列, sheet too large)`,
+        'check that this is the disclosure file',
+      );
     const rows: string[][] = [];
     for (let r = 1; r <= nRows; r++) {
       const row = ws.getRow(r);
       const texts: string[] = [];
-      for (let c = 1; c <= nCols; c++) texts.push(normalisePdfText(cellText(row.getCell(c))).replace(/\s*\n\s*/g, '').trim());
+      for (let c = 1; c <= nCols; c++)
+        texts.push(
+          normalisePdfText(cellText(row.getCell(c)))
+            .replace(/\s*\n\s*/g, '')
+            .trim(),
+        );
       rows.push(texts);
     }
     sheets.push({ name: ws.name, rows });
@@ -106,13 +121,17 @@ export function sheetLines(sheets: SheetGrid[]): SourceLine[] {
         inGrid = false;
         return;
       }
-      if (!inGrid && filled.length === 1 && !(out.at(-1)?.text.includes('\t'))) {
+      if (!inGrid && filled.length === 1 && !out.at(-1)?.text.includes('\t')) {
         out.push({ text: filled[0], at: { ...at, column: cells.findIndex((t) => t !== '') + 1 } }, { text: '' });
         return;
       }
       if (!inGrid && filled.length >= 2 && out.length && out.at(-1)!.text !== '') out.push({ text: '' });
       inGrid = true;
-      out.push({ text: cells.map((t) => t.replace(/\t/g, ' ')).join('\t'), at, cells: cells.map((_, k) => ({ page, line: i + 1, column: k + 1 })) });
+      out.push({
+        text: cells.map((t) => t.replace(/\t/g, ' ')).join('\t'),
+        at,
+        cells: cells.map((_, k) => ({ page, line: i + 1, column: k + 1 })),
+      });
     });
   });
   return out;
@@ -120,6 +139,7 @@ export function sheetLines(sheets: SheetGrid[]): SourceLine[] {
 
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<ReadResult> {
   const sheets = await loadSheets(bytes, file);
-  if (sheets.every((s) => s.rows.every((r) => r.every((t) => t === '')))) throw new ReadError(file, 'Excel 文件没有内容 (empty workbook)', 'check that this is the disclosure file');
+  if (sheets.every((s) => s.rows.every((r) => r.every((t) => t === ''))))
+    throw new ReadError(file, 'Excel 文件没有内容 (empty workbook)', 'check that this is the disclosure file');
   return blocksFromLines(sheetLines(sheets), 'xlsx', bytes.length);
 }

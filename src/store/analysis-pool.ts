@@ -48,10 +48,18 @@ export class AnalysisPool {
     } catch (err) {
       const e = err as { name?: string; code?: string; message?: string };
       if (e.name === 'AbortError' || e.name === 'TimeoutError') {
-        throw new ReadError(name, `处理超时（超过 ${this.#seconds} 秒）(took longer than ${this.#seconds} s)`, 'check that this is the disclosure file, or split it');
+        throw new ReadError(
+          name,
+          `处理超时（超过 ${this.#seconds} 秒）(took longer than ${this.#seconds} s)`,
+          'check that this is the disclosure file, or split it',
+        );
       }
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(e.message ?? '')) {
-        throw new ReadError(name, '处理时超出内存限制 (ran out of its memory budget)', 'check that this is the disclosure file, or split it');
+        throw new ReadError(
+          name,
+          '处理时超出内存限制 (ran out of its memory budget)',
+          'check that this is the disclosure file, or split it',
+        );
       }
       throw new ReadError(name, '读取时出错 (the reader failed)', 'check the file, or pass it in another format');
     }

@@ -22,7 +22,12 @@ export default async function analyse(task: AnalysisTask): Promise<AnalysisReply
   try {
     const model = await readInput(task.bytes, task.name);
     const findings = audit(model);
-    const prepared = prepareDocument({ model, findings, source: { file: task.name, bytes: task.bytes }, region: task.region });
+    const prepared = prepareDocument({
+      model,
+      findings,
+      source: { file: task.name, bytes: task.bytes },
+      region: task.region,
+    });
     return { ok: true, prepared, findings };
   } catch (err) {
     if (err instanceof ReadError) return { ok: false, reason: err.reason, hint: err.hint, read: true };

@@ -7,4 +7,3 @@ export const defaultAnalysis: Analysis = {
   readInput,
   audit: (doc) => audit(doc),
 };
-

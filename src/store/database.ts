@@ -9,7 +9,15 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
 import { foldedSearchText, SEARCH_TEXT_VERSION } from './search-text.js';
-import { CLASS_SUMS_GROUP, CLASS_SUMS_SELECT, CLASS_SUMS_WHERE, DDL, factsPartition, factsPartitionDDL, type Database } from './schema.js';
+import {
+  CLASS_SUMS_GROUP,
+  CLASS_SUMS_SELECT,
+  CLASS_SUMS_WHERE,
+  DDL,
+  factsPartition,
+  factsPartitionDDL,
+  type Database,
+} from './schema.js';
 
 export interface StoreOptions {
   /** data directory for embedded PGlite; 'memory:' keeps everything in memory (tests) */
@@ -34,7 +42,9 @@ export interface Store {
 export const DEFAULT_DATA_DIR = '.data';
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const store = options.database ? openServer(options.database, options.poolSize ?? 10) : await openEmbedded(options.data ?? DEFAULT_DATA_DIR);
+  const store = options.database
+    ? openServer(options.database, options.poolSize ?? 10)
+    : await openEmbedded(options.data ?? DEFAULT_DATA_DIR);
   try {
     await migrate(store.db);
   } catch (err) {
@@ -143,7 +153,11 @@ async function openEmbedded(data: string): Promise<Store> {
 
 function openServer(url: string, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const searchPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c enable_seqscan=off' });
+  const searchPool = new pg.Pool({
+    connectionString: url,
+    max: Math.max(2, Math.ceil(poolSize / 2)),
+    options: '-c enable_seqscan=off',
+  });
   // an idle client that loses its server must not crash the process
   pool.on('error', () => {});
   searchPool.on('error', () => {});
@@ -180,12 +194,15 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 }
 
 const LEGACY_FACTS = 'facts_unpartitioned';
-const FACT_VALUE_COLUMNS = 'document_id, table_id, row_no, row_label, row_code, code_system, row_level, row_kind, is_leaf, column_key, money_unit, amount, amount_wan';
+const FACT_VALUE_COLUMNS =
+  'document_id, table_id, row_no, row_label, row_code, code_system, row_level, row_kind, is_leaf, column_key, money_unit, amount, amount_wan';
 
 /** Stores written before facts were partitioned by year keep them in a plain table: it is renamed (its index
  *  names freed) so that the DDL creates the partitioned one; copyLegacyFacts moves the rows. */
 async function setAsideUnpartitionedFacts(tx: Kysely<Database>): Promise<boolean> {
-  const kind = await sql<{ relkind: string }>`select c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const kind = await sql<{
+    relkind: string;
+  }>`select c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relname = 'facts'`.execute(tx);
   if (kind.rows[0]?.relkind !== 'r') return false;
   await sql`drop index if exists facts_document, facts_leaves`.execute(tx);
@@ -196,8 +213,12 @@ async function setAsideUnpartitionedFacts(tx: Kysely<Database>): Promise<boolean
 /** Moves the facts of an unpartitioned store into the year partitions, in one statement, and drops the old table. */
 async function copyLegacyFacts(tx: Kysely<Database>): Promise<void> {
   const columns = FACT_VALUE_COLUMNS.split(', ');
-  await sql.raw(`insert into facts (year, ${FACT_VALUE_COLUMNS})
-    select d.year, ${columns.map((c) => `f.${c}`).join(', ')} from ${LEGACY_FACTS} f join documents d on d.id = f.document_id`).execute(tx);
+  await sql
+    .raw(
+      `insert into facts (year, ${FACT_VALUE_COLUMNS})
+    select d.year, ${columns.map((c) => `f.${c}`).join(', ')} from ${LEGACY_FACTS} f join documents d on d.id = f.document_id`,
+    )
+    .execute(tx);
   await sql.raw(`drop table ${LEGACY_FACTS}`).execute(tx);
 }
 
@@ -214,7 +235,8 @@ export async function ensureFactsPartition(db: Kysely<Database>, year: number): 
   if (!known) knownPartitions.set(db, (known = new Set()));
   if (known.has(year)) return;
   const name = factsPartition(year);
-  const exists = async (q: Kysely<Database>) => (await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(q)).rows[0]?.r != null;
+  const exists = async (q: Kysely<Database>) =>
+    (await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(q)).rows[0]?.r != null;
   if (!(await exists(db))) {
     await db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(724502)`.execute(tx);
@@ -240,7 +262,8 @@ async function compressModels(tx: Kysely<Database>): Promise<void> {
     const batch = await sql<{ id: number; model: string }>`
       select id, model::text as model from documents where model_gz is null order by id limit 200`.execute(tx);
     if (batch.rows.length === 0) break;
-    for (const r of batch.rows) await sql`update documents set model_gz = ${gzipSync(r.model, { level: 1 })} where id = ${r.id}`.execute(tx);
+    for (const r of batch.rows)
+      await sql`update documents set model_gz = ${gzipSync(r.model, { level: 1 })} where id = ${r.id}`.execute(tx);
   }
   await sql`alter table documents drop column model`.execute(tx);
   await sql`alter table documents alter column model_gz set not null`.execute(tx);
@@ -255,12 +278,25 @@ async function reindexSearchTerms(tx: Kysely<Database>): Promise<void> {
   for (const statement of DDL) await sql.raw(statement).execute(tx);
   let after = 0;
   for (;;) {
-    const batch = await sql<{ id: number; status: string; unit_name: string; region: string; year: number; kind: string; scope: string; search_text: string }>`
-      select id, status, unit_name, region, year, kind, scope, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
+    const batch = await sql<{
+      id: number;
+      status: string;
+      unit_name: string;
+      region: string;
+      year: number;
+      kind: string;
+      scope: string;
+      search_text: string;
+    }>`
+      select id, status, unit_name, region, year, kind, scope, search_text from documents where id > ${after} order by id limit 200`.execute(
+      tx,
+    );
     if (batch.rows.length === 0) break;
     for (const r of batch.rows) {
       await sql`insert into document_search (id, status, unit_name, region, year, kind, scope, search_terms)
-        values (${r.id}, ${r.status}, ${r.unit_name}, ${r.region}, ${r.year}, ${r.kind}, ${r.scope}, ${tsvectorLiteral(searchTerms(r.search_text))}::tsvector)`.execute(tx);
+        values (${r.id}, ${r.status}, ${r.unit_name}, ${r.region}, ${r.year}, ${r.kind}, ${r.scope}, ${tsvectorLiteral(searchTerms(r.search_text))}::tsvector)`.execute(
+        tx,
+      );
     }
     after = batch.rows[batch.rows.length - 1].id;
   }
@@ -279,7 +315,10 @@ async function refoldSearchText(tx: Kysely<Database>): Promise<void> {
     const batch = await sql<{ id: number; search_text: string }>`
       select id, search_text from documents where id > ${after} order by id limit 200`.execute(tx);
     if (batch.rows.length === 0) break;
-    await tx.insertInto('document_text').values(batch.rows.map((r) => ({ id: r.id, folded: foldedSearchText(r.search_text) }))).execute();
+    await tx
+      .insertInto('document_text')
+      .values(batch.rows.map((r) => ({ id: r.id, folded: foldedSearchText(r.search_text) })))
+      .execute();
     after = batch.rows[batch.rows.length - 1].id;
   }
   await sql`insert into store_meta (key, value) values ('search_text', ${SEARCH_TEXT_VERSION})
@@ -291,8 +330,12 @@ async function sumFactClasses(tx: Kysely<Database>): Promise<void> {
   const stored = await sql<{ value: string }>`select value from store_meta where key = 'fact_class_sums'`.execute(tx);
   if (stored.rows[0]?.value === CLASS_SUMS_SELECT) return;
   await sql`delete from fact_class_sums`.execute(tx);
-  await sql.raw(`insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells)
-    select document_id, year, ${CLASS_SUMS_SELECT} from facts where ${CLASS_SUMS_WHERE} group by document_id, year, ${CLASS_SUMS_GROUP}`).execute(tx);
+  await sql
+    .raw(
+      `insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells)
+    select document_id, year, ${CLASS_SUMS_SELECT} from facts where ${CLASS_SUMS_WHERE} group by document_id, year, ${CLASS_SUMS_GROUP}`,
+    )
+    .execute(tx);
   await sql`insert into store_meta (key, value) values ('fact_class_sums', ${CLASS_SUMS_SELECT})
     on conflict (key) do update set value = excluded.value`.execute(tx);
 }

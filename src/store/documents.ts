@@ -7,7 +7,16 @@ import type { Finding } from './finding.js';
 import { CLASS_SUMS_GROUP, CLASS_SUMS_SELECT, CLASS_SUMS_WHERE, type Database } from './schema.js';
 import { foldedSearchText } from './search-text.js';
 import { ensureFactsPartition, type Store } from './database.js';
-import { contentHash, factRows, findingCounts, regionOf, searchTerms, searchText, tsvectorLiteral, type FactRow } from './rows.js';
+import {
+  contentHash,
+  factRows,
+  findingCounts,
+  regionOf,
+  searchTerms,
+  searchText,
+  tsvectorLiteral,
+  type FactRow,
+} from './rows.js';
 
 export interface DocumentInput {
   model: Disclosure;
@@ -94,7 +103,9 @@ const names = (columns: Columns) => columns.map(([n]) => n).join(', ');
 
 /** `e->>0::text, (e->>1)::int, …` reading one JSON array element per row; jsonb values stay jsonb. */
 const fromArray = (columns: Columns, named = false) =>
-  columns.map(([name, type], i) => `${type === 'jsonb' ? `e->${i}` : `(e->>${i})::${type}`}${named ? ` as ${name}` : ''}`).join(', ');
+  columns
+    .map(([name, type], i) => `${type === 'jsonb' ? `e->${i}` : `(e->>${i})::${type}`}${named ? ` as ${name}` : ''}`)
+    .join(', ');
 
 /** One statement writes the document row, its findings and its facts; $1… are the document columns. */
 const INSERT_DOCUMENT = (() => {
@@ -136,7 +147,20 @@ function findingValues(findings: Finding[]): unknown[][] {
 }
 
 function factValues(facts: FactRow[]): unknown[][] {
-  return facts.map((f) => [f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level, f.row_kind, f.is_leaf, f.column_key, f.money_unit, f.amount, f.amount_wan]);
+  return facts.map((f) => [
+    f.table_id,
+    f.row_no,
+    f.row_label,
+    f.row_code,
+    f.code_system,
+    f.row_level,
+    f.row_kind,
+    f.is_leaf,
+    f.column_key,
+    f.money_unit,
+    f.amount,
+    f.amount_wan,
+  ]);
 }
 
 /** Everything computed from a document before it meets the database (pure CPU: may run in a worker thread). */
@@ -168,10 +192,28 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
     hash,
     key: { unit: doc.unit.name, year: doc.year, kind: doc.kind, scope: doc.scope, date: doc.date?.iso ?? null },
     documentRow: [
-      hash, doc.unit.name, doc.unit.code ?? null, input.region ?? regionOf(doc, original), doc.year, doc.kind, doc.scope, doc.title.text,
-      doc.date?.iso ?? null, null, null, input.source.file, doc.source.format, gzipSync(input.source.bytes, { level: 1 }),
-      gzipSync(JSON.stringify(doc), { level: 1 }), JSON.stringify(doc.figures), doc.overview.staff.actual?.value ?? null, doc.overview.staff.authorized?.value ?? null,
-      text, counts.error_count, counts.warning_count, counts.info_count,
+      hash,
+      doc.unit.name,
+      doc.unit.code ?? null,
+      input.region ?? regionOf(doc, original),
+      doc.year,
+      doc.kind,
+      doc.scope,
+      doc.title.text,
+      doc.date?.iso ?? null,
+      null,
+      null,
+      input.source.file,
+      doc.source.format,
+      gzipSync(input.source.bytes, { level: 1 }),
+      gzipSync(JSON.stringify(doc), { level: 1 }),
+      JSON.stringify(doc.figures),
+      doc.overview.staff.actual?.value ?? null,
+      doc.overview.staff.authorized?.value ?? null,
+      text,
+      counts.error_count,
+      counts.warning_count,
+      counts.info_count,
     ],
     searchTerms: tsvectorLiteral(searchTerms(text)),
     foldedText: foldedSearchText(text),
@@ -180,15 +222,27 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
   };
 }
 
-export async function storeDocument(store: Store, input: DocumentInput, options: { draft?: boolean } = {}): Promise<StoreResult> {
+export async function storeDocument(
+  store: Store,
+  input: DocumentInput,
+  options: { draft?: boolean } = {},
+): Promise<StoreResult> {
   const hash = contentHash(input.source.bytes);
-  const existing = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
+  const existing = await store.db
+    .selectFrom('documents')
+    .select('id')
+    .where('content_hash', '=', hash)
+    .executeTakeFirst();
   if (existing) return { id: existing.id, outcome: 'unchanged' };
   return storePrepared(store, prepareDocument(input), options);
 }
 
 /** Writes a prepared document in one transaction: lock its key, decide its status, one statement for all rows. */
-export async function storePrepared(store: Store, prepared: PreparedDocument, options: { draft?: boolean } = {}): Promise<StoreResult> {
+export async function storePrepared(
+  store: Store,
+  prepared: PreparedDocument,
+  options: { draft?: boolean } = {},
+): Promise<StoreResult> {
   const { key } = prepared;
   await ensureFactsPartition(store.db, key.year);
   return store.db.transaction().execute(async (tx) => {
@@ -204,12 +258,23 @@ export async function storePrepared(store: Store, prepared: PreparedDocument, op
     const documentRow = [...prepared.documentRow];
     documentRow[STATUS_COLUMN] = status;
     documentRow[SUPERSEDED_COLUMN] = olderThanCurrent ? current.id : null;
-    const inserted = await tx.executeQuery<{ id: number }>(CompiledQuery.raw(INSERT_DOCUMENT, [...documentRow, prepared.findings, prepared.facts, prepared.searchTerms, prepared.foldedText]));
+    const inserted = await tx.executeQuery<{ id: number }>(
+      CompiledQuery.raw(INSERT_DOCUMENT, [
+        ...documentRow,
+        prepared.findings,
+        prepared.facts,
+        prepared.searchTerms,
+        prepared.foldedText,
+      ]),
+    );
     const id = inserted.rows[0].id;
-    if (current && status === 'current') await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
+    if (current && status === 'current')
+      await tx.updateTable('documents').set({ superseded_by: id }).where('id', '=', current.id).execute();
     if (options.draft) return { id, outcome: 'draft' as const };
     if (status === 'superseded') return { id, outcome: 'history' as const };
-    return current ? { id, outcome: 'imported' as const, superseded: current.id } : { id, outcome: 'imported' as const };
+    return current
+      ? { id, outcome: 'imported' as const, superseded: current.id }
+      : { id, outcome: 'imported' as const };
   });
 }
 
@@ -228,7 +293,11 @@ async function currentVersion(tx: Kysely<Database>, unit: string, year: number, 
 /** Publishes a draft: it becomes current unless a newer version of the same document already is. */
 export async function publishDocument(store: Store, id: number): Promise<StoreResult | undefined> {
   return store.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('documents').select(['unit_name', 'year', 'kind', 'scope', 'status']).where('id', '=', id).executeTakeFirst();
+    const row = await tx
+      .selectFrom('documents')
+      .select(['unit_name', 'year', 'kind', 'scope', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     if (row.status !== 'draft') return { id, outcome: row.status === 'current' ? 'imported' : 'history' };
     await lockKey(tx, row.unit_name, row.year, row.kind, row.scope);
@@ -239,7 +308,11 @@ export async function publishDocument(store: Store, id: number): Promise<StoreRe
 /** Deletes a document with its findings and facts; a superseded predecessor becomes current again. */
 export async function deleteDocument(store: Store, id: number): Promise<boolean> {
   return store.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('documents').select(['unit_name', 'year', 'kind', 'scope', 'status']).where('id', '=', id).executeTakeFirst();
+    const row = await tx
+      .selectFrom('documents')
+      .select(['unit_name', 'year', 'kind', 'scope', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return false;
     await lockKey(tx, row.unit_name, row.year, row.kind, row.scope);
     await tx.deleteFrom('documents').where('id', '=', id).execute();
@@ -262,14 +335,27 @@ export async function deleteDocument(store: Store, id: number): Promise<boolean>
 }
 
 /** Changes a document's status (and what it is superseded by, when given) in `documents` and `document_search`. */
-async function setStatus(tx: Kysely<Database>, id: number, status: 'current' | 'superseded', supersededBy?: number | null): Promise<void> {
-  const update = tx.updateTable('documents').set(supersededBy === undefined ? { status } : { status, superseded_by: supersededBy });
+async function setStatus(
+  tx: Kysely<Database>,
+  id: number,
+  status: 'current' | 'superseded',
+  supersededBy?: number | null,
+): Promise<void> {
+  const update = tx
+    .updateTable('documents')
+    .set(supersededBy === undefined ? { status } : { status, superseded_by: supersededBy });
   await update.where('id', '=', id).execute();
   await tx.updateTable('document_search').set({ status }).where('id', '=', id).execute();
 }
 
 /** Serialises writers of the same (unit, year, kind, scope) across connections and processes. */
-async function lockKey(tx: Transaction<Database>, unit: string, year: number, kind: string, scope: string): Promise<void> {
+async function lockKey(
+  tx: Transaction<Database>,
+  unit: string,
+  year: number,
+  kind: string,
+  scope: string,
+): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`${unit}|${year}|${kind}|${scope}`}))`.execute(tx);
 }
 
@@ -278,7 +364,11 @@ async function lockKey(tx: Transaction<Database>, unit: string, year: number, ki
  * have one; otherwise the one stored later.
  */
 async function promote(tx: Kysely<Database>, id: number): Promise<StoreResult> {
-  const doc = await tx.selectFrom('documents').select(['unit_name', 'year', 'kind', 'scope', 'doc_date']).where('id', '=', id).executeTakeFirstOrThrow();
+  const doc = await tx
+    .selectFrom('documents')
+    .select(['unit_name', 'year', 'kind', 'scope', 'doc_date'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const current = await currentVersion(tx, doc.unit_name, doc.year, doc.kind, doc.scope);
   if (current && current.doc_date && doc.doc_date && current.doc_date > doc.doc_date) {
     await setStatus(tx, id, 'superseded', current.id);

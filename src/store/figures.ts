@@ -34,7 +34,8 @@ export function figureLabel(key: string): string {
 /** Reads a figure by its dotted key. */
 export function figureValue(figures: Figures | undefined, key: string): number | undefined {
   let value: unknown = figures;
-  for (const part of key.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of key.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   return typeof value === 'number' ? value : undefined;
 }
 

@@ -65,10 +65,19 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
 async function importFailure(store: Store, file: string, err: unknown): Promise<FileResult> {
   if ((err as { code?: string }).code === '23505') {
     const bytes = new Uint8Array(await readFile(file));
-    const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
+    const known = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', contentHash(bytes))
+      .executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
   }
-  return { file, outcome: 'failed', error: err instanceof Error ? err.message : String(err), ...(isTransient(err) ? { transient: true } : {}) };
+  return {
+    file,
+    outcome: 'failed',
+    error: err instanceof Error ? err.message : String(err),
+    ...(isTransient(err) ? { transient: true } : {}),
+  };
 }
 
 /** SQLSTATE classes of a server or connection in trouble (connection, rollback, resources, shutdown, system). */
@@ -77,8 +86,17 @@ const TRANSIENT_SQLSTATE = /^(08|40|53|57|58)/;
 /** Whether an error says the database was unavailable or gave up the transaction, rather than the file being bad. */
 function isTransient(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) ? TRANSIENT_SQLSTATE.test(code) : /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/.test(code))) return true;
-  return err instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message);
+  if (
+    typeof code === 'string' &&
+    (/^[0-9A-Z]{5}$/.test(code)
+      ? TRANSIENT_SQLSTATE.test(code)
+      : /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/.test(code))
+  )
+    return true;
+  return (
+    err instanceof Error &&
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err.message)
+  );
 }
 
 /** A file that holds one piece of a disclosure (its explanations or its tables alone), kept until all are read. */
@@ -88,11 +106,20 @@ export interface Piece {
   model: Disclosure;
 }
 
-export async function importFile(store: Store, file: string, analysis: Analysis, options: { region?: string; pieces?: Piece[] } = {}): Promise<FileResult> {
+export async function importFile(
+  store: Store,
+  file: string,
+  analysis: Analysis,
+  options: { region?: string; pieces?: Piece[] } = {},
+): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const hash = contentHash(bytes);
-    const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
+    const known = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', hash)
+      .executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const model = await analysis.readInput(bytes, file);
     if (options.pieces && pieceHolds(model) !== 'whole') {
@@ -100,7 +127,12 @@ export async function importFile(store: Store, file: string, analysis: Analysis,
       return { file, outcome: 'imported' };
     }
     const findings = analysis.audit(model);
-    const result = await storeDocument(store, { model, findings, source: { file: path.basename(file), bytes }, region: options.region });
+    const result = await storeDocument(store, {
+      model,
+      findings,
+      source: { file: path.basename(file), bytes },
+      region: options.region,
+    });
     return { file, outcome: result.outcome, id: result.id, findings: findings.length };
   } catch (err) {
     return importFailure(store, file, err);
@@ -117,14 +149,25 @@ export class PreparePool {
 
   static async open(size: number): Promise<PreparePool> {
     const { Piscina } = await import('piscina');
-    return new PreparePool(new Piscina({ filename: new URL('./import-worker.js', import.meta.url).href, minThreads: size, maxThreads: size }));
+    return new PreparePool(
+      new Piscina({
+        filename: new URL('./import-worker.js', import.meta.url).href,
+        minThreads: size,
+        maxThreads: size,
+      }),
+    );
   }
 
   private constructor(pool: import('piscina').Piscina) {
     this.#pool = pool;
   }
 
-  prepare(file: string, bytes: Uint8Array, region?: string, pieces = false): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
+  prepare(
+    file: string,
+    bytes: Uint8Array,
+    region?: string,
+    pieces = false,
+  ): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
     // the file's bytes move to the worker without a copy (the caller no longer needs them)
     return this.#pool.run({ file, bytes, region, pieces }, { transferList: [bytes.buffer as ArrayBuffer] });
   }
@@ -134,10 +177,19 @@ export class PreparePool {
   }
 }
 
-async function importWithPool(store: Store, file: string, pool: PreparePool, options: { region?: string; pieces?: Piece[] }): Promise<FileResult> {
+async function importWithPool(
+  store: Store,
+  file: string,
+  pool: PreparePool,
+  options: { region?: string; pieces?: Piece[] },
+): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
+    const known = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', contentHash(bytes))
+      .executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const kept = options.pieces ? bytes.slice() : bytes;
     const { prepared, findings, piece } = await pool.prepare(file, bytes, options.region, Boolean(options.pieces));
@@ -154,7 +206,12 @@ async function importWithPool(store: Store, file: string, pool: PreparePool, opt
 
 /** Imports one file (a piece of a disclosure is stored alone), on a pool of worker threads when given or on this
  *  thread. */
-export function importOne(store: Store, file: string, analysis: Analysis, options: { pool?: PreparePool; region?: string } = {}): Promise<FileResult> {
+export function importOne(
+  store: Store,
+  file: string,
+  analysis: Analysis,
+  options: { pool?: PreparePool; region?: string } = {},
+): Promise<FileResult> {
   return options.pool ? importWithPool(store, file, options.pool, options) : importFile(store, file, analysis, options);
 }
 
@@ -178,13 +235,31 @@ export interface ImportOptions {
  * explanation's file, every place names its own file), a piece without its partner alone. Each file's result is
  * that of the document it went into.
  */
-async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, options: { region?: string }, results: FileResult[], files: string[]): Promise<void> {
+async function storePieces(
+  store: Store,
+  pieces: Piece[],
+  analysis: Analysis,
+  options: { region?: string },
+  results: FileResult[],
+  files: string[],
+): Promise<void> {
   for (const group of groupPieces(pieces, (p) => p.model)) {
     try {
       const model = joinPieces(group.map((p) => p.model));
       const findings = analysis.audit(model);
-      const result = await storeDocument(store, { model, findings, source: { file: path.basename(group[0].file), bytes: group[0].bytes }, region: options.region });
-      for (const p of group) results[files.indexOf(p.file)] = { file: p.file, outcome: result.outcome, id: result.id, findings: findings.length };
+      const result = await storeDocument(store, {
+        model,
+        findings,
+        source: { file: path.basename(group[0].file), bytes: group[0].bytes },
+        region: options.region,
+      });
+      for (const p of group)
+        results[files.indexOf(p.file)] = {
+          file: p.file,
+          outcome: result.outcome,
+          id: result.id,
+          findings: findings.length,
+        };
     } catch (err) {
       for (const p of group) results[files.indexOf(p.file)] = await importFailure(store, p.file, err);
     }
@@ -195,7 +270,12 @@ async function storePieces(store: Store, pieces: Piece[], analysis: Analysis, op
  * Imports files with a few in flight at once: worker threads parse and audit while the main thread writes to the
  * database (the real cost), one transaction per file; progress is reported after each file.
  */
-export async function importFiles(store: Store, files: string[], analysis: Analysis, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  store: Store,
+  files: string[],
+  analysis: Analysis,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const results = new Array<FileResult>(files.length);
   const workers = PreparePool.available() && files.length > 1 ? (options.workers ?? 0) : 0;
@@ -208,7 +288,9 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   async function worker(): Promise<void> {
     while (next < files.length) {
       const i = next++;
-      results[i] = pool ? await importWithPool(store, files[i], pool, { ...options, pieces }) : await importFile(store, files[i], analysis, { ...options, pieces });
+      results[i] = pool
+        ? await importWithPool(store, files[i], pool, { ...options, pieces })
+        : await importFile(store, files[i], analysis, { ...options, pieces });
       done++;
       options.onProgress?.(done, files.length, results[i]);
     }
@@ -224,7 +306,8 @@ export async function importFiles(store: Store, files: string[], analysis: Analy
   const seconds = (performance.now() - started) / 1000;
   // fresh statistics after a bulk load, or the planner guesses badly on its first queries; the vacuum lets
   // aggregates read the covering index alone, and the search index takes in its pending entries
-  if (options.vacuum !== false && counts.imported + counts.history > 50) await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
+  if (options.vacuum !== false && counts.imported + counts.history > 50)
+    await sql`vacuum analyze documents, document_search, findings, facts`.execute(store.db);
   return { results, counts, seconds };
 }
 

@@ -14,11 +14,18 @@ export interface WorkerTask {
   pieces?: boolean;
 }
 
-export default async function prepare(task: WorkerTask): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
+export default async function prepare(
+  task: WorkerTask,
+): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
   const model = await defaultAnalysis.readInput(task.bytes, task.file);
   // a piece of a disclosure (情况说明 or 报表 alone) goes back to be joined with its partner
   if (task.pieces && pieceHolds(model) !== 'whole') return { piece: model, findings: 0 };
   const findings = defaultAnalysis.audit(model);
-  const prepared = prepareDocument({ model, findings, source: { file: path.basename(task.file), bytes: task.bytes }, region: task.region });
+  const prepared = prepareDocument({
+    model,
+    findings,
+    source: { file: path.basename(task.file), bytes: task.bytes },
+    region: task.region,
+  });
   return { prepared, findings: findings.length };
 }

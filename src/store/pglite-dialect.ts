@@ -37,7 +37,8 @@ class PGliteConnection implements DatabaseConnection {
     const affected = result.affectedRows;
     return {
       numAffectedRows:
-        affected !== undefined && (command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE')
+        affected !== undefined &&
+        (command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE')
           ? BigInt(affected)
           : undefined,
       rows: result.rows ?? [],

@@ -49,7 +49,19 @@ export interface SearchResult {
   facets: { region: Facet[]; year: Facet[]; kind: Facet[]; scope: Facet[] };
 }
 
-const SUMMARY_COLUMNS = ['id', 'unit_name', 'region', 'year', 'kind', 'scope', 'title', 'status', 'error_count', 'warning_count', 'info_count'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'unit_name',
+  'region',
+  'year',
+  'kind',
+  'scope',
+  'title',
+  'status',
+  'error_count',
+  'warning_count',
+  'info_count',
+] as const;
 
 /** LIKE pattern matching `text` literally anywhere. */
 export function containsPattern(text: string): string {
@@ -60,7 +72,11 @@ export function containsPattern(text: string): string {
  * Conditions on documents, for a query over `documents` or over the narrow `document_search` (which has the same
  * id, status, unit_name, region, year, kind and scope; search terms only there, the folded text in `document_text`).
  */
-function documentConditions(filter: DocumentFilter, alias = 'documents', table: 'documents' | 'document_search' = 'documents'): Expression<SqlBool>[] {
+function documentConditions(
+  filter: DocumentFilter,
+  alias = 'documents',
+  table: 'documents' | 'document_search' = 'documents',
+): Expression<SqlBool>[] {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions: Expression<SqlBool>[] = [];
   const status = filter.status ?? 'current';
@@ -79,11 +95,17 @@ function documentConditions(filter: DocumentFilter, alias = 'documents', table: 
       if (terms.length + prefixes.length > 0) {
         const lexemes = [...terms.map((t) => `'${t}'`), ...prefixes.map((t) => `'${t}':*`)];
         const match = sql<SqlBool>`search_terms @@ ${lexemes.join(' & ')}::tsquery`;
-        conditions.push(table === 'document_search' ? match : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`);
+        conditions.push(
+          table === 'document_search'
+            ? match
+            : sql<SqlBool>`${col('id')} in (select id from document_search where ${match})`,
+        );
       }
       if (!exact) {
         // confirmed against the text folded at import as normaliseForSearch folds the word
-        conditions.push(sql<SqlBool>`exists (select 1 from document_text t where t.id = ${col('id')} and strpos(t.folded, ${normaliseForSearch(word)}) > 0)`);
+        conditions.push(
+          sql<SqlBool>`exists (select 1 from document_text t where t.id = ${col('id')} and strpos(t.folded, ${normaliseForSearch(word)}) > 0)`,
+        );
       }
     }
   }
@@ -109,12 +131,21 @@ function whereAll(conditions: Expression<SqlBool>[]) {
   return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
 
-export async function searchDocuments(store: Store, filter: DocumentFilter, page: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
+export async function searchDocuments(
+  store: Store,
+  filter: DocumentFilter,
+  page: { limit?: number; offset?: number } = {},
+): Promise<SearchResult> {
   const limit = Math.min(Math.max(page.limit ?? 20, 1), 500);
   const offset = Math.max(page.offset ?? 0, 0);
   const where = whereAll(documentConditions(filter, 's', 'document_search'));
   const q = filter.q?.trim();
-  const words = q ? q.split(/\s+/).map(normaliseForSearch).filter((w) => w.length > 0) : [];
+  const words = q
+    ? q
+        .split(/\s+/)
+        .map(normaliseForSearch)
+        .filter((w) => w.length > 0)
+    : [];
   // for a text search, the line of each shown document where the first match lies, found on the folded text (line
   // for line with the printed one): the snippet is cut from that line alone, no whole text leaves the database
   const snippetLine = words.length
@@ -124,13 +155,26 @@ export async function searchDocuments(store: Store, filter: DocumentFilter, page
           where t.id = d.id and p.at is not null) h) as snippet_line`
     : sql``;
   // one pass over the narrow search rows gives the facet counts and the page, whose details come from documents
-  const result = await searchQuery(store, sql<{ items: Array<DocumentSummary & { snippet_line?: string | null }> | null; facets: Array<{ region: string | null; year: number | null; kind: string | null; scope: string | null; n: number }> | null }>`
+  const result = await searchQuery(
+    store,
+    sql<{
+      items: Array<DocumentSummary & { snippet_line?: string | null }> | null;
+      facets: Array<{
+        region: string | null;
+        year: number | null;
+        kind: string | null;
+        scope: string | null;
+        n: number;
+      }> | null;
+    }>`
     with m as materialized (select s.id, s.unit_name, s.region, s.year, s.kind, s.scope from document_search s ${where})
     select
       (select json_agg(p order by p.year desc, p.unit_name, p.kind, p.id) from (
         select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}${snippetLine}
         from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
-      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`, !!q);
+      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`,
+    !!q,
+  );
   const items: DocumentSummary[] = (result.rows[0]?.items ?? []).map(({ snippet_line, ...item }) => {
     const snippet = snippet_line && q ? searchSnippet(snippet_line, q) : undefined;
     return snippet ? { ...item, snippet } : item;
@@ -178,15 +222,43 @@ export async function getDocument(store: Store, id: number): Promise<DocumentRec
   return { ...rest, model: JSON.parse(gunzipSync(model_gz).toString('utf8')) as Disclosure };
 }
 
-export async function getSource(store: Store, id: number): Promise<{ file: string; format: string; bytes: Uint8Array } | undefined> {
-  const row = await store.db.selectFrom('documents').select(['source_file', 'source_format', 'source_bytes']).where('id', '=', id).executeTakeFirst();
+export async function getSource(
+  store: Store,
+  id: number,
+): Promise<{ file: string; format: string; bytes: Uint8Array } | undefined> {
+  const row = await store.db
+    .selectFrom('documents')
+    .select(['source_file', 'source_format', 'source_bytes'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   // stored gzip-compressed (disclosures compress about tenfold)
-  return row ? { file: row.source_file, format: row.source_format, bytes: new Uint8Array(gunzipSync(row.source_bytes)) } : undefined;
+  return row
+    ? { file: row.source_file, format: row.source_format, bytes: new Uint8Array(gunzipSync(row.source_bytes)) }
+    : undefined;
 }
 
 /** Every stored version of a unit's documents, newest year first (current and history). */
-export async function unitDocuments(store: Store, unitName: string): Promise<Array<DocumentSummary & { figures: Figures; doc_date: string | null; staff_actual: string | null; staff_authorized: string | null }>> {
-  const result = await sql<DocumentSummary & { figures: Figures; doc_date: string | null; staff_actual: string | null; staff_authorized: string | null }>`
+export async function unitDocuments(
+  store: Store,
+  unitName: string,
+): Promise<
+  Array<
+    DocumentSummary & {
+      figures: Figures;
+      doc_date: string | null;
+      staff_actual: string | null;
+      staff_authorized: string | null;
+    }
+  >
+> {
+  const result = await sql<
+    DocumentSummary & {
+      figures: Figures;
+      doc_date: string | null;
+      staff_actual: string | null;
+      staff_authorized: string | null;
+    }
+  >`
     select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, doc_date, staff_actual::text as staff_actual, staff_authorized::text as staff_authorized
     from documents where unit_name = ${unitName} and status <> 'draft'
     order by year desc, kind, status, id desc`.execute(store.db);
@@ -219,7 +291,11 @@ export interface FindingFilter extends Omit<DocumentFilter, 'q'> {
   severity?: string;
 }
 
-export async function listFindings(store: Store, filter: FindingFilter, limit = 1000): Promise<Array<FindingRecord & { unit_name: string; year: number; kind: string; region: string }>> {
+export async function listFindings(
+  store: Store,
+  filter: FindingFilter,
+  limit = 1000,
+): Promise<Array<FindingRecord & { unit_name: string; year: number; kind: string; region: string }>> {
   const conditions = documentConditions(filter, 'd');
   if (filter.rule) conditions.push(sql<SqlBool>`f.rule = ${filter.rule}`);
   if (filter.severity) conditions.push(sql<SqlBool>`f.severity = ${filter.severity}`);
@@ -243,7 +319,9 @@ export interface AuditSummary {
 export async function auditSummary(store: Store, filter: FindingFilter): Promise<AuditSummary> {
   const docWhere = whereAll(documentConditions(filter, 'd'));
   const counts = await sql<{ documents: number; with_errors: number }>`
-    select count(*)::int as documents, count(*) filter (where d.error_count > 0)::int as with_errors from documents d ${docWhere}`.execute(store.db);
+    select count(*)::int as documents, count(*) filter (where d.error_count > 0)::int as with_errors from documents d ${docWhere}`.execute(
+    store.db,
+  );
   const byRule = await sql<{ rule: string; severity: string; count: number; documents: number }>`
     select f.rule, f.severity, count(*)::int as count, count(distinct f.document_id)::int as documents
     from findings f join documents d on d.id = f.document_id ${docWhere}
@@ -310,12 +388,14 @@ function factConditions(query: FactQuery): Expression<SqlBool>[] {
   if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
   if (query.document !== undefined) {
     conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
-    if (query.year === undefined) conditions.push(sql<SqlBool>`f.year = (select year from documents where id = ${query.document})`);
+    if (query.year === undefined)
+      conditions.push(sql<SqlBool>`f.year = (select year from documents where id = ${query.document})`);
   }
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
   if (query.code) conditions.push(sql<SqlBool>`f.row_code = ${query.code}`);
-  if (query.codePrefix) conditions.push(sql<SqlBool>`f.row_code like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.codePrefix)
+    conditions.push(sql<SqlBool>`f.row_code like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (query.system) conditions.push(sql<SqlBool>`f.code_system = ${query.system}`);
   if (query.level) conditions.push(sql<SqlBool>`f.row_level = ${query.level}`);
   const rows = query.rows ?? (query.level ? 'all' : 'leaf');
@@ -367,7 +447,8 @@ function classSumConditions(query: FactQuery): Expression<SqlBool>[] {
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
   // a prefix of at most three digits holds for a code exactly when it holds for the code's class
-  if (query.codePrefix) conditions.push(sql<SqlBool>`f.class like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.codePrefix)
+    conditions.push(sql<SqlBool>`f.class like ${`${query.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   return conditions;
 }
 
@@ -436,7 +517,12 @@ export async function rankings(store: Store, query: RankingQuery): Promise<Ranki
   const conditions = documentConditions(query, 'd');
   const value = sql`(d.figures #>> string_to_array(${query.figure}, '.'))::numeric`;
   conditions.push(sql<SqlBool>`d.figures #>> string_to_array(${query.figure}, '.') is not null`);
-  const staff = query.per === 'actual' ? sql`d.staff_actual` : query.per === 'authorized' ? sql`d.staff_authorized` : sql`null::numeric`;
+  const staff =
+    query.per === 'actual'
+      ? sql`d.staff_actual`
+      : query.per === 'authorized'
+        ? sql`d.staff_authorized`
+        : sql`null::numeric`;
   if (query.per) conditions.push(sql<SqlBool>`${staff} > 0`);
   const metric = query.per ? sql`round(${value} / ${staff}, 4)` : value;
   const direction = query.order === 'asc' ? sql`asc` : sql`desc`;
@@ -456,8 +542,12 @@ export async function countDocuments(store: Store): Promise<number> {
 
 /** Distinct values for the search form's selects. */
 export async function documentDimensions(store: Store): Promise<{ regions: string[]; years: number[] }> {
-  const regions = await sql<{ region: string }>`select distinct region from documents where status = 'current' order by region`.execute(store.db);
-  const years = await sql<{ year: number }>`select distinct year from documents where status = 'current' order by year desc`.execute(store.db);
+  const regions = await sql<{
+    region: string;
+  }>`select distinct region from documents where status = 'current' order by region`.execute(store.db);
+  const years = await sql<{
+    year: number;
+  }>`select distinct year from documents where status = 'current' order by year desc`.execute(store.db);
   return { regions: regions.rows.map((r) => r.region), years: years.rows.map((r) => r.year) };
 }
 
@@ -481,10 +571,14 @@ export async function documentFigures(store: Store, ids: number[]): Promise<Figu
 
 /** Key figures of every document matching a filter (for the figures API and its downloads). */
 export async function filteredFigures(store: Store, filter: DocumentFilter, limit = 1000): Promise<FigureRecord[]> {
-  const result = await searchQuery(store, sql<FigureRecord>`
+  const result = await searchQuery(
+    store,
+    sql<FigureRecord>`
     select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))}, figures, staff_actual::text as staff_actual,
       staff_authorized::text as staff_authorized, doc_date
     from documents ${whereAll(documentConditions(filter))}
-    order by year desc, unit_name, kind, id limit ${Math.min(limit, 100000)}`, !!filter.q?.trim());
+    order by year desc, unit_name, kind, id limit ${Math.min(limit, 100000)}`,
+    !!filter.q?.trim(),
+  );
   return result.rows;
 }

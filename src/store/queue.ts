@@ -44,7 +44,8 @@ export class QueueError extends Error {}
 
 /** Starts pg-boss on the store's server (creating its schema and the queue once); PGlite has no queue. */
 export async function openQueue(store: Store, url: string, options: QueueOptions = {}): Promise<PgBoss> {
-  if (store.engine !== 'postgres') throw new QueueError('任务队列需要 PostgreSQL 服务器（--database postgres://…），嵌入式数据目录不支持');
+  if (store.engine !== 'postgres')
+    throw new QueueError('任务队列需要 PostgreSQL 服务器（--database postgres://…），嵌入式数据目录不支持');
   const boss = new PgBoss({
     connectionString: url,
     max: 4,
@@ -57,7 +58,13 @@ export async function openQueue(store: Store, url: string, options: QueueOptions
   // pg-boss reports failures of its background maintenance as events; a worker goes on (and the next run retries)
   boss.on('error', (err) => process.stderr.write(`任务队列维护出错：${err.message}\n`));
   await boss.start();
-  await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: 'standard', retryLimit: 3, retryDelay: 5, expireInSeconds: 900 });
+  await boss.createQueue(IMPORT_QUEUE, {
+    name: IMPORT_QUEUE,
+    policy: 'standard',
+    retryLimit: 3,
+    retryDelay: 5,
+    expireInSeconds: 900,
+  });
   await sql.raw(QUEUE_FILES_DDL).execute(store.db);
   return boss;
 }
@@ -81,14 +88,25 @@ export interface EnqueueSummary {
  * Puts files on the queue in chunks: the bytes of a chunk in one multi-row insert (a file stored before is
  * skipped), then its jobs in one insert. Jobs only name stored bytes, so a worker never sees a half-enqueued file.
  */
-export async function enqueueFiles(store: Store, boss: PgBoss, files: string[], options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+export async function enqueueFiles(
+  store: Store,
+  boss: PgBoss,
+  files: string[],
+  options: EnqueueOptions = {},
+): Promise<EnqueueSummary> {
   const summary: EnqueueSummary = { queued: 0, unchanged: 0 };
-  const job = (data: ImportJob) => ({ name: IMPORT_QUEUE, data, expireInSeconds: options.expireSeconds ?? 900, retryLimit: 3, retryDelay: 5 });
+  const job = (data: ImportJob) => ({
+    name: IMPORT_QUEUE,
+    data,
+    expireInSeconds: options.expireSeconds ?? 900,
+    retryLimit: 3,
+    retryDelay: 5,
+  });
   const region = options.region ? { region: options.region } : {};
   let done = 0;
   const CHUNK_FILES = 200;
   const CHUNK_BYTES = 32 * 1024 * 1024;
-  for (let start = 0; start < files.length; ) {
+  for (let start = 0; start < files.length;) {
     const chunk: Array<{ name: string; hash: string; bytes: Uint8Array } | { name: string; path: string }> = [];
     let size = 0;
     while (start < files.length && chunk.length < CHUNK_FILES && size < CHUNK_BYTES) {
@@ -104,13 +122,23 @@ export async function enqueueFiles(store: Store, boss: PgBoss, files: string[], 
     const jobs: ImportJob[] = [];
     const withBytes = chunk.filter((c): c is { name: string; hash: string; bytes: Uint8Array } => 'hash' in c);
     if (withBytes.length > 0) {
-      const known = await store.db.selectFrom('documents').select('content_hash').where('content_hash', 'in', withBytes.map((c) => c.hash)).execute();
+      const known = await store.db
+        .selectFrom('documents')
+        .select('content_hash')
+        .where(
+          'content_hash',
+          'in',
+          withBytes.map((c) => c.hash),
+        )
+        .execute();
       const stored = new Set(known.map((k) => k.content_hash));
       const fresh = withBytes.filter((c) => !stored.has(c.hash));
       summary.unchanged += withBytes.length - fresh.length;
       if (fresh.length > 0) {
         await sql`insert into import_queue_files (hash, name, bytes)
-          values ${sql.join(fresh.map((c) => sql`(${c.hash}, ${c.name}, ${c.bytes})`))} on conflict (hash) do nothing`.execute(store.db);
+          values ${sql.join(fresh.map((c) => sql`(${c.hash}, ${c.name}, ${c.bytes})`))} on conflict (hash) do nothing`.execute(
+          store.db,
+        );
       }
       for (const c of fresh) jobs.push({ name: c.name, hash: c.hash, ...region });
     }
@@ -147,7 +175,12 @@ export interface WorkerSummary {
  * transaction, then its job is completed. A worker killed at any instant leaves its jobs active; pg-boss expires
  * them and another worker takes them again, where the content hash makes a file stored before a no-op.
  */
-export async function runWorker(store: Store, boss: PgBoss, analysis: Analysis, options: WorkerOptions): Promise<WorkerSummary> {
+export async function runWorker(
+  store: Store,
+  boss: PgBoss,
+  analysis: Analysis,
+  options: WorkerOptions,
+): Promise<WorkerSummary> {
   const started = performance.now();
   const counts: WorkerSummary['counts'] = { imported: 0, history: 0, draft: 0, unchanged: 0, failed: 0 };
   const pool = options.threads > 0 && PreparePool.available() ? await PreparePool.open(options.threads) : undefined;
@@ -169,7 +202,11 @@ export async function runWorker(store: Store, boss: PgBoss, analysis: Analysis, 
       } else {
         // the bytes go first: a crash before the completion leaves a job whose retry finds the document stored
         if (job.data.hash) await sql`delete from import_queue_files where hash = ${job.data.hash}`.execute(store.db);
-        const output: ImportJobOutput = { outcome: result.outcome, ...(result.id ? { id: result.id } : {}), ...(result.error ? { error: result.error } : {}) };
+        const output: ImportJobOutput = {
+          outcome: result.outcome,
+          ...(result.id ? { id: result.id } : {}),
+          ...(result.error ? { error: result.error } : {}),
+        };
         await boss.complete(IMPORT_QUEUE, job.id, output);
       }
       counts[result.outcome]++;
@@ -185,16 +222,32 @@ export async function runWorker(store: Store, boss: PgBoss, analysis: Analysis, 
 }
 
 /** One job: a file stored before is a no-op; otherwise its bytes (or its path) go through the importer. */
-async function runJob(store: Store, job: ImportJob, analysis: Analysis, pool: PreparePool | undefined): Promise<FileResult> {
+async function runJob(
+  store: Store,
+  job: ImportJob,
+  analysis: Analysis,
+  pool: PreparePool | undefined,
+): Promise<FileResult> {
   const options = { pool, region: job.region };
   if (job.path) return importOne(store, job.path, analysis, options);
   if (!job.hash) return { file: job.name, outcome: 'failed', error: `任务缺少文件内容：${job.name}` };
   try {
-    const known = await store.db.selectFrom('documents').select('id').where('content_hash', '=', job.hash).executeTakeFirst();
+    const known = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', job.hash)
+      .executeTakeFirst();
     if (known) return { file: job.name, outcome: 'unchanged', id: known.id };
-    const row = await sql<{ bytes: Uint8Array }>`select bytes from import_queue_files where hash = ${job.hash}`.execute(store.db);
+    const row = await sql<{ bytes: Uint8Array }>`select bytes from import_queue_files where hash = ${job.hash}`.execute(
+      store.db,
+    );
     const bytes = row.rows[0]?.bytes;
-    if (!bytes) return { file: job.name, outcome: 'failed', error: `队列中找不到 ${job.name} 的文件内容（可能已被清理）：请重新用 import --enqueue 加入` };
+    if (!bytes)
+      return {
+        file: job.name,
+        outcome: 'failed',
+        error: `队列中找不到 ${job.name} 的文件内容（可能已被清理）：请重新用 import --enqueue 加入`,
+      };
     // the readers take a path; the file keeps its name (its extension tells the format, the name is recorded)
     const dir = await mkdtemp(path.join(tmpdir(), 'budgetdoc-job-'));
     try {
@@ -207,7 +260,12 @@ async function runJob(store: Store, job: ImportJob, analysis: Analysis, pool: Pr
     }
   } catch (err) {
     // the store or the queue table could not be read: retried
-    return { file: job.name, outcome: 'failed', error: err instanceof Error ? err.message : String(err), transient: true };
+    return {
+      file: job.name,
+      outcome: 'failed',
+      error: err instanceof Error ? err.message : String(err),
+      transient: true,
+    };
   }
 }
 
@@ -239,13 +297,16 @@ export interface QueueStatus {
 /** Counts of the queue's jobs by state, finished and archived ones included; zero when no queue was ever made. */
 export async function queueStatus(store: Store): Promise<QueueStatus> {
   const status: QueueStatus = { queued: 0, running: 0, done: 0, failed: 0, cancelled: 0, failures: [] };
-  if (store.engine !== 'postgres') throw new QueueError('任务队列需要 PostgreSQL 服务器（--database postgres://…），嵌入式数据目录没有队列');
+  if (store.engine !== 'postgres')
+    throw new QueueError('任务队列需要 PostgreSQL 服务器（--database postgres://…），嵌入式数据目录没有队列');
   const present = await sql<{ r: string | null }>`select to_regclass('pgboss.job')::text as r`.execute(store.db);
   if (!present.rows[0]?.r) return status;
   const jobs = sql`select state::text as state, output, data, completed_on from pgboss.job where name = ${IMPORT_QUEUE}
     union all select state::text, output, data, completed_on from pgboss.archive where name = ${IMPORT_QUEUE}`;
   const counts = await sql<{ state: string; failed_output: boolean; n: number }>`
-    select state, coalesce(output->>'outcome' = 'failed', false) as failed_output, count(*)::int as n from (${jobs}) j group by 1, 2`.execute(store.db);
+    select state, coalesce(output->>'outcome' = 'failed', false) as failed_output, count(*)::int as n from (${jobs}) j group by 1, 2`.execute(
+    store.db,
+  );
   for (const r of counts.rows) {
     if (r.state === 'created' || r.state === 'retry') status.queued += r.n;
     else if (r.state === 'active') status.running += r.n;

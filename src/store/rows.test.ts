@@ -7,7 +7,8 @@ describe('searchTerms', () => {
     expect(MAX_GRAM).toBe(6);
     expect(MAX_PHRASE).toBe(16);
     const terms = searchTerms('一般公共服务支出,ABC 12');
-    for (const t of ['一', '出', '一般', '支出', '一般公共服务', '般公共服务支', '公共服务支出', 'abc', '12']) expect(terms).toContain(t);
+    for (const t of ['一', '出', '一般', '支出', '一般公共服务', '般公共服务支', '公共服务支出', 'abc', '12'])
+      expect(terms).toContain(t);
     // where more than six characters follow: the rest of the run (up to MAX_PHRASE characters)
     expect(terms).toContain('一般公共服务支出');
     expect(terms).toContain('般公共服务支出');

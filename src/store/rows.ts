@@ -140,7 +140,11 @@ export function queryTerms(word: string): { terms: string[]; prefixes: string[];
     prefixes.add(chars.slice(chars.length - MAX_PHRASE).join(''));
   }
   const single = runs.length === 1 && runs[0] === lower;
-  return { terms: [...terms], prefixes: [...prefixes], exact: single && (Array.from(lower).length <= MAX_PHRASE || !CJK.test(lower[0])) };
+  return {
+    terms: [...terms],
+    prefixes: [...prefixes],
+    exact: single && (Array.from(lower).length <= MAX_PHRASE || !CJK.test(lower[0])),
+  };
 }
 
 /** tsvector literal of distinct lexemes, each quoted (the tokenizer yields no quotes or backslashes). */

@@ -237,7 +237,8 @@ export const DDL: string[] = [
 
 /** Name of the facts partition of one year. */
 export function factsPartition(year: number): string {
-  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new RangeError(`年度 ${year} 超出可存储的范围（0–9999）`);
+  if (!Number.isInteger(year) || year < 0 || year > 9999)
+    throw new RangeError(`年度 ${year} 超出可存储的范围（0–9999）`);
   return `facts_y${year}`;
 }
 

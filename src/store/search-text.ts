@@ -17,7 +17,8 @@ function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   // fast paths for what a disclosure is made of: Chinese characters (NFKC leaves them), ASCII letters and digits
   if (code >= 0x4e00 && code <= 0x9fff) return ch;
-  if (code < 0x80) return code === 0x22 || code === 0x27 ? '' : code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  if (code < 0x80)
+    return code === 0x22 || code === 0x27 ? '' : code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
   let folded = folds.get(ch);
   if (folded === undefined) {
     folded = ch.normalize('NFKC').toLowerCase();
@@ -78,11 +79,14 @@ export interface SnippetPart {
  * marked; undefined when no word occurs (the document matched on its unit name alone, say).
  */
 export function searchSnippet(text: string, query: string, context = 36): SnippetPart[] | undefined {
-  const words = query.split(/\s+/).map(normaliseForSearch).filter((w) => w.length > 0);
+  const words = query
+    .split(/\s+/)
+    .map(normaliseForSearch)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return undefined;
   // a match never spans a line (the words hold no line break, and folding keeps every line break), so the first
   // match lies in the first line holding any word: only that line is folded with its offsets and cut
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);

@@ -13,8 +13,14 @@ export interface SourceFileInfo {
 }
 
 export async function sourceFileInfo(store: Store, id: number): Promise<SourceFileInfo | undefined> {
-  const row = await store.db.selectFrom('documents').select(['id', 'status', 'source_file', 'source_format', 'content_hash']).where('id', '=', id).executeTakeFirst();
-  return row ? { id: row.id, status: row.status, file: row.source_file, format: row.source_format, hash: row.content_hash } : undefined;
+  const row = await store.db
+    .selectFrom('documents')
+    .select(['id', 'status', 'source_file', 'source_format', 'content_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, status: row.status, file: row.source_file, format: row.source_format, hash: row.content_hash }
+    : undefined;
 }
 
 /** The source file as received (stored gzip-compressed). */

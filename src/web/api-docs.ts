@@ -32,7 +32,9 @@ function viewerFile(name: string): string {
 
 export function registerApiDocs(app: Hono): void {
   for (const [name, type] of Object.entries(FILES)) {
-    app.get(`/static/swagger-ui/${name}`, (c) => c.body(viewerFile(name), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' }));
+    app.get(`/static/swagger-ui/${name}`, (c) =>
+      c.body(viewerFile(name), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' }),
+    );
   }
   app.get('/static/api-docs.js', (c) => c.body(START_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/api-docs', (c) =>

@@ -123,7 +123,14 @@ export function figureColumns(): Column[] {
 
 export function figureRows(records: FigureRecord[]): Array<Record<string, unknown>> {
   return records.map((r) => {
-    const row: Record<string, unknown> = { id: r.id, unit_name: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope };
+    const row: Record<string, unknown> = {
+      id: r.id,
+      unit_name: r.unit_name,
+      region: r.region,
+      year: r.year,
+      kind: r.kind,
+      scope: r.scope,
+    };
     for (const f of FIGURES) row[f.key] = decimalText(figureValue(r.figures, f.key));
     row.staff_actual = r.staff_actual;
     row.staff_authorized = r.staff_authorized;
@@ -142,7 +149,10 @@ function factQuery(q: z.output<typeof FactsQuerySchema>): FactQuery {
     system: q.system,
     level: q.level,
     rows: q.rows,
-    groupBy: (q.groupBy ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    groupBy: (q.groupBy ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     limit: q.limit,
   };
 }
@@ -164,9 +174,24 @@ export function registerApi(app: Hono, options: AppOptions): void {
     c.json({ figures: FIGURES, perHead: PER_HEAD, dimensions: Object.keys(FACT_DIMENSIONS), engine: store.engine }),
   );
 
-  const listDocuments = async (c: Context, q: { limit?: number; offset?: number; format?: 'json' | 'csv' | 'xlsx' } & Partial<z.output<typeof DocumentFilterQuery>>) => {
+  const listDocuments = async (
+    c: Context,
+    q: { limit?: number; offset?: number; format?: 'json' | 'csv' | 'xlsx' } & Partial<
+      z.output<typeof DocumentFilterQuery>
+    >,
+  ) => {
     const result = await searchDocuments(store, filterOf(q), { limit: q.limit, offset: q.offset });
-    if (q.format) return sendTable(c, q.format, { name: 'documents', columns: SUMMARY_COLUMNS, rows: result.items as unknown as Array<Record<string, unknown>> }, result);
+    if (q.format)
+      return sendTable(
+        c,
+        q.format,
+        {
+          name: 'documents',
+          columns: SUMMARY_COLUMNS,
+          rows: result.items as unknown as Array<Record<string, unknown>>,
+        },
+        result,
+      );
     return c.json(result);
   };
   api.openapi(ROUTES.documents, (c) => listDocuments(c, c.req.valid('query')));
@@ -175,21 +200,34 @@ export function registerApi(app: Hono, options: AppOptions): void {
   const upload = {
     ...ROUTES.upload,
     // the token before the body: without it not a byte of up to 20 MiB is read
-    middleware: [tokenFirst(options.token), bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } })],
+    middleware: [
+      tokenFirst(options.token),
+      bodyLimit({
+        maxSize: limit + 64 * 1024,
+        onError: () => {
+          throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large');
+        },
+      }),
+    ],
   };
   api.openapi(upload, async (c) => {
-      const body = await formBody(c);
-      const file = body.file;
-      if (!(file instanceof File)) throw new HttpError(400, '请以 multipart/form-data 的 file 字段上传文件', 'no_file');
-      const publish = c.req.valid('query').publish === true;
-      const outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, !publish);
-      const message = outcome.outcome === 'unchanged' ? `文件已存在：与编号 ${outcome.id} 的文件内容完全相同，未重复保存。` : undefined;
-      return c.json({ id: outcome.id, outcome: outcome.outcome, message, superseded: outcome.superseded, findings: outcome.findings }, outcome.outcome === 'unchanged' ? 200 : 201);
+    const body = await formBody(c);
+    const file = body.file;
+    if (!(file instanceof File)) throw new HttpError(400, '请以 multipart/form-data 的 file 字段上传文件', 'no_file');
+    const publish = c.req.valid('query').publish === true;
+    const outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, !publish);
+    const message =
+      outcome.outcome === 'unchanged' ? `文件已存在：与编号 ${outcome.id} 的文件内容完全相同，未重复保存。` : undefined;
+    return c.json(
+      { id: outcome.id, outcome: outcome.outcome, message, superseded: outcome.superseded, findings: outcome.findings },
+      outcome.outcome === 'unchanged' ? 200 : 201,
+    );
   });
 
   api.openapi(ROUTES.document, async (c) => {
     const record = await getDocument(store, pathId(c));
-    if (!record || record.status === 'draft') throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
+    if (!record || record.status === 'draft')
+      throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     const { model, ...rest } = record;
     const versions = await unitDocuments(store, record.unit_name);
     return c.json({ ...rest, warnings: model.warnings.length, versions: versions.map(({ figures: _f, ...v }) => v) });
@@ -211,7 +249,8 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const record = await readable(c);
     const source = await getSource(store, record.id);
     const ext = source!.file.match(/\.[a-z0-9]+$/i)?.[0] ?? '';
-    const type = ext === '.pdf' ? 'application/pdf' : ext === '.json' ? 'application/json' : 'text/plain; charset=utf-8';
+    const type =
+      ext === '.pdf' ? 'application/pdf' : ext === '.json' ? 'application/json' : 'text/plain; charset=utf-8';
     return c.body(source!.bytes as unknown as ArrayBuffer, 200, {
       'content-type': type,
       'content-disposition': `attachment; filename="document-${record.id}${ext}"; filename*=UTF-8''${encodeURIComponent(source!.file)}`,
@@ -221,13 +260,21 @@ export function registerApi(app: Hono, options: AppOptions): void {
   api.openapi(ROUTES.findings, async (c) => {
     const record = await readable(c);
     const findings = await documentFindings(store, record.id);
-    return sendTable(c, c.req.valid('query').format ?? 'json', { name: `findings-${record.id}`, columns: FINDING_COLUMNS, rows: withRuleTitles(findings) });
+    return sendTable(c, c.req.valid('query').format ?? 'json', {
+      name: `findings-${record.id}`,
+      columns: FINDING_COLUMNS,
+      rows: withRuleTitles(findings),
+    });
   });
 
   api.openapi(ROUTES.facts, async (c) => {
     const record = await readable(c);
     const facts = await listFacts(store, { document: record.id, status: 'any', limit: 100000 });
-    return sendTable(c, c.req.valid('query').format ?? 'json', { name: `facts-${record.id}`, columns: FACT_COLUMNS, rows: facts as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, c.req.valid('query').format ?? 'json', {
+      name: `facts-${record.id}`,
+      columns: FACT_COLUMNS,
+      rows: facts as unknown as Array<Record<string, unknown>>,
+    });
   });
 
   api.openapi(ROUTES.publish, async (c) => {
@@ -239,7 +286,8 @@ export function registerApi(app: Hono, options: AppOptions): void {
 
   api.openapi(ROUTES.deleteDocument, async (c) => {
     requireToken(c, options.token);
-    if (!(await deleteDocument(store, pathId(c)))) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
+    if (!(await deleteDocument(store, pathId(c))))
+      throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.json({ deleted: Number(c.req.param('id')) });
   });
 
@@ -257,7 +305,11 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const format = q.format ?? 'json';
     if (q.detail) {
       const facts = await listFacts(store, query);
-      return sendTable(c, format, { name: 'facts', columns: FACT_COLUMNS, rows: facts as unknown as Array<Record<string, unknown>> });
+      return sendTable(c, format, {
+        name: 'facts',
+        columns: FACT_COLUMNS,
+        rows: facts as unknown as Array<Record<string, unknown>>,
+      });
     }
     const rows = await aggregateFacts(store, query);
     const columns: Column[] = [
@@ -273,7 +325,13 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const q = c.req.valid('query');
     const filter = { ...filterOf(q), rule: q.rule, severity: q.severity };
     const rows = await listFindings(store, filter, q.limit);
-    const columns: Column[] = [FINDING_COLUMNS[0], { key: 'unit_name', label: '单位' }, { key: 'region', label: '地区' }, { key: 'year', label: '年度' }, ...FINDING_COLUMNS.slice(1)];
+    const columns: Column[] = [
+      FINDING_COLUMNS[0],
+      { key: 'unit_name', label: '单位' },
+      { key: 'region', label: '地区' },
+      { key: 'year', label: '年度' },
+      ...FINDING_COLUMNS.slice(1),
+    ];
     return sendTable(c, q.format ?? 'json', { name: 'findings', columns, rows: withRuleTitles(rows) });
   });
 
@@ -299,7 +357,13 @@ export function registerApi(app: Hono, options: AppOptions): void {
   api.openapi(ROUTES.rankings, async (c) => {
     const q = c.req.valid('query');
     const per = q.per;
-    const rows = await rankings(store, { ...filterOf(q), figure: q.figure ?? 'threePublic.total', per, order: q.order, limit: q.limit });
+    const rows = await rankings(store, {
+      ...filterOf(q),
+      figure: q.figure ?? 'threePublic.total',
+      per,
+      order: q.order,
+      limit: q.limit,
+    });
     const columns: Column[] = [
       { key: 'rank', label: '名次' },
       ...SUMMARY_COLUMNS.slice(0, 6),
@@ -307,7 +371,11 @@ export function registerApi(app: Hono, options: AppOptions): void {
       { key: 'staff', label: per ? PER_HEAD[per] : '人数' },
       { key: 'per_head', label: '人均（万元/人）' },
     ];
-    return sendTable(c, q.format ?? 'json', { name: 'rankings', columns, rows: rows as unknown as Array<Record<string, unknown>> });
+    return sendTable(c, q.format ?? 'json', {
+      name: 'rankings',
+      columns,
+      rows: rows as unknown as Array<Record<string, unknown>>,
+    });
   });
 
   api.openapi(ROUTES.compare, async (c) => {
@@ -324,13 +392,27 @@ export function registerApi(app: Hono, options: AppOptions): void {
     const rows = compareRows(docs);
     const baseline = compareBaseline(docs);
     const format = q.format ?? 'json';
-    if (format === 'json') return c.json({ documents: docs.map(({ figures: _f, ...d }) => d), baseline, execution: isExecutionPair(docs), rows });
+    if (format === 'json')
+      return c.json({
+        documents: docs.map(({ figures: _f, ...d }) => d),
+        baseline,
+        execution: isExecutionPair(docs),
+        rows,
+      });
     // the header names the documents
     const names = docs.map((d) => `${d.unit_name} ${d.year}${KIND_LABEL[d.kind] ?? d.kind} #${d.id}`);
-    const columns: Column[] = [{ key: 'label', label: '指标' }, { key: 'unit', label: '单位' }];
+    const columns: Column[] = [
+      { key: 'label', label: '指标' },
+      { key: 'unit', label: '单位' },
+    ];
     docs.forEach((d, i) => {
       columns.push({ key: `value_${d.id}`, label: names[i] });
-      if (i > 0) columns.push({ key: `change_${d.id}`, label: `增减额 #${d.id}` }, { key: `change_rate_${d.id}`, label: `增减率% #${d.id}` }, { key: `ratio_${d.id}`, label: `比率% #${d.id}` });
+      if (i > 0)
+        columns.push(
+          { key: `change_${d.id}`, label: `增减额 #${d.id}` },
+          { key: `change_rate_${d.id}`, label: `增减率% #${d.id}` },
+          { key: `ratio_${d.id}`, label: `比率% #${d.id}` },
+        );
     });
     const unitLabel = { wan: '万元', count: '人', perHead: '万元/人' } as const;
     const flat = rows.map((r) => {

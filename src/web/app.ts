@@ -30,11 +30,19 @@ export function createApp(options: AppOptions): Hono {
     await next();
     c.header('x-content-type-options', 'nosniff');
     if (c.res.headers.get('content-type')?.startsWith('text/html')) {
-      c.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+      c.header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
+      );
     }
   });
 
-  app.get('/static/echarts.min.js', (c) => c.body(echarts(), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  app.get('/static/echarts.min.js', (c) =>
+    c.body(echarts(), 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=86400',
+    }),
+  );
   const cache = new ResponseCache((options.cacheSeconds ?? 0) * 1000);
   app.use('*', cache.middleware());
 
@@ -57,8 +65,17 @@ function errorResponse(err: Error, c: Context): Response | Promise<Response> {
     const known = err instanceof HttpError ? err : undefined;
     const status = known?.status ?? 500;
     const message = known ? publicMessage(known.message) : '服务器内部错误';
-    if (!known) process.stderr.write(`budgetdoc serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (!known)
+      process.stderr.write(
+        `budgetdoc serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: known?.code ?? 'internal', message } }, status);
-    return c.html(page({ title: `错误 ${status}`, body: h`<h1>${status === 404 ? '未找到' : '出错了'}</h1><p class="notice">${message}</p><p><a href="/">返回检索</a></p>` }), status);
+    return c.html(
+      page({
+        title: `错误 ${status}`,
+        body: h`<h1>${status === 404 ? '未找到' : '出错了'}</h1><p class="notice">${message}</p><p><a href="/">返回检索</a></p>`,
+      }),
+      status,
+    );
   }
 }

@@ -14,7 +14,13 @@ export interface TreePoint extends Point {
 }
 
 export type ChartData =
-  | { type: 'bars'; horizontal?: boolean; unit?: string; categories: string[]; series: Array<{ name: string; data: Point[] }> }
+  | {
+      type: 'bars';
+      horizontal?: boolean;
+      unit?: string;
+      categories: string[];
+      series: Array<{ name: string; data: Point[] }>;
+    }
   | { type: 'pie'; items: Array<Point & { name: string }> }
   | { type: 'functionTree'; tree: TreePoint[] };
 
@@ -32,7 +38,8 @@ ${data.items.map((p) => h`<tr><th scope="row">${p.name}</th><td class="num">${p.
   const rows: Markup[] = [];
   for (const node of data.tree) {
     rows.push(h`<tr><th scope="row">${node.name}</th><td class="num">${node.text}</td></tr>`);
-    for (const child of node.children ?? []) rows.push(h`<tr><th scope="row" class="sub">${child.name}</th><td class="num">${child.text}</td></tr>`);
+    for (const child of node.children ?? [])
+      rows.push(h`<tr><th scope="row" class="sub">${child.name}</th><td class="num">${child.text}</td></tr>`);
   }
   return h`<table class="data chart-data">${caption}<thead><tr><th>功能分类</th><th>金额</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

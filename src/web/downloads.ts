@@ -31,7 +31,8 @@ export interface TableData {
 export function requestedFormat(c: Context): Format | undefined {
   const raw = c.req.query('format');
   if (raw === undefined || raw === '') return undefined;
-  if (!(FORMATS as readonly string[]).includes(raw)) throw new HttpError(400, `参数 format 只能是 json、csv、xlsx，收到“${raw}”`, 'bad_parameter');
+  if (!(FORMATS as readonly string[]).includes(raw))
+    throw new HttpError(400, `参数 format 只能是 json、csv、xlsx，收到“${raw}”`, 'bad_parameter');
   return raw as Format;
 }
 
@@ -66,11 +67,16 @@ export function toCsv(data: Pick<TableData, 'columns' | 'rows'>, bom = true): st
 export async function toXlsx(data: TableData): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(data.name.slice(0, 31));
-  sheet.columns = data.columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(10, Math.min(40, c.label.length * 2 + 4)) }));
+  sheet.columns = data.columns.map((c) => ({
+    header: c.label,
+    key: c.key,
+    width: Math.max(10, Math.min(40, c.label.length * 2 + 4)),
+  }));
   for (const row of data.rows) {
     const values: Record<string, unknown> = {};
     // numeric text stays text: amounts are exact decimals, a spreadsheet float would not be
-    for (const c of data.columns) values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(shown(c, row[c.key]));
+    for (const c of data.columns)
+      values[c.key] = typeof row[c.key] === 'number' ? row[c.key] : cellText(shown(c, row[c.key]));
     sheet.addRow(values);
   }
   sheet.getRow(1).font = { bold: true };

@@ -13,7 +13,10 @@ interface Field {
   title: string;
 }
 
-const RESOURCES: Record<string, { title: string; fields: Field[]; batchSql: (ids: number[]) => ReturnType<typeof sql> }> = {
+const RESOURCES: Record<
+  string,
+  { title: string; fields: Field[]; batchSql: (ids: number[]) => ReturnType<typeof sql> }
+> = {
   'documents.csv': {
     title: '文件',
     fields: [
@@ -29,7 +32,9 @@ const RESOURCES: Record<string, { title: string; fields: Field[]; batchSql: (ids
       { name: 'errors', type: 'integer', title: '错误数' },
       { name: 'warnings', type: 'integer', title: '警告数' },
     ],
-    batchSql: (ids) => sql`select id as document_id, unit_name, unit_code, region, year as fiscal_year, kind, scope, title, doc_date,
+    batchSql: (
+      ids,
+    ) => sql`select id as document_id, unit_name, unit_code, region, year as fiscal_year, kind, scope, title, doc_date,
       error_count as errors, warning_count as warnings from documents where id in (${sql.join(ids)}) order by id`,
   },
   'facts.csv': {
@@ -47,7 +52,9 @@ const RESOURCES: Record<string, { title: string; fields: Field[]; batchSql: (ids
       { name: 'column_key', type: 'string', title: '栏目' },
       { name: 'amount_wan', type: 'number', title: '金额（万元）' },
     ],
-    batchSql: (ids) => sql`select f.document_id, d.year as fiscal_year, f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level,
+    batchSql: (
+      ids,
+    ) => sql`select f.document_id, d.year as fiscal_year, f.table_id, f.row_no, f.row_label, f.row_code, f.code_system, f.row_level,
       f.is_leaf, f.column_key, f.amount_wan::text as amount_wan
       from facts f join documents d on d.id = f.document_id where f.document_id in (${sql.join(ids)})
       order by f.document_id, f.table_id, f.row_no, f.column_key`,
@@ -73,7 +80,8 @@ export function dataPackage(): unknown {
     profile: 'fiscal-data-package',
     name: 'budgetdoc-corpus',
     title: '部门/单位预算与决算公开数据',
-    description: 'Current (published, not superseded) documents imported into budgetdoc, with every amount cell of their tables.',
+    description:
+      'Current (published, not superseded) documents imported into budgetdoc, with every amount cell of their tables.',
     resources: Object.entries(RESOURCES).map(([path, r]) => ({
       name: path.replace('.csv', ''),
       path,
@@ -87,14 +95,30 @@ export function dataPackage(): unknown {
     model: {
       measures: { amount: { source: 'amount_wan', currency: 'CNY', factor: 10000, title: '金额（万元）' } },
       dimensions: {
-        document: { dimensionType: 'other', primaryKey: ['document_id'], attributes: { document_id: { source: 'document_id' } } },
-        date: { dimensionType: 'datetime', primaryKey: ['fiscal_year'], attributes: { fiscal_year: { source: 'fiscal_year' } } },
+        document: {
+          dimensionType: 'other',
+          primaryKey: ['document_id'],
+          attributes: { document_id: { source: 'document_id' } },
+        },
+        date: {
+          dimensionType: 'datetime',
+          primaryKey: ['fiscal_year'],
+          attributes: { fiscal_year: { source: 'fiscal_year' } },
+        },
         classification: {
           dimensionType: 'classification',
           primaryKey: ['row_code'],
-          attributes: { row_code: { source: 'row_code' }, row_label: { source: 'row_label', labelfor: 'row_code' }, code_system: { source: 'code_system' } },
+          attributes: {
+            row_code: { source: 'row_code' },
+            row_label: { source: 'row_label', labelfor: 'row_code' },
+            code_system: { source: 'code_system' },
+          },
         },
-        table: { dimensionType: 'other', primaryKey: ['table_id', 'column_key'], attributes: { table_id: { source: 'table_id' }, column_key: { source: 'column_key' } } },
+        table: {
+          dimensionType: 'other',
+          primaryKey: ['table_id', 'column_key'],
+          attributes: { table_id: { source: 'table_id' }, column_key: { source: 'column_key' } },
+        },
       },
     },
   };
@@ -104,7 +128,9 @@ export function dataPackage(): unknown {
 export async function exportCsv(c: Context, store: Store, resource: string): Promise<Response> {
   const spec = RESOURCES[resource];
   if (!spec) throw new HttpError(404, `没有资源 ${resource}，可用：${Object.keys(RESOURCES).join('、')}`, 'not_found');
-  const ids = (await store.db.selectFrom('documents').select('id').where('status', '=', 'current').orderBy('id').execute()).map((r) => r.id);
+  const ids = (
+    await store.db.selectFrom('documents').select('id').where('status', '=', 'current').orderBy('id').execute()
+  ).map((r) => r.id);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', `attachment; filename="${resource}"`);
   return stream(c, async (out) => {
@@ -113,7 +139,8 @@ export async function exportCsv(c: Context, store: Store, resource: string): Pro
     for (let i = 0; i < ids.length; i += 200) {
       const result = await spec.batchSql(ids.slice(i, i + 200)).execute(store.db);
       let chunk = '';
-      for (const row of result.rows as Array<Record<string, unknown>>) chunk += names.map((n) => csvField(row[n])).join(',') + '\r\n';
+      for (const row of result.rows as Array<Record<string, unknown>>)
+        chunk += names.map((n) => csvField(row[n])).join(',') + '\r\n';
       await out.write(chunk);
     }
   });

@@ -46,7 +46,10 @@ function rowAt(table: Table, at: NodeFields): TableRow | undefined {
  * model holds two tables with one id (a joined disclosure repeating a table), the one whose row at the index
  * matches the finding's code and line is taken.
  */
-export function findingNode(doc: Disclosure, finding: Pick<FindingRecord, 'table_id' | 'line' | 'detail'>): FindingNode | undefined {
+export function findingNode(
+  doc: Disclosure,
+  finding: Pick<FindingRecord, 'table_id' | 'line' | 'detail'>,
+): FindingNode | undefined {
   const at = nodeFields(finding);
   if (!at.tableId) return undefined;
   const tables = doc.tables.filter((t) => t.id === at.tableId);

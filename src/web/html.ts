@@ -18,7 +18,11 @@ function render(value: unknown): string {
   if (value instanceof Markup) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
   if (typeof value === 'string') return escapeHtml(value);
-  return escapeHtml(typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : JSON.stringify(value));
+  return escapeHtml(
+    typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+      ? String(value)
+      : JSON.stringify(value),
+  );
 }
 
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Markup {
@@ -29,7 +33,10 @@ export function h(strings: TemplateStringsArray, ...values: unknown[]): Markup {
 
 /** JSON for a <script type="application/json"> element: `<` escaped so no text can close the element. */
 export function jsonScript(id: string, data: unknown): Markup {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return new Markup(`<script type="application/json" id="${escapeHtml(id)}">${json}</script>`);
 }
 

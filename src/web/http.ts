@@ -17,7 +17,8 @@ export class HttpError extends Error {
 }
 
 /** Roots of server file paths that a reader must never see in a message (a reader's error may quote a temp file). */
-const SERVER_PATH = /(?:[A-Za-z]:\\[^\s：，。；“”（）()'"]+|\/(?:tmp|var|usr|home|root|opt|srv|mnt|etc|work|private|proc|dev|Users|run|data)(?![\w.-])(?:\/[^\s：，。；“”（）()'"]*)?)/g;
+const SERVER_PATH =
+  /(?:[A-Za-z]:\\[^\s：，。；“”（）()'"]+|\/(?:tmp|var|usr|home|root|opt|srv|mnt|etc|work|private|proc|dev|Users|run|data)(?![\w.-])(?:\/[^\s：，。；“”（）()'"]*)?)/g;
 
 /** A message as shown to a client: server paths (the temporary file an upload was read from, the data folder) left out. */
 export function publicMessage(message: string): string {
@@ -29,12 +30,17 @@ export function publicMessage(message: string): string {
 
 export const TOKEN_COOKIE = 'budgetdoc_token';
 
-export function optionalInt(c: Context, name: string, range: [number, number] = [-2147483648, 2147483647]): number | undefined {
+export function optionalInt(
+  c: Context,
+  name: string,
+  range: [number, number] = [-2147483648, 2147483647],
+): number | undefined {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return undefined;
   if (!/^-?\d+$/.test(raw)) throw new HttpError(400, `参数 ${name} 应为整数，收到“${raw}”`, 'bad_parameter');
   const n = Number(raw);
-  if (n < range[0] || n > range[1]) throw new HttpError(400, `参数 ${name} 超出范围 ${range[0]}–${range[1]}`, 'bad_parameter');
+  if (n < range[0] || n > range[1])
+    throw new HttpError(400, `参数 ${name} 超出范围 ${range[0]}–${range[1]}`, 'bad_parameter');
   return n;
 }
 
@@ -42,7 +48,8 @@ export function optionalText(c: Context, name: string, allowed?: readonly string
   const raw = c.req.query(name)?.trim();
   if (!raw) return undefined;
   if (raw.length > 200) throw new HttpError(400, `参数 ${name} 过长`, 'bad_parameter');
-  if (allowed && !allowed.includes(raw)) throw new HttpError(400, `参数 ${name} 只能是 ${allowed.join('、')}，收到“${raw}”`, 'bad_parameter');
+  if (allowed && !allowed.includes(raw))
+    throw new HttpError(400, `参数 ${name} 只能是 ${allowed.join('、')}，收到“${raw}”`, 'bad_parameter');
   return raw;
 }
 
@@ -55,7 +62,8 @@ export function pathId(c: Context): number {
 export function idList(raw: string | undefined): number[] {
   if (!raw) return [];
   const ids = raw.split(/[,，\s]+/).filter(Boolean);
-  if (ids.some((s) => !/^\d{1,9}$/.test(s))) throw new HttpError(400, `参数 ids 应为逗号分隔的文件编号，收到“${raw}”`, 'bad_parameter');
+  if (ids.some((s) => !/^\d{1,9}$/.test(s)))
+    throw new HttpError(400, `参数 ids 应为逗号分隔的文件编号，收到“${raw}”`, 'bad_parameter');
   if (ids.length > 10) throw new HttpError(400, '一次最多对比 10 个文件', 'bad_parameter');
   return [...new Set(ids.map(Number))];
 }
@@ -98,8 +106,10 @@ export function hasToken(c: Context, configured: string | undefined, formToken?:
 
 /** Refuses writes without the configured token (and all writes when none is configured). */
 export function requireToken(c: Context, configured: string | undefined, formToken?: string): void {
-  if (!configured) throw new HttpError(403, '服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），写操作已关闭', 'writes_disabled');
-  if (!presentedToken(c, formToken)) throw new HttpError(401, '需要令牌：请在请求头 Authorization: Bearer <令牌> 中提供', 'token_required');
+  if (!configured)
+    throw new HttpError(403, '服务器未配置令牌（BUDGETDOC_TOKEN 或 --token），写操作已关闭', 'writes_disabled');
+  if (!presentedToken(c, formToken))
+    throw new HttpError(401, '需要令牌：请在请求头 Authorization: Bearer <令牌> 中提供', 'token_required');
   if (!hasToken(c, configured, formToken)) throw new HttpError(403, '令牌不正确', 'token_invalid');
 }
 

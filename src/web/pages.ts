@@ -43,9 +43,28 @@ import {
   type DrillRow,
 } from './data.js';
 import { h, query, type Markup } from './html.js';
-import { formBody, hasToken, HttpError, optionalInt, optionalText, pathId, publicMessage, requireToken, setSession, tokenFirst } from './http.js';
+import {
+  formBody,
+  hasToken,
+  HttpError,
+  optionalInt,
+  optionalText,
+  pathId,
+  publicMessage,
+  requireToken,
+  setSession,
+  tokenFirst,
+} from './http.js';
 import { downloadLinks, page } from './layout.js';
-import { formatChange, formatCount, formatPercent, formatPercentChange, formatPerHead, formatWan, formatWanUnit } from './format.js';
+import {
+  formatChange,
+  formatCount,
+  formatPercent,
+  formatPercentChange,
+  formatPerHead,
+  formatWan,
+  formatWanUnit,
+} from './format.js';
 import { findingNode, type FindingNode } from './finding-node.js';
 import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
 import { cellText, pairSides, tableSides, type SideLayout } from './table-layout.js';
@@ -74,11 +93,17 @@ function badges(d: Pick<DocumentSummary, 'error_count' | 'warning_count' | 'info
 
 /** A per-head chart point: 万元 per person given, 元 per person drawn and printed. */
 function perHeadPoint(wanPerPerson: string | null): { value: number | null; text: string } {
-  return { value: wanPerPerson === null ? null : Math.round(Number(wanPerPerson) * 10000), text: formatPerHead(wanPerPerson) };
+  return {
+    value: wanPerPerson === null ? null : Math.round(Number(wanPerPerson) * 10000),
+    text: formatPerHead(wanPerPerson),
+  };
 }
 
 /** A chart point: the number ECharts scales by and the text it prints (the portal's one formatter). */
-function point(value: string | number | null | undefined, format: (v: string | number | null | undefined) => string = formatWanUnit): { value: number | null; text: string } {
+function point(
+  value: string | number | null | undefined,
+  format: (v: string | number | null | undefined) => string = formatWanUnit,
+): { value: number | null; text: string } {
   const n = value === null || value === undefined || value === '' ? null : Number(value);
   return { value: n !== null && Number.isFinite(n) ? n : null, text: format(value) };
 }
@@ -94,11 +119,27 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
   const filter = documentFilter(c);
   const pageNo = optionalInt(c, 'page', [1, 100000]) ?? 1;
   // independent reads in parallel: on a server they take separate connections
-  const [result, dims] = await Promise.all([searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), dimensions(options)]);
-  const params = { q: filter.q, unit: filter.unit, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
-  const facetList = (title: string, name: keyof typeof params, facets: Array<{ value: string; count: number }>, label: (v: string) => string = (v) => v) =>
+  const [result, dims] = await Promise.all([
+    searchDocuments(options.store, filter, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
+    dimensions(options),
+  ]);
+  const params = {
+    q: filter.q,
+    unit: filter.unit,
+    region: filter.region,
+    year: filter.year,
+    kind: filter.kind,
+    scope: filter.scope,
+  };
+  const facetList = (
+    title: string,
+    name: keyof typeof params,
+    facets: Array<{ value: string; count: number }>,
+    label: (v: string) => string = (v) => v,
+  ) =>
     h`<h3>${title}</h3><ul>${facets.map((f) => h`<li><a href="/${query({ ...params, [name]: f.value, page: undefined })}">${label(f.value)}</a> <span class="muted">${f.count}</span></li>`)}</ul>`;
-  const option = (value: string | number, text: string, selected: unknown) => h`<option value="${value}"${selected == value ? h` selected` : ''}>${text}</option>`;
+  const option = (value: string | number, text: string, selected: unknown) =>
+    h`<option value="${value}"${selected == value ? h` selected` : ''}>${text}</option>`;
   const body = h`
 <h1>预算决算公开文件检索</h1>
 <form class="search card" method="get" action="/" role="search">
@@ -139,7 +180,12 @@ type PlacedFinding = FindingRecord & { node?: FindingNode };
  * Findings about a row: pointing at this row of this table by id and index, or (a finding on the table or on no
  * table) at the row's source line. Lines count only when the table's rows have their own.
  */
-function findingsFor(findings: PlacedFinding[], table: Table, row: Table['rows'][number], positioned: boolean): PlacedFinding[] {
+function findingsFor(
+  findings: PlacedFinding[],
+  table: Table,
+  row: Table['rows'][number],
+  positioned: boolean,
+): PlacedFinding[] {
   return findings.filter((f) => {
     if (f.node) {
       if (f.node.table !== table) return false;
@@ -159,12 +205,23 @@ function marks(items: PlacedFinding[]): Markup {
 }
 
 /** Findings of a row noted for the findings list; the row's kind and its worst finding as class names. */
-function rowMarks(findings: PlacedFinding[], table: Table, row: Table['rows'][number], positioned: boolean, marked: Map<number, string>): { here: PlacedFinding[]; cls: string; anchor?: string } {
+function rowMarks(
+  findings: PlacedFinding[],
+  table: Table,
+  row: Table['rows'][number],
+  positioned: boolean,
+  marked: Map<number, string>,
+): { here: PlacedFinding[]; cls: string; anchor?: string } {
   const here = findingsFor(findings, table, row, positioned);
   const anchor = here.length ? `row-${here[0].id}` : undefined;
   if (anchor) here.forEach((f) => marked.set(f.id, anchor));
   const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
-  const cls = [row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind, here.length ? `has-finding finding-${worst.severity}` : ''].filter(Boolean).join(' ');
+  const cls = [
+    row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind,
+    here.length ? `has-finding finding-${worst.severity}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { here, cls, anchor };
 }
 
@@ -173,10 +230,18 @@ function rowLabel(row: Table['rows'][number], here: PlacedFinding[], documentId:
 }
 
 /** A two-sided table (收支总表) as printed: income rows and their columns on the left, expenditure on the right. */
-function renderTwoSided(table: Table, sides: SideLayout[], findings: PlacedFinding[], marked: Map<number, string>, documentId: number | undefined, positioned: boolean): Markup {
+function renderTwoSided(
+  table: Table,
+  sides: SideLayout[],
+  findings: PlacedFinding[],
+  marked: Map<number, string>,
+  documentId: number | undefined,
+  positioned: boolean,
+): Markup {
   const width = (s: SideLayout) => s.columns.length + 1 + (s.codes ? 1 : 0);
   const half = (s: SideLayout, row: Table['rows'][number] | undefined) => {
-    if (!row) return h`${s.codes ? h`<td></td>` : ''}<td class="blank"></td>${s.columns.map(() => h`<td class="num"></td>`)}`;
+    if (!row)
+      return h`${s.codes ? h`<td></td>` : ''}<td class="blank"></td>${s.columns.map(() => h`<td class="num"></td>`)}`;
     const { here, cls, anchor } = rowMarks(findings, table, row, positioned, marked);
     const c = cls ? h` class="${cls}"` : '';
     return h`${s.codes ? h`<td${c}>${row.classification?.code ?? row.orgCode ?? ''}</td>` : ''}<td${c}${anchor ? h` id="${anchor}"` : ''}>${rowLabel(row, here, documentId)}</td>${s.columns.map((col) => h`<td class="num${cls ? ` ${cls}` : ''}">${cellText(row, col)}</td>`)}`;
@@ -187,13 +252,25 @@ ${pairSides(table).map((line) => h`<tr>${half(sides[0], line.income)}${half(side
 </tbody></table>`;
 }
 
-function renderTable(table: Table, findings: PlacedFinding[], marked: Map<number, string>, documentId: number | undefined): Markup {
+function renderTable(
+  table: Table,
+  findings: PlacedFinding[],
+  marked: Map<number, string>,
+  documentId: number | undefined,
+): Markup {
   if (table.status !== 'present') {
-    const why = table.status === 'empty' ? (table.emptyStatement?.text ?? '本表无数据') : table.status === 'attachment' ? '见附表（不在本文本中）' : '目录列出但正文缺失';
+    const why =
+      table.status === 'empty'
+        ? (table.emptyStatement?.text ?? '本表无数据')
+        : table.status === 'attachment'
+          ? '见附表（不在本文本中）'
+          : '目录列出但正文缺失';
     return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
   }
   const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
-  const tableLevel = findings.filter((f) => f.node?.table === table && !f.node.row && (f.line === null || !table.rows.some((r) => r.at.line === f.line)));
+  const tableLevel = findings.filter(
+    (f) => f.node?.table === table && !f.node.row && (f.line === null || !table.rows.some((r) => r.at.line === f.line)),
+  );
   tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
   const sides = tableSides(table);
   const grid = sides
@@ -212,13 +289,21 @@ function renderNarrative(doc: Disclosure, findings: PlacedFinding[], marked: Map
   const lines = [...doc.overview.functions, ...doc.narrative.flatMap((s) => s.paragraphs)].map((p) => p.at?.line);
   const positioned = new Set(lines).size > 1;
   const para = (text: string, line: number | undefined) => {
-    const here = line === undefined || !positioned ? [] : findings.filter((f) => !marked.has(f.id) && f.line === line && !f.table_id);
+    const here =
+      line === undefined || !positioned
+        ? []
+        : findings.filter((f) => !marked.has(f.id) && f.line === line && !f.table_id);
     here.forEach((f) => marked.set(f.id, `para-${here[0].id}`));
     return h`<p class="para${here.length ? ` has-finding finding-${here[0].severity}` : ''}"${here.length ? h` id="para-${here[0].id}"` : ''}>${text}${marks(here)}</p>`;
   };
   return h`${doc.overview.functions.length ? h`<h3>主要职能</h3>${doc.overview.functions.map((p) => para(p.text, p.at?.line))}` : ''}
 ${doc.narrative.map((s) => {
-  const sectionFindings = findings.filter((f) => !marked.has(f.id) && f.section !== null && (f.section === s.number || f.section === s.title || f.section === s.topic));
+  const sectionFindings = findings.filter(
+    (f) =>
+      !marked.has(f.id) &&
+      f.section !== null &&
+      (f.section === s.number || f.section === s.title || f.section === s.topic),
+  );
   sectionFindings.forEach((f) => marked.set(f.id, `section-${s.number}`));
   return h`<h3 id="section-${s.number}">${s.number}、${s.title}${marks(sectionFindings)}</h3>${s.paragraphs.map((p) => para(p.text, p.at?.line))}`;
 })}`;
@@ -228,14 +313,20 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const id = pathId(c);
   const record = await getDocument(options.store, id);
   const reviewer = hasToken(c, options.token);
-  if (!record || (record.status === 'draft' && !reviewer)) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
+  if (!record || (record.status === 'draft' && !reviewer))
+    throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
   const doc = record.model;
-  const [stored, versions] = await Promise.all([documentFindings(options.store, id), unitDocuments(options.store, record.unit_name)]);
+  const [stored, versions] = await Promise.all([
+    documentFindings(options.store, id),
+    unitDocuments(options.store, record.unit_name),
+  ]);
   const findings: PlacedFinding[] = stored.map((f) => {
     const node = findingNode(doc, f);
     return node ? { ...f, node } : f;
   });
-  const sameKind = versions.filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current').sort((a, b) => a.year - b.year);
+  const sameKind = versions
+    .filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current')
+    .sort((a, b) => a.year - b.year);
   const marked = new Map<number, string>();
   // links to the page regions figures came from, when there is a PDF to show
   const pdfId = hasPdfSource(record) ? id : undefined;
@@ -244,44 +335,90 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
   const f = record.figures;
   const tree = functionTree(doc);
   const charts: Array<{ id: string; title: string; data: ChartData }> = [];
-  if (tree) charts.push({ id: 'chart-function', title: `支出功能分类（类→款→项，点击下钻）· ${tree.table}`, data: { type: 'functionTree', tree: tree.tree } });
+  if (tree)
+    charts.push({
+      id: 'chart-function',
+      title: `支出功能分类（类→款→项，点击下钻）· ${tree.table}`,
+      data: { type: 'functionTree', tree: tree.tree },
+    });
   if (f.basicExpenditure !== undefined || f.projectExpenditure !== undefined) {
-    charts.push({ id: 'chart-basic-project', title: '基本支出与项目支出', data: { type: 'pie', items: [{ name: '基本支出', ...point(f.basicExpenditure ?? 0) }, { name: '项目支出', ...point(f.projectExpenditure ?? 0) }] } });
+    charts.push({
+      id: 'chart-basic-project',
+      title: '基本支出与项目支出',
+      data: {
+        type: 'pie',
+        items: [
+          { name: '基本支出', ...point(f.basicExpenditure ?? 0) },
+          { name: '项目支出', ...point(f.projectExpenditure ?? 0) },
+        ],
+      },
+    });
   }
   if (sameKind.some((v) => v.figures.threePublic)) {
     charts.push({
       id: 'chart-three-public',
       title: `“三公”经费逐年（${KIND_LABEL[record.kind]}）`,
-      data: { type: 'bars', categories: sameKind.map((v) => `${v.year}`), series: THREE_PUBLIC_ITEMS.map(([key, name]) => ({ name, data: sameKind.map((v) => point(v.figures.threePublic?.[key])) })) },
+      data: {
+        type: 'bars',
+        categories: sameKind.map((v) => `${v.year}`),
+        series: THREE_PUBLIC_ITEMS.map(([key, name]) => ({
+          name,
+          data: sameKind.map((v) => point(v.figures.threePublic?.[key])),
+        })),
+      },
     });
   }
   const perHeadKeys = ['expenditureTotal', 'basicExpenditure', 'personnel', 'publicFunds', 'threePublic.total'];
-  const perHeadRows = perHeadKeys.map((key) => ({
-    key,
-    label: figureLabel(key),
-    actual: perHead(decimalText(figureValue(f, key)), record.staff_actual),
-    authorized: perHead(decimalText(figureValue(f, key)), record.staff_authorized),
-  })).filter((r) => r.actual !== null || r.authorized !== null);
+  const perHeadRows = perHeadKeys
+    .map((key) => ({
+      key,
+      label: figureLabel(key),
+      actual: perHead(decimalText(figureValue(f, key)), record.staff_actual),
+      authorized: perHead(decimalText(figureValue(f, key)), record.staff_authorized),
+    }))
+    .filter((r) => r.actual !== null || r.authorized !== null);
   if (perHeadRows.length) {
     charts.push({
       id: 'chart-per-head',
       title: '人均金额（元/人）',
-      data: { type: 'bars', horizontal: true, unit: '元/人', categories: perHeadRows.map((r) => r.label), series: [{ name: '按实有人数', data: perHeadRows.map((r) => perHeadPoint(r.actual)) }, { name: '按编制数', data: perHeadRows.map((r) => perHeadPoint(r.authorized)) }] },
+      data: {
+        type: 'bars',
+        horizontal: true,
+        unit: '元/人',
+        categories: perHeadRows.map((r) => r.label),
+        series: [
+          { name: '按实有人数', data: perHeadRows.map((r) => perHeadPoint(r.actual)) },
+          { name: '按编制数', data: perHeadRows.map((r) => perHeadPoint(r.authorized)) },
+        ],
+      },
     });
   }
   // the same year's budget and final account of this unit: the 执行率 view
-  const sameYear = (kind: string) => versions.find((v) => v.year === record.year && v.scope === record.scope && v.kind === kind && v.status === 'current');
-  const executionPair = sameYear('budget') && sameYear('final_account') ? [sameYear('budget')!, sameYear('final_account')!] : undefined;
-  const current = record.status === 'superseded' ? versions.find((v) => v.year === record.year && v.kind === record.kind && v.scope === record.scope && v.status === 'current') : undefined;
+  const sameYear = (kind: string) =>
+    versions.find(
+      (v) => v.year === record.year && v.scope === record.scope && v.kind === kind && v.status === 'current',
+    );
+  const executionPair =
+    sameYear('budget') && sameYear('final_account') ? [sameYear('budget')!, sameYear('final_account')!] : undefined;
+  const current =
+    record.status === 'superseded'
+      ? versions.find(
+          (v) => v.year === record.year && v.kind === record.kind && v.scope === record.scope && v.status === 'current',
+        )
+      : undefined;
   const body = h`
 <p class="muted"><a href="/">检索</a> › <a href="/${query({ unit: record.unit_name })}">${record.unit_name}</a></p>
 <h1>${record.title}</h1>
 <p id="unit-line">${record.unit_name} · ${record.region} · ${docLabel(record)}${record.doc_date ? ` · ${record.doc_date}` : ''} ${badges(record)}</p>
 ${c.req.query('known') === '1' ? h`<p class="notice" id="already-known">上传的文件与已保存的这份文件内容完全相同，未重复保存${record.status === 'draft' ? '（仍是草稿，发布后公开）' : record.status === 'current' ? '（已公开）' : '（历史版本）'}。</p>` : ''}
 ${record.status === 'superseded' ? h`<p class="notice">这是历史版本，已被更新的版本取代。${current ? h`<a href="/documents/${current.id}">查看现行版本</a>` : ''}</p>` : ''}
-${record.status === 'draft' ? h`<div class="notice" id="draft-notice"><p>这是待审核的草稿，尚未公开。请查看下方的审核结果后发布。</p>
+${
+  record.status === 'draft'
+    ? h`<div class="notice" id="draft-notice"><p>这是待审核的草稿，尚未公开。请查看下方的审核结果后发布。</p>
 <form method="post" action="/documents/${id}/publish" style="display:inline"><button type="submit" id="publish">发布</button></form>
-<form method="post" action="/documents/${id}/delete" style="display:inline"><button type="submit" class="danger">删除</button></form></div>` : ''}
+<form method="post" action="/documents/${id}/delete" style="display:inline"><button type="submit" class="danger">删除</button></form></div>`
+    : ''
+}
 <div class="grid screen-only">
 <section class="card figures" id="key-figures"><h2 style="margin-top:0">关键数字（万元）</h2><dl>
 ${FIGURES.map((fig) => {
@@ -295,16 +432,26 @@ ${perHeadRows.map((r) => h`<dt>人均${r.label}（按${r.actual !== null ? '实�
 ${versions.map((v) => h`<li>${v.id === id ? h`<strong>${docLabel(v)}</strong>` : h`<a href="/documents/${v.id}">${docLabel(v)}</a>`}${v.status === 'superseded' ? h` <span class="muted">（历史版本）</span>` : ''} ${badges(v)}</li>`)}
 </ul>
 ${executionPair ? h`<p><a id="execution-link" href="/compare${query({ ids: `${executionPair[0].id},${executionPair[1].id}` })}">${record.year}年预算执行情况（执行率）</a></p>` : ''}
-<p><a href="/compare${query({ ids: versions.filter((v) => v.status === 'current').map((v) => v.id).slice(0, 10).join(',') })}">对比本单位各年度</a> · <a href="/compare${query({ ids: String(id) })}">与其他单位对比</a></p>
+<p><a href="/compare${query({
+    ids: versions
+      .filter((v) => v.status === 'current')
+      .map((v) => v.id)
+      .slice(0, 10)
+      .join(','),
+  })}">对比本单位各年度</a> · <a href="/compare${query({ ids: String(id) })}">与其他单位对比</a></p>
 <p class="downloads muted">下载：<a href="/api/documents/${id}/model">模型 JSON</a><a href="/api/documents/${id}/source">原始文件</a></p>
 ${downloadLinks(`/api/documents/${id}/facts`, '表格数据')}${downloadLinks(`/api/documents/${id}/findings`, '审核发现')}
 </section></div>
 ${charts.length ? h`<h2 class="screen-only">图表</h2><div class="charts screen-only">${charts.map((ch) => chartSection(ch.id, ch.title, ch.data))}</div>` : ''}
 <div class="screen-only">
 <h2 id="findings">审核发现（${findings.length}）</h2>
-${findings.length === 0 ? h`<p class="muted">未发现问题。</p>` : h`<div class="table-scroll"><table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
+${
+  findings.length === 0
+    ? h`<p class="muted">未发现问题。</p>`
+    : h`<div class="table-scroll"><table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
 ${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${ruleCell(fd.rule)}</td><td>${fd.message}</td><td>${[fd.node ? `表“${fd.node.table.title}”` : fd.table_id ? `表“${(fd.detail?.location as { table?: string } | undefined)?.table ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${pdfId === undefined ? '' : sourceLink(pdfId, findingRegion(doc, fd, fd.node))}</td></tr>`)}
-</tbody></table></div>`}
+</tbody></table></div>`
+}
 </div>
 <h2>说明</h2>
 <section class="card">${narrativeHtml}</section>
@@ -313,14 +460,25 @@ ${tablesHtml}`;
   return c.html(page({ title: record.unit_name, body, charts: charts.length > 0 }));
 }
 
-
 // ── compare ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** 款 (under a 类) or 项 (under a 款) of the documents' function tables, for drilling into a compare row. */
 async function drillRows(options: AppOptions, docs: FigureRecord[], code: string): Promise<DrillRow[]> {
   const level = code.length === 3 ? 'section' : 'item';
-  const perDoc = await Promise.all(docs.map((d) =>
-    aggregateFacts(options.store, { document: d.id, status: 'any', system: 'function', codePrefix: code, level, rows: 'all', column: 'total', groupBy: ['table', 'code', 'label'] })));
+  const perDoc = await Promise.all(
+    docs.map((d) =>
+      aggregateFacts(options.store, {
+        document: d.id,
+        status: 'any',
+        system: 'function',
+        codePrefix: code,
+        level,
+        rows: 'all',
+        column: 'total',
+        groupBy: ['table', 'code', 'label'],
+      }),
+    ),
+  );
   const byCode = new Map<string, { label: string; values: Array<string | null> }>();
   perDoc.forEach((rows, i) => {
     // one table per document: the first that classifies spending by function (as the treemap does)
@@ -332,7 +490,9 @@ async function drillRows(options: AppOptions, docs: FigureRecord[], code: string
       byCode.set(r.code, entry);
     }
   });
-  return [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, e]) => ({ code: c, label: e.label, values: e.values }));
+  return [...byCode.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, e]) => ({ code: c, label: e.label, values: e.values }));
 }
 
 function compareValue(unit: CompareUnit, v: string | null): string {
@@ -345,15 +505,28 @@ async function comparePage(c: Context, options: AppOptions): Promise<Response> {
   const ids = docs.map((d) => d.id);
   const add = optionalText(c, 'add');
   const drill = optionalText(c, 'drill');
-  if (drill !== undefined && !/^\d{3}(\d{2})?$/.test(drill)) throw new HttpError(400, `下钻的科目编码“${drill}”应为 3 位（类）或 5 位（款）数字`, 'bad_parameter');
+  if (drill !== undefined && !/^\d{3}(\d{2})?$/.test(drill))
+    throw new HttpError(400, `下钻的科目编码“${drill}”应为 3 位（类）或 5 位（款）数字`, 'bad_parameter');
   const candidates = add ? (await searchDocuments(options.store, { unit: add }, { limit: 20 })).items : [];
   // a 款 drilled into shows its class's 款 and its own 项
-  const drilled = drill ? [...(drill.length === 5 ? await drillRows(options, docs, drill.slice(0, 3)) : []), ...(await drillRows(options, docs, drill))].sort((a, b) => a.code.localeCompare(b.code)) : [];
+  const drilled = drill
+    ? [
+        ...(drill.length === 5 ? await drillRows(options, docs, drill.slice(0, 3)) : []),
+        ...(await drillRows(options, docs, drill)),
+      ].sort((a, b) => a.code.localeCompare(b.code))
+    : [];
   const rows = compareRows(docs, drill ? { code: drill, rows: drilled } : undefined);
   const execution = isExecutionPair(docs);
   const baseline = compareBaseline(docs);
   const chartFigures = ['expenditureTotal', 'basicExpenditure', 'projectExpenditure', 'threePublic.total'];
-  const chart: ChartData = { type: 'bars', categories: chartFigures.map(figureLabel), series: docs.map((d) => ({ name: `${d.unit_name} ${docLabel(d)}`, data: chartFigures.map((k) => point(figureValue(d.figures, k))) })) };
+  const chart: ChartData = {
+    type: 'bars',
+    categories: chartFigures.map(figureLabel),
+    series: docs.map((d) => ({
+      name: `${d.unit_name} ${docLabel(d)}`,
+      data: chartFigures.map((k) => point(figureValue(d.figures, k))),
+    })),
+  };
   const link = (extra: Record<string, string | undefined>) => `/compare${query({ ids: ids.join(','), ...extra })}`;
   const labelCell = (r: CompareRow) => {
     const indent = r.depth ? h` style="padding-left:${r.depth * 1.2 + 0.45}rem"` : '';
@@ -379,10 +552,14 @@ ${rows.map((r) => h`<tr class="depth-${r.depth}">${labelCell(r)}${r.values.map((
 </form>
 ${candidates.length ? h`<ul class="card" id="candidates">${candidates.map((d) => h`<li><a href="/compare${query({ ids: [...ids, d.id].join(',') })}">${d.unit_name} ${docLabel(d)}</a></li>`)}</ul>` : add ? h`<p class="card">没有名称包含“${add}”的文件。</p>` : ''}
 ${docs.length < 2 ? h`<p class="card">请至少选择两个文件进行对比（当前 ${docs.length} 个）。</p>` : ''}
-${docs.length ? h`<div class="table-scroll">${table}</div>
+${
+  docs.length
+    ? h`<div class="table-scroll">${table}</div>
 <p class="muted">${execution ? '执行率 = 决算数 ÷ 预算数；差异 = 决算数 − 预算数。' : baseline === 'previous' ? '同一单位的文件按年度从早到晚排列；增减额 = 本列 − 前一列，增减率 = 增减额 ÷ 前一列。' : '增减额 = 该文件 − 第一个文件，增减率 = 增减额 ÷ 第一个文件。'}金额单位万元，人均为元/人；点击功能分类可下钻到款、项。</p>
 ${docs.length >= 2 ? downloadLinks(`/api/compare${query({ ids: ids.join(','), drill })}`, '下载对比') : ''}
-${docs.length >= 2 ? chartSection('chart-compare', '主要数字', chart) : ''}` : ''}`;
+${docs.length >= 2 ? chartSection('chart-compare', '主要数字', chart) : ''}`
+    : ''
+}`;
   return c.html(page({ title: execution ? '预算执行情况' : '对比', body, charts: docs.length >= 2 }));
 }
 
@@ -405,7 +582,18 @@ async function rankingsPage(c: Context, options: AppOptions): Promise<Response> 
   const params = { figure, per, region: filter.region, year: filter.year, kind: filter.kind, scope: filter.scope };
   const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
   const top = rows.slice(0, 20);
-  const chart: ChartData = { type: 'bars', horizontal: true, unit: per ? '元/人' : '万元', categories: top.map((r) => `${r.unit_name}（${r.year}）`), series: [{ name: figureLabel(figure) + (per ? '（人均）' : ''), data: top.map((r) => (per ? perHeadPoint(r.per_head) : point(r.value))) }] };
+  const chart: ChartData = {
+    type: 'bars',
+    horizontal: true,
+    unit: per ? '元/人' : '万元',
+    categories: top.map((r) => `${r.unit_name}（${r.year}）`),
+    series: [
+      {
+        name: figureLabel(figure) + (per ? '（人均）' : ''),
+        data: top.map((r) => (per ? perHeadPoint(r.per_head) : point(r.value))),
+      },
+    ],
+  };
   const body = h`
 <h1>排行：${figureLabel(figure)}${per ? `（人均，按${PER_HEAD[per]}）` : ''}<span class="muted" id="ranking-scope"> · ${filter.year ? `${filter.year}年` : '全部年度'} · ${filter.kind ? KIND_LABEL[filter.kind] : '预算与决算'}</span></h1>
 <form class="search card" method="get" action="/rankings">
@@ -432,7 +620,14 @@ async function auditPage(c: Context, options: AppOptions): Promise<Response> {
   const dims = await dimensions(options);
   const sel = (value: unknown, current: unknown) => (value == current ? h` selected` : '');
   const params = { region: filter.region, year: filter.year, kind: filter.kind };
-  const chart: ChartData = { type: 'bars', unit: '条', categories: summary.byRule.slice(0, 15).map((r) => ruleTitle(r.rule)), series: [{ name: '发现数', data: summary.byRule.slice(0, 15).map((r) => ({ value: r.count, text: `${r.count} 条` })) }] };
+  const chart: ChartData = {
+    type: 'bars',
+    unit: '条',
+    categories: summary.byRule.slice(0, 15).map((r) => ruleTitle(r.rule)),
+    series: [
+      { name: '发现数', data: summary.byRule.slice(0, 15).map((r) => ({ value: r.count, text: `${r.count} 条` })) },
+    ],
+  };
   const body = h`
 <h1>审核概览${filter.region ? ` · ${filter.region}` : ''}${filter.year ? ` · ${filter.year}年` : ''}</h1>
 <form class="search card" method="get" action="/audit">
@@ -484,7 +679,12 @@ ${form}
 }
 
 /** A small form body of a reviewer action (publish, delete, sign-in): at most 16 KiB. */
-const smallForm = bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new HttpError(413, '请求体过大', 'too_large'); } });
+const smallForm = bodyLimit({
+  maxSize: 16 * 1024,
+  onError: () => {
+    throw new HttpError(413, '请求体过大', 'too_large');
+  },
+});
 
 /** The token of a small form, when the request is one (publish and delete also take the headers or the session). */
 async function formToken(c: Context): Promise<string | undefined> {
@@ -523,7 +723,12 @@ export function registerPages(app: Hono, options: AppOptions): void {
   app.post(
     '/upload',
     tokenFirst(options.token),
-    bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large'); } }),
+    bodyLimit({
+      maxSize: limit + 64 * 1024,
+      onError: () => {
+        throw new HttpError(413, `文件过大：上限 ${limit} 字节`, 'too_large');
+      },
+    }),
     async (c) => {
       const form = await formBody(c);
       const file = form.file;
@@ -532,7 +737,8 @@ export function registerPages(app: Hono, options: AppOptions): void {
       try {
         outcome = await receiveUpload({ ...options, uploadLimit: limit }, file, true);
       } catch (err) {
-        if (err instanceof HttpError && err.status !== 401 && err.status !== 403) return uploadForm(options, c, publicMessage(err.message));
+        if (err instanceof HttpError && err.status !== 401 && err.status !== 403)
+          return uploadForm(options, c, publicMessage(err.message));
         throw err;
       }
       // the same bytes were stored before: say so on the document's page rather than silently showing it
@@ -547,7 +753,8 @@ export function registerPages(app: Hono, options: AppOptions): void {
   });
   app.post('/documents/:id/delete', smallForm, async (c) => {
     requireToken(c, options.token, await formToken(c));
-    if (!(await deleteDocument(options.store, pathId(c)))) throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
+    if (!(await deleteDocument(options.store, pathId(c))))
+      throw new HttpError(404, `没有编号为 ${c.req.param('id')} 的文件`, 'not_found');
     return c.redirect('/', 303);
   });
 }

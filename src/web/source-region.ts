@@ -40,7 +40,13 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 // ── where a finding is on the page ──────────────────────────────────────────────────────────────────────
 
 function hasRegion<T extends { page?: number; box?: number[] }>(p: T | undefined): p is T & { page: number; box: Box } {
-  return !!p && typeof p.page === 'number' && Array.isArray(p.box) && p.box.length === 4 && (p.box[2] > p.box[0] || p.box[3] > p.box[1]);
+  return (
+    !!p &&
+    typeof p.page === 'number' &&
+    Array.isArray(p.box) &&
+    p.box.length === 4 &&
+    (p.box[2] > p.box[0] || p.box[3] > p.box[1])
+  );
 }
 
 /** Every place in the model that has a page and a box, by source line (walked once per model). */
@@ -70,7 +76,11 @@ function linePlaces(doc: Disclosure): Map<number, Place[]> {
  * Page and box of what a finding points at: the table row (or its cell) it names by id and index, else the source
  * line (the exact place at its column, or all of the line's places on one page), else the table it names.
  */
-export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'table_id' | 'line' | 'detail'>, node = findingNode(doc, finding)): PageRegion | undefined {
+export function findingRegion(
+  doc: Disclosure,
+  finding: Pick<FindingRecord, 'table_id' | 'line' | 'detail'>,
+  node = findingNode(doc, finding),
+): PageRegion | undefined {
   const location = (finding.detail?.location ?? {}) as { column?: number };
   const table = node?.table;
   if (node?.row) {
@@ -84,7 +94,13 @@ export function findingRegion(doc: Disclosure, finding: Pick<FindingRecord, 'tab
     const first = here.find(hasRegion);
     if (first) {
       const samePage = here.filter((p) => p.page === first.page && hasRegion(p)).map((p) => p.box!);
-      return { page: first.page, box: samePage.reduce<Box>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], first.box) };
+      return {
+        page: first.page,
+        box: samePage.reduce<Box>(
+          (u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])],
+          first.box,
+        ),
+      };
     }
   }
   if (table && hasRegion(table.at)) return { page: table.at.page, box: table.at.box };
@@ -112,17 +128,23 @@ function boxParam(c: Context): Box | undefined {
   if (raw === undefined || raw === '') return undefined;
   const parts = raw.split(',');
   if (parts.length !== 4 || !parts.every((p) => NUMBER.test(p.trim()))) {
-    throw new HttpError(400, `参数 box 应为四个以逗号分隔的数（x0,y0,x1,y1，单位为点，原点在页面左上角），收到“${raw.slice(0, 80)}”`, 'bad_parameter');
+    throw new HttpError(
+      400,
+      `参数 box 应为四个以逗号分隔的数（x0,y0,x1,y1，单位为点，原点在页面左上角），收到“${raw.slice(0, 80)}”`,
+      'bad_parameter',
+    );
   }
   const box = parts.map(Number) as Box;
-  if (box[2] < box[0] || box[3] < box[1]) throw new HttpError(400, `参数 box 的 x1、y1 不能小于 x0、y0，收到“${raw}”`, 'bad_parameter');
+  if (box[2] < box[0] || box[3] < box[1])
+    throw new HttpError(400, `参数 box 的 x1、y1 不能小于 x0、y0，收到“${raw}”`, 'bad_parameter');
   return box;
 }
 
 function padParam(c: Context): number | undefined {
   const raw = c.req.query('pad');
   if (raw === undefined || raw === '') return undefined;
-  if (!NUMBER.test(raw) || Number(raw) < 0 || Number(raw) > 2000) throw new HttpError(400, `参数 pad 应为 0–2000 之间的数（点），收到“${raw.slice(0, 80)}”`, 'bad_parameter');
+  if (!NUMBER.test(raw) || Number(raw) < 0 || Number(raw) > 2000)
+    throw new HttpError(400, `参数 pad 应为 0–2000 之间的数（点），收到“${raw.slice(0, 80)}”`, 'bad_parameter');
   return Number(raw);
 }
 
@@ -132,7 +154,8 @@ function pageParam(c: Context): { page: number; format: 'html' | 'png' | 'svg' }
   const m = /^(\d{1,7})(?:\.(png|svg))?$/.exec(raw);
   if (!m) throw new HttpError(404, `没有这个页面：${c.req.path}`, 'not_found');
   const page = Number(m[1]);
-  if (page < 1 || page > MAX_PAGE) throw new HttpError(400, `页码应为 1–${MAX_PAGE} 的整数，收到 ${m[1]}`, 'bad_parameter');
+  if (page < 1 || page > MAX_PAGE)
+    throw new HttpError(400, `页码应为 1–${MAX_PAGE} 的整数，收到 ${m[1]}`, 'bad_parameter');
   return { page, format: (m[2] as 'png' | 'svg' | undefined) ?? 'html' };
 }
 
@@ -153,14 +176,29 @@ async function limited<T>(fn: () => Promise<T>): Promise<T> {
 
 function run(tool: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(tool, args, { encoding: 'buffer', timeout: RENDER_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 128 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const e = err as NodeJS.ErrnoException & { killed?: boolean };
-      if (e.code === 'ENOENT') return reject(new HttpError(500, `无法显示原文页面：未找到 ${tool}（请安装 poppler-utils）`, 'renderer_missing'));
-      if (e.killed) return reject(new HttpError(422, `原文页面渲染超时（${RENDER_TIMEOUT_MS / 1000} 秒）`, 'render_timeout'));
-      const why = stderr.toString('utf8').trim().split('\n')[0] ?? '';
-      reject(new HttpError(422, `无法渲染原文页面：${why || e.message}`.slice(0, 300), 'render_failed'));
-    });
+    execFile(
+      tool,
+      args,
+      {
+        encoding: 'buffer',
+        timeout: RENDER_TIMEOUT_MS,
+        killSignal: 'SIGKILL',
+        maxBuffer: 128 * 1024 * 1024,
+        windowsHide: true,
+      },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const e = err as NodeJS.ErrnoException & { killed?: boolean };
+        if (e.code === 'ENOENT')
+          return reject(
+            new HttpError(500, `无法显示原文页面：未找到 ${tool}（请安装 poppler-utils）`, 'renderer_missing'),
+          );
+        if (e.killed)
+          return reject(new HttpError(422, `原文页面渲染超时（${RENDER_TIMEOUT_MS / 1000} 秒）`, 'render_timeout'));
+        const why = stderr.toString('utf8').trim().split('\n')[0] ?? '';
+        reject(new HttpError(422, `无法渲染原文页面：${why || e.message}`.slice(0, 300), 'render_failed'));
+      },
+    );
   });
 }
 
@@ -196,7 +234,8 @@ interface RenderedPage {
 }
 
 function pngSize(png: Buffer): { width: number; height: number } {
-  if (png.length < 24 || png.toString('latin1', 1, 4) !== 'PNG') throw new HttpError(422, 'pdftoppm 没有输出 PNG 图像', 'render_failed');
+  if (png.length < 24 || png.toString('latin1', 1, 4) !== 'PNG')
+    throw new HttpError(422, 'pdftoppm 没有输出 PNG 图像', 'render_failed');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
@@ -261,7 +300,17 @@ async function renderPage(store: Store, info: SourceFileInfo, pageNo: number, dp
         // an oversized page is drawn at a lower resolution, never beyond MAX_PIXELS
         const area = meta.width * meta.height;
         const used = area > 0 ? Math.max(1, Math.min(dpi, Math.floor(72 * Math.sqrt(MAX_PIXELS / area)))) : dpi;
-        const png = await run('pdftoppm', ['-f', String(pageNo), '-l', String(pageNo), '-r', String(used), '-cropbox', '-png', file]);
+        const png = await run('pdftoppm', [
+          '-f',
+          String(pageNo),
+          '-l',
+          String(pageNo),
+          '-r',
+          String(used),
+          '-cropbox',
+          '-png',
+          file,
+        ]);
         return { png, ...pngSize(png), dpi: used, pages: meta.pages };
       }),
     ),
@@ -269,7 +318,11 @@ async function renderPage(store: Store, info: SourceFileInfo, pageNo: number, dp
 }
 
 /** The pixel rectangle of a box widened by `pad` points, clipped to the page; undefined when off the page. */
-function pixelRect(box: Box, pad: number, rendered: RenderedPage): { x: number; y: number; w: number; h: number } | undefined {
+function pixelRect(
+  box: Box,
+  pad: number,
+  rendered: RenderedPage,
+): { x: number; y: number; w: number; h: number } | undefined {
   const s = rendered.dpi / 72;
   const x0 = Math.max(0, Math.floor((box[0] - pad) * s));
   const y0 = Math.max(0, Math.floor((box[1] - pad) * s));
@@ -278,11 +331,35 @@ function pixelRect(box: Box, pad: number, rendered: RenderedPage): { x: number; 
   return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : undefined;
 }
 
-async function cropPage(store: Store, info: SourceFileInfo, pageNo: number, rendered: RenderedPage, rect: { x: number; y: number; w: number; h: number }): Promise<RenderedPage> {
+async function cropPage(
+  store: Store,
+  info: SourceFileInfo,
+  pageNo: number,
+  rendered: RenderedPage,
+  rect: { x: number; y: number; w: number; h: number },
+): Promise<RenderedPage> {
   return cache.get(`${info.hash}:${pageNo}:${rendered.dpi}:${rect.x},${rect.y},${rect.w},${rect.h}`, () =>
     limited(() =>
       withSourceFile(store, info, async (file) => {
-        const args = ['-f', String(pageNo), '-l', String(pageNo), '-r', String(rendered.dpi), '-cropbox', '-x', String(rect.x), '-y', String(rect.y), '-W', String(rect.w), '-H', String(rect.h), '-png', file];
+        const args = [
+          '-f',
+          String(pageNo),
+          '-l',
+          String(pageNo),
+          '-r',
+          String(rendered.dpi),
+          '-cropbox',
+          '-x',
+          String(rect.x),
+          '-y',
+          String(rect.y),
+          '-W',
+          String(rect.w),
+          '-H',
+          String(rect.h),
+          '-png',
+          file,
+        ];
         const png = await run('pdftoppm', args);
         return { png, ...pngSize(png), dpi: rendered.dpi, pages: rendered.pages };
       }),
@@ -295,8 +372,12 @@ const px = (n: number) => String(Math.round(n * 100) / 100);
 /** The page as SVG: the PNG embedded as a data URI (no image library) and the box drawn over it. */
 function pageSvg(rendered: RenderedPage, box: Box | undefined, pad: number | undefined, title: string): string {
   const s = rendered.dpi / 72;
-  const view = box && pad !== undefined ? (pixelRect(box, pad, rendered) ?? { x: 0, y: 0, w: rendered.width, h: rendered.height }) : { x: 0, y: 0, w: rendered.width, h: rendered.height };
-  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const view =
+    box && pad !== undefined
+      ? (pixelRect(box, pad, rendered) ?? { x: 0, y: 0, w: rendered.width, h: rendered.height })
+      : { x: 0, y: 0, w: rendered.width, h: rendered.height };
+  const esc = (t: string) =>
+    t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   const rect = box
     ? `<rect class="region" x="${px(box[0] * s)}" y="${px(box[1] * s)}" width="${px((box[2] - box[0]) * s)}" height="${px((box[3] - box[1]) * s)}" fill="#f0b429" fill-opacity="0.2" stroke="#d00" stroke-width="${px(Math.max(2, s * 1.5))}"/>`
     : '';
@@ -319,10 +400,12 @@ async function regionResponse(c: Context, options: AppOptions): Promise<Response
   const dpi = optionalInt(c, 'dpi', [36, 200]) ?? DEFAULT_DPI;
   const info = await sourceFileInfo(options.store, id);
   // drafts stay private, as on the document page
-  if (!info || (info.status === 'draft' && !hasToken(c, options.token))) throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
+  if (!info || (info.status === 'draft' && !hasToken(c, options.token)))
+    throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
   if (!hasPdfSource({ source_file: info.file, source_format: info.format })) throw notPdf(info);
   // under /api only the images; the HTML view is a page of the site
-  if (format === 'html' && c.req.path.startsWith('/api/')) throw new HttpError(404, `没有这个页面：${c.req.path}`, 'not_found');
+  if (format === 'html' && c.req.path.startsWith('/api/'))
+    throw new HttpError(404, `没有这个页面：${c.req.path}`, 'not_found');
   const title = `${info.file} 第 ${pageNo} 页`;
 
   const rendered = await renderPage(options.store, info, pageNo, dpi);
@@ -343,7 +426,9 @@ ${box ? h`<section class="card"><h2 style="margin-top:0">所指区域</h2><img i
   }
   const headers = { 'cache-control': 'public, max-age=3600' };
   if (format === 'png') {
-    const out = box ? await cropPage(options.store, info, pageNo, rendered, pixelRect(box, pad ?? DEFAULT_PAD, rendered)!) : rendered;
+    const out = box
+      ? await cropPage(options.store, info, pageNo, rendered, pixelRect(box, pad ?? DEFAULT_PAD, rendered)!)
+      : rendered;
     return c.body(new Uint8Array(out.png), 200, { ...headers, 'content-type': 'image/png' });
   }
   return c.body(pageSvg(rendered, box, pad, title), 200, {
@@ -367,7 +452,9 @@ export function registerSourceRegion(app: Hono, options: AppOptions): void {
 /** Whether a stored document's source is a PDF whose pages can be shown (a model JSON keeps the pages and boxes
  *  of the PDF it was read from, but not the PDF). */
 export function hasPdfSource(record: { source_file: string; source_format: string }): boolean {
-  return /\.pdf$/i.test(record.source_file) || (/pdf/i.test(record.source_format) && !/\.json$/i.test(record.source_file));
+  return (
+    /\.pdf$/i.test(record.source_file) || (/pdf/i.test(record.source_format) && !/\.json$/i.test(record.source_file))
+  );
 }
 
 /** A plain link to the region view (“查看原文第 N 页”), or nothing when the place has no page and box or the
@@ -375,5 +462,7 @@ export function hasPdfSource(record: { source_file: string; source_format: strin
 export function sourceLink(documentId: number | undefined, region: PageRegion | undefined, short = false): Markup {
   if (!region || documentId === undefined) return h``;
   const href = regionHref(documentId, region);
-  return short ? h` <a class="source-link muted" href="${href}" title="查看原文第 ${region.page} 页">原文p${region.page}</a>` : h` <a class="source-link" href="${href}">查看原文第 ${region.page} 页</a>`;
+  return short
+    ? h` <a class="source-link muted" href="${href}" title="查看原文第 ${region.page} 页">原文p${region.page}</a>`
+    : h` <a class="source-link" href="${href}">查看原文第 ${region.page} 页</a>`;
 }

@@ -38,13 +38,16 @@ export function cellText(row: TableRow, column: TableColumn): string {
 export function pairSides(table: Table): Array<{ income?: TableRow; expenditure?: TableRow }> {
   const income = table.rows.filter((r) => r.side !== 'expenditure');
   const expenditure = table.rows.filter((r) => r.side === 'expenditure');
-  const anchors = SIDE_BY_SIDE_ROWS.map((a) => ({ i: income.findIndex((r) => r.key === a.income), e: expenditure.findIndex((r) => r.key === a.expenditure) }))
-    .filter((a) => a.i >= 0 && a.e >= 0);
+  const anchors = SIDE_BY_SIDE_ROWS.map((a) => ({
+    i: income.findIndex((r) => r.key === a.income),
+    e: expenditure.findIndex((r) => r.key === a.expenditure),
+  })).filter((a) => a.i >= 0 && a.e >= 0);
   const lines: Array<{ income?: TableRow; expenditure?: TableRow }> = [];
   let i = 0;
   let e = 0;
   const zip = (iEnd: number, eEnd: number) => {
-    while (i < iEnd || e < eEnd) lines.push({ income: i < iEnd ? income[i++] : undefined, expenditure: e < eEnd ? expenditure[e++] : undefined });
+    while (i < iEnd || e < eEnd)
+      lines.push({ income: i < iEnd ? income[i++] : undefined, expenditure: e < eEnd ? expenditure[e++] : undefined });
   };
   for (const a of anchors) {
     // anchors out of order on one side are left to the plain line-by-line layout

@@ -12,7 +12,13 @@ import { HttpError } from './http.js';
 
 const ACCEPTED = ['.txt', '.md', '.pdf', '.docx', '.xlsx', '.html', '.htm', '.json', '.yaml', '.yml'];
 /** The format the content must have for each binary or markup extension (texts and models are UTF-8 checked). */
-const FORMAT_OF: Record<string, string> = { '.pdf': 'PDF', '.docx': 'Word (DOCX)', '.xlsx': 'Excel (XLSX)', '.html': 'HTML', '.htm': 'HTML' };
+const FORMAT_OF: Record<string, string> = {
+  '.pdf': 'PDF',
+  '.docx': 'Word (DOCX)',
+  '.xlsx': 'Excel (XLSX)',
+  '.html': 'HTML',
+  '.htm': 'HTML',
+};
 
 export interface UploadOutcome extends StoreResult {
   findings: Finding[];
@@ -32,7 +38,11 @@ function refusal(name: string, err: ReadError): string {
 }
 
 /** Reads and audits on the request thread (no pool), from the bytes, with the `analysis` given. */
-async function analyseHere(options: AppOptions, name: string, bytes: Uint8Array): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
+async function analyseHere(
+  options: AppOptions,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
   const model = await options.analysis.readInput(bytes, name);
   const findings = options.analysis.audit(model);
   return { prepared: prepareDocument({ model, findings, source: { file: name, bytes } }), findings };
@@ -46,11 +56,13 @@ function checkType(name: string, bytes: Uint8Array): void {
   const expected = FORMAT_OF[ext];
   if (expected) {
     const found = detectFormat(bytes);
-    if (FORMAT_OF[`.${found}`] !== expected) throw new HttpError(415, `${name} 的内容不是 ${expected} 文件，请检查文件或改用正确的扩展名`, 'unsupported_type');
+    if (FORMAT_OF[`.${found}`] !== expected)
+      throw new HttpError(415, `${name} 的内容不是 ${expected} 文件，请检查文件或改用正确的扩展名`, 'unsupported_type');
     return;
   }
   try {
-    if (bytes.subarray(0, 65536).includes(0)) throw new HttpError(415, refusal(name, unknownFormat(name)), 'unsupported_type');
+    if (bytes.subarray(0, 65536).includes(0))
+      throw new HttpError(415, refusal(name, unknownFormat(name)), 'unsupported_type');
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     if (err instanceof HttpError) throw err;
@@ -60,7 +72,8 @@ function checkType(name: string, bytes: Uint8Array): void {
 
 export async function receiveUpload(options: AppOptions, file: File, draft: boolean): Promise<UploadOutcome> {
   const limit = options.uploadLimit;
-  if (limit !== undefined && file.size > limit) throw new HttpError(413, `文件过大：${file.size} 字节，上限 ${limit} 字节`, 'too_large');
+  if (limit !== undefined && file.size > limit)
+    throw new HttpError(413, `文件过大：${file.size} 字节，上限 ${limit} 字节`, 'too_large');
   const name = path.basename(file.name || 'upload.txt');
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new HttpError(400, '上传的文件是空的', 'empty_file');
@@ -72,7 +85,12 @@ export async function receiveUpload(options: AppOptions, file: File, draft: bool
     if (err instanceof HttpError) throw err;
     throw new HttpError(422, readFailure(name, err), 'unreadable');
   }
-  const known = async () => options.store.db.selectFrom('documents').select('id').where('content_hash', '=', contentHash(bytes)).executeTakeFirst();
+  const known = async () =>
+    options.store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', contentHash(bytes))
+      .executeTakeFirst();
   const before = await known();
   if (before) return { id: before.id, outcome: 'unchanged', findings: analysed.findings };
   let stored: StoreResult;

@@ -10,7 +10,8 @@ export interface Difference {
   detail: string;
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/[“”"]/g, '"');
+const norm = (s: string): string =>
+  s.replace(/\s+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/[“”"]/g, '"');
 
 const zero: Amount = { minor: 0, scale: 2, unit: '万元', text: '0.00' };
 
@@ -40,7 +41,8 @@ function compareTable(e: Table, a: Table | undefined, out: Difference[]): void {
     out.push({ category: cat('table-missing'), detail: `${e.id}: not read back` });
     return;
   }
-  if (a.status !== e.status) out.push({ category: cat('table-status'), detail: `${e.id}: status ${e.status} → ${a.status}` });
+  if (a.status !== e.status)
+    out.push({ category: cat('table-status'), detail: `${e.id}: status ${e.status} → ${a.status}` });
   // single-row tables (三公) carry no row codes: rows match by position
   const byPosition = e.id === 'three-public' || e.id === 'final-three-public';
   const idOf = (r: TableRow, i: number) => (byPosition ? `#${i + 1}` : rowId(r));
@@ -59,11 +61,14 @@ function compareTable(e: Table, a: Table | undefined, out: Difference[]): void {
     for (const col of columns) {
       const want = cellValue(r, col);
       const have = cellValue(got, col);
-      if (want !== have) out.push({ category: cat('table-cell'), detail: `${e.id}: row ${id} column ${col}: ${want} → ${have}` });
+      if (want !== have)
+        out.push({ category: cat('table-cell'), detail: `${e.id}: row ${id} column ${col}: ${want} → ${have}` });
     }
   }
   const expectedIds = new Set(e.rows.map((r, i) => idOf(r, i)));
-  for (const [i, r] of a.rows.entries()) if (!expectedIds.has(idOf(r, i))) out.push({ category: cat('table-extra-row'), detail: `${e.id}: extra row ${idOf(r, i)}` });
+  for (const [i, r] of a.rows.entries())
+    if (!expectedIds.has(idOf(r, i)))
+      out.push({ category: cat('table-extra-row'), detail: `${e.id}: extra row ${idOf(r, i)}` });
 }
 
 function factKey(topic: string, f: Fact): string {
@@ -99,17 +104,28 @@ function compareFact(where: string, e: Fact, a: Fact | undefined, out: Differenc
 
 /** One 三公 item stated in several sentences (amount, change, budget) merged into one fact. */
 function mergeItems(doc: Disclosure, key: string | undefined): Fact | undefined {
-  const candidates = [...doc.threePublic.items, ...doc.narrative.filter((s) => s.topic === 'threePublic').flatMap((s) => s.facts)].filter((x) => x.subject.key === key);
+  const candidates = [
+    ...doc.threePublic.items,
+    ...doc.narrative.filter((s) => s.topic === 'threePublic').flatMap((s) => s.facts),
+  ].filter((x) => x.subject.key === key);
   if (!candidates.length) return undefined;
   const pick = <K extends keyof Fact>(k: K): Fact[K] => candidates.find((x) => x[k] !== undefined)?.[k] as Fact[K];
-  return { ...(candidates.find((x) => x.amount) ?? candidates[0]), change: pick('change'), reason: pick('reason'), budgetAmount: pick('budgetAmount'), varianceRate: pick('varianceRate'), share: pick('share') };
+  return {
+    ...(candidates.find((x) => x.amount) ?? candidates[0]),
+    change: pick('change'),
+    reason: pick('reason'),
+    budgetAmount: pick('budgetAmount'),
+    varianceRate: pick('varianceRate'),
+    share: pick('share'),
+  };
 }
 
 /** Every difference between what `expected` states and what `actual` (read back) states. */
 export function compareDisclosures(expected: Disclosure, actual: Disclosure): Difference[] {
   const out: Difference[] = [];
   const same = (category: string, what: string, want: unknown, have: unknown) => {
-    const w = JSON.stringify(want ?? null), h = JSON.stringify(have ?? null);
+    const w = JSON.stringify(want ?? null),
+      h = JSON.stringify(have ?? null);
     if (w !== h) out.push({ category, detail: `${what}: ${w} → ${h}` });
   };
   same('meta', 'kind', expected.kind, actual.kind);
@@ -117,12 +133,17 @@ export function compareDisclosures(expected: Disclosure, actual: Disclosure): Di
   same('meta', 'year', expected.year, actual.year);
   same('meta', 'unit name', expected.unit.name, actual.unit.name);
 
-  const ef = expected.figures as Record<string, unknown>, af = actual.figures as Record<string, unknown>;
+  const ef = expected.figures as Record<string, unknown>,
+    af = actual.figures as Record<string, unknown>;
   for (const k of Object.keys(ef)) same(`figures ${k}`, `figures.${k}`, ef[k], af[k]);
 
   for (const t of expected.tables) {
     if (t.status !== 'present' && t.status !== 'empty') continue;
-    compareTable(t, actual.tables.find((x) => x.id === t.id), out);
+    compareTable(
+      t,
+      actual.tables.find((x) => x.id === t.id),
+      out,
+    );
   }
 
   for (const sec of expected.narrative) {
@@ -130,7 +151,10 @@ export function compareDisclosures(expected: Disclosure, actual: Disclosure): Di
     if (sec.topic === 'threePublic') continue;
     const got = actual.narrative.find((s) => s.topic === sec.topic);
     if (!got && sec.facts.length) {
-      out.push({ category: `section-missing ${sec.topic}`, detail: `section ${sec.topic} (${sec.title}) not read back` });
+      out.push({
+        category: `section-missing ${sec.topic}`,
+        detail: `section ${sec.topic} (${sec.title}) not read back`,
+      });
       continue;
     }
     const used = new Set<Fact>();
@@ -143,7 +167,11 @@ export function compareDisclosures(expected: Disclosure, actual: Disclosure): Di
         const comparison = got?.facts.find((x) => !used.has(x) && factKey(sec.topic, x) === key && x.budgetAmount);
         if (comparison) {
           used.add(comparison);
-          match = { ...match, budgetAmount: comparison.budgetAmount, ...(comparison.varianceRate ? { varianceRate: comparison.varianceRate } : {}) };
+          match = {
+            ...match,
+            budgetAmount: comparison.budgetAmount,
+            ...(comparison.varianceRate ? { varianceRate: comparison.varianceRate } : {}),
+          };
         }
       }
       compareFact(key, f, match, out, `fact ${sec.topic}/${f.subject.kind}`);
@@ -157,26 +185,89 @@ export function compareDisclosures(expected: Disclosure, actual: Disclosure): Di
     // a document may state an item twice (amount, then change): the statement with the change counts
     compareFact(key, mergeItems(expected, f.subject.key)!, mergeItems(actual, f.subject.key), out, `fact threePublic`);
   }
-  for (const k of ['overseasGroups', 'overseasPeople', 'vehiclesPurchased', 'vehiclesHeld', 'receptionBatches', 'receptionPeople'] as const) {
+  for (const k of [
+    'overseasGroups',
+    'overseasPeople',
+    'vehiclesPurchased',
+    'vehiclesHeld',
+    'receptionBatches',
+    'receptionPeople',
+  ] as const) {
     same(`threePublic ${k}`, `threePublic.${k}`, expected.threePublic[k]?.value, actual.threePublic[k]?.value);
   }
-  if (expected.operatingCosts.fact) compareFact('operatingCosts', expected.operatingCosts.fact, actual.operatingCosts.fact, out, 'fact operatingCosts');
+  if (expected.operatingCosts.fact)
+    compareFact('operatingCosts', expected.operatingCosts.fact, actual.operatingCosts.fact, out, 'fact operatingCosts');
 
-  const ep = expected.procurement, ap = actual.procurement;
-  for (const k of ['total', 'goods', 'works', 'services', 'sme', 'smallMicro'] as const) same(`procurement ${k}`, `procurement.${k}`, amt(ep[k]), amt(ap[k]));
-  const es = expected.overview.staff, as = actual.overview.staff;
-  for (const k of ['authorized', 'actual', 'active', 'retired', 'retiredBefore1949'] as const) same(`staff ${k}`, `staff.${k}`, es[k]?.value, as[k]?.value);
+  const ep = expected.procurement,
+    ap = actual.procurement;
+  for (const k of ['total', 'goods', 'works', 'services', 'sme', 'smallMicro'] as const)
+    same(`procurement ${k}`, `procurement.${k}`, amt(ep[k]), amt(ap[k]));
+  const es = expected.overview.staff,
+    as = actual.overview.staff;
+  for (const k of ['authorized', 'actual', 'active', 'retired', 'retiredBefore1949'] as const)
+    same(`staff ${k}`, `staff.${k}`, es[k]?.value, as[k]?.value);
   same('assets vehicles', 'assets.vehicles', expected.assets.vehicles?.value, actual.assets.vehicles?.value);
-  same('assets buildingArea', 'assets.buildingArea', expected.assets.buildingArea?.value, actual.assets.buildingArea?.value);
+  same(
+    'assets buildingArea',
+    'assets.buildingArea',
+    expected.assets.buildingArea?.value,
+    actual.assets.buildingArea?.value,
+  );
 
-  same('projects', 'projects', expected.projects.map((p) => [p.name, amt(p.amount)]), actual.projects.map((p) => [p.name, amt(p.amount)]));
-  same('performance targets', 'performance.targets', expected.performance.targets.map((t) => [t.project, amt(t.totalFunds), amt(t.fiscalFunds), amt(t.otherFunds), t.indicators.length]),
-    actual.performance.targets.map((t) => [t.project, amt(t.totalFunds), amt(t.fiscalFunds), amt(t.otherFunds), t.indicators.length]));
-  same('performance indicators', 'performance.targets.indicators', expected.performance.targets.flatMap((t) => t.indicators.map((i) => [i.level2, norm(i.name), norm(i.target)])),
-    actual.performance.targets.flatMap((t) => t.indicators.map((i) => [i.level2, norm(i.name), norm(i.target)])));
-  same('self-evaluations', 'performance.selfEvaluations', expected.performance.selfEvaluations.map((e) => [e.project, amt(e.funds[0]?.executed), pct(e.funds[0]?.executionRate), e.totalScore, e.indicators.length]),
-    actual.performance.selfEvaluations.map((e) => [e.project, amt(e.funds[0]?.executed), pct(e.funds[0]?.executionRate), e.totalScore, e.indicators.length]));
-  same('glossary', 'glossary terms', expected.glossary.map((g) => norm(g.term)), actual.glossary.map((g) => norm(g.term)));
+  same(
+    'projects',
+    'projects',
+    expected.projects.map((p) => [p.name, amt(p.amount)]),
+    actual.projects.map((p) => [p.name, amt(p.amount)]),
+  );
+  same(
+    'performance targets',
+    'performance.targets',
+    expected.performance.targets.map((t) => [
+      t.project,
+      amt(t.totalFunds),
+      amt(t.fiscalFunds),
+      amt(t.otherFunds),
+      t.indicators.length,
+    ]),
+    actual.performance.targets.map((t) => [
+      t.project,
+      amt(t.totalFunds),
+      amt(t.fiscalFunds),
+      amt(t.otherFunds),
+      t.indicators.length,
+    ]),
+  );
+  same(
+    'performance indicators',
+    'performance.targets.indicators',
+    expected.performance.targets.flatMap((t) => t.indicators.map((i) => [i.level2, norm(i.name), norm(i.target)])),
+    actual.performance.targets.flatMap((t) => t.indicators.map((i) => [i.level2, norm(i.name), norm(i.target)])),
+  );
+  same(
+    'self-evaluations',
+    'performance.selfEvaluations',
+    expected.performance.selfEvaluations.map((e) => [
+      e.project,
+      amt(e.funds[0]?.executed),
+      pct(e.funds[0]?.executionRate),
+      e.totalScore,
+      e.indicators.length,
+    ]),
+    actual.performance.selfEvaluations.map((e) => [
+      e.project,
+      amt(e.funds[0]?.executed),
+      pct(e.funds[0]?.executionRate),
+      e.totalScore,
+      e.indicators.length,
+    ]),
+  );
+  same(
+    'glossary',
+    'glossary terms',
+    expected.glossary.map((g) => norm(g.term)),
+    actual.glossary.map((g) => norm(g.term)),
+  );
   return out;
 }
 

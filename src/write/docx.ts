@@ -1,8 +1,21 @@
 // Word writer (docx 9): the layout as a landscape A4 .docx with real Word tables (merged header cells, repeated
 // header rows, right-aligned amounts).
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlign, WidthType, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
 } from 'docx';
 import type { Disclosure } from '../model/schema.js';
 import { gridWidth, layoutDisclosure, type GridBlock, type LayoutBlock } from './layout.js';
@@ -11,8 +24,14 @@ const FONT = 'Noto Sans CJK SC';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C959F' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-function cellParagraph(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number }): Paragraph {
-  return new Paragraph({ alignment: opts.align, children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 16, font: FONT })] });
+function cellParagraph(
+  text: string,
+  opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number },
+): Paragraph {
+  return new Paragraph({
+    alignment: opts.align,
+    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 16, font: FONT })],
+  });
 }
 
 /** Landscape A4 (16838 twips) less 0.5 inch margins. */
@@ -25,7 +44,7 @@ function columnWidths(g: GridBlock, width: number): number[] {
   const amounts = width - codes - names;
   const codeWidth = 560;
   if (amounts <= 0 || names === 0) return Array.from({ length: width }, () => Math.floor(PAGE_WIDTH / width));
-  const nameWidth = Math.min(3600, Math.floor((PAGE_WIDTH - codes * codeWidth) * (names === 1 ? 0.3 : 0.45) / names));
+  const nameWidth = Math.min(3600, Math.floor(((PAGE_WIDTH - codes * codeWidth) * (names === 1 ? 0.3 : 0.45)) / names));
   const amountWidth = Math.floor((PAGE_WIDTH - codes * codeWidth - names * nameWidth) / amounts);
   return Array.from({ length: width }, (_, i) => (i < codes ? codeWidth : i < codes + names ? nameWidth : amountWidth));
 }
@@ -38,11 +57,17 @@ function gridTable(g: GridBlock): Table {
     rows.push(
       new TableRow({
         tableHeader: true,
-        children: row.map((c) => new TableCell({
-          children: [cellParagraph(c.text, { bold: true, align: AlignmentType.CENTER, size })],
-          columnSpan: c.colspan, rowSpan: c.rowspan, verticalAlign: VerticalAlign.CENTER, borders: BORDERS,
-          shading: { fill: 'EEF1F4', type: 'clear', color: 'auto' },
-        })),
+        children: row.map(
+          (c) =>
+            new TableCell({
+              children: [cellParagraph(c.text, { bold: true, align: AlignmentType.CENTER, size })],
+              columnSpan: c.colspan,
+              rowSpan: c.rowspan,
+              verticalAlign: VerticalAlign.CENTER,
+              borders: BORDERS,
+              shading: { fill: 'EEF1F4', type: 'clear', color: 'auto' },
+            }),
+        ),
       }),
     );
   });
@@ -51,14 +76,23 @@ function gridTable(g: GridBlock): Table {
     const cells = row.map((c) => {
       const numeric = c.minor !== undefined || c.percentMinor !== undefined;
       return new TableCell({
-        children: [cellParagraph(c.text, { bold: c.bold, align: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, size })],
-        columnSpan: c.colspan, verticalAlign: VerticalAlign.CENTER, borders: BORDERS,
+        children: [
+          cellParagraph(c.text, { bold: c.bold, align: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, size }),
+        ],
+        columnSpan: c.colspan,
+        verticalAlign: VerticalAlign.CENTER,
+        borders: BORDERS,
       });
     });
     for (let i = used; i < width; i++) cells.push(new TableCell({ children: [new Paragraph('')], borders: BORDERS }));
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   }
-  return new Table({ rows, width: { size: PAGE_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(g, width), layout: TableLayoutType.FIXED });
+  return new Table({
+    rows,
+    width: { size: PAGE_WIDTH, type: WidthType.DXA },
+    columnWidths: columnWidths(g, width),
+    layout: TableLayoutType.FIXED,
+  });
 }
 
 const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
@@ -67,12 +101,32 @@ function layoutChildren(blocks: LayoutBlock[]): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const b of blocks) {
     if (b.kind === 'heading') {
-      out.push(new Paragraph({ heading: HEADINGS[b.level - 1], alignment: b.level === 1 ? AlignmentType.CENTER : undefined, children: [new TextRun({ text: b.text, font: FONT })] }));
+      out.push(
+        new Paragraph({
+          heading: HEADINGS[b.level - 1],
+          alignment: b.level === 1 ? AlignmentType.CENTER : undefined,
+          children: [new TextRun({ text: b.text, font: FONT })],
+        }),
+      );
     } else if (b.kind === 'paragraph') {
-      out.push(new Paragraph({ indent: { firstLine: 420 }, spacing: { after: 80 }, children: [new TextRun({ text: b.text, font: FONT, size: 21 })] }));
+      out.push(
+        new Paragraph({
+          indent: { firstLine: 420 },
+          spacing: { after: 80 },
+          children: [new TextRun({ text: b.text, font: FONT, size: 21 })],
+        }),
+      );
     } else {
-      if (b.number) out.push(new Paragraph({ children: [new TextRun({ text: `表${b.number}`, bold: true, font: FONT, size: 20 })] }));
-      out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: b.title, bold: true, font: FONT, size: 24 })] }));
+      if (b.number)
+        out.push(
+          new Paragraph({ children: [new TextRun({ text: `表${b.number}`, bold: true, font: FONT, size: 20 })] }),
+        );
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: b.title, bold: true, font: FONT, size: 24 })],
+        }),
+      );
       for (const m of b.meta) out.push(new Paragraph({ children: [new TextRun({ text: m, font: FONT, size: 18 })] }));
       out.push(gridTable(b));
       if (b.note) out.push(new Paragraph({ children: [new TextRun({ text: b.note, font: FONT, size: 18 })] }));
@@ -85,11 +139,18 @@ function layoutChildren(blocks: LayoutBlock[]): Array<Paragraph | Table> {
 /** Renders layout blocks as a .docx file. */
 export function layoutToDocx(blocks: LayoutBlock[], title: string): Promise<Buffer> {
   const section: ISectionOptions = {
-    properties: { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720, left: 720, right: 720 } } },
+    properties: {
+      page: {
+        size: { orientation: PageOrientation.LANDSCAPE },
+        margin: { top: 720, bottom: 720, left: 720, right: 720 },
+      },
+    },
     children: layoutChildren(blocks),
   };
   const doc = new Document({
-    creator: 'budgetdoc', title, description: title,
+    creator: 'budgetdoc',
+    title,
+    description: title,
     styles: { default: { document: { run: { font: FONT } } } },
     sections: [section],
   });

@@ -4,8 +4,39 @@ import { definitionsFor } from '../catalog/glossary.js';
 import type { DocumentKind } from '../model/schema.js';
 
 const TERMS: Record<DocumentKind, string[]> = {
-  budget: ['fiscalAppropriation', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'businessIncome', 'otherIncome', 'basic', 'project', 'personnel', 'public', 'threePublic', 'operatingCosts', 'performanceTarget'],
-  final_account: ['fiscalAppropriation', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'otherIncome', 'carryForward', 'nonAppropriationBalanceUsed', 'balanceDistribution', 'basic', 'project', 'personnel', 'public', 'threePublic', 'operatingCosts', 'selfEvaluation'],
+  budget: [
+    'fiscalAppropriation',
+    'generalBudget',
+    'governmentFund',
+    'stateCapital',
+    'specialAccount',
+    'businessIncome',
+    'otherIncome',
+    'basic',
+    'project',
+    'personnel',
+    'public',
+    'threePublic',
+    'operatingCosts',
+    'performanceTarget',
+  ],
+  final_account: [
+    'fiscalAppropriation',
+    'superiorSubsidy',
+    'businessIncome',
+    'operatingIncome',
+    'otherIncome',
+    'carryForward',
+    'nonAppropriationBalanceUsed',
+    'balanceDistribution',
+    'basic',
+    'project',
+    'personnel',
+    'public',
+    'threePublic',
+    'operatingCosts',
+    'selfEvaluation',
+  ],
 };
 
 export const GLOSSARY: Record<DocumentKind, Array<[string, string]>> = {

@@ -52,7 +52,9 @@ function gridHtml(g: GridBlock): string {
   if (g.header.length) {
     out.push('<thead>');
     for (const row of g.header) {
-      out.push(`<tr>${row.map((c) => `<th${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${escapeHtml(c.text)}</th>`).join('')}</tr>`);
+      out.push(
+        `<tr>${row.map((c) => `<th${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan && c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${escapeHtml(c.text)}</th>`).join('')}</tr>`,
+      );
     }
     out.push('</thead>');
   }
@@ -61,7 +63,12 @@ function gridHtml(g: GridBlock): string {
     const total = row.some((c) => c.bold && c.minor !== undefined);
     let col = 0;
     const cells = row.map((c) => {
-      const cls = c.minor !== undefined || c.percentMinor !== undefined ? 'num' : col < g.labelColumns && /^\d{2,3}$/.test(c.text) ? 'code' : '';
+      const cls =
+        c.minor !== undefined || c.percentMinor !== undefined
+          ? 'num'
+          : col < g.labelColumns && /^\d{2,3}$/.test(c.text)
+            ? 'code'
+            : '';
       col += c.colspan ?? 1;
       const classes = [cls, c.bold ? 'bold' : ''].filter(Boolean).join(' ');
       return `<td${classes ? ` class="${classes}"` : ''}${c.colspan && c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
@@ -80,7 +87,12 @@ export function layoutToHtml(blocks: LayoutBlock[], title: string): string {
   let inToc = false;
   blocks.forEach((b, i) => {
     if (b.kind === 'heading') {
-      if (inToc && b.level <= 2 && /^第一部分/.test(b.text) && blocks.slice(0, i).some((x) => x.kind === 'heading' && x.text === b.text)) {
+      if (
+        inToc &&
+        b.level <= 2 &&
+        /^第一部分/.test(b.text) &&
+        blocks.slice(0, i).some((x) => x.kind === 'heading' && x.text === b.text)
+      ) {
         body.push('</nav>');
         inToc = false;
       }

@@ -9,7 +9,13 @@ import { renderXlsx } from './xlsx.js';
 export const RENDER_FORMATS = ['html', 'docx', 'pdf', 'xlsx', 'md'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-export const FORMAT_EXTENSIONS: Record<RenderFormat, string> = { html: '.html', docx: '.docx', pdf: '.pdf', xlsx: '.xlsx', md: '.md' };
+export const FORMAT_EXTENSIONS: Record<RenderFormat, string> = {
+  html: '.html',
+  docx: '.docx',
+  pdf: '.pdf',
+  xlsx: '.xlsx',
+  md: '.md',
+};
 
 /** Renders a disclosure in one format. Text formats come back as UTF-8 bytes too, ready to write. */
 export async function renderDisclosure(doc: Disclosure, format: RenderFormat): Promise<Buffer> {

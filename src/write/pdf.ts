@@ -33,7 +33,12 @@ function gridContent(g: GridBlock): Content[] {
       }
       const cs = cell.colspan ?? 1;
       const rs = cell.rowspan ?? 1;
-      out.push({ text: cell.text, style: 'th', ...(cs > 1 ? { colSpan: cs } : {}), ...(rs > 1 ? { rowSpan: rs } : {}) });
+      out.push({
+        text: cell.text,
+        style: 'th',
+        ...(cs > 1 ? { colSpan: cs } : {}),
+        ...(rs > 1 ? { rowSpan: rs } : {}),
+      });
       for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) if (dr || dc) covered.add(`${r + dr}:${c + dc}`);
       for (let dc = 1; dc < cs; dc++) out.push({});
       c += cs;
@@ -49,7 +54,12 @@ function gridContent(g: GridBlock): Content[] {
     for (const cell of row) {
       const cs = cell.colspan ?? 1;
       const numeric = cell.minor !== undefined || cell.percentMinor !== undefined;
-      out.push({ text: cell.text, ...(numeric ? { alignment: 'right' } : {}), ...(cell.bold ? { bold: true } : {}), ...(cs > 1 ? { colSpan: cs } : {}) });
+      out.push({
+        text: cell.text,
+        ...(numeric ? { alignment: 'right' } : {}),
+        ...(cell.bold ? { bold: true } : {}),
+        ...(cs > 1 ? { colSpan: cs } : {}),
+      });
       for (let dc = 1; dc < cs; dc++) out.push({});
     }
     while (out.length < width) out.push({ text: '' });
@@ -61,9 +71,23 @@ function gridContent(g: GridBlock): Content[] {
   if (g.meta.length) content.push({ columns: g.meta.map((m) => ({ text: m, fontSize: 8 })), margin: [0, 0, 0, 2] });
   const tableFont = width > 10 ? 6 : width > 7 ? 7 : 8;
   content.push({
-    table: { headerRows: g.header.length, widths: Array.from({ length: width }, (_, i) => (i === g.labelColumns - 1 ? '*' : 'auto')), body: rows, dontBreakRows: true },
+    table: {
+      headerRows: g.header.length,
+      widths: Array.from({ length: width }, (_, i) => (i === g.labelColumns - 1 ? '*' : 'auto')),
+      body: rows,
+      dontBreakRows: true,
+    },
     fontSize: tableFont,
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#8c959f', vLineColor: () => '#8c959f', paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 1, paddingBottom: () => 1 },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#8c959f',
+      vLineColor: () => '#8c959f',
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 1,
+      paddingBottom: () => 1,
+    },
     margin: [0, 0, 0, 4],
   });
   if (g.note) content.push({ text: g.note, fontSize: 8, margin: [0, 0, 0, 6] });
@@ -84,7 +108,8 @@ let fontsChecked = false;
 function checkFonts(): void {
   if (fontsChecked) return;
   for (const [file] of Object.values(CJK_FONT_FILES)) {
-    if (!existsSync(file)) throw new MissingFontError(`PDF 需要中文字体 ${file}（Debian 软件包 fonts-noto-cjk）；请安装后重试`);
+    if (!existsSync(file))
+      throw new MissingFontError(`PDF 需要中文字体 ${file}（Debian 软件包 fonts-noto-cjk）；请安装后重试`);
   }
   fontsChecked = true;
 }
@@ -99,7 +124,14 @@ export async function layoutToPdf(blocks: LayoutBlock[], title: string): Promise
     setUrlAccessPolicy(cb: (url: string) => boolean): void;
     createPdf(def: unknown): { getBuffer(): Promise<Buffer> };
   };
-  pdfmake.setFonts({ NotoSansSC: { normal: [...CJK_FONT_FILES.normal], bold: [...CJK_FONT_FILES.bold], italics: [...CJK_FONT_FILES.normal], bolditalics: [...CJK_FONT_FILES.bold] } });
+  pdfmake.setFonts({
+    NotoSansSC: {
+      normal: [...CJK_FONT_FILES.normal],
+      bold: [...CJK_FONT_FILES.bold],
+      italics: [...CJK_FONT_FILES.normal],
+      bolditalics: [...CJK_FONT_FILES.bold],
+    },
+  });
   pdfmake.setLocalAccessPolicy((path) => Object.values(CJK_FONT_FILES).some(([file]) => file === path));
   // no network: a document never fetches anything
   pdfmake.setUrlAccessPolicy(() => false);
@@ -118,7 +150,12 @@ export async function layoutToPdf(blocks: LayoutBlock[], title: string): Promise
       th: { bold: true, alignment: 'center', fillColor: '#eef1f4' },
       caption: { fontSize: 11, bold: true, alignment: 'center', margin: [0, 2, 0, 2] },
     },
-    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 10, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 10, 0, 0],
+    }),
     content: layoutContent(blocks),
   };
   return pdfmake.createPdf(definition).getBuffer();

@@ -26,7 +26,12 @@ export function makeChange(current: number, previous: number, basis: string): Ch
   }
   const rate = rateMinor(current, delta);
   const up = delta > 0;
-  const change: Change = { direction: up ? 'increase' : 'decrease', word: up ? '增加' : '减少', amount: amount(Math.abs(delta)), basis };
+  const change: Change = {
+    direction: up ? 'increase' : 'decrease',
+    word: up ? '增加' : '减少',
+    amount: amount(Math.abs(delta)),
+    basis,
+  };
   if (rate !== null) {
     change.rateWord = up ? '增长' : '下降';
     change.percent = percent(Math.abs(rate));
@@ -38,7 +43,8 @@ export function makeChange(current: number, previous: number, basis: string): Ch
 export function changeClause(change: Change): string {
   const basis = change.basis ?? '上年';
   // no change is printed as the templates print it: "增加0.00万元，增长0.00%"
-  if (change.direction === 'flat' || !change.amount || change.amount.minor === 0) return `比${basis}增加0.00万元${change.percent ? '，增长0.00%' : ''}`;
+  if (change.direction === 'flat' || !change.amount || change.amount.minor === 0)
+    return `比${basis}增加0.00万元${change.percent ? '，增长0.00%' : ''}`;
   let s = `比${basis}${change.word}${yuan(change.amount.minor)}`;
   if (change.rateWord && change.percent) s += `，${change.rateWord}${change.percent.text}`;
   return s;

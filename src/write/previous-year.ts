@@ -21,7 +21,8 @@ function statesChange(kind: DocumentKind, topic: string, s: Subject): boolean {
   return false;
 }
 
-const same = (a: Subject, b: Subject) => a.kind === b.kind && (a.key ?? '') === (b.key ?? '') && (a.code ?? '') === (b.code ?? '');
+const same = (a: Subject, b: Subject) =>
+  a.kind === b.kind && (a.key ?? '') === (b.key ?? '') && (a.code ?? '') === (b.code ?? '');
 
 export interface PreviousYearResult {
   doc: Disclosure;
@@ -46,21 +47,32 @@ export function fillFromPreviousYear(input: Disclosure, previous: Disclosure): P
     const prevSection = previous.narrative.find((s) => s.topic === sec.topic);
     for (const f of sec.facts) {
       if (!statesChange(doc.kind, sec.topic, f.subject)) continue;
-      fill(f, prevSection?.facts.find((x) => same(x.subject, f.subject)));
+      fill(
+        f,
+        prevSection?.facts.find((x) => same(x.subject, f.subject)),
+      );
     }
   }
   // 三公: every item but the 车辆 subtotal, which the templates explain through 购置 and 运行
   for (const f of doc.threePublic.items) {
     if (f.subject.key === 'vehicle') continue;
-    fill(f, previous.threePublic.items.find((x) => x.subject.key === f.subject.key && x.amount));
+    fill(
+      f,
+      previous.threePublic.items.find((x) => x.subject.key === f.subject.key && x.amount),
+    );
   }
   if (doc.operatingCosts.fact) fill(doc.operatingCosts.fact, previous.operatingCosts.fact);
   // staff: 比上年增减 from the two years' head counts
   const staff = doc.overview.staff;
   const before = previous.overview.staff;
-  const pairs = [['active', 'activeChange'], ['retired', 'retiredChange'], ['retiredBefore1949', 'retiredBefore1949Change']] as const;
+  const pairs = [
+    ['active', 'activeChange'],
+    ['retired', 'retiredChange'],
+    ['retiredBefore1949', 'retiredBefore1949Change'],
+  ] as const;
   for (const [now, change] of pairs) {
-    const a = staff[now], b = before[now];
+    const a = staff[now],
+      b = before[now];
     if (staff[change] || !a || !b) continue;
     const value = a.value - b.value;
     staff[change] = { value, unit: a.unit, text: `${value}${a.unit}` } satisfies Count;

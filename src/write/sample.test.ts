@@ -38,14 +38,25 @@ function checkHierarchy(t: Table, where: string): void {
   for (const col of columns) {
     for (const parent of classified) {
       const code = parent.classification!.code;
-      const children = classified.filter((r) => r.classification!.code !== code && r.classification!.code.startsWith(code) && isDirectChild(r.classification!.code, code, r));
+      const children = classified.filter(
+        (r) =>
+          r.classification!.code !== code &&
+          r.classification!.code.startsWith(code) &&
+          isDirectChild(r.classification!.code, code, r),
+      );
       if (children.length === 0) continue;
       // project tables repeat the 项 code per project: those rows are all children of the 款
-      expect(children.reduce((s, r) => s + cell(r, col), 0), `${where} ${t.id} ${code} ${col}`).toBe(cell(parent, col));
+      expect(
+        children.reduce((s, r) => s + cell(r, col), 0),
+        `${where} ${t.id} ${code} ${col}`,
+      ).toBe(cell(parent, col));
     }
     if (total) {
       const top = classified.filter((r) => r.classification!.level === 'class');
-      expect(top.reduce((s, r) => s + cell(r, col), 0), `${where} ${t.id} 合计 ${col}`).toBe(cell(total, col));
+      expect(
+        top.reduce((s, r) => s + cell(r, col), 0),
+        `${where} ${t.id} 合计 ${col}`,
+      ).toBe(cell(total, col));
     }
   }
 }
@@ -58,16 +69,37 @@ function isDirectChild(child: string, parent: string, row: TableRow): boolean {
 function checkRowIdentities(t: Table, where: string): void {
   let identities = tableTemplate(t.id).rowIdentities;
   if (t.id === 'final-three-public') identities = tableTemplate('three-public').rowIdentities;
-  if (t.id === 'final-general-budget-basic-expenditure') identities = [{ total: 'total', parts: ['personnel', 'public'] }];
-  if (t.id === 'final-expenditure') identities = [{ total: 'total', parts: ['basic', 'project', 'superiorRemit', 'operatingExpenditure', 'subsidiaryGrant'] }];
-  if (t.id === 'final-income') identities = [{ total: 'total', parts: ['fiscalAppropriation', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemit', 'otherIncome'] }];
-  if (t.id === 'final-government-fund' || t.id === 'final-state-capital') identities = [{ total: 'total', parts: ['basic', 'project'] }];
+  if (t.id === 'final-general-budget-basic-expenditure')
+    identities = [{ total: 'total', parts: ['personnel', 'public'] }];
+  if (t.id === 'final-expenditure')
+    identities = [
+      { total: 'total', parts: ['basic', 'project', 'superiorRemit', 'operatingExpenditure', 'subsidiaryGrant'] },
+    ];
+  if (t.id === 'final-income')
+    identities = [
+      {
+        total: 'total',
+        parts: [
+          'fiscalAppropriation',
+          'superiorSubsidy',
+          'businessIncome',
+          'operatingIncome',
+          'subsidiaryRemit',
+          'otherIncome',
+        ],
+      },
+    ];
+  if (t.id === 'final-government-fund' || t.id === 'final-state-capital')
+    identities = [{ total: 'total', parts: ['basic', 'project'] }];
   for (const row of t.rows) {
     if (row.side === 'income') continue;
     for (const id of identities) {
       // a template may declare identities over columns some layouts print (西安's 人员/公用/专项业务经费)
       if (!id.parts.every((k) => t.columns.some((c) => c.key === k))) continue;
-      expect(id.parts.reduce((s, k) => s + cell(row, k), 0), `${where} ${t.id} ${row.label} ${id.total}`).toBe(cell(row, id.total));
+      expect(
+        id.parts.reduce((s, k) => s + cell(row, k), 0),
+        `${where} ${t.id} ${row.label} ${id.total}`,
+      ).toBe(cell(row, id.total));
     }
   }
 }
@@ -105,7 +137,10 @@ function checkBudget(doc: Disclosure, where: string): void {
   const gb = cell(fixed(sum, 'generalBudget'), 'budget');
   const gf = cell(fixed(sum, 'governmentFund'), 'budget');
   expect(cell(fixed(sum, 'fiscalAppropriation'), 'budget')).toBe(gb + gf + cell(fixed(sum, 'stateCapital'), 'budget'));
-  const parts = ['fiscalAppropriation', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome'].reduce((s, k) => s + cell(fixed(sum, k), 'budget'), 0);
+  const parts = ['fiscalAppropriation', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome'].reduce(
+    (s, k) => s + cell(fixed(sum, k), 'budget'),
+    0,
+  );
   expect(parts).toBe(cell(fixed(sum, 'currentYearIncome'), 'budget'));
 
   const fiscal = tableOf(doc, 'fiscal-appropriation-summary');
@@ -129,15 +164,28 @@ function checkBudget(doc: Disclosure, where: string): void {
   const projectRows = tableOf(doc, 'general-budget-project-expenditure').rows.filter((r) => r.project);
   expect(doc.performance.targets.map((x) => x.project).sort()).toEqual(projectRows.map((r) => r.project!).sort());
   for (const tg of doc.performance.targets) expect(v(tg.totalFunds)).toBe(v(tg.fiscalFunds) + v(tg.otherFunds));
-  for (const pr of doc.projects) expect(v(pr.amount)).toBe(cell(projectRows.find((r) => r.project === pr.name)!, 'total'));
+  for (const pr of doc.projects)
+    expect(v(pr.amount)).toBe(
+      cell(
+        projectRows.find((r) => r.project === pr.name)!,
+        'total',
+      ),
+    );
   // narrative amounts equal table figures
-  const factOf = (topic: string, kind: string, key?: string) => doc.narrative.find((s) => s.topic === topic)!.facts.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key));
+  const factOf = (topic: string, kind: string, key?: string) =>
+    doc.narrative
+      .find((s) => s.topic === topic)!
+      .facts.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key));
   expect(v(factOf('summary', 'total')!.amount)).toBe(incomeTotal);
   expect(v(factOf('generalBudget', 'basic')!.amount)).toBe(cell(gbTotal, 'basic'));
-  expect(v(factOf('basic', 'personnel')!.amount)).toBe(cell(tableOf(doc, 'general-budget-basic-expenditure').rows[0], 'personnel'));
+  expect(v(factOf('basic', 'personnel')!.amount)).toBe(
+    cell(tableOf(doc, 'general-budget-basic-expenditure').rows[0], 'personnel'),
+  );
   const income = factOf('income', 'fund', 'generalBudget')!;
   expect(income.share!.minor).toBe(Math.round((gb * 10000) / incomeTotal));
-  for (const f of doc.narrative.find((s) => s.topic === 'generalBudget')!.facts.filter((x) => x.subject.kind === 'function' && x.subject.code!.length === 7)) {
+  for (const f of doc.narrative
+    .find((s) => s.topic === 'generalBudget')!
+    .facts.filter((x) => x.subject.kind === 'function' && x.subject.code!.length === 7)) {
     const row = gbTable.rows.find((r) => r.classification?.code === f.subject.code)!;
     expect(v(f.amount), `${where} ${f.subject.code}`).toBe(cell(row, 'total'));
   }
@@ -149,7 +197,16 @@ function checkFinal(doc: Disclosure, where: string): void {
   expect(c('incomeTotal'), where).toBe(c('expenditureTotal'));
   expect(c('incomeTotal')).toBe(c('currentYearIncome') + c('nonAppropriationBalanceUsed') + c('openingBalance'));
   expect(c('expenditureTotal')).toBe(c('currentYearExpenditure') + c('balanceDistribution') + c('carryForward'));
-  expect(c('currentYearIncome')).toBe(['fiscalAppropriation', 'superiorSubsidy', 'businessIncome', 'operatingIncome', 'subsidiaryRemit', 'otherIncome'].reduce((s, k) => s + c(k), 0));
+  expect(c('currentYearIncome')).toBe(
+    [
+      'fiscalAppropriation',
+      'superiorSubsidy',
+      'businessIncome',
+      'operatingIncome',
+      'subsidiaryRemit',
+      'otherIncome',
+    ].reduce((s, k) => s + c(k), 0),
+  );
   const exp = tableOf(doc, 'final-expenditure').rows[0];
   expect(cell(exp, 'total')).toBe(c('currentYearExpenditure'));
   const inc = tableOf(doc, 'final-income').rows[0];
@@ -159,8 +216,11 @@ function checkFinal(doc: Disclosure, where: string): void {
   expect(doc.figures.threePublic?.total).toBe(cell(final, 'total') / 100);
   for (const item of doc.threePublic.items) {
     if (item.budgetAmount && v(item.budgetAmount) !== 0) {
-      const b = v(item.budgetAmount), f = v(item.amount);
-      expect(item.varianceRate!.minor, `${where} ${item.label}`).toBe(Math.sign(f - b) * Math.round((Math.abs(f - b) * 10000) / b));
+      const b = v(item.budgetAmount),
+        f = v(item.amount);
+      expect(item.varianceRate!.minor, `${where} ${item.label}`).toBe(
+        Math.sign(f - b) * Math.round((Math.abs(f - b) * 10000) / b),
+      );
     }
   }
   for (const e of doc.performance.selfEvaluations) {
@@ -171,7 +231,9 @@ function checkFinal(doc: Disclosure, where: string): void {
     expect(Number(e.totalScore)).toBeCloseTo(scores, 2);
     expect(e.indicators.reduce((s, i) => s + Number(i.weight), 0) + Number(total.weight)).toBe(100);
   }
-  expect(v(doc.performance.executedAmount)).toBe(doc.performance.selfEvaluations.reduce((s, e) => s + v(e.funds[0].executed), 0));
+  expect(v(doc.performance.executedAmount)).toBe(
+    doc.performance.selfEvaluations.reduce((s, e) => s + v(e.funds[0].executed), 0),
+  );
 }
 
 function checkCommon(doc: Disclosure, where: string): void {
@@ -199,7 +261,10 @@ function checkCommon(doc: Disclosure, where: string): void {
   for (const t of doc.tables) {
     for (const r of t.rows) {
       if (!r.classification) continue;
-      expect(nameMatches(r.classification.code, r.label, doc.year, r.classification.system), `${where} ${t.id} ${r.classification.code} ${r.label}`).toBe('exact');
+      expect(
+        nameMatches(r.classification.code, r.label, doc.year, r.classification.system),
+        `${where} ${t.id} ${r.classification.code} ${r.label}`,
+      ).toBe('exact');
     }
   }
   checkFacts(doc, where);
@@ -217,7 +282,8 @@ describe('generateSample', () => {
   for (const kind of ['budget', 'final_account'] as const) {
     it(`writes ${N} valid, internally consistent ${kind} documents`, () => {
       const units = new Set<string>();
-      let departments = 0, withFund = 0;
+      let departments = 0,
+        withFund = 0;
       for (let i = 0; i < N; i++) {
         const doc = generateSample({ kind, seed: 'test', index: i });
         const where = `${kind} #${i}`;

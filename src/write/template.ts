@@ -11,7 +11,11 @@ import { workbookBytes } from './workbook.js';
 const BLANK_ROWS = 30;
 
 function blank(cell: BodyCell): BodyCell {
-  return { text: cell.minor !== undefined || cell.percentMinor !== undefined ? '' : cell.text, colspan: cell.colspan, bold: cell.bold };
+  return {
+    text: cell.minor !== undefined || cell.percentMinor !== undefined ? '' : cell.text,
+    colspan: cell.colspan,
+    bold: cell.bold,
+  };
 }
 
 function emptyRow(width: number): BodyCell[] {
@@ -23,15 +27,19 @@ function blankGrid(g: GridBlock): GridBlock {
   const layout = g.tableId ? tableTemplate(g.tableId as Parameters<typeof tableTemplate>[0]).layout : 'classified';
   let body: BodyCell[][];
   if (layout === 'two-sided') body = g.body.map((r) => r.map(blank));
-  else if (layout === 'single-row') body = g.body.map((r) => r.map((c) => (c.minor !== undefined ? { text: '' } : blank(c))));
-  else body = [...(g.body[0] ? [g.body[0].map(blank)] : []), ...Array.from({ length: BLANK_ROWS }, () => emptyRow(width))];
+  else if (layout === 'single-row')
+    body = g.body.map((r) => r.map((c) => (c.minor !== undefined ? { text: '' } : blank(c))));
+  else
+    body = [...(g.body[0] ? [g.body[0].map(blank)] : []), ...Array.from({ length: BLANK_ROWS }, () => emptyRow(width))];
   return { ...g, meta: g.meta.map((m) => m.replace(/：.*$/, '：')), body, note: undefined };
 }
 
 /** The blank standard tables of a kind: headers, fixed rows and class lists from a generated document, figures dropped. */
 export function templateTables(kind: DocumentKind): GridBlock[] {
   const doc = generateSample({ kind, seed: 'template', index: 0 });
-  return layoutDisclosure(doc).filter((b): b is GridBlock => b.kind === 'table' && b.tableId !== undefined).map(blankGrid);
+  return layoutDisclosure(doc)
+    .filter((b): b is GridBlock => b.kind === 'table' && b.tableId !== undefined)
+    .map(blankGrid);
 }
 
 /** The blank input workbook of a kind as .xlsx bytes: 基本信息, 概况, the tables, then the particulars sheets. */

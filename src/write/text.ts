@@ -35,7 +35,10 @@ export function layoutToText(blocks: LayoutBlock[]): string {
     else if (b.kind === 'paragraph') lines.push(b.text, '');
     else lines.push(...gridText(b));
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The disclosure as text in the seeds' form. */

@@ -88,9 +88,13 @@ function writeValue(cell: ExcelJS.Cell, field: Field, value: OutValue): void {
 function listValidation(field: Field): ExcelJS.DataValidation | undefined {
   if (!field.options) return undefined;
   return {
-    type: 'list', allowBlank: true, formulae: [`"${field.options.join(',')}"`],
-    showErrorMessage: true, errorStyle: field.strict ? 'stop' : 'information',
-    errorTitle: field.header, error: `请从列表中选择：${field.options.join('、')}`,
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${field.options.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: field.strict ? 'stop' : 'information',
+    errorTitle: field.header,
+    error: `请从列表中选择：${field.options.join('、')}`,
   };
 }
 
@@ -98,7 +102,12 @@ function listValidation(field: Field): ExcelJS.DataValidation | undefined {
  * Writes one particulars sheet: per block the list records or the one form record. `blank` (the template) leaves
  * each list its spare rows with drop-downs; a filled sheet leaves two.
  */
-export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, records: Array<Array<Record<string, OutValue>>>, blank = false): void {
+export function writeSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  records: Array<Array<Record<string, OutValue>>>,
+  blank = false,
+): void {
   const ws = wb.addWorksheet(spec.name);
   const width = Math.max(2, ...spec.blocks.map((b) => (b.shape === 'list' ? b.fields.length : 2)));
   const head = ws.getCell(1, 1);
@@ -128,7 +137,7 @@ export function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec, records: Array
         widths[c] = Math.max(widths[c], f.width ?? (f.type === 'text' ? 24 : 14));
       });
       r++;
-      const rows = given.length + (blank ? block.spareRows ?? 10 : 2);
+      const rows = given.length + (blank ? (block.spareRows ?? 10) : 2);
       for (let i = 0; i < rows; i++, r++) {
         block.fields.forEach((f, c) => {
           const cell = ws.getCell(r, c + 1);
@@ -181,12 +190,16 @@ interface RawCell {
 function raw(cell: ExcelJS.Cell): RawCell {
   let v: unknown = cell.value;
   if (v && typeof v === 'object' && 'result' in v) v = v.result;
-  if (v && typeof v === 'object' && 'richText' in v) v = (v as { richText: Array<{ text: string }> }).richText.map((x) => x.text).join('');
+  if (v && typeof v === 'object' && 'richText' in v)
+    v = (v as { richText: Array<{ text: string }> }).richText.map((x) => x.text).join('');
   if (v && typeof v === 'object' && 'text' in v && !(v instanceof Date)) v = String(v.text);
   if (v && typeof v === 'object' && 'error' in v) v = undefined;
   if (typeof v === 'string') v = v.trim();
   // any other shape (a formula without a cached result, an unknown object) holds no value a block can read
-  const value = typeof v === 'number' || typeof v === 'boolean' || v instanceof Date || (typeof v === 'string' && v !== '') ? v : undefined;
+  const value =
+    typeof v === 'number' || typeof v === 'boolean' || v instanceof Date || (typeof v === 'string' && v !== '')
+      ? v
+      : undefined;
   return { value, numFmt: cell.numFmt, address: cell.address };
 }
 
@@ -231,9 +244,11 @@ export class InRecord {
     const c = this.cells.get(key);
     if (!c || c.value === undefined) return undefined;
     const v = c.value;
-    const text = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? numberText(v, c.numFmt) : String(v);
+    const text =
+      v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? numberText(v, c.numFmt) : String(v);
     const f = this.fields.get(key)!;
-    if (f.strict && f.options && !f.options.includes(text)) this.fail(c, `${bare(f.header)}「${text}」不是可选值（${f.options.join('/')}）— 请从下拉列表中选择`);
+    if (f.strict && f.options && !f.options.includes(text))
+      this.fail(c, `${bare(f.header)}「${text}」不是可选值（${f.options.join('/')}）— 请从下拉列表中选择`);
     return text;
   }
 
@@ -241,7 +256,8 @@ export class InRecord {
     const c = this.cells.get(key);
     if (!c || c.value === undefined) return undefined;
     const f = this.fields.get(key)!;
-    const text = typeof c.value === 'number' ? numberText(c.value, c.numFmt) : c.value instanceof Date ? '' : String(c.value);
+    const text =
+      typeof c.value === 'number' ? numberText(c.value, c.numFmt) : c.value instanceof Date ? '' : String(c.value);
     const plain = normaliseNumberText(text);
     const d = plain === null ? null : parseDecimal(plain);
     if (!d || d.scale > 8) this.fail(c, `${bare(f.header)}「${text}」不是数字 — 请填写数字，如 12.30`);
@@ -265,7 +281,8 @@ export class InRecord {
   integer(key: string): number | undefined {
     const got = this.decimal(key);
     if (!got) return undefined;
-    if (got.d.scale > 0 && got.d.minor % 10 ** got.d.scale !== 0) this.fail(got.c, `${bare(this.fields.get(key)!.header)}「${formatExact(got.d)}」应为整数`);
+    if (got.d.scale > 0 && got.d.minor % 10 ** got.d.scale !== 0)
+      this.fail(got.c, `${bare(this.fields.get(key)!.header)}「${formatExact(got.d)}」应为整数`);
     return Math.trunc(Number(formatExact(got.d)));
   }
 

@@ -14,22 +14,30 @@ import { GLOSSARY } from './glossary.js';
 import { composeParagraphs, layoutDisclosure, type GridBlock } from './layout.js';
 import { readSheet, writeSheet, WorkbookInputError } from './workbook-format.js';
 import { composeNarrative } from './workbook-narrative.js';
-import { basicSheet, BASIC_SHEET, PARTICULARS_SHEET_NAMES, particularsSheets, type ParticularsSheet } from './workbook-sheets.js';
+import {
+  basicSheet,
+  BASIC_SHEET,
+  PARTICULARS_SHEET_NAMES,
+  particularsSheets,
+  type ParticularsSheet,
+} from './workbook-sheets.js';
 import { excelJsWriter, layoutToXlsx } from './xlsx.js';
 
 export { WorkbookInputError };
-
 
 /** The workbook: particulars sheets around the table sheets; a blank one when no model is given. */
 export async function workbookBytes(kind: DocumentKind, tables: GridBlock[], doc?: Disclosure): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const { before, after } = particularsSheets(kind);
-  const records = (s: ParticularsSheet) => (doc ? s.write(doc) : s.blank?.() ?? []);
+  const records = (s: ParticularsSheet) => (doc ? s.write(doc) : (s.blank?.() ?? []));
   writeSheet(wb, basicSheet, doc ? basicSheet.write(doc) : [[{ kind: KIND_WORD[kind] }]], !doc);
   for (const s of before) writeSheet(wb, s, records(s), !doc);
   // the table sheets are the published ones (xlsx.ts), written into this workbook
   const writer = excelJsWriter(wb);
-  await layoutToXlsx(tables, { addSheet: (name) => writer.addSheet(name), toBuffer: () => Promise.resolve(Buffer.alloc(0)) });
+  await layoutToXlsx(tables, {
+    addSheet: (name) => writer.addSheet(name),
+    toBuffer: () => Promise.resolve(Buffer.alloc(0)),
+  });
   for (const s of after) writeSheet(wb, s, records(s), !doc);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -42,11 +50,28 @@ export function renderWorkbook(doc: Disclosure): Promise<Buffer> {
 
 function emptyModel(file: string, bytes: number, kind: DocumentKind, year: number): Disclosure {
   return {
-    schemaVersion: 1, source: { file, format: 'xlsx', bytes }, kind, scope: 'department', year, title: { text: '' },
-    unit: { name: '', mentions: [], subordinateUnits: [] }, toc: [], parts: [],
+    schemaVersion: 1,
+    source: { file, format: 'xlsx', bytes },
+    kind,
+    scope: 'department',
+    year,
+    title: { text: '' },
+    unit: { name: '', mentions: [], subordinateUnits: [] },
+    toc: [],
+    parts: [],
     overview: { functions: [], organisation: { internalDivisions: [] }, staff: {} },
-    tables: [], tablesPresent: [], narrative: [], projects: [], threePublic: { items: [] }, operatingCosts: {}, procurement: {},
-    assets: { vehicleCategories: [] }, performance: { targets: [], selfEvaluations: [] }, glossary: [], figures: {}, warnings: [],
+    tables: [],
+    tablesPresent: [],
+    narrative: [],
+    projects: [],
+    threePublic: { items: [] },
+    operatingCosts: {},
+    procurement: {},
+    assets: { vehicleCategories: [] },
+    performance: { targets: [], selfEvaluations: [] },
+    glossary: [],
+    figures: {},
+    warnings: [],
   };
 }
 
@@ -55,7 +80,9 @@ async function openWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Wo
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new WorkbookInputError(`${file}: Excel 文件已损坏或无法读取 (${String((err as Error)?.message ?? err).split('\n')[0]}) — 请在 Excel 或 WPS 中打开后重新保存`);
+    throw new WorkbookInputError(
+      `${file}: Excel 文件已损坏或无法读取 (${String((err as Error)?.message ?? err).split('\n')[0]}) — 请在 Excel 或 WPS 中打开后重新保存`,
+    );
   }
   return wb;
 }
@@ -79,7 +106,10 @@ export async function isInputWorkbook(bytes: Uint8Array): Promise<boolean> {
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Disclosure> {
   const wb = await openWorkbook(bytes, file);
   const basicWs = wb.getWorksheet(BASIC_SHEET);
-  if (!basicWs) throw new WorkbookInputError(`${file}: 不是填报工作簿（没有“${BASIC_SHEET}”工作表）— 请用 budgetdoc template 生成的工作簿`);
+  if (!basicWs)
+    throw new WorkbookInputError(
+      `${file}: 不是填报工作簿（没有“${BASIC_SHEET}”工作表）— 请用 budgetdoc template 生成的工作簿`,
+    );
   const basicRecords = readSheet(basicWs, basicSheet);
   const basic = basicSheet.read(basicRecords);
   const form = basicRecords[0][0];
@@ -141,7 +171,11 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Dis
     const part = `第${PART_NUMBERS[i]}部分`;
     return [
       { part, title },
-      ...(/公开表|报表/.test(title) ? doc.tables.filter((t) => t.status === 'present' || t.status === 'empty').map((t) => ({ part, title: t.title, tableId: t.id })) : []),
+      ...(/公开表|报表/.test(title)
+        ? doc.tables
+            .filter((t) => t.status === 'present' || t.status === 'empty')
+            .map((t) => ({ part, title: t.title, tableId: t.id }))
+        : []),
       ...(/情况说明/.test(title) ? doc.narrative.map((sec) => ({ part, title: sec.title })) : []),
     ];
   });

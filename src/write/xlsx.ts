@@ -63,8 +63,13 @@ function writeGrid(sheet: Sheet, g: GridBlock): void {
     for (const cell of row) {
       const style: CellStyle = { bold: cell.bold, border: true };
       if (cell.minor !== undefined) sheet.setNumber(r, c, cell.minor / 100, '0.00', { ...style, align: 'right' });
-      else if (cell.percentMinor !== undefined) sheet.setNumber(r, c, cell.percentMinor / 10000, '0.00%', { ...style, align: 'right' });
-      else sheet.setText(r, c, cell.text, { ...style, align: c <= g.labelColumns && /^\d{2,3}$/.test(cell.text) ? 'center' : 'left' });
+      else if (cell.percentMinor !== undefined)
+        sheet.setNumber(r, c, cell.percentMinor / 10000, '0.00%', { ...style, align: 'right' });
+      else
+        sheet.setText(r, c, cell.text, {
+          ...style,
+          align: c <= g.labelColumns && /^\d{2,3}$/.test(cell.text) ? 'center' : 'left',
+        });
       const cs = cell.colspan ?? 1;
       if (cs > 1) sheet.merge(r, c, r, c + cs - 1);
       c += cs;

@@ -19,8 +19,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-check-'));
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   process.exitCode = undefined;
   try {
     const code = await main(['node', 'budgetdoc', 'check', ...args]);
@@ -52,7 +56,17 @@ describe('budgetdoc check', () => {
     expect(parsed.file).toBe(SEED_003);
     expect(parsed.findings.length).toBeGreaterThan(0);
     for (const f of parsed.findings) {
-      expect(Object.keys(f).sort()).toEqual(['actual', 'also', 'expected', 'location', 'message', 'related', 'rule', 'severity', 'tolerance']);
+      expect(Object.keys(f).sort()).toEqual([
+        'actual',
+        'also',
+        'expected',
+        'location',
+        'message',
+        'related',
+        'rule',
+        'severity',
+        'tolerance',
+      ]);
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
   });
@@ -95,7 +109,10 @@ describe('budgetdoc check', () => {
 
   it('the config file turns rules off and re-grades them', async () => {
     const config = path.join(dir, 'budgetdoc.config.json');
-    writeFileSync(config, JSON.stringify({ audit: { rules: { 'classification-code': 'warning', 'fiscal-year': 'off' } } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ audit: { rules: { 'classification-code': 'warning', 'fiscal-year': 'off' } } }),
+    );
     const r = await run(SEED_003, '--format', 'json', '--config', config);
     const findings: Array<{ rule: string; severity: string }> = JSON.parse(r.stdout).findings;
     expect(findings.some((f) => f.rule === 'fiscal-year')).toBe(false);
@@ -138,7 +155,9 @@ describe('budgetdoc check: reading confidence, apart from the findings', () => {
   it('text: a table read below 1 is listed with its suspect and place; the findings are unchanged', async () => {
     const file = mergedSeed();
     const r = await run(file);
-    expect(r.stdout).toMatch(/读取可信度：\n {4}“[^”]*支出总[^”]*” 0\.\d{3}（\d+\/\d+ 个等式成立）\n {6}第139行 {2}.*1346\.16 与 157 两个金额连在一起/);
+    expect(r.stdout).toMatch(
+      /读取可信度：\n {4}“[^”]*支出总[^”]*” 0\.\d{3}（\d+\/\d+ 个等式成立）\n {6}第139行 {2}.*1346\.16 与 157 两个金额连在一起/,
+    );
     expect(r.stdout).not.toContain('全部表格读取一致');
     // the merged cell also breaks the sums the auditor checks: they are held back as one reading doubt on the table,
     // naming the checks it holds back, not reported as errors of the document
@@ -160,7 +179,13 @@ describe('budgetdoc check: reading confidence, apart from the findings', () => {
     const table = merged.readingConfidence.find((t: { id: string }) => t.id === 'expenditure-summary');
     expect(table.confidence).toBeLessThan(1);
     expect(table.suspects).toEqual([
-      expect.objectContaining({ kind: 'merged', row: '合计', column: '基本支出', place: expect.objectContaining({ line: 139 }), fixes: 3 }),
+      expect.objectContaining({
+        kind: 'merged',
+        row: '合计',
+        column: '基本支出',
+        place: expect.objectContaining({ line: 139 }),
+        fixes: 3,
+      }),
     ]);
   });
 
@@ -178,7 +203,9 @@ describe('audit() options and reports', () => {
     const all = audit(doc);
     expect(all.some((f) => f.rule === 'category-word')).toBe(true);
     expect(audit(doc, { rules: { 'category-word': 'off' } }).some((f) => f.rule === 'category-word')).toBe(false);
-    expect(audit(doc, { rules: { 'category-word': 'error' } }).find((f) => f.rule === 'category-word')!.severity).toBe('error');
+    expect(audit(doc, { rules: { 'category-word': 'error' } }).find((f) => f.rule === 'category-word')!.severity).toBe(
+      'error',
+    );
     expect(new Set(audit(doc, { only: ['fiscal-year'] }).map((f) => f.rule))).toEqual(new Set(['fiscal-year']));
     expect(() => audit(doc, { only: ['nope'] })).toThrow(/nope/);
   });
@@ -187,11 +214,25 @@ describe('audit() options and reports', () => {
     expect(() => parseConfig('{"audit":{"rules":{"nope":"off"}}}', 'x.json')).toThrow(ConfigError);
     expect(() => parseConfig('{"audit":{"rules":{"unit-name":"fatal"}}}', 'x.json')).toThrow(ConfigError);
     expect(() => parseConfig('not json', 'x.json')).toThrow(ConfigError);
-    expect(parseConfig('{"audit":{"rules":{"unit-name":"warning"}}}', 'x.json').rules).toEqual({ 'unit-name': 'warning' });
+    expect(parseConfig('{"audit":{"rules":{"unit-name":"warning"}}}', 'x.json').rules).toEqual({
+      'unit-name': 'warning',
+    });
   });
 
   it('HTML escapes what documents print', () => {
-    const html = formatHtml([{ file: 'a<b>.txt', findings: [{ rule: 'unit-name', severity: 'error', message: '<script>alert(1)</script>', location: { section: '"x" & y' } }] }]);
+    const html = formatHtml([
+      {
+        file: 'a<b>.txt',
+        findings: [
+          {
+            rule: 'unit-name',
+            severity: 'error',
+            message: '<script>alert(1)</script>',
+            location: { section: '"x" & y' },
+          },
+        ],
+      },
+    ]);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('&quot;x&quot; &amp; y');
@@ -203,13 +244,21 @@ describe('a rule that throws', () => {
   it('becomes one warning naming the rule, and the other rules still run', () => {
     const doc = parseText(readFileSync(SEED_003, 'utf8'), { file: '003.txt' });
     const broken: Rule = {
-      meta: { id: 'broken', category: 'names', severity: 'error', docs: { description: 'throws' }, messages: ['ruleFailed'] },
+      meta: {
+        id: 'broken',
+        category: 'names',
+        severity: 'error',
+        docs: { description: 'throws' },
+        messages: ['ruleFailed'],
+      },
       check: () => {
         throw new Error('boom');
       },
     };
     const findings = audit(doc, { ruleSet: [broken, ruleById('fiscal-year')!] });
-    expect(findings.filter((f) => f.rule === 'broken')).toEqual([{ rule: 'broken', severity: 'warning', message: expect.stringContaining('boom'), location: {} }]);
+    expect(findings.filter((f) => f.rule === 'broken')).toEqual([
+      { rule: 'broken', severity: 'warning', message: expect.stringContaining('boom'), location: {} },
+    ]);
     expect(findings.some((f) => f.rule === 'fiscal-year' && f.severity === 'error')).toBe(true);
   });
 });

@@ -9,7 +9,10 @@ const rule = (id: string) => {
   if (!r) throw new Error(`no rule ${id}`);
   return r;
 };
-const gb = (rows: object[], year = 2022) => ({ year, tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows }] });
+const gb = (rows: object[], year = 2022) => ({
+  year,
+  tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows }],
+});
 const one = (code: string, label: string, year = 2022) => gb([{ code, label, cells: { total: '1.00万元' } }], year);
 
 describe('classification-code (errors)', () => {
@@ -32,8 +35,16 @@ describe('classification-code (errors)', () => {
           { name: 'a 款 printed short', doc: one('05', '行政事业单位离退休') },
         ],
         invalid: [
-          { name: 'seed-attested class, wrong name', doc: one('201', '外交支出与国防'), messages: ['codeNameMismatch'] },
-          { name: 'corpus-attested 2026 款, wrong name', doc: one('21298', '超长期特别国债资金', 2026), messages: ['codeNameMismatch'] },
+          {
+            name: 'seed-attested class, wrong name',
+            doc: one('201', '外交支出与国防'),
+            messages: ['codeNameMismatch'],
+          },
+          {
+            name: 'corpus-attested 2026 款, wrong name',
+            doc: one('21298', '超长期特别国债资金', 2026),
+            messages: ['codeNameMismatch'],
+          },
         ],
       }),
     ).toEqual([]);
@@ -57,7 +68,11 @@ describe('classification-code-unconfirmed (warnings)', () => {
   it('names what the catalogue or the reading cannot confirm', () => {
     expect(
       testRule(rule('classification-code-unconfirmed'), {
-        valid: [{ doc: one('2010301', '行政运行') }, { doc: one('3010201', '规范性津补贴') }, { doc: one('21505', '工业和信息产业', 2026) }],
+        valid: [
+          { doc: one('2010301', '行政运行') },
+          { doc: one('3010201', '规范性津补贴') },
+          { doc: one('21505', '工业和信息产业', 2026) },
+        ],
         invalid: [
           { doc: one('2010397', '某项新增科目'), messages: ['codeUnconfirmed'] },
           { doc: one('21298', '超长期特别国债安排的支出'), messages: ['codeUnconfirmed'] },
@@ -66,8 +81,16 @@ describe('classification-code-unconfirmed (warnings)', () => {
           { doc: one('21505', '工业和信息产业监管', 2026), messages: ['codeOtherEditionName'] },
           { doc: one('2080505', '机关事业单位基本养老保险缴费', 2026), messages: ['codeNameCut'] },
           { doc: one('20103', '行政运行'), messages: ['codeNameOfOtherCode'] },
-          { name: 'the name seen printed in 2026, in a 2022 document', doc: one('2080701', '就业创业服务补助'), messages: ['codeOtherEditionName'] },
-          { name: 'a name unlike the one the catalogue remembers', doc: one('20101', '人大常委会事务'), messages: ['codeNameUnconfirmed'] },
+          {
+            name: 'the name seen printed in 2026, in a 2022 document',
+            doc: one('2080701', '就业创业服务补助'),
+            messages: ['codeOtherEditionName'],
+          },
+          {
+            name: 'a name unlike the one the catalogue remembers',
+            doc: one('20101', '人大常委会事务'),
+            messages: ['codeNameUnconfirmed'],
+          },
         ],
       }),
     ).toEqual([]);
@@ -76,28 +99,50 @@ describe('classification-code-unconfirmed (warnings)', () => {
 
 describe('classification-hierarchy: silent where codes may be misread', () => {
   const table = (rows: Array<[string, string, string]>) =>
-    gb([{ kind: 'total', label: '合计', cells: { total: rows[0][2] } }, ...rows.map(([code, label, total]) => ({ code, label, cells: { total } }))]);
+    gb([
+      { kind: 'total', label: '合计', cells: { total: rows[0][2] } },
+      ...rows.map(([code, label, total]) => ({ code, label, cells: { total } })),
+    ]);
   it('reports a wrong 款 over known codes, not one over a code the catalogue does not confirm', () => {
     expect(
       testRule(rule('classification-hierarchy'), {
         valid: [
           {
             name: 'a child with an unknown code',
-            doc: table([['201', '一般公共服务支出', '30.00万元'], ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'], ['2010301', '行政运行', '10.00万元'], ['2010397', '某项新增科目', '15.00万元']]),
+            doc: table([
+              ['201', '一般公共服务支出', '30.00万元'],
+              ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'],
+              ['2010301', '行政运行', '10.00万元'],
+              ['2010397', '某项新增科目', '15.00万元'],
+            ]),
           },
           {
             name: 'a child printing another code’s name',
-            doc: table([['201', '一般公共服务支出', '30.00万元'], ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'], ['2010301', '行政运行', '10.00万元'], ['2010302', '事业运行', '15.00万元']]),
+            doc: table([
+              ['201', '一般公共服务支出', '30.00万元'],
+              ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'],
+              ['2010301', '行政运行', '10.00万元'],
+              ['2010302', '事业运行', '15.00万元'],
+            ]),
           },
           {
             name: 'a 款 printed twice, once for its 项 (the code cut short)',
-            doc: table([['219', '援助其他地区支出', '502.00万元'], ['21999', '其他支出', '502.00万元'], ['21999', '其他支出', '502.00万元']]),
+            doc: table([
+              ['219', '援助其他地区支出', '502.00万元'],
+              ['21999', '其他支出', '502.00万元'],
+              ['21999', '其他支出', '502.00万元'],
+            ]),
           },
         ],
         invalid: [
           {
             name: 'one wrong 款 over known codes',
-            doc: table([['201', '一般公共服务支出', '30.00万元'], ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'], ['2010301', '行政运行', '10.00万元'], ['2010302', '一般行政管理事务', '15.00万元']]),
+            doc: table([
+              ['201', '一般公共服务支出', '30.00万元'],
+              ['20103', '政府办公厅（室）及相关机构事务', '30.00万元'],
+              ['2010301', '行政运行', '10.00万元'],
+              ['2010302', '一般行政管理事务', '15.00万元'],
+            ]),
             messages: ['hierarchyMismatch'],
           },
         ],
@@ -123,7 +168,12 @@ describe('classification-hierarchy: regional sub-codes add up to their 款', () 
     ],
   });
   it('does not count a 款 and its sub-codes twice in the 类, and checks the 款 against its sub-codes', () => {
-    expect(testRule(rule('classification-hierarchy'), { valid: [{ doc: basic('20.00万元') }], invalid: [{ doc: basic('25.00万元'), messages: ['hierarchyMismatch'] }] })).toEqual([]);
+    expect(
+      testRule(rule('classification-hierarchy'), {
+        valid: [{ doc: basic('20.00万元') }],
+        invalid: [{ doc: basic('25.00万元'), messages: ['hierarchyMismatch'] }],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -141,7 +191,8 @@ describe('classification-hierarchy: subtotals rounded from unrounded figures', (
     ]);
   it('accepts a 合计 equal to the sum of the lowest rows, and reports one that equals neither', () => {
     // 20103 prints 10.02 over 项 of 10.04 (a gap of its own, reported); the 合计 is judged here
-    const reports = (grand: string) => runRule(rule('classification-hierarchy'), disclosureFrom(table(grand))).filter((r) => r.data?.row === '合计');
+    const reports = (grand: string) =>
+      runRule(rule('classification-hierarchy'), disclosureFrom(table(grand))).filter((r) => r.data?.row === '合计');
     expect(reports('11.04万元')).toEqual([]);
     expect(reports('11.02万元')).toEqual([]);
     expect(reports('11.10万元')).toHaveLength(1);
@@ -153,8 +204,17 @@ describe('classification-depth: silent where children may not have been read', (
     expect(
       testRule(rule('classification-depth'), {
         valid: [
-          { name: 'uncoded rows follow: their codes were not read', doc: gb([{ code: '201', label: '一般公共服务支出', cells: { total: '5.00万元' } }, { label: '行政运行', cells: { total: '5.00万元' } }]) },
-          { name: 'a code with no children in the catalogue', doc: gb([{ code: '227', label: '预备费', cells: { total: '5.00万元' } }]) },
+          {
+            name: 'uncoded rows follow: their codes were not read',
+            doc: gb([
+              { code: '201', label: '一般公共服务支出', cells: { total: '5.00万元' } },
+              { label: '行政运行', cells: { total: '5.00万元' } },
+            ]),
+          },
+          {
+            name: 'a code with no children in the catalogue',
+            doc: gb([{ code: '227', label: '预备费', cells: { total: '5.00万元' } }]),
+          },
           {
             name: 'a row of the same class with an unknown code',
             doc: gb([

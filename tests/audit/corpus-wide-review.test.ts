@@ -14,13 +14,15 @@ const parse = (name: string, folder = 'corpus-wide') => {
   if (!p) parsed.set(name, (p = parseFile(resolve(sharedDir, folder, name))));
   return p;
 };
-const errors = (doc: Disclosure, rule: string): Finding[] => audit(doc).filter((f) => f.severity === 'error' && f.rule === rule);
+const errors = (doc: Disclosure, rule: string): Finding[] =>
+  audit(doc).filter((f) => f.severity === 'error' && f.rule === rule);
 
 describe('corpus-wide review: misreadings fixed per family', () => {
   it('西安 (w75): a 三公 table with column groups headed 2021年 | 2022年 | 增减变化情况 reads each group as its own row', async () => {
     const d = await parse('w75.pdf');
     const t = d.tables.find((x) => x.id === 'three-public')!;
-    const row = (key: string) => Object.fromEntries((t.rows.find((r) => r.key === key)?.cells ?? []).map((c) => [c.column, c.amount?.text]));
+    const row = (key: string) =>
+      Object.fromEntries((t.rows.find((r) => r.key === key)?.cells ?? []).map((c) => [c.column, c.amount?.text]));
     // p78 表13, row 合计: 2021年 346.73 | 117.49 …, 2022年 472.89 | 248.84 …, 增减 126.16 | 131.35 …
     expect(row('prior')).toMatchObject({ total: '117.49', reception: '40.49', vehicleOperation: '77.00' });
     expect(row('budget')).toMatchObject({ total: '248.84', reception: '38.84', vehicleOperation: '210.00' });
@@ -32,7 +34,9 @@ describe('corpus-wide review: misreadings fixed per family', () => {
   it('北京 (w50 p6): 政府采购 keys — the unit 副中心工程办 is not a 工程 purchase; the total and its parts are not one figure twice', async () => {
     const d = await parse('w50.pdf');
     // "2026年副中心工程办政府采购预算总额123.81万元，其中：政府采购货物预算0万元，政府采购工程预算0万元，政府采购服务预算123.81万元"
-    expect([d.procurement.total, d.procurement.goods, d.procurement.works, d.procurement.services].map((a) => a?.text)).toEqual(['123.81', '0', '0', '123.81']);
+    expect(
+      [d.procurement.total, d.procurement.goods, d.procurement.works, d.procurement.services].map((a) => a?.text),
+    ).toEqual(['123.81', '0', '0', '123.81']);
     expect(errors(d, 'repeated-figure')).toEqual([]);
   });
 
@@ -44,7 +48,11 @@ describe('corpus-wide review: misreadings fixed per family', () => {
   it('上海 (corpus 002 p32, 008 p24): 预留给小型和微型企业 is the 小微 share; "由中小企业供应商中标或成交的，采购金额" is not the procurement total', async () => {
     const d002 = await parse('002.pdf', 'corpus');
     // "面向中小企业预留政府采购项目预算金额664.98万元，其中，预留给小型和微型企业的政府采购项目预算为465.49万元"
-    expect([d002.procurement.total, d002.procurement.sme, d002.procurement.smallMicro].map((a) => a?.text)).toEqual(['1662.44', '664.98', '465.49']);
+    expect([d002.procurement.total, d002.procurement.sme, d002.procurement.smallMicro].map((a) => a?.text)).toEqual([
+      '1662.44',
+      '664.98',
+      '465.49',
+    ]);
     expect(errors(d002, 'repeated-figure')).toEqual([]);
     expect(errors(await parse('008.pdf', 'corpus'), 'repeated-figure')).toEqual([]);
   });
@@ -59,7 +67,11 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const summary = d.tables.find((t) => t.id === 'income-expenditure-summary')!;
     const amount = (key: string) => summary.rows.find((r) => r.key === key)?.cells[0]?.amount?.text;
     // p3: 本年收入合计 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61 = 收入总计 3,695.91
-    expect([amount('currentYearIncome'), amount('priorAccountBalance'), amount('priorYearBalance')]).toEqual(['3,643.37', '40.93', '11.61']);
+    expect([amount('currentYearIncome'), amount('priorAccountBalance'), amount('priorYearBalance')]).toEqual([
+      '3,643.37',
+      '40.93',
+      '11.61',
+    ]);
     expect(errors(d, 'fixed-row-sums')).toEqual([]);
     // p19: 301 工资福利支出 970.84 = 30101 237.03 + 3010201 317.69 + 3010202 34.76 + 30108 81.23 + 30110 15.86 + 30112 1.83 + 30113 87.86 + 30199 194.58
     expect(errors(d, 'classification-hierarchy')).toEqual([]);

@@ -15,7 +15,9 @@ import { readingSectionLines } from '../../src/audit/reading-confidence.js';
 import type { Amount } from '../../src/model/schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seed003 = parseText(readFileSync(path.resolve(repoRoot, '../shared/seeds/003_783022c0c0399fdf.txt'), 'utf8'), { file: '003.txt' });
+const seed003 = parseText(readFileSync(path.resolve(repoRoot, '../shared/seeds/003_783022c0c0399fdf.txt'), 'utf8'), {
+  file: '003.txt',
+});
 const wan = (text: string): Amount => makeAmount(text, '万元')!;
 const rule = (id: string) => ruleById(id)!;
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
@@ -54,14 +56,18 @@ describe('reading doubts (读取存疑)', () => {
     const cell = row.cells.find((c) => c.column === 'basic')!;
     cell.text = '1, 162. 05184. 11';
     cell.amount = null;
-    const without = errors(audit(doc, { readingDoubts: false })).filter((f) => f.location.table?.includes('一般公共预算支出'));
+    const without = errors(audit(doc, { readingDoubts: false })).filter((f) =>
+      f.location.table?.includes('一般公共预算支出'),
+    );
     expect(without.length).toBeGreaterThan(0);
     const findings = audit(doc);
     expect(errors(findings).filter((f) => f.location.table?.includes('一般公共预算支出'))).toEqual([]);
     const doubts = findings.filter((f) => f.rule === READING_DOUBT && f.location.table?.includes('一般公共预算支出'));
     expect(doubts).toHaveLength(1);
     expect(doubts[0].severity).toBe('warning');
-    expect(doubts[0].message).toMatch(/^读取存疑：“[^”]*一般公共预算支出[^”]*”有 1 个金额未能读出；据此得出的 \d+ 项检查结果未作为错误报告/);
+    expect(doubts[0].message).toMatch(
+      /^读取存疑：“[^”]*一般公共预算支出[^”]*”有 1 个金额未能读出；据此得出的 \d+ 项检查结果未作为错误报告/,
+    );
     expect(doubts[0].also!.map((a) => a.rule)).toContain('row-identity');
   });
 
@@ -70,7 +76,9 @@ describe('reading doubts (读取存疑)', () => {
     const row = doc.tables.find((t) => t.id === tableId)!.rows.find((r) => r.classification?.code === '2010301')!;
     shiftCents(row.cells.find((c) => c.column === 'basic')!.amount, 100);
     const findings = audit(doc);
-    expect(findings.some((f) => f.rule === READING_DOUBT && f.location.table?.includes('一般公共预算支出'))).toBe(false);
+    expect(findings.some((f) => f.rule === READING_DOUBT && f.location.table?.includes('一般公共预算支出'))).toBe(
+      false,
+    );
     expect(errors(findings).some((f) => f.rule === 'row-identity' && f.location.row?.includes('2010301'))).toBe(true);
   });
 
@@ -90,7 +98,14 @@ describe('reading doubts (读取存疑)', () => {
     const table = doc.tables.find((t) => t.id === tableId)!;
     for (const r of table.rows) r.cells = [];
     const findings = audit(doc);
-    expect(findings.some((f) => f.rule === READING_DOUBT && f.location.table?.includes('一般公共预算支出') && /未读出任何金额/.test(f.message))).toBe(true);
+    expect(
+      findings.some(
+        (f) =>
+          f.rule === READING_DOUBT &&
+          f.location.table?.includes('一般公共预算支出') &&
+          /未读出任何金额/.test(f.message),
+      ),
+    ).toBe(true);
   });
 
   it('no 情况说明 recognised: "missing" explanations are one doubt, not errors', () => {
@@ -121,9 +136,13 @@ describe('one cause, one finding', () => {
     const table = doc.tables.find((t) => t.id === 'expenditure-summary')!;
     const total = table.rows.find((r) => r.kind === 'total')!;
     shiftCents(total.cells.find((c) => c.column === 'total')!.amount, 100);
-    const ungrouped = errors(audit(doc, { groupCauses: false })).filter((f) => [f.location, ...(f.related ?? [])].some((p) => p.table === table.title || p.table?.endsWith(table.title)));
+    const ungrouped = errors(audit(doc, { groupCauses: false })).filter((f) =>
+      [f.location, ...(f.related ?? [])].some((p) => p.table === table.title || p.table?.endsWith(table.title)),
+    );
     expect(ungrouped.length).toBeGreaterThan(1);
-    const grouped = errors(audit(doc)).filter((f) => [f.location, ...(f.related ?? [])].some((p) => p.table?.endsWith(table.title) && p.row === '合计'));
+    const grouped = errors(audit(doc)).filter((f) =>
+      [f.location, ...(f.related ?? [])].some((p) => p.table?.endsWith(table.title) && p.row === '合计'),
+    );
     expect(grouped).toHaveLength(1);
     const rules = new Set([grouped[0].rule, ...(grouped[0].also ?? []).map((a) => a.rule)]);
     for (const f of ungrouped) expect(rules).toContain(f.rule);
@@ -132,7 +151,14 @@ describe('one cause, one finding', () => {
   it('missing explanations are each their own cause, even when they point at the same section', () => {
     const doc = structuredClone(seed003);
     doc.procurement = { ...doc.procurement, total: undefined, goods: undefined, services: undefined, works: undefined };
-    doc.performance = { ...doc.performance, projectCount: undefined, amount: undefined, text: undefined, targets: [], selfEvaluations: [] };
+    doc.performance = {
+      ...doc.performance,
+      projectCount: undefined,
+      amount: undefined,
+      text: undefined,
+      targets: [],
+      selfEvaluations: [],
+    };
     const grouped = audit(doc).filter((f) => f.rule === 'other-matters');
     const ungrouped = audit(doc, { groupCauses: false }).filter((f) => f.rule === 'other-matters');
     expect(grouped.length).toBe(ungrouped.length);
@@ -140,10 +166,32 @@ describe('one cause, one finding', () => {
 });
 
 describe('same subject, same kind of quantity', () => {
-  const gb = { tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows: [{ kind: 'total', label: '合计', cells: { total: '4651.67万元', basic: '4000.00万元', project: '651.67万元' } }] }] };
+  const gb = {
+    tables: [
+      {
+        id: 'general-budget-expenditure',
+        title: '一般公共预算支出情况表',
+        rows: [
+          {
+            kind: 'total',
+            label: '合计',
+            cells: { total: '4651.67万元', basic: '4000.00万元', project: '651.67万元' },
+          },
+        ],
+      },
+    ],
+  };
   const fact = (label: string, amount: string, subject: object = { kind: 'generalBudget' }, text = label) => ({
     ...gb,
-    narrative: [{ number: '九', title: '一般公共预算当年拨款情况说明', topic: 'generalBudget', facts: [{ subject, label, amount, text }], paragraphs: [{ text }] }],
+    narrative: [
+      {
+        number: '九',
+        title: '一般公共预算当年拨款情况说明',
+        topic: 'generalBudget',
+        facts: [{ subject, label, amount, text }],
+        paragraphs: [{ text }],
+      },
+    ],
   });
 
   it('narrative-amount: 会议费, 委托业务费 and 上年结转 sentences are not compared with the total; the total itself is', () => {
@@ -161,8 +209,35 @@ describe('same subject, same kind of quantity', () => {
 
   it('narrative-amount: a class named after 其中 in a sentence about 项目支出 is that part of the class, not the class', () => {
     const doc = (text: string) => ({
-      tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows: [{ code: '201', label: '一般公共服务支出', cells: { total: '1935.36万元', basic: '1517.95万元', project: '417.41万元' } }] }],
-      narrative: [{ number: '四', title: '一般公共预算拨款支出', topic: 'generalBudget', facts: [{ subject: { kind: 'function', code: '201' }, label: '一般公共服务支出', amount: '417.41万元', text: '一般公共服务支出417.41万元' }], paragraphs: [{ text }] }],
+      tables: [
+        {
+          id: 'general-budget-expenditure',
+          title: '一般公共预算支出情况表',
+          rows: [
+            {
+              code: '201',
+              label: '一般公共服务支出',
+              cells: { total: '1935.36万元', basic: '1517.95万元', project: '417.41万元' },
+            },
+          ],
+        },
+      ],
+      narrative: [
+        {
+          number: '四',
+          title: '一般公共预算拨款支出',
+          topic: 'generalBudget',
+          facts: [
+            {
+              subject: { kind: 'function', code: '201' },
+              label: '一般公共服务支出',
+              amount: '417.41万元',
+              text: '一般公共服务支出417.41万元',
+            },
+          ],
+          paragraphs: [{ text }],
+        },
+      ],
     });
     expect(
       testRule(rule('narrative-amount'), {
@@ -173,27 +248,65 @@ describe('same subject, same kind of quantity', () => {
   });
 
   it('share: recomputed against the base its sentence names; a share of the 预算 is not one of a 决算 total', () => {
-    const section = (facts: object[]) => ({ kind: 'final_account', narrative: [{ number: '五', title: '支出决算情况说明', topic: 'expenditure', facts }] });
-    const total = { subject: { kind: 'expenditure' }, label: '本年支出合计', amount: '1000.00万元', text: '本年支出合计1000.00万元' };
+    const section = (facts: object[]) => ({
+      kind: 'final_account',
+      narrative: [{ number: '五', title: '支出决算情况说明', topic: 'expenditure', facts }],
+    });
+    const total = {
+      subject: { kind: 'expenditure' },
+      label: '本年支出合计',
+      amount: '1000.00万元',
+      text: '本年支出合计1000.00万元',
+    };
     const budget = { subject: { kind: 'other' }, label: '年初预算', amount: '800.00万元', text: '年初预算800.00万元' };
-    const basic = (text: string, share: string) => ({ subject: { kind: 'basic' }, label: '基本支出', amount: '400.00万元', share, text });
+    const basic = (text: string, share: string) => ({
+      subject: { kind: 'basic' },
+      label: '基本支出',
+      amount: '400.00万元',
+      share,
+      text,
+    });
     expect(
       testRule(rule('share'), {
         valid: [
-          { name: 'share of the 年初预算 named, not of the 决算 total', doc: section([total, basic('基本支出400.00万元，占年初预算的50.00%', '50.00%')]) },
-          { name: 'named base found before it', doc: section([budget, total, basic('基本支出400.00万元，占年初预算50.00%', '50.00%')]) },
-          { name: 'the total before it', doc: section([total, basic('基本支出400.00万元，占本年支出合计的40.00%', '40.00%')]) },
+          {
+            name: 'share of the 年初预算 named, not of the 决算 total',
+            doc: section([total, basic('基本支出400.00万元，占年初预算的50.00%', '50.00%')]),
+          },
+          {
+            name: 'named base found before it',
+            doc: section([budget, total, basic('基本支出400.00万元，占年初预算50.00%', '50.00%')]),
+          },
+          {
+            name: 'the total before it',
+            doc: section([total, basic('基本支出400.00万元，占本年支出合计的40.00%', '40.00%')]),
+          },
         ],
         invalid: [
-          { name: 'named base found, share wrong', doc: section([budget, total, basic('基本支出400.00万元，占年初预算40.00%', '40.00%')]) },
-          { name: 'the total before it, share wrong', doc: section([total, basic('基本支出400.00万元，占本年支出合计的45.00%', '45.00%')]) },
+          {
+            name: 'named base found, share wrong',
+            doc: section([budget, total, basic('基本支出400.00万元，占年初预算40.00%', '40.00%')]),
+          },
+          {
+            name: 'the total before it, share wrong',
+            doc: section([total, basic('基本支出400.00万元，占本年支出合计的45.00%', '45.00%')]),
+          },
         ],
       }),
     ).toEqual([]);
   });
 
   it('fiscal-year: a year after 比/较 is the basis of the comparison, not the figure’s year', () => {
-    const doc = (text: string) => ({ narrative: [{ number: '一', title: '机关运行经费', topic: 'other', facts: [{ subject: { kind: 'operatingCosts' }, label: '年初预算', year: 2021, text }] }] });
+    const doc = (text: string) => ({
+      narrative: [
+        {
+          number: '一',
+          title: '机关运行经费',
+          topic: 'other',
+          facts: [{ subject: { kind: 'operatingCosts' }, label: '年初预算', year: 2021, text }],
+        },
+      ],
+    });
     expect(
       testRule(rule('fiscal-year'), {
         valid: [{ doc: doc('较2021年年初预算减少379.46万元，下降13.2%') }],
@@ -206,7 +319,13 @@ describe('same subject, same kind of quantity', () => {
 describe('places a person can follow', () => {
   it('a finding on a PDF names its page and box; the text report shows the page, not the internal line', () => {
     const doc = disclosureFrom({
-      tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows: [{ code: '2010301', cells: { total: '100.05万元', basic: '60.00万元', project: '40.00万元' } }] }],
+      tables: [
+        {
+          id: 'general-budget-expenditure',
+          title: '一般公共预算支出情况表',
+          rows: [{ code: '2010301', cells: { total: '100.05万元', basic: '60.00万元', project: '40.00万元' } }],
+        },
+      ],
     });
     doc.source.format = 'pdf';
     const row = doc.tables[0].rows[0];

@@ -21,7 +21,8 @@ function withDatedFact(label: string, clause: (year: number) => string): Disclos
   return doc;
 }
 
-const yearErrors = (doc: Disclosure) => audit(doc, { only: ['fiscal-year'] }).filter((f) => f.severity === 'error' && f.rule === 'fiscal-year');
+const yearErrors = (doc: Disclosure) =>
+  audit(doc, { only: ['fiscal-year'] }).filter((f) => f.severity === 'error' && f.rule === 'fiscal-year');
 
 describe('fiscal-year and execution figures of an earlier year', () => {
   // the seed's own year findings (a real defect of 003) stay as they are

@@ -20,13 +20,19 @@ interface Example {
 function examples(markdown: string): Example[] {
   const out: Example[] = [];
   for (const m of markdown.matchAll(/```json (pass|fail)([^\n]*)\n([\s\S]*?)```/g)) {
-    out.push({ kind: m[1] as 'pass' | 'fail', messages: m[2].trim().split(/\s+/).filter(Boolean) as MessageKey[], fragment: JSON.parse(m[3]) });
+    out.push({
+      kind: m[1] as 'pass' | 'fail',
+      messages: m[2].trim().split(/\s+/).filter(Boolean) as MessageKey[],
+      fragment: JSON.parse(m[3]),
+    });
   }
   return out;
 }
 
 describe('rule documentation', () => {
-  const pages = readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+  const pages = readdirSync(docsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''));
 
   it('every rule has a doc page and every doc page a rule', () => {
     const ids = RULES.map((r) => r.meta.id).sort();
@@ -64,7 +70,11 @@ describe('rule documentation', () => {
 
       list.forEach((example, i) => {
         it(`example ${i + 1} ${example.kind === 'pass' ? 'passes' : 'fails'}`, () => {
-          const result = checkCase(rule, { doc: example.fragment, messages: example.messages.length ? example.messages : undefined }, example.kind === 'pass' ? 'valid' : 'invalid');
+          const result = checkCase(
+            rule,
+            { doc: example.fragment, messages: example.messages.length ? example.messages : undefined },
+            example.kind === 'pass' ? 'valid' : 'invalid',
+          );
           expect(result.problem).toBeUndefined();
           expect(result.ok).toBe(true);
         });

@@ -8,20 +8,39 @@ const rule = (id: string) => {
   if (!r) throw new Error(`no rule ${id}`);
   return r;
 };
-const gb = (rows: object[]) => ({ tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows }] });
+const gb = (rows: object[]) => ({
+  tables: [{ id: 'general-budget-expenditure', title: '一般公共预算支出情况表', rows }],
+});
 
 describe('tolerances follow printed precision', () => {
   it('row-identity: 0.01 short across three 0.01 figures passes, 0.02 fails; integers carry ±0.5 each', () => {
     expect(
       testRule(rule('row-identity'), {
         valid: [
-          { name: 'gap 0.01', doc: gb([{ code: '2010301', cells: { total: '100.01万元', basic: '60.00万元', project: '40.00万元' } }]) },
-          { name: 'integers printed alike', doc: gb([{ code: '2010301', cells: { total: '101万元', basic: '60万元', project: '40万元' } }]) },
-          { name: 'trailing zeros dropped read at companions’ precision', doc: gb([{ code: '2010301', cells: { total: '1503.16万元', basic: '1346.16万元', project: '157万元' } }]) },
+          {
+            name: 'gap 0.01',
+            doc: gb([{ code: '2010301', cells: { total: '100.01万元', basic: '60.00万元', project: '40.00万元' } }]),
+          },
+          {
+            name: 'integers printed alike',
+            doc: gb([{ code: '2010301', cells: { total: '101万元', basic: '60万元', project: '40万元' } }]),
+          },
+          {
+            name: 'trailing zeros dropped read at companions’ precision',
+            doc: gb([{ code: '2010301', cells: { total: '1503.16万元', basic: '1346.16万元', project: '157万元' } }]),
+          },
         ],
         invalid: [
-          { name: 'gap 0.02', doc: gb([{ code: '2010301', cells: { total: '100.02万元', basic: '60.00万元', project: '40.00万元' } }]), messages: ['rowIdentityMismatch'] },
-          { name: 'integer dropped zeros, real gap', doc: gb([{ code: '2010301', cells: { total: '1503.16万元', basic: '1346.16万元', project: '158万元' } }]), messages: ['rowIdentityMismatch'] },
+          {
+            name: 'gap 0.02',
+            doc: gb([{ code: '2010301', cells: { total: '100.02万元', basic: '60.00万元', project: '40.00万元' } }]),
+            messages: ['rowIdentityMismatch'],
+          },
+          {
+            name: 'integer dropped zeros, real gap',
+            doc: gb([{ code: '2010301', cells: { total: '1503.16万元', basic: '1346.16万元', project: '158万元' } }]),
+            messages: ['rowIdentityMismatch'],
+          },
         ],
       }),
     ).toEqual([]);
@@ -29,8 +48,17 @@ describe('tolerances follow printed precision', () => {
 
   it('narrative-amount: two printings agree when their intervals (v ± half the last printed digit) meet', () => {
     const doc = (amount: string) => ({
-      ...gb([{ kind: 'total', label: '合计', cells: { total: '1503.16万元', basic: '1346.16万元', project: '157万元' } }]),
-      narrative: [{ number: '五', title: '一般公共预算当年拨款情况说明', topic: 'generalBudget', facts: [{ subject: { kind: 'basic' }, label: '基本支出', amount }] }],
+      ...gb([
+        { kind: 'total', label: '合计', cells: { total: '1503.16万元', basic: '1346.16万元', project: '157万元' } },
+      ]),
+      narrative: [
+        {
+          number: '五',
+          title: '一般公共预算当年拨款情况说明',
+          topic: 'generalBudget',
+          facts: [{ subject: { kind: 'basic' }, label: '基本支出', amount }],
+        },
+      ],
     });
     expect(
       testRule(rule('narrative-amount'), {
@@ -40,21 +68,49 @@ describe('tolerances follow printed precision', () => {
           { name: 'coarser', doc: doc('1346.2万元') },
           { name: '元 with four more digits', doc: doc('13461600元') },
         ],
-        invalid: [{ name: 'two last digits apart: the intervals do not meet', doc: doc('1346.18万元') }, { name: 'coarser but off', doc: doc('1346.3万元') }],
+        invalid: [
+          { name: 'two last digits apart: the intervals do not meet', doc: doc('1346.18万元') },
+          { name: 'coarser but off', doc: doc('1346.3万元') },
+        ],
       }),
     ).toEqual([]);
   });
 
   it('change-arithmetic: a decrease uses current + change as the previous year; words must agree', () => {
     const doc = (change: object) => ({
-      narrative: [{ number: '三', title: '支出', topic: 'expenditure', facts: [{ subject: { kind: 'project' }, label: '项目支出', amount: '157万元', change, reason: { text: '专项减少' } }] }],
+      narrative: [
+        {
+          number: '三',
+          title: '支出',
+          topic: 'expenditure',
+          facts: [
+            {
+              subject: { kind: 'project' },
+              label: '项目支出',
+              amount: '157万元',
+              change,
+              reason: { text: '专项减少' },
+            },
+          ],
+        },
+      ],
     });
     expect(
       testRule(rule('change-arithmetic'), {
-        valid: [{ doc: doc({ direction: 'decrease', word: '减少', amount: '17万元', rateWord: '下降', percent: '9.77%' }) }],
+        valid: [
+          { doc: doc({ direction: 'decrease', word: '减少', amount: '17万元', rateWord: '下降', percent: '9.77%' }) },
+        ],
         invalid: [
-          { name: 'rate on the current year', doc: doc({ direction: 'decrease', word: '减少', amount: '17.00万元', rateWord: '下降', percent: '10.83%' }), messages: ['changeRateMismatch'] },
-          { name: 'words disagree', doc: doc({ direction: 'decrease', word: '减少', amount: '17万元', rateWord: '增长', percent: '9.77%' }), messages: ['changeWordsConflict'] },
+          {
+            name: 'rate on the current year',
+            doc: doc({ direction: 'decrease', word: '减少', amount: '17.00万元', rateWord: '下降', percent: '10.83%' }),
+            messages: ['changeRateMismatch'],
+          },
+          {
+            name: 'words disagree',
+            doc: doc({ direction: 'decrease', word: '减少', amount: '17万元', rateWord: '增长', percent: '9.77%' }),
+            messages: ['changeWordsConflict'],
+          },
         ],
       }),
     ).toEqual([]);
@@ -63,7 +119,9 @@ describe('tolerances follow printed precision', () => {
 
 describe('names', () => {
   it('unit-name: abbreviations and province prefixes pass; another place fails', () => {
-    const doc = (name: string, mention: string) => ({ unit: { name, mentions: [{ name: mention, role: 'table-preparer' }], subordinateUnits: [] } });
+    const doc = (name: string, mention: string) => ({
+      unit: { name, mentions: [{ name: mention, role: 'table-preparer' }], subordinateUnits: [] },
+    });
     expect(
       testRule(rule('unit-name'), {
         valid: [
@@ -121,6 +179,11 @@ describe('structure', () => {
         { code: '201', label: '一般公共服务支出', cells: { total: '524.96万元' } },
         { code: '208', label: '社会保障和就业支出', cells: { total: '25.04万元' } },
       ]);
-    expect(testRule(rule('classification-hierarchy'), { valid: [{ doc: doc('550.00万元') }], invalid: [{ doc: doc('540.00万元') }] })).toEqual([]);
+    expect(
+      testRule(rule('classification-hierarchy'), {
+        valid: [{ doc: doc('550.00万元') }],
+        invalid: [{ doc: doc('540.00万元') }],
+      }),
+    ).toEqual([]);
   });
 });

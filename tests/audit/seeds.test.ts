@@ -11,7 +11,12 @@ import { parseDecimal } from '../../src/model/money.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const SEEDS = { '000': '000_6d5137b5af398648.txt', '001': '001_ba949e3fb87b641f.txt', '003': '003_783022c0c0399fdf.txt', '004': '004_9028ece1c81ee275.txt' } as const;
+const SEEDS = {
+  '000': '000_6d5137b5af398648.txt',
+  '001': '001_ba949e3fb87b641f.txt',
+  '003': '003_783022c0c0399fdf.txt',
+  '004': '004_9028ece1c81ee275.txt',
+} as const;
 type SeedId = keyof typeof SEEDS;
 
 const text: Record<string, string[]> = {};
@@ -41,8 +46,16 @@ describe('Done-when defects are reported', () => {
   it('000: the tables listed in the 目录 but absent from the body (收入总体, 支出总体, 一般公共预算支出, 基本支出)', () => {
     const absent = byRule('000', 'toc-table-absent');
     const lines = absent.map((f) => line('000', f.location.line));
-    for (const title of ['部门收入总体情况表', '部门支出总体情况表', '一般公共预算支出情况表', '一般公共预算基本支出情况表']) {
-      expect(lines.some((l) => l.includes(title)), title).toBe(true);
+    for (const title of [
+      '部门收入总体情况表',
+      '部门支出总体情况表',
+      '一般公共预算支出情况表',
+      '一般公共预算基本支出情况表',
+    ]) {
+      expect(
+        lines.some((l) => l.includes(title)),
+        title,
+      ).toBe(true);
     }
     // the tables the body does print are not reported
     expect(lines.some((l) => l.includes('部门收支总体情况表'))).toBe(false);
@@ -69,7 +82,9 @@ describe('Done-when defects are reported', () => {
       const printed = Array.from({ length: span }, (_, i) => line('001', f.location.line! + i)).join('');
       expect(printed).toContain(f.actual!.replace(/\s+/g, ''));
     }
-    expect(drift.some((f) => f.location.section === '项目承担单位' && f.actual === '乌鲁木齐区人民政府办公室')).toBe(true);
+    expect(drift.some((f) => f.location.section === '项目承担单位' && f.actual === '乌鲁木齐区人民政府办公室')).toBe(
+      true,
+    );
     // the abbreviation 乌尔禾区政府办公室 of the unit's own name is not a finding
     expect([...names].some((n) => n?.startsWith('乌尔禾区'))).toBe(false);
   });
@@ -84,7 +99,9 @@ describe('Done-when defects are reported', () => {
   });
 
   it('003: the code/name pair "234 抗疫特别国债还本支出"', () => {
-    const pairs = byRule('003', 'classification-code').filter((f) => f.actual?.replace(/\s+/g, '') === '234抗疫特别国债还本支出');
+    const pairs = byRule('003', 'classification-code').filter(
+      (f) => f.actual?.replace(/\s+/g, '') === '234抗疫特别国债还本支出',
+    );
     expect(pairs.length).toBeGreaterThanOrEqual(1);
     for (const f of pairs) {
       expect(f.severity).toBe('error');
@@ -125,10 +142,12 @@ describe('rounding is not an error', () => {
       return d.minor * 10 ** (2 - d.scale);
     };
     const childrenCents = (code: string) =>
-      table.rows.filter((r) => r.classification && r.classification.code.length === 5 && r.classification.code.startsWith(code)).reduce((s, r) => {
-        const d = parseDecimal(r.cells.find((c) => c.column === 'total')!.amount!.text)!;
-        return s + d.minor * 10 ** (2 - d.scale);
-      }, 0);
+      table.rows
+        .filter((r) => r.classification && r.classification.code.length === 5 && r.classification.code.startsWith(code))
+        .reduce((s, r) => {
+          const d = parseDecimal(r.cells.find((c) => c.column === 'total')!.amount!.text)!;
+          return s + d.minor * 10 ** (2 - d.scale);
+        }, 0);
     // the gaps are really there in the printed figures (1089.40 vs 1089.39; 72.65 vs 72.64)
     expect(cents('301') - childrenCents('301')).toBe(1);
     expect(cents('303') - childrenCents('303')).toBe(1);
@@ -137,7 +156,9 @@ describe('rounding is not an error', () => {
   });
 
   it('no seed has an arithmetic or cross-table error whose gap is within n × half a unit of the last printed digit', () => {
-    const arithmetic = new Set(RULES.filter((r) => r.meta.category === 'arithmetic' || r.meta.category === 'cross-table').map((r) => r.meta.id));
+    const arithmetic = new Set(
+      RULES.filter((r) => r.meta.category === 'arithmetic' || r.meta.category === 'cross-table').map((r) => r.meta.id),
+    );
     for (const seed of Object.keys(SEEDS) as SeedId[]) {
       for (const f of findings[seed]) {
         if (!arithmetic.has(f.rule) || f.severity !== 'error') continue;
@@ -160,7 +181,10 @@ describe('rounding is not an error', () => {
     for (const seed of Object.keys(SEEDS) as SeedId[]) {
       for (const f of findings[seed]) {
         const p = f.location;
-        expect(p.line !== undefined || p.section !== undefined || p.table !== undefined, `${seed} ${f.rule}: ${f.message}`).toBe(true);
+        expect(
+          p.line !== undefined || p.section !== undefined || p.table !== undefined,
+          `${seed} ${f.rule}: ${f.message}`,
+        ).toBe(true);
         expect(f.message).not.toMatch(/\{\w+\}/);
       }
     }

@@ -13,9 +13,15 @@ const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 // --no-join: these tests are about order and streaming; seed 004 announces its tables as published apart, so with
 // joining it is held as a piece and written after the others (tests/read/pieces-pdf.test.ts tests the joining)
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args, ...(args[0] === 'parse' || args[0] === 'check' ? ['--no-join'] : [])], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
+  spawnSync(process.execPath, [bin, ...args, ...(args[0] === 'parse' || args[0] === 'check' ? ['--no-join'] : [])], {
+    encoding: 'utf8',
+    cwd: repoRoot,
+    timeout: 120_000,
+  });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-batch-'));
-const seedFiles = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
 
@@ -38,13 +44,19 @@ describe('folders and globs', () => {
     writeFileSync(join(tree, '.hidden.txt'), 'not read');
     const r = run('parse', tree, '--format', 'ndjson');
     expect(r.stderr).toBe('');
-    expect(lines(r.stdout).map((l) => JSON.parse(l).source.file)).toEqual([join(tree, 'a.md'), join(tree, 'b', 'c', 'x.txt')]);
+    expect(lines(r.stdout).map((l) => JSON.parse(l).source.file)).toEqual([
+      join(tree, 'a.md'),
+      join(tree, 'b', 'c', 'x.txt'),
+    ]);
   });
 
   it('a quoted glob is expanded by budgetdoc (sorted)', () => {
     const r = run('check', join(seedsDir, '00[03]_*.txt'), '--format', 'ndjson');
     expect(r.status).toBe(1); // both seeds have audit errors
-    expect(lines(r.stdout).map((l) => basename(JSON.parse(l).file))).toEqual([basename(seedPath('000')), basename(seedPath('003'))]);
+    expect(lines(r.stdout).map((l) => basename(JSON.parse(l).file))).toEqual([
+      basename(seedPath('000')),
+      basename(seedPath('003')),
+    ]);
   });
 
   it('a glob that matches nothing and a folder without disclosures: one clear line each, exit 2', () => {
@@ -112,7 +124,9 @@ describe('output', () => {
     const models = join(dir, 'out-parse');
     const p = run('parse', seedPath('001'), '--format', 'ndjson', '--out', models);
     expect(p.status).toBe(0);
-    expect(JSON.parse(readFileSync(join(models, `${basename(seedPath('001'))}.json`), 'utf8')).unit.name).toBe('乌尔禾区人民政府办公室');
+    expect(JSON.parse(readFileSync(join(models, `${basename(seedPath('001'))}.json`), 'utf8')).unit.name).toBe(
+      '乌尔禾区人民政府办公室',
+    );
   });
 
   it('the same output in the same order with --jobs 2 as with --jobs 1, inputs in the order given', () => {
@@ -134,7 +148,9 @@ describe('output', () => {
     const fifo = join(dir, 'later.txt');
     const made = spawnSync('mkfifo', [fifo]);
     expect(made.status).toBe(0);
-    const child = spawn(process.execPath, [bin, 'parse', seedPath('000'), fifo, '--format', 'ndjson', '--jobs', '2'], { cwd: repoRoot });
+    const child = spawn(process.execPath, [bin, 'parse', seedPath('000'), fifo, '--format', 'ndjson', '--jobs', '2'], {
+      cwd: repoRoot,
+    });
     let stdout = '';
     const firstLine = new Promise<void>((resolveLine) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -148,7 +164,10 @@ describe('output', () => {
     const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
     writeFileSync(fifo, readFileSync(seedPath('001')));
     expect(await exited).toBe(0);
-    expect(lines(stdout).map((l) => JSON.parse(l).unit.name)).toEqual(['新疆巴州人民政府办公室', '乌尔禾区人民政府办公室']);
+    expect(lines(stdout).map((l) => JSON.parse(l).unit.name)).toEqual([
+      '新疆巴州人民政府办公室',
+      '乌尔禾区人民政府办公室',
+    ]);
   });
 });
 

@@ -11,7 +11,8 @@ import { generateSample } from '../../src/write/sample.js';
 import { repoRoot } from '../support/paths.js';
 
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-check-model-'));
 
 describe('budgetdoc check on a model', () => {

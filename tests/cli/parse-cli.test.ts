@@ -6,20 +6,68 @@ import { join, resolve } from 'node:path';
 import { repoRoot, seedPath } from '../support/paths.js';
 
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-cli-'));
-
 
 describe('budgetdoc parse on bad input', () => {
   const cases: Array<[string, () => string, RegExp]> = [
-    ['an empty file', () => { const f = join(dir, 'empty.txt'); writeFileSync(f, ''); return f; }, /文件为空|empty file/],
-    ['a binary file', () => { const f = join(dir, 'x.bin'); writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])); return f; }, /无法识别的文件格式/],
-    ['a text that is not a disclosure', () => { const f = join(dir, 'poem.txt'); writeFileSync(f, '床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n'); return f; }, /不是预算或决算公开文件|not a budget/],
+    [
+      'an empty file',
+      () => {
+        const f = join(dir, 'empty.txt');
+        writeFileSync(f, '');
+        return f;
+      },
+      /文件为空|empty file/,
+    ],
+    [
+      'a binary file',
+      () => {
+        const f = join(dir, 'x.bin');
+        writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+        return f;
+      },
+      /无法识别的文件格式/,
+    ],
+    [
+      'a text that is not a disclosure',
+      () => {
+        const f = join(dir, 'poem.txt');
+        writeFileSync(f, '床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n');
+        return f;
+      },
+      /不是预算或决算公开文件|not a budget/,
+    ],
     ['a missing file', () => join(dir, 'nope.txt'), /不存在|not found/],
     // a folder is read file by file (tests/cli/batch.test.ts); one without any disclosure in it is the error
-    ['a folder without disclosures', () => { const d = mkdtempSync(join(dir, 'nothing-')); writeFileSync(join(d, 'notes.csv'), 'a,b\n'); return d; }, /目录.*没有可读取的文件/],
-    ['a 50 MB file', () => { const f = join(dir, 'big.txt'); writeFileSync(f, Buffer.alloc(50 * 1024 * 1024, 0x41)); return f; }, /过大|too large/],
-    ['a non-UTF-8 text', () => { const f = join(dir, 'gbk.txt'); writeFileSync(f, Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xd4, 0xa4, 0xcb, 0xe3])); return f; }, /UTF-8/],
+    [
+      'a folder without disclosures',
+      () => {
+        const d = mkdtempSync(join(dir, 'nothing-'));
+        writeFileSync(join(d, 'notes.csv'), 'a,b\n');
+        return d;
+      },
+      /目录.*没有可读取的文件/,
+    ],
+    [
+      'a 50 MB file',
+      () => {
+        const f = join(dir, 'big.txt');
+        writeFileSync(f, Buffer.alloc(50 * 1024 * 1024, 0x41));
+        return f;
+      },
+      /过大|too large/,
+    ],
+    [
+      'a non-UTF-8 text',
+      () => {
+        const f = join(dir, 'gbk.txt');
+        writeFileSync(f, Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xd4, 0xa4, 0xcb, 0xe3]));
+        return f;
+      },
+      /UTF-8/,
+    ],
   ];
   it.each(cases)('%s: one clear line naming the file, exit 2, no stack trace', (_name, make, reason) => {
     const file = make();

@@ -13,8 +13,19 @@ const hooks = resolve(repoRoot, 'tests/support/record-loads.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-startup-'));
 
 /** The modules one CLI run loads: paths below the repository (dist/…) and the packages from node_modules. */
-function loaded(...args: string[]): { status: number | null; stdout: string; modules: string[]; packages: Set<string> } {
-  const log = join(dir, `${args.join('_').replace(/[^\w.-]/g, '_').slice(0, 80)}.log`);
+function loaded(...args: string[]): {
+  status: number | null;
+  stdout: string;
+  modules: string[];
+  packages: Set<string>;
+} {
+  const log = join(
+    dir,
+    `${args
+      .join('_')
+      .replace(/[^\w.-]/g, '_')
+      .slice(0, 80)}.log`,
+  );
   const r = spawnSync(process.execPath, ['--import', hooks, bin, ...args], {
     encoding: 'utf8',
     cwd: repoRoot,
@@ -26,7 +37,21 @@ function loaded(...args: string[]): { status: number | null; stdout: string; mod
   return { status: r.status, stdout: r.stdout, modules, packages };
 }
 
-const HEAVY = ['echarts', 'exceljs', 'pdfmake', 'kysely', 'pdfjs-dist', 'docx', 'mammoth', 'hono', '@hono/node-server', '@electric-sql/pglite', 'pg', 'pg-boss', 'piscina'];
+const HEAVY = [
+  'echarts',
+  'exceljs',
+  'pdfmake',
+  'kysely',
+  'pdfjs-dist',
+  'docx',
+  'mammoth',
+  'hono',
+  '@hono/node-server',
+  '@electric-sql/pglite',
+  'pg',
+  'pg-boss',
+  'piscina',
+];
 
 describe('start-up', () => {
   it('--help lists every command from the COMMANDS list without loading any command module or heavy library', () => {
@@ -44,7 +69,9 @@ describe('start-up', () => {
     const r = loaded('parse', seedPath('000'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('新疆巴州人民政府办公室');
-    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual(['parse.js']);
+    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual([
+      'parse.js',
+    ]);
     for (const p of HEAVY) expect(r.packages, p).not.toContain(p);
     expect(r.modules.some((m) => m.endsWith('/dist/read/pdf.js'))).toBe(false);
     // nor the schema validator or the YAML parser: parsing a text needs neither
@@ -55,7 +82,9 @@ describe('start-up', () => {
   it('check of one text loads no PDF, Office, chart, database or web library', () => {
     const r = loaded('check', seedPath('004'));
     expect(r.status).toBe(0);
-    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual(['check.js']);
+    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual([
+      'check.js',
+    ]);
     for (const p of HEAVY) expect(r.packages, p).not.toContain(p);
   });
 
@@ -63,6 +92,8 @@ describe('start-up', () => {
     const r = loaded('help', 'check');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('--jobs');
-    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual(['check.js']);
+    expect(r.modules.filter((m) => m.includes('/dist/cli/commands/')).map((m) => m.replace(/.*\//, ''))).toEqual([
+      'check.js',
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import { ResponseCache } from '../../src/web/cache.js';
 function appWith(cache: ResponseCache, bodyBytes: number): Hono {
   const app = new Hono();
   app.use('*', cache.middleware());
-  app.get('/api/big', (c) => c.body(new Uint8Array(bodyBytes).fill(65) as unknown as ArrayBuffer, 200, { 'content-type': 'text/plain' }));
+  app.get('/api/big', (c) =>
+    c.body(new Uint8Array(bodyBytes).fill(65) as unknown as ArrayBuffer, 200, { 'content-type': 'text/plain' }),
+  );
   return app;
 }
 

@@ -11,7 +11,8 @@ import { hotSpots, mutate, rng } from '../../scripts/fuzz/mutate.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 
 const bin = path.resolve(repoRoot, 'bin/budgetdoc.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
 const original = new Uint8Array(readFileSync(path.join(corpusDir, '039.pdf')));
 const hot = hotSpots(original);
 /** mutant 4 of 039.pdf: a content stream pdfjs stops in with "Bad encoding in flate stream" */

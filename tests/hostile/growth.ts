@@ -32,7 +32,10 @@ export function htmlOf(bytes: number): string {
   const parts: string[] = ['<html><head><meta charset="utf-8"></head><body><h1>2024年部门预算公开</h1>'];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const p = i % 5 === 0 ? `<table><tr><td>2010${i % 100}</td><td>行政运行</td><td>${i}.00</td></tr></table>` : `<p>本单位按照有关规定统筹安排各项支出第${i}段。</p>`;
+    const p =
+      i % 5 === 0
+        ? `<table><tr><td>2010${i % 100}</td><td>行政运行</td><td>${i}.00</td></tr></table>`
+        : `<p>本单位按照有关规定统筹安排各项支出第${i}段。</p>`;
     parts.push(p);
     size += Buffer.byteLength(p);
   }

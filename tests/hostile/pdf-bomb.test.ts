@@ -40,14 +40,24 @@ function onePage(data: Buffer, filter: string): Buffer {
     push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1'));
   });
   offsets.push(length);
-  push(Buffer.concat([Buffer.from(`4 0 obj\n<< /Filter ${filter} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]));
+  push(
+    Buffer.concat([
+      Buffer.from(`4 0 obj\n<< /Filter ${filter} /Length ${data.length} >>\nstream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    ]),
+  );
   const xref = `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   push(Buffer.from(`${xref}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
 }
 
 function readInChild(file: string): { outcome: string; extraMb: number; seconds: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/hostile/zip-bomb-child.ts'), file], { encoding: 'utf8', cwd: repoRoot, timeout: 240_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'tests/hostile/zip-bomb-child.ts'), file],
+    { encoding: 'utf8', cwd: repoRoot, timeout: 240_000 },
+  );
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -55,15 +65,22 @@ function readInChild(file: string): { outcome: string; extraMb: number; seconds:
 describe('PDF decompression bombs', () => {
   it.each([
     ['one flate stream of 2 GB', () => onePage(zlibZeros(2048), '/FlateDecode')],
-    ['flate inside flate (2 GB from a few kilobytes)', () => onePage(deflateSync(zlibZeros(2048)), '[/FlateDecode /FlateDecode]')],
-  ])('%s is refused under 300 MB', (_, make) => {
-    const bytes = make();
-    const file = path.join(dir, 'bomb.pdf');
-    writeFileSync(file, bytes);
-    const r = readInChild(file);
-    expect(r.outcome).toMatch(/^ReadError: PDF 解压后过大/);
-    expect(r.extraMb).toBeLessThan(300);
-  }, 300_000);
+    [
+      'flate inside flate (2 GB from a few kilobytes)',
+      () => onePage(deflateSync(zlibZeros(2048)), '[/FlateDecode /FlateDecode]'),
+    ],
+  ])(
+    '%s is refused under 300 MB',
+    (_, make) => {
+      const bytes = make();
+      const file = path.join(dir, 'bomb.pdf');
+      writeFileSync(file, bytes);
+      const r = readInChild(file);
+      expect(r.outcome).toMatch(/^ReadError: PDF 解压后过大/);
+      expect(r.extraMb).toBeLessThan(300);
+    },
+    300_000,
+  );
 
   it('the corpus PDFs inflate far below the caps', async () => {
     for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.pdf'))) {

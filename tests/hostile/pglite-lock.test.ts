@@ -15,13 +15,19 @@ describe('PGlite single-writer lock', () => {
     const data = mkdtempSync(path.join(tmpdir(), 'budgetdoc-lock-'));
     const store = await openStore({ data });
     try {
-      const r = spawnSync(process.execPath, [bin, 'import', seedPath('000'), '--data', data], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(process.execPath, [bin, 'import', seedPath('000'), '--data', data], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain(`进程 ${process.pid}`);
       expect(r.stderr).toMatch(/只允许一个进程/);
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
       // nothing was written by the refused process
-      const count = await store.db.selectFrom('documents').select(store.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await store.db
+        .selectFrom('documents')
+        .select(store.db.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(0);
       // in the same process, too
       await expect(openStore({ data })).rejects.toBeInstanceOf(StoreLockedError);
@@ -30,7 +36,10 @@ describe('PGlite single-writer lock', () => {
     }
     expect(existsSync(path.join(data, 'budgetdoc.lock'))).toBe(false);
     // released on close: the next process opens it
-    const after = spawnSync(process.execPath, [bin, 'import', seedPath('000'), '--data', data], { encoding: 'utf8', timeout: 120_000 });
+    const after = spawnSync(process.execPath, [bin, 'import', seedPath('000'), '--data', data], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(after.status, after.stderr).toBe(0);
   }, 240_000);
 
@@ -38,7 +47,10 @@ describe('PGlite single-writer lock', () => {
     const data = mkdtempSync(path.join(tmpdir(), 'budgetdoc-lock-'));
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const { hostname } = await import('node:os');
-    writeFileSync(path.join(data, 'budgetdoc.lock'), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      path.join(data, 'budgetdoc.lock'),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-01-01T00:00:00Z' }),
+    );
     const store = await openStore({ data });
     expect(JSON.parse(readFileSync(path.join(data, 'budgetdoc.lock'), 'utf8')).pid).toBe(process.pid);
     await store.close();

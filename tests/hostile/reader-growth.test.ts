@@ -44,7 +44,18 @@ describe('reader growth (2 MB against 1 MB)', () => {
 
   it('parse: a seed followed by a long paragraph', () => {
     const dir = seedsDir;
-    const seed = readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.txt'))!), 'utf8');
-    expect(ratio((n) => `${seed}\n\n${joinedLines(n)}`, (s) => parseText(s, { file: 'x.txt' }))).toBeLessThan(3.2);
+    const seed = readFileSync(
+      path.join(
+        dir,
+        readdirSync(dir).find((f) => f.endsWith('.txt'))!,
+      ),
+      'utf8',
+    );
+    expect(
+      ratio(
+        (n) => `${seed}\n\n${joinedLines(n)}`,
+        (s) => parseText(s, { file: 'x.txt' }),
+      ),
+    ).toBeLessThan(3.2);
   }, 120_000);
 });

@@ -82,7 +82,10 @@ export function lyingZip(entries: Array<{ name: string; data: Buffer; deflated: 
 
 /** A PDF of `pages` blank pages (no text layer: a "scan" with nothing on it), a few KB whatever the count. */
 export function blankPagesPdf(pages: number): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] /Count ${pages} >>`];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] /Count ${pages} >>`,
+  ];
   for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -37,10 +37,18 @@ describe('a large upload on a pool keeps the portal answering', () => {
 
   it('reads answer in < 1 s while a 3 MB text upload is parsed', async () => {
     const app = createApp({ store, token: TOKEN, analysis: defaultAnalysis, uploads: pool });
-    const seed = readFileSync(path.join(seedsDir, readdirSync(seedsDir).find((f) => f.endsWith('.txt'))!), 'utf8');
+    const seed = readFileSync(
+      path.join(
+        seedsDir,
+        readdirSync(seedsDir).find((f) => f.endsWith('.txt'))!,
+      ),
+      'utf8',
+    );
     const big = `${seed}\n\n${joinedLines(3 * 1024 * 1024)}`;
     let finished = false;
-    const upload = Promise.resolve(app.request('/api/documents', { method: 'POST', body: form('big.txt', big), headers: auth })).finally(() => (finished = true));
+    const upload = Promise.resolve(
+      app.request('/api/documents', { method: 'POST', body: form('big.txt', big), headers: auth }),
+    ).finally(() => (finished = true));
     const latencies: number[] = [];
     while (!finished) {
       const t = performance.now();
@@ -58,7 +66,11 @@ describe('a large upload on a pool keeps the portal answering', () => {
 
   it('a reader error from the pool names the upload, not a path', async () => {
     const app = createApp({ store, token: TOKEN, analysis: defaultAnalysis, uploads: pool });
-    const res = await app.request('/api/documents', { method: 'POST', body: form('notes.txt', '这不是一份预算公开文件。'), headers: auth });
+    const res = await app.request('/api/documents', {
+      method: 'POST',
+      body: form('notes.txt', '这不是一份预算公开文件。'),
+      headers: auth,
+    });
     expect(res.status).toBe(422);
     const message = (await res.json()).error.message as string;
     expect(message).toContain('notes.txt');
@@ -76,13 +88,25 @@ describe('simultaneous identical uploads on PostgreSQL', () => {
   it('8 at once all answer 200/201, one document stored', async () => {
     const app = createApp({ store, token: TOKEN, analysis: defaultAnalysis });
     const bytes = JSON.stringify(makeDisclosure({ unit: '新疆并发上传测试局', year: 2024 }));
-    const answers = await Promise.all(Array.from({ length: 8 }, () => Promise.resolve(app.request('/api/documents', { method: 'POST', body: form('same.json', bytes), headers: auth }))));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        Promise.resolve(
+          app.request('/api/documents', { method: 'POST', body: form('same.json', bytes), headers: auth }),
+        ),
+      ),
+    );
     const statuses = answers.map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 201), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 201),
+      statuses.join(','),
+    ).toBe(true);
     const bodies = await Promise.all(answers.map((r) => r.json()));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect(bodies.filter((b) => b.outcome === 'draft')).toHaveLength(1);
-    const count = await store.db.selectFrom('documents').select(store.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await store.db
+      .selectFrom('documents')
+      .select(store.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   }, 60_000);
 });
@@ -110,24 +134,45 @@ describe('tokens, bodies and cookies', () => {
     return { body, read: () => sent };
   }
 
-  it.each(['/api/documents', '/upload'])('%s refuses a wrong token before reading a streamed 8 MB body', async (url) => {
-    const { body, read } = countedBody(8 * 1024 * 1024);
-    const res = await app.request(url, { method: 'POST', body, headers: { authorization: 'Bearer wrong', 'content-type': 'multipart/form-data; boundary=x' }, duplex: 'half' } as RequestInit);
-    expect(res.status).toBe(403);
-    expect(read()).toBeLessThan(1024 * 1024);
-  });
+  it.each(['/api/documents', '/upload'])(
+    '%s refuses a wrong token before reading a streamed 8 MB body',
+    async (url) => {
+      const { body, read } = countedBody(8 * 1024 * 1024);
+      const res = await app.request(url, {
+        method: 'POST',
+        body,
+        headers: { authorization: 'Bearer wrong', 'content-type': 'multipart/form-data; boundary=x' },
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(403);
+      expect(read()).toBeLessThan(1024 * 1024);
+    },
+  );
 
   it('a malformed multipart body is 400 without a stack trace', async () => {
-    const res = await app.request('/api/documents', { method: 'POST', body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' } });
+    const res = await app.request('/api/documents', {
+      method: 'POST',
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc',
+      headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' },
+    });
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).not.toMatch(/at .*\.(?:ts|js):\d+|node_modules/);
-    const page = await app.request('/upload', { method: 'POST', body: '--x\r\ngarbage', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' } });
+    const page = await app.request('/upload', {
+      method: 'POST',
+      body: '--x\r\ngarbage',
+      headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' },
+    });
     expect(page.status).toBe(400);
   });
 
   it('the session cookie is HttpOnly, SameSite=Strict, Secure on https, and not the token', async () => {
-    const sign = (url: string, token: string) => app.request(url, { method: 'POST', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const sign = (url: string, token: string) =>
+      app.request(url, {
+        method: 'POST',
+        body: new URLSearchParams({ token }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const res = await sign('http://localhost/upload/session', TOKEN);
     expect(res.status).toBe(303);
     const cookie = res.headers.get('set-cookie')!;
@@ -150,8 +195,12 @@ describe('tokens, bodies and cookies', () => {
   it('a wrong form token on publish and delete is 403, none is 401', async () => {
     const body = () => new URLSearchParams({ token: 'wrong' });
     const type = { 'content-type': 'application/x-www-form-urlencoded' };
-    expect((await app.request('/documents/1/publish', { method: 'POST', body: body(), headers: type })).status).toBe(403);
-    expect((await app.request('/documents/1/delete', { method: 'POST', body: body(), headers: type })).status).toBe(403);
+    expect((await app.request('/documents/1/publish', { method: 'POST', body: body(), headers: type })).status).toBe(
+      403,
+    );
+    expect((await app.request('/documents/1/delete', { method: 'POST', body: body(), headers: type })).status).toBe(
+      403,
+    );
     expect((await app.request('/documents/1/delete', { method: 'POST' })).status).toBe(401);
   });
 });

@@ -16,4 +16,10 @@ try {
   outcome = err instanceof ReadError ? `ReadError: ${err.reason}` : `crash: ${String(err)}`;
 }
 const peak = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(JSON.stringify({ outcome, extraMb: Math.round((peak - baseline) / 1048576), seconds: (performance.now() - started) / 1000 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    outcome,
+    extraMb: Math.round((peak - baseline) / 1048576),
+    seconds: (performance.now() - started) / 1000,
+  }) + '\n',
+);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { diffExact, formatExact, makeAmount, parseDecimal, roundingTolerance, sumExact, toJsonNumber } from '../../src/model/money.js';
+import {
+  diffExact,
+  formatExact,
+  makeAmount,
+  parseDecimal,
+  roundingTolerance,
+  sumExact,
+  toJsonNumber,
+} from '../../src/model/money.js';
 
 describe('exact money from printed decimals', () => {
   it.each([
@@ -25,8 +33,22 @@ describe('exact money from printed decimals', () => {
 
   it('adds across precisions without floats', () => {
     // 0.1 + 0.2 in binary floats is 0.30000000000000004
-    expect(formatExact(sumExact([{ minor: 1, scale: 1 }, { minor: 2, scale: 1 }]))).toBe('0.3');
-    expect(formatExact(sumExact([{ minor: 2441, scale: 0 }, { minor: 1, scale: 2 }]))).toBe('2441.01');
+    expect(
+      formatExact(
+        sumExact([
+          { minor: 1, scale: 1 },
+          { minor: 2, scale: 1 },
+        ]),
+      ),
+    ).toBe('0.3');
+    expect(
+      formatExact(
+        sumExact([
+          { minor: 2441, scale: 0 },
+          { minor: 1, scale: 2 },
+        ]),
+      ),
+    ).toBe('2441.01');
     expect(formatExact(diffExact({ minor: 2014, scale: 0 }, { minor: 201400, scale: 2 }))).toBe('0.00');
     expect(toJsonNumber({ minor: 190134, scale: 2 })).toBe(1901.34);
   });

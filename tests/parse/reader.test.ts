@@ -11,8 +11,25 @@ function headings(text: string): Array<Pick<HeadingBlock, 'numbering' | 'number'
 describe('text reader', () => {
   it('recognises every heading numbering form', () => {
     const text = [
-      '## 第一部分 某单位概况', '', '一、主要职能', '', '### （一）机关运行经费情况', '', '(二) 政府采购情况', '',
-      '1、项目名称', '', '2. 事业运行', '', '表一：', '', '表 1:', '', '表1', '', '# 项目支出绩效目标表',
+      '## 第一部分 某单位概况',
+      '',
+      '一、主要职能',
+      '',
+      '### （一）机关运行经费情况',
+      '',
+      '(二) 政府采购情况',
+      '',
+      '1、项目名称',
+      '',
+      '2. 事业运行',
+      '',
+      '表一：',
+      '',
+      '表 1:',
+      '',
+      '表1',
+      '',
+      '# 项目支出绩效目标表',
     ].join('\n');
     expect(headings(text)).toEqual([
       { numbering: 'part', number: '一', title: '某单位概况' },
@@ -29,13 +46,17 @@ describe('text reader', () => {
   });
 
   it('keeps prose with a number and sentence punctuation as a paragraph', () => {
-    const blocks = readText('一、**财政拨款**：指由一般公共预算安排的财政拨款数。\n\n1. 一般公共服务支出（类）1901.34 万元，占 77.89%。').blocks;
+    const blocks = readText(
+      '一、**财政拨款**：指由一般公共预算安排的财政拨款数。\n\n1. 一般公共服务支出（类）1901.34 万元，占 77.89%。',
+    ).blocks;
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
     expect(blocks[0].type === 'paragraph' && blocks[0].text).toBe('一、财政拨款：指由一般公共预算安排的财政拨款数。');
   });
 
   it('rejoins a sentence cut by a page break, but not a title followed by a label', () => {
-    const blocks = readText('机关运行经费财政拨款预算 221.61\n\n\n\n万元，比上年预算减少 56.02 万元。\n\n单位收支总体情况表\n\n编制部门：某单位').blocks;
+    const blocks = readText(
+      '机关运行经费财政拨款预算 221.61\n\n\n\n万元，比上年预算减少 56.02 万元。\n\n单位收支总体情况表\n\n编制部门：某单位',
+    ).blocks;
     expect(blocks.map((b) => (b.type === 'table' ? '' : b.text))).toEqual([
       '机关运行经费财政拨款预算 221.61万元，比上年预算减少 56.02 万元。',
       '单位收支总体情况表',

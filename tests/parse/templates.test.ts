@@ -24,7 +24,7 @@ describe('上海: 目录 一、单位主要职能 … 六、其他相关情况�
     expect(doc.parts[5].title).toBe('其他相关情况说明');
     expect(doc.toc.map((e) => e.title)).toContain('1. 2026年预算单位财务收支预算总表');
   });
-  it('the unit is the cover\'s 预算单位, not the region before the year', () => {
+  it("the unit is the cover's 预算单位, not the region before the year", () => {
     expect(doc.unit.name).toBe('上海交通职业技术学院');
     expect(errors(doc, 'unit-name')).toEqual([]);
   });
@@ -66,7 +66,7 @@ describe('目录 with dot leaders and page numbers', () => {
 
 describe('重庆: no 目录, no 第X部分 (一、单位基本情况 … 六、专业性名词解释)', () => {
   const doc = parse('chongqing-w62-no-toc.txt');
-  it('the body\'s sections are the explanations; （一）机关运行经费。… paragraphs open subsections', () => {
+  it("the body's sections are the explanations; （一）机关运行经费。… paragraphs open subsections", () => {
     expect(doc.narrative.map((s) => s.number)).toEqual(['一', '二', '三', '四', '五', '六']);
     expect(doc.operatingCosts.fact?.amount?.text).toBe('1,595.96');
     expect(doc.procurement.total?.text).toBe('6,546.82');

@@ -74,8 +74,21 @@ for (const engine of ENGINES) {
     it('imports the seeds, the hand-made models and the samples; a second import changes nothing', async () => {
       const list = await json('/api/documents?limit=100');
       expect(list.total).toBe(19);
-      expect(list.items.filter((d: any) => d.region === '新疆').map((d: any) => d.unit_name).sort()).toEqual(
-        ['乌尔禾区人民政府办公室', '克孜勒苏柯尔克孜自治州人民政府办公室', '新疆<script>alert(1)</script>标记局', '新疆巴州人民政府办公室', '新疆昌吉州政务服务和公共资源交易管理局', '新疆测试县财政局', '新疆测试县财政局'].sort(),
+      expect(
+        list.items
+          .filter((d: any) => d.region === '新疆')
+          .map((d: any) => d.unit_name)
+          .sort(),
+      ).toEqual(
+        [
+          '乌尔禾区人民政府办公室',
+          '克孜勒苏柯尔克孜自治州人民政府办公室',
+          '新疆<script>alert(1)</script>标记局',
+          '新疆巴州人民政府办公室',
+          '新疆昌吉州政务服务和公共资源交易管理局',
+          '新疆测试县财政局',
+          '新疆测试县财政局',
+        ].sort(),
       );
       const again = await importCorpus(store, corpus.dir);
       expect(again.counts).toEqual({ imported: 0, history: 0, draft: 0, unchanged: 19, failed: 0 });
@@ -115,7 +128,16 @@ for (const engine of ENGINES) {
       expect(body.documents.map((d: any) => d.year)).toEqual([2022, 2023]);
       expect(body.baseline).toBe('previous');
       const total = body.rows.find((r: any) => r.key === 'expenditureTotal');
-      expect(total).toEqual({ key: 'expenditureTotal', label: '支出总计', unit: 'wan', depth: 0, values: ['340.75', '330.55'], changes: ['-10.20'], changeRates: ['-2.99'], ratios: ['97.01'] });
+      expect(total).toEqual({
+        key: 'expenditureTotal',
+        label: '支出总计',
+        unit: 'wan',
+        depth: 0,
+        values: ['340.75', '330.55'],
+        changes: ['-10.20'],
+        changeRates: ['-2.99'],
+        ratios: ['97.01'],
+      });
       const tp = body.rows.find((r: any) => r.key === 'threePublic.total');
       expect(tp.values).toEqual(['12.5', '10']);
       expect(tp.ratios).toEqual(['80.00']);
@@ -124,13 +146,17 @@ for (const engine of ENGINES) {
     });
 
     it('ranks by 三公 per head using 实有人数', async () => {
-      const rows = await json('/api/rankings?figure=threePublic.total&per=actual&unit=' + encodeURIComponent('测试县财政局'));
+      const rows = await json(
+        '/api/rankings?figure=threePublic.total&per=actual&unit=' + encodeURIComponent('测试县财政局'),
+      );
       // 12.5 / 20 = 0.625; 10 / 22 = 0.4545…
       expect(rows.map((r: any) => [r.year, r.per_head, r.rank])).toEqual([
         [2022, '0.6250', 1],
         [2023, '0.4545', 2],
       ]);
-      const seeds = await json('/api/rankings?figure=threePublic.total&region=' + encodeURIComponent('新疆') + '&year=2022&kind=budget');
+      const seeds = await json(
+        '/api/rankings?figure=threePublic.total&region=' + encodeURIComponent('新疆') + '&year=2022&kind=budget',
+      );
       // 001 prints its 三公 total as 67.1 万元 in the text
       expect(seeds.find((r: any) => r.unit_name === '乌尔禾区人民政府办公室')?.value).toBe('67.1');
     });
@@ -150,8 +176,12 @@ for (const engine of ENGINES) {
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes.slice(3));
-      expect(text.split('\r\n')[0]).toBe('文件编号,单位,年度,类型,表,行序,行名称,科目编码,分类,级次,行类型,末级,栏目,单位（货币）,金额,金额（万元）');
-      expect(text).toContain('5,新疆测试县财政局,2022,预算,general-budget-expenditure,3,行政运行,2010301,支出功能分类,项,明细,是,total,万元,250.50,250.50');
+      expect(text.split('\r\n')[0]).toBe(
+        '文件编号,单位,年度,类型,表,行序,行名称,科目编码,分类,级次,行类型,末级,栏目,单位（货币）,金额,金额（万元）',
+      );
+      expect(text).toContain(
+        '5,新疆测试县财政局,2022,预算,general-budget-expenditure,3,行政运行,2010301,支出功能分类,项,明细,是,total,万元,250.50,250.50',
+      );
       const xlsx = await get('/api/rankings?figure=threePublic.total&format=xlsx');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
@@ -165,7 +195,9 @@ for (const engine of ENGINES) {
     it('gives back the source file exactly and the model', async () => {
       const source = await get('/api/documents/2/source');
       expect(source.status).toBe(200);
-      expect(Buffer.from(await source.arrayBuffer()).equals(readFileSync(path.join(seedsDir, '001_ba949e3fb87b641f.txt')))).toBe(true);
+      expect(
+        Buffer.from(await source.arrayBuffer()).equals(readFileSync(path.join(seedsDir, '001_ba949e3fb87b641f.txt'))),
+      ).toBe(true);
       const model = await json('/api/documents/2/model');
       expect(model.unit.name).toBe('乌尔禾区人民政府办公室');
     });
@@ -174,7 +206,10 @@ for (const engine of ENGINES) {
       const pkg = await json('/api/export/datapackage.json');
       expect(pkg.profile).toBe('fiscal-data-package');
       expect(pkg.resources.map((r: any) => r.path)).toEqual(['documents.csv', 'facts.csv', 'findings.csv']);
-      const facts = (await (await get('/api/export/facts.csv')).text()).replace(/^\ufeff/, '').trim().split('\r\n');
+      const facts = (await (await get('/api/export/facts.csv')).text())
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
       const header = facts[0].split(',');
       expect(header).toEqual(pkg.resources[1].schema.fields.map((f: any) => f.name));
       const mine = facts.filter((l) => l.startsWith('5,') && l.endsWith(',true,total,' + l.split(',').at(-1)));
@@ -184,7 +219,16 @@ for (const engine of ENGINES) {
     it('describes its API in OpenAPI', async () => {
       const doc = await json('/api/openapi.json');
       expect(doc.openapi).toBe('3.1.0');
-      for (const path of ['/api/documents', '/api/facts', '/api/rankings', '/api/compare', '/api/findings', '/api/search', '/api/export/datapackage.json']) expect(doc.paths[path], path).toBeDefined();
+      for (const path of [
+        '/api/documents',
+        '/api/facts',
+        '/api/rankings',
+        '/api/compare',
+        '/api/findings',
+        '/api/search',
+        '/api/export/datapackage.json',
+      ])
+        expect(doc.paths[path], path).toBeDefined();
     });
 
     it('refuses writes without the token, takes uploads as drafts, publishes and deletes', async () => {
@@ -195,18 +239,31 @@ for (const engine of ENGINES) {
         return f;
       };
       expect((await get('/api/documents', { method: 'POST', body: form() })).status).toBe(401);
-      expect((await get('/api/documents', { method: 'POST', body: form(), headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
-      const res = await get('/api/documents', { method: 'POST', body: form(), headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(
+        (await get('/api/documents', { method: 'POST', body: form(), headers: { authorization: 'Bearer wrong' } }))
+          .status,
+      ).toBe(403);
+      const res = await get('/api/documents', {
+        method: 'POST',
+        body: form(),
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(res.status).toBe(201);
       const created = await res.json();
       expect(created.outcome).toBe('draft');
       expect((await get(`/api/documents/${created.id}`)).status).toBe(404);
       expect((await get(`/api/documents/${created.id}/publish`, { method: 'POST' })).status).toBe(401);
-      const published = await get(`/api/documents/${created.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      const published = await get(`/api/documents/${created.id}/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(await published.json()).toEqual({ id: created.id, outcome: 'imported' });
       expect((await json(`/api/documents/${created.id}`)).unit_name).toBe('新疆上传测试局');
       expect((await get(`/api/documents/${created.id}`, { method: 'DELETE' })).status).toBe(401);
-      expect((await get(`/api/documents/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+      expect(
+        (await get(`/api/documents/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } }))
+          .status,
+      ).toBe(200);
       expect((await get(`/api/documents/${created.id}`)).status).toBe(404);
     });
 
@@ -219,25 +276,56 @@ for (const engine of ENGINES) {
       expect((await again.json()).total).toBe(0);
       const f = new FormData();
       f.set('file', new File([JSON.stringify(makeDisclosure({ unit: '新疆缓存测试局', year: 2024 }))], 'cache.json'));
-      expect((await cached.request('/api/documents?publish=true', { method: 'POST', body: f, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(201);
+      expect(
+        (
+          await cached.request('/api/documents?publish=true', {
+            method: 'POST',
+            body: f,
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).status,
+      ).toBe(201);
       const after = await cached.request(url);
       expect(after.headers.get('x-cache')).toBeNull();
       const body = await after.json();
       expect(body.total).toBe(1);
-      expect((await cached.request(`/api/documents/${body.items[0].id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+      expect(
+        (
+          await cached.request(`/api/documents/${body.items[0].id}`, {
+            method: 'DELETE',
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('marks a finding on the table row it points at by id and index', async () => {
       const model = makeDisclosure({ unit: '新疆标注测试局', year: 2021 });
       const stored = await storeDocument(store, {
         model,
-        findings: [{ rule: 'table-sum', severity: 'error', message: '“行政运行”与明细不符', location: { tableId: 'general-budget-expenditure', rowIndex: 3, rowCode: '2010301', table: '一般公共预算支出表', row: '行政运行', line: 1 } }],
+        findings: [
+          {
+            rule: 'table-sum',
+            severity: 'error',
+            message: '“行政运行”与明细不符',
+            location: {
+              tableId: 'general-budget-expenditure',
+              rowIndex: 3,
+              rowCode: '2010301',
+              table: '一般公共预算支出表',
+              row: '行政运行',
+              line: 1,
+            },
+          },
+        ],
         source: { file: 'mark.json', bytes: new TextEncoder().encode(JSON.stringify(model)) },
       });
       const html = await (await get(`/documents/${stored.id}`)).text();
       // only that row is marked (every node of this hand-made model sits at line 1, so lines decide nothing)
       expect(html.match(/<tr class="[^"]*has-finding/g)).toHaveLength(1);
-      expect(html).toMatch(/<tr class="has-finding finding-error" id="row-\d+"><td>2010301<\/td><td>行政运行<a class="mark" href="#finding-\d+" title="错误：“行政运行”与明细不符">/);
+      expect(html).toMatch(
+        /<tr class="has-finding finding-error" id="row-\d+"><td>2010301<\/td><td>行政运行<a class="mark" href="#finding-\d+" title="错误：“行政运行”与明细不符">/,
+      );
       expect(html).not.toMatch(/<p class="para has-finding/);
       await deleteDocument(store, stored.id);
     });
@@ -270,7 +358,11 @@ for (const engine of ENGINES) {
         return f;
       };
       // a file that claims to be a PDF and breaks inside: read from a temporary file on the server
-      const broken = await get('/api/documents', { method: 'POST', body: form('坏文件.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF broken'), headers: auth });
+      const broken = await get('/api/documents', {
+        method: 'POST',
+        body: form('坏文件.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF broken'),
+        headers: auth,
+      });
       expect(broken.status).toBe(422);
       const message = (await broken.json()).error.message as string;
       expect(message).toContain('坏文件.pdf');
@@ -298,11 +390,19 @@ for (const engine of ENGINES) {
       const docx = await renderDisclosure(sample, 'docx');
       const f = new FormData();
       f.set('file', new File([new Uint8Array(docx)], '上传.docx'));
-      const res = await get('/api/documents', { method: 'POST', body: f, headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await get('/api/documents', {
+        method: 'POST',
+        body: f,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(res.status).toBe(201);
       const created = await res.json();
       expect(created.outcome).toBe('draft');
-      const stored = await store.db.selectFrom('documents').select(['unit_name', 'year', 'kind']).where('id', '=', created.id).executeTakeFirstOrThrow();
+      const stored = await store.db
+        .selectFrom('documents')
+        .select(['unit_name', 'year', 'kind'])
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ unit_name: sample.unit.name, year: sample.year, kind: 'budget' });
       await deleteDocument(store, created.id);
     });
@@ -320,7 +420,12 @@ for (const engine of ENGINES) {
       expect(seed).toContain('乌尔禾区人民政府办公室');
       expect(seed).toMatch(/class="[^"]*has-finding/);
       expect(seed).toContain('data-chart="chart-function-data"');
-      for (const url of ['/compare?ids=5,6', '/rankings?figure=threePublic.total&per=actual', '/audit?region=' + encodeURIComponent('新疆'), '/upload']) {
+      for (const url of [
+        '/compare?ids=5,6',
+        '/rankings?figure=threePublic.total&per=actual',
+        '/audit?region=' + encodeURIComponent('新疆'),
+        '/upload',
+      ]) {
         const res = await get(url);
         expect(res.status, url).toBe(200);
       }
@@ -342,4 +447,3 @@ describe('both engines', () => {
     for (const url of COMPARED) expect(b.get(url), url).toBe(a.get(url));
   });
 });
-

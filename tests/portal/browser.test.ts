@@ -41,7 +41,14 @@ describe.skipIf(skipWithout('chromium'))('portal in Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   });
@@ -81,7 +88,14 @@ describe.skipIf(skipWithout('chromium'))('portal in Chromium', () => {
     const box = await chart.boundingBox();
     await page.mouse.click(box!.x + box!.width / 3, box!.y + box!.height / 2);
     // after the zoom the 类 is the breadcrumb and its 款 are the blocks
-    await page.waitForFunction(() => [...document.querySelectorAll('#chart-function svg text')].some((t) => t.textContent === '▶ 政府办公厅（室）及相关机构事务'), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#chart-function svg text')].some(
+          (t) => t.textContent === '▶ 政府办公厅（室）及相关机构事务',
+        ),
+      null,
+      { timeout: 10_000 },
+    );
     await shot('3-drill-down');
 
     // compare with another unit found by name
@@ -126,7 +140,10 @@ describe.skipIf(skipWithout('chromium'))('portal in Chromium', () => {
     const p = await (await other).newPage();
     await p.goto(`${base}/upload`);
     await p.fill('input[name="token"]', 'wrong');
-    const [response] = await Promise.all([p.waitForResponse((r) => r.url().endsWith('/upload/session') && r.request().method() === 'POST'), p.click('form button[type="submit"]')]);
+    const [response] = await Promise.all([
+      p.waitForResponse((r) => r.url().endsWith('/upload/session') && r.request().method() === 'POST'),
+      p.click('form button[type="submit"]'),
+    ]);
     expect(response.status()).toBe(403);
     expect(await p.locator('.notice').first().textContent()).toContain('令牌不正确');
     expect(await p.locator('input[name="file"]').count()).toBe(0);

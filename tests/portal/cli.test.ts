@@ -78,7 +78,12 @@ describe('budgetdoc import', () => {
       await client.connect();
       const rows = await client.query("select unit_name from documents where status = 'current' order by unit_name");
       await client.end();
-      expect(rows.rows.map((r) => r.unit_name)).toEqual(['乌尔禾区人民政府办公室', '克孜勒苏柯尔克孜自治州人民政府办公室', '新疆巴州人民政府办公室', '新疆昌吉州政务服务和公共资源交易管理局']);
+      expect(rows.rows.map((r) => r.unit_name)).toEqual([
+        '乌尔禾区人民政府办公室',
+        '克孜勒苏柯尔克孜自治州人民政府办公室',
+        '新疆巴州人民政府办公室',
+        '新疆昌吉州政务服务和公共资源交易管理局',
+      ]);
     } finally {
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
@@ -96,7 +101,11 @@ describe('budgetdoc import', () => {
 
   it('imports with worker threads from the compiled command (as installed)', async () => {
     await withDatabase('cli_workers', async (url) => {
-      const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/budgetdoc.js'), 'import', seedsDir, broken, '--database', url], { encoding: 'utf8' });
+      const result = spawnSync(
+        process.execPath,
+        [path.join(repoRoot, 'bin/budgetdoc.js'), 'import', seedsDir, broken, '--database', url],
+        { encoding: 'utf8' },
+      );
       expect(result.stderr).toMatch(/共 5 个文件，新增 4，存为历史版本 0，未变 0，失败 1/);
       expect(result.status).toBe(2);
       const client = new pg.Client({ connectionString: url });

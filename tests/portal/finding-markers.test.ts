@@ -18,7 +18,12 @@ import { repoRoot, seedsDir } from './support/corpus.js';
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const corpusWide = path.resolve(repoRoot, '../shared/corpus-wide');
 const FILES = [
-  ...['000_6d5137b5af398648.txt', '001_ba949e3fb87b641f.txt', '003_783022c0c0399fdf.txt', '004_9028ece1c81ee275.txt'].map((f) => path.join(seedsDir, f)),
+  ...[
+    '000_6d5137b5af398648.txt',
+    '001_ba949e3fb87b641f.txt',
+    '003_783022c0c0399fdf.txt',
+    '004_9028ece1c81ee275.txt',
+  ].map((f) => path.join(seedsDir, f)),
   path.join(corpus, '002.pdf'),
   path.join(corpus, '035.pdf'),
   // prints 收支总表 and 财政拨款收支总表, both with a 支出总计 row; a sum fails in the second
@@ -35,7 +40,10 @@ interface Page {
 /** The indices (in doc.tables) of the tables whose section of the page carries a marker for the finding. */
 function markedTables(html: string, findingId: number): number[] {
   // each table of the model renders one <h3 id="table-…"> heading, in the model's order, with its grid after it
-  const chunks = html.split('<h3 id="table-').slice(1).map((c) => c.split(/<h[23][ >]/)[0]);
+  const chunks = html
+    .split('<h3 id="table-')
+    .slice(1)
+    .map((c) => c.split(/<h[23][ >]/)[0]);
   return chunks.flatMap((c, i) => (c.includes(`href="#finding-${findingId}"`) ? [i] : []));
 }
 
@@ -102,7 +110,11 @@ describe('finding markers on the document page', () => {
     const row = fiscal.rows.find((r) => r.key === 'generalBudget' && r.side === 'income')!;
     const cell = row.cells.find((c) => c.amount && c.amount.minor > 0)!;
     cell.amount = { ...cell.amount!, minor: cell.amount!.minor + 1000, text: '' };
-    const stored = await storeDocument(store, { model, findings: audit(model), source: { file: 'markers.json', bytes: new TextEncoder().encode(JSON.stringify(model)) } });
+    const stored = await storeDocument(store, {
+      model,
+      findings: audit(model),
+      source: { file: 'markers.json', bytes: new TextEncoder().encode(JSON.stringify(model)) },
+    });
     await render('generated', stored.id, model);
   }, 300_000);
   afterAll(() => store?.close());

@@ -1,6 +1,13 @@
 // The portal's number formatter: rounding on exact decimals, units, signs and the absent mark.
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatPercent, formatPercentChange, formatPerHead, formatWan, formatWanUnit } from '../../src/web/format.js';
+import {
+  formatChange,
+  formatPercent,
+  formatPercentChange,
+  formatPerHead,
+  formatWan,
+  formatWanUnit,
+} from '../../src/web/format.js';
 
 describe('number formatter', () => {
   it('prints 万元 with two decimals, rounding half away from zero on the exact decimal', () => {

@@ -9,13 +9,21 @@ import { makeDisclosure, modelBytes } from './support/fixtures.js';
 import { ENGINES, openTestStore } from './support/stores.js';
 
 async function partitions(store: Store): Promise<Array<{ name: string; bound: string }>> {
-  const r = await sql<{ name: string; bound: string }>`select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
-    from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'facts'::regclass order by 1`.execute(store.db);
+  const r = await sql<{
+    name: string;
+    bound: string;
+  }>`select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
+    from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'facts'::regclass order by 1`.execute(
+    store.db,
+  );
   return r.rows;
 }
 
 async function rowsByPartition(store: Store): Promise<Record<string, number>> {
-  const r = await sql<{ p: string; n: number }>`select tableoid::regclass::text as p, count(*)::int as n from facts group by 1 order by 1`.execute(store.db);
+  const r = await sql<{
+    p: string;
+    n: number;
+  }>`select tableoid::regclass::text as p, count(*)::int as n from facts group by 1 order by 1`.execute(store.db);
   return Object.fromEntries(r.rows.map((x) => [x.p, x.n]));
 }
 
@@ -34,8 +42,16 @@ for (const engine of ENGINES) {
 
     it('creates a partition per year when its first document is stored and keeps each fact in its year', async () => {
       expect(await partitions(store)).toEqual([]);
-      const a = await storeDocument(store, { model: store2022, findings: [], source: { file: 'a.json', bytes: modelBytes(store2022) } });
-      const b = await storeDocument(store, { model: store2023, findings: [], source: { file: 'b.json', bytes: modelBytes(store2023) } });
+      const a = await storeDocument(store, {
+        model: store2022,
+        findings: [],
+        source: { file: 'a.json', bytes: modelBytes(store2022) },
+      });
+      const b = await storeDocument(store, {
+        model: store2023,
+        findings: [],
+        source: { file: 'b.json', bytes: modelBytes(store2023) },
+      });
       expect(await partitions(store)).toEqual([
         { name: 'facts_y2022', bound: 'FOR VALUES FROM (2022) TO (2023)' },
         { name: 'facts_y2023', bound: 'FOR VALUES FROM (2023) TO (2024)' },
@@ -58,25 +74,46 @@ describe('a store written before facts were partitioned (postgres)', () => {
   it('is converted when opened: same facts, now in year partitions', async () => {
     const store = await openTestStore('postgres');
     try {
-      for (const [doc, file] of [[store2022, 'a.json'], [store2023, 'b.json']] as const) await storeDocument(store, { model: doc, findings: [], source: { file, bytes: modelBytes(doc) } });
-      const before = await sql<{ n: number; total: string }>`select count(*)::int as n, sum(amount)::text as total from facts`.execute(store.db);
+      for (const [doc, file] of [
+        [store2022, 'a.json'],
+        [store2023, 'b.json'],
+      ] as const)
+        await storeDocument(store, { model: doc, findings: [], source: { file, bytes: modelBytes(doc) } });
+      const before = await sql<{
+        n: number;
+        total: string;
+      }>`select count(*)::int as n, sum(amount)::text as total from facts`.execute(store.db);
       // as an earlier version left it: one plain table without the year, with its two indexes
       await sql`create table facts_plain as select document_id, table_id, row_no, row_label, row_code, code_system, row_level, row_kind,
         is_leaf, column_key, money_unit, amount, amount_wan from facts`.execute(store.db);
       await sql`drop table facts`.execute(store.db);
       await sql`alter table facts_plain rename to facts`.execute(store.db);
       await sql`create index facts_document on facts (document_id)`.execute(store.db);
-      await sql`create index facts_leaves on facts (table_id, column_key, code_system, row_code) include (document_id, row_level, amount_wan) where is_leaf`.execute(store.db);
-      expect((await sql<{ relkind: string }>`select relkind from pg_class where relname = 'facts'`.execute(store.db)).rows[0].relkind).toBe('r');
+      await sql`create index facts_leaves on facts (table_id, column_key, code_system, row_code) include (document_id, row_level, amount_wan) where is_leaf`.execute(
+        store.db,
+      );
+      expect(
+        (await sql<{ relkind: string }>`select relkind from pg_class where relname = 'facts'`.execute(store.db)).rows[0]
+          .relkind,
+      ).toBe('r');
       const reopened = await openStore({ database: store.location.replace(':***@', '@'), poolSize: 2 });
       try {
-        expect((await sql<{ relkind: string }>`select relkind from pg_class where relname = 'facts'`.execute(reopened.db)).rows[0].relkind).toBe('p');
+        expect(
+          (await sql<{ relkind: string }>`select relkind from pg_class where relname = 'facts'`.execute(reopened.db))
+            .rows[0].relkind,
+        ).toBe('p');
         expect((await partitions(reopened)).map((p) => p.name)).toEqual(['facts_y2022', 'facts_y2023']);
-        const after = await sql<{ n: number; total: string }>`select count(*)::int as n, sum(amount)::text as total from facts`.execute(reopened.db);
+        const after = await sql<{
+          n: number;
+          total: string;
+        }>`select count(*)::int as n, sum(amount)::text as total from facts`.execute(reopened.db);
         expect(after.rows[0]).toEqual(before.rows[0]);
         const [sum2022] = await aggregateFacts(reopened, { year: 2022, column: 'total', status: 'any' });
         expect(sum2022.amount_wan).toBe('340.75');
-        expect((await sql<{ r: string | null }>`select to_regclass('facts_unpartitioned')::text as r`.execute(reopened.db)).rows[0].r).toBeNull();
+        expect(
+          (await sql<{ r: string | null }>`select to_regclass('facts_unpartitioned')::text as r`.execute(reopened.db))
+            .rows[0].r,
+        ).toBeNull();
       } finally {
         await reopened.close();
       }

@@ -57,15 +57,36 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-function startWorker(url: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+function startWorker(url: string): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+} {
   // one thread each: three workers already share the machine's cores; maintenance every second, so that the jobs
   // of the killed worker are handed on soon after they time out
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/budgetdoc.js'), 'worker', '--database', url, '--jobs', '1', '--until-empty', '--poll', '0.5', '--maintenance-seconds', '1'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'bin/budgetdoc.js'),
+      'worker',
+      '--database',
+      url,
+      '--jobs',
+      '1',
+      '--until-empty',
+      '--poll',
+      '0.5',
+      '--maintenance-seconds',
+      '1',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, exited };
 }
 
@@ -74,8 +95,14 @@ async function count(store: Store, query: string): Promise<number> {
 }
 
 /** The plan of a statement; run (EXPLAIN ANALYZE) to see partitions pruned at run time. */
-async function plan(store: Store, query: ReturnType<typeof aggregateFactsQuery> | ReturnType<typeof listFactsQuery>, analyze = false): Promise<string> {
-  const result = await sql<{ 'QUERY PLAN': string }>`explain ${analyze ? sql`(analyze, costs off) ` : sql``}${query}`.execute(store.db);
+async function plan(
+  store: Store,
+  query: ReturnType<typeof aggregateFactsQuery> | ReturnType<typeof listFactsQuery>,
+  analyze = false,
+): Promise<string> {
+  const result = await sql<{
+    'QUERY PLAN': string;
+  }>`explain ${analyze ? sql`(analyze, costs off) ` : sql``}${query}`.execute(store.db);
   return result.rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
@@ -113,7 +140,11 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
       const doc = generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'queue-test', index: i });
       writeFileSync(path.join(samples, `sample-${String(i).padStart(4, '0')}.json`), JSON.stringify(doc));
     }
-    const hashes = readdirSync(samples).map((f) => createHash('sha256').update(readFileSync(path.join(samples, f))).digest('hex'));
+    const hashes = readdirSync(samples).map((f) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(samples, f)))
+        .digest('hex'),
+    );
 
     // the reference: one process importing the same files
     mark('samples written');
@@ -146,12 +177,15 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
         if (Date.now() > deadline) throw new Error('workers made no progress');
         await new Promise((r) => setTimeout(r, 200));
       }
-    mark('a third stored');
-      const activeAtKill = await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'active'`);
+      mark('a third stored');
+      const activeAtKill = await count(
+        store,
+        `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'active'`,
+      );
       workers[0].child.kill('SIGKILL');
       const killed = await workers[0].exited;
       expect(killed.signal).toBe('SIGKILL');
-    mark('killed');
+      mark('killed');
       const survivors = await Promise.all(workers.slice(1).map((w) => w.exited));
       for (const s of survivors) {
         expect(s.stderr).toMatch(/worker 结束：处理 \d+ 个任务/);
@@ -159,43 +193,78 @@ describe('import queue with several worker processes (PostgreSQL)', () => {
       }
       expect(activeAtKill).toBeGreaterThan(0);
 
-    mark('survivors exited');
+      mark('survivors exited');
       // every document exactly once: one row per file's content, nothing more
       expect(await count(store, 'select count(*) as n from documents')).toBe(DOCS);
-      const stored = (await sql<{ content_hash: string }>`select content_hash from documents`.execute(store.db)).rows.map((r) => r.content_hash);
+      const stored = (
+        await sql<{ content_hash: string }>`select content_hash from documents`.execute(store.db)
+      ).rows.map((r) => r.content_hash);
       expect(new Set(stored)).toEqual(new Set(hashes));
       expect(await count(store, 'select count(*) as n from facts')).toBe(singleFacts);
       expect(await count(store, 'select count(*) as n from findings')).toBe(singleFindings);
       // the same version decisions as one process: newer versions are current, older ones history
       expect(await count(store, `select count(*) as n from documents where status = 'current'`)).toBe(singleCurrent);
       // no job left running or waiting; the killed worker's jobs were taken again (fetched a second time)
-      expect(await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state in ('created', 'retry', 'active')`)).toBe(0);
-      expect(await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'completed' and output->>'outcome' <> 'failed'`)).toBe(DOCS);
-      expect(await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and retry_count > 0`)).toBeGreaterThan(0);
+      expect(
+        await count(
+          store,
+          `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state in ('created', 'retry', 'active')`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          store,
+          `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and state = 'completed' and output->>'outcome' <> 'failed'`,
+        ),
+      ).toBe(DOCS);
+      expect(
+        await count(store, `select count(*) as n from pgboss.job where name = 'budgetdoc-import' and retry_count > 0`),
+      ).toBeGreaterThan(0);
       expect(await count(store, 'select count(*) as n from import_queue_files')).toBe(0);
       const after = await run(['import', '--status', '--database', queueDb]);
       expect(after.stdout).toContain(`排队 0　处理中 0　完成 ${DOCS}　失败 0`);
 
-    mark('checks done');
+      mark('checks done');
       // the plans of the portal's main fact queries on the loaded store (statistics as autovacuum would leave them)
       await sql`vacuum analyze`.execute(store.db);
-      const years = (await sql<{ year: number }>`select distinct year from documents order by year`.execute(store.db)).rows.map((r) => r.year);
+      const years = (
+        await sql<{ year: number }>`select distinct year from documents order by year`.execute(store.db)
+      ).rows.map((r) => r.year);
       expect(years.length).toBeGreaterThan(0);
-      const partitions = (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-        where i.inhparent = 'facts'::regclass order by 1`.execute(store.db)).rows.map((r) => r.name);
+      const partitions = (
+        await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'facts'::regclass order by 1`.execute(store.db)
+      ).rows.map((r) => r.name);
       expect(partitions).toEqual(years.map((y) => `facts_y${y}`));
-      const [one, id] = [years[0], (await sql<{ id: number }>`select min(id) as id from documents`.execute(store.db)).rows[0].id];
+      const [one, id] = [
+        years[0],
+        (await sql<{ id: number }>`select min(id) as id from documents`.execute(store.db)).rows[0].id,
+      ];
       // the benchmark's aggregate: function classes by year of one region's documents, all years, from the
       // importer's class sums; the same read from every leaf fact (detail) uses the partitions' leaf index
-      const benchAggregate: Parameters<typeof aggregateFactsQuery>[0] = { groupBy: ['year', 'class'], system: 'function', column: 'total', table: 'general-budget-expenditure', region: '示例市' };
+      const benchAggregate: Parameters<typeof aggregateFactsQuery>[0] = {
+        groupBy: ['year', 'class'],
+        system: 'function',
+        column: 'total',
+        table: 'general-budget-expenditure',
+        region: '示例市',
+      };
       const fromSums = await plan(store, aggregateFactsQuery(benchAggregate));
       expect(fromSums).toMatch(/on fact_class_sums/);
       expect(fromSums).not.toMatch(/facts_y\d+/);
       const aggregate = await plan(store, aggregateFactsQuery(benchAggregate, { detail: true }));
-      expect(aggregate).toMatch(/Index Only Scan using facts_y\d+_table_id_column_key_code_system_row_code_\w+ on facts_y\d+/);
+      expect(aggregate).toMatch(
+        /Index Only Scan using facts_y\d+_table_id_column_key_code_system_row_code_\w+ on facts_y\d+/,
+      );
       expect(aggregate).not.toMatch(/Seq Scan on facts/);
       // one year: that year's partition only
-      const ofYear = await plan(store, aggregateFactsQuery({ groupBy: ['class'], system: 'function', column: 'total', table: 'general-budget-expenditure', year: one }, { detail: true }));
+      const ofYear = await plan(
+        store,
+        aggregateFactsQuery(
+          { groupBy: ['class'], system: 'function', column: 'total', table: 'general-budget-expenditure', year: one },
+          { detail: true },
+        ),
+      );
       expect(ofYear).not.toMatch(/Seq Scan on facts/);
       expect(ofYear).toContain(`on facts_y${one}`);
       for (const other of years.filter((y) => y !== one)) expect(ofYear).not.toContain(`facts_y${other}`);

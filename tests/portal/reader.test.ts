@@ -14,7 +14,13 @@ import { skipWithout } from '../support/tools.js';
 const EXECUTION_UNIT = '新疆执行率测试局';
 const EXECUTION = {
   // 支出总计 340.75 (201: 300.50 in 20103; 208: 40.25)
-  'exec-budget.json': makeDisclosure({ unit: EXECUTION_UNIT, year: 2024, kind: 'budget', staffActual: 20, date: '2024-02-01' }),
+  'exec-budget.json': makeDisclosure({
+    unit: EXECUTION_UNIT,
+    year: 2024,
+    kind: 'budget',
+    staffActual: 20,
+    date: '2024-02-01',
+  }),
   // 支出总计 330.55, all in 201 → 20106 → 2010601
   'exec-final.json': makeDisclosure({
     unit: EXECUTION_UNIT,
@@ -77,7 +83,8 @@ function sideRows(table: Table, side: 'income' | 'expenditure') {
 describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () => {
   let portal: Portal;
   let page: Page;
-  const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+  const shot = (name: string, fullPage = true) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
   beforeAll(async () => {
     portal = await startPortal(undefined, EXECUTION);
@@ -89,15 +96,24 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
   });
 
   async function documents(): Promise<Array<{ id: number; model: Disclosure }>> {
-    const list = (await (await fetch(`${portal.base}/api/documents?limit=100`)).json()) as { items: Array<{ id: number }> };
-    return Promise.all(list.items.map(async (d) => ({ id: d.id, model: (await (await fetch(`${portal.base}/api/documents/${d.id}/model`)).json()) as Disclosure })));
+    const list = (await (await fetch(`${portal.base}/api/documents?limit=100`)).json()) as {
+      items: Array<{ id: number }>;
+    };
+    return Promise.all(
+      list.items.map(async (d) => ({
+        id: d.id,
+        model: (await (await fetch(`${portal.base}/api/documents/${d.id}/model`)).json()) as Disclosure,
+      })),
+    );
   }
 
   it('prints every cell of every present table as the model has it, two-sided tables side by side', async () => {
     const all = await documents();
     // the seeds (read by the parser: three budgets, one final account) and one generated document of each kind
     const seeds = all.filter((d) => !['model-json', 'sample'].includes(d.model.source.format));
-    const samples = ['budget', 'final_account'].map((kind) => all.find((d) => d.model.source.format === 'sample' && d.model.kind === kind)!);
+    const samples = ['budget', 'final_account'].map((kind) =>
+      all.find((d) => d.model.source.format === 'sample' && d.model.kind === kind)!,
+    );
     const chosen = [...seeds, ...samples];
     expect(seeds.length).toBe(4);
     expect(samples.every(Boolean)).toBe(true);
@@ -108,7 +124,9 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
       await page.goto(`${portal.base}/documents/${id}`);
       const grids = await readTables(page);
       const present = model.tables.filter((t) => t.status === 'present');
-      expect(Object.keys(grids).sort(), `${model.unit.name}: tables on the page`).toEqual(present.map((t) => t.id).sort());
+      expect(Object.keys(grids).sort(), `${model.unit.name}: tables on the page`).toEqual(
+        present.map((t) => t.id).sort(),
+      );
       for (const table of present) {
         const grid = grids[table.id];
         const where = `${model.unit.name} ${model.year} ${model.kind} ${table.id}`;
@@ -123,8 +141,12 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
           const right = grid.rows.map((r) => r.slice(income.width));
           const filled = (half: string[][]) => half.filter((r) => r.some((x) => x !== ''));
           expect(filled(left), `${where}: income side`).toEqual(income.rows.filter((r) => r.some((x) => x !== '')));
-          expect(filled(right), `${where}: expenditure side`).toEqual(expenditure.rows.filter((r) => r.some((x) => x !== '')));
-          expect(grid.rows.length, where).toBeLessThanOrEqual(Math.max(income.rows.length, expenditure.rows.length) + 2);
+          expect(filled(right), `${where}: expenditure side`).toEqual(
+            expenditure.rows.filter((r) => r.some((x) => x !== '')),
+          );
+          expect(grid.rows.length, where).toBeLessThanOrEqual(
+            Math.max(income.rows.length, expenditure.rows.length) + 2,
+          );
           // the totals are printed on one line, as in the disclosure
           const incomeTotal = table.rows.find((r) => r.key === 'incomeTotal');
           const expenditureTotal = table.rows.find((r) => r.key === 'expenditureTotal');
@@ -135,7 +157,9 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
           cells += grid.rows.length * grid.headers.length;
         } else {
           expect(grid.headers, where).toEqual(['编码', '项目', ...table.columns.map((c) => c.label)]);
-          expect(grid.rows, where).toEqual(table.rows.map((r) => [code(r), label(r), ...table.columns.map((c) => printed(r, c.key))]));
+          expect(grid.rows, where).toEqual(
+            table.rows.map((r) => [code(r), label(r), ...table.columns.map((c) => printed(r, c.key))]),
+          );
           cells += grid.rows.length * grid.headers.length;
         }
       }
@@ -150,18 +174,30 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
   }, 120_000);
   /** The cells of a table by its first column's text. */
   async function rowsOf(selector: string): Promise<Record<string, string[]>> {
-    const rows = await page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    const rows = await page
+      .locator(`${selector} tbody tr`)
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      );
     return Object.fromEntries(rows.map((r) => [r[0].replace(/^[▸▾] /, ''), r.slice(1)]));
   }
 
   it('shows the 执行率 of a budget against its final account, by row, and drills into 款', async () => {
-    const list = (await (await fetch(`${portal.base}/api/documents?unit=${encodeURIComponent(EXECUTION_UNIT)}`)).json()) as { items: Array<{ id: number; kind: string }> };
+    const list = (await (
+      await fetch(`${portal.base}/api/documents?unit=${encodeURIComponent(EXECUTION_UNIT)}`)
+    ).json()) as { items: Array<{ id: number; kind: string }> };
     const budget = list.items.find((d) => d.kind === 'budget')!;
     await page.goto(`${portal.base}/documents/${budget.id}`);
     await page.click('#execution-link');
     await page.waitForSelector('#execution-table');
     expect(await page.locator('h1').textContent()).toBe('预算执行情况');
-    expect(await page.locator('#execution-table thead th').allTextContents()).toEqual(['指标', '预算数', '决算数', '执行率', '差异（决算 − 预算）']);
+    expect(await page.locator('#execution-table thead th').allTextContents()).toEqual([
+      '指标',
+      '预算数',
+      '决算数',
+      '执行率',
+      '差异（决算 − 预算）',
+    ]);
     let rows = await rowsOf('#execution-table');
     // 330.55 ÷ 340.75 = 97.006…%; 330.55 − 340.75
     expect(rows['支出总计']).toEqual(['340.75', '330.55', '97.01%', '-10.20']);
@@ -185,14 +221,25 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
   }, 60_000);
 
   it('fits a phone: charts inside a 390 px viewport, no sideways scrolling of the page', async () => {
-    const phone = await portal.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const phone = await portal.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
-      const list = (await (await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)).json()) as { items: Array<{ id: number }> };
+      const list = (await (
+        await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)
+      ).json()) as { items: Array<{ id: number }> };
       await phone.goto(`${portal.base}/documents/${list.items[0].id}`);
       const charts = phone.locator('.chart');
       const count = await charts.count();
       expect(count).toBeGreaterThanOrEqual(3);
-      await phone.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.getAttribute('data-chart-ready') === '1'), null, { timeout: 20_000 });
+      await phone.waitForFunction(
+        () => [...document.querySelectorAll('.chart')].every((c) => c.getAttribute('data-chart-ready') === '1'),
+        null,
+        { timeout: 20_000 },
+      );
       for (let i = 0; i < count; i++) {
         const box = (await charts.nth(i).boundingBox())!;
         expect(box.x, `chart ${i}`).toBeGreaterThanOrEqual(0);
@@ -211,10 +258,15 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
   }, 60_000);
 
   it('shows every chart as a data table without JavaScript', async () => {
-    const context = await portal.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await portal.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     try {
       const plain = await context.newPage();
-      const list = (await (await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)).json()) as { items: Array<{ id: number }> };
+      const list = (await (
+        await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)
+      ).json()) as { items: Array<{ id: number }> };
       await plain.goto(`${portal.base}/documents/${list.items[0].id}`);
       const cards = plain.locator('.chart-card');
       expect(await cards.count()).toBeGreaterThanOrEqual(3);
@@ -223,7 +275,9 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
         expect(await cards.nth(i).locator('table.chart-data').isVisible()).toBe(true);
       }
       // the 基本/项目 split as printed by the formatter
-      const pie = await plain.locator('.chart-card:has(#chart-basic-project) table.chart-data tbody tr').allTextContents();
+      const pie = await plain
+        .locator('.chart-card:has(#chart-basic-project) table.chart-data tbody tr')
+        .allTextContents();
       expect(pie.every((r) => / 万元$/.test(r))).toBe(true);
       await plain.screenshot({ path: path.join(ARTIFACTS, 'reader-no-script.png'), fullPage: true });
     } finally {
@@ -232,7 +286,9 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
   }, 60_000);
 
   it('prints a document page as the disclosure: title, explanations and tables, no navigation or findings', async () => {
-    const list = (await (await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)).json()) as { items: Array<{ id: number }> };
+    const list = (await (
+      await fetch(`${portal.base}/api/documents?q=${encodeURIComponent('公务用车运行费48.6万元')}`)
+    ).json()) as { items: Array<{ id: number }> };
     const model = (await (await fetch(`${portal.base}/api/documents/${list.items[0].id}/model`)).json()) as Disclosure;
     await page.goto(`${portal.base}/documents/${list.items[0].id}`);
     await page.emulateMedia({ media: 'print' });
@@ -247,7 +303,8 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain(model.title.text.replace(/\s+/g, '').slice(0, 10));
-    for (const t of model.tables.filter((x) => x.status === 'present')) expect(text, t.title).toContain(t.title.replace(/\s+/g, '').slice(-8));
+    for (const t of model.tables.filter((x) => x.status === 'present'))
+      expect(text, t.title).toContain(t.title.replace(/\s+/g, '').slice(-8));
     expect(text).not.toContain('审核发现');
     expect(text).not.toContain('预算决算公开平台检索');
   }, 60_000);
@@ -258,7 +315,10 @@ describe.skipIf(skipWithout('chromium', 'poppler'))('a reader in Chromium', () =
     const viewer = await portal.browser.newPage({ viewport: { width: 1280, height: 900 } });
     viewer.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const outside: string[] = [];
-    viewer.on('request', (r) => !r.url().startsWith(portal.base) && !r.url().startsWith('data:') && outside.push(r.url()));
+    viewer.on(
+      'request',
+      (r) => !r.url().startsWith(portal.base) && !r.url().startsWith('data:') && outside.push(r.url()),
+    );
     try {
       await viewer.goto(`${portal.base}/api-docs`);
       await viewer.waitForSelector('#swagger-ui .opblock', { timeout: 30_000 });

@@ -30,7 +30,8 @@ describe.skipIf(skipWithout('chromium'))('search in Chromium', () => {
     const rows = page.locator('#results tbody tr');
     const units = await rows.locator('td:first-child > a').allTextContents();
     const marks: string[][] = [];
-    for (let i = 0; i < (await rows.count()); i++) marks.push(await rows.nth(i).locator('.snippet mark').allTextContents());
+    for (let i = 0; i < (await rows.count()); i++)
+      marks.push(await rows.nth(i).locator('.snippet mark').allTextContents());
     return { units, marks };
   }
 

@@ -25,7 +25,8 @@ describe('normaliseForSearch and searchSnippet', () => {
   });
 
   it('cuts the printed text around the first match and marks every match in it', () => {
-    const text = '第一行无关。\n本单位2024年“三公”经费预算12.00万元，比上年减少1.00万元；“三公”经费下降的原因是厉行节约。\n第三行';
+    const text =
+      '第一行无关。\n本单位2024年“三公”经费预算12.00万元，比上年减少1.00万元；“三公”经费下降的原因是厉行节约。\n第三行';
     const parts = searchSnippet(text, '三公经费')!;
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['“三公”经费', '“三公”经费']);
     const shown = parts.map((p) => p.text).join('');
@@ -43,9 +44,17 @@ describe.each(ENGINES)('search on %s', (engine) => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-search-'));
     const docs = {
-      curly: makeDisclosure({ unit: '新疆检索测试甲局', year: 2024, paragraphs: ['本年“三公”经费支出12.00万元，与上年持平。'] }),
+      curly: makeDisclosure({
+        unit: '新疆检索测试甲局',
+        year: 2024,
+        paragraphs: ['本年“三公”经费支出12.00万元，与上年持平。'],
+      }),
       straight: makeDisclosure({ unit: '新疆检索测试乙局', year: 2024, paragraphs: ['"三公"经费预算比上年减少。'] }),
-      bare: makeDisclosure({ unit: '新疆检索测试丙局', year: 2024, paragraphs: ['三公经费全部用于公务接待，ＯＡ系统运维。'] }),
+      bare: makeDisclosure({
+        unit: '新疆检索测试丙局',
+        year: 2024,
+        paragraphs: ['三公经费全部用于公务接待，ＯＡ系统运维。'],
+      }),
       other: makeDisclosure({ unit: '新疆检索测试丁局', year: 2024, paragraphs: ['本年无公务接待支出。'] }),
     };
     for (const [name, doc] of Object.entries(docs)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(doc));
@@ -60,12 +69,17 @@ describe.each(ENGINES)('search on %s', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const units = async (q: string) => (await searchDocuments(store, { q }, { limit: 100 })).items.map((d) => d.unit_name).sort();
+  const units = async (q: string) =>
+    (await searchDocuments(store, { q }, { limit: 100 })).items.map((d) => d.unit_name).sort();
 
   it('finds the same documents for 三公经费, “三公”经费 and "三公"经费', async () => {
     const bare = await units('三公经费');
     // the three hand-made documents and the four seeds (which print “三公”经费)
-    expect(bare.filter((u) => u.startsWith('新疆检索测试'))).toEqual(['新疆检索测试丙局', '新疆检索测试乙局', '新疆检索测试甲局']);
+    expect(bare.filter((u) => u.startsWith('新疆检索测试'))).toEqual([
+      '新疆检索测试丙局',
+      '新疆检索测试乙局',
+      '新疆检索测试甲局',
+    ]);
     expect(bare.length).toBe(7);
     expect(await units('“三公”经费')).toEqual(bare);
     expect(await units('"三公"经费')).toEqual(bare);

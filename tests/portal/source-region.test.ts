@@ -30,8 +30,12 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 /** Words on a page with their boxes in points (origin top left), as poppler's pdftotext reads them. */
 function popplerWords(page: number): Array<{ text: string; box: number[] }> {
-  const xml = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', PDF, '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[5], box: m.slice(1, 5).map(Number) }));
+  const xml = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', PDF, '-'], {
+    encoding: 'utf8',
+  });
+  return [
+    ...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({ text: m[5], box: m.slice(1, 5).map(Number) }));
 }
 
 const overlaps = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -39,7 +43,10 @@ const overlaps = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1
 /** page and box of a region link's href */
 function linkTarget(href: string): { page: number; box: number[] } {
   const url = new URL(href.replace(/&amp;/g, '&'), 'http://portal');
-  return { page: Number(/\/page\/(\d+)$/.exec(url.pathname)![1]), box: url.searchParams.get('box')!.split(',').map(Number) };
+  return {
+    page: Number(/\/page\/(\d+)$/.exec(url.pathname)![1]),
+    box: url.searchParams.get('box')!.split(',').map(Number),
+  };
 }
 
 describe.skipIf(skipWithout('poppler'))('source page regions', () => {
@@ -67,7 +74,9 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
   it('links a finding in the explanations to the line it is about, on the page where poppler finds that text', () => {
     // the explanation states the change of 收、支预算总计 without its reason, on page 23 of the PDF
     // (the 上年结转 amount of page 24 that this test used is now a reading doubt, not a finding of its own)
-    const row = documentHtml.split('<tr id="finding-').find((r) => r.includes('收、支预算总计') && r.includes('change-reason'));
+    const row = documentHtml
+      .split('<tr id="finding-')
+      .find((r) => r.includes('收、支预算总计') && r.includes('change-reason'));
     expect(row).toBeDefined();
     const href = /<a class="source-link" href="([^"]+)">查看原文第 (\d+) 页<\/a>/.exec(row!);
     expect(href, 'region link in the finding row').not.toBeNull();
@@ -82,7 +91,9 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
   it('links tables and their rows to their page: the income/expenditure summary row sits where poppler reads it', () => {
     const heading = /<h3 id="table-income-expenditure-summary">[\s\S]*?<\/h3>/.exec(documentHtml)?.[0];
     expect(heading).toMatch(/查看原文第 \d+ 页/);
-    const rowHtml = documentHtml.split('<tr').find((r) => r.includes('一、一般公共预算拨款收入') && r.includes('source-link'));
+    const rowHtml = documentHtml
+      .split('<tr')
+      .find((r) => r.includes('一、一般公共预算拨款收入') && r.includes('source-link'));
     expect(rowHtml).toBeDefined();
     const target = linkTarget(/class="source-link muted" href="([^"]+)"/.exec(rowHtml!)![1]);
     const words = popplerWords(target.page).filter((w) => w.text.includes('一般公共预算拨款收入'));
@@ -137,7 +148,9 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('原文第 24 页');
-    expect(html).toMatch(/<img id="region-zoom"[^>]+src="\/documents\/\d+\/source\/page\/24\.svg\?box=96\.1%2C767\.2%2C452\.1%2C783\.2&amp;pad=24"/);
+    expect(html).toMatch(
+      /<img id="region-zoom"[^>]+src="\/documents\/\d+\/source\/page\/24\.svg\?box=96\.1%2C767\.2%2C452\.1%2C783\.2&amp;pad=24"/,
+    );
     expect(html).not.toContain('<script');
   });
 
@@ -166,7 +179,9 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get?: { parameters: Array<{ name: string }> } }> };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters: Array<{ name: string }> } }>;
+    };
     const route = doc.paths['/api/documents/{id}/source/page/{file}'];
     expect(route?.get?.parameters.map((p) => p.name)).toEqual(['id', 'file', 'box', 'pad', 'dpi']);
   });
@@ -184,7 +199,9 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
       await page.waitForLoadState('load');
       expect(new URL(page.url()).pathname).toBe(`/documents/${pdfId}/source/page/23`);
       // both images decoded: the SVG and the PNG inside it pass the page's Content-Security-Policy
-      const widths = await page.$$eval('#region-zoom, #region-page', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+      const widths = await page.$$eval('#region-zoom, #region-page', (imgs) =>
+        imgs.map((i) => (i as HTMLImageElement).naturalWidth),
+      );
       expect(widths).toHaveLength(2);
       expect(widths.every((w) => w > 0)).toBe(true);
       const artifacts = path.join(repoRoot, 'test-artifacts/portal');
@@ -220,10 +237,16 @@ describe.skipIf(skipWithout('poppler'))('source page regions', () => {
     // the same PDF once more, one byte appended so that it is another file, stored unpublished
     const draftBytes = new Uint8Array([...readFileSync(PDF), 0x0a]);
     const model = (await (await app.request(`/api/documents/${pdfId}/model`)).json()) as Disclosure;
-    const draft = await storeDocument(store, { model: { ...model, year: model.year + 1 }, findings: [], source: { file: 'draft.pdf', bytes: draftBytes } }, { draft: true });
+    const draft = await storeDocument(
+      store,
+      { model: { ...model, year: model.year + 1 }, findings: [], source: { file: 'draft.pdf', bytes: draftBytes } },
+      { draft: true },
+    );
     expect(draft.outcome).toBe('draft');
     expect((await app.request(`/api/documents/${draft.id}/source/page/1.png`)).status).toBe(404);
-    const res = await app.request(`/api/documents/${draft.id}/source/page/1.png`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await app.request(`/api/documents/${draft.id}/source/page/1.png`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(200);
   }, 60_000);
 });

@@ -48,7 +48,9 @@ describe('bad PDFs', () => {
   });
 
   it('a PDF of header bytes and garbage', async () => {
-    expect((await readError('junk.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5000, 0x41)]))).reason).toMatch(/损坏|damaged/);
+    expect(
+      (await readError('junk.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5000, 0x41)]))).reason,
+    ).toMatch(/损坏|damaged/);
   });
 
   it('a scanned PDF without a text layer: OCR when tesseract is installed, otherwise a clear message', async () => {
@@ -70,7 +72,14 @@ describe('format detection by content, not by extension', () => {
 
   it('recognises PDF, DOCX, XLSX, HTML, legacy Office and plain zip from their bytes', () => {
     expect(detectFormat(readFileSync(corpusPath('002.pdf')))).toBe('pdf');
-    expect(detectFormat(buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<x/>') }, { name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toBe('docx');
+    expect(
+      detectFormat(
+        buildZip([
+          { name: '[Content_Types].xml', data: Buffer.from('<x/>') },
+          { name: 'word/document.xml', data: Buffer.from('<w/>') },
+        ]),
+      ),
+    ).toBe('docx');
     expect(detectFormat(buildZip([{ name: 'xl/workbook.xml', data: Buffer.from('<x/>') }]))).toBe('xlsx');
     expect(detectFormat(buildZip([{ name: 'a.txt', data: Buffer.from('a') }]))).toBe('zip');
     expect(detectFormat(Buffer.from('\ufeff<!DOCTYPE html><html><body>x</body></html>'))).toBe('html');
@@ -80,8 +89,17 @@ describe('format detection by content, not by extension', () => {
   });
 
   it('refuses a legacy .doc and a plain zip with what to do', async () => {
-    expect((await readError('old.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]))).reason).toMatch(/旧版|legacy/);
-    expect((await readError('bundle.zip', buildZip([{ name: 'a.txt', data: Buffer.from('a') }]))).reason).toMatch(/zip/);
+    expect(
+      (
+        await readError(
+          'old.doc',
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
+        )
+      ).reason,
+    ).toMatch(/旧版|legacy/);
+    expect((await readError('bundle.zip', buildZip([{ name: 'a.txt', data: Buffer.from('a') }]))).reason).toMatch(
+      /zip/,
+    );
   });
 });
 
@@ -89,13 +107,19 @@ describe('zip bombs in DOCX and XLSX', () => {
   // 300 MB of spaces deflate to about 300 KB: refused from the declared sizes, before anything is inflated
   const bomb = Buffer.alloc(300 * 1024 * 1024, 0x20);
   it('a DOCX whose document inflates to 300 MB', async () => {
-    const zip = buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: bomb }]);
+    const zip = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: bomb },
+    ]);
     expect(zip.length).toBeLessThan(2 * 1024 * 1024);
     expect((await readError('bomb.docx', zip)).reason).toMatch(/解压后过大|too large when unpacked/);
   });
 
   it('an XLSX whose sheet inflates to 300 MB, named .pdf', async () => {
-    const zip = buildZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: bomb }]);
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: bomb },
+    ]);
     const e = await readError('bomb.pdf', zip);
     expect(e.reason).toMatch(/解压后过大|too large when unpacked/);
   });

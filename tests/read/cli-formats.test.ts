@@ -9,9 +9,14 @@ import { buildZip, encryptedPdf } from './make-files.js';
 import { corpusPath } from './support.js';
 
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: repoRoot,
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-cli-formats-'));
-
 
 describe('budgetdoc on PDFs and other formats', () => {
   it('parse reads a corpus PDF into the model with page provenance', () => {
@@ -38,7 +43,10 @@ describe('budgetdoc on PDFs and other formats', () => {
     writeFileSync(locked, encryptedPdf());
     const bomb = join(dir, 'bomb.docx');
     writeFileSync(bomb, buildZip([{ name: 'word/document.xml', data: Buffer.alloc(120 * 1024 * 1024, 0x20) }]));
-    for (const [file, reason] of [[locked, /加密|encrypted/], [bomb, /解压后过大|too large/]] as const) {
+    for (const [file, reason] of [
+      [locked, /加密|encrypted/],
+      [bomb, /解压后过大|too large/],
+    ] as const) {
       const r = run('parse', file);
       expect(r.status).toBe(2);
       const lines = r.stderr.trim().split('\n');

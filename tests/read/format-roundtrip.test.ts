@@ -26,18 +26,29 @@ function factCount(d: Disclosure): number {
 }
 
 describe.each(['docx', 'pdf'] as const)('render %s → parse', (format) => {
-  it.each(samples.map((d, i) => [`${d.kind} #${i % PER_KIND}`, d] as const))('%s reads back the same model', async (_name, doc) => {
-    const file = join(dir, `${doc.kind}-${doc.unit.name}.${format}`);
-    writeFileSync(file, await renderDisclosure(doc, format));
-    const back = await parseFile(file);
-    expect(back.source.format).toBe(format);
-    expect({ kind: back.kind, scope: back.scope, year: back.year, unit: back.unit.name }).toEqual({ kind: doc.kind, scope: doc.scope, year: doc.year, unit: doc.unit.name });
-    expect(back.tablesPresent).toEqual(doc.tablesPresent);
-    expect(back.figures).toEqual(doc.figures);
-    // the comparison is not vacuous: the sample states tables, facts, projects or performance tables
-    expect(doc.tables.filter((t) => t.status === 'present').reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThan(20);
-    expect(factCount(doc)).toBeGreaterThan(20);
-    expect(factCount(back)).toBeGreaterThanOrEqual(factCount(doc));
-    expect(summariseDifferences(compareDisclosures(doc, back))).toEqual([]);
-  }, 60_000);
+  it.each(samples.map((d, i) => [`${d.kind} #${i % PER_KIND}`, d] as const))(
+    '%s reads back the same model',
+    async (_name, doc) => {
+      const file = join(dir, `${doc.kind}-${doc.unit.name}.${format}`);
+      writeFileSync(file, await renderDisclosure(doc, format));
+      const back = await parseFile(file);
+      expect(back.source.format).toBe(format);
+      expect({ kind: back.kind, scope: back.scope, year: back.year, unit: back.unit.name }).toEqual({
+        kind: doc.kind,
+        scope: doc.scope,
+        year: doc.year,
+        unit: doc.unit.name,
+      });
+      expect(back.tablesPresent).toEqual(doc.tablesPresent);
+      expect(back.figures).toEqual(doc.figures);
+      // the comparison is not vacuous: the sample states tables, facts, projects or performance tables
+      expect(doc.tables.filter((t) => t.status === 'present').reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThan(
+        20,
+      );
+      expect(factCount(doc)).toBeGreaterThan(20);
+      expect(factCount(back)).toBeGreaterThanOrEqual(factCount(doc));
+      expect(summariseDifferences(compareDisclosures(doc, back))).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -12,8 +12,15 @@ export function buildPdf(objects: string[], trailerExtra = ''): Buffer {
     parts.push(obj);
     length += Buffer.byteLength(obj, 'latin1');
   });
-  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
-  parts.push(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${length}\n%%EOF\n`);
+  const xref = [
+    'xref',
+    `0 ${objects.length + 1}`,
+    '0000000000 65535 f ',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+  ].join('\n');
+  parts.push(
+    `${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${length}\n%%EOF\n`,
+  );
   return Buffer.from(parts.join(''), 'latin1');
 }
 
@@ -103,7 +110,8 @@ export function buildZip(entries: ZipEntry[]): Buffer {
 
 /** A one-page PDF holding a JPEG (DCTDecode) as its only content: a scanned page. */
 export function jpegPagePdf(jpeg: Buffer, width: number, height: number, components: number): Buffer {
-  const w = 595, h = Math.round((595 * height) / width);
+  const w = 595,
+    h = Math.round((595 * height) / width);
   const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
   return buildPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -129,7 +137,10 @@ export interface DrawnText {
 export function textPdf(pages: { texts: DrawnText[]; lines?: [number, number, number, number][] }[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const ucs2 = (s: string) => [...s].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const show = (t: DrawnText) => ([...t.text].some((ch) => ch.charCodeAt(0) > 0x7f) ? `/F2 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${ucs2(t.text)}> Tj` : `/F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${esc(t.text)}) Tj`);
+  const show = (t: DrawnText) =>
+    [...t.text].some((ch) => ch.charCodeAt(0) > 0x7f)
+      ? `/F2 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm <${ucs2(t.text)}> Tj`
+      : `/F1 ${t.size ?? 10} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${esc(t.text)}) Tj`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '',
@@ -146,7 +157,9 @@ export function textPdf(pages: { texts: DrawnText[]; lines?: [number, number, nu
     ].join('\n');
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     const contentRef = objects.length;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentRef} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentRef} 0 R >>`,
+    );
     kids.push(`${objects.length} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`;

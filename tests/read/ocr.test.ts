@@ -14,7 +14,19 @@ describe('OCR of scanned pages', () => {
     needTool(ctx, 'tesseract');
     needTool(ctx, 'poppler');
     const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-scan-'));
-    execFileSync('pdftoppm', ['-r', '200', '-f', '14', '-l', '14', '-gray', '-jpeg', '-singlefile', corpusPath('035.pdf'), join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '200',
+      '-f',
+      '14',
+      '-l',
+      '14',
+      '-gray',
+      '-jpeg',
+      '-singlefile',
+      corpusPath('035.pdf'),
+      join(dir, 'page'),
+    ]);
     const jpeg = readFileSync(join(dir, 'page.jpg'));
     // JPEG SOF0 frame header: height, width and number of colour components of the scan
     const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
@@ -22,7 +34,9 @@ describe('OCR of scanned pages', () => {
     const width = jpeg.readUInt16BE(sof + 7);
     const read = await readPdf(jpegPagePdf(jpeg, width, height, jpeg[sof + 9]), 'scan.pdf');
     expect(read.format).toBe('pdf-ocr');
-    const text = read.blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map((c) => c.text).join('|')).join('\n') : b.text)).join('\n');
+    const text = read.blocks
+      .map((b) => (b.type === 'table' ? b.rows.map((r) => r.map((c) => c.text).join('|')).join('\n') : b.text))
+      .join('\n');
     expect(text).toContain('一般公共预算支出预算表');
     expect(text).toContain('江苏省人民检察院');
     // amounts as printed on the page (OCR may miss a row, but must not garble the ones it reads)

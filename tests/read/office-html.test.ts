@@ -81,7 +81,12 @@ describe('XLSX', () => {
     const read = await readFileBlocks(file, await import('node:fs').then((fs) => fs.readFileSync(file)));
     const grid = gridAfter(read.blocks, /单位：万元/);
     expect(texts(grid.rows[0])).toEqual(['收入', '', '支出', '']);
-    expect(texts(rowStarting(grid, '一、一般公共预算拨款收入'))).toEqual(['一、一般公共预算拨款收入', '4,651.67', '一、一般公共服务支出', '2,906.63']);
+    expect(texts(rowStarting(grid, '一、一般公共预算拨款收入'))).toEqual([
+      '一、一般公共预算拨款收入',
+      '4,651.67',
+      '一、一般公共服务支出',
+      '2,906.63',
+    ]);
     expect(texts(rowStarting(grid, '', '', '二十、住房保障支出'))).toEqual(['', '', '二十、住房保障支出', '1,302.95']);
     expect(rowStarting(grid, '收入总计')[1].at).toMatchObject({ page: 1, line: 8, column: 2 });
 
@@ -95,7 +100,8 @@ describe('XLSX', () => {
 
 describe('DOCX', () => {
   it('keeps merged cells (column and row spans) as empty cells with the text in the first', async () => {
-    const cell = (text: string, span: { columnSpan?: number; rowSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...span });
+    const cell = (text: string, span: { columnSpan?: number; rowSpan?: number } = {}) =>
+      new TableCell({ children: [new Paragraph(text)], ...span });
     const doc = new Document({
       sections: [
         {
@@ -106,9 +112,17 @@ describe('DOCX', () => {
             new Paragraph('单位：万元'),
             new Table({
               rows: [
-                new TableRow({ children: [cell('功能分类科目编码', { columnSpan: 3 }), cell('科目名称', { rowSpan: 2 }), cell('合计', { rowSpan: 2 })] }),
+                new TableRow({
+                  children: [
+                    cell('功能分类科目编码', { columnSpan: 3 }),
+                    cell('科目名称', { rowSpan: 2 }),
+                    cell('合计', { rowSpan: 2 }),
+                  ],
+                }),
                 new TableRow({ children: [cell('类'), cell('款'), cell('项')] }),
-                new TableRow({ children: [cell('201'), cell(''), cell(''), cell('一般公共服务支出'), cell('2,112.86')] }),
+                new TableRow({
+                  children: [cell('201'), cell(''), cell(''), cell('一般公共服务支出'), cell('2,112.86')],
+                }),
                 new TableRow({ children: [cell('201'), cell('06'), cell('01'), cell('行政运行'), cell('1,000.50')] }),
               ],
             }),
@@ -129,13 +143,18 @@ describe('DOCX', () => {
 
   it('refuses a damaged DOCX with a clear message', async () => {
     // a zip recognised as Word (it has word/document.xml) whose document is not XML and whose parts are missing
-    const bytes = buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types') }, { name: 'word/document.xml', data: Buffer.from('<w:document><broken') }]);
+    const bytes = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document><broken') },
+    ]);
     await expect(readFileBlocks('broken.docx', bytes)).rejects.toThrow(/损坏|damaged/);
   });
 });
 
 describe('HTML', () => {
-  const page = (charset: string) => `<!DOCTYPE html><html><head><meta charset="${charset}"><title>公开</title><style>td{}</style></head><body>
+  const page = (
+    charset: string,
+  ) => `<!DOCTYPE html><html><head><meta charset="${charset}"><title>公开</title><style>td{}</style></head><body>
 <h2>某区2024年部门预算</h2>
 <p>第二部分 2024年部门预算表</p>
 <p>一般公共预算支出表</p><p>单位：万元</p>

@@ -83,7 +83,15 @@ describe('039.pdf: 部门整体预算绩效目标申报表', () => {
     const ind = target.indicators;
     expect(ind).toHaveLength(21);
     const byName = (name: string) => ind.find((i) => i.name === name)!;
-    expect(ind[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '提出“十五五”规划任务举措数量（条）', target: '≥20', periodTarget: '≥20', comparator: '≥', value: '20' });
+    expect(ind[0]).toMatchObject({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '提出“十五五”规划任务举措数量（条）',
+      target: '≥20',
+      periodTarget: '≥20',
+      comparator: '≥',
+      value: '20',
+    });
     expect(byName('汇聚数据数量.')).toMatchObject({ target: '≥10亿条', value: '10', valueUnit: '亿条' });
     expect(byName('服务企业次数（年度）')).toMatchObject({ level2: '数量指标', target: '全年≥10000家次' });
     expect(byName('政务云支撑系统数')).toMatchObject({ level2: '数量指标', target: '≥1340个' });
@@ -93,8 +101,17 @@ describe('039.pdf: 部门整体预算绩效目标申报表', () => {
     expect(byName('话务接通率')).toMatchObject({ level1: '产出指标', level2: '社会效益指标', target: '≥93%' });
     expect(byName('特别重大事件（Ⅰ级）发生率')).toMatchObject({ level2: '社会效益指标', target: '≤1%' });
     expect(byName('有效投诉率')).toMatchObject({ level2: '社会效益指标', target: '≤1%' });
-    expect(byName('政务服务受理综合满意率')).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', target: '≥95%' });
-    expect(byName('人工成本控制率')).toMatchObject({ level1: '成本指标', level2: '经济成本指标', target: '≤1', periodTarget: '≤1' });
+    expect(byName('政务服务受理综合满意率')).toMatchObject({
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      target: '≥95%',
+    });
+    expect(byName('人工成本控制率')).toMatchObject({
+      level1: '成本指标',
+      level2: '经济成本指标',
+      target: '≤1',
+      periodTarget: '≤1',
+    });
     for (const i of ind) expect(i.at.page).toBe(2);
   });
 

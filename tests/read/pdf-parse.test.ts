@@ -29,7 +29,14 @@ describe('parse corpus PDFs', () => {
     expect(d.source.format).toBe('pdf');
     expect(d).toMatchObject({ kind: 'final_account', year: 2024, unit: { name: '上海市普陀区财政局' } });
     expect(d.tablesPresent).toEqual(
-      expect.arrayContaining(['final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary', 'final-general-budget-expenditure', 'final-general-budget-basic-expenditure']),
+      expect.arrayContaining([
+        'final-income-expenditure-summary',
+        'final-income',
+        'final-expenditure',
+        'final-fiscal-appropriation-summary',
+        'final-general-budget-expenditure',
+        'final-general-budget-basic-expenditure',
+      ]),
     );
     const summary = table(d, 'final-income-expenditure-summary');
     expect(summary.at?.page).toBe(6);
@@ -43,7 +50,15 @@ describe('parse corpus PDFs', () => {
   it('018.pdf: 深圳市统计局 2026 budget, 收支总表 on page 16', async () => {
     const d = await parse('018.pdf');
     expect(d).toMatchObject({ kind: 'budget', year: 2026 });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'three-public']));
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'income-expenditure-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'three-public',
+      ]),
+    );
     expect(table(d, 'income-expenditure-summary').at?.page).toBe(16);
     expect(d.figures.incomeTotal).toBe(5417.8);
     expect(d.figures.expenditureTotal).toBe(5417.8);
@@ -53,8 +68,21 @@ describe('parse corpus PDFs', () => {
   it('021.pdf: 苏州市审计局 2026 budget, totals, basic/project split and function classes', async () => {
     const d = await parse('021.pdf');
     expect(d).toMatchObject({ kind: 'budget', year: 2026 });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'general-budget-basic-expenditure', 'three-public']));
-    expect(d.figures).toMatchObject({ incomeTotal: 4651.67, basicExpenditure: 4312.17, projectExpenditure: 339.5, procurementTotal: 188.5 });
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'general-budget-basic-expenditure',
+        'three-public',
+      ]),
+    );
+    expect(d.figures).toMatchObject({
+      incomeTotal: 4651.67,
+      basicExpenditure: 4312.17,
+      projectExpenditure: 339.5,
+      procurementTotal: 188.5,
+    });
     expect(d.figures.functionClasses).toMatchObject({ '201': 2906.63, '208': 442.09, '221': 1302.95 });
   });
 
@@ -74,7 +102,15 @@ describe('parse corpus PDFs', () => {
     const d = await parse('032.pdf');
     expect(d).toMatchObject({ kind: 'final_account', year: 2024, unit: { name: '国家信访局' } });
     expect(d.parts.map((p) => p.title)).toEqual(expect.arrayContaining(['国家信访局概况', '名词解释']));
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary', 'final-general-budget-basic-expenditure']));
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'final-income-expenditure-summary',
+        'final-income',
+        'final-expenditure',
+        'final-fiscal-appropriation-summary',
+        'final-general-budget-basic-expenditure',
+      ]),
+    );
     expect(table(d, 'final-income-expenditure-summary').at?.page).toBe(7);
     expect(table(d, 'final-government-fund').status).toBe('empty');
   });
@@ -82,16 +118,35 @@ describe('parse corpus PDFs', () => {
   it('033.pdf: 佛山市轨道交通局 2019 final account, figures from its tables', async () => {
     const d = await parse('033.pdf');
     expect(d).toMatchObject({ kind: 'final_account', year: 2019, unit: { name: '佛山市轨道交通局' } });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['final-income-expenditure-summary', 'final-expenditure', 'final-general-budget-basic-expenditure', 'final-three-public']));
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'final-income-expenditure-summary',
+        'final-expenditure',
+        'final-general-budget-basic-expenditure',
+        'final-three-public',
+      ]),
+    );
     // 一般公共预算财政拨款支出 1668.14, 基本支出 746.39, 项目支出 921.75 (page 15), 公用经费合计 97.19 (page 20)
-    expect(d.figures).toMatchObject({ generalPublicBudgetExpenditure: 1668.14, basicExpenditure: 746.39, projectExpenditure: 921.75, operatingCosts: 97.19 });
+    expect(d.figures).toMatchObject({
+      generalPublicBudgetExpenditure: 1668.14,
+      basicExpenditure: 746.39,
+      projectExpenditure: 921.75,
+      operatingCosts: 97.19,
+    });
   });
 
   it('035.pdf: 江苏省人民检察院 2017 budget', async () => {
     const d = await parse('035.pdf');
     // the cover prints the unit and "2017年部门预算" in two large lines far apart: one title
-    expect(d).toMatchObject({ kind: 'budget', year: 2017, title: { text: '江苏省人民检察院2017年部门预算' }, unit: { name: '江苏省人民检察院' } });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'fiscal-appropriation-summary']));
+    expect(d).toMatchObject({
+      kind: 'budget',
+      year: 2017,
+      title: { text: '江苏省人民检察院2017年部门预算' },
+      unit: { name: '江苏省人民检察院' },
+    });
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining(['income-expenditure-summary', 'fiscal-appropriation-summary']),
+    );
     expect(table(d, 'income-expenditure-summary').at?.page).toBe(10);
     expect(d.figures.currentYearIncome).toBe(17996.68);
   });
@@ -99,24 +154,44 @@ describe('parse corpus PDFs', () => {
   it('002.pdf: 普陀区万里街道 2024 budget (Shanghai template, amounts in 元), tables and 三公', async () => {
     const d = await parse('002.pdf');
     expect(d).toMatchObject({ kind: 'budget', year: 2024 });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'three-public']));
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'three-public',
+      ]),
+    );
     const summary = table(d, 'income-expenditure-summary');
     expect(summary).toMatchObject({ unit: '元', at: { page: 10 } });
     // 收入总计 156,211,123 元; 一般公共服务支出 2,932,700 元; 三公 47.91 万元 (page 31)
     expect(d.figures.incomeTotal).toBeCloseTo(15621.1123, 6);
     expect(d.figures.functionClasses?.['201']).toBeCloseTo(293.27, 6);
-    expect(d.figures.threePublic).toMatchObject({ total: 47.91, vehiclePurchase: 25, vehicleOperation: 21.56, reception: 1.35 });
+    expect(d.figures.threePublic).toMatchObject({
+      total: 47.91,
+      vehiclePurchase: 25,
+      vehicleOperation: 21.56,
+      reception: 1.35,
+    });
   });
 
   it('013.pdf: 上海市财政局 2025 unit budget, tables and 三公', async () => {
     const d = await parse('013.pdf');
     expect(d).toMatchObject({ kind: 'budget', scope: 'unit', year: 2025 });
-    expect(d.tablesPresent).toEqual(expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'three-public']));
+    expect(d.tablesPresent).toEqual(
+      expect.arrayContaining(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'three-public']),
+    );
     expect(table(d, 'income-summary').at?.page).toBe(8);
     // 收入总计 171,915,169 元; 201 一般公共服务支出 127,886,849 元; 三公 346.30 万元 (page 20)
     expect(d.figures.incomeTotal).toBeCloseTo(17191.5169, 6);
     expect(d.figures.functionClasses?.['201']).toBeCloseTo(12788.6849, 6);
-    expect(d.figures.threePublic).toMatchObject({ total: 346.3, overseas: 288.7, vehicleOperation: 32.2, reception: 25.4 });
+    expect(d.figures.threePublic).toMatchObject({
+      total: 346.3,
+      overseas: 288.7,
+      vehicleOperation: 32.2,
+      reception: 25.4,
+    });
   });
 });
 
@@ -140,7 +215,19 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     const d = await parse('002.pdf');
     // p10 财务收支预算总表, p11 收入, p16 支出, p21 财政拨款收支, p22 一般公共预算支出功能分类, p27 政府性基金 (empty),
     // p28 国有资本经营 (empty), p29 一般公共预算基本支出部门预算经济分类, p31 "三公"经费和机关运行经费
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'government-fund-expenditure', 'state-capital-expenditure', 'general-budget-basic-expenditure', 'three-public']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'government-fund-expenditure',
+        'state-capital-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+      ]),
+    );
     expect(table(d, 'general-budget-expenditure').at?.page).toBe(22);
     expect(table(d, 'general-budget-basic-expenditure').at?.page).toBe(29);
     expect(table(d, 'government-fund-expenditure').status).toBe('empty');
@@ -154,7 +241,17 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
       publicFunds: 1116.8569, // p30 合计 公用经费 11,168,569
       threePublic: { total: 47.91, overseas: 0, vehiclePurchase: 25, vehicleOperation: 21.56, reception: 1.35 }, // p31
       // p10 一、一般公共服务支出 2,932,700 … 九、住房保障支出 8,882,399 (classes printed without codes)
-      functionClasses: { '201': 293.27, '204': 163.3, '205': 25, '206': 10, '207': 20, '208': 1960.4064, '210': 322.3657, '212': 11938.5303, '221': 888.2399 },
+      functionClasses: {
+        '201': 293.27,
+        '204': 163.3,
+        '205': 25,
+        '206': 10,
+        '207': 20,
+        '208': 1960.4064,
+        '210': 322.3657,
+        '212': 11938.5303,
+        '221': 888.2399,
+      },
     });
     // p22: 201 05 07 专项普查活动 257,700 (类/款/项 columns)
     expect(cellText(coded(table(d, 'general-budget-expenditure'), '2010507'), 'total')).toBe('257,700');
@@ -165,7 +262,19 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
   it('008.pdf (上海 普陀区财政局 2024 final account)', async () => {
     const d = await parse('008.pdf');
     // p6 收入支出决算总表 … p20 国有资本经营 (the nine 决算 tables, p19 and p20 empty)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary', 'final-general-budget-expenditure', 'final-general-budget-basic-expenditure', 'final-three-public', 'final-government-fund', 'final-state-capital']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'final-income-expenditure-summary',
+        'final-income',
+        'final-expenditure',
+        'final-fiscal-appropriation-summary',
+        'final-general-budget-expenditure',
+        'final-general-budget-basic-expenditure',
+        'final-three-public',
+        'final-government-fund',
+        'final-state-capital',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 2995.39, // p6 总计 2,995.39
       expenditureTotal: 2995.39,
@@ -193,7 +302,19 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
   it('013.pdf (上海市财政局 2025 unit budget, 元)', async () => {
     const d = await parse('013.pdf');
     // p7, p8, p10, p12, p13 一般公共预算支出功能分类, p15/p16 (printed without rows), p17 基本支出经济分类, p20 三公
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'government-fund-expenditure', 'state-capital-expenditure', 'general-budget-basic-expenditure', 'three-public']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'government-fund-expenditure',
+        'state-capital-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 17191.5169, // p7 收入总计 171,915,169
       basicExpenditure: 12764.2039, // p13-14 合计 基本支出 127,642,039
@@ -209,7 +330,18 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     const d = await parse('018.pdf');
     // 表1 p16 收支总表, 表2 p18 收入总表, 表3 p19 支出总表, 表6 p25 财政拨款收支总表, 表7 p27 一般公共预算支出表（按功能分类）,
     // 表9 p32 三公, 表10 p33 and 表11 p34 empty (表4 基本支出总表, 表5 项目支出总表, 表8 按经济分类 have no standard id)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'three-public', 'government-fund-expenditure', 'state-capital-expenditure']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'three-public',
+        'government-fund-expenditure',
+        'state-capital-expenditure',
+      ]),
+    );
     expect(table(d, 'government-fund-expenditure').status).toBe('empty'); // p33 "本表本年无发生额"
     expect(d.figures).toMatchObject({
       incomeTotal: 5417.8, // p16 收入总计
@@ -241,7 +373,19 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     const d = await parse('021.pdf');
     // p9 收支总表, p10 收入总表, p11 支出总表, p12 财政拨款收支总表, p16 一般公共预算支出表, p17 一般公共预算基本支出表, p18 三公,
     // p19 and p20 empty (p14/p15 财政拨款支出表 have no standard id)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'general-budget-basic-expenditure', 'three-public', 'government-fund-expenditure', 'state-capital-expenditure']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+        'government-fund-expenditure',
+        'state-capital-expenditure',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 4651.67, // p9
       currentYearIncome: 4651.67, // p9 本年收入合计
@@ -262,7 +406,10 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     const income = table(d, 'income-summary');
     const total = income.rows.find((r) => r.kind === 'total')!;
     expect([cellText(total, 'total'), cellText(total, 'generalBudget')]).toEqual(['4,651.67', '4,651.67']);
-    expect(income.rows.filter((r) => r.kind === 'organisation').map((r) => [r.orgCode, r.label])).toEqual([['024', '苏州市审计局'], ['024001', '苏州市审计局']]);
+    expect(income.rows.filter((r) => r.kind === 'organisation').map((r) => [r.orgCode, r.label])).toEqual([
+      ['024', '苏州市审计局'],
+      ['024001', '苏州市审计局'],
+    ]);
     // p9: "八、附属单位上缴收入" is a template row
     expect(table(d, 'income-expenditure-summary').rows.some((r) => r.key === 'subsidiaryRemit')).toBe(true);
   });
@@ -270,7 +417,17 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
   it('025.pdf (西安市审计局 2026 budget, 元: 部门/政府 economic codes side by side, 上年/当年/增减 三公)', async () => {
     const d = await parse('025.pdf');
     // 表1 p22 … 表4 p25, p26 一般公共预算支出明细表（按支出功能分类科目）, p30 基本支出明细表（按支出经济分类科目）, p35 三公
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'general-budget-expenditure', 'general-budget-basic-expenditure', 'three-public']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 4203.472358, // p22 收入总计 42,034,723.58
       currentYearIncome: 4105.289608, // p22 本年收入合计 41,052,896.08
@@ -291,7 +448,19 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
   it('032.pdf (国家信访局 2024 final account: 行次 columns, full codes, 三公 预算数|决算数)', async () => {
     const d = await parse('032.pdf');
     // 公开01表 p7 … 公开09表 p15 (07 and 08 empty)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary', 'final-general-budget-expenditure', 'final-general-budget-basic-expenditure', 'final-government-fund', 'final-state-capital', 'final-three-public']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'final-income-expenditure-summary',
+        'final-income',
+        'final-expenditure',
+        'final-fiscal-appropriation-summary',
+        'final-general-budget-expenditure',
+        'final-general-budget-basic-expenditure',
+        'final-government-fund',
+        'final-state-capital',
+        'final-three-public',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 22066.59, // p7 总计 (行次 31)
       expenditureTotal: 22066.59,
@@ -308,10 +477,20 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     // p8: 2014001 行政运行 6,000.76 in a single 科目代码 column; 合计 20,451.35
     const income = table(d, 'final-income');
     expect(cellText(coded(income, '2014001'), 'total')).toBe('6,000.76');
-    expect(cellText(income.rows.find((r) => r.kind === 'total')!, 'total')).toBe('20,451.35');
+    expect(
+      cellText(
+        income.rows.find((r) => r.kind === 'total')!,
+        'total',
+      ),
+    ).toBe('20,451.35');
     // p15: one printed row, 预算数 columns then 决算数 columns
     const three = table(d, 'final-three-public');
-    expect(cellText(three.rows.find((r) => r.key === 'budget')!, 'total')).toBe('76.43');
+    expect(
+      cellText(
+        three.rows.find((r) => r.key === 'budget')!,
+        'total',
+      ),
+    ).toBe('76.43');
     // p12: three code–name–决算数 groups; 310 资本性支出 27.24 is in the third, under 公用经费
     expect(cellText(coded(table(d, 'final-general-budget-basic-expenditure'), '310'), 'public')).toBe('27.24');
   });
@@ -319,7 +498,18 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
   it('033.pdf (佛山市轨道交通局 2019 final account: 行次 columns not read as amounts)', async () => {
     const d = await parse('033.pdf');
     // 表1 p5 … 表8 p22 (no 国有资本经营 table)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['final-income-expenditure-summary', 'final-income', 'final-expenditure', 'final-fiscal-appropriation-summary', 'final-general-budget-expenditure', 'final-general-budget-basic-expenditure', 'final-three-public', 'final-government-fund']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'final-income-expenditure-summary',
+        'final-income',
+        'final-expenditure',
+        'final-fiscal-appropriation-summary',
+        'final-general-budget-expenditure',
+        'final-general-budget-basic-expenditure',
+        'final-three-public',
+        'final-government-fund',
+      ]),
+    );
     expect(d.figures).toMatchObject({
       incomeTotal: 1668.14, // p7 总计 (行次 26)
       currentYearIncome: 1668.14, // p7 本年收入合计 (行次 23, not the amount)
@@ -333,17 +523,35 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
       functionClasses: { '208': 76.23, '214': 1531.04, '221': 60.87 }, // p5-p7
     });
     const summary = table(d, 'final-income-expenditure-summary');
-    expect(summary.rows.find((r) => r.key === 'currentYearIncome')?.cells.map((c) => c.amount?.text)).toEqual(['1668.14']);
+    expect(summary.rows.find((r) => r.key === 'currentYearIncome')?.cells.map((c) => c.amount?.text)).toEqual([
+      '1668.14',
+    ]);
     expect(cellText(coded(summary, '214', 'expenditure'), 'final')).toBe('1531.04'); // "十三、交通运输支出"
     const three = table(d, 'final-three-public');
-    expect(cellText(three.rows.find((r) => r.key === 'budget')!, 'total')).toBe('0.00');
+    expect(
+      cellText(
+        three.rows.find((r) => r.key === 'budget')!,
+        'total',
+      ),
+    ).toBe('0.00');
   });
 
   it('035.pdf (江苏省人民检察院 2017 budget: 总表 classes without codes, 三公 with 会议费/培训费)', async () => {
     const d = await parse('035.pdf');
     // 一 p10 收支预算总表, 二/三/四 p11, 七 p13 政府性基金 (empty), 八 p14 一般公共预算支出预算表, 九 p14 基本支出, 十一 p16 三公
     // (五/六 p12 财政拨款支出/基本支出预算表, 十 机关运行经费, 十二 政府采购 have no standard id)
-    expect(sorted(d.tablesPresent)).toEqual(sorted(['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary', 'government-fund-expenditure', 'general-budget-expenditure', 'general-budget-basic-expenditure', 'three-public']));
+    expect(sorted(d.tablesPresent)).toEqual(
+      sorted([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'government-fund-expenditure',
+        'general-budget-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+      ]),
+    );
     expect(table(d, 'general-budget-expenditure').at?.page).toBe(14);
     expect(d.figures).toMatchObject({
       incomeTotal: 17996.68, // p10 收入合计
@@ -365,7 +573,9 @@ describe('corpus PDFs: standard tables present and key figures, as printed', () 
     // p12/p14: 2040401 行政运行 7,968.14 in a single 功能科目代码 column
     expect(cellText(coded(table(d, 'general-budget-expenditure'), '2040401'), 'total')).toBe('7,968.14');
     // p10: "九、医疗卫生与计划生育支出" (2017 name of 210) is a class row with its code
-    expect(coded(table(d, 'income-expenditure-summary'), '210', 'expenditure').label).toBe('九、医疗卫生与计划生育支出');
+    expect(coded(table(d, 'income-expenditure-summary'), '210', 'expenditure').label).toBe(
+      '九、医疗卫生与计划生育支出',
+    );
   });
 });
 

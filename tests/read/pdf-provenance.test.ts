@@ -8,7 +8,11 @@ import { corpusPath } from './support.js';
 import { seedPath } from '../support/paths.js';
 
 function allFacts(d: Disclosure): Fact[] {
-  return [...d.narrative.flatMap((s) => s.facts), ...d.threePublic.items, ...(d.operatingCosts.fact ? [d.operatingCosts.fact] : [])];
+  return [
+    ...d.narrative.flatMap((s) => s.facts),
+    ...d.threePublic.items,
+    ...(d.operatingCosts.fact ? [d.operatingCosts.fact] : []),
+  ];
 }
 
 function factWith(d: Disclosure, label: RegExp, amount: string): Fact {

@@ -17,8 +17,18 @@ describe('002.pdf (Shanghai 普陀区 万里街道, 2024 budget, ruled tables dr
     const grid = gridAfter(blocks, /^2024年部门财务收支预算总表$/);
     expect(grid.at.page).toBe(10);
     expect(texts(rowStarting(grid, '本年收入'))).toEqual(['本年收入', '', '本年支出', '']);
-    expect(texts(rowStarting(grid, '一、财政拨款收入'))).toEqual(['一、财政拨款收入', '156,211,123', '一、一般公共服务支出', '2,932,700']);
-    expect(texts(rowStarting(grid, '3. 国有资本经营预算'))).toEqual(['3. 国有资本经营预算', '', '四、科学技术支出', '100,000']);
+    expect(texts(rowStarting(grid, '一、财政拨款收入'))).toEqual([
+      '一、财政拨款收入',
+      '156,211,123',
+      '一、一般公共服务支出',
+      '2,932,700',
+    ]);
+    expect(texts(rowStarting(grid, '3. 国有资本经营预算'))).toEqual([
+      '3. 国有资本经营预算',
+      '',
+      '四、科学技术支出',
+      '100,000',
+    ]);
     expect(texts(rowStarting(grid, '', '', '九、住房保障支出'))).toEqual(['', '', '九、住房保障支出', '8,882,399']);
     expect(texts(rowStarting(grid, '收入总计'))).toEqual(['收入总计', '156,211,123', '支出总计', '156,211,123']);
   });
@@ -27,9 +37,29 @@ describe('002.pdf (Shanghai 普陀区 万里街道, 2024 budget, ruled tables dr
     const { blocks } = await readCorpus('002.pdf');
     const grid = gridAfter(blocks, /^2024年部门收入预算总表$/);
     expect(grid.at.page).toBe(11);
-    expect(texts(grid.rows[1])).toEqual(['功能分类科目编码', '', '', '功能分类科目名称', '合计', '财政拨款收入', '事业收入', '事业单位经营收入', '其他收入']);
+    expect(texts(grid.rows[1])).toEqual([
+      '功能分类科目编码',
+      '',
+      '',
+      '功能分类科目名称',
+      '合计',
+      '财政拨款收入',
+      '事业收入',
+      '事业单位经营收入',
+      '其他收入',
+    ]);
     expect(texts(grid.rows[2]).slice(0, 3)).toEqual(['类', '款', '项']);
-    expect(texts(rowStarting(grid, '201', '05', '07'))).toEqual(['201', '05', '07', '专项普查活动', '257,700', '257,700', '0', '0', '0']);
+    expect(texts(rowStarting(grid, '201', '05', '07'))).toEqual([
+      '201',
+      '05',
+      '07',
+      '专项普查活动',
+      '257,700',
+      '257,700',
+      '0',
+      '0',
+      '0',
+    ]);
     const continued = rowStarting(grid, '204', '06', '07');
     expect(texts(continued)).toEqual(['204', '06', '07', '公共法律服务', '300,000', '300,000', '0', '0', '0']);
     expect(continued[4].at.page).toBe(12);
@@ -54,7 +84,9 @@ describe('002.pdf (Shanghai 普陀区 万里街道, 2024 budget, ruled tables dr
 
   it('rejoins a paragraph wrapped over lines and drops page numbers', async () => {
     const { blocks } = await readCorpus('002.pdf');
-    const para = textBlocks(blocks).find((b) => b.text.startsWith('2024年，上海市普陀区人民政府万里街道办事处收入预算15621.11万元'));
+    const para = textBlocks(blocks).find((b) =>
+      b.text.startsWith('2024年，上海市普陀区人民政府万里街道办事处收入预算15621.11万元'),
+    );
     expect(para?.text).toContain('其他收入0.00万元。');
     expect(para?.at.page).toBe(6);
     expect(textBlocks(blocks).filter((b) => /^[-—\s]*\d{1,3}[-—\s]*$/.test(b.text))).toEqual([]);
@@ -66,8 +98,24 @@ describe('013.pdf (上海市财政局, 2025 budget, Excel-printed)', () => {
     const { blocks } = await readCorpus('013.pdf');
     const grid = gridAfter(blocks, /^2025年预算单位财务收支预算总表$/);
     expect(grid.at.page).toBe(7);
-    expect(texts(rowStarting(grid, '一、财政拨款收入'))).toEqual(['一、财政拨款收入', '171,915,169', '一、一般公共服务支出', '127,886,849', '60,330,260', '24,531,459', '43,025,130']);
-    expect(texts(rowStarting(grid, '2、政府性基金'))).toEqual(['2、政府性基金', '', '三、卫生健康支出', '4,668,000', '4,620,000', '', '48,000']);
+    expect(texts(rowStarting(grid, '一、财政拨款收入'))).toEqual([
+      '一、财政拨款收入',
+      '171,915,169',
+      '一、一般公共服务支出',
+      '127,886,849',
+      '60,330,260',
+      '24,531,459',
+      '43,025,130',
+    ]);
+    expect(texts(rowStarting(grid, '2、政府性基金'))).toEqual([
+      '2、政府性基金',
+      '',
+      '三、卫生健康支出',
+      '4,668,000',
+      '4,620,000',
+      '',
+      '48,000',
+    ]);
     const header = grid.rows.slice(0, 4).map(texts);
     expect(header.some((r) => r.includes('人员经费') && r.includes('公用经费'))).toBe(true);
   });
@@ -75,7 +123,9 @@ describe('013.pdf (上海市财政局, 2025 budget, Excel-printed)', () => {
   it('reads the 目录 entries as numbered items and the unit line of the cover', async () => {
     const { blocks } = await readCorpus('013.pdf');
     expect(textBlocks(blocks).some((b) => b.text === '预算单位：上海市财政局' && b.at.page === 1)).toBe(true);
-    expect(textBlocks(blocks).filter((b) => b.at.page === 2 && b.type === 'heading' && b.numbering === 'item')).toHaveLength(9);
+    expect(
+      textBlocks(blocks).filter((b) => b.at.page === 2 && b.type === 'heading' && b.numbering === 'item'),
+    ).toHaveLength(9);
   });
 });
 
@@ -92,7 +142,9 @@ describe('032.pdf (国家信访局, 2024 final account, central template)', () =
 
   it('joins a part number and its title printed on two lines', async () => {
     const { blocks } = await readCorpus('032.pdf');
-    const parts = blocks.filter((b) => b.type === 'heading' && b.numbering === 'part').map((b) => (b.type === 'heading' ? b.title : ''));
+    const parts = blocks
+      .filter((b) => b.type === 'heading' && b.numbering === 'part')
+      .map((b) => (b.type === 'heading' ? b.title : ''));
     expect(parts).toContain('国家信访局概况');
   });
 });
@@ -109,7 +161,12 @@ describe('035.pdf (江苏省人民检察院, 2017 budget)', () => {
   it('splits text the PDF draws across a column rule into its two cells', async () => {
     const { blocks } = await readCorpus('035.pdf');
     const grid = gridAfter(blocks, /^四、财政拨款收支预算总表$/);
-    expect(texts(rowStarting(grid, '一、一般公共预算'))).toEqual(['一、一般公共预算', '17,981.68', '一、基本支出', '12,308.48']);
+    expect(texts(rowStarting(grid, '一、一般公共预算'))).toEqual([
+      '一、一般公共预算',
+      '17,981.68',
+      '一、基本支出',
+      '12,308.48',
+    ]);
     expect(texts(rowStarting(grid, '收入合计'))).toEqual(['收入合计', '17,981.68', '支出合计', '17,981.68']);
   });
 
@@ -117,13 +174,25 @@ describe('035.pdf (江苏省人民检察院, 2017 budget)', () => {
     const { blocks } = await readCorpus('035.pdf');
     const grid = gridAfter(blocks, /^十一、一般公共预算“三公”经费、会议费、培训费支出预算表$/);
     expect(grid.at.page).toBe(16);
-    expect(texts(grid.rows.at(-1)!)).toEqual(['1,452.35', '584.35', '110.00', '317.80', '50.00', '267.80', '156.55', '168.00', '700.00']);
+    expect(texts(grid.rows.at(-1)!)).toEqual([
+      '1,452.35',
+      '584.35',
+      '110.00',
+      '317.80',
+      '50.00',
+      '267.80',
+      '156.55',
+      '168.00',
+      '700.00',
+    ]);
   });
 
   it('reads "第X部分：title" part headings of other templates (025.pdf)', async () => {
     const { blocks } = await readCorpus('025.pdf');
     const parts = blocks.filter((b) => b.type === 'heading' && b.numbering === 'part' && b.at.page !== 2);
-    expect(parts.map((b) => (b.type === 'heading' ? b.title : ''))).toEqual(expect.arrayContaining(['部门概况', '部门预算公开报表']));
+    expect(parts.map((b) => (b.type === 'heading' ? b.title : ''))).toEqual(
+      expect.arrayContaining(['部门概况', '部门预算公开报表']),
+    );
   });
 });
 
@@ -137,8 +206,24 @@ describe('039.pdf (广州市政务服务和数据管理局, 部门整体预算�
     expect(texts(rowStarting(grid, '', '项目支出'))).toEqual(['', '项目支出', '86,246.64', '其他资金', '0.00']);
     // page 2 continues the form with more columns (indicator levels): a grid of its own, values in their columns
     const indicators = blocks.filter((b): b is TableBlock => b.type === 'table' && b.at.page === 2)[0];
-    expect(texts(rowStarting(indicators, '绩效指标'))).toEqual(['绩效指标', '一级指标', '', '二级指标', '三级指标', '实施周期指标值', '年度指标值']);
-    expect(texts(rowStarting(indicators, '', '产出指标'))).toEqual(['', '产出指标', '', '数量指标', '提出“十五五”规划任务举措数量（条）', '≥20', '≥20']);
+    expect(texts(rowStarting(indicators, '绩效指标'))).toEqual([
+      '绩效指标',
+      '一级指标',
+      '',
+      '二级指标',
+      '三级指标',
+      '实施周期指标值',
+      '年度指标值',
+    ]);
+    expect(texts(rowStarting(indicators, '', '产出指标'))).toEqual([
+      '',
+      '产出指标',
+      '',
+      '数量指标',
+      '提出“十五五”规划任务举措数量（条）',
+      '≥20',
+      '≥20',
+    ]);
     const goal = rowStarting(grid, '总体绩效目标')[1].text;
     expect(goal.length).toBeGreaterThan(300);
     expect(goal).not.toMatch(/\n/);
@@ -156,7 +241,9 @@ describe('paragraphs of official documents (wide line pitch, numbered lines wrap
 
   it('021.pdf page 5: an item "（九）…" wrapped onto the next line is one paragraph, not a heading and a fragment', async () => {
     const { blocks } = await readCorpus('021.pdf');
-    const item = textBlocks(blocks).find((b) => b.text.startsWith('（九）与县级市、区党委政府共同领导县级市、区审计机'));
+    const item = textBlocks(blocks).find((b) =>
+      b.text.startsWith('（九）与县级市、区党委政府共同领导县级市、区审计机'),
+    );
     expect(item).toMatchObject({ type: 'paragraph', at: { page: 5 } });
     expect(item?.text).toContain('审计机关。依法领导和监督');
   });
@@ -171,7 +258,9 @@ describe('021.pdf (苏州市审计局, 2026 budget): a table continued under the
     expect(texts(housing)).toEqual(['', '', '（二十）住房保障支出', '1,302.95']);
     expect(housing[3].at.page).toBe(13);
     expect(texts(rowStarting(grid, '收入总计'))).toEqual(['收入总计', '4,651.67', '支出总计', '4,651.67']);
-    expect(textBlocks(blocks).filter((b) => b.text.replace(/\s+/g, '') === '苏州市审计局2026年度部门预算公开')).toEqual([]);
+    expect(textBlocks(blocks).filter((b) => b.text.replace(/\s+/g, '') === '苏州市审计局2026年度部门预算公开')).toEqual(
+      [],
+    );
   });
 });
 
@@ -190,4 +279,3 @@ describe('033.pdf (佛山市轨道交通局, 2019 final account): a table over t
     expect(blocks.filter((b) => b.type !== 'table' && b.text === '表1收入支出决算总表')).toHaveLength(1);
   });
 });
-

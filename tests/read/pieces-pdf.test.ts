@@ -7,7 +7,8 @@ import { repoRoot, sharedDir } from '../support/paths.js';
 
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
 const wide = (name: string) => resolve(sharedDir, 'corpus-wide', name);
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 600_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 600_000 });
 
 describe('a disclosure in two files (北京 副中心工程办 2026: w50 情况说明 + w51 报表)', () => {
   it('check joins them: one document, the tables of its 目录 present, no toc-table-absent', () => {
@@ -28,10 +29,19 @@ describe('a disclosure in two files (北京 副中心工程办 2026: w50 情况�
     expect(doc.year).toBe(2026);
     expect(doc.kind).toBe('budget');
     // 预算01表 … 预算09表 as printed (pages 1–10)
-    expect(doc.tablesPresent).toEqual(expect.arrayContaining([
-      'income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-appropriation-summary',
-      'general-budget-expenditure', 'general-budget-basic-expenditure', 'three-public', 'government-fund-expenditure', 'state-capital-expenditure',
-    ]));
+    expect(doc.tablesPresent).toEqual(
+      expect.arrayContaining([
+        'income-expenditure-summary',
+        'income-summary',
+        'expenditure-summary',
+        'fiscal-appropriation-summary',
+        'general-budget-expenditure',
+        'general-budget-basic-expenditure',
+        'three-public',
+        'government-fund-expenditure',
+        'state-capital-expenditure',
+      ]),
+    );
     // 预算01表's 收入总计, page 1
     expect(doc.figures.incomeTotal).toBe(30939.11647);
   }, 600_000);
@@ -52,13 +62,17 @@ describe('files that are not disclosures are refused: one line naming the file a
     ['w11.pdf', '巡察通告 (an inspection notice)'],
     ['w24.pdf', 'a policy document'],
     ['w33.pdf', 'a scanned draft regulation'],
-  ])('%s, %s', (name) => {
-    const r = run('check', wide(name));
-    expect(r.status).toBe(2);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(name);
-    expect(lines[0]).toMatch(/不是预算或决算公开文件：.*没有找到任何标准公开表/);
-    expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
-  }, 600_000);
+  ])(
+    '%s, %s',
+    (name) => {
+      const r = run('check', wide(name));
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(name);
+      expect(lines[0]).toMatch(/不是预算或决算公开文件：.*没有找到任何标准公开表/);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
+    },
+    600_000,
+  );
 });

@@ -10,7 +10,15 @@ import { expected as e004 } from '../fixtures/seeds/004.expected.js';
 import type { ExpectedSeed } from '../fixtures/seeds/types.js';
 import { seedsDir } from '../support/paths.js';
 import {
-  compareFacts, compareFigures, compareMeta, compareOutline, compareProcurement, compareSelfEvaluation, compareTable, compareTableStatuses, compareTarget,
+  compareFacts,
+  compareFigures,
+  compareMeta,
+  compareOutline,
+  compareProcurement,
+  compareSelfEvaluation,
+  compareTable,
+  compareTableStatuses,
+  compareTarget,
   sectionFacts,
 } from './compare.js';
 

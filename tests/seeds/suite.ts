@@ -8,8 +8,21 @@ import { type Disclosure, DisclosureSchema } from '../../src/model/schema.js';
 import type { ExpectedSeed } from '../fixtures/seeds/types.js';
 import { seedsDir } from '../support/paths.js';
 import {
-  compareAssets, compareFacts, compareOutline, compareFigures, compareGlossary, compareMeta, compareOperatingCosts, comparePerformanceSummary,
-  compareProcurement, compareProjects, compareSelfEvaluation, compareTable, compareTableStatuses, compareTarget, compareThreePublic,
+  compareAssets,
+  compareFacts,
+  compareOutline,
+  compareFigures,
+  compareGlossary,
+  compareMeta,
+  compareOperatingCosts,
+  comparePerformanceSummary,
+  compareProcurement,
+  compareProjects,
+  compareSelfEvaluation,
+  compareTable,
+  compareTableStatuses,
+  compareTarget,
+  compareThreePublic,
   sectionFacts,
 } from './compare.js';
 
@@ -38,17 +51,24 @@ export function seedSuite(e: ExpectedSeed): void {
     });
 
     if (e.tables.length) {
-      it.each(e.tables.map((t) => [`${t.id} (line ${t.line}, ${t.rows.length} rows)`, t] as const))('table %s: row by row, cell by cell', (_n, t) => {
-        expect(compareTable(d, t)).toEqual([]);
-      });
+      it.each(e.tables.map((t) => [`${t.id} (line ${t.line}, ${t.rows.length} rows)`, t] as const))(
+        'table %s: row by row, cell by cell',
+        (_n, t) => {
+          expect(compareTable(d, t)).toEqual([]);
+        },
+      );
     }
 
     const sections = [...new Set(e.facts.map((f) => f.section))];
-    it.each(sections.map((s) => [s, e.facts.filter((f) => f.section === s)] as const))('narrative section %s: every stated amount', (s, facts) => {
-      expect(compareFacts(sectionFacts(d, s), facts, true)).toEqual([]);
-    });
+    it.each(sections.map((s) => [s, e.facts.filter((f) => f.section === s)] as const))(
+      'narrative section %s: every stated amount',
+      (s, facts) => {
+        expect(compareFacts(sectionFacts(d, s), facts, true)).toEqual([]);
+      },
+    );
 
-    if (e.projects.length) it('projects: name, amount, responsible unit', () => expect(compareProjects(d, e)).toEqual([]));
+    if (e.projects.length)
+      it('projects: name, amount, responsible unit', () => expect(compareProjects(d, e)).toEqual([]));
     it('"三公" narrative items and counts', () => expect(compareThreePublic(d, e)).toEqual([]));
     if (e.operatingCosts) it('机关运行经费', () => expect(compareOperatingCosts(d, e)).toEqual([]));
     if (e.procurement) it('政府采购', () => expect(compareProcurement(d, e)).toEqual([]));
@@ -56,14 +76,18 @@ export function seedSuite(e: ExpectedSeed): void {
     it('预算绩效 summary and table counts', () => expect(comparePerformanceSummary(d, e)).toEqual([]));
 
     if (e.performance.targets.length) {
-      it.each(e.performance.targets.map((t, i) => [`${t.project} (line ${t.line}, ${t.indicators.length} indicators)`, t, i] as const))(
-        '绩效目标表 %s', (_n, t, i) => expect(compareTarget(d, t, i)).toEqual([]),
-      );
+      it.each(
+        e.performance.targets.map(
+          (t, i) => [`${t.project} (line ${t.line}, ${t.indicators.length} indicators)`, t, i] as const,
+        ),
+      )('绩效目标表 %s', (_n, t, i) => expect(compareTarget(d, t, i)).toEqual([]));
     }
     if (e.performance.selfEvaluations.length) {
-      it.each(e.performance.selfEvaluations.map((s, i) => [`${s.project} (line ${s.line}, ${s.indicators.length} indicators)`, s, i] as const))(
-        '绩效自评表 %s', (_n, s, i) => expect(compareSelfEvaluation(d, s, i)).toEqual([]),
-      );
+      it.each(
+        e.performance.selfEvaluations.map(
+          (s, i) => [`${s.project} (line ${s.line}, ${s.indicators.length} indicators)`, s, i] as const,
+        ),
+      )('绩效自评表 %s', (_n, s, i) => expect(compareSelfEvaluation(d, s, i)).toEqual([]));
     }
 
     it('名词解释 terms', () => expect(compareGlossary(d, e)).toEqual([]));

@@ -27,9 +27,16 @@ function builtAt(): number {
 
 export default function setup(): void {
   const started = new Date();
-  const sources = Math.max(newestSource(path.join(repoRoot, 'src')), statSync(path.join(repoRoot, 'tsconfig.build.json')).mtimeMs);
+  const sources = Math.max(
+    newestSource(path.join(repoRoot, 'src')),
+    statSync(path.join(repoRoot, 'tsconfig.build.json')).mtimeMs,
+  );
   if (builtAt() > sources) return;
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
   // stamped with the start time: a source saved during the build is newer than the stamp and rebuilds next time
   const stamp = path.join(repoRoot, 'dist/.built');
   writeFileSync(stamp, started.toISOString());

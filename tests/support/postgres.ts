@@ -34,14 +34,20 @@ function freePort(): Promise<number> {
 function run(binary: string, args: string[]): void {
   const exe = path.join(BIN, binary);
   const asRoot = process.getuid?.() === 0;
-  const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8' }) : spawnSync(exe, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${binary} failed: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
+  const result = asRoot
+    ? spawnSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8' })
+    : spawnSync(exe, args, { encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`${binary} failed: ${(result.stderr || result.stdout || String(result.error)).trim()}`);
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
   if (!existsSync(path.join(BIN, 'pg_ctl'))) {
     project.provide('postgresUrl', '');
-    project.provide('postgresError', `PostgreSQL 15 binaries not found in ${BIN}: install Debian's postgresql package (listed in .ci/apt-packages.txt)`);
+    project.provide(
+      'postgresError',
+      `PostgreSQL 15 binaries not found in ${BIN}: install Debian's postgresql package (listed in .ci/apt-packages.txt)`,
+    );
     return () => {};
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-pg-'));
@@ -56,14 +62,24 @@ export default async function setup(project: TestProject): Promise<() => void> {
   try {
     run('initdb', ['-D', dataDir, '-U', 'budgetdoc', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     run('pg_ctl', [
-      '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60',
-      '-o', `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+      '-D',
+      dataDir,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
       'start',
     ]);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     project.provide('postgresUrl', '');
-    project.provide('postgresError', `could not start PostgreSQL 15: ${err instanceof Error ? err.message : String(err)}`);
+    project.provide(
+      'postgresError',
+      `could not start PostgreSQL 15: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return () => {};
   }
   project.provide('postgresUrl', `postgres://budgetdoc@127.0.0.1:${port}/postgres`);

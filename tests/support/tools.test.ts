@@ -12,7 +12,8 @@ describe('system tools', () => {
 
   it('under CI every tool the tests need is installed (.ci/apt-packages.txt)', (ctx) => {
     if (!process.env.CI) ctx.skip('only checked under CI');
-    for (const tool of ['tesseract', 'poppler', 'chromium', 'soffice'] as const) expect(missingReason(tool)).toBeUndefined();
+    for (const tool of ['tesseract', 'poppler', 'chromium', 'soffice'] as const)
+      expect(missingReason(tool)).toBeUndefined();
   });
 
   it('a missing tool is named with the Debian packages that bring it', () => {

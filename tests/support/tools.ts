@@ -23,7 +23,8 @@ const TOOLS: Record<Tool, ToolInfo> = {
   tesseract: {
     what: 'tesseract OCR with the chi_sim language',
     packages: 'tesseract-ocr tesseract-ocr-chi-sim',
-    present: () => (spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '').split(/\s+/).includes('chi_sim'),
+    present: () =>
+      (spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '').split(/\s+/).includes('chi_sim'),
   },
   poppler: {
     what: "poppler's pdftotext and pdftoppm",

@@ -13,13 +13,14 @@ import { generateSample } from '../../src/write/sample.js';
 import { renderWorkbook } from '../../src/write/workbook.js';
 
 const bin = resolve(repoRoot, 'bin/budgetdoc.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'budgetdoc-writer-cli-'));
-
 
 describe('budgetdoc sample', () => {
   it('writes N valid model files, the same for the same seed', () => {
-    const a = join(dir, 'a'), b = join(dir, 'b');
+    const a = join(dir, 'a'),
+      b = join(dir, 'b');
     expect(run('sample', '--kind', 'mixed', '--count', '6', '--seed', '3', '--out', a).status).toBe(0);
     expect(run('sample', '--kind', 'mixed', '--count', '6', '--seed', '3', '--out', b).status).toBe(0);
     const files = readdirSync(a).sort();
@@ -33,9 +34,14 @@ describe('budgetdoc sample', () => {
   });
 
   it('writes the same files with worker threads (--jobs 2) as in one thread', () => {
-    const one = join(dir, 'j1'), two = join(dir, 'j2');
-    expect(run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', one, '--jobs', '1').status).toBe(0);
-    expect(run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', two, '--jobs', '2').status).toBe(0);
+    const one = join(dir, 'j1'),
+      two = join(dir, 'j2');
+    expect(
+      run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', one, '--jobs', '1').status,
+    ).toBe(0);
+    expect(
+      run('sample', '--kind', 'final_account', '--count', '5', '--seed', '8', '--out', two, '--jobs', '2').status,
+    ).toBe(0);
     const files = readdirSync(one).sort();
     expect(readdirSync(two).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
@@ -90,8 +96,15 @@ describe('budgetdoc render', () => {
   it('applies the audit configuration as check does: an error re-graded to a warning no longer refuses', () => {
     const work = mkdtempSync(join(tmpdir(), 'budgetdoc-render-config-'));
     // seed 000 announces tables in its 目录 that its body lacks (toc-table-absent, an error by default)
-    writeFileSync(join(work, 'budgetdoc.config.json'), JSON.stringify({ audit: { rules: { 'toc-table-absent': 'warning' } } }));
-    const r = spawnSync(process.execPath, [bin, 'render', seedPath('000'), '--to', 'md', '--out', join(work, 'out.md')], { encoding: 'utf8', cwd: work, timeout: 120_000 });
+    writeFileSync(
+      join(work, 'budgetdoc.config.json'),
+      JSON.stringify({ audit: { rules: { 'toc-table-absent': 'warning' } } }),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'render', seedPath('000'), '--to', 'md', '--out', join(work, 'out.md')],
+      { encoding: 'utf8', cwd: work, timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(work, 'out.md'))).toBe(true);
   });
@@ -118,7 +131,12 @@ describe('budgetdoc template', () => {
     expect(names.some((n) => n.includes('收入支出决算总表'))).toBe(true);
     expect(names.some((n) => n.includes('三公'))).toBe(true);
     let numbers = 0;
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') numbers++; }));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'number') numbers++;
+        }),
+      );
     expect(numbers).toBe(0);
   });
 });
@@ -189,7 +207,13 @@ function priorMinor(f: Fact): number {
 /** Every statement that compares with the previous year: narrative facts, 三公 items, 机关运行经费. */
 function comparing(d: Disclosure): Fact[] {
   // a generated sample shares the 机关运行经费 fact between its section and operatingCosts: each fact once
-  return [...new Set([...d.narrative.flatMap((s) => s.facts), ...d.threePublic.items, ...(d.operatingCosts.fact ? [d.operatingCosts.fact] : [])])].filter((f) => f.change);
+  return [
+    ...new Set([
+      ...d.narrative.flatMap((s) => s.facts),
+      ...d.threePublic.items,
+      ...(d.operatingCosts.fact ? [d.operatingCosts.fact] : []),
+    ]),
+  ].filter((f) => f.change);
 }
 
 /** The previous year's model of a sample: the year before, every compared statement at its prior-year amount. */
@@ -202,7 +226,11 @@ function previousYearOf(d: Disclosure): Disclosure {
     delete f.change;
   }
   const s = prev.overview.staff;
-  for (const [now, change] of [['active', 'activeChange'], ['retired', 'retiredChange'], ['retiredBefore1949', 'retiredBefore1949Change']] as const) {
+  for (const [now, change] of [
+    ['active', 'activeChange'],
+    ['retired', 'retiredChange'],
+    ['retiredBefore1949', 'retiredBefore1949Change'],
+  ] as const) {
     s[now] = { ...s[now]!, value: s[now]!.value - s[change]!.value };
     delete s[change];
   }
@@ -221,30 +249,41 @@ function withoutPriorYear(d: Disclosure): Disclosure {
 }
 
 describe('budgetdoc render --previous', () => {
-  it.each(['budget', 'final_account'] as const)('%s: prior-year figures from the previous year give the changes and rates the sample states', (kind) => {
-    const doc = generateSample({ kind, seed: 'previous', index: 1 });
-    const full = join(dir, `prev-${kind}-full.json`), stripped = join(dir, `prev-${kind}-stripped.json`), prev = join(dir, `prev-${kind}-last-year.json`);
-    writeFileSync(full, JSON.stringify(doc));
-    writeFileSync(stripped, JSON.stringify(withoutPriorYear(doc)));
-    writeFileSync(prev, JSON.stringify(previousYearOf(doc)));
-    const outFull = join(dir, `prev-${kind}-full.md`), outStripped = join(dir, `prev-${kind}-stripped.md`), outFilled = join(dir, `prev-${kind}-filled.md`);
-    for (const [input, out, extra] of [[full, outFull, []], [stripped, outStripped, ['--force']], [stripped, outFilled, ['--previous', prev]]] as const) {
-      const r = run('render', input, '--to', 'md', '--out', out, ...extra);
-      expect(r.status, r.stderr).toBe(0);
-      if (extra[0] === '--previous') expect(r.stderr).not.toContain('注意');
-    }
-    const filled = readFileSync(outFilled, 'utf8');
-    const stated = comparing(doc).filter((f) => f.change!.direction !== 'flat');
-    expect(stated.length).toBeGreaterThan(3);
-    // the change amounts and rates the generator derived, e.g. "减少148.44万元，下降21.57%"
-    for (const f of stated) {
-      const clause = `${f.change!.word}${f.change!.amount!.text}万元${f.change!.percent ? `，${f.change!.rateWord}${f.change!.percent.text}` : ''}`;
-      expect(filled, f.label).toContain(clause);
-    }
-    // without --previous the budget's 三公 items lack their changes, which the auditor reports (hence --force above)
-    expect(readFileSync(outStripped, 'utf8')).not.toMatch(/比上年(预算|决算)?(增加|减少)\d/);
-    expect(filled).toBe(readFileSync(outFull, 'utf8'));
-  });
+  it.each(['budget', 'final_account'] as const)(
+    '%s: prior-year figures from the previous year give the changes and rates the sample states',
+    (kind) => {
+      const doc = generateSample({ kind, seed: 'previous', index: 1 });
+      const full = join(dir, `prev-${kind}-full.json`),
+        stripped = join(dir, `prev-${kind}-stripped.json`),
+        prev = join(dir, `prev-${kind}-last-year.json`);
+      writeFileSync(full, JSON.stringify(doc));
+      writeFileSync(stripped, JSON.stringify(withoutPriorYear(doc)));
+      writeFileSync(prev, JSON.stringify(previousYearOf(doc)));
+      const outFull = join(dir, `prev-${kind}-full.md`),
+        outStripped = join(dir, `prev-${kind}-stripped.md`),
+        outFilled = join(dir, `prev-${kind}-filled.md`);
+      for (const [input, out, extra] of [
+        [full, outFull, []],
+        [stripped, outStripped, ['--force']],
+        [stripped, outFilled, ['--previous', prev]],
+      ] as const) {
+        const r = run('render', input, '--to', 'md', '--out', out, ...extra);
+        expect(r.status, r.stderr).toBe(0);
+        if (extra[0] === '--previous') expect(r.stderr).not.toContain('注意');
+      }
+      const filled = readFileSync(outFilled, 'utf8');
+      const stated = comparing(doc).filter((f) => f.change!.direction !== 'flat');
+      expect(stated.length).toBeGreaterThan(3);
+      // the change amounts and rates the generator derived, e.g. "减少148.44万元，下降21.57%"
+      for (const f of stated) {
+        const clause = `${f.change!.word}${f.change!.amount!.text}万元${f.change!.percent ? `，${f.change!.rateWord}${f.change!.percent.text}` : ''}`;
+        expect(filled, f.label).toContain(clause);
+      }
+      // without --previous the budget's 三公 items lack their changes, which the auditor reports (hence --force above)
+      expect(readFileSync(outStripped, 'utf8')).not.toMatch(/比上年(预算|决算)?(增加|减少)\d/);
+      expect(filled).toBe(readFileSync(outFull, 'utf8'));
+    },
+  );
 
   it("keeps the input's own prior-year figures, and warns when the previous file is not the unit's year before", () => {
     const doc = generateSample({ kind: 'budget', seed: 'previous', index: 2 });
@@ -252,11 +291,18 @@ describe('budgetdoc render --previous', () => {
     other.year = doc.year;
     other.unit.name = '示例另一个单位';
     // last year's figures all differ from the ones the input's changes imply
-    for (const f of [...other.narrative.flatMap((s) => s.facts), ...other.threePublic.items, other.operatingCosts.fact!]) f.amount = { minor: 1, scale: 2, unit: '万元', text: '0.01' };
-    const input = join(dir, 'own.json'), prev = join(dir, 'own-prev.json');
+    for (const f of [
+      ...other.narrative.flatMap((s) => s.facts),
+      ...other.threePublic.items,
+      other.operatingCosts.fact!,
+    ])
+      f.amount = { minor: 1, scale: 2, unit: '万元', text: '0.01' };
+    const input = join(dir, 'own.json'),
+      prev = join(dir, 'own-prev.json');
     writeFileSync(input, JSON.stringify(doc));
     writeFileSync(prev, JSON.stringify(other));
-    const a = join(dir, 'own.md'), b = join(dir, 'own-prev.md');
+    const a = join(dir, 'own.md'),
+      b = join(dir, 'own-prev.md');
     expect(run('render', input, '--to', 'md', '--out', a).status).toBe(0);
     const r = run('render', input, '--to', 'md', '--out', b, '--previous', prev);
     expect(r.status, r.stderr).toBe(0);

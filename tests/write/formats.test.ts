@@ -25,7 +25,9 @@ const final = generateSample({ kind: 'final_account', seed: 'formats', index: 2 
 
 /** Totals as printed (two decimals) — what a reader of the rendered document must find. */
 function totalsOf(doc: Disclosure): string[] {
-  return [doc.figures.incomeTotal, doc.figures.generalPublicBudgetExpenditure, doc.figures.threePublic?.total].map((v) => v!.toFixed(2));
+  return [doc.figures.incomeTotal, doc.figures.generalPublicBudgetExpenditure, doc.figures.threePublic?.total].map(
+    (v) => v!.toFixed(2),
+  );
 }
 
 describe('PDF', () => {
@@ -44,7 +46,9 @@ describe('PDF', () => {
       expect(text).toContain(doc.kind === 'budget' ? '一般公共预算“三公”经费支出情况表' : '收入支出决算总表');
       execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '3', '-png', file, join(artifacts, `${doc.kind}-page`)]);
       for (const n of ['1', '2', '3']) {
-        const png = [join(artifacts, `${doc.kind}-page-${n}.png`), join(artifacts, `${doc.kind}-page-0${n}.png`)].find(existsSync);
+        const png = [join(artifacts, `${doc.kind}-page-${n}.png`), join(artifacts, `${doc.kind}-page-0${n}.png`)].find(
+          existsSync,
+        );
         expect(png, `page ${n} rendered`).toBeDefined();
         expect(statSync(png!).size).toBeGreaterThan(5_000);
       }
@@ -58,7 +62,14 @@ describe('HTML in Chromium', () => {
     if (!hasTool('chromium')) return;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => browser?.close());
@@ -68,7 +79,11 @@ describe('HTML in Chromium', () => {
     needTool(ctx, 'poppler');
     if (!browser) throw new Error('Chromium is installed but did not start');
     // a unit name with markup characters must come out as text
-    const tricky = { ...budget, unit: { ...budget.unit, name: `${budget.unit.name}<b>&` }, signature: { text: `${budget.unit.name}<b>&` } };
+    const tricky = {
+      ...budget,
+      unit: { ...budget.unit, name: `${budget.unit.name}<b>&` },
+      signature: { text: `${budget.unit.name}<b>&` },
+    };
     const html = renderHtml(tricky);
     expect(html).toContain('&lt;b&gt;&amp;');
     expect(html).not.toContain(`${budget.unit.name}<b>&`);
@@ -84,17 +99,28 @@ describe('HTML in Chromium', () => {
     expect(bodyText).toContain(budget.unit.name);
     for (const t of totalsOf(budget)) expect(bodyText).toContain(t);
     // amounts are right-aligned
-    const align = await page.locator('td.num').first().evaluate((el) => getComputedStyle(el).textAlign);
+    const align = await page
+      .locator('td.num')
+      .first()
+      .evaluate((el) => getComputedStyle(el).textAlign);
     expect(align).toBe('right');
     await page.screenshot({ path: join(artifacts, 'budget-html.png'), fullPage: false });
     // the tables with merged headers: the 收支总表 and the 三公 table as element screenshots
-    await page.locator('figure.table').first().screenshot({ path: join(artifacts, 'budget-html-table1.png') });
-    await page.locator('figure.table', { hasText: '三公' }).first().screenshot({ path: join(artifacts, 'budget-html-three-public.png') });
+    await page
+      .locator('figure.table')
+      .first()
+      .screenshot({ path: join(artifacts, 'budget-html-table1.png') });
+    await page
+      .locator('figure.table', { hasText: '三公' })
+      .first()
+      .screenshot({ path: join(artifacts, 'budget-html-three-public.png') });
     await page.emulateMedia({ media: 'print' });
     const printed = await page.pdf({ format: 'A4', landscape: true });
     writeFileSync(join(artifacts, 'budget-html-print.pdf'), printed);
     expect(statSync(join(artifacts, 'budget-html.png')).size).toBeGreaterThan(10_000);
-    const printedText = execFileSync('pdftotext', [join(artifacts, 'budget-html-print.pdf'), '-'], { encoding: 'utf8' });
+    const printedText = execFileSync('pdftotext', [join(artifacts, 'budget-html-print.pdf'), '-'], {
+      encoding: 'utf8',
+    });
     expect(printedText).toContain(budget.unit.name);
     await page.close();
   });
@@ -108,7 +134,20 @@ describe('DOCX', () => {
     writeFileSync(file, docx);
     needTool(ctx, 'soffice');
     needTool(ctx, 'poppler');
-    const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', artifacts, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        artifacts,
+        file,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', join(artifacts, 'final.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain(final.unit.name);
@@ -152,7 +191,9 @@ describe('budgetdoc check on rendered documents', () => {
     const errors: string[] = [];
     for (const kind of ['budget', 'final_account'] as const) {
       for (let i = 0; i < 30; i++) {
-        const doc = parseText(renderText(generateSample({ kind, seed: 'check', index: i })), { file: `${kind}-${i}.md` });
+        const doc = parseText(renderText(generateSample({ kind, seed: 'check', index: i })), {
+          file: `${kind}-${i}.md`,
+        });
         for (const f of audit(doc)) if (f.severity === 'error') errors.push(`${kind}#${i} [${f.rule}] ${f.message}`);
       }
     }

@@ -19,13 +19,19 @@ const READER_GAPS: Array<[RegExp, string]> = [];
 /** Figures the renderer recomputes and the seed printed otherwise (read from the documents): not round-trip errors. */
 const SEED_CORRECTIONS: Record<string, RegExp[]> = {
   '001_ba949e3fb87b641f': [/^generalBudget\/function:\d+ rate: /],
-  '004_9028ece1c81ee275': [/^generalBudget\/function:229 share: 1\.35 → 1\.36$/, /^generalBudget\/function:\d+ rate: 100\.00 → —$/],
+  '004_9028ece1c81ee275': [
+    /^generalBudget\/function:229 share: 1\.35 → 1\.36$/,
+    /^generalBudget\/function:\d+ rate: 100\.00 → —$/,
+  ],
 };
 
 /** What the renderer does not write (yet), for constructs some seeds print. */
 const WRITER_LIMITS: Array<[RegExp, string]> = [
   [/^fact summary\/(fund|function)$/, 'amounts in the 总体说明 lists (seed 003) are not written; the lists are'],
-  [/^fact threePublic reason$/, '决算 content notes of unchanged 三公 items ("开支内容包括…", seed 004) are not written'],
+  [
+    /^fact threePublic reason$/,
+    '决算 content notes of unchanged 三公 items ("开支内容包括…", seed 004) are not written',
+  ],
   [/^fact threePublic share$/, 'shares of 三公 items (seed 004 "占X%") are not written'],
   [/^fact income\/fund (amount|share)$/, 'a zero source (上级补助收入 0.00万元，占0.00%) is written as "未安排"'],
 ];
@@ -34,7 +40,10 @@ const WRITER_LIMITS: Array<[RegExp, string]> = [
 const ALL_SEEDS: RegExp[] = [/ rate: 0\.00 → —$/, / variance: 0\.00 → —$/];
 
 function unexplained(diffs: Difference[], allowed: Array<[RegExp, string]>, corrections: RegExp[] = []): Difference[] {
-  return diffs.filter((d) => !allowed.some(([re]) => re.test(d.category)) && ![...ALL_SEEDS, ...corrections].some((re) => re.test(d.detail)));
+  return diffs.filter(
+    (d) =>
+      !allowed.some(([re]) => re.test(d.category)) && ![...ALL_SEEDS, ...corrections].some((re) => re.test(d.detail)),
+  );
 }
 
 describe('render → parse round trip', () => {
@@ -53,7 +62,11 @@ describe('render → parse round trip', () => {
     expect(all.filter((d) => d.category.startsWith('figures') || /^table-\w+ (?!final-)/.test(d.category))).toEqual([]);
     const gapsSeen = READER_GAPS.filter(([re]) => all.some((d) => re.test(d.category)));
     if (gapsSeen.length < READER_GAPS.length) {
-      console.warn(`reader gaps no longer seen (remove them from READER_GAPS): ${READER_GAPS.filter((g) => !gapsSeen.includes(g)).map(([re]) => re.source).join(', ')}`);
+      console.warn(
+        `reader gaps no longer seen (remove them from READER_GAPS): ${READER_GAPS.filter((g) => !gapsSeen.includes(g))
+          .map(([re]) => re.source)
+          .join(', ')}`,
+      );
     }
   });
 

@@ -20,7 +20,8 @@ describe.each(['budget', 'final_account'] as const)('200 generated %s samples', 
       for (const sec of doc.narrative) {
         expect(sec.paragraphs.length, `${sec.topic} of #${index}`).toBeGreaterThan(0);
         const text = sec.paragraphs.map((p) => p.text).join('\n');
-        for (const f of sec.facts) if (f.amount && f.amount.minor > 0) expect(text, `${sec.topic} ${f.label}`).toContain(`${f.amount.text}万元`);
+        for (const f of sec.facts)
+          if (f.amount && f.amount.minor > 0) expect(text, `${sec.topic} ${f.label}`).toContain(`${f.amount.text}万元`);
       }
     }
   });

@@ -15,18 +15,31 @@ export const rule: Rule = {
     id: 'category-word',
     category: 'names',
     severity: 'warning',
-    docs: { description: 'Fund names use the official words: 国有资本经营预算 (not 国有资金经营), 一般公共预算, 政府性基金预算.' },
+    docs: {
+      description:
+        'Fund names use the official words: 国有资本经营预算 (not 国有资金经营), 一般公共预算, 政府性基金预算.',
+    },
     messages: ['wrongCategoryWord'],
   },
   check({ doc, report }) {
     const texts = [
-      ...allParagraphs(doc).map((p) => ({ text: p.text, at: p.at, section: p.section ? sectionName(p.section) : undefined })),
+      ...allParagraphs(doc).map((p) => ({
+        text: p.text,
+        at: p.at,
+        section: p.section ? sectionName(p.section) : undefined,
+      })),
       ...doc.tables.map((t) => ({ text: t.emptyStatement?.text ?? '', at: t.emptyStatement?.at, section: t.title })),
     ];
     for (const t of texts) {
       for (const w of WRONG_WORDS) {
         for (const m of t.text.matchAll(w.wrong)) {
-          report({ messageId: 'wrongCategoryWord', data: { expected: w.right, actual: m[0] }, location: { section: t.section, ...placeInParagraph(t.at, t.text, m.index ?? 0) }, expected: w.right, actual: m[0] });
+          report({
+            messageId: 'wrongCategoryWord',
+            data: { expected: w.right, actual: m[0] },
+            location: { section: t.section, ...placeInParagraph(t.at, t.text, m.index ?? 0) },
+            expected: w.right,
+            actual: m[0],
+          });
         }
       }
     }

@@ -9,7 +9,11 @@ const UP = /增加|增长|上升|提高/;
 const DOWN = /减少|下降|降低|减/;
 
 function sameSubject(a: Fact, b: Fact): boolean {
-  return a.subject.kind === b.subject.kind && (a.subject.key ?? '') === (b.subject.key ?? '') && (a.subject.code ?? '') === (b.subject.code ?? '');
+  return (
+    a.subject.kind === b.subject.kind &&
+    (a.subject.key ?? '') === (b.subject.key ?? '') &&
+    (a.subject.code ?? '') === (b.subject.code ?? '')
+  );
 }
 
 export const rule: Rule = {
@@ -30,18 +34,32 @@ export const rule: Rule = {
       const change = fact.change;
       if (!change) continue;
       const place = factPlace(section, fact);
-      if (change.rateWord && ((UP.test(change.word) && DOWN.test(change.rateWord)) || (DOWN.test(change.word) && UP.test(change.rateWord)))) {
-        report({ messageId: 'changeWordsConflict', data: { label: fact.label, word: change.word, rateWord: change.rateWord }, location: place, expected: change.word, actual: change.rateWord });
+      if (
+        change.rateWord &&
+        ((UP.test(change.word) && DOWN.test(change.rateWord)) || (DOWN.test(change.word) && UP.test(change.rateWord)))
+      ) {
+        report({
+          messageId: 'changeWordsConflict',
+          data: { label: fact.label, word: change.word, rateWord: change.rateWord },
+          location: place,
+          expected: change.word,
+          actual: change.rateWord,
+        });
       }
       if (!change.amount || !change.percent) continue;
       // the current figure: stated with the change, or in another statement of the same subject in this section
       // (an unnamed subject, kind other, is no subject: another "other" statement is not the same figure)
-      const current = fact.amount ?? (fact.subject.kind === 'other' ? undefined : facts.find((f) => f.section === section && f.fact.amount && sameSubject(f.fact, fact))?.fact.amount);
+      const current =
+        fact.amount ??
+        (fact.subject.kind === 'other'
+          ? undefined
+          : facts.find((f) => f.section === section && f.fact.amount && sameSubject(f.fact, fact))?.fact.amount);
       if (!current) continue;
       const cur = wan(current);
       const delta = wan(change.amount);
       // the change read as the current figure itself, or a label without a word: the sentence was misread, not misprinted
-      if (atScale(cur, Math.max(cur.scale, delta.scale)) === Math.abs(atScale(delta, Math.max(cur.scale, delta.scale)))) continue;
+      if (atScale(cur, Math.max(cur.scale, delta.scale)) === Math.abs(atScale(delta, Math.max(cur.scale, delta.scale))))
+        continue;
       if (!/[\u4e00-\u9fff]/.test(fact.label)) continue;
       const scale = Math.max(cur.scale, delta.scale);
       const sign = change.direction === 'decrease' ? 1 : -1;
@@ -49,7 +67,10 @@ export const rule: Rule = {
       if (previous.minor <= 0) continue;
       // the previous year is derived: its rounding is that of the current figure and of the change together
       const deltaHalf = 0.5 * 10 ** -delta.scale;
-      const r = checkPercent(change.percent, { minor: Math.abs(delta.minor), scale: delta.scale }, previous, { part: deltaHalf, whole: 0.5 * 10 ** -cur.scale + deltaHalf });
+      const r = checkPercent(change.percent, { minor: Math.abs(delta.minor), scale: delta.scale }, previous, {
+        part: deltaHalf,
+        whole: 0.5 * 10 ** -cur.scale + deltaHalf,
+      });
       if (r.ok) continue;
       const expected = formatPercent(r.computed, change.percent.scale);
       report({

@@ -14,7 +14,7 @@ export const rule: Rule = {
     severity: 'warning',
     docs: {
       description:
-        "Printed codes and names the catalogue cannot confirm for the fiscal year: unknown but well-formed codes, codes only earlier " +
+        'Printed codes and names the catalogue cannot confirm for the fiscal year: unknown but well-formed codes, codes only earlier ' +
         "editions list, another edition's name, truncated names, names of other codes, names the catalogue only remembers, and " +
         'narrative 类/款/项 paths with names it does not know. One warning per code and name in a document.',
     },
@@ -43,24 +43,63 @@ export const rule: Rule = {
         switch (v.kind) {
           case 'unknown': {
             const other = (v.status.editions ?? []).filter((e) => e !== doc.year);
-            const note = other.length ? `（见于 ${other.join('、')} 年版）` : v.status.parent ? `（上级科目 ${v.status.parent.code} ${v.status.parent.name} 已收录）` : '';
-            r = { messageId: 'codeUnconfirmed', data: { ...base, note }, location: place, expected: `${doc.year}年科目中的编码`, actual: `${c.code} ${label}` };
+            const note = other.length
+              ? `（见于 ${other.join('、')} 年版）`
+              : v.status.parent
+                ? `（上级科目 ${v.status.parent.code} ${v.status.parent.name} 已收录）`
+                : '';
+            r = {
+              messageId: 'codeUnconfirmed',
+              data: { ...base, note },
+              location: place,
+              expected: `${doc.year}年科目中的编码`,
+              actual: `${c.code} ${label}`,
+            };
             break;
           }
           case 'retired':
-            r = { messageId: 'codeRetired', data: { ...base, editions: (v.status.editions ?? []).join('、') }, location: place, actual: `${c.code} ${label}` };
+            r = {
+              messageId: 'codeRetired',
+              data: { ...base, editions: (v.status.editions ?? []).join('、') },
+              location: place,
+              actual: `${c.code} ${label}`,
+            };
             break;
           case 'other-edition':
-            r = { messageId: 'codeOtherEditionName', data: { ...base, expected: v.entry.name, editions: v.editions.join('、') }, location: place, expected: `${c.code} ${v.entry.name}`, actual: `${c.code} ${label}` };
+            r = {
+              messageId: 'codeOtherEditionName',
+              data: { ...base, expected: v.entry.name, editions: v.editions.join('、') },
+              location: place,
+              expected: `${c.code} ${v.entry.name}`,
+              actual: `${c.code} ${label}`,
+            };
             break;
           case 'truncated':
-            r = { messageId: 'codeNameCut', data: { ...base, expected: v.entry.name }, location: place, expected: `${c.code} ${v.entry.name}`, actual: `${c.code} ${label}` };
+            r = {
+              messageId: 'codeNameCut',
+              data: { ...base, expected: v.entry.name },
+              location: place,
+              expected: `${c.code} ${v.entry.name}`,
+              actual: `${c.code} ${label}`,
+            };
             break;
           case 'other-code':
-            r = { messageId: 'codeNameOfOtherCode', data: { ...base, codes: v.codes.slice(0, 3).join('、') }, location: place, expected: `${c.code} ${v.entry.name}`, actual: `${c.code} ${label}` };
+            r = {
+              messageId: 'codeNameOfOtherCode',
+              data: { ...base, codes: v.codes.slice(0, 3).join('、') },
+              location: place,
+              expected: `${c.code} ${v.entry.name}`,
+              actual: `${c.code} ${label}`,
+            };
             break;
           case 'unconfirmed-name':
-            r = { messageId: 'codeNameUnconfirmed', data: { ...base, expected: v.entry.name }, location: place, expected: `${c.code} ${v.entry.name}`, actual: `${c.code} ${label}` };
+            r = {
+              messageId: 'codeNameUnconfirmed',
+              data: { ...base, expected: v.entry.name },
+              location: place,
+              expected: `${c.code} ${v.entry.name}`,
+              actual: `${c.code} ${label}`,
+            };
             break;
           default:
             break;
@@ -76,7 +115,8 @@ export const rule: Rule = {
     for (const { section, fact } of uniqueFacts(doc)) {
       const s = fact.subject;
       if (s.kind !== 'function' || !s.names?.length) continue;
-      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch') continue;
+      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch')
+        continue;
       if (narrativePathVerdict(s.names, doc.year) !== 'unconfirmed') continue;
       report({
         messageId: 'narrativeNameUnconfirmed',

@@ -23,7 +23,10 @@ export const rule: Rule = {
   },
   check({ doc, report }) {
     // one finding per wrong pair in the document; its other printings are related places
-    const found = new Map<string, { place: FindingPlace; related: FindingPlace[]; emit: (related: FindingPlace[]) => void }>();
+    const found = new Map<
+      string,
+      { place: FindingPlace; related: FindingPlace[]; emit: (related: FindingPlace[]) => void }
+    >();
     for (const table of doc.tables) {
       if (table.status !== 'present') continue;
       for (const row of table.rows) {
@@ -57,7 +60,8 @@ export const rule: Rule = {
       const s = fact.subject;
       if (s.kind !== 'function' || !s.names?.length) continue;
       if (resolveFunctionNames(s.names, doc.year)) continue;
-      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch') continue;
+      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch')
+        continue;
       if (narrativePathVerdict(s.names, doc.year) !== 'wrong') continue;
       report({
         messageId: 'narrativeNameUnknown',

@@ -42,7 +42,12 @@ export const rule: Rule = {
         const level = LEVELS.indexOf(row.classification!.level);
         if (level >= depth || !nonZero(row)) continue;
         const code = row.classification!.code;
-        const deeper = rows.some((r) => r !== row && r.classification!.code.startsWith(code) && LEVELS.indexOf(r.classification!.level) === level + 1);
+        const deeper = rows.some(
+          (r) =>
+            r !== row &&
+            r.classification!.code.startsWith(code) &&
+            LEVELS.indexOf(r.classification!.level) === level + 1,
+        );
         if (deeper) continue;
         // a code of the same class the catalogue does not confirm may be this row's child read with a wrong code
         const cls = code.slice(0, 3);

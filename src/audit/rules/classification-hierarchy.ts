@@ -15,7 +15,7 @@ export const rule: Rule = {
         'In classified tables each 款 equals the sum of its 项, each 类 the sum of its 款, the 合计 the sum of the 类; ' +
         'an organisation row equals the units or classes under it; a regional sub-code row adds up to its 款, not to the 类. ' +
         'Silent over a code or name the catalogue does not confirm, parts printing one code twice, or a total equal to the sum ' +
-        'of the lowest rows under it (the subtotals\' rounding).',
+        "of the lowest rows under it (the subtotals' rounding).",
     },
     messages: ['hierarchyMismatch'],
   },

@@ -3,8 +3,27 @@
 // hierarchy and depth rules quiet where the reader may have split or paired codes wrongly.
 import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
 import type { Report } from '../types.js';
-import { cellAmount, columnKeys, compareSum, hierarchySums, organisationBlocks, rowName, rowPlace, tableName, type RowSum } from '../support.js';
-import { attested, codeStatus, functionPathStatus, judgeName, namesAcrossEditions, normaliseName, type CodeEntry, type CodeStatus } from '../../catalog/codes.js';
+import {
+  cellAmount,
+  columnKeys,
+  compareSum,
+  hierarchySums,
+  organisationBlocks,
+  rowName,
+  rowPlace,
+  tableName,
+  type RowSum,
+} from '../support.js';
+import {
+  attested,
+  codeStatus,
+  functionPathStatus,
+  judgeName,
+  namesAcrossEditions,
+  normaliseName,
+  type CodeEntry,
+  type CodeStatus,
+} from '../../catalog/codes.js';
 import { readingConfidence, type TableReading } from '../reading-confidence.js';
 
 export type RowVerdict =
@@ -25,7 +44,8 @@ export type RowVerdict =
   | { kind: 'misread' };
 
 /** Names that end like an organisation ("……局", "……委员会") are a unit row or a title read into the code column. */
-const ORGANISATION_NAME = /(局|委员会|委|办公室|办公厅|政府|中心|学校|医院|公司|研究院|研究所|管理处|管理站|大队|支队)(（本级）|\(本级\))?$/;
+const ORGANISATION_NAME =
+  /(局|委员会|委|办公室|办公厅|政府|中心|学校|医院|公司|研究院|研究所|管理处|管理站|大队|支队)(（本级）|\(本级\))?$/;
 
 export function judgeRow(doc: Disclosure, row: TableRow): RowVerdict {
   const c = row.classification;
@@ -62,13 +82,20 @@ export function judgeRow(doc: Disclosure, row: TableRow): RowVerdict {
   if (!attested(j.entry)) return { kind: 'unconfirmed-name', entry: j.entry };
   const printed = normaliseName(row.label);
   const former = namesAcrossEditions(c.code, c.system).find((n) => normaliseName(n.name) === printed);
-  return { kind: 'mismatch', entry: j.entry, note: former ? `（"${former.name}"是${former.editions.join('、')}年版科目名称）` : '' };
+  return {
+    kind: 'mismatch',
+    entry: j.entry,
+    note: former ? `（"${former.name}"是${former.editions.join('、')}年版科目名称）` : '',
+  };
 }
 
 function looksLikeOrganisation(doc: Disclosure, label: string): boolean {
   const name = normaliseName(label);
   const unit = normaliseName(doc.unit.name);
-  return ORGANISATION_NAME.test(name) || (unit.length >= 4 && (name.includes(unit) || unit.includes(name) && name.length >= 4));
+  return (
+    ORGANISATION_NAME.test(name) ||
+    (unit.length >= 4 && (name.includes(unit) || (unit.includes(name) && name.length >= 4)))
+  );
 }
 
 // ── reading doubts
@@ -165,7 +192,11 @@ function leavesOf(parts: TableRow[], partsOf: Map<TableRow, TableRow[]>, seen = 
   });
 }
 
-function compareColumns(table: Table, sum: RowSum, partsOf: Map<TableRow, TableRow[]>): { checked: number; reports: Report[] } {
+function compareColumns(
+  table: Table,
+  sum: RowSum,
+  partsOf: Map<TableRow, TableRow[]>,
+): { checked: number; reports: Report[] } {
   const reports: Report[] = [];
   let checked = 0;
   for (const column of columnKeys(table)) {
@@ -179,12 +210,21 @@ function compareColumns(table: Table, sum: RowSum, partsOf: Map<TableRow, TableR
     if (c.ok) continue;
     // finance software rounds each printed subtotal from unrounded figures: a total that equals the sum of the lowest
     // rows printed under it is right, and the gap is the subtotals' own rounding
-    const leaves = leavesOf(sum.parts, partsOf).map((r) => cellAmount(r, column)).filter((a): a is Amount => a !== null);
+    const leaves = leavesOf(sum.parts, partsOf)
+      .map((r) => cellAmount(r, column))
+      .filter((a): a is Amount => a !== null);
     if (total && leaves.length > parts.length && compareSum(total, leaves).ok) continue;
     const label = table.columns.find((col) => col.key === column)?.label ?? column;
     reports.push({
       messageId: 'hierarchyMismatch',
-      data: { table: tableName(table), row: rowName(sum.total), column: label, what: sum.what, expected: c.expected, actual: c.actual },
+      data: {
+        table: tableName(table),
+        row: rowName(sum.total),
+        column: label,
+        what: sum.what,
+        expected: c.expected,
+        actual: c.actual,
+      },
       location: rowPlace(table, sum.total),
       related: sum.parts.slice(0, 12).map((r) => rowPlace(table, r)),
       expected: c.expected,

@@ -3,10 +3,26 @@
 // Which tables print which quantity is catalogue data (catalog/identities.ts TABLE_AGREEMENTS), not branches on names.
 import type { Rule } from '../types.js';
 import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
-import { cellAmount, compareEqual, compareSum, findTable, grandTotalRow, levelIndex, organisationBlocks, primaryColumn, rowByKey, rowPlace, tableName } from '../support.js';
+import {
+  cellAmount,
+  compareEqual,
+  compareSum,
+  findTable,
+  grandTotalRow,
+  levelIndex,
+  organisationBlocks,
+  primaryColumn,
+  rowByKey,
+  rowPlace,
+  tableName,
+} from '../support.js';
 import { onlyGeneralBudget } from '../figures.js';
 import type { FindingPlace } from '../types.js';
-import { TABLE_AGREEMENTS as AGREEMENTS, type AgreementSource as Source, type TableAgreement as Agreement } from '../../catalog/identities.js';
+import {
+  TABLE_AGREEMENTS as AGREEMENTS,
+  type AgreementSource as Source,
+  type TableAgreement as Agreement,
+} from '../../catalog/identities.js';
 
 interface Figure {
   amounts: Amount[];
@@ -82,7 +98,9 @@ export const rule: Rule = {
     const allGeneral = onlyGeneralBudget(doc);
     for (const agreement of AGREEMENTS) {
       if (agreement.onlyWhenAllGeneralBudget && !allGeneral) continue;
-      const sets = agreement.sources.map((s) => ({ source: s, figures: figures(doc, agreement, s) })).filter((x) => x.figures);
+      const sets = agreement.sources
+        .map((s) => ({ source: s, figures: figures(doc, agreement, s) }))
+        .filter((x) => x.figures);
       if (sets.length < 2) continue;
       const [base, ...others] = sets;
       for (const other of others) {
@@ -99,8 +117,12 @@ export const rule: Rule = {
           const anyRow = (b ?? a)!.rows[0];
           const baseTable = findTable(doc, base.source.table)!;
           const otherTable = findTable(doc, other.source.table)!;
-          const location: FindingPlace = b ? rowPlace(otherTable, b.rows[0]) : rowPlace(otherTable, undefined, undefined, { line: false });
-          const related: FindingPlace[] = a ? [rowPlace(baseTable, a.rows[0])] : [rowPlace(baseTable, undefined, undefined, { line: false })];
+          const location: FindingPlace = b
+            ? rowPlace(otherTable, b.rows[0])
+            : rowPlace(otherTable, undefined, undefined, { line: false });
+          const related: FindingPlace[] = a
+            ? [rowPlace(baseTable, a.rows[0])]
+            : [rowPlace(baseTable, undefined, undefined, { line: false })];
           report({
             messageId: 'tablesDisagree',
             data: {

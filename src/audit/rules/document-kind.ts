@@ -3,7 +3,6 @@ import { KIND_WORD, otherKindWord, otherScopeWord, SCOPE_WORD } from '../../cata
 import type { Rule } from '../types.js';
 import { placeOf, sectionName } from '../support.js';
 
-
 export const rule: Rule = {
   meta: {
     id: 'document-kind',
@@ -29,9 +28,23 @@ export const rule: Rule = {
     for (const h of headings) {
       const t = h.text.replace(/\s+/g, '');
       const scope = t.match(new RegExp(`${otherScope}(预算|决算)`));
-      if (scope) report({ messageId: 'scopeWordWrong', data: { title: h.text, expected: `${ownScope}${scope[1]}`, actual: scope[0] }, location: placeOf(h.at, h.where), expected: `${ownScope}${scope[1]}`, actual: scope[0] });
+      if (scope)
+        report({
+          messageId: 'scopeWordWrong',
+          data: { title: h.text, expected: `${ownScope}${scope[1]}`, actual: scope[0] },
+          location: placeOf(h.at, h.where),
+          expected: `${ownScope}${scope[1]}`,
+          actual: scope[0],
+        });
       const kind = t.match(new RegExp(`(部门|单位)${otherKind}(?!执行)`));
-      if (kind && doc.kind === 'budget') report({ messageId: 'kindWordWrong', data: { title: h.text, expected: `${kind[1]}${ownKind}`, actual: kind[0] }, location: placeOf(h.at, h.where), expected: `${kind[1]}${ownKind}`, actual: kind[0] });
+      if (kind && doc.kind === 'budget')
+        report({
+          messageId: 'kindWordWrong',
+          data: { title: h.text, expected: `${kind[1]}${ownKind}`, actual: kind[0] },
+          location: placeOf(h.at, h.where),
+          expected: `${kind[1]}${ownKind}`,
+          actual: kind[0],
+        });
     }
   },
 };

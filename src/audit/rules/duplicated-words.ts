@@ -19,7 +19,10 @@ export const rule: Rule = {
         report({
           messageId: 'duplicatedWord',
           data: { actual: m[0], expected: m[1] },
-          location: { section: p.section ? sectionName(p.section) : undefined, ...placeInParagraph(p.at, p.text, m.index ?? 0) },
+          location: {
+            section: p.section ? sectionName(p.section) : undefined,
+            ...placeInParagraph(p.at, p.text, m.index ?? 0),
+          },
           expected: m[1],
           actual: m[0],
         });

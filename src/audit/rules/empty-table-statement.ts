@@ -10,7 +10,11 @@ const NONE = /为0(?![.\d])|为零|0\.00|(?<!\d)0万元|无|没有|未安排|不
 function statedInNarrative(doc: Disclosure, table: Table): boolean {
   const fund = FUNDS.find((f) => f.test(table.title) || f.test(templateOf(table)?.title ?? ''));
   if (!fund) return false;
-  return allParagraphs(doc).some((p) => compactText(p.text).split(/[。；;]/).some((s) => fund.test(s) && NONE.test(s.slice(s.search(fund)))));
+  return allParagraphs(doc).some((p) =>
+    compactText(p.text)
+      .split(/[。；;]/)
+      .some((s) => fund.test(s) && NONE.test(s.slice(s.search(fund)))),
+  );
 }
 
 export const rule: Rule = {
@@ -31,7 +35,13 @@ export const rule: Rule = {
       if (!templateOf(table)?.mayBeEmpty) continue;
       const hasFigures = table.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
       if (hasFigures || table.emptyStatement || statedInNarrative(doc, table)) continue;
-      report({ messageId: 'emptyTableWithoutStatement', data: { table: tableName(table) }, location: rowPlace(table), expected: '空表说明', actual: '无' });
+      report({
+        messageId: 'emptyTableWithoutStatement',
+        data: { table: tableName(table) },
+        location: rowPlace(table),
+        expected: '空表说明',
+        actual: '无',
+      });
     }
   },
 };

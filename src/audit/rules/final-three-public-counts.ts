@@ -3,7 +3,8 @@ import type { Rule } from '../types.js';
 import type { ThreePublicItemKey } from '../../model/schema.js';
 import { factPlace, isZero, sectionOfLine } from '../support.js';
 
-type CountKey = 'overseasGroups' | 'overseasPeople' | 'vehiclesPurchased' | 'vehiclesHeld' | 'receptionBatches' | 'receptionPeople';
+type CountKey =
+  'overseasGroups' | 'overseasPeople' | 'vehiclesPurchased' | 'vehiclesHeld' | 'receptionBatches' | 'receptionPeople';
 
 /** Each count and the item whose spending it explains (a count is not required when that spending is zero). */
 const COUNTS: Array<{ key: CountKey; name: string; item?: ThreePublicItemKey }> = [
@@ -20,7 +21,10 @@ export const rule: Rule = {
     id: 'final-three-public-counts',
     category: 'completeness',
     severity: 'error',
-    docs: { description: 'A final account states 出国团组数/人次, 公务用车购置数/保有量 and 国内公务接待批次/人次 (中办发〔2016〕13号).' },
+    docs: {
+      description:
+        'A final account states 出国团组数/人次, 公务用车购置数/保有量 and 国内公务接待批次/人次 (中办发〔2016〕13号).',
+    },
     messages: ['finalCountMissing'],
   },
   check({ doc, report }) {
@@ -33,7 +37,13 @@ export const rule: Rule = {
         const item = tp.items.find((f) => f.subject.key === c.item);
         if (item && isZero(item.amount)) continue;
       }
-      report({ messageId: 'finalCountMissing', data: { item: c.name }, location: factPlace(sectionOfLine(doc, first.at.line), first), expected: c.name, actual: '未说明' });
+      report({
+        messageId: 'finalCountMissing',
+        data: { item: c.name },
+        location: factPlace(sectionOfLine(doc, first.at.line), first),
+        expected: c.name,
+        actual: '未说明',
+      });
     }
   },
 };

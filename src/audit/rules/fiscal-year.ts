@@ -8,7 +8,10 @@ import { factPlace, placeOf, rowPlace, uniqueFacts } from '../support.js';
  */
 function comparisonYear(text: string, year: number, own: number): boolean {
   const t = text.replace(/\s+/g, '');
-  return new RegExp(`(比|较|与|同比|相比|对比)${year}年`).test(t) || (t.includes(`${own}年`) && new RegExp(`${year}年(年初|全年)?(预算|决算|执行)?(相比|比较|减少|增加|持平)`).test(t));
+  return (
+    new RegExp(`(比|较|与|同比|相比|对比)${year}年`).test(t) ||
+    (t.includes(`${own}年`) && new RegExp(`${year}年(年初|全年)?(预算|决算|执行)?(相比|比较|减少|增加|持平)`).test(t))
+  );
 }
 
 export const rule: Rule = {
@@ -28,17 +31,36 @@ export const rule: Rule = {
       if (fact.year === undefined || fact.year === doc.year) continue;
       if (comparisonYear(fact.text, fact.year, doc.year)) continue;
       // a budget states the previous year's execution ("2023年当年预算执行数为60.13万元" in a 2024 budget)
-      if (doc.kind === 'budget' && fact.year === doc.year - 1 && /执行|决算|实际/.test(`${fact.label}${fact.text}`)) continue;
-      report({ messageId: 'factYearWrong', data: { label: fact.label, expected: doc.year, actual: fact.year }, location: factPlace(section, fact), expected: `${doc.year}年`, actual: `${fact.year}年` });
+      if (doc.kind === 'budget' && fact.year === doc.year - 1 && /执行|决算|实际/.test(`${fact.label}${fact.text}`))
+        continue;
+      report({
+        messageId: 'factYearWrong',
+        data: { label: fact.label, expected: doc.year, actual: fact.year },
+        location: factPlace(section, fact),
+        expected: `${doc.year}年`,
+        actual: `${fact.year}年`,
+      });
     }
     for (const table of doc.tables) {
       if (table.year === undefined || table.year === doc.year) continue;
-      report({ messageId: 'tableYearWrong', data: { table: table.title, expected: doc.year, actual: table.year }, location: rowPlace(table), expected: `${doc.year}年`, actual: `${table.year}年` });
+      report({
+        messageId: 'tableYearWrong',
+        data: { table: table.title, expected: doc.year, actual: table.year },
+        location: rowPlace(table),
+        expected: `${doc.year}年`,
+        actual: `${table.year}年`,
+      });
     }
     for (const part of [...doc.parts, ...doc.toc.filter((e) => e.part === undefined && !e.tableId)]) {
       const m = part.title.match(/(20\d{2})\s*年/);
       if (!m || Number(m[1]) === doc.year) continue;
-      report({ messageId: 'partYearWrong', data: { title: part.title, expected: doc.year, actual: m[1] }, location: placeOf(part.at, part.title), expected: `${doc.year}年`, actual: `${m[1]}年` });
+      report({
+        messageId: 'partYearWrong',
+        data: { title: part.title, expected: doc.year, actual: m[1] },
+        location: placeOf(part.at, part.title),
+        expected: `${doc.year}年`,
+        actual: `${m[1]}年`,
+      });
     }
   },
 };

@@ -2,7 +2,16 @@
 // parts of 本年收入 = 本年收入小计, classified expenditure rows = 本年支出小计, 小计 + 上年结余 = 总计.
 import type { Rule } from '../types.js';
 import type { Amount, TableRow } from '../../model/schema.js';
-import { cellAmount, compareSum, fixedRowSums, isZero, primaryColumn, rowName, rowPlace, tableName } from '../support.js';
+import {
+  cellAmount,
+  compareSum,
+  fixedRowSums,
+  isZero,
+  primaryColumn,
+  rowName,
+  rowPlace,
+  tableName,
+} from '../support.js';
 
 /** The parts named in the message: those with a figure (a two-sided table lists every class, most of them blank). */
 function partsText(children: TableRow[], column: string): string {
@@ -36,7 +45,13 @@ export const rule: Rule = {
         if (c.ok) continue;
         report({
           messageId: 'rowSumMismatch',
-          data: { table: tableName(table), row: rowName(row), parts: partsText(children, column), expected: c.expected, actual: c.actual },
+          data: {
+            table: tableName(table),
+            row: rowName(row),
+            parts: partsText(children, column),
+            expected: c.expected,
+            actual: c.actual,
+          },
           location: rowPlace(table, row),
           related: children.filter((r) => !isZero(cellAmount(r, column))).map((r) => rowPlace(table, r)),
           expected: c.expected,

@@ -22,7 +22,10 @@ export const rule: Rule = {
     id: 'fund-table-consistency',
     category: 'cross-table',
     severity: 'error',
-    docs: { description: 'A 政府性基金 or 国有资本经营 table is empty exactly when that fund is zero in the 收支总表, 收入总表 and 财政拨款收支总表.' },
+    docs: {
+      description:
+        'A 政府性基金 or 国有资本经营 table is empty exactly when that fund is zero in the 收支总表, 收入总表 and 财政拨款收支总表.',
+    },
     messages: ['emptyFundTableButFigures', 'fundTableButNoFigures'],
   },
   check({ doc, report }) {
@@ -34,9 +37,22 @@ export const rule: Rule = {
       const nonZero = places.filter((p): p is FindingPlace => Boolean(p));
       const checked = places.filter((p) => p !== undefined).length;
       if (!filled && nonZero.length) {
-        report({ messageId: 'emptyFundTableButFigures', data: { fund: f.fund, table: tableName(table) }, location: rowPlace(table), related: nonZero, expected: '此表有数据', actual: '空表' });
+        report({
+          messageId: 'emptyFundTableButFigures',
+          data: { fund: f.fund, table: tableName(table) },
+          location: rowPlace(table),
+          related: nonZero,
+          expected: '此表有数据',
+          actual: '空表',
+        });
       } else if (filled && checked > 0 && nonZero.length === 0) {
-        report({ messageId: 'fundTableButNoFigures', data: { fund: f.fund, table: tableName(table) }, location: rowPlace(table), expected: '其他表中该资金不为零', actual: '其他表中为零' });
+        report({
+          messageId: 'fundTableButNoFigures',
+          data: { fund: f.fund, table: tableName(table) },
+          location: rowPlace(table),
+          expected: '其他表中该资金不为零',
+          actual: '其他表中为零',
+        });
       }
     }
   },

@@ -11,14 +11,25 @@ export const rule: Rule = {
     id: 'income-by-fund',
     category: 'names',
     severity: 'warning',
-    docs: { description: 'An income statement names income sources (一般公共预算拨款, 政府性基金预算拨款, 事业收入…), not function classes of expenditure (一般公共服务…).' },
+    docs: {
+      description:
+        'An income statement names income sources (一般公共预算拨款, 政府性基金预算拨款, 事业收入…), not function classes of expenditure (一般公共服务…).',
+    },
     messages: ['incomeByFunction'],
   },
   check({ doc, report }) {
     const reportedLines = new Set<number>();
     for (const p of allParagraphs(doc)) {
       for (const m of p.text.matchAll(INCOME_LIST)) {
-        const items = m[1].split(/[、，,]/).map((x) => x.replace(/[\d.\s万元亿]+$/g, '').replace(/\d[\d.\s]*万?元.*$/, '').trim()).filter(Boolean);
+        const items = m[1]
+          .split(/[、，,]/)
+          .map((x) =>
+            x
+              .replace(/[\d.\s万元亿]+$/g, '')
+              .replace(/\d[\d.\s]*万?元.*$/, '')
+              .trim(),
+          )
+          .filter(Boolean);
         for (const item of items) {
           const cls = functionClassByName(item, doc.year);
           if (!cls) continue;
@@ -38,7 +49,13 @@ export const rule: Rule = {
     for (const { section, fact } of uniqueFacts(doc)) {
       if (fact.subject.kind !== 'function' || reportedLines.has(fact.at.line)) continue;
       if (!/^收入/.test(fact.text.replace(/\s+/g, '')) && !/收入(预算)?(主要)?包括/.test(fact.text)) continue;
-      report({ messageId: 'incomeByFunction', data: { actual: fact.label, cls: fact.subject.code ?? '' }, location: factPlace(section, fact), expected: '按资金来源列示（如一般公共预算拨款）', actual: fact.label });
+      report({
+        messageId: 'incomeByFunction',
+        data: { actual: fact.label, cls: fact.subject.code ?? '' },
+        location: factPlace(section, fact),
+        expected: '按资金来源列示（如一般公共预算拨款）',
+        actual: fact.label,
+      });
     }
   },
 };

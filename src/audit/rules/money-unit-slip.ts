@@ -8,7 +8,10 @@ export const rule: Rule = {
     id: 'money-unit-slip',
     category: 'names',
     severity: 'error',
-    docs: { description: 'An amount in the narrative carries the unit of its table: the same digits printed with 元 instead of 万元 (or the reverse) are a unit slip.' },
+    docs: {
+      description:
+        'An amount in the narrative carries the unit of its table: the same digits printed with 元 instead of 万元 (or the reverse) are a unit slip.',
+    },
     messages: ['unitSlip'],
   },
   check({ doc, report }) {

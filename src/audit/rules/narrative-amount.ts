@@ -1,8 +1,19 @@
 // Narrative against tables: every amount the 情况说明 states equals the table figure it names.
 import type { Rule } from '../types.js';
 import { fundCarryOver, resolveFigures, sameQuantity, type ResolvedFigure } from '../figures.js';
-import type { Amount, Fact, NarrativeSection, TableRow } from '../../model/schema.js';
-import { amountText, cellAmount, compareEqual, compareSum, factPlace, isSingleProject, partOfSpending, primaryColumn, uniqueFacts, type Comparison } from '../support.js';
+import type { Amount, Fact, TableRow } from '../../model/schema.js';
+import {
+  amountText,
+  cellAmount,
+  compareEqual,
+  compareSum,
+  factPlace,
+  isSingleProject,
+  partOfSpending,
+  primaryColumn,
+  uniqueFacts,
+  type Comparison,
+} from '../support.js';
 
 /**
  * A table figure restated in the narrative with fewer decimals (北京 prints its tables to 0.000001 万元 and its text
@@ -15,7 +26,12 @@ function compareRestated(found: Amount, table: Amount): Comparison {
   if (c.ok || table.scale <= found.scale) return c;
   const step = 10 ** (c.scale - found.scale);
   const allowance = step + 0.5 * 10 ** (c.scale - table.scale);
-  return { ...c, ok: c.gap <= allowance + 1e-9, allowance, tolerance: `±${(allowance / 10 ** c.scale).toFixed(c.scale).replace(/0+$/, '')} 万元` };
+  return {
+    ...c,
+    ok: c.gap <= allowance + 1e-9,
+    allowance,
+    tolerance: `±${(allowance / 10 ** c.scale).toFixed(c.scale).replace(/0+$/, '')} 万元`,
+  };
 }
 
 /** "本年收入" names the current-year row, "总计" the total: a label that says which excludes the other. */
@@ -34,7 +50,6 @@ function withCarryOver(fact: Fact, figure: ResolvedFigure): boolean {
   const amount = carry && column ? cellAmount(carry, column) : null;
   return Boolean(amount && fact.amount && compareSum(fact.amount, [figure.amount, amount]).ok);
 }
-
 
 export const rule: Rule = {
   meta: {
@@ -56,17 +71,37 @@ export const rule: Rule = {
       const figure = figures[0];
       if (!figure) continue;
       if (!sameQuantity(fact.label, figure.row.label, doc.kind, fact.subject.kind)) continue;
-      if ((fact.subject.kind === 'function' || fact.subject.kind === 'economic') && partOfSpending(section, fact)) continue;
+      if ((fact.subject.kind === 'function' || fact.subject.kind === 'economic') && partOfSpending(section, fact))
+        continue;
       const c = compareRestated(fact.amount, figure.amount);
       if (c.ok) continue;
       // a total that may be the 本年 or the 总计 figure (收入预算, 支出预算): matching either states it
-      if (figures.slice(1).some((f) => sameQuantity(fact.label, f.row.label, doc.kind, fact.subject.kind) && compareRestated(fact.amount!, f.amount).ok)) continue;
+      if (
+        figures
+          .slice(1)
+          .some(
+            (f) =>
+              sameQuantity(fact.label, f.row.label, doc.kind, fact.subject.kind) &&
+              compareRestated(fact.amount!, f.amount).ok,
+          )
+      )
+        continue;
       if (withCarryOver(fact, figure)) continue;
       // the same digits in the other unit is a 万元/元 slip, reported by money-unit-slip
-      if (fact.amount.unit !== figure.amount.unit && fact.amount.minor === figure.amount.minor && fact.amount.scale === figure.amount.scale) continue;
+      if (
+        fact.amount.unit !== figure.amount.unit &&
+        fact.amount.minor === figure.amount.minor &&
+        fact.amount.scale === figure.amount.scale
+      )
+        continue;
       report({
         messageId: 'narrativeAmountMismatch',
-        data: { label: fact.label, expected: c.expected, actual: amountText(fact.amount), table: figure.place.table ?? '' },
+        data: {
+          label: fact.label,
+          expected: c.expected,
+          actual: amountText(fact.amount),
+          table: figure.place.table ?? '',
+        },
         location: factPlace(section, fact),
         related: [figure.place],
         expected: c.expected,

@@ -23,17 +23,36 @@ export const rule: Rule = {
     const publicFact = doc.narrative.flatMap((s) => s.facts).find((f) => f.subject.kind === 'public' && f.amount);
     const reference = figure?.amount ?? publicFact?.amount;
     if (!reference) return;
-    const related = figure ? [figure.place] : publicFact ? [factPlace(sectionOfLine(doc, publicFact.at.line), publicFact)] : [];
+    const related = figure
+      ? [figure.place]
+      : publicFact
+        ? [factPlace(sectionOfLine(doc, publicFact.at.line), publicFact)]
+        : [];
     const location = factPlace(sectionOfLine(doc, fact.at.line), fact);
     if (exceeds(fact.amount, reference)) {
-      report({ messageId: 'operatingCostsExceedPublic', data: { expected: amountText(reference), actual: amountText(fact.amount) }, location, related, expected: `≤ ${amountText(reference)}`, actual: amountText(fact.amount) });
+      report({
+        messageId: 'operatingCostsExceedPublic',
+        data: { expected: amountText(reference), actual: amountText(fact.amount) },
+        location,
+        related,
+        expected: `≤ ${amountText(reference)}`,
+        actual: amountText(fact.amount),
+      });
       return;
     }
     const institutions = doc.operatingCosts.institutionUnits?.value ?? doc.overview.organisation.institutionUnits ?? 0;
     if (institutions > 0) return;
     const c = compareEqual(fact.amount, reference);
     if (!c.ok) {
-      report({ messageId: 'operatingCostsDifferFromPublic', data: { expected: c.expected, actual: c.actual }, location, related, expected: c.expected, actual: c.actual, tolerance: c.tolerance });
+      report({
+        messageId: 'operatingCostsDifferFromPublic',
+        data: { expected: c.expected, actual: c.actual },
+        location,
+        related,
+        expected: c.expected,
+        actual: c.actual,
+        tolerance: c.tolerance,
+      });
     }
   },
 };

@@ -16,7 +16,14 @@ export const rule: Rule = {
       const parts = t.otherFunds ? [t.fiscalFunds, t.otherFunds] : [t.fiscalFunds];
       const c = compareSum(t.totalFunds, parts);
       if (c.ok) continue;
-      report({ messageId: 'targetFundsMismatch', data: { project: t.project, expected: c.expected, actual: c.actual }, location: placeOf(t.at, '预算绩效'), expected: c.expected, actual: c.actual, tolerance: c.tolerance });
+      report({
+        messageId: 'targetFundsMismatch',
+        data: { project: t.project, expected: c.expected, actual: c.actual },
+        location: placeOf(t.at, '预算绩效'),
+        expected: c.expected,
+        actual: c.actual,
+        tolerance: c.tolerance,
+      });
     }
   },
 };

@@ -21,7 +21,12 @@ export const rule: Rule = {
   check({ doc, report }) {
     const listed = doc.projects.filter((p) => p.amount);
     const rows = projectTableRows(doc);
-    const targets = doc.performance.targets.map((t) => ({ name: t.project, amount: t.totalFunds, place: placeOf(t.at, '预算绩效'), at: t.at }));
+    const targets = doc.performance.targets.map((t) => ({
+      name: t.project,
+      amount: t.totalFunds,
+      place: placeOf(t.at, '预算绩效'),
+      at: t.at,
+    }));
     for (const p of listed) {
       const place = placeOf(p.at, '项目支出情况说明');
       for (const source of [rows, targets]) {
@@ -31,7 +36,12 @@ export const rule: Rule = {
         if (c.ok) continue;
         report({
           messageId: 'projectAmountMismatch',
-          data: { project: p.name, other: match.name, expected: amountText(match.amount), actual: amountText(p.amount!) },
+          data: {
+            project: p.name,
+            other: match.name,
+            expected: amountText(match.amount),
+            actual: amountText(p.amount!),
+          },
           location: place,
           related: [match.place],
           expected: c.expected,
@@ -44,7 +54,9 @@ export const rule: Rule = {
     const table = projectTable(doc);
     const totalRow = table ? grandTotalRow(table) : undefined;
     const tableTotal = totalRow ? cellAmount(totalRow, 'total') : null;
-    const projectFact = doc.narrative.flatMap((s) => s.facts.map((f) => ({ s, f }))).find(({ f }) => f.subject.kind === 'project' && f.amount);
+    const projectFact = doc.narrative
+      .flatMap((s) => s.facts.map((f) => ({ s, f })))
+      .find(({ f }) => f.subject.kind === 'project' && f.amount);
     const total: { amount: Amount; place: ReturnType<typeof placeOf> } | undefined =
       tableTotal && table && totalRow
         ? { amount: tableTotal, place: rowPlace(table, totalRow) }
@@ -52,7 +64,10 @@ export const rule: Rule = {
           ? { amount: projectFact.f.amount!, place: placeOf(projectFact.f.at) }
           : undefined;
     if (listed.length && total) {
-      const c = compareSum(total.amount, listed.map((p) => p.amount!));
+      const c = compareSum(
+        total.amount,
+        listed.map((p) => p.amount!),
+      );
       if (!c.ok) {
         report({
           messageId: 'projectsSumMismatch',

@@ -9,12 +9,20 @@ export const rule: Rule = {
     id: 'project-names',
     category: 'names',
     severity: 'warning',
-    docs: { description: 'A project has the same name (ignoring 项目/经费/费 suffixes) in the project list, the 项目支出表 and the 绩效目标表.' },
+    docs: {
+      description:
+        'A project has the same name (ignoring 项目/经费/费 suffixes) in the project list, the 项目支出表 and the 绩效目标表.',
+    },
     messages: ['projectNameDiffers'],
   },
   check({ doc, report }) {
     const rows = projectTableRows(doc);
-    const targets = doc.performance.targets.map((t) => ({ name: t.project, amount: t.totalFunds, place: placeOf(t.at, '预算绩效'), at: t.at }));
+    const targets = doc.performance.targets.map((t) => ({
+      name: t.project,
+      amount: t.totalFunds,
+      place: placeOf(t.at, '预算绩效'),
+      at: t.at,
+    }));
     for (const p of doc.projects) {
       const seen = new Set<string>();
       for (const source of [rows, targets]) {

@@ -2,7 +2,15 @@
 // stated alike — the same amount and the same change.
 import type { Rule } from '../types.js';
 import type { Fact, NarrativeSection } from '../../model/schema.js';
-import { amountText, compareEqual, factPlace, isSingleProject, partOfSpending, sentenceUpTo, uniqueFacts } from '../support.js';
+import {
+  amountText,
+  compareEqual,
+  factPlace,
+  isSingleProject,
+  partOfSpending,
+  sentenceUpTo,
+  uniqueFacts,
+} from '../support.js';
 import { onlyGeneralBudget, sameQuantity } from '../figures.js';
 
 const ALL_FUNDS_TOPICS = new Set(['summary', 'income', 'expenditure']);
@@ -13,7 +21,15 @@ const KEYED_KINDS = new Set(['fund', 'procurement', 'threePublic']);
  * from one fund (其中一般公共预算拨款政府采购 …: 货物, 工程, 服务 again), the amount reserved for 中小企业 or 小微企业,
  * the contracts they won (中标或成交的，采购金额 …).
  */
-const PROCUREMENT_QUALIFIERS = [/一般公共预算/, /政府性基金/, /国有资本经营/, /中小企业/, /小微企业|小型和微型/, /预留/, /中标|成交/];
+const PROCUREMENT_QUALIFIERS = [
+  /一般公共预算/,
+  /政府性基金/,
+  /国有资本经营/,
+  /中小企业/,
+  /小微企业|小型和微型/,
+  /预留/,
+  /中标|成交/,
+];
 function qualifiers(section: NarrativeSection | undefined, fact: Fact): string {
   if (fact.subject.kind !== 'procurement') return '';
   const sentence = sentenceUpTo(section, fact);
@@ -53,7 +69,11 @@ export const rule: Rule = {
         const a = first.fact;
         const b = other.fact;
         // one subject as the reader keyed it, but the sentences speak of different quantities (会议费 and 培训费, 上年结转 and 本年)
-        if (!sameQuantity(a.label, b.label, doc.kind, a.subject.kind) || !sameQuantity(b.label, a.label, doc.kind, b.subject.kind)) continue;
+        if (
+          !sameQuantity(a.label, b.label, doc.kind, a.subject.kind) ||
+          !sameQuantity(b.label, a.label, doc.kind, b.subject.kind)
+        )
+          continue;
         if (a.amount && b.amount) {
           const c = compareEqual(b.amount, a.amount);
           if (!c.ok) {
@@ -71,9 +91,13 @@ export const rule: Rule = {
         if (a.change?.amount && b.change?.amount) {
           const c = compareEqual(b.change.amount, a.change.amount);
           const directionDiffers = a.change.direction !== b.change.direction && a.change.amount.minor !== 0;
-          const percentDiffers = a.change.percent && b.change.percent && a.change.percent.text.replace(/\s/g, '') !== b.change.percent.text.replace(/\s/g, '');
+          const percentDiffers =
+            a.change.percent &&
+            b.change.percent &&
+            a.change.percent.text.replace(/\s/g, '') !== b.change.percent.text.replace(/\s/g, '');
           if (!c.ok || directionDiffers || percentDiffers) {
-            const describe = (f: Fact) => `${f.change!.word}${f.change!.amount!.text}${f.change!.amount!.unit}${f.change!.percent ? `，${f.change!.rateWord ?? ''}${f.change!.percent.text}` : ''}`;
+            const describe = (f: Fact) =>
+              `${f.change!.word}${f.change!.amount!.text}${f.change!.amount!.unit}${f.change!.percent ? `，${f.change!.rateWord ?? ''}${f.change!.percent.text}` : ''}`;
             report({
               messageId: 'repeatedChangeDiffers',
               data: { label: b.label, expected: describe(a), actual: describe(b) },

@@ -17,7 +17,13 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const id of standardTableIds(doc.kind)) {
       if (doc.tables.some((t) => t.id === id) || doc.toc.some((e) => e.tableId === id)) continue;
-      report({ messageId: 'standardTableMissing', data: { table: tableTemplate(id).title }, location: { section: '目录' }, expected: tableTemplate(id).title, actual: '无' });
+      report({
+        messageId: 'standardTableMissing',
+        data: { table: tableTemplate(id).title },
+        location: { section: '目录' },
+        expected: tableTemplate(id).title,
+        actual: '无',
+      });
     }
   },
 };

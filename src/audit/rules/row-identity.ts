@@ -9,7 +9,10 @@ export const rule: Rule = {
     id: 'row-identity',
     category: 'arithmetic',
     severity: 'error',
-    docs: { description: "In every row the total column equals the sum of its part columns, as declared by the table's template." },
+    docs: {
+      description:
+        "In every row the total column equals the sum of its part columns, as declared by the table's template.",
+    },
     messages: ['rowIdentityMismatch'],
   },
   check({ doc, report }) {

@@ -24,7 +24,13 @@ export const rule: Rule = {
         '绩效自评表: 执行率 = 全年执行数 ÷ 全年预算数; the funds score = 分值 × 执行率 (capped at the 分值); every indicator score ' +
         'lies within its 分值; 总分 = the sum of the scores; 年度资金总额 = 财政拨款 + 上年结转 + 其他资金 in each column.',
     },
-    messages: ['executionRateMismatch', 'executionScoreMismatch', 'indicatorScoreExceedsWeight', 'totalScoreMismatch', 'fundSourcesMismatch'],
+    messages: [
+      'executionRateMismatch',
+      'executionScoreMismatch',
+      'indicatorScoreExceedsWeight',
+      'totalScoreMismatch',
+      'fundSourcesMismatch',
+    ],
   },
   check({ doc, report }) {
     for (const ev of doc.performance.selfEvaluations) {
@@ -36,7 +42,14 @@ export const rule: Rule = {
           const r = checkPercent(total.executionRate, wan(total.executed), wan(total.fullYearBudget));
           if (!r.ok) {
             const expected = formatPercent(r.computed, total.executionRate.scale);
-            report({ messageId: 'executionRateMismatch', data: { project: ev.project, expected, actual: total.executionRate.text }, location: where, expected, actual: total.executionRate.text, tolerance: `±${r.allowance.toFixed(4)}%` });
+            report({
+              messageId: 'executionRateMismatch',
+              data: { project: ev.project, expected, actual: total.executionRate.text },
+              location: where,
+              expected,
+              actual: total.executionRate.text,
+              tolerance: `±${r.allowance.toFixed(4)}%`,
+            });
           }
         }
         const weight = points(total.weight);
@@ -44,10 +57,18 @@ export const rule: Rule = {
         if (weight && fundsScore && total.executionRate) {
           const rate = Math.min(total.executionRate.minor / 10 ** total.executionRate.scale / 100, 1);
           const expected = value(weight) * rate;
-          const allowance = 0.5 * 10 ** -fundsScore.scale + value(weight) * 0.5 * 10 ** -(total.executionRate.scale + 2);
+          const allowance =
+            0.5 * 10 ** -fundsScore.scale + value(weight) * 0.5 * 10 ** -(total.executionRate.scale + 2);
           if (Math.abs(expected - value(fundsScore)) > allowance + 1e-9) {
             const e = expected.toFixed(fundsScore.scale);
-            report({ messageId: 'executionScoreMismatch', data: { project: ev.project, expected: e, actual: total.score ?? '' }, location: where, expected: e, actual: total.score, tolerance: `±${allowance.toFixed(3)} 分` });
+            report({
+              messageId: 'executionScoreMismatch',
+              data: { project: ev.project, expected: e, actual: total.score ?? '' },
+              location: where,
+              expected: e,
+              actual: total.score,
+              tolerance: `±${allowance.toFixed(3)} 分`,
+            });
           }
         }
         if (sources.length) {
@@ -56,7 +77,15 @@ export const rule: Rule = {
             const parts = sources.map((s) => s[column]).filter((a): a is Amount => Boolean(a));
             if (!t || parts.length === 0) continue;
             const c = compareSum(t, parts);
-            if (!c.ok) report({ messageId: 'fundSourcesMismatch', data: { project: ev.project, expected: c.expected, actual: c.actual }, location: where, expected: c.expected, actual: c.actual, tolerance: c.tolerance });
+            if (!c.ok)
+              report({
+                messageId: 'fundSourcesMismatch',
+                data: { project: ev.project, expected: c.expected, actual: c.actual },
+                location: where,
+                expected: c.expected,
+                actual: c.actual,
+                tolerance: c.tolerance,
+              });
           }
         }
       }
@@ -76,7 +105,13 @@ export const rule: Rule = {
         if (s.scale > 0) rounding += 0.5 * 10 ** -s.scale;
         finest = Math.max(finest, s.scale);
         if (w && value(s) > value(w) + 1e-9) {
-          report({ messageId: 'indicatorScoreExceedsWeight', data: { project: ev.project, indicator: ind.name, expected: ind.weight ?? '', actual: ind.score ?? '' }, location: placeOf(ind.at, `绩效自评表：${ev.project}`), expected: `≤ ${ind.weight}`, actual: ind.score });
+          report({
+            messageId: 'indicatorScoreExceedsWeight',
+            data: { project: ev.project, indicator: ind.name, expected: ind.weight ?? '', actual: ind.score ?? '' },
+            location: placeOf(ind.at, `绩效自评表：${ev.project}`),
+            expected: `≤ ${ind.weight}`,
+            actual: ind.score,
+          });
         }
       }
       const totalScore = points(ev.totalScore);
@@ -84,7 +119,14 @@ export const rule: Rule = {
         const allowance = rounding + (totalScore.scale > 0 ? 0.5 * 10 ** -totalScore.scale : 0);
         if (Math.abs(sum - value(totalScore)) > allowance + 1e-9) {
           const e = sum.toFixed(Math.max(totalScore.scale, finest));
-          report({ messageId: 'totalScoreMismatch', data: { project: ev.project, expected: e, actual: ev.totalScore ?? '' }, location: where, expected: e, actual: ev.totalScore, tolerance: `±${allowance.toFixed(3)} 分` });
+          report({
+            messageId: 'totalScoreMismatch',
+            data: { project: ev.project, expected: e, actual: ev.totalScore ?? '' },
+            location: where,
+            expected: e,
+            actual: ev.totalScore,
+            tolerance: `±${allowance.toFixed(3)} 分`,
+          });
         }
       }
     }

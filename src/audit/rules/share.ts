@@ -7,7 +7,10 @@ import { checkPercent, compactText, factPlace, formatPercent, percentValue, wan 
 const WHOLE_KINDS = new Set(['total', 'income', 'expenditure', 'fiscalAppropriation', 'generalBudget']);
 
 function isWhole(f: Fact): boolean {
-  return Boolean(f.amount) && (WHOLE_KINDS.has(f.subject.kind) || (f.subject.kind === 'threePublic' && f.subject.key === 'total'));
+  return (
+    Boolean(f.amount) &&
+    (WHOLE_KINDS.has(f.subject.kind) || (f.subject.kind === 'threePublic' && f.subject.key === 'total'))
+  );
 }
 
 /** The printed shares of the facts after `whole` (until the next whole) add up to exactly 100%. */
@@ -35,7 +38,10 @@ export function namedBase(fact: Fact): string | undefined {
   return base || undefined;
 }
 
-const norm = (s: string) => compactText(s).replace(/[“”"（）()]/g, '').replace(/的/g, '');
+const norm = (s: string) =>
+  compactText(s)
+    .replace(/[“”"（）()]/g, '')
+    .replace(/的/g, '');
 
 /**
  * Is the whole a share is recomputed against the quantity the sentence names? A share "of the 预算" is not one of a
@@ -47,7 +53,8 @@ function sameKindOfQuantity(base: string, whole: Fact, kind: 'budget' | 'final_a
   if (/上年/.test(b) !== /上年/.test(w)) return false;
   if (kind === 'final_account' && /预算/.test(b) && !/预算/.test(w)) return false;
   if (/决算/.test(b) && /预算/.test(w) && !/决算/.test(w)) return false;
-  if ((/收入/.test(b) && /支出/.test(w) && !/收入/.test(w)) || (/支出/.test(b) && /收入/.test(w) && !/支出/.test(w))) return false;
+  if ((/收入/.test(b) && /支出/.test(w) && !/收入/.test(w)) || (/支出/.test(b) && /收入/.test(w) && !/支出/.test(w)))
+    return false;
   return true;
 }
 
@@ -96,16 +103,35 @@ export const rule: Rule = {
         // the base the sentence names, when it is a figure stated before; else the whole before it, if of the same kind
         const base = namedBase(fact);
         const before = section.facts.slice(0, section.facts.indexOf(fact)).reverse();
-        const named = base ? before.find((f) => f.amount && f.amount.minor !== 0 && norm(f.label).length >= 2 && (norm(base) === norm(f.label) || norm(base).endsWith(norm(f.label)))) : undefined;
-        const against = named ?? (base && previousWhole && !sameKindOfQuantity(base, previousWhole, doc.kind) ? undefined : previousWhole);
+        const named = base
+          ? before.find(
+              (f) =>
+                f.amount &&
+                f.amount.minor !== 0 &&
+                norm(f.label).length >= 2 &&
+                (norm(base) === norm(f.label) || norm(base).endsWith(norm(f.label))),
+            )
+          : undefined;
+        const against =
+          named ??
+          (base && previousWhole && !sameKindOfQuantity(base, previousWhole, doc.kind) ? undefined : previousWhole);
         if (!against?.amount || against.amount.minor === 0 || against === fact) continue;
-        if (fact.subject.kind === against.subject.kind && fact.subject.key === against.subject.key && fact.subject.code === against.subject.code) continue;
+        if (
+          fact.subject.kind === against.subject.kind &&
+          fact.subject.key === against.subject.key &&
+          fact.subject.code === against.subject.code
+        )
+          continue;
         const r = checkPercent(fact.share, wan(fact.amount), wan(against.amount));
         if (r.ok) continue;
         if (base && ofPartsSum(section.facts, fact, base, against)) continue;
         // shares of one whole are often rounded so that they add up to exactly 100%: one last-digit step is rounding
         const unit = 10 ** -fact.share.scale;
-        if (Math.abs(r.computed - percentValue(fact.share)) <= r.allowance + unit && sharesAddUpTo100(section.facts, against)) continue;
+        if (
+          Math.abs(r.computed - percentValue(fact.share)) <= r.allowance + unit &&
+          sharesAddUpTo100(section.facts, against)
+        )
+          continue;
         const expected = formatPercent(r.computed, fact.share.scale);
         report({
           messageId: 'shareMismatch',

@@ -30,14 +30,26 @@ export const rule: Rule = {
     const items = doc.threePublic.items;
     const threePublicTable = doc.tables.find((t) => t.status === 'present' && templateOf(t)?.layout === 'single-row');
     if (items.length === 0) {
-      if (threePublicTable || doc.kind === 'budget') report({ messageId: 'threePublicMissing', location: { section: '情况说明' }, expected: '三公经费说明', actual: '无' });
+      if (threePublicTable || doc.kind === 'budget')
+        report({
+          messageId: 'threePublicMissing',
+          location: { section: '情况说明' },
+          expected: '三公经费说明',
+          actual: '无',
+        });
       return;
     }
     const first = items[0];
     for (const item of ITEMS) {
       const stated = items.filter((f) => f.subject.key === item.key);
       if (stated.length === 0) {
-        report({ messageId: 'threePublicItemMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, first.at.line), first), expected: item.name, actual: '未说明' });
+        report({
+          messageId: 'threePublicItemMissing',
+          data: { item: item.name },
+          location: factPlace(sectionOfLine(doc, first.at.line), first),
+          expected: item.name,
+          actual: '未说明',
+        });
         continue;
       }
       // a change stated for 公务用车购置及运行费 as one item covers its 购置 and 运行 parts
@@ -46,18 +58,37 @@ export const rule: Rule = {
       // 与上年持平/相同/相等, 本年数小于上年预算数 …: a change stated in words (an unchanged amount is a stated change of 0)
       const compared = (f: (typeof items)[number]) => {
         const text = f.text.replace(/\s+/g, '');
-        return Boolean(f.change || (doc.kind === 'final_account' && (f.budgetAmount || AGAINST_BUDGET.test(text))) || CHANGE_IN_WORDS.test(text));
+        return Boolean(
+          f.change ||
+          (doc.kind === 'final_account' && (f.budgetAmount || AGAINST_BUDGET.test(text))) ||
+          CHANGE_IN_WORDS.test(text),
+        );
       };
       const withChange = stated.find(compared) ?? combined.find(compared);
       if (!withChange) {
-        report({ messageId: 'threePublicChangeMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]), expected: '增减变化', actual: '未说明' });
+        report({
+          messageId: 'threePublicChangeMissing',
+          data: { item: item.name },
+          location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]),
+          expected: '增减变化',
+          actual: '未说明',
+        });
         continue;
       }
       const changed = withChange.change
         ? !isZero(withChange.change.amount) || (withChange.change.percent && withChange.change.percent.minor !== 0)
-        : withChange.amount && withChange.budgetAmount && withChange.amount.minor * 10 ** withChange.budgetAmount.scale !== withChange.budgetAmount.minor * 10 ** withChange.amount.scale;
+        : withChange.amount &&
+          withChange.budgetAmount &&
+          withChange.amount.minor * 10 ** withChange.budgetAmount.scale !==
+            withChange.budgetAmount.minor * 10 ** withChange.amount.scale;
       if (changed && !stated.some((f) => f.reason) && !combined.some((f) => f.reason)) {
-        report({ messageId: 'threePublicReasonMissing', data: { item: item.name }, location: factPlace(sectionOfLine(doc, withChange.at.line), withChange), expected: '增减原因', actual: '未说明' });
+        report({
+          messageId: 'threePublicReasonMissing',
+          data: { item: item.name },
+          location: factPlace(sectionOfLine(doc, withChange.at.line), withChange),
+          expected: '增减原因',
+          actual: '未说明',
+        });
       }
     }
   },

@@ -30,7 +30,9 @@ export const rule: Rule = {
     const row = threePublic.rows.find((r) => r.cells.some((c) => c.amount));
     if (!row) return;
     for (const link of LINKS) {
-      const economicRow = basic.rows.find((r) => r.classification?.system === 'economic' && r.classification.code === link.code);
+      const economicRow = basic.rows.find(
+        (r) => r.classification?.system === 'economic' && r.classification.code === link.code,
+      );
       const economic = economicRow ? cellAmount(economicRow, 'total') : null;
       if (!economicRow || !economic || economic.minor === 0) continue;
       const item = cellAmount(row, link.key) ?? { minor: 0, scale: economic.scale, unit: economic.unit, text: '0' };

@@ -7,7 +7,9 @@ export const rule: Rule = {
     id: 'toc-table-absent',
     category: 'completeness',
     severity: 'error',
-    docs: { description: 'Every table listed in the 目录 is present in the body, or announced as an attachment (见附表).' },
+    docs: {
+      description: 'Every table listed in the 目录 is present in the body, or announced as an attachment (见附表).',
+    },
     messages: ['tocTableAbsent'],
   },
   check({ doc, report }) {
@@ -18,7 +20,13 @@ export const rule: Rule = {
       report({
         messageId: 'tocTableAbsent',
         data: { table: entry.title.replace(/^[-\s]+/, '') || tableTemplate(entry.tableId).title },
-        location: { section: '目录', line: entry.at?.line, column: entry.at?.column, tableId: entry.tableId, table: entry.title },
+        location: {
+          section: '目录',
+          line: entry.at?.line,
+          column: entry.at?.column,
+          tableId: entry.tableId,
+          table: entry.title,
+        },
         expected: '正文中有此表',
         actual: '正文中无此表',
       });

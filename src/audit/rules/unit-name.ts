@@ -15,7 +15,8 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /** Province-level prefixes a name may carry or drop ("新疆昌吉州…" for "昌吉回族自治州…"). */
-const PROVINCE_PREFIX = /^(?:新疆维吾尔自治区|新疆|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|[\u4e00-\u9fa5]{2,3}省)/;
+const PROVINCE_PREFIX =
+  /^(?:新疆维吾尔自治区|新疆|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|[\u4e00-\u9fa5]{2,3}省)/;
 
 /** Shortened or prefixed forms of the same name: after dropping a province prefix, one is an ordered abbreviation of
  *  the other that starts with the same character (克州… for 克孜勒苏柯尔克孜自治州…; …政府办公室 for …人民政府办公室). */
@@ -52,7 +53,7 @@ export const rule: Rule = {
       description:
         "The unit's name is the same on the cover, in the 目录, the 概况, the table headers, the narrative and the signature, and a " +
         "project's 承担单位 that names the unit's own kind of body names it alike. " +
-        'Abbreviations that keep the name\'s characters in order (克州人民政府办公室) pass; a different place or body does not.',
+        "Abbreviations that keep the name's characters in order (克州人民政府办公室) pass; a different place or body does not.",
     },
     messages: ['unitNameDiffers'],
   },

@@ -8,7 +8,10 @@ export const rule: Rule = {
     id: 'variance-rate',
     category: 'narrative',
     severity: 'error',
-    docs: { description: 'In a final account the stated 预决算差异率 equals (决算数 − 预算数) ÷ 预算数; no rate is stated against a zero budget.' },
+    docs: {
+      description:
+        'In a final account the stated 预决算差异率 equals (决算数 − 预算数) ÷ 预算数; no rate is stated against a zero budget.',
+    },
     messages: ['varianceRateMismatch', 'varianceAgainstZero'],
   },
   check({ doc, report }) {
@@ -19,7 +22,13 @@ export const rule: Rule = {
       if (budget.minor === 0) {
         // 0.00% of a zero budget with nothing spent says nothing wrong
         if (actual.minor === 0 && fact.varianceRate.minor === 0) continue;
-        report({ messageId: 'varianceAgainstZero', data: { label: fact.label, actual: fact.varianceRate.text }, location: factPlace(section, fact), actual: fact.varianceRate.text, expected: '不计算差异率' });
+        report({
+          messageId: 'varianceAgainstZero',
+          data: { label: fact.label, actual: fact.varianceRate.text },
+          location: factPlace(section, fact),
+          actual: fact.varianceRate.text,
+          expected: '不计算差异率',
+        });
         continue;
       }
       const scale = Math.max(actual.scale, budget.scale);
@@ -27,8 +36,17 @@ export const rule: Rule = {
       // the printed rate may carry its sign or leave it to the words; compare magnitudes and, when signed, the sign
       const printed = fact.varianceRate;
       const budgetHalf = 0.5 * 10 ** -budget.scale;
-      const r = checkPercent({ ...printed, minor: Math.abs(printed.minor) }, { minor: Math.abs(diff.minor), scale }, budget, { part: 0.5 * 10 ** -actual.scale + budgetHalf, whole: budgetHalf });
-      const signWrong = printed.minor !== 0 && diff.minor !== 0 && printed.minor < 0 !== diff.minor < 0 && /^-/.test(printed.text.trim());
+      const r = checkPercent(
+        { ...printed, minor: Math.abs(printed.minor) },
+        { minor: Math.abs(diff.minor), scale },
+        budget,
+        { part: 0.5 * 10 ** -actual.scale + budgetHalf, whole: budgetHalf },
+      );
+      const signWrong =
+        printed.minor !== 0 &&
+        diff.minor !== 0 &&
+        printed.minor < 0 !== diff.minor < 0 &&
+        /^-/.test(printed.text.trim());
       if (r.ok && !signWrong) continue;
       const expected = formatPercent((diff.minor < 0 ? -1 : 1) * r.computed, printed.scale);
       report({

@@ -8,7 +8,10 @@ export const rule: Rule = {
     id: 'vehicle-categories',
     category: 'narrative',
     severity: 'warning',
-    docs: { description: '国有资产占用: the vehicles by category (一般公务用车, 执法执勤用车, 其他…) add up to the total number of vehicles and to their value.' },
+    docs: {
+      description:
+        '国有资产占用: the vehicles by category (一般公务用车, 执法执勤用车, 其他…) add up to the total number of vehicles and to their value.',
+    },
     messages: ['vehicleCountMismatch', 'vehicleValueMismatch'],
   },
   check({ doc, report }) {
@@ -18,13 +21,27 @@ export const rule: Rule = {
     if (a.vehicles) {
       const sum = a.vehicleCategories.reduce((s, c) => s + c.count.value, 0);
       if (sum !== a.vehicles.value) {
-        report({ messageId: 'vehicleCountMismatch', data: { expected: a.vehicles.value, actual: sum }, location, expected: `${a.vehicles.value}${a.vehicles.unit}`, actual: `${sum}${a.vehicles.unit}` });
+        report({
+          messageId: 'vehicleCountMismatch',
+          data: { expected: a.vehicles.value, actual: sum },
+          location,
+          expected: `${a.vehicles.value}${a.vehicles.unit}`,
+          actual: `${sum}${a.vehicles.unit}`,
+        });
       }
     }
     const values = a.vehicleCategories.map((c) => c.value).filter((v): v is Amount => Boolean(v));
     if (a.vehiclesValue && values.length === a.vehicleCategories.length) {
       const c = compareSum(a.vehiclesValue, values);
-      if (!c.ok) report({ messageId: 'vehicleValueMismatch', data: { expected: c.actual, actual: c.expected }, location, expected: c.actual, actual: c.expected, tolerance: c.tolerance });
+      if (!c.ok)
+        report({
+          messageId: 'vehicleValueMismatch',
+          data: { expected: c.actual, actual: c.expected },
+          location,
+          expected: c.actual,
+          actual: c.expected,
+          tolerance: c.tolerance,
+        });
     }
   },
 };

@@ -30,31 +30,69 @@ interface CheckCliOptions {
 }
 
 function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
-const CATEGORY_ZH: Record<string, string> = { completeness: '完整性', arithmetic: '计算', 'cross-table': '表间', narrative: '说明', names: '名称' };
+const CATEGORY_ZH: Record<string, string> = {
+  completeness: '完整性',
+  arithmetic: '计算',
+  'cross-table': '表间',
+  narrative: '说明',
+  names: '名称',
+};
 
 /** One line per rule: id (for --rule and the configuration), default severity, category, Chinese title and explanation. */
 function listRules(): string {
-  return RULES.map((r) => `${r.meta.id.padEnd(28)} ${SEVERITY_WORD[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`).join('\n') + '\n';
+  return (
+    RULES.map(
+      (r) =>
+        `${r.meta.id.padEnd(28)} ${SEVERITY_WORD[r.meta.severity]}  ${(CATEGORY_ZH[r.meta.category] ?? r.meta.category).padEnd(4, '　')} ${ruleTitle(r.meta.id)}：${ruleExplanation(r.meta.id) ?? r.meta.docs.description}`,
+    ).join('\n') + '\n'
+  );
 }
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .argument('[paths...]', 'disclosure files (PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF), models as JSON/YAML (parse --format json, sample) or input workbooks (template) — detected by content; folders (those files, recursively) or quoted globs')
-    .addOption(new Option('-f, --format <format>', 'text = 按级别分组的中文报告与读取可信度, json = findings and readingConfidence per document (an array for several), ndjson = one document per line as each finishes, html = a report page').choices(['text', 'json', 'ndjson', 'html']).default('text'))
+    .argument(
+      '[paths...]',
+      'disclosure files (PDF, DOCX, XLSX, HTML, text/Markdown converted from PDF), models as JSON/YAML (parse --format json, sample) or input workbooks (template) — detected by content; folders (those files, recursively) or quoted globs',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'text = 按级别分组的中文报告与读取可信度, json = findings and readingConfidence per document (an array for several), ndjson = one document per line as each finishes, html = a report page',
+      )
+        .choices(['text', 'json', 'ndjson', 'html'])
+        .default('text'),
+    )
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable, or comma-separated)').argParser(collect))
     .option('-c, --config <file>', 'configuration file (default: ./budgetdoc.config.json when present)')
     .option('--pretty', 'indent the JSON (default: compact)')
-    .option('--out <dir>', 'write one report per document into this folder (NAME.check.txt / .json / .html) instead of stdout')
+    .option(
+      '--out <dir>',
+      'write one report per document into this folder (NAME.check.txt / .json / .html) instead of stdout',
+    )
     .option('-j, --jobs <n>', 'documents audited at once, one worker thread each (default: the number of cores)')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--list-rules', 'list the rules with their default severity and exit')
-    .option('--summary', '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals)')
-    .addOption(new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'))
-    .option('--no-join', 'check every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
+    .option(
+      '--summary',
+      '批量审核汇总：每个文件一行（表格、表内等式、错误、警告、读取存疑、页数、秒）及合计 (one row per document, then totals)',
+    )
+    .addOption(
+      new Option('--summary-format <format>', 'format of --summary').choices(['text', 'json', 'xlsx']).default('text'),
+    )
+    .option(
+      '--no-join',
+      'check every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found, 2 an input or the configuration cannot be read (the others are still reported).\n' +
@@ -69,11 +107,16 @@ export function registerCheck(program: Command): void {
         process.stdout.write(listRules());
         return;
       }
-      if (!paths.length) throw new UserError('没有指定要审核的文件 (no input files) — usage: budgetdoc check PATH… [--format text|json|ndjson|html]', 2);
+      if (!paths.length)
+        throw new UserError(
+          '没有指定要审核的文件 (no input files) — usage: budgetdoc check PATH… [--format text|json|ndjson|html]',
+          2,
+        );
       const rules = loadAuditRules(opts.config);
       const known = new Set(RULES.map((r) => r.meta.id));
       const unknown = (opts.rule ?? []).filter((id) => !known.has(id));
-      if (unknown.length) throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);
+      if (unknown.length)
+        throw new UserError(`未知的规则 ${unknown.join(', ')} — 用 budgetdoc check --list-rules 查看全部规则`, 2);
       const inputs = await expandInputs(paths, [...DISCLOSURE_EXTENSIONS, ...MODEL_EXTENSIONS]);
 
       const pretty = opts.pretty === true;
@@ -99,7 +142,11 @@ export function registerCheck(program: Command): void {
         },
       );
       // pieces of one disclosure (情况说明 + 报表) are checked as one document, after the others
-      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()));
+      for (const { input, doc } of joinHeld(result.pieces))
+        await emit(
+          input,
+          await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()),
+        );
       for (const sink of sinks) await sink.end();
       if (opts.summary) {
         // the summary writer (with ExcelJS) is loaded only for a summary

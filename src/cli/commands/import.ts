@@ -16,7 +16,10 @@ export interface StoreCliOptions {
 
 export function addStoreOptions(command: Command): Command {
   return command
-    .option('--data <dir>', `PGlite data directory (embedded PostgreSQL, no set-up; env BUDGETDOC_DATA; default ./${DEFAULT_DATA_DIR})`)
+    .option(
+      '--data <dir>',
+      `PGlite data directory (embedded PostgreSQL, no set-up; env BUDGETDOC_DATA; default ./${DEFAULT_DATA_DIR})`,
+    )
     .option('--database <url>', 'PostgreSQL server URL postgres://user@host:port/db (env BUDGETDOC_DATABASE)');
 }
 
@@ -24,7 +27,8 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
   const database = opts.database ?? process.env.BUDGETDOC_DATABASE;
   const data = opts.data ?? process.env.BUDGETDOC_DATA;
   if (opts.database && opts.data) throw new UserError('--data 与 --database 只能选一个', 2);
-  if (database && !/^postgres(ql)?:\/\//.test(database)) throw new UserError(`--database 应为 postgres://… 地址，收到 "${database}"`, 2);
+  if (database && !/^postgres(ql)?:\/\//.test(database))
+    throw new UserError(`--database 应为 postgres://… 地址，收到 "${database}"`, 2);
   if (!database && !existsSync(path.join(data ?? DEFAULT_DATA_DIR, 'pglite'))) {
     process.stderr.write(`首次创建数据目录 ${data ?? DEFAULT_DATA_DIR}（嵌入式 PostgreSQL），约需 10–20 秒……\n`);
   }
@@ -78,20 +82,38 @@ export function summaryLine(summary: ImportSummary): string {
   const c = summary.counts;
   const stored = c.imported + c.history + c.draft;
   const rate = summary.seconds > 0 ? (summary.results.length / summary.seconds).toFixed(1) : '—';
-  return `导入完成：共 ${summary.results.length} 个文件，新增 ${c.imported}，存为历史版本 ${c.history}，未变 ${c.unchanged}，失败 ${c.failed}` +
-    `（存入 ${stored} 份，用时 ${summary.seconds.toFixed(1)} 秒，${rate} 份/秒）`;
+  return (
+    `导入完成：共 ${summary.results.length} 个文件，新增 ${c.imported}，存为历史版本 ${c.history}，未变 ${c.unchanged}，失败 ${c.failed}` +
+    `（存入 ${stored} 份，用时 ${summary.seconds.toFixed(1)} 秒，${rate} 份/秒）`
+  );
 }
 
 export function registerImport(program: Command): void {
   addStoreOptions(
     program
       .command('import')
-      .argument('[paths...]', 'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders')
+      .argument(
+        '[paths...]',
+        'disclosure files (.pdf .docx .xlsx .html .txt .md), models (.json/.yaml, as budgetdoc parse/sample write them) or folders',
+      )
       .option('--region <name>', 'region to record instead of the one read from the text (e.g. 新疆)')
-      .option('-j, --jobs <n>', 'worker threads that parse and audit while this process writes to the database (default: the number of cores)')
-      .option('--enqueue', 'put the files on the job queue in the PostgreSQL server for `budgetdoc worker` processes instead of importing here')
-      .option('--by-path', 'with --enqueue: queue the files\' paths (storage mounted at the same path on every worker), not their bytes')
-      .option('--job-timeout <seconds>', 'with --enqueue: a job unfinished after this long goes to another worker', '900')
+      .option(
+        '-j, --jobs <n>',
+        'worker threads that parse and audit while this process writes to the database (default: the number of cores)',
+      )
+      .option(
+        '--enqueue',
+        'put the files on the job queue in the PostgreSQL server for `budgetdoc worker` processes instead of importing here',
+      )
+      .option(
+        '--by-path',
+        "with --enqueue: queue the files' paths (storage mounted at the same path on every worker), not their bytes",
+      )
+      .option(
+        '--job-timeout <seconds>',
+        'with --enqueue: a job unfinished after this long goes to another worker',
+        '900',
+      )
       .option('--status', 'show the job queue: queued, running, done, failed'),
   )
     .addHelpText(
@@ -103,7 +125,8 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[], opts: ImportCliOptions) => {
       if (opts.status) {
-        if (paths.length > 0 || opts.enqueue) throw new UserError('--status 只显示任务队列，不能同时给出文件或 --enqueue', 2);
+        if (paths.length > 0 || opts.enqueue)
+          throw new UserError('--status 只显示任务队列，不能同时给出文件或 --enqueue', 2);
         const { statusCommand } = await import('./worker.js');
         return statusCommand(opts);
       }
@@ -112,7 +135,11 @@ export function registerImport(program: Command): void {
       if (opts.enqueue) (await import('./worker.js')).queueDatabase(opts, 'import --enqueue ');
       const { files, missing } = await collectFiles(paths);
       for (const m of missing) process.stderr.write(`找不到：${m}\n`);
-      if (files.length === 0) throw new UserError(`没有可导入的文件（${paths.join(' ')}）：请给出 .pdf、.docx、.xlsx、.html、.txt、.md、.json、.yaml 文件或包含它们的文件夹`, 2);
+      if (files.length === 0)
+        throw new UserError(
+          `没有可导入的文件（${paths.join(' ')}）：请给出 .pdf、.docx、.xlsx、.html、.txt、.md、.json、.yaml 文件或包含它们的文件夹`,
+          2,
+        );
       if (opts.enqueue) {
         const { enqueueCommand } = await import('./worker.js');
         await enqueueCommand(files, opts);
@@ -121,8 +148,14 @@ export function registerImport(program: Command): void {
       }
       const store = await openCliStore(opts);
       try {
-        const summary = await importFiles(store, files, defaultAnalysis, { region: opts.region, workers: parseJobs(opts.jobs), onProgress: progressReporter(process.stderr) });
-        if (process.env.BUDGETDOC_IMPORT_VERBOSE) for (const r of summary.results) process.stderr.write(`${OUTCOME_LABEL[r.outcome]}：${r.file}${r.id ? ` (#${r.id})` : ''}\n`);
+        const summary = await importFiles(store, files, defaultAnalysis, {
+          region: opts.region,
+          workers: parseJobs(opts.jobs),
+          onProgress: progressReporter(process.stderr),
+        });
+        if (process.env.BUDGETDOC_IMPORT_VERBOSE)
+          for (const r of summary.results)
+            process.stderr.write(`${OUTCOME_LABEL[r.outcome]}：${r.file}${r.id ? ` (#${r.id})` : ''}\n`);
         process.stderr.write(`${summaryLine(summary)}\n`);
         if (summary.counts.failed > 0 || missing.length > 0) process.exitCode = 2;
       } finally {

@@ -21,13 +21,29 @@ interface ParseCliOptions {
 export function registerParse(program: Command): void {
   program
     .command('parse')
-    .argument('<paths...>', 'disclosure files (PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF; detected by content), folders (their .txt .md .pdf .docx .xlsx .html files, recursively) or quoted globs (\'reports/**/*.pdf\')')
-    .addOption(new Option('-f, --format <format>', 'text = 中文摘要, json = the full model (one object, or an array for several), ndjson = one model per line as each document finishes').choices(['text', 'json', 'ndjson']).default('text'))
+    .argument(
+      '<paths...>',
+      "disclosure files (PDF, DOCX, XLSX, HTML, or text/Markdown converted from PDF; detected by content), folders (their .txt .md .pdf .docx .xlsx .html files, recursively) or quoted globs ('reports/**/*.pdf')",
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'text = 中文摘要, json = the full model (one object, or an array for several), ndjson = one model per line as each document finishes',
+      )
+        .choices(['text', 'json', 'ndjson'])
+        .default('text'),
+    )
     .option('--pretty', 'indent the JSON (default: compact)')
-    .option('--out <dir>', 'write one file per document into this folder (NAME.json, or NAME.txt for text) instead of stdout')
+    .option(
+      '--out <dir>',
+      'write one file per document into this folder (NAME.json, or NAME.txt for text) instead of stdout',
+    )
     .option('-j, --jobs <n>', 'documents read at once, one worker thread each (default: the number of cores)')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
-    .option('--no-join', 'read every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)')
+    .option(
+      '--no-join',
+      'read every file on its own (default: the 情况说明 and 报表 files of one disclosure given together are joined)',
+    )
     .addHelpText(
       'after',
       '\nThe JSON follows schema/disclosure.schema.json; figures are in 万元. Output keeps the order of the inputs\n' +
@@ -70,7 +86,8 @@ export function registerParse(program: Command): void {
         emit,
       );
       // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others
-      for (const { input, doc } of joinHeld(result.pieces)) await emit(input, await serialiseModel(doc, format, pretty, newline));
+      for (const { input, doc } of joinHeld(result.pieces))
+        await emit(input, await serialiseModel(doc, format, pretty, newline));
       if (!out && format === 'json' && !single && written) await writeOut('\n]\n');
       if (out) process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);
       // any unreadable input makes the run fail with 2, after the readable ones were written

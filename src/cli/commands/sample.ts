@@ -27,7 +27,11 @@ function positiveInt(text: string, what: string, min: number): number {
 export function registerSample(program: Command): void {
   program
     .command('sample')
-    .addOption(new Option('--kind <kind>', 'budget = 预算, final_account = 决算, mixed = 交替').choices(['budget', 'final_account', 'mixed']).default('budget'))
+    .addOption(
+      new Option('--kind <kind>', 'budget = 预算, final_account = 决算, mixed = 交替')
+        .choices(['budget', 'final_account', 'mixed'])
+        .default('budget'),
+    )
     .option('--count <n>', 'number of documents', '10')
     .option('--seed <seed>', 'seed: the same seed gives the same documents', '1')
     .option('--start <index>', 'index of the first document (to extend a series)', '0')
@@ -62,9 +66,17 @@ export function registerSample(program: Command): void {
           writeSync(1, `${json}\n`);
         }
       } else {
-        const jobs = opts.jobs !== undefined ? positiveInt(opts.jobs, '--jobs', 1) : count >= 2000 ? Math.min(availableParallelism(), 8) : 1;
+        const jobs =
+          opts.jobs !== undefined
+            ? positiveInt(opts.jobs, '--jobs', 1)
+            : count >= 2000
+              ? Math.min(availableParallelism(), 8)
+              : 1;
         try {
-          bytes = await writeSampleSeries({ kind: opts.kind, seed: opts.seed, start, count, dir: opts.out, validate: opts.validate }, jobs);
+          bytes = await writeSampleSeries(
+            { kind: opts.kind, seed: opts.seed, start, count, dir: opts.out, validate: opts.validate },
+            jobs,
+          );
         } catch (err) {
           throw new UserError(`无法写入样例到 ${opts.out}: ${(err as Error).message}`, 2);
         }

@@ -10,7 +10,11 @@ import { UserError } from '../errors.js';
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .addOption(new Option('--kind <kind>', 'budget = 预算, final_account = 决算').choices(['budget', 'final_account']).default('budget'))
+    .addOption(
+      new Option('--kind <kind>', 'budget = 预算, final_account = 决算')
+        .choices(['budget', 'final_account'])
+        .default('budget'),
+    )
     .requiredOption('--out <file>', 'output .xlsx file')
     .addHelpText(
       'after',

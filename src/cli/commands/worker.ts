@@ -13,7 +13,10 @@ import { addStoreOptions, openCliStore, type StoreCliOptions } from './import.js
 export function queueDatabase(opts: StoreCliOptions, what: string): string {
   const database = opts.database ?? process.env.BUDGETDOC_DATABASE;
   if (!database || opts.data) {
-    throw new UserError(`${what}需要 PostgreSQL 服务器上的任务队列：请用 --database postgres://用户@主机:端口/库名（或环境变量 BUDGETDOC_DATABASE）；嵌入式数据目录（--data）只能由一个进程直接导入`, 2);
+    throw new UserError(
+      `${what}需要 PostgreSQL 服务器上的任务队列：请用 --database postgres://用户@主机:端口/库名（或环境变量 BUDGETDOC_DATABASE）；嵌入式数据目录（--data）只能由一个进程直接导入`,
+      2,
+    );
   }
   return database;
 }
@@ -30,7 +33,10 @@ async function startQueue(store: Store, url: string, maintenanceSeconds?: number
   try {
     return await openQueue(store, url, { maintenanceSeconds });
   } catch (err) {
-    throw new UserError(`无法打开任务队列（${store.location}）：${err instanceof Error ? err.message : String(err)}`, 2);
+    throw new UserError(
+      `无法打开任务队列（${store.location}）：${err instanceof Error ? err.message : String(err)}`,
+      2,
+    );
   }
 }
 
@@ -49,8 +55,14 @@ export async function enqueueCommand(files: string[], opts: EnqueueCliOptions): 
   try {
     boss = await startQueue(store, url);
     const { enqueueFiles } = await import('../../store/queue.js');
-    const summary = await enqueueFiles(store, boss, files, { byPath: opts.byPath, region: opts.region, expireSeconds: Math.max(1, expireSeconds) });
-    process.stderr.write(`已加入任务队列：${summary.queued} 个文件${summary.unchanged ? `（另有 ${summary.unchanged} 个已导入过，未加入）` : ''}。用 budgetdoc worker --database … 处理，用 budgetdoc import --status 查看进度。\n`);
+    const summary = await enqueueFiles(store, boss, files, {
+      byPath: opts.byPath,
+      region: opts.region,
+      expireSeconds: Math.max(1, expireSeconds),
+    });
+    process.stderr.write(
+      `已加入任务队列：${summary.queued} 个文件${summary.unchanged ? `（另有 ${summary.unchanged} 个已导入过，未加入）` : ''}。用 budgetdoc worker --database … 处理，用 budgetdoc import --status 查看进度。\n`,
+    );
   } finally {
     await boss?.stop({ graceful: false, wait: true });
     await store.close();
@@ -64,7 +76,9 @@ export async function statusCommand(opts: StoreCliOptions): Promise<void> {
   try {
     const { queueStatus } = await import('../../store/queue.js');
     const s = await queueStatus(store);
-    process.stdout.write(`排队 ${s.queued}　处理中 ${s.running}　完成 ${s.done}　失败 ${s.failed}${s.cancelled ? `　已取消 ${s.cancelled}` : ''}\n`);
+    process.stdout.write(
+      `排队 ${s.queued}　处理中 ${s.running}　完成 ${s.done}　失败 ${s.failed}${s.cancelled ? `　已取消 ${s.cancelled}` : ''}\n`,
+    );
     for (const f of s.failures) process.stdout.write(`失败：${f.file}：${f.error}\n`);
   } finally {
     await store.close();
@@ -123,14 +137,17 @@ export function registerWorker(program: Command): void {
           pollSeconds: poll,
           signal: stop.signal,
           onResult: (r: FileResult) => {
-            if (r.outcome === 'failed') process.stderr.write(`失败：${r.file}：${r.error}${r.transient ? '（稍后重试）' : ''}\n`);
+            if (r.outcome === 'failed')
+              process.stderr.write(`失败：${r.file}：${r.error}${r.transient ? '（稍后重试）' : ''}\n`);
           },
         });
         const c = summary.counts;
         const total = c.imported + c.history + c.unchanged + c.failed + c.draft;
         // the process's CPU time (every thread): what a worker costs, whatever else shares the machine
         const cpu = process.cpuUsage();
-        process.stderr.write(`worker 结束：处理 ${total} 个任务，新增 ${c.imported}，存为历史版本 ${c.history}，未变 ${c.unchanged}，失败 ${c.failed}（用时 ${summary.seconds.toFixed(1)} 秒，CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} 秒）\n`);
+        process.stderr.write(
+          `worker 结束：处理 ${total} 个任务，新增 ${c.imported}，存为历史版本 ${c.history}，未变 ${c.unchanged}，失败 ${c.failed}（用时 ${summary.seconds.toFixed(1)} 秒，CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} 秒）\n`,
+        );
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

@@ -13,7 +13,10 @@ const BUILDINGS = new RegExp(`房屋\\s*(${N})\\s*平方米(?:\\s*[，,]?\\s*价
 const VEHICLES = new RegExp(`车辆\\s*(\\d+)\\s*[辆台](?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`);
 const FURNITURE = new RegExp(`(?:办公)?家具(?:价值)?\\s*(${N})\\s*(万元|元)`);
 /** one vehicle category after 其中: "越野车 2 辆，价值 40 万元" (matchAll copies it, so one instance serves) */
-const VEHICLE_ITEM = new RegExp(`([^\\s\\d，,；;：:、。]+?)\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`, 'g');
+const VEHICLE_ITEM = new RegExp(
+  `([^\\s\\d，,；;：:、。]+?)\\s*(\\d+)\\s*辆(?:\\s*[，,]?\\s*价值\\s*(${N})\\s*(万元|元))?`,
+  'g',
+);
 const OTHER_ASSETS = new RegExp(`其他资产(?:价值)?\\s*(${N})\\s*(万元|元)`);
 const PERFORMANCE_AMOUNT = new RegExp(`涉及(?:预算)?金额\\s*(${N})\\s*(万元|元)`);
 const PERFORMANCE_BUDGET = new RegExp(`全年预算数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
@@ -67,7 +70,12 @@ export function readProjects(paragraphs: Paragraph[]): Project[] {
         const money = MONEY_IN_VALUE.exec(value);
         const a = money ? amount(money[1], money[2] === '元' ? '元' : '万元', valueAt) : undefined;
         if (a) current.amount = a;
-      } else if (field === 'policyBasis' || field === 'responsibleUnit' || field === 'allocation' || field === 'period') {
+      } else if (
+        field === 'policyBasis' ||
+        field === 'responsibleUnit' ||
+        field === 'allocation' ||
+        field === 'period'
+      ) {
         current[field] = value;
       }
     }
@@ -81,12 +89,18 @@ export function readThreePublicCounts(paragraphs: Paragraph[]): Omit<Disclosure[
   for (const p of paragraphs) {
     const t = p.text;
     let m: RegExpExecArray | null;
-    if (!out.overseasGroups && (m = /团组\s*(\d+)\s*个/.exec(t))) out.overseasGroups = count(m[1], '个', m[0], placeOf(p, m.index));
-    if (!out.overseasPeople && (m = /因公出国[(（]境[)）](?:人员)?\s*(\d+)\s*人次/.exec(t))) out.overseasPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
-    if (!out.vehiclesPurchased && (m = /购置数\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesPurchased = count(m[1], '辆', m[0], placeOf(p, m.index));
-    if (!out.vehiclesHeld && (m = /保有量\s*(?:为)?\s*(\d+)\s*辆/.exec(t))) out.vehiclesHeld = count(m[1], '辆', m[0], placeOf(p, m.index));
-    if (!out.receptionBatches && (m = /接待\s*(\d+)\s*批次/.exec(t))) out.receptionBatches = count(m[1], '批次', m[0], placeOf(p, m.index));
-    if (!out.receptionPeople && (m = /批次\s*[，,、]?\s*(?:共)?\s*(?:接待)?\s*(\d+)\s*人次/.exec(t))) out.receptionPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
+    if (!out.overseasGroups && (m = /团组\s*(\d+)\s*个/.exec(t)))
+      out.overseasGroups = count(m[1], '个', m[0], placeOf(p, m.index));
+    if (!out.overseasPeople && (m = /因公出国[(（]境[)）](?:人员)?\s*(\d+)\s*人次/.exec(t)))
+      out.overseasPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
+    if (!out.vehiclesPurchased && (m = /购置数\s*(?:为)?\s*(\d+)\s*辆/.exec(t)))
+      out.vehiclesPurchased = count(m[1], '辆', m[0], placeOf(p, m.index));
+    if (!out.vehiclesHeld && (m = /保有量\s*(?:为)?\s*(\d+)\s*辆/.exec(t)))
+      out.vehiclesHeld = count(m[1], '辆', m[0], placeOf(p, m.index));
+    if (!out.receptionBatches && (m = /接待\s*(\d+)\s*批次/.exec(t)))
+      out.receptionBatches = count(m[1], '批次', m[0], placeOf(p, m.index));
+    if (!out.receptionPeople && (m = /批次\s*[，,、]?\s*(?:共)?\s*(?:接待)?\s*(\d+)\s*人次/.exec(t)))
+      out.receptionPeople = count(m[1], '人次', m[0], placeOf(p, m.index));
   }
   return out;
 }
@@ -171,10 +185,22 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
     if (!out.otherAssetsValue && (m = OTHER_ASSETS.exec(t))) out.otherAssetsValue = amount(m[1], m[2], at);
     // holdings only: the sentence on planned purchases (安排购置…) repeats the pattern
     if (/安排购置|拟购置/.test(t)) continue;
-    if (!out.equipmentOver50 && (m = /50\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
+    if (
+      !out.equipmentOver50 &&
+      (m =
+        /50\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(
+          t,
+        ))
+    ) {
       out.equipmentOver50 = count(m[1], m[2].replace(/\s/g, ''), m[0], at);
     }
-    if (!out.equipmentOver100 && (m = /100\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(t))) {
+    if (
+      !out.equipmentOver100 &&
+      (m =
+        /100\s*万元(?:（含）|\(含\))?以上的?(?:大型)?(?:专用)?设备[^0-9]{0,10}?(\d+)\s*(台\s*[（(]\s*套\s*[)）]|台|套)/.exec(
+          t,
+        ))
+    ) {
       out.equipmentOver100 = count(m[1], m[2].replace(/\s/g, ''), m[0], at);
     }
   }
@@ -183,7 +209,9 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
 }
 
 /** 预算绩效 summary: project count and amount (budget), 全年预算数 and 全年执行数 (final), and its text. */
-export function readPerformanceSummary(paragraphs: Paragraph[]): Omit<Disclosure['performance'], 'targets' | 'selfEvaluations'> {
+export function readPerformanceSummary(
+  paragraphs: Paragraph[],
+): Omit<Disclosure['performance'], 'targets' | 'selfEvaluations'> {
   const out: Omit<Disclosure['performance'], 'targets' | 'selfEvaluations'> = {};
   for (const p of paragraphs) {
     const t = p.text;
@@ -218,4 +246,3 @@ export function readPerformanceSummary(paragraphs: Paragraph[]): Omit<Disclosure
   }
   return out;
 }
-

@@ -3,7 +3,17 @@
 import { makeAmount, makePercent } from '../../model/money.js';
 import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
 import { norm, tidy } from '../text-utils.js';
-import { lineOf, listItems, MONEY, PERCENT, type Paragraph, type Part, placeOf, sentencesOf, withoutOrdinal } from './segment.js';
+import {
+  lineOf,
+  listItems,
+  MONEY,
+  PERCENT,
+  type Paragraph,
+  type Part,
+  placeOf,
+  sentencesOf,
+  withoutOrdinal,
+} from './segment.js';
 import { classify, type LabelContext, sameSubject } from './subject.js';
 
 export interface FactReader {
@@ -77,7 +87,11 @@ function withListItems(parts: Part[]): Part[] {
 
 function basisOf(printed: string | undefined): string | undefined {
   if (!printed) return undefined;
-  const t = norm(printed).replace(/^(比|较|与)/, '').replace(/相比[,，]?$/, '').replace(/数$/, '').replace(/(?<=年)度/, '');
+  const t = norm(printed)
+    .replace(/^(比|较|与)/, '')
+    .replace(/相比[,，]?$/, '')
+    .replace(/数$/, '')
+    .replace(/(?<=年)度/, '');
   return t || undefined;
 }
 
@@ -142,7 +156,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
   // the label context for each list a label can follow, made once rather than spread per label
   const { topic, subtopic, year } = reader.context;
   const contexts: Partial<Record<NonNullable<LabelContext['list']> | 'none', LabelContext>> = {};
-  const contextFor = (list: LabelContext['list']): LabelContext => (contexts[list ?? 'none'] ??= { topic, subtopic, year, list });
+  const contextFor = (list: LabelContext['list']): LabelContext =>
+    (contexts[list ?? 'none'] ??= { topic, subtopic, year, list });
 
   const spanText = (d: Draft) => {
     let text = '';
@@ -183,7 +198,13 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
     };
     /** offset in the paragraph of index `i` of `t`, the part's text without its list numbering */
     const offsetIn = (part: Part, t: string, i: number) => part.start + (part.text.length - t.length) + i;
-    const create = (printed: string, ctxList: LabelContext['list'], year: number | undefined, part: Part, comparison = false): Draft => {
+    const create = (
+      printed: string,
+      ctxList: LabelContext['list'],
+      year: number | undefined,
+      part: Part,
+      comparison = false,
+    ): Draft => {
       const subject = classify(printed, contextFor(ctxList));
       const fact: Fact = { subject, label: conceptLabel(printed, subject), text: '', at: place(part.start) };
       if (year !== undefined) fact.year = year;
@@ -200,7 +221,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
       if (subject.kind === 'other') return undefined;
       for (let i = drafts.length - 1; i >= firstOfParagraph; i--) {
         const d = drafts[i];
-        if (!d.comparison && sameSubject(d.fact.subject, subject)) return d.fact.change || d.fact.reason ? undefined : d;
+        if (!d.comparison && sameSubject(d.fact.subject, subject))
+          return d.fact.change || d.fact.reason ? undefined : d;
       }
       return undefined;
     };

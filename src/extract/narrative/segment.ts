@@ -38,7 +38,10 @@ export function lineOf(para: Paragraph, offset: number): number {
 }
 
 /** the piece a character offset lies in: the last one starting at or before it (the paragraph's own place before any) */
-function pieceAt(para: Paragraph, offset: number): { offset: number; line: number; column: number; page?: number; box?: Piece['box'] } {
+function pieceAt(
+  para: Paragraph,
+  offset: number,
+): { offset: number; line: number; column: number; page?: number; box?: Piece['box'] } {
   const pieces = para.pieces;
   let piece: Piece | undefined;
   if (pieces) for (let i = 0; i < pieces.length; i++) if (pieces[i].offset <= offset) piece = pieces[i];
@@ -110,8 +113,17 @@ export function tidyMapped(s: string, offsets?: number[]): { text: string; offse
 /** the characters String.prototype.trim removes (WhiteSpace and LineTerminator) */
 function isTrimmedSpace(c: number): boolean {
   return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -131,8 +143,12 @@ function tidiedPieces(pieces: Piece[] | undefined, offsets: number[] | undefined
 function tidyBlock(text: string, pieces: Piece[] | undefined): { text: string; offsets?: number[] } {
   if (!pieces || pieces.length < 2) return tidyMapped(text);
   const order = pieces.map((_, k) => k);
-  if (pieces.some((p, k) => k > 0 && p.offset < pieces[k - 1].offset)) order.sort((a, b) => pieces[a].offset - pieces[b].offset);
-  const tidied = tidyMapped(text, order.map((k) => pieces[k].offset));
+  if (pieces.some((p, k) => k > 0 && p.offset < pieces[k - 1].offset))
+    order.sort((a, b) => pieces[a].offset - pieces[b].offset);
+  const tidied = tidyMapped(
+    text,
+    order.map((k) => pieces[k].offset),
+  );
   if (!tidied.offsets) return tidied;
   const offsets: number[] = [];
   order.forEach((k, rank) => (offsets[k] = tidied.offsets![rank]));
@@ -162,7 +178,10 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
     if (prev && !SENTENCE_END.test(prev.text) && CONTINUES_FIGURE.test(text)) {
       const joined = `${prev.text}${/\d$/.test(prev.text) ? ' ' : ''}`;
       const own = pieces ?? [pieceOfPlace(b.at)];
-      prev.pieces = [...(prev.pieces ?? [pieceOfPlace(prev.at)]), ...own.map((p) => ({ ...p, offset: p.offset + joined.length }))];
+      prev.pieces = [
+        ...(prev.pieces ?? [pieceOfPlace(prev.at)]),
+        ...own.map((p) => ({ ...p, offset: p.offset + joined.length })),
+      ];
       prev.text = joined + text;
       prev.at = { ...prev.at, endLine: b.at.endLine ?? b.at.line };
       continue;
@@ -173,7 +192,8 @@ export function paragraphsOf(blocks: Block[]): Paragraph[] {
 }
 
 /** Leading list numbering: "1.", "1、", "(1)", "（一）", "一、". */
-export const ORDINAL = /^(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/;
+export const ORDINAL =
+  /^(?:\d{1,2}\s*[、.．](?!\d)|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*/;
 
 /** first characters of ORDINAL: a digit, an opening bracket or 一…十 (most texts start otherwise and skip the regex) */
 const ORDINAL_START = new Set([...'0123456789（(一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
@@ -270,7 +290,14 @@ export function listItems(part: Part): Part[] {
       const raw = part.text.slice(from, i);
       const lead = raw.length - raw.trimStart().length;
       const t = raw.trim();
-      if (t) items.push({ text: t, start: part.start + from + lead, end: part.start + from + lead + t.length, sep: items.length ? 'comma' : part.sep, among: items.length ? false : part.among });
+      if (t)
+        items.push({
+          text: t,
+          start: part.start + from + lead,
+          end: part.start + from + lead + t.length,
+          sep: items.length ? 'comma' : part.sep,
+          among: items.length ? false : part.among,
+        });
       from = i + 1;
     }
   }

@@ -34,7 +34,8 @@ export function topicOf(title: string): Topic {
   if (/收入/.test(t)) return 'income';
   if (/支出/.test(t)) return 'expenditure';
   // a whole explanation under one title (上海's 单位预算编制说明): income and expenditure together
-  if (/(预算|决算)编制说明$|^(部门|单位)?(预算|决算)说明$/.test(t.replace(/^(?:19|20)\d{2}年度?/, ''))) return 'summary';
+  if (/(预算|决算)编制说明$|^(部门|单位)?(预算|决算)说明$/.test(t.replace(/^(?:19|20)\d{2}年度?/, '')))
+    return 'summary';
   return 'other';
 }
 
@@ -144,7 +145,11 @@ export function classify(label: string, ctx: LabelContext): Subject {
     const key = threePublicKey(t);
     if (key) return { kind: 'threePublic', key };
   }
-  if (t.includes('机关运行经费') || (ctx.subtopic === 'operatingCosts' && (t.includes('公用经费') || t.endsWith('运行经费')))) return { kind: 'operatingCosts' };
+  if (
+    t.includes('机关运行经费') ||
+    (ctx.subtopic === 'operatingCosts' && (t.includes('公用经费') || t.endsWith('运行经费')))
+  )
+    return { kind: 'operatingCosts' };
   if (ctx.subtopic === 'procurement' || t.includes('政府采购')) {
     // 工程 and 服务 only as a kind of purchase: the unit's own name may hold them (副中心工程办政府采购预算总额);
     // 预留给小型和微型企业 is the 小微 share
@@ -171,8 +176,10 @@ export function classify(label: string, ctx: LabelContext): Subject {
     if (t.includes('支出总计')) return { kind: 'fiscalAppropriation', key: 'expenditureTotal' };
     if (/年初.*结转/.test(t)) return { kind: 'other', key: 'fiscalPriorYearBalance' };
     if (/年末.*结转/.test(t)) return { kind: 'other', key: 'fiscalYearEndBalance' };
-    if (t.includes('本年收入') || t.endsWith('财政拨款收入')) return { kind: 'fiscalAppropriation', key: 'currentYearIncome' };
-    if (t.includes('本年支出') || t.endsWith('财政拨款支出')) return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
+    if (t.includes('本年收入') || t.endsWith('财政拨款收入'))
+      return { kind: 'fiscalAppropriation', key: 'currentYearIncome' };
+    if (t.includes('本年支出') || t.endsWith('财政拨款支出'))
+      return { kind: 'fiscalAppropriation', key: 'currentYearExpenditure' };
     return { kind: 'fiscalAppropriation' };
   }
   // 会议费/培训费 printed beside the 三公 (西安, 苏州: "当年一般公共预算会议费预算支出") are their own items, not the fund's total
@@ -186,7 +193,8 @@ export function classify(label: string, ctx: LabelContext): Subject {
   }
   if (t.includes('基本支出')) return { kind: 'basic' };
   if (t.includes('项目支出')) return { kind: 'project' };
-  if (has(t, '总预算', '总计') && /收支总预算|收[、,]?支总计|收入[、和及]?支出(预算)?总计/.test(t)) return { kind: 'total', key: 'incomeExpenditure' };
+  if (has(t, '总预算', '总计') && /收支总预算|收[、,]?支总计|收入[、和及]?支出(预算)?总计/.test(t))
+    return { kind: 'total', key: 'incomeExpenditure' };
   if (t.includes('收入总计')) return { kind: 'total', key: 'income' };
   if (t.includes('支出总计')) return { kind: 'total', key: 'expenditure' };
   if (t.includes('本年收入')) return { kind: 'income', key: 'currentYear' };
@@ -203,7 +211,8 @@ export function classify(label: string, ctx: LabelContext): Subject {
     const key = incomeSource(t);
     if (key) return { kind: 'fund', key };
   }
-  const source = t.endsWith('收入') || t.endsWith('预算') || t.endsWith('拨款') || t.endsWith('资金') ? incomeSource(t) : undefined;
+  const source =
+    t.endsWith('收入') || t.endsWith('预算') || t.endsWith('拨款') || t.endsWith('资金') ? incomeSource(t) : undefined;
   if (source) return { kind: 'fund', key: source };
   if (t.includes('收入预算')) return { kind: 'income', key: 'budget' };
   if (t.includes('支出预算')) return { kind: 'expenditure', key: 'budget' };

@@ -3,7 +3,8 @@
 import type { TextLine, PageContent } from './geometry.js';
 
 // (重庆 spaces the digits of its page numbers: "— 1 0 —")
-const PAGE_NUMBER = /^(?:[-—–－_~·\s]*\d(?:\s?\d){0,3}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－_~·\s]*\d(?:\s?\d){0,3}[-—–－_~·\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*[/／]\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/;
 
 export function marginKey(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, '');

@@ -1,6 +1,21 @@
 // Rules and grids: ruling lines from a page's drawing operators, ruled regions read as grids of cells, runs of
 // table-like lines without rules read as unruled grids, captions drawn inside a frame peeled off; one page's items.
-import { type Box, type Piece, type Rule, type Grid, type PageItem, charWeight, isNumeric, type Matrix, mul, apply, cluster, indexAtOrBefore, unionBox, unionBoxes } from './geometry.js';
+import {
+  type Box,
+  type Piece,
+  type Rule,
+  type Grid,
+  type PageItem,
+  charWeight,
+  isNumeric,
+  type Matrix,
+  mul,
+  apply,
+  cluster,
+  indexAtOrBefore,
+  unionBox,
+  unionBoxes,
+} from './geometry.js';
 import { type PdfJs, joinPieces, readingOrder, linesOf, chunksOf, lineOf } from './text-layer.js';
 
 interface OperatorListLike {
@@ -14,11 +29,20 @@ export function rulesOf(ops: OperatorListLike, OPS: PdfJs['OPS'], viewport: Matr
   const v: Rule[] = [];
   let ctm: Matrix = viewport;
   const stack: Matrix[] = [];
-  const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokeOps = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
   const addSegment = (x0: number, y0: number, x1: number, y1: number) => {
-    if (Math.abs(y0 - y1) < 1 && Math.abs(x1 - x0) >= 2) h.push({ at: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
-    else if (Math.abs(x0 - x1) < 1 && Math.abs(y1 - y0) >= 2) v.push({ at: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
+    if (Math.abs(y0 - y1) < 1 && Math.abs(x1 - x0) >= 2)
+      h.push({ at: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
+    else if (Math.abs(x0 - x1) < 1 && Math.abs(y1 - y0) >= 2)
+      v.push({ at: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
@@ -41,7 +65,7 @@ export function rulesOf(ops: OperatorListLike, OPS: PdfJs['OPS'], viewport: Matr
       // walk the path: subpaths of moveTo/lineTo (curves end a straight run)
       const subpaths: [number, number][][] = [];
       let cur: [number, number][] = [];
-      for (let k = 0; k < buf.length; ) {
+      for (let k = 0; k < buf.length;) {
         const d = buf[k++];
         if (d === 0) {
           if (cur.length) subpaths.push(cur);
@@ -67,7 +91,10 @@ export function rulesOf(ops: OperatorListLike, OPS: PdfJs['OPS'], viewport: Matr
         } else {
           const xs = sp.map((p) => p[0]);
           const ys = sp.map((p) => p[1]);
-          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          const x0 = Math.min(...xs),
+            x1 = Math.max(...xs),
+            y0 = Math.min(...ys),
+            y1 = Math.max(...ys);
           // a thin filled rectangle is a drawn rule (Excel and WPS draw cell borders this way)
           if (y1 - y0 <= 3 && x1 - x0 > 3) h.push({ at: (y0 + y1) / 2, a: x0, b: x1 });
           else if (x1 - x0 <= 3 && y1 - y0 > 3) v.push({ at: (x0 + x1) / 2, a: y0, b: y1 });
@@ -122,8 +149,10 @@ function regionsOf(h: Rule[], v: Rule[]): Region[] {
   const tol = 3;
   for (let i = 0; i < h.length; i++) {
     for (let j = 0; j < v.length; j++) {
-      const a = h[i], b = v[j];
-      if (b.at >= a.a - tol && b.at <= a.b + tol && a.at >= b.a - tol && a.at <= b.b + tol) parent[find(i)] = find(h.length + j);
+      const a = h[i],
+        b = v[j];
+      if (b.at >= a.a - tol && b.at <= a.b + tol && a.at >= b.a - tol && a.at <= b.b + tol)
+        parent[find(i)] = find(h.length + j);
     }
   }
   const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
@@ -153,7 +182,8 @@ function regionsOf(h: Rule[], v: Rule[]): Region[] {
  */
 function splitAtRules(p: Piece, v: Rule[]): Piece[] {
   const cy = (p.top + p.bottom) / 2;
-  const crosses = (q: Piece) => v.filter((r) => r.at > q.x0 + 2 && r.at < q.x1 - 2 && r.a <= cy && r.b >= cy).map((r) => r.at);
+  const crosses = (q: Piece) =>
+    v.filter((r) => r.at > q.x0 + 2 && r.at < q.x1 - 2 && r.a <= cy && r.b >= cy).map((r) => r.at);
   if (crosses(p).length === 0) return [p];
   const words = /\s/.test(p.text) ? splitRuns(p, /\S+/g) : [p];
   return words.flatMap((w) => {
@@ -205,8 +235,12 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
   for (const p of pieces) {
     const cx = (p.x0 + p.x1) / 2;
     const cy = (p.top + p.bottom) / 2;
-    const left = region.v.filter((r) => r.at <= cx + tol && r.a <= cy + tol && r.b >= cy - tol).reduce((m, r) => Math.max(m, r.at), -Infinity);
-    const top = region.h.filter((r) => r.at <= cy + tol && r.a <= cx + tol && r.b >= cx - tol).reduce((m, r) => Math.max(m, r.at), -Infinity);
+    const left = region.v
+      .filter((r) => r.at <= cx + tol && r.a <= cy + tol && r.b >= cy - tol)
+      .reduce((m, r) => Math.max(m, r.at), -Infinity);
+    const top = region.h
+      .filter((r) => r.at <= cy + tol && r.a <= cx + tol && r.b >= cx - tol)
+      .reduce((m, r) => Math.max(m, r.at), -Infinity);
     const col = Math.min(nCols - 1, left === -Infinity ? 0 : indexAtOrBefore(xs, left));
     const row = Math.min(nRows - 1, top === -Infinity ? 0 : indexAtOrBefore(ys, top));
     const key = `${row}:${col}`;
@@ -223,9 +257,21 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
     for (const sub of splitBand(band)) {
       rows.push(
         sub.map((ps, c) => {
-          if (ps.length === 0) return { text: '', box: [xs[c] ?? region.box[0], ys[r] ?? region.box[1], xs[c + 1] ?? region.box[2], ys[r + 1] ?? region.box[3]] as Box };
+          if (ps.length === 0)
+            return {
+              text: '',
+              box: [
+                xs[c] ?? region.box[0],
+                ys[r] ?? region.box[1],
+                xs[c + 1] ?? region.box[2],
+                ys[r + 1] ?? region.box[3],
+              ] as Box,
+            };
           const ordered = readingOrder(ps);
-          return { text: joinPieces(ordered), box: ordered.reduce<Box | undefined>((b, p) => unionBox(b, [p.x0, p.top, p.x1, p.bottom]), undefined)! };
+          return {
+            text: joinPieces(ordered),
+            box: ordered.reduce<Box | undefined>((b, p) => unionBox(b, [p.x0, p.top, p.x1, p.bottom]), undefined)!,
+          };
         }),
       );
     }
@@ -238,7 +284,10 @@ function splitBand(band: Piece[][]): Piece[][][] {
   const numericBaselines = new Set<number>();
   let split = false;
   for (const ps of band) {
-    const bases = cluster(ps.filter((p) => isNumeric(p.text)).map((p) => p.base), 2);
+    const bases = cluster(
+      ps.filter((p) => isNumeric(p.text)).map((p) => p.base),
+      2,
+    );
     if (bases.length > 1) split = true;
     for (const b of bases) numericBaselines.add(b);
   }
@@ -265,7 +314,9 @@ function unruledGrid(lines: Piece[][]): Grid {
   const numericRows = rowsChunks.filter((cs) => cs.some((c) => isNumeric(joinPieces(c))));
   const basis = numericRows.length ? numericRows : rowsChunks;
   // column intervals: merge overlapping chunk extents of the numeric rows
-  const intervals = basis.flatMap((cs) => cs.map((c) => [c[0].x0, c.at(-1)!.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const intervals = basis
+    .flatMap((cs) => cs.map((c) => [c[0].x0, c.at(-1)!.x1] as [number, number]))
+    .sort((a, b) => a[0] - b[0]);
   const cols: [number, number][] = [];
   for (const iv of intervals) {
     const last = cols.at(-1);
@@ -277,8 +328,10 @@ function unruledGrid(lines: Piece[][]): Grid {
   for (const cs of rowsChunks) {
     const slots: Piece[][] = cols.map(() => []);
     for (const c of cs) {
-      const x0 = c[0].x0, x1 = c.at(-1)!.x1;
-      let best = 0, bestScore = -Infinity;
+      const x0 = c[0].x0,
+        x1 = c.at(-1)!.x1;
+      let best = 0,
+        bestScore = -Infinity;
       cols.forEach((col, k) => {
         const overlap = Math.min(x1, col[1]) - Math.max(x0, col[0]);
         const score = overlap > 0 ? overlap : -Math.abs((x0 + x1) / 2 - (col[0] + col[1]) / 2);
@@ -313,10 +366,24 @@ function isTableLine(line: Piece[]): boolean {
 const CAPTION = /表|单位\s*[:：]|编制(部门|单位)|部门\s*[:：]|预算年度/;
 function isCaptionRow(row: { text: string }[]): boolean {
   const texts = row.map((c) => c.text).filter(Boolean);
-  return texts.length === 1 && !isNumeric(texts[0]) && texts[0].replace(/\s+/g, '').length <= 60 && CAPTION.test(texts[0]) && !/[。；]/.test(texts[0]);
+  return (
+    texts.length === 1 &&
+    !isNumeric(texts[0]) &&
+    texts[0].replace(/\s+/g, '').length <= 60 &&
+    CAPTION.test(texts[0]) &&
+    !/[。；]/.test(texts[0])
+  );
 }
 function isTitleRow(row: { text: string }[]): boolean {
-  return isCaptionRow(row) && /表\s*([(（][^)）]*[)）])?$/.test(row.map((c) => c.text).join('').trim());
+  return (
+    isCaptionRow(row) &&
+    /表\s*([(（][^)）]*[)）])?$/.test(
+      row
+        .map((c) => c.text)
+        .join('')
+        .trim(),
+    )
+  );
 }
 
 /**
@@ -330,14 +397,20 @@ function peelCaptions(grid: Grid): { y: number; item: PageItem }[] {
   const flush = () => {
     if (!rows.length) return;
     const box = rows.reduce<Box | undefined>((b, r) => unionBox(b, unionBoxes(r.map((c) => c.box))), undefined)!;
-    out.push({ y: rows[0][0].box[1], item: { kind: 'grid', grid: { box: [grid.box[0], box[1], grid.box[2], grid.box[3]], cols: grid.cols, rows } } });
+    out.push({
+      y: rows[0][0].box[1],
+      item: { kind: 'grid', grid: { box: [grid.box[0], box[1], grid.box[2], grid.box[3]], cols: grid.cols, rows } },
+    });
     rows = [];
   };
   for (const row of grid.rows) {
     if (rows.length === 0 ? isCaptionRow(row) : isTitleRow(row)) {
       flush();
       const cell = row.find((c) => c.text)!;
-      out.push({ y: cell.box[1], item: { kind: 'line', line: { text: cell.text, box: cell.box, size: Math.max(6, cell.box[3] - cell.box[1]) } } });
+      out.push({
+        y: cell.box[1],
+        item: { kind: 'line', line: { text: cell.text, box: cell.box, size: Math.max(6, cell.box[3] - cell.box[1]) } },
+      });
       continue;
     }
     rows.push(row);
@@ -353,7 +426,8 @@ export function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): Pag
   const inRegion = new Map<Region, Piece[]>();
   const free: Piece[] = [];
   for (const p of pieces) {
-    const cx = (p.x0 + p.x1) / 2, cy = (p.top + p.bottom) / 2;
+    const cx = (p.x0 + p.x1) / 2,
+      cy = (p.top + p.bottom) / 2;
     const r = regions.find((g) => cx >= g.box[0] - 1 && cx <= g.box[2] + 1 && cy >= g.box[1] - 1 && cy <= g.box[3] + 1);
     if (!r) free.push(p);
     else if (inRegion.has(r)) inRegion.get(r)!.push(p);
@@ -374,7 +448,7 @@ export function pageItems(pieces: Piece[], rules: { h: Rule[]; v: Rule[] }): Pag
   }
   // free text: runs of table-like lines become unruled grids
   const lines = linesOf(free);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (isTableLine(lines[i])) {
       let j = i;
       while (j < lines.length && isTableLine(lines[j])) j++;

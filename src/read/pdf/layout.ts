@@ -20,7 +20,10 @@ interface OpenTable {
 /** Puts every non-empty cell in the column whose left edge is the last at or before the cell's text. */
 function realign(rows: { text: string; box: Box }[][], cols: number[]): { text: string; box: Box }[][] {
   return rows.map((row) => {
-    const out = cols.map((x, k) => ({ text: '', box: [x, row[0]?.box[1] ?? 0, cols[k + 1] ?? x, row[0]?.box[3] ?? 0] as Box }));
+    const out = cols.map((x, k) => ({
+      text: '',
+      box: [x, row[0]?.box[1] ?? 0, cols[k + 1] ?? x, row[0]?.box[3] ?? 0] as Box,
+    }));
     for (const c of row) {
       if (!c.text) continue;
       const k = Math.max(0, indexAtOrBefore(cols, c.box[0]));
@@ -91,14 +94,18 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
       }
     }
   }
-  const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+  const quantile = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
   const margins = (p: PageContent): [number, number] => {
     const e = edges.get(Math.round(p.width));
     return e && e.x0.length ? [quantile(e.x0, 0.1), quantile(e.x1, 0.9)] : [0, p.width];
   };
   // the body text's size: the size most characters are printed in
   const bySize = new Map<number, number>();
-  for (const p of pages) for (const it of p.items) if (it.kind === 'line') bySize.set(Math.round(it.line.size), (bySize.get(Math.round(it.line.size)) ?? 0) + it.line.text.length);
+  for (const p of pages)
+    for (const it of p.items)
+      if (it.kind === 'line')
+        bySize.set(Math.round(it.line.size), (bySize.get(Math.round(it.line.size)) ?? 0) + it.line.text.length);
   const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
   // line pitch of body text: the most common distance between consecutive body lines of a page
   const pitches = new Map<number, number>();
@@ -123,7 +130,14 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
   let openProse: { line: TextLine; right: number } | null;
   let right = 0;
   for (const p of pages) {
-    openProse = lastPhys && lastLine && out.at(-1) === lastLine.line.text && !/[。；;：:！？!?]$/.test(lastPhys.text) && lastPhys.box[2] >= right - lastPhys.size * 1.5 ? { line: lastPhys, right } : null;
+    openProse =
+      lastPhys &&
+      lastLine &&
+      out.at(-1) === lastLine.line.text &&
+      !/[。；;：:！？!?]$/.test(lastPhys.text) &&
+      lastPhys.box[2] >= right - lastPhys.size * 1.5
+        ? { line: lastPhys, right }
+        : null;
     blank(p.page);
     lastLine = null;
     lastPhys = null;
@@ -139,10 +153,17 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
       const lead = openTable.lead;
       // (compared as text: the previous page may have joined a title's lines into one)
       const leadText = lead.join('');
-      const leadRepeats = p.items.slice(0, j).every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
+      const leadRepeats = p.items
+        .slice(0, j)
+        .every((it) => it.kind === 'line' && leadText.includes(marginKey(it.line.text)));
       // a grid right at the top of the page, or after the table's repeated title and unit lines, continues it
       // (a continuation with more columns than the table is another segment: it stays a grid of its own)
-      if (first?.kind === 'grid' && leadRepeats && first.grid.rows[0].length <= openTable.width && !titledGrid(first.grid.rows)) {
+      if (
+        first?.kind === 'grid' &&
+        leadRepeats &&
+        first.grid.rows[0].length <= openTable.width &&
+        !titledGrid(first.grid.rows)
+      ) {
         // the page-break blank line: the grid continues
         out.pop();
         sources.pop();
@@ -170,9 +191,15 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
           if (cont && first && header.has(rowKey(row))) continue;
           first = false;
           const texts = row.map((c) => c.text);
-          push(texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), { page: p.page, box: unionBoxes(row.map((c) => c.box)), cells: row.map((c) => c.box) });
+          push(texts.length === 1 ? `${texts[0]}\t` : texts.join('\t'), {
+            page: p.page,
+            box: unionBoxes(row.map((c) => c.box)),
+            cells: row.map((c) => c.box),
+          });
         }
-        openTable = cont ? { ...cont } : { header, lead: lead.slice(-3), width: it.grid.rows[0].length, cols: it.grid.cols };
+        openTable = cont
+          ? { ...cont }
+          : { header, lead: lead.slice(-3), width: it.grid.rows[0].length, cols: it.grid.cols };
         continuing = null;
         lead.length = 0;
         lastLine = null;
@@ -196,11 +223,16 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
         merge(joinTitle(lastLine!.line.text, l.text));
         continue;
       }
-      const breaks = lastPhys ? isTocHeading(l) || isTocHeading(lastPhys) || paragraphBreak(lastPhys, l, leftMargin, rightMargin, bodySize, p.page === 1, pitch) : false;
+      const breaks = lastPhys
+        ? isTocHeading(l) ||
+          isTocHeading(lastPhys) ||
+          paragraphBreak(lastPhys, l, leftMargin, rightMargin, bodySize, p.page === 1, pitch)
+        : false;
       // a numbered line wrapped onto the next, or a sentence wrapped just before "一、…" / "1.", reads like a new
       // numbered line to the text reader: keep the lines together when the first ran to the right margin without
       // ending its sentence
-      const wrapped = open && !breaks && lastPhys!.box[2] >= rightMargin - l.size * 1.5 && !/[。；;：:！？!?]$/.test(lastPhys!.text);
+      const wrapped =
+        open && !breaks && lastPhys!.box[2] >= rightMargin - l.size * 1.5 && !/[。；;：:！？!?]$/.test(lastPhys!.text);
       if (wrapped && (NUMBERED_START.test(l.text) || NUMBERED_START.test(lastLine!.line.text))) {
         merge(lastLine!.line.text + l.text);
         continue;
@@ -209,7 +241,14 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
       if (out.at(-1)?.includes('\t')) blank(p.page);
       // a sentence cut by the page break: the first line of the page starts at the left margin in the same type
       // and is no numbered heading (the text reader would take "要原因是：…" for a label line of its own)
-      if (k === 0 && openProse && out.at(-1) === '' && Math.abs(l.size - openProse.line.size) <= 1 && l.box[0] - leftMargin <= l.size * 0.5 && !NUMBERED_START.test(l.text)) {
+      if (
+        k === 0 &&
+        openProse &&
+        out.at(-1) === '' &&
+        Math.abs(l.size - openProse.line.size) <= 1 &&
+        l.box[0] - leftMargin <= l.size * 0.5 &&
+        !NUMBERED_START.test(l.text)
+      ) {
         out.pop();
         sources.pop();
       }
@@ -222,8 +261,10 @@ export function layout(pages: PageContent[]): { text: string; sources: LineSourc
   return { text: out.join('\n'), sources };
 }
 
-const NUMBERED_START = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d)|表\s*[一二三四五六七八九十\d])/;
-const NUMBERED_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|表\s*[一二三四五六七八九十\d]{1,3})/;
+const NUMBERED_START =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d)|表\s*[一二三四五六七八九十\d])/;
+const NUMBERED_TITLE =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|表\s*[一二三四五六七八九十\d]{1,3})/;
 
 const STANDS_ALONE = /^(?:目录$|第[一二三四五六七八九十]+部分)/;
 /** the 目录 heading: a paragraph of its own, whatever the spacing around it */
@@ -237,7 +278,13 @@ function titleContinues(prev: TextLine, next: TextLine, bodySize: number, cover:
   if (STANDS_ALONE.test(next.text.replace(/\s+/g, '')) || isTocHeading(prev)) return false;
   // a numbered heading that reached the right margin and ends on the next line ("…支出预" / "算表")
   const size = Math.max(prev.size, next.size);
-  if (NUMBERED_TITLE.test(prev.text) && prev.box[2] >= right - size * 2 && next.text.length <= 8 && next.box[1] - prev.box[3] <= size * 1.2) return true;
+  if (
+    NUMBERED_TITLE.test(prev.text) &&
+    prev.box[2] >= right - size * 2 &&
+    next.text.length <= 8 &&
+    next.box[1] - prev.box[3] <= size * 1.2
+  )
+    return true;
   if (!large(prev)) return false;
   if (cover) return large(next);
   return Math.abs(prev.size - next.size) <= 1 && next.box[1] - prev.box[3] <= Math.max(prev.size, next.size) * 1.2;
@@ -251,14 +298,27 @@ function joinTitle(a: string, b: string): string {
  * A new paragraph starts after a wide vertical gap, at a first-line indent, or after a line ending short; a title
  * printed large over several lines stays one block.
  */
-function paragraphBreak(prev: TextLine, next: TextLine, left: number, right: number, bodySize: number, cover: boolean, pitch: number): boolean {
+function paragraphBreak(
+  prev: TextLine,
+  next: TextLine,
+  left: number,
+  right: number,
+  bodySize: number,
+  cover: boolean,
+  pitch: number,
+): boolean {
   const size = Math.max(prev.size, next.size);
   const gap = next.box[1] - prev.box[3];
   // the document's usual distance between the lines of a paragraph (official documents often set 28–30 pt)
-  const wide = Math.abs(prev.size - bodySize) <= 1 && pitch > 0 ? next.box[1] - prev.box[1] > pitch * 1.35 : gap > size * 0.9;
+  const wide =
+    Math.abs(prev.size - bodySize) <= 1 && pitch > 0 ? next.box[1] - prev.box[1] > pitch * 1.35 : gap > size * 0.9;
   const large = (l: TextLine) => l.size >= bodySize * 1.3;
   // on the cover the unit and "2024年部门预算" may be printed in two large sizes: still one title
-  const title = large(prev) && (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) && !/[。；]$/.test(prev.text) && !/[:：]/.test(prev.text + next.text);
+  const title =
+    large(prev) &&
+    (cover ? large(next) : Math.abs(prev.size - next.size) <= 1) &&
+    !/[。；]$/.test(prev.text) &&
+    !/[:：]/.test(prev.text + next.text);
   // on the cover the large lines (unit, year and kind) form the title however widely spaced; elsewhere a title's
   // lines sit close together
   if (title) return cover ? false : gap > size * 1.2;

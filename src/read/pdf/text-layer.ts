@@ -74,7 +74,8 @@ export function joinPieces(ps: Piece[]): string {
       const sameLine = Math.abs(p.base - prev.base) < Math.max(p.size, prev.size) * 0.5;
       const gap = p.x0 - prev.x1;
       const latinBoundary = /[A-Za-z0-9%)]$/.test(out) && /^[A-Za-z0-9(]/.test(p.text);
-      if (sameLine ? gap > Math.max(p.size, prev.size) * 0.8 || (latinBoundary && gap > p.size * 0.15) : latinBoundary) out += ' ';
+      if (sameLine ? gap > Math.max(p.size, prev.size) * 0.8 || (latinBoundary && gap > p.size * 0.15) : latinBoundary)
+        out += ' ';
     }
     out += p.text;
     prev = p;
@@ -125,6 +126,8 @@ export function lineOf(ps: Piece[]): TextLine {
 
 /** pdfjs's reason for a failure, on one line and without paths. */
 export function pdfErrorText(err: unknown): string {
-  const text = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200);
+  const text = String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 200);
   return text.replace(/(?<![\w.:/])\/(?:[\w.@+-]+\/)+[\w.@+-]*/g, '…');
 }

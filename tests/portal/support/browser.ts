@@ -23,7 +23,10 @@ export interface Portal {
 }
 
 /** `extra`: more models (file name → model) imported after the usual corpus. */
-export async function startPortal(token = 'browser-test-token', extra: Record<string, Disclosure> = {}): Promise<Portal> {
+export async function startPortal(
+  token = 'browser-test-token',
+  extra: Record<string, Disclosure> = {},
+): Promise<Portal> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const corpus = writeModelFiles();
   for (const [name, doc] of Object.entries(extra)) writeFileSync(path.join(corpus.dir, name), JSON.stringify(doc));
@@ -36,7 +39,14 @@ export async function startPortal(token = 'browser-test-token', extra: Record<st
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   return {
     base,

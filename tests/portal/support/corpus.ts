@@ -29,13 +29,18 @@ export const HAND_MADE = {
     threePublic: { total: 10, overseas: 0, vehiclePurchase: 0, vehicleOperation: 7, reception: 3 },
   }),
   /** text with markup in it, which must be shown as text */
-  markup: makeDisclosure({ unit: '新疆<script>alert(1)</script>标记局', year: 2022, paragraphs: ['<b>加粗</b>的职能说明<img src=x onerror=alert(2)>'] }),
+  markup: makeDisclosure({
+    unit: '新疆<script>alert(1)</script>标记局',
+    year: 2022,
+    paragraphs: ['<b>加粗</b>的职能说明<img src=x onerror=alert(2)>'],
+  }),
 };
 
 /** Writes the hand-made models and 12 samples as model JSON files into a temporary folder. */
 export function writeModelFiles(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'budgetdoc-corpus-'));
-  for (const [name, doc] of Object.entries(HAND_MADE)) writeFileSync(path.join(dir, `hand-${name}.json`), JSON.stringify(doc));
+  for (const [name, doc] of Object.entries(HAND_MADE))
+    writeFileSync(path.join(dir, `hand-${name}.json`), JSON.stringify(doc));
   for (let i = 0; i < 12; i++) {
     const doc = generateSample({ kind: i % 2 ? 'final_account' : 'budget', seed: 'portal-tests', index: i });
     writeFileSync(path.join(dir, `sample-${String(i).padStart(2, '0')}.json`), JSON.stringify(doc));

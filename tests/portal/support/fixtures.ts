@@ -19,7 +19,13 @@ export interface FixtureOptions {
   staffAuthorized?: number;
   /** function rows; levels follow the code length (3 类, 5 款, 7 项); 项 rows and 款 rows without 项 are leaves */
   rows?: FunctionRow[];
-  threePublic?: { total: number; overseas: number; vehiclePurchase: number; vehicleOperation: number; reception: number };
+  threePublic?: {
+    total: number;
+    overseas: number;
+    vehiclePurchase: number;
+    vehicleOperation: number;
+    reception: number;
+  };
   paragraphs?: string[];
   file?: string;
 }
@@ -50,14 +56,20 @@ function functionTable(id: Table['id'], rows: FunctionRow[]): Table {
       kind: hasChild ? 'subtotal' : 'leaf',
       label: r.label,
       classification: { system: 'function', code: r.code, level: levelOf(r.code) },
-      cells: (['total', 'basic', 'project'] as const).map((column, i) => ({ column, amount: makeAmount(r.amounts[i], '万元') })),
+      cells: (['total', 'basic', 'project'] as const).map((column, i) => ({
+        column,
+        amount: makeAmount(r.amounts[i], '万元'),
+      })),
       at,
     };
   });
   tableRows.unshift({
     kind: 'total',
     label: '合计',
-    cells: (['total', 'basic', 'project'] as const).map((column, i) => ({ column, amount: makeAmount((totals[i] / 100).toFixed(2), '万元') })),
+    cells: (['total', 'basic', 'project'] as const).map((column, i) => ({
+      column,
+      amount: makeAmount((totals[i] / 100).toFixed(2), '万元'),
+    })),
     at,
   });
   return {
@@ -96,11 +108,17 @@ export function makeDisclosure(o: FixtureOptions): Disclosure {
       functions: paragraphs.map((text, i) => ({ text, at: { line: 10 + i, column: 1 } })),
       organisation: { internalDivisions: [] },
       staff: {
-        actual: o.staffActual === undefined ? undefined : { value: o.staffActual, unit: '人', text: `${o.staffActual}人` },
-        authorized: o.staffAuthorized === undefined ? undefined : { value: o.staffAuthorized, unit: '人', text: `${o.staffAuthorized}人` },
+        actual:
+          o.staffActual === undefined ? undefined : { value: o.staffActual, unit: '人', text: `${o.staffActual}人` },
+        authorized:
+          o.staffAuthorized === undefined
+            ? undefined
+            : { value: o.staffAuthorized, unit: '人', text: `${o.staffAuthorized}人` },
       },
     },
-    tables: [functionTable(kind === 'budget' ? 'general-budget-expenditure' : 'final-general-budget-expenditure', rows)],
+    tables: [
+      functionTable(kind === 'budget' ? 'general-budget-expenditure' : 'final-general-budget-expenditure', rows),
+    ],
     tablesPresent: [kind === 'budget' ? 'general-budget-expenditure' : 'final-general-budget-expenditure'],
     narrative: [
       {
@@ -124,7 +142,13 @@ export function makeDisclosure(o: FixtureOptions): Disclosure {
       basicExpenditure: sum(1),
       projectExpenditure: sum(2),
       generalPublicBudgetExpenditure: sum(0),
-      threePublic: { total: tp.total, overseas: tp.overseas, vehiclePurchase: tp.vehiclePurchase, vehicleOperation: tp.vehicleOperation, reception: tp.reception },
+      threePublic: {
+        total: tp.total,
+        overseas: tp.overseas,
+        vehiclePurchase: tp.vehiclePurchase,
+        vehicleOperation: tp.vehicleOperation,
+        reception: tp.reception,
+      },
       functionClasses: Object.fromEntries(classes.map((r) => [r.code, Number(r.amounts[0])])),
     },
     warnings: [],
