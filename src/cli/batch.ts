@@ -131,13 +131,11 @@ export async function runBatch<T>(
   const pending = new Map<number, Promise<Outcome<unknown>>>();
   const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: new PieceStore() };
   const start = (i: number) =>
-    runner
-      .run(taskFor(inputs[i]))
-      .catch((err: unknown): Outcome<unknown> => ({
-        ok: false,
-        unreadable: false,
-        message: err instanceof Error ? err.message : String(err),
-      }));
+    runner.run(taskFor(inputs[i])).catch((err: unknown): Outcome<unknown> => ({
+      ok: false,
+      unreadable: false,
+      message: err instanceof Error ? err.message : String(err),
+    }));
   let next = 0;
   try {
     for (let i = 0; i < inputs.length; i++) {

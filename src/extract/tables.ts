@@ -898,13 +898,11 @@ function readTwoSided(
   const columns: TableColumn[] = [
     { key: incomeKey, label: printedHeader(incomeColumns[0] ?? 1, incomeSpec), side: 'income' },
     // only the columns the table prints (a 财政拨款收支总表 may print one 预算数 column for all funds)
-    ...expSpecs
-      .slice(0, Math.max(1, expColumns.length))
-      .map((s, k) => ({
-        key: s.key,
-        label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s),
-        side: 'expenditure' as const,
-      })),
+    ...expSpecs.slice(0, Math.max(1, expColumns.length)).map((s, k) => ({
+      key: s.key,
+      label: printedHeader(expColumns[k] ?? expLabelIdx + 1 + k, s),
+      side: 'expenditure' as const,
+    })),
   ];
   return { rows, columns };
 }
