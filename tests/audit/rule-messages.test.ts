@@ -473,7 +473,7 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
     valid: [
       {
         name: 'a reading warning of another kind',
-        doc: { warnings: [{ code: 'ocr-page', message: '第3页由文字识别读取' }] },
+        doc: { warnings: [{ code: 'duplicate-table', message: '收支总表出现两次' }] },
       },
       {
         name: 'an amount written out',
@@ -493,7 +493,7 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
     invalid: [
       {
         name: 'the reader saw a blank 其他资金 cell',
-        doc: { warnings: [{ code: 'blank-value', message: '绩效目标表“其他资金”未填金额' }] },
+        doc: { warnings: [{ code: 'performance-blank-value', message: '绩效目标表“其他资金”未填金额' }] },
         messages: ['blankValue'],
       },
     ],

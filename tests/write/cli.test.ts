@@ -55,6 +55,19 @@ describe('budgetdoc sample', () => {
     for (const l of lines) expect(JSON.parse(l).schemaVersion).toBe(1);
   });
 
+  it('writes every line into a pipe that drains slower than it is filled', () => {
+    // `| cat > file`: the pipe takes a large line in parts; the old writer lost the rest of each part
+    const out = join(dir, 'piped.jsonl');
+    const bin = resolve(repoRoot, 'bin/budgetdoc.js');
+    const r = spawnSync('sh', ['-c', `node "${bin}" sample --count 60 --seed 9 --out - | cat > "${out}"`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(60);
+    for (const l of lines) expect(JSON.parse(l).schemaVersion).toBe(1);
+  });
+
   it('refuses a bad count with one line and exit 2', () => {
     const r = run('sample', '--count', 'many', '--out', join(dir, 'x'));
     expect(r.status).toBe(2);

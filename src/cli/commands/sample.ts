@@ -1,7 +1,8 @@
 // `budgetdoc sample`: writes realistic, internally consistent disclosures of fictitious units as model JSON.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { mkdirSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { generateSample } from '../../write/sample.js';
 import { kindAt, writeSampleSeries } from '../../write/sample-files.js';
@@ -63,7 +64,9 @@ export function registerSample(program: Command): void {
           if (opts.validate) DisclosureSchema.parse(doc);
           const json = JSON.stringify(doc);
           bytes += json.length;
-          writeSync(1, `${json}\n`);
+          // a pipe may take less than a line at once: wait for it to drain rather than lose the rest (writeSync on a
+          // non-blocking pipe writes part of a large line and returns)
+          if (!process.stdout.write(`${json}\n`)) await once(process.stdout, 'drain');
         }
       } else {
         const jobs =
