@@ -1,5 +1,5 @@
 // Entry point of parsing: input file or text → blocks (read) → the disclosure model (extract).
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Disclosure, Table } from '../model/schema.js';
 import { readText, decodeText } from '../read/text.js';
@@ -255,19 +255,6 @@ export async function parseFile(path: string): Promise<Disclosure> {
   }
   checkInput(path, info);
   return parseBytes(await readFile(path), path);
-}
-
-/** parseFile reading synchronously: for a batch that parses one file after another on each thread, where waiting
- * for the I/O thread pool costs more than the read. */
-export function parseFileSync(path: string): Promise<Disclosure> {
-  let bytes: Buffer;
-  try {
-    checkInput(path, statSync(path));
-    bytes = readFileSync(path);
-  } catch (err) {
-    return Promise.reject(err instanceof ReadError ? err : unreadable(path));
-  }
-  return parseBytes(bytes, path);
 }
 
 function unreadable(path: string): ReadError {
