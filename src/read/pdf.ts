@@ -11,7 +11,7 @@ import { dropPageFurniture } from './pdf/furniture.js';
 import { layout, placeBlocks } from './pdf/layout.js';
 import { ocrPdf } from './pdf/ocr.js';
 import { damaged, readPages, type PdfPages } from './pdf/pages.js';
-import type { PageWorkerMessage } from './pdf/page-worker.js';
+import type { PageWorkerMessage, PageWorkerTask } from './pdf/page-worker.js';
 
 // the OCR limits and the OCR tidying, used by the tests and the hostile-input checks
 export { MAX_OCR_PAGES, MAX_OCR_SECONDS, ocrLines } from './pdf/ocr.js';
@@ -79,54 +79,96 @@ function threadCpuMs(tid: number): number | null {
   }
 }
 
+/** A worker thread that reads pages, with its Linux thread id (0 until it says, or off Linux). */
+interface PageReader {
+  worker: Worker;
+  tid: number;
+}
+
+/** One reader kept while idle (unreferenced, so that it does not keep the process alive): starting one costs more CPU
+ * than reading a small PDF. Readers of files read at the same time beyond it are ended after their file. */
+let idleReader: PageReader | null = null;
+
+function takeReader(): PageReader {
+  const kept = idleReader;
+  idleReader = null;
+  if (kept) {
+    kept.worker.ref();
+    return kept;
+  }
+  const worker = new Worker(new URL('./pdf/page-worker.js', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: MAX_PDF_HEAP_MB },
+  });
+  const reader: PageReader = { worker, tid: 0 };
+  worker.on('message', (m: PageWorkerMessage) => {
+    if (m.kind === 'thread') reader.tid = m.tid;
+  });
+  // an idle reader that dies is forgotten
+  worker.on('exit', () => {
+    if (idleReader === reader) idleReader = null;
+  });
+  return reader;
+}
+
+function keepReader(reader: PageReader): void {
+  if (idleReader) void reader.worker.terminate();
+  else {
+    reader.worker.unref();
+    idleReader = reader;
+  }
+}
+
 /**
  * The pages read in a worker thread watched from this one: each page's CPU time (or, off Linux, wall time) against
  * the page limit, all pages' against MAX_READ_SECONDS; past a limit, or past its heap, the worker is terminated
  * (which stops even a loop that never yields) and the file refused.
  */
 function readPagesInWorker(bytes: Uint8Array, file: string, seconds: number): Promise<PdfPages> {
+  const reader = takeReader();
+  const { worker } = reader;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pdf/page-worker.js', import.meta.url), {
-      workerData: { bytes, file },
-      resourceLimits: { maxOldGenerationSizeMb: MAX_PDF_HEAP_MB },
-    });
-    let tid = 0;
     let page = 0;
     let of = 0;
     let settled = false;
-    const began = { cpu: 0, wall: Date.now() };
-    const pageBegan = { cpu: 0, wall: Date.now() };
-    const finish = (err: ReadError | null, result?: PdfPages) => {
+    // CPU ms of the reader's thread at the start of the file and of the page (null: not known yet, or off Linux)
+    const cpuNow = () => threadCpuMs(reader.tid);
+    const began = { cpu: cpuNow(), wall: Date.now() };
+    const pageBegan = { ...began };
+    const finish = (err: ReadError | null, result?: PdfPages, keep = false) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) keepReader(reader);
+      else void worker.terminate();
       if (err) reject(err);
       else resolve(result!);
     };
     const watch = setInterval(() => {
-      const cpu = threadCpuMs(tid);
+      const cpu = cpuNow();
       const wall = Date.now();
-      const pageUsed = cpu === null ? wall - pageBegan.wall : cpu - pageBegan.cpu;
-      const used = cpu === null ? wall - began.wall : cpu - began.cpu;
+      // until the thread has said its id, its CPU is not known: wall time stands in
+      if (cpu !== null && began.cpu === null) began.cpu = pageBegan.cpu = cpu;
+      const pageUsed = cpu === null || pageBegan.cpu === null ? wall - pageBegan.wall : cpu - pageBegan.cpu;
+      const used = cpu === null || began.cpu === null ? wall - began.wall : cpu - began.cpu;
       if (pageUsed > seconds * 1000 || wall - pageBegan.wall > seconds * 1000 * WALL_FACTOR)
         finish(tooSlow(file, page, of, seconds));
       else if (used > MAX_READ_SECONDS * 1000) finish(tooLong(file, page, of));
     }, 100);
-    worker.on('message', (m: PageWorkerMessage) => {
-      if (m.kind === 'thread') {
-        tid = m.tid;
-        began.cpu = pageBegan.cpu = threadCpuMs(tid) ?? 0;
-      } else if (m.kind === 'page') {
+    const onMessage = (m: PageWorkerMessage) => {
+      if (m.kind === 'thread') return;
+      if (m.kind === 'page') {
         page = m.page;
         of = m.of;
-        pageBegan.cpu = threadCpuMs(tid) ?? 0;
+        pageBegan.cpu = cpuNow();
         pageBegan.wall = Date.now();
-      } else if (m.kind === 'done') finish(null, m.result);
-      else if (m.kind === 'refused') finish(new ReadError(file, m.reason, m.hint));
+      } else if (m.kind === 'done') finish(null, m.result, true);
+      else if (m.kind === 'refused') finish(new ReadError(file, m.reason, m.hint), undefined, true);
       else finish(damaged(file, m.cause));
-    });
-    worker.on('error', (err: Error & { code?: string }) =>
+    };
+    const onError = (err: Error & { code?: string }) =>
       finish(
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new ReadError(
@@ -135,9 +177,13 @@ function readPagesInWorker(bytes: Uint8Array, file: string, seconds: number): Pr
               'download the file again, or pass another copy',
             )
           : damaged(file, err.message.split('\n')[0].slice(0, 200)),
-      ),
-    );
-    worker.on('exit', () => finish(damaged(file, `stopped at page ${page} of ${of}`)));
+      );
+    const onExit = () => finish(damaged(file, `stopped at page ${page} of ${of}`));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const task: PageWorkerTask = { bytes, file };
+    worker.postMessage(task);
   });
 }
 

@@ -1,12 +1,19 @@
-// Worker thread of the PDF reader: reads one PDF's pages (pages.ts) and posts them back, telling the reader when each
-// page begins and which thread it is, so that the reader can time each page by this thread's CPU and terminate it.
+// Worker thread of the PDF reader: reads PDFs' pages (pages.ts) one file at a time, as the reader sends them, and
+// posts the pages back, telling the reader which thread it is and when each page begins, so that the reader can time
+// each page by this thread's CPU and terminate the thread at the limit. It is kept for the next file while idle.
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ReadError } from '../errors.js';
 import { readPages } from './pages.js';
 import { pdfErrorText } from './text-layer.js';
 
-/** What the worker posts: its Linux thread id, each page's start, then the pages or the reason they cannot be read. */
+/** A file to read. */
+export interface PageWorkerTask {
+  bytes: Uint8Array;
+  file: string;
+}
+
+/** What the worker posts: its Linux thread id once, then per file each page's start and the pages or the refusal. */
 export type PageWorkerMessage =
   | { kind: 'thread'; tid: number }
   | { kind: 'page'; page: number; of: number }
@@ -26,13 +33,14 @@ function linuxThreadId(): number {
 
 const port = parentPort;
 if (port) {
-  const { bytes, file } = workerData as { bytes: Uint8Array; file: string };
   const post = (m: PageWorkerMessage) => port.postMessage(m);
   post({ kind: 'thread', tid: linuxThreadId() });
-  try {
-    post({ kind: 'done', result: await readPages(bytes, file, (page, of) => post({ kind: 'page', page, of })) });
-  } catch (err) {
-    if (err instanceof ReadError) post({ kind: 'refused', reason: err.reason, hint: err.hint });
-    else post({ kind: 'damaged', cause: pdfErrorText(err) });
-  }
+  port.on('message', async ({ bytes, file }: PageWorkerTask) => {
+    try {
+      post({ kind: 'done', result: await readPages(bytes, file, (page, of) => post({ kind: 'page', page, of })) });
+    } catch (err) {
+      if (err instanceof ReadError) post({ kind: 'refused', reason: err.reason, hint: err.hint });
+      else post({ kind: 'damaged', cause: pdfErrorText(err) });
+    }
+  });
 }
