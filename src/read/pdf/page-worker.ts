@@ -35,12 +35,13 @@ const port = parentPort;
 if (port) {
   const post = (m: PageWorkerMessage) => port.postMessage(m);
   post({ kind: 'thread', tid: linuxThreadId() });
-  port.on('message', async ({ bytes, file }: PageWorkerTask) => {
+  const read = async ({ bytes, file }: PageWorkerTask) => {
     try {
       post({ kind: 'done', result: await readPages(bytes, file, (page, of) => post({ kind: 'page', page, of })) });
     } catch (err) {
       if (err instanceof ReadError) post({ kind: 'refused', reason: err.reason, hint: err.hint });
       else post({ kind: 'damaged', cause: pdfErrorText(err) });
     }
-  });
+  };
+  port.on('message', (task: PageWorkerTask) => void read(task));
 }
