@@ -12,8 +12,7 @@ import {
   auditSummary,
   documentDimensions,
   documentFigures,
-  documentFindings,
-  getDocument,
+  documentPageData,
   rankings,
   searchDocuments,
   unitDocuments,
@@ -311,15 +310,13 @@ ${doc.narrative.map((s) => {
 
 async function documentPage(c: Context, options: AppOptions): Promise<Response> {
   const id = pathId(c);
-  const record = await getDocument(options.store, id);
+  // the document, its findings and its unit's versions in one statement
+  const data = await documentPageData(options.store, id);
   const reviewer = hasToken(c, options.token);
-  if (!record || (record.status === 'draft' && !reviewer))
+  if (!data || (data.record.status === 'draft' && !reviewer))
     throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
+  const { record, findings: stored, versions } = data;
   const doc = record.model;
-  const [stored, versions] = await Promise.all([
-    documentFindings(options.store, id),
-    unitDocuments(options.store, record.unit_name),
-  ]);
   const findings: PlacedFinding[] = stored.map((f) => {
     const node = findingNode(doc, f);
     return node ? { ...f, node } : f;
