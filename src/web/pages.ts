@@ -62,6 +62,7 @@ import {
   formatWanUnit,
 } from './format.js';
 import { renderDocumentBody } from './document-body.js';
+import { BODY_RENDERER, storedBody } from './stored-body.js';
 import { hasPdfSource } from './source-region.js';
 import { receiveUpload } from './upload.js';
 
@@ -171,13 +172,16 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
 async function documentPage(c: Context, options: AppOptions): Promise<Response> {
   const id = pathId(c);
   // the document, its findings and its unit's versions in one statement
-  const data = await documentPageData(options.store, id);
+  const data = await documentPageData(options.store, id, BODY_RENDERER);
   const reviewer = hasToken(c, options.token);
   if (!data || (data.record.status === 'draft' && !reviewer))
     throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
-  const { record, findings: stored, versions } = data;
+  const { record, versions, source } = data;
   // findings, explanations and tables: stored with the document when it was imported, else rendered from its model
-  const pageBody = renderDocumentBody(record.model, stored, hasPdfSource(record) ? id : undefined);
+  const pageBody =
+    'body' in source
+      ? storedBody(source.body, id, source.findingIds)
+      : renderDocumentBody(source.model, source.findings, hasPdfSource(record) ? id : undefined);
   const sameKind = versions
     .filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current')
     .sort((a, b) => a.year - b.year);
