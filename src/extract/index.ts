@@ -207,7 +207,8 @@ function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<stri
 
 /** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
 function isTableTitle(b: Block): boolean {
-  if (b.type === 'table') return false;
+  // both tests below need the word 表 (most blocks are prose without it)
+  if (b.type === 'table' || !b.text.includes('表')) return false;
   if (tableTitleOf(b, {})) return true;
   const t = norm(b.text);
   return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
@@ -217,7 +218,7 @@ function isTableTitle(b: Block): boolean {
  *  two or more standard table titles. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
-  if (standardTitles(blocks) >= 2) return true;
+  if (standardTitles(blocks, 2) >= 2) return true;
   const heads = blocks
     .slice(0, 200)
     .map((b) => (b.type === 'table' ? '' : b.text))
@@ -225,8 +226,14 @@ function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
 }
 
-function standardTitles(blocks: Block[]): number {
-  return new Set(blocks.flatMap((b) => tableTitleOf(b, {})?.id ?? [])).size;
+/** How many different standard tables the blocks title, counted up to `enough`. */
+function standardTitles(blocks: Block[], enough = Infinity): number {
+  const ids = new Set<string>();
+  for (const b of blocks) {
+    const id = tableTitleOf(b, {})?.id;
+    if (id && ids.add(id).size >= enough) break;
+  }
+  return ids.size;
 }
 
 /** What the file lacks, said so that a person sees why it was refused. */
