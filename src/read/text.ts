@@ -126,8 +126,6 @@ function joinSeparator(aLast: string, bFirst: string): string {
   return /[A-Za-z0-9]/.test(aLast) && /[A-Za-z]/.test(bFirst) ? ' ' : '';
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-
 /**
  * A paragraph being joined from lines, kept as pieces with what the joining rules ask of the whole text (its
  * first characters, its last character, whether PROSE matches it) updated per piece: testing the growing text
@@ -155,17 +153,23 @@ class Paragraph {
   append(text: string, line: number, column: number): void {
     const sep = this.length ? joinSeparator(this.last, text[0]) : '';
     const added = sep + text;
-    // PROSE = /[。；;]|[，,](?!\d)/, decided character by character over the previous last character and the added text
-    let prev = this.last;
-    for (let i = 0; i < added.length; i++) {
-      const c = added[i];
-      if (
-        prev &&
-        !this.#proseBefore &&
-        (prev === '。' || prev === '；' || prev === ';' || ((prev === '，' || prev === ',') && !isDigit(c)))
-      )
-        this.#proseBefore = true;
-      prev = c;
+    // PROSE = /[。；;]|[，,](?!\d)/, decided character by character over the previous last character and the added
+    // text; by char code (reading a CJK character as a string makes a new string each time)
+    if (!this.#proseBefore) {
+      let prev = this.last ? this.last.charCodeAt(0) : -1;
+      for (let i = 0; i < added.length; i++) {
+        const c = added.charCodeAt(i);
+        if (
+          prev === 0x3002 || // 。
+          prev === 0xff1b || // ；
+          prev === 0x3b || // ;
+          ((prev === 0xff0c || prev === 0x2c) && !(c >= 0x30 && c <= 0x39)) // ，, not before a digit
+        ) {
+          this.#proseBefore = true;
+          break;
+        }
+        prev = c;
+      }
     }
     this.parts.push(added);
     this.pieces.push({ offset: this.length + sep.length, line, column });
