@@ -199,10 +199,16 @@ function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<stri
   const out = new Set<string>();
   for (const p of outline.parts) {
     if (!p.number || p.blocks.some((b) => b.type === 'table')) continue;
-    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text))))
-      out.add(p.number);
+    if (p.blocks.some((b) => b.type !== 'table' && publishedApart(b.text))) out.add(p.number);
   }
   return out;
+}
+
+/** Whether a line says the tables are published apart ("附件：…", "详见附件", "另行公开"). */
+function publishedApart(text: string): boolean {
+  // every wording holds 附 or 开, which normalising never makes: most paragraphs are not normalised at all
+  if (!text.includes('附') && !text.includes('开')) return false;
+  return /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(text));
 }
 
 /** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
