@@ -130,7 +130,12 @@ function readMeta(blocks: Block[]): Meta {
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
-      if (name || code) meta.preparer = { name, ...(code ? { code: code[1] } : {}), at: placeAt(b, nameOffset) };
+      if (name || code) {
+        const preparer: NonNullable<Table['preparer']> = { name };
+        if (code) preparer.code = code[1];
+        preparer.at = placeAt(b, nameOffset);
+        meta.preparer = preparer;
+      }
     }
   }
   return meta;

@@ -163,10 +163,13 @@ export function labelOf(pre: string, unitName: string): { label: string; year?: 
     }
     if (seg) {
       const listHead = i > 0 ? segments[i - 1].trim() : undefined;
-      return { label: seg, ...(year !== undefined ? { year } : {}), ...(listHead ? { listHead } : {}) };
+      const out: { label: string; year?: number; listHead?: string } = { label: seg };
+      if (year !== undefined) out.year = year;
+      if (listHead) out.listHead = listHead;
+      return out;
     }
   }
-  return { label: '', ...(year !== undefined ? { year } : {}) };
+  return year !== undefined ? { label: '', year } : { label: '' };
 }
 
 function listOf(head: string | undefined): LabelContext['list'] {
