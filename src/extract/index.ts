@@ -204,11 +204,14 @@ function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<stri
   return out;
 }
 
-/** Whether a line says the tables are published apart ("附件：…", "详见附件", "另行公开"). */
+/**
+ * Whether a line says the tables are published apart ("附件：…", "详见附件", "另行公开"): the words tested on the
+ * normalised text (/^附件\d*[:：]|见附件|另行公开|单独公开/ once spaces are gone and digits half-width), written to
+ * allow the spaces and full-width digits that normalising removes, so that no paragraph is normalised for it.
+ */
+const PUBLISHED_APART = /^\s*附\s*件[\s\d０-９]*[:：]|见\s*附\s*件|另\s*行\s*公\s*开|单\s*独\s*公\s*开/;
 function publishedApart(text: string): boolean {
-  // every wording holds 附 or 开, which normalising never makes: most paragraphs are not normalised at all
-  if (!text.includes('附') && !text.includes('开')) return false;
-  return /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(text));
+  return PUBLISHED_APART.test(text);
 }
 
 /** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
