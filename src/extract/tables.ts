@@ -1157,6 +1157,9 @@ function codeAndName(text: string): { code: string; name: string } | undefined {
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
 }
 
+/** the characters CODE_DASH_NAME needs after its code, before normalising (－ ］ 】 become - ]) */
+const MAY_JOIN_CODE = /[-－—–\]］】]/;
+
 /**
  * A column whose cells print "code-name" becomes a code column and a name column (headed 名称 in the header row that
  * names the code column), the shape of the layouts that print them apart.
@@ -1165,6 +1168,11 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const split: number[] = [];
   for (let k = 0; k < width; k++) {
+    // a code and its name are joined by a dash or follow a closing bracket (in either width): a column with fewer
+    // than two such cells cannot be split, and most columns are passed over without normalising their cells
+    let candidates = 0;
+    for (const r of grid) if (MAY_JOIN_CODE.test(r[k]?.text ?? '') && ++candidates >= 2) break;
+    if (candidates < 2) continue;
     const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
     const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
     // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
