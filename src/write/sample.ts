@@ -20,7 +20,7 @@ import type {
 } from '../model/schema.js';
 import { functionEntries } from '../catalog/codes.js';
 import { ECONOMIC_CLASS_COLUMNS, INCOME_SOURCE_COLUMNS, standardTableIds, tableTemplate } from '../catalog/tables.js';
-import { amount, percent, roundDiv, shareMinor, wan } from './numbers.js';
+import { amount, percent, roundDiv, shareMinor } from './numbers.js';
 import { Random } from './random.js';
 import {
   DUTIES,
@@ -48,6 +48,7 @@ import {
 } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs } from './layout.js';
+import { computeFigures } from '../extract/figures.js';
 
 export interface SampleOptions {
   kind: DocumentKind;
@@ -1479,32 +1480,11 @@ export function generateSample(options: SampleOptions): Disclosure {
       selfEvaluations: evaluations,
     },
     glossary: GLOSSARY[p.kind].map(([term, definition]) => ({ term, definition })),
-    figures: {
-      incomeTotal: wan(budget ? t.total : f!.incomeTotal),
-      expenditureTotal: wan(budget ? t.total : f!.incomeTotal),
-      currentYearIncome: wan(budget ? t.total : f!.currentIncome),
-      currentYearExpenditure: wan(t.total),
-      // as the reader defines them: the general-budget table's 基本/项目 totals
-      basicExpenditure: wan(t.gbBasic),
-      projectExpenditure: wan(t.gbProject),
-      generalPublicBudgetExpenditure: wan(t.gb),
-      threePublic: {
-        total: wan(tpTotal),
-        overseas: wan(tp.overseas),
-        vehiclePurchase: wan(tp.vehiclePurchase),
-        vehicleOperation: wan(tp.vehicleOperation),
-        reception: wan(tp.reception),
-      },
-      personnel: wan(t.personnel),
-      publicFunds: wan(t.public),
-      operatingCosts: wan(t.public),
-      procurementTotal: wan(procurementTotal),
-      functionClasses: Object.fromEntries(
-        [...t.classAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => [c, wan(v)]),
-      ),
-    },
+    // the key figures as the reader defines them (catalog/figure-sources.ts), read from the tables just made
+    figures: {},
     warnings: [],
   };
+  doc.figures = computeFigures(doc);
   // the explanation's paragraphs, as the writer prints them, so that a reader of the model sees text too
   composeParagraphs(doc);
   return doc;
