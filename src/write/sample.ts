@@ -3,6 +3,7 @@
 // exactly, so every identity the auditor checks holds by construction.
 import { PART_NUMBERS, standardDocumentTitle, standardPartTitles, standardSectionTitle } from '../catalog/titles.js';
 import { SCOPE_WORD } from '../catalog/words.js';
+import { THREE_PUBLIC_NAME } from '../catalog/three-public.js';
 import type {
   Disclosure,
   DocumentKind,
@@ -1285,20 +1286,20 @@ export function generateSample(options: SampleOptions): Disclosure {
   const threePublicItems = [
     tpItem(
       'total',
-      '“三公”经费',
+      THREE_PUBLIC_NAME.total,
       tpTotal,
       tpb ? tpb.overseas + tpb.vehiclePurchase + tpb.vehicleOperation + tpb.reception : undefined,
     ),
-    tpItem('overseas', '因公出国（境）费', tp.overseas, tpb?.overseas),
+    tpItem('overseas', THREE_PUBLIC_NAME.overseas, tp.overseas, tpb?.overseas),
     tpItem(
       'vehicle',
-      '公务用车购置及运行费',
+      THREE_PUBLIC_NAME.vehicle,
       tp.vehiclePurchase + tp.vehicleOperation,
       tpb ? tpb.vehiclePurchase + tpb.vehicleOperation : undefined,
     ),
-    tpItem('vehiclePurchase', '公务用车购置费', tp.vehiclePurchase, tpb?.vehiclePurchase),
-    tpItem('vehicleOperation', '公务用车运行费', tp.vehicleOperation, tpb?.vehicleOperation),
-    tpItem('reception', '公务接待费', tp.reception, tpb?.reception),
+    tpItem('vehiclePurchase', THREE_PUBLIC_NAME.vehiclePurchase, tp.vehiclePurchase, tpb?.vehiclePurchase),
+    tpItem('vehicleOperation', THREE_PUBLIC_NAME.vehicleOperation, tp.vehicleOperation, tpb?.vehicleOperation),
+    tpItem('reception', THREE_PUBLIC_NAME.reception, tp.reception, tpb?.reception),
   ];
   narrative.push(section(++s, standardSectionTitle(titles, 'threePublic'), 'threePublic', []));
   narrative.push(
