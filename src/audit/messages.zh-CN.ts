@@ -12,6 +12,7 @@ export const messages = {
   threePublicMissing: '缺少“三公”经费情况说明。',
   threePublicItemMissing: '“三公”经费说明未说明{item}。',
   threePublicChangeMissing: '“三公”经费说明未说明{item}的增减变化。',
+  threePublicChangeOnTotalOnly: '“三公”经费说明只说明了合计的增减变化及原因，未分项说明{item}的增减变化。',
   threePublicReasonMissing: '“三公”经费说明未说明{item}增减变化的原因。',
   finalCountMissing: '决算“三公”经费说明未说明{item}。',
   otherMatterMissing: '其他重要事项中缺少“{matter}”的说明。',

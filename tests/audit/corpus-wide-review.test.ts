@@ -40,6 +40,17 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(errors(d, 'repeated-figure')).toEqual([]);
   });
 
+  it('北京 (w39 p8, and w40–w45): the 三公 change and reason on the total only, each item with its amount and use — a warning per item, not an error', async () => {
+    const d = await parse('w39.pdf');
+    // "2026年财政拨款“三公”经费预算1328.22万元，比2025年…年初预算增加419.84万元，增长46.22%，主要原因：…"
+    const total = d.threePublic.items.find((f) => f.subject.key === 'total');
+    expect([total?.amount?.text, total?.change?.amount?.text, Boolean(total?.reason)]).toEqual(['1328.22', '419.84', true]);
+    const all = audit(d).filter((f) => f.rule === 'three-public-explained');
+    expect(all.filter((f) => f.severity === 'error')).toEqual([]);
+    // 因公出国（境）费用 166.98, 公务接待费 3.55: amounts only (p8), still noted
+    expect(all.map((f) => f.message).join('\n')).toMatch(/只说明了合计的增减变化.*因公出国\(境\)费/);
+  });
+
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
     const d = await parse('w63.pdf');
     expect(errors(d, 'repeated-figure')).toEqual([]);

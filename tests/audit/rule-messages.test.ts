@@ -533,6 +533,26 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
           doc: { threePublic: { items: [...three, reception('公务接待费40万元。')] } },
           messages: ['threePublicChangeMissing'],
         },
+        {
+          // 北京's template: the total's change and reason, then each item's amount and use only
+          name: 'the change and reason stated on the total only',
+          doc: {
+            threePublic: {
+              items: [
+                {
+                  subject: { kind: 'threePublic', key: 'total' },
+                  label: '“三公”经费',
+                  amount: '140万元',
+                  change: { direction: 'increase', word: '增加', amount: '10万元' },
+                  reason: { text: '更新车辆' },
+                },
+                ...three,
+                reception('公务接待费40万元，主要用于接待来访。'),
+              ],
+            },
+          },
+          messages: ['threePublicChangeOnTotalOnly'],
+        },
       ],
     };
   })(),
