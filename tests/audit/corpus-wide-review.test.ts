@@ -51,6 +51,16 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(all.map((f) => f.message).join('\n')).toMatch(/只说明了合计的增减变化.*因公出国\(境\)费/);
   });
 
+  it('北京 报表 (w47 p29, w49 p12): a 政府性基金 table spending only last year’s balance of the fund is consistent', async () => {
+    const d = await parse('w47.pdf');
+    // 预算04表: 二、政府性基金预算资金 blank under 本年收入; 上年结转结余 … 二、政府性基金预算拨款 3,814.164500;
+    // 预算07表 合计 3,814.164500
+    const fiscal = d.tables.find((t) => t.id === 'fiscal-appropriation-summary')!;
+    const carried = fiscal.rows.find((r) => /政府性基金/.test(r.label) && !r.key);
+    expect(carried?.cells.find((c) => c.column === 'total')?.amount?.text).toBe('3,814.164500');
+    expect(errors(d, 'fund-table-consistency')).toEqual([]);
+  });
+
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
     const d = await parse('w63.pdf');
     expect(errors(d, 'repeated-figure')).toEqual([]);

@@ -186,7 +186,7 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
   },
 
   'fund-table-consistency': (() => {
-    const doc = (fund: string, elsewhere: string) => ({
+    const doc = (fund: string, elsewhere: string, carried?: string) => ({
       tables: [
         {
           id: 'government-fund-expenditure',
@@ -196,7 +196,15 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
         {
           id: 'fiscal-appropriation-summary',
           title: '财政拨款收支总体情况表',
-          rows: [{ side: 'income', key: 'governmentFund', label: '政府性基金预算', cells: { total: elsewhere } }],
+          rows: [
+            { side: 'income', key: 'governmentFund', label: '政府性基金预算', cells: { total: elsewhere } },
+            ...(carried
+              ? [
+                  { side: 'income', key: 'priorYearBalance', label: '上年结转结余', cells: { total: carried } },
+                  { side: 'income', label: '二、政府性基金预算拨款', cells: { total: carried } },
+                ]
+              : []),
+          ],
         },
       ],
     });
@@ -204,6 +212,10 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
       valid: [
         { name: 'filled, and the fund is 10.00 in the 财政拨款收支总表', doc: doc('10.00万元', '10.00万元') },
         { name: 'empty, and the fund is zero elsewhere', doc: doc('0.00万元', '0.00万元') },
+        {
+          name: 'filled from last year’s balance: zero this year, 10.00 among the parts of 上年结转结余',
+          doc: doc('10.00万元', '0.00万元', '10.00万元'),
+        },
       ],
       invalid: [
         {
