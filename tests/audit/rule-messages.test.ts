@@ -185,6 +185,28 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
     ],
   },
 
+  'empty-table-statement': (() => {
+    const doc = (sentence: string) => ({
+      tables: [{ id: 'state-capital-expenditure', title: '国有资本经营预算支出表', rows: [{ kind: 'total', label: '合计' }] }],
+      narrative: [section('二', '收入预算情况说明', 'income', [], [{ text: sentence }])],
+    });
+    return {
+      valid: [
+        // 北京: the 收入 section lists each income with 0 元 where there is none
+        { name: 'the fund’s income stated as 0 元', doc: doc('3.国有资本经营预算拨款收入 0 元。') },
+        { name: 'the fund’s income stated as 0万元', doc: doc('国有资本经营预算拨款收入0万元。') },
+      ],
+      invalid: [
+        {
+          name: 'the fund’s income is 1.0 万元 (a 0 after a decimal point is not a zero)',
+          doc: doc('国有资本经营预算拨款收入1.0万元。'),
+          messages: ['emptyTableWithoutStatement'],
+        },
+        { name: 'no statement', doc: doc('一般公共预算拨款收入 10 元。'), messages: ['emptyTableWithoutStatement'] },
+      ],
+    };
+  })(),
+
   'fund-table-consistency': (() => {
     const doc = (fund: string, elsewhere: string, carried?: string) => ({
       tables: [
