@@ -1238,6 +1238,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
           ? readSingleRow(f, grid, unit, ctx)
           : readClassified(f, grid, unit, ctx);
     placeRows(read.rows);
+    rejoinWrappedNames(read.rows, ctx.year);
     const statement = f.after.find((b) => b.type !== 'table' && EMPTY_STATEMENT.test(norm(b.text)));
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
     const table: Table = {
@@ -1261,6 +1262,31 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
     tables.push(table);
   }
   return tables;
+}
+
+/**
+ * A name wrapped inside its cell whose last characters the converter put into the next row's name
+ * ("30108 机关事业单位基本养老保险缴" | "30109 费职业年金缴费"), or the next row's first characters into this one:
+ * moved across when that makes both printed names the catalogue's names of their codes (and neither was before).
+ */
+function rejoinWrappedNames(rows: TableRow[], year: number): void {
+  const known = (row: TableRow, label: string) =>
+    ['exact', 'alias'].includes(nameMatches(row.classification!.code, label, year, row.classification!.system));
+  for (let i = 1; i < rows.length; i++) {
+    const [prev, row] = [rows[i - 1], rows[i]];
+    if (!prev.classification || !row.classification || !prev.label || !row.label) continue;
+    if (known(prev, prev.label) || known(row, row.label)) continue;
+    for (let k = 1; k <= 4; k++) {
+      if (k < row.label.length && known(prev, prev.label + row.label.slice(0, k)) && known(row, row.label.slice(k))) {
+        [prev.label, row.label] = [prev.label + row.label.slice(0, k), tidy(row.label.slice(k))];
+        break;
+      }
+      if (k < prev.label.length && known(prev, prev.label.slice(0, -k)) && known(row, prev.label.slice(-k) + row.label)) {
+        [prev.label, row.label] = [tidy(prev.label.slice(0, -k)), prev.label.slice(-k) + row.label];
+        break;
+      }
+    }
+  }
 }
 
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */

@@ -61,6 +61,15 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(errors(d, 'fund-table-consistency')).toEqual([]);
   });
 
+  it('西安 (w77 p31): a name wrapped in its cell ("…基本养老保险缴" / "费") is not read into the next row’s name', async () => {
+    const d = await parse('w77.pdf');
+    const t = d.tables.find((x) => x.id === 'general-budget-basic-expenditure')!;
+    const label = (code: string) => t.rows.find((r) => r.classification?.code === code)?.label;
+    // 表8 rows 7 and 8: 30108 机关事业单位基本养老保险缴费 989034.30, 30109 职业年金缴费 494517.18
+    expect([label('30108'), label('30109')]).toEqual(['机关事业单位基本养老保险缴费', '职业年金缴费']);
+    expect(errors(d, 'classification-code')).toEqual([]);
+  });
+
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
     const d = await parse('w63.pdf');
     expect(errors(d, 'repeated-figure')).toEqual([]);
