@@ -636,7 +636,8 @@ function readClassified(
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);
       const width = Math.max(...grid.map((r) => r.length));
-      const map = mapColumns(head, 0, tpl.columns, width);
+      const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+      const map = mapColumns(head, 0, specs, width);
       const rows: TableRow[] = grid.slice(first).map((r) => {
         const cells: Cell[] = [];
         for (const [k, spec] of map) {
@@ -650,7 +651,7 @@ function readClassified(
       const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
       return {
         rows,
-        columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
+        columns: specs.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
       };
     }
   }

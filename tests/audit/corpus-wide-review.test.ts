@@ -70,6 +70,23 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(errors(d, 'classification-code')).toEqual([]);
   });
 
+  it('江苏 (corpus 035 p11, p18): a 单位预留机动经费 column is a part of 合计; 财政拨款收入预算总计 is one source, not the 收入总计', async () => {
+    const d = await parse('035.pdf', 'corpus');
+    const t = d.tables.find((x) => x.id === 'expenditure-summary')!;
+    // 三、支出预算总表: 合计 17,996.68 | 基本支出 12,323.48 | 项目支出 5,533.00 | 单位预留机动经费 140.20
+    const cells = Object.fromEntries(t.rows[0].cells.map((c) => [c.column, c.amount?.text]));
+    expect(cells).toMatchObject({ total: '17,996.68', basic: '12,323.48', project: '5,533.00', unitReserve: '140.20' });
+    expect(errors(d, 'row-identity')).toEqual([]);
+    // p18 "（一）收入预算总计 17996.68 万元。包括：1．财政拨款收入预算总计 17981.68 万元。"
+    expect(errors(d, 'narrative-amount').filter((f) => /财政拨款收入/.test(f.message))).toEqual([]);
+    // the real defects of this document stay errors: 增长2.31 % printed where the change gives 2.3153% (p19), no 国有资产 item (p22),
+    // and 基本支出 printed 12323.46 on p19 against 12,323.48 in the tables and on p20
+    const rules = audit(d)
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule} p${f.location.page}`);
+    expect(rules).toEqual(expect.arrayContaining(['change-arithmetic p19', 'other-matters p22', 'narrative-amount p19']));
+  });
+
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
     const d = await parse('w63.pdf');
     expect(errors(d, 'repeated-figure')).toEqual([]);
