@@ -7,6 +7,7 @@ export const messages = {
   partMissing: '缺少“{part}”部分。',
   tocTableAbsent: '目录列出了“{table}”，但正文中没有这张表。',
   standardTableMissing: '未公开标准表“{table}”（目录和正文中都没有）。',
+  standardTablePrintedBlank: '“{table}”印出时没有任何数字（只有表头和合计行），无从核对。',
   emptyTableWithoutStatement: '“{table}”没有数据，但未说明为空表。',
   classificationTooShallow: '“{table}”中“{row}”未细化到{level}级科目。',
   threePublicMissing: '缺少“三公”经费情况说明。',

@@ -1244,7 +1244,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
     const table: Table = {
       id: f.template.id,
-      status: !hasAmounts && (statement || f.template.mayBeEmpty) ? 'empty' : 'present',
+      status: !hasAmounts && (statement || f.template.mayBeEmpty || printsNoFigure(f, grid)) ? 'empty' : 'present',
       title: tidy(f.title.type === 'table' ? '' : f.title.text),
       columns: read.columns,
       rows: read.rows,
@@ -1288,6 +1288,18 @@ function rejoinWrappedNames(rows: TableRow[], year: number): void {
       }
     }
   }
+}
+
+/**
+ * The table was published blank: its grid has a header and row labels (合计) but not one digit outside the years and
+ * the column numbering, and no figure follows it outside the grid (上海's 基本支出 and 三公 tables of a unit with none).
+ * Such a table is `empty` (printed, nothing to read), not a reading failure.
+ */
+function printsNoFigure(f: Found, grid: CellBlock[][]): boolean {
+  if (grid.length < 2 || !grid.some((r) => r.some((c) => TOTAL_LABEL.test(norm(c.text))))) return false;
+  const digits = (text: string) => /\d/.test(norm(text).replace(/\d{4}\s*年度?/g, ''));
+  if (grid.some((r) => !isColumnNumbering(r) && r.some((c) => digits(c.text)))) return false;
+  return !f.after.some((b) => b.type !== 'table' && /\d[\d,]*\.\d{2}/.test(b.text));
 }
 
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */

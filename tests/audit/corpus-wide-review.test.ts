@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Disclosure } from '../../src/model/schema.js';
 import { parseFile } from '../../src/extract/index.js';
-import { audit, type Finding } from '../../src/audit/index.js';
+import { audit, auditDocument, type Finding } from '../../src/audit/index.js';
+import { summaryRow } from '../../src/audit/summary.js';
 import { sharedDir } from '../support/paths.js';
 
 const parsed = new Map<string, Promise<Disclosure>>();
@@ -85,6 +86,23 @@ describe('corpus-wide review: misreadings fixed per family', () => {
       .filter((f) => f.severity === 'error')
       .map((f) => `${f.rule} p${f.location.page}`);
     expect(rules).toEqual(expect.arrayContaining(['change-arithmetic p19', 'other-matters p22', 'narrative-amount p19']));
+  });
+
+  it('上海 (w08 p14–15): tables printed blank (header and 合计, not one figure) are found and said to be blank, not misread', async () => {
+    const d = await parse('w08.pdf');
+    const status = (id: string) => d.tables.find((t) => t.id === id)?.status;
+    // p14 基本支出 table: 合计 | 人员经费 | 公用经费 with an empty 合计 row; p15 三公 table: headers only
+    expect([status('general-budget-basic-expenditure'), status('three-public')]).toEqual(['empty', 'empty']);
+    // the tables with figures are still read as printed
+    expect(status('income-expenditure-summary')).toBe('present');
+    const { findings, readingConfidence } = auditDocument(d);
+    expect(findings.filter((f) => f.rule === 'reading-doubt' && f.location.tableId)).toEqual([]);
+    expect(
+      findings.filter((f) => f.rule === 'required-tables' && /没有任何数字/.test(f.message)).map((f) => f.location.tableId),
+    ).toEqual(['general-budget-basic-expenditure', 'three-public']);
+    const row = summaryRow('w08.pdf', '', d, findings, readingConfidence, 0);
+    expect(row.tables.blank).toEqual(['general-budget-basic-expenditure', 'three-public']);
+    expect(row.tables.missing).toEqual([]);
   });
 
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {

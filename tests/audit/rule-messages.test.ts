@@ -185,6 +185,44 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
     ],
   },
 
+  'required-tables': (() => {
+    // every other standard table announced in the 目录, so only the table under test can be reported
+    const toc = [
+      'income-expenditure-summary',
+      'income-summary',
+      'expenditure-summary',
+      'fiscal-appropriation-summary',
+      'general-budget-expenditure',
+      'general-budget-project-expenditure',
+      'three-public',
+      'government-fund-expenditure',
+      'state-capital-expenditure',
+    ].map((tableId) => ({ title: tableId, tableId }));
+    const doc = (status: string, cells?: object) => ({
+      toc,
+      tables: [
+        {
+          id: 'general-budget-basic-expenditure',
+          title: '一般公共预算基本支出情况表',
+          status,
+          rows: [{ kind: 'total', label: '合计', ...(cells ? { cells } : {}) }],
+        },
+      ],
+    });
+    return {
+      valid: [{ name: 'the table printed with its figures', doc: doc('present', { total: '1.00万元' }) }],
+      invalid: [
+        {
+          // 上海 (w08 p14): a 基本支出 table printed with its header and an empty 合计 row
+          name: 'a table printed blank',
+          doc: doc('empty'),
+          messages: ['standardTablePrintedBlank'],
+        },
+        { name: 'the table neither announced nor printed', doc: { toc }, messages: ['standardTableMissing'] },
+      ],
+    };
+  })(),
+
   'empty-table-statement': (() => {
     const doc = (sentence: string) => ({
       tables: [{ id: 'state-capital-expenditure', title: '国有资本经营预算支出表', rows: [{ kind: 'total', label: '合计' }] }],
