@@ -242,8 +242,7 @@ export async function runBatch<T>(
       window,
       async (i) => {
         const g = groups[i];
-        if (g.pieces.length === 1 || !joinTaskFor)
-          return { ok: true, value: store.value(g.pieces[0]), pages: 0 };
+        if (g.pieces.length === 1 || !joinTaskFor) return { ok: true, value: store.value(g.pieces[0]), pages: 0 };
         return runner.run(
           joinTaskFor(
             g.input,
