@@ -37,6 +37,8 @@ export const COLUMN_KEYS = [
   'personnelExpenditure',
   'publicExpenditure',
   'specialProjectExpenditure',
+  // 江苏's 支出预算总表: a 单位预留机动经费 column beside 基本支出 and 项目支出
+  'unitReserve',
   // 三公 and the columns regional templates add beside them
   'overseas',
   'vehicle',

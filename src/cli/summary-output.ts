@@ -76,6 +76,11 @@ export function summaryText(rows: SummaryRow[]): string {
     out.push('未读出的标准表：');
     for (const r of missing) out.push(`  ${r.file}：${r.tables.missing.join('、')}`);
   }
+  const blank = rows.filter((r) => r.tables.blank.length);
+  if (blank.length) {
+    out.push('印出但没有任何数字的标准表（文件本身如此，不是读取失败）：');
+    for (const r of blank) out.push(`  ${r.file}：${r.tables.blank.join('、')}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -92,6 +97,7 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
     '表格读出',
     '表格应有',
     '未读出的标准表',
+    '印出但无数字的表',
     '等式成立',
     '等式检查',
     SEVERITY_WORD.error,
@@ -109,6 +115,7 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
       r.tables.found,
       r.tables.expected,
       r.tables.missing.join('、'),
+      r.tables.blank.join('、'),
       r.sums.held,
       r.sums.checked,
       r.errors,
@@ -125,6 +132,7 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
     `错误中位数 ${t.medianErrors}；无错误 ${t.withoutErrors} 个`,
     t.tables.found,
     t.tables.expected,
+    '',
     '',
     t.sums.held,
     t.sums.checked,

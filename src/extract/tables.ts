@@ -21,14 +21,41 @@ const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 // (长沙 notes under each table: 此表如无数字则表示单位无该项支出)
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据|如无数[字据]则?表示.{0,6}无/;
 
+/**
+ * Which template a title text names, by document kind: the same block is asked several times per document
+ * (splitting titled grids, the outline, the disclosure test, the tables, the performance tables) and the same
+ * titles recur across documents, so each answer is remembered by text (a pure function of the text and kind).
+ */
+const titleCaches = new Map<string, Map<string, TableTemplate | null>>();
+function remembered(
+  cacheName: string,
+  kind: string | undefined,
+  text: string,
+  read: () => TableTemplate | undefined,
+): TableTemplate | undefined {
+  const name = `${cacheName}:${kind ?? ''}`;
+  let cache = titleCaches.get(name);
+  if (!cache) titleCaches.set(name, (cache = new Map()));
+  const known = cache.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = read();
+  if (cache.size > 20_000) cache.clear();
+  cache.set(text, found ?? null);
+  return found;
+}
+
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
-  const t = titleWords(norm(b.text));
+  return remembered('title', ctx.kind, b.text, () => readTableTitle(b.text, ctx.kind));
+}
+
+function readTableTitle(text: string, kind: ExtractContext['kind'] | undefined): TableTemplate | undefined {
+  const t = titleWords(norm(text));
   // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
   if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t))
     return undefined;
-  return recogniseTableTitle(t, ctx.kind);
+  return recogniseTableTitle(t, kind);
 }
 
 interface Found {
@@ -103,7 +130,12 @@ function readMeta(blocks: Block[]): Meta {
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
-      if (name || code) meta.preparer = { name, ...(code ? { code: code[1] } : {}), at: placeAt(b, nameOffset) };
+      if (name || code) {
+        const preparer: NonNullable<Table['preparer']> = { name };
+        if (code) preparer.code = code[1];
+        preparer.at = placeAt(b, nameOffset);
+        meta.preparer = preparer;
+      }
     }
   }
   return meta;
@@ -636,7 +668,8 @@ function readClassified(
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);
       const width = Math.max(...grid.map((r) => r.length));
-      const map = mapColumns(head, 0, tpl.columns, width);
+      const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+      const map = mapColumns(head, 0, specs, width);
       const rows: TableRow[] = grid.slice(first).map((r) => {
         const cells: Cell[] = [];
         for (const [k, spec] of map) {
@@ -650,7 +683,7 @@ function readClassified(
       const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
       return {
         rows,
-        columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
+        columns: specs.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
       };
     }
   }
@@ -1120,6 +1153,9 @@ function codeAndName(text: string): { code: string; name: string } | undefined {
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
 }
 
+/** the characters CODE_DASH_NAME needs after its code, before normalising (－ ］ 】 become - ]) */
+const MAY_JOIN_CODE = /[-－—–\]］】]/;
+
 /**
  * A column whose cells print "code-name" becomes a code column and a name column (headed 名称 in the header row that
  * names the code column), the shape of the layouts that print them apart.
@@ -1128,6 +1164,11 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const split: number[] = [];
   for (let k = 0; k < width; k++) {
+    // a code and its name are joined by a dash or follow a closing bracket (in either width): a column with fewer
+    // than two such cells cannot be split, and most columns are passed over without normalising their cells
+    let candidates = 0;
+    for (const r of grid) if (MAY_JOIN_CODE.test(r[k]?.text ?? '') && ++candidates >= 2) break;
+    if (candidates < 2) continue;
     const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
     const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
     // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
@@ -1233,11 +1274,12 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
           ? readSingleRow(f, grid, unit, ctx)
           : readClassified(f, grid, unit, ctx);
     placeRows(read.rows);
+    rejoinWrappedNames(read.rows, ctx.year);
     const statement = f.after.find((b) => b.type !== 'table' && EMPTY_STATEMENT.test(norm(b.text)));
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
     const table: Table = {
       id: f.template.id,
-      status: !hasAmounts && (statement || f.template.mayBeEmpty) ? 'empty' : 'present',
+      status: !hasAmounts && (statement || f.template.mayBeEmpty || printsNoFigure(f, grid)) ? 'empty' : 'present',
       title: tidy(f.title.type === 'table' ? '' : f.title.text),
       columns: read.columns,
       rows: read.rows,
@@ -1258,15 +1300,59 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
   return tables;
 }
 
+/**
+ * A name wrapped inside its cell whose last characters the converter put into the next row's name
+ * ("30108 机关事业单位基本养老保险缴" | "30109 费职业年金缴费"), or the next row's first characters into this one:
+ * moved across when that makes both printed names the catalogue's names of their codes (and neither was before).
+ */
+function rejoinWrappedNames(rows: TableRow[], year: number): void {
+  const known = (row: TableRow, label: string) =>
+    ['exact', 'alias'].includes(nameMatches(row.classification!.code, label, year, row.classification!.system));
+  for (let i = 1; i < rows.length; i++) {
+    const [prev, row] = [rows[i - 1], rows[i]];
+    if (!prev.classification || !row.classification || !prev.label || !row.label) continue;
+    if (known(prev, prev.label) || known(row, row.label)) continue;
+    for (let k = 1; k <= 4; k++) {
+      if (k < row.label.length && known(prev, prev.label + row.label.slice(0, k)) && known(row, row.label.slice(k))) {
+        [prev.label, row.label] = [prev.label + row.label.slice(0, k), tidy(row.label.slice(k))];
+        break;
+      }
+      if (k < prev.label.length && known(prev, prev.label.slice(0, -k)) && known(row, prev.label.slice(-k) + row.label)) {
+        [prev.label, row.label] = [tidy(prev.label.slice(0, -k)), prev.label.slice(-k) + row.label];
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * The table was published blank: its grid has a header and row labels (合计) but not one digit outside the years and
+ * the column numbering, and no figure follows it outside the grid (上海's 基本支出 and 三公 tables of a unit with none).
+ * Such a table is `empty` (printed, nothing to read), not a reading failure.
+ */
+function printsNoFigure(f: Found, grid: CellBlock[][]): boolean {
+  if (grid.length < 2 || !grid.some((r) => r.some((c) => TOTAL_LABEL.test(norm(c.text))))) return false;
+  const digits = (text: string) => /\d/.test(norm(text).replace(/\d{4}\s*年度?/g, ''));
+  if (grid.some((r) => !isColumnNumbering(r) && r.some((c) => digits(c.text)))) return false;
+  return !f.after.some((b) => b.type !== 'table' && /\d[\d,]*\.\d{2}/.test(b.text));
+}
+
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
+  // the title must end with 表 once its number and leaders are gone
+  if (!b.text.includes('表')) return undefined;
+  if (b.text.length > 200) return readAnnounced(b.text, ctx.kind);
+  return remembered('announced', ctx.kind, b.text, () => readAnnounced(b.text, ctx.kind));
+}
+
+function readAnnounced(text: string, kind: ExtractContext['kind']): TableTemplate | undefined {
   // a 目录 entry: its number, dot leaders and page number go before the title is matched
   const t = titleWords(
-    norm(stripLeader(b.text))
+    norm(stripLeader(text))
       .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
       .replace(/[《》]/g, ''),
   );
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
-  return recogniseTableTitle(t, ctx.kind);
+  return recogniseTableTitle(t, kind);
 }

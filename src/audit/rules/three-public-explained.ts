@@ -20,7 +20,13 @@ export const rule: Rule = {
         'its budget instead) and the reason (财预〔2016〕143号). A change stated in words counts: 与上年持平, 相同, 相等, 一致, ' +
         '本年数小于上年预算数 …; an unchanged item needs no reason.',
     },
-    messages: ['threePublicMissing', 'threePublicItemMissing', 'threePublicChangeMissing', 'threePublicReasonMissing'],
+    messages: [
+      'threePublicMissing',
+      'threePublicItemMissing',
+      'threePublicChangeMissing',
+      'threePublicChangeOnTotalOnly',
+      'threePublicReasonMissing',
+    ],
   },
   check({ doc, report }) {
     const items = doc.threePublic.items;
@@ -36,6 +42,10 @@ export const rule: Rule = {
       return;
     }
     const first = items[0];
+    // 北京's template (and others) explains the change and its reason on the 三公 total, then each item's amount and
+    // use: an item without its own change is then noted as a warning, not an error of the document
+    const total = items.find((f) => f.subject.key === 'total' && f.change);
+    const totalExplained = Boolean(total && (total.reason || total.change!.amount?.minor === 0));
     for (const item of ITEMS) {
       const stated = items.filter((f) => f.subject.key === item.key);
       if (stated.length === 0) {
@@ -63,11 +73,12 @@ export const rule: Rule = {
       const withChange = stated.find(compared) ?? combined.find(compared);
       if (!withChange) {
         report({
-          messageId: 'threePublicChangeMissing',
+          messageId: totalExplained ? 'threePublicChangeOnTotalOnly' : 'threePublicChangeMissing',
           data: { item: item.name },
           location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]),
           expected: '增减变化',
           actual: '未说明',
+          ...(totalExplained ? { severity: 'warning' as const } : {}),
         });
         continue;
       }
