@@ -2,7 +2,7 @@
 import type { Disclosure } from '../model/schema.js';
 import { applyReadingDoubts } from './doubts.js';
 import { groupByCause } from './grouping.js';
-import { formatMessage } from './messages.zh-CN.js';
+import { formatMessage, renderReportMessage } from './messages.zh-CN.js';
 import { addPages } from './places.js';
 import { readingConfidence, type TableReading } from './reading-confidence.js';
 import { RULES } from './rules/index.js';
@@ -90,7 +90,7 @@ function runRules(doc: Disclosure, options: AuditOptions): Finding[] {
       const f: Finding = {
         rule: id,
         severity: r.severity && SEVERITY_ORDER[r.severity] > SEVERITY_ORDER[severity] ? r.severity : severity,
-        message: formatMessage(r.messageId, r.data),
+        message: renderReportMessage(r.messageId, r.data),
         location: clean(r.location),
       };
       if (r.related?.length) f.related = r.related.map(clean);

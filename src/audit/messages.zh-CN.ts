@@ -1,5 +1,7 @@
 // The auditor's messages in Chinese, one per message key; {name} placeholders are filled from a finding's data.
 // Rules choose a key and supply values; the wording lives only here.
+import { fillTemplate, type MessageData, type Placeholders } from '../model/messages.js';
+
 export const messages = {
   // the auditor itself
   ruleFailed: '审核规则运行失败：{error}（请报告此问题并附上输入文件）',
@@ -125,8 +127,22 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof typeof messages;
+export type Messages = typeof messages;
 
-/** Fills a message's {placeholders}; an unknown placeholder is left visible so a missing value is noticed. */
-export function formatMessage(key: MessageKey, data: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+/** The values a message takes: exactly its placeholders (a message without any takes none). */
+export type MessageArgs<K extends MessageKey> = [Placeholders<Messages[K]>] extends [never]
+  ? [data?: Record<string, never>]
+  : [data: MessageData<Messages[K]>];
+
+/** Fills a message's {placeholders} (model/messages.ts), checked against the message by the type checker. */
+export function formatMessage<K extends MessageKey>(key: K, ...[data]: MessageArgs<K>): string {
+  return fillTemplate(messages[key], data);
+}
+
+/** The same for a report already checked when it was made (Report is typed per message key). */
+export function renderReportMessage(
+  key: MessageKey,
+  data: Readonly<Record<string, string | number>> | undefined,
+): string {
+  return fillTemplate(messages[key], data);
 }

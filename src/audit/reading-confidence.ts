@@ -3,7 +3,8 @@
 // point) before it is taken for an error of the document; each table gets a confidence, reported apart from findings.
 import type { Amount, Disclosure, Place, Table, TableId, TableRow } from '../model/schema.js';
 import { atScale, makeAmount } from '../model/money.js';
-import { formatMessage, type MessageKey } from './messages.zh-CN.js';
+import { formatMessage, renderReportMessage, type MessageKey, type Messages } from './messages.zh-CN.js';
+import type { MessageData } from '../model/messages.js';
 import {
   cellAmount,
   columnKeys,
@@ -270,13 +271,16 @@ function confidenceOf(r: Pick<TableReading, 'identities' | 'cells' | 'rows'>): n
 /** At most this many failed identities per table are explained (a table read wholly wrong needs no more). */
 const MAX_EXPLAINED = 60;
 
-function suspect(
+/** the values of a reading message besides the table, row and column every one names */
+type SuspectData<K extends MessageKey> = Omit<MessageData<Messages[K]>, 'table' | 'row' | 'column'>;
+
+function suspect<K extends MessageKey>(
   kind: SuspectKind,
   table: Table,
   ref: CellRef,
   labels: Map<string, string>,
-  key: MessageKey,
-  data: Record<string, string | number>,
+  key: K,
+  data: SuspectData<K>,
   fixes?: number,
 ): ReadingSuspect {
   const column = labels.get(ref.column) ?? ref.column;
@@ -291,18 +295,18 @@ function suspect(
     row: rowName(ref.row),
     column,
     place,
-    reason: formatMessage(key, { table: tableName(table), row: rowName(ref.row), column, ...data }),
+    reason: renderReportMessage(key, { table: tableName(table), row: rowName(ref.row), column, ...data }),
   };
   if (fixes !== undefined) s.fixes = fixes;
   return s;
 }
 
-const SUSPECT_MESSAGES: Record<Candidate['kind'], MessageKey> = {
+const SUSPECT_MESSAGES = {
   merged: 'readingMergedCell',
   split: 'readingSplitCell',
   shifted: 'readingShiftedCell',
   scaled: 'readingScaledCell',
-};
+} as const satisfies Record<Candidate['kind'], MessageKey>;
 
 /** The reading check of one table. */
 export function readTableConfidence(table: Table, warnings: Disclosure['warnings'] = []): TableReading {
@@ -414,7 +418,8 @@ export function readTableConfidence(table: Table, warnings: Disclosure['warnings
           best.c.at,
           labels,
           SUSPECT_MESSAGES[best.c.kind],
-          { ...best.c.data, count: best.fixes },
+          // a candidate's values were made by its kind's finder above (Candidate.data is not typed per kind)
+          { ...best.c.data, count: best.fixes } as SuspectData<(typeof SUSPECT_MESSAGES)[Candidate['kind']]>,
           best.fixes,
         ),
       );

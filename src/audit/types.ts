@@ -1,6 +1,7 @@
 // The auditor's vocabulary: findings, rules and the context a rule checks a disclosure through.
 import type { Disclosure, TableId } from '../model/schema.js';
-import type { MessageKey } from './messages.zh-CN.js';
+import type { MessageKey, Messages } from './messages.zh-CN.js';
+import type { MessageData, Placeholders } from '../model/messages.js';
 
 import type { Severity } from '../catalog/words.js';
 
@@ -65,11 +66,7 @@ export interface RuleMeta {
   messages: readonly MessageKey[];
 }
 
-/** What a rule reports; the auditor adds rule id, severity and the rendered message. */
-export interface Report {
-  messageId: MessageKey;
-  /** placeholder values for the message ({expected}, {actual} and any others) */
-  data?: Record<string, string | number>;
+interface ReportPlaces {
   location: FindingPlace;
   related?: FindingPlace[];
   expected?: string;
@@ -81,6 +78,16 @@ export interface Report {
    */
   severity?: Severity;
 }
+
+/** One message key's report: its placeholder values, exactly the names the message uses (none: data left out). */
+export type ReportOf<K extends MessageKey> = ReportPlaces & { messageId: K } & ([Placeholders<Messages[K]>] extends [
+    never,
+  ]
+    ? { data?: Record<string, never> }
+    : { data: MessageData<Messages[K]> });
+
+/** What a rule reports; the auditor adds rule id, severity and the rendered message. */
+export type Report = { [K in MessageKey]: ReportOf<K> }[MessageKey];
 
 export interface RuleContext {
   doc: Disclosure;

@@ -144,12 +144,7 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
           continue;
         }
         if (!columns || columns.width !== row.length || columns.name < 0 || columns.year < 0) {
-          warn(
-            ctx,
-            'performance-unread-row',
-            `部门整体绩效指标行无法按表头读取："${filled.map((c) => c.text).join(' | ')}"`,
-            filled[0].at,
-          );
+          warn(ctx, 'formUnreadRow', { cells: filled.map((c) => c.text).join(' | ') }, filled[0].at);
           continue;
         }
         const text = (k: number) => (k >= 0 ? tidy(row[k]?.text ?? '') : '');
@@ -188,9 +183,8 @@ export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: E
     rows: budgetRows,
     at: tableAt,
   };
-  if (!budgetRows.length)
-    warn(ctx, 'performance-no-budget', '部门整体绩效目标申报表没有读到"预算整体情况"的金额', tableAt);
-  if (!indicators.length) warn(ctx, 'performance-no-indicators', '部门整体绩效目标申报表没有读到绩效指标', tableAt);
+  if (!budgetRows.length) warn(ctx, 'formNoBudget', {}, tableAt);
+  if (!indicators.length) warn(ctx, 'formNoIndicators', {}, tableAt);
 
   const amountFor = (key: string) => budgetRows.find((r) => r.key === key)?.cells[0]?.amount ?? undefined;
   const fiscal = amountFor('fiscalAppropriation');

@@ -92,17 +92,17 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
       rows: [],
       ...(e.at ? { at: e.at } : {}),
     });
-    if (!asAttachment) warn(ctx, 'table-absent', `目录列出的"${e.title}"在正文中没有找到`, e.at);
+    if (!asAttachment) warn(ctx, 'tableAbsent', { title: e.title }, e.at);
   }
 
   // parts the 目录 announces but the body lacks: the document is truncated or incomplete
   const bodyParts = new Set(outline.parts.map((p) => p.number));
   for (const b of outline.toc) {
     if (b.type === 'heading' && b.numbering === 'part' && b.number && !bodyParts.has(b.number)) {
-      warn(ctx, 'part-missing', `目录列出的"${b.text}"在正文中没有找到，文件可能不完整`, b.at);
+      warn(ctx, 'partMissing', { title: b.text }, b.at);
     }
   }
-  if (outline.parts.length === 0 && !form) warn(ctx, 'no-parts', '正文中没有找到"第X部分"标题，只读取了能识别的内容');
+  if (outline.parts.length === 0 && !form) warn(ctx, 'noParts', {});
 
   // the tables' headers name the unit too: choose again with them (some templates print the unit only there)
   const preparers = tables.flatMap((t) =>

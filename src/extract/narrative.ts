@@ -130,7 +130,7 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
   };
   const part = explanationPart(outline);
   if (!part) {
-    warn(ctx, 'narrative-missing', '未找到情况说明部分（标题含“说明”的第X部分），说明中的数字未读取');
+    warn(ctx, 'narrativeMissing', {});
     return result;
   }
   for (const section of explanationSections(outline, part)) {

@@ -85,7 +85,7 @@ export function extractOverview(outline: Outline, ctx: ExtractContext): Disclosu
   const part = overviewPart(outline);
   const overview: Disclosure['overview'] = { functions: [], organisation: { internalDivisions: [] }, staff: {} };
   if (!part) {
-    warn(ctx, 'overview-missing', '未找到概况部分（主要职能、机构设置及人员情况），概况未读取');
+    warn(ctx, 'overviewMissing', {});
     return overview;
   }
   const duties = sectionOf(part, /职能|职责/);
@@ -122,8 +122,7 @@ export function extractOverview(outline: Outline, ctx: ExtractContext): Disclosu
     if ((m = /事业单位\s*(\d+)\s*(?:家|个)|(\d+)\s*(?:家|个)事业单位/.exec(all)))
       overview.organisation.institutionUnits = Number(m[1] ?? m[2]);
   }
-  if (!duties && !organisation)
-    warn(ctx, 'overview-sections', '概况部分中未找到“主要职能”或“机构设置”', part.heading.at);
+  if (!duties && !organisation) warn(ctx, 'overviewSections', {}, part.heading.at);
   return overview;
 }
 
@@ -151,7 +150,7 @@ export function extractSubordinateUnits(outline: Outline, ctx: ExtractContext): 
 export function extractGlossary(outline: Outline, ctx: ExtractContext): Disclosure['glossary'] {
   const part = outline.parts.find((p) => /名词解释|名词说明|专业名词/.test(norm(p.title)));
   if (!part) {
-    warn(ctx, 'glossary-missing', '未找到名词解释部分');
+    warn(ctx, 'glossaryMissing', {});
     return [];
   }
   const glossary: Disclosure['glossary'] = [];

@@ -337,15 +337,10 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
       if (!hasLabel && !seen.has('goal') && !values.goal && t.text.length >= 30 && CJK.test(t.text)) {
         // the goal row whose label the converter lost: the long prose cell is the goal
         values.goal = [t];
-        warn(
-          ctx,
-          'performance-unlabelled-goal',
-          `绩效目标表"项目总体目标"标签无法识别，按整段文字读作总体目标（${where(t.at)}）`,
-          t.at,
-        );
+        warn(ctx, 'targetUnlabelledGoal', { where: where(t.at) }, t.at);
         continue;
       }
-      warn(ctx, 'performance-garbled-cell', `绩效目标表表头单元格无法识别："${t.text}"（${where(t.at)}）`, t.at);
+      warn(ctx, 'targetHeaderGarbled', { text: t.text, where: where(t.at) }, t.at);
     }
     // 总体目标 | 年度目标 with the text on the next row
     if (current === 'goal' && !values.goal?.length) pending = current;
@@ -356,13 +351,8 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const project = { text: projectTokens.map((t) => t.text).join(''), at: projectTokens[0].at };
     target.project = project.text;
     if (isGarbled(project.text, true))
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `项目名称含无法识别的字符："${project.text}"（${where(project.at)}）`,
-        project.at,
-      );
-  } else warn(ctx, 'performance-missing-project', `绩效目标表缺少项目名称（第 ${at.line} 行起）`, at);
+      warn(ctx, 'projectNameGarbled', { text: project.text, where: where(project.at) }, project.at);
+  } else warn(ctx, 'targetMissingProject', { line: at.line }, at);
 
   // 预算单位, or the 主管部门 / 实施单位 of templates that print those instead
   const unitTokens = values.unit ?? values.implementingUnit ?? values.department ?? [];
@@ -370,19 +360,14 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const printed = unitTokens.map((t) => t.text).join('');
     const text = unitTokens.map((t) => stripNoise(t.text, true)).join('');
     if (!ORG_SUFFIX.test(text))
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `预算单位无法识别，未读取："${printed}"（${where(unitTokens[0].at)}）`,
-        unitTokens[0].at,
-      );
+      warn(ctx, 'unitUnreadable', { text: printed, where: where(unitTokens[0].at) }, unitTokens[0].at);
     else {
       target.unit = text;
       if (text !== printed)
         warn(
           ctx,
-          'performance-garbled-cell',
-          `预算单位中的乱码字符已略去："${printed}" → "${text}"（${where(unitTokens[0].at)}）`,
+          'unitGarbledDropped',
+          { text: printed, clean: text, where: where(unitTokens[0].at) },
           unitTokens[0].at,
         );
     }
@@ -393,12 +378,7 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const cell = headRows.flatMap((r) => r.cells).find((c) => nearlyContains(c.text, ctx.unitName));
     if (cell) {
       target.unit = ctx.unitName;
-      warn(
-        ctx,
-        'performance-unit-recognised',
-        `预算单位按本单位名称识别（原文有一处字符无法识别）："${cell.text}"（${where(cell.at)}）`,
-        cell.at,
-      );
+      warn(ctx, 'unitRecognised', { text: cell.text, where: where(cell.at) }, cell.at);
     }
   }
 
@@ -408,12 +388,7 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
     const a = readAmount(token);
     if (a) return a;
     const p = token?.at ?? seen.get(key) ?? at;
-    warn(
-      ctx,
-      'performance-blank-value',
-      `绩效目标表"${label}"未填写金额${token ? `（"${token.text}"）` : ''}（${where(p)}）`,
-      p,
-    );
+    warn(ctx, 'targetBlankAmount', { label, printed: token ? `（"${token.text}"）` : '', where: where(p) }, p);
     return undefined;
   };
   const total = amount('total', '年度资金总额');
@@ -426,7 +401,7 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
   if (goal) target.goal = goal;
 
   if (headerEnd < 0) {
-    warn(ctx, 'performance-no-indicators', `绩效目标表"${target.project}"没有指标表头（一级指标）`, at);
+    warn(ctx, 'targetNoIndicators', { project: target.project }, at);
     return target;
   }
   // some templates give each indicator a weight (分值权重) after its target
@@ -544,27 +519,16 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
     let content = found.content;
     const nameIndex = content.findIndex((c) => CJK.test(stripNoise(c.text)));
     if (nameIndex < 0) {
-      for (const c of content)
-        warn(ctx, 'performance-garbled-cell', `绩效指标行无法识别："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      for (const c of content) warn(ctx, 'indicatorRowGarbled', { text: c.text, line: c.at.line }, c.at);
       return;
     }
     for (const c of content.slice(0, nameIndex))
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `绩效指标行中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`,
-        c.at,
-      );
+      warn(ctx, 'indicatorCellDropped', { text: c.text, line: c.at.line }, c.at);
     content = content.slice(nameIndex);
 
     if (placed.length === 0 && !own && labels.length === 0) {
       centred = true;
-      warn(
-        ctx,
-        'performance-centred-levels',
-        `绩效指标表首行没有一级/二级指标（合并单元格标签居中），无标签的行按最近的标签归类，可能有误（第 ${row.line} 行）`,
-        content[0].at,
-      );
+      warn(ctx, 'centredLevels', { line: row.line }, content[0].at);
     }
     const indicator =
       kind === 'self'
@@ -583,12 +547,7 @@ function readIndicators(rows: Row[], kind: 'target' | 'weighted-target' | 'self'
       levels = centred ? nearestLabel(p, before, after) : (after ?? before);
     }
     if (!levels?.level1) {
-      warn(
-        ctx,
-        'performance-missing-level',
-        `绩效指标"${p.indicator.name}"没有一级/二级指标（第 ${p.indicator.at.line} 行）`,
-        p.indicator.at,
-      );
+      warn(ctx, 'missingLevel', { name: p.indicator.name, line: p.indicator.at.line }, p.indicator.at);
       continue;
     }
     p.indicator.level1 = levels.level1;
@@ -632,70 +591,44 @@ function readTargetIndicator(
     if (row.gridStart && last) {
       // a name cut by a page break continues on the first row of the next grid
       last.name += only.text;
-      warn(ctx, 'performance-joined-cells', `绩效指标名称跨页续接："${last.name}"（第 ${only.at.line} 行）`, only.at);
+      warn(ctx, 'nameAcrossPages', { name: last.name, line: only.at.line }, only.at);
       return null;
     }
-    warn(ctx, 'performance-blank-value', `绩效指标"${only.text}"未填写指标值（第 ${only.at.line} 行）`, only.at);
+    warn(ctx, 'indicatorNoTarget', { name: only.text, line: only.at.line }, only.at);
     return { level1: '', level2: '', name: only.text, target: '', at: only.at };
   }
   const nameParts: string[] = [];
   content.slice(0, t).forEach((c, i) => {
     const clean = stripNoise(c.text);
     if (i > 0 && !CJK.test(clean)) {
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `绩效指标名称中无法识别的单元格已略去："${c.text}"（第 ${c.at.line} 行）`,
-        c.at,
-      );
+      warn(ctx, 'nameCellDropped', { text: c.text, line: c.at.line }, c.at);
       return;
     }
-    if (clean !== c.text)
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `绩效指标名称中的乱码字符已略去："${c.text}" → "${clean}"（第 ${c.at.line} 行）`,
-        c.at,
-      );
+    if (clean !== c.text) warn(ctx, 'nameGarbledDropped', { text: c.text, clean, line: c.at.line }, c.at);
     nameParts.push(clean);
   });
   const name = nameParts.join('');
   if (nameParts.length > 1)
-    warn(
-      ctx,
-      'performance-joined-cells',
-      `绩效指标名称由 ${nameParts.length} 个单元格拼合："${name}"（第 ${content[0].at.line} 行）`,
-      content[0].at,
-    );
+    warn(ctx, 'nameJoined', { count: nameParts.length, name, line: content[0].at.line }, content[0].at);
 
   const printed = content[t];
   let target = stripNoise(printed.text);
   if (target !== printed.text.trim())
-    warn(
-      ctx,
-      'performance-garbled-cell',
-      `指标值中的乱码字符已略去："${printed.text}" → "${target}"（第 ${printed.at.line} 行）`,
-      printed.at,
-    );
+    warn(ctx, 'targetGarbledDropped', { text: printed.text, clean: target, line: printed.at.line }, printed.at);
   for (const c of content.slice(t + 1)) {
     if (/^[^\d\s]/.test(c.text) && !isGarbled(c.text)) {
       // a unit cut at the cell edge may repeat the slash on both sides ("元/" | "/天/人")
       target += target.endsWith('/') && c.text.startsWith('/') ? c.text.slice(1) : c.text;
-      warn(ctx, 'performance-joined-cells', `指标值由多个单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
+      warn(ctx, 'targetJoined', { target, line: c.at.line }, c.at);
     } else if (/\d$/.test(target) && /^\d+$/.test(c.text.trim())) {
       // a number cut at the cell edge: "≥71" | "2" is ≥712
       target += c.text.trim();
-      warn(ctx, 'performance-joined-cells', `指标值的数字跨单元格拼合："${target}"（第 ${c.at.line} 行）`, c.at);
+      warn(ctx, 'targetDigitsJoined', { target, line: c.at.line }, c.at);
     } else if (/\d$/.test(target) && /^\d[\u4e00-\u9fff%％]{1,3}$/.test(c.text.trim())) {
       // the unit cut off with a repeated edge digit: "≥2138" | "3人" is ≥2138人, "=100" | "0%" is =100%
       target += c.text.trim().slice(1);
-      warn(
-        ctx,
-        'performance-joined-cells',
-        `指标值的单位跨单元格拼合（略去单元格边缘重复的数字）："${target}"（第 ${c.at.line} 行）`,
-        c.at,
-      );
-    } else warn(ctx, 'performance-garbled-cell', `指标值后多余的单元格已略去："${c.text}"（第 ${c.at.line} 行）`, c.at);
+      warn(ctx, 'targetUnitJoined', { target, line: c.at.line }, c.at);
+    } else warn(ctx, 'targetExtraCell', { text: c.text, line: c.at.line }, c.at);
   }
   const indicator = withTarget({ level1: '', level2: '', name, target }, target);
   if (weight) indicator.weight = weight;
@@ -714,12 +647,7 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
     }
   }
   if (w < 0) {
-    warn(
-      ctx,
-      'performance-unreadable-row',
-      `自评表指标行缺少分值/得分："${content.map((c) => c.text).join(' | ')}"（第 ${at.line} 行）`,
-      at,
-    );
+    warn(ctx, 'selfRowNoScore', { cells: content.map((c) => c.text).join(' | '), line: at.line }, at);
     const [name, target = '', actual] = content.map((c) => c.text);
     const indicator = withTarget({ level1: '', level2: '', name, target }, target);
     if (actual) indicator.actual = actual;
@@ -730,10 +658,9 @@ function readSelfIndicator(content: Cell[], ctx: ExtractContext): Indicator | nu
   let name = content[0].text;
   if (middle.length > 2) {
     name += middle.splice(0, middle.length - 2).join('');
-    warn(ctx, 'performance-joined-cells', `绩效指标名称由多个单元格拼合："${name}"（第 ${at.line} 行）`, at);
+    warn(ctx, 'selfNameJoined', { name, line: at.line }, at);
   }
-  if (middle.length < 2)
-    warn(ctx, 'performance-blank-value', `绩效指标"${name}"缺少年度指标值或实际完成值（第 ${at.line} 行）`, at);
+  if (middle.length < 2) warn(ctx, 'selfMissingValues', { name, line: at.line }, at);
   const [target = '', actual] = middle;
   const reason = content
     .slice(w + 2)
@@ -788,10 +715,10 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
       if (t.label === 'implementingUnit' && value) evaluation.implementingUnit = value;
     }
   }
-  if (!evaluation.project) warn(ctx, 'performance-missing-project', `绩效自评表缺少项目名称（第 ${at.line} 行起）`, at);
+  if (!evaluation.project) warn(ctx, 'selfMissingProject', { line: at.line }, at);
 
   if (headerEnd >= 0) evaluation.indicators = readIndicators(rows.slice(headerEnd + 1), 'self', ctx);
-  else warn(ctx, 'performance-no-indicators', `绩效自评表"${evaluation.project}"没有指标表头（一级指标）`, at);
+  else warn(ctx, 'selfNoIndicators', { project: evaluation.project }, at);
 
   const totalRow = rows.find((row) => totalIndex(row) >= 0);
   if (totalRow) {
@@ -799,7 +726,7 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
     const [weight, score] = totalRow.cells.slice(i + 1).map((c) => stripPoints(c.text));
     if (weight) evaluation.totalWeight = weight;
     if (score) evaluation.totalScore = score;
-  } else warn(ctx, 'performance-missing-total', `绩效自评表"${evaluation.project}"没有总分行`, at);
+  } else warn(ctx, 'selfMissingTotal', { project: evaluation.project }, at);
   return evaluation;
 }
 
@@ -807,23 +734,12 @@ function readSelfEvaluation(rows: Row[], at: Place, ctx: ExtractContext): SelfEv
 function readFundLine(label: Cell, cells: Cell[], ctx: ExtractContext): FundLine {
   const line: FundLine = { label: label.text.replace(/[:：]$/, '') };
   if (cells.length !== 6)
-    warn(
-      ctx,
-      'performance-unreadable-row',
-      `资金行"${label.text}"应有 6 个数，读到 ${cells.length} 个（第 ${label.at.line} 行）`,
-      label.at,
-    );
+    warn(ctx, 'fundRowCount', { label: label.text, count: cells.length, line: label.at.line }, label.at);
   const [initial, fullYear, executed, weight, rate, score] = cells;
   const money = (c: Cell | undefined): Amount | undefined => {
     if (!c || NOT_APPLICABLE.test(c.text)) return undefined;
     const a = makeAmount(c.text, '万元', c.at);
-    if (!a)
-      warn(
-        ctx,
-        'performance-garbled-cell',
-        `资金行"${label.text}"的金额无法识别："${c.text}"（第 ${c.at.line} 行）`,
-        c.at,
-      );
+    if (!a) warn(ctx, 'fundAmountGarbled', { label: label.text, text: c.text, line: c.at.line }, c.at);
     return a ?? undefined;
   };
   const a = money(initial);
@@ -836,7 +752,7 @@ function readFundLine(label: Cell, cells: Cell[], ctx: ExtractContext): FundLine
   if (rate && !NOT_APPLICABLE.test(rate.text)) {
     const p = makePercent(rate.text, rate.at);
     if (p) line.executionRate = p;
-    else warn(ctx, 'performance-garbled-cell', `执行率无法识别："${rate.text}"（第 ${rate.at.line} 行）`, rate.at);
+    else warn(ctx, 'rateGarbled', { text: rate.text, line: rate.at.line }, rate.at);
   }
   if (score && !NOT_APPLICABLE.test(score.text)) line.score = stripPoints(score.text);
   return line;

@@ -712,12 +712,7 @@ function readClassified(
       if (!cell) continue;
       if (!colMap.has(c)) {
         if (cells.some((x) => x.column === spec.key)) continue;
-        warn(
-          ctx,
-          'cell-beyond-header',
-          `表"${tpl.title}"第${at.line}行有一个数值超出表头列，已归入"${spec.label}"列`,
-          r[c].at,
-        );
+        warn(ctx, 'cellBeyondHeader', { table: tpl.title, line: at.line, column: spec.label }, r[c].at);
       }
       cells.push(cell);
     }
@@ -851,7 +846,7 @@ function readTwoSided(
       };
       if (spec) row.key = spec.key;
       else if (!repeated && norm(incLabel) !== '合计')
-        warn(ctx, 'unknown-income-row', `表"${tpl.title}"收入项"${incLabel}"不是模板中的行`, row.at);
+        warn(ctx, 'unknownIncomeRow', { table: tpl.title, label: incLabel }, row.at);
       rows.push(row);
     }
     // expenditure side
@@ -1297,7 +1292,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
     if (statement && statement.type !== 'table')
       table.emptyStatement = { text: tidy(statement.text), at: statement.at };
     if (tables.some((t) => t.id === table.id)) {
-      warn(ctx, 'duplicate-table', `表"${table.title}"出现了两次，只读取第一次`, table.at);
+      warn(ctx, 'duplicateTable', { table: table.title }, table.at);
       continue;
     }
     tables.push(table);

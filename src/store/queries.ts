@@ -1,13 +1,14 @@
 // Reading the store: search with facets, documents, findings, facts aggregated by any dimension, rankings.
 // Every value from outside arrives as a parameter; identifiers come only from the whitelists below.
 import { gunzipSync } from 'node:zlib';
-import { sql, type Expression, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type QueryResult, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Disclosure, Figures } from '../model/schema.js';
 import type { Store } from './database.js';
 import { FIGURE_KEYS, type PerHead } from './figures.js';
 import { queryTerms } from './rows.js';
 import { normaliseForSearch, searchSnippet, type SnippetPart } from './search-text.js';
 import type { FactRow } from './rows.js';
+import type { DocumentsTable, FactsTable, FindingsTable } from './schema.js';
 
 export interface DocumentFilter {
   /** full text of names, title and explanations */
@@ -22,18 +23,21 @@ export interface DocumentFilter {
   status?: 'current' | 'superseded' | 'draft' | 'any';
 }
 
-export interface DocumentSummary {
-  id: number;
-  unit_name: string;
-  region: string;
-  year: number;
-  kind: string;
-  scope: string;
-  title: string;
-  status: string;
-  error_count: number;
-  warning_count: number;
-  info_count: number;
+/** A document in lists: its columns as the schema types them (schema.ts), and a search's snippet. */
+export interface DocumentSummary extends Pick<
+  Selectable<DocumentsTable>,
+  | 'id'
+  | 'unit_name'
+  | 'region'
+  | 'year'
+  | 'kind'
+  | 'scope'
+  | 'title'
+  | 'status'
+  | 'error_count'
+  | 'warning_count'
+  | 'info_count'
+> {
   /** for a text search: a passage of the document around the first match, the matches marked */
   snippet?: SnippetPart[];
 }
@@ -198,15 +202,16 @@ export async function searchDocuments(
   return { total, items, facets };
 }
 
-export interface DocumentRecord extends DocumentSummary {
-  unit_code: string | null;
-  doc_date: string | null;
-  superseded_by: number | null;
-  source_file: string;
-  source_format: string;
+export interface DocumentRecord
+  extends
+    DocumentSummary,
+    Pick<
+      Selectable<DocumentsTable>,
+      'unit_code' | 'doc_date' | 'superseded_by' | 'source_file' | 'source_format' | 'imported_at'
+    > {
+  /** read as text (::text), the exact number as stored */
   staff_actual: string | null;
   staff_authorized: string | null;
-  imported_at: Date;
   figures: Figures;
   model: Disclosure;
 }
@@ -340,16 +345,8 @@ export async function unitDocuments(
   return result.rows;
 }
 
-export interface FindingRecord {
-  id: number;
-  document_id: number;
-  rule: string;
-  severity: string;
-  message: string;
-  section: string | null;
-  table_id: string | null;
-  row_label: string | null;
-  line: number | null;
+/** A stored finding: the table's columns (schema.ts), its detail (the whole finding as JSON) parsed. */
+export interface FindingRecord extends Omit<Selectable<FindingsTable>, 'detail'> {
   detail: Record<string, unknown>;
 }
 
@@ -551,12 +548,11 @@ export function aggregateFactsQuery(query: FactQuery, options: { detail?: boolea
 }
 
 /** A stored fact row with the document it belongs to. */
-export interface FactRecord extends FactRow {
-  document_id: number;
-  unit_name: string;
-  year: number;
-  kind: string;
-}
+export interface FactRecord
+  extends
+    FactRow,
+    Pick<Selectable<FactsTable>, 'document_id' | 'year'>,
+    Pick<Selectable<DocumentsTable>, 'unit_name' | 'kind'> {}
 
 export async function listFacts(store: Store, query: FactQuery): Promise<FactRecord[]> {
   return (await listFactsQuery(query).execute(store.db)).rows;

@@ -55,3 +55,16 @@ describe('queryTerms', () => {
     expect(queryTerms('——')).toEqual({ terms: [], prefixes: [], exact: false });
   });
 });
+
+describe('factRows', () => {
+  it('makes rows with exactly the facts table columns of the DDL, less the document id and year', async () => {
+    const { DDL } = await import('./schema.js');
+    const { factRows } = await import('./rows.js');
+    const { generateSample } = await import('../write/sample.js');
+    const ddl = DDL.find((s) => /create table if not exists facts \(/.test(s))!;
+    const columns = [...ddl.matchAll(/^\s+(\w+) (?:integer|text|boolean|numeric)/gm)].map((m) => m[1]);
+    const rows = factRows(generateSample({ kind: 'budget', seed: 1, index: 0 }));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Object.keys(rows[0]).sort()).toEqual(columns.filter((c) => c !== 'document_id' && c !== 'year').sort());
+  });
+});

@@ -2,24 +2,14 @@
 import { createHash } from 'node:crypto';
 import { formatExact, toWan } from '../model/money.js';
 import type { Disclosure } from '../model/schema.js';
+import type { Selectable } from 'kysely';
 import type { Finding } from './finding.js';
+import type { FactsTable } from './schema.js';
 import { detectRegion, leadingPlace, UNKNOWN_REGION } from './region.js';
 import { normaliseForSearch } from './search-text.js';
 
-export interface FactRow {
-  table_id: string;
-  row_no: number;
-  row_label: string;
-  row_code: string | null;
-  code_system: string | null;
-  row_level: string | null;
-  row_kind: string;
-  is_leaf: boolean;
-  column_key: string;
-  money_unit: string;
-  amount: string;
-  amount_wan: string;
-}
+/** A facts row as the importer makes it: the table's columns (schema.ts) but the document's id and year. */
+export type FactRow = Omit<Selectable<FactsTable>, 'document_id' | 'year'>;
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

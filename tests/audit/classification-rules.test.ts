@@ -192,7 +192,9 @@ describe('classification-hierarchy: subtotals rounded from unrounded figures', (
   it('accepts a 合计 equal to the sum of the lowest rows, and reports one that equals neither', () => {
     // 20103 prints 10.02 over 项 of 10.04 (a gap of its own, reported); the 合计 is judged here
     const reports = (grand: string) =>
-      runRule(rule('classification-hierarchy'), disclosureFrom(table(grand))).filter((r) => r.data?.row === '合计');
+      runRule(rule('classification-hierarchy'), disclosureFrom(table(grand))).filter(
+        (r) => (r.data as Record<string, unknown> | undefined)?.row === '合计',
+      );
     expect(reports('11.04万元')).toEqual([]);
     expect(reports('11.02万元')).toEqual([]);
     expect(reports('11.10万元')).toHaveLength(1);

@@ -29,7 +29,7 @@ export const rule: Rule = {
     ],
   },
   check({ doc, report }) {
-    const found = new Map<string, { report: Omit<Report, 'related'>; related: FindingPlace[] }>();
+    const found = new Map<string, { report: Report; related: FindingPlace[] }>();
     for (const table of doc.tables) {
       if (table.status !== 'present') continue;
       for (const row of table.rows) {
@@ -38,7 +38,7 @@ export const rule: Rule = {
         const v = judgeRow(doc, row);
         const label = row.label.replace(/\s+/g, '');
         const place = rowPlace(table, row);
-        let r: Omit<Report, 'related'> | undefined;
+        let r: Report | undefined;
         const base = { code: c.code, actual: label, name: label, year: doc.year };
         switch (v.kind) {
           case 'unknown': {

@@ -18,7 +18,7 @@ export const rule: Rule = {
       for (const m of compact.matchAll(DOUBLED)) {
         report({
           messageId: 'duplicatedWord',
-          data: { actual: m[0], expected: m[1] },
+          data: { actual: m[0] },
           location: {
             section: p.section ? sectionName(p.section) : undefined,
             ...placeInParagraph(p.at, p.text, m.index ?? 0),
