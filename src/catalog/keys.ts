@@ -96,6 +96,19 @@ export type FixedRowKey = (typeof FIXED_ROW_KEYS)[number];
 export const ROW_VARIANT_KEYS = ['budget', 'final', 'prior', 'change'] as const;
 export type RowVariantKey = (typeof ROW_VARIANT_KEYS)[number];
 
+/** Row keys of the 部门整体预算绩效目标申报表's 预算整体情况 block (extract/department-performance.ts reads them). */
+export const FORM_ROW_KEYS = [
+  'basicExpenditure',
+  'projectExpenditure',
+  'fiscalAppropriation',
+  'otherFunds',
+  'specialFunds',
+  'otherDevelopment',
+  'ownLevel',
+  'transfers',
+] as const;
+export type FormRowKey = (typeof FORM_ROW_KEYS)[number];
+
 export function isColumnKey(key: string): key is ColumnKey {
   return (COLUMN_KEYS as readonly string[]).includes(key);
 }

@@ -1,6 +1,7 @@
 // `check --summary` output: the batch review table (src/audit/summary.ts) as aligned text, JSON or an XLSX workbook.
 import ExcelJS from 'exceljs';
 import { shareText, summaryTotals, type SummaryRow } from '../audit/summary.js';
+import { SEVERITY_WORD } from '../catalog/words.js';
 
 export type SummaryFormat = 'text' | 'json' | 'xlsx';
 
@@ -9,8 +10,8 @@ const HEADERS = [
   '表格（读出/应有）',
   '表内等式（成立/检查）',
   '成立率',
-  '错误',
-  '警告',
+  SEVERITY_WORD.error,
+  SEVERITY_WORD.warning,
   '读取存疑',
   '页数',
   '秒',
@@ -99,8 +100,8 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
     '印出但无数字的表',
     '等式成立',
     '等式检查',
-    '错误',
-    '警告',
+    SEVERITY_WORD.error,
+    SEVERITY_WORD.warning,
     '读取存疑',
     '页数',
     '秒',

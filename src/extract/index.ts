@@ -199,15 +199,25 @@ function partsPublishedApart(outline: ReturnType<typeof buildOutline>): Set<stri
   const out = new Set<string>();
   for (const p of outline.parts) {
     if (!p.number || p.blocks.some((b) => b.type === 'table')) continue;
-    if (p.blocks.some((b) => b.type !== 'table' && /^附件\s*\d*\s*[:：]|见附件|另行公开|单独公开/.test(norm(b.text))))
-      out.add(p.number);
+    if (p.blocks.some((b) => b.type !== 'table' && publishedApart(b.text))) out.add(p.number);
   }
   return out;
 }
 
+/**
+ * Whether a line says the tables are published apart ("附件：…", "详见附件", "另行公开"): the words tested on the
+ * normalised text (/^附件\d*[:：]|见附件|另行公开|单独公开/ once spaces are gone and digits half-width), written to
+ * allow the spaces and full-width digits that normalising removes, so that no paragraph is normalised for it.
+ */
+const PUBLISHED_APART = /^\s*附\s*件[\s\d０-９]*[:：]|见\s*附\s*件|另\s*行\s*公\s*开|单\s*独\s*公\s*开/;
+function publishedApart(text: string): boolean {
+  return PUBLISHED_APART.test(text);
+}
+
 /** A standard table's title, or any title numbered as a table ("预算表12 项目支出绩效目标表", "附表14 …"). */
 function isTableTitle(b: Block): boolean {
-  if (b.type === 'table') return false;
+  // both tests below need the word 表 (most blocks are prose without it)
+  if (b.type === 'table' || !b.text.includes('表')) return false;
   if (tableTitleOf(b, {})) return true;
   const t = norm(b.text);
   return t.length <= 40 && /表$/.test(t) && titleWords(t) !== t && titleWords(t).length >= 3;
@@ -217,7 +227,7 @@ function isTableTitle(b: Block): boolean {
  *  two or more standard table titles. */
 function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   if (!year) return false;
-  if (standardTitles(blocks) >= 2) return true;
+  if (standardTitles(blocks, 2) >= 2) return true;
   const heads = blocks
     .slice(0, 200)
     .map((b) => (b.type === 'table' ? '' : b.text))
@@ -225,8 +235,14 @@ function looksLikeDisclosure(blocks: Block[], year: number): boolean {
   return /预算|决算/.test(heads) && (/部分/.test(heads) || blocks.some((b) => b.type === 'table'));
 }
 
-function standardTitles(blocks: Block[]): number {
-  return new Set(blocks.flatMap((b) => tableTitleOf(b, {})?.id ?? [])).size;
+/** How many different standard tables the blocks title, counted up to `enough`. */
+function standardTitles(blocks: Block[], enough = Infinity): number {
+  const ids = new Set<string>();
+  for (const b of blocks) {
+    const id = tableTitleOf(b, {})?.id;
+    if (id && ids.add(id).size >= enough) break;
+  }
+  return ids.size;
 }
 
 /** What the file lacks, said so that a person sees why it was refused. */
@@ -247,18 +263,35 @@ function refusalReason(blocks: Block[], year: number): string {
 
 /** Reads and parses a file; throws ReadError (clear message, exit code 2) when it cannot be read. */
 export async function parseFile(path: string): Promise<Disclosure> {
+  return parseBytes(await readInputFile(path), path);
+}
+
+/** A file's bytes, once it is known to be a file of a disclosure's size: the size is checked before anything is read,
+ * so a huge file is refused without being loaded. Throws ReadError (exit code 2). */
+export async function readInputFile(path: string): Promise<Buffer> {
   let info: Stats;
   try {
     info = await stat(path);
-  } catch {
-    throw unreadable(path);
+  } catch (err) {
+    throw unreadable(path, err);
   }
   checkInput(path, info);
-  return parseBytes(await readFile(path), path);
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw unreadable(path, err);
+  }
 }
 
-function unreadable(path: string): ReadError {
-  return new ReadError(path, '文件不存在或无法读取 (file not found or not readable)', 'check the path');
+function unreadable(path: string, err: unknown): ReadError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const what =
+    code === 'ENOENT'
+      ? '文件不存在 (file not found)'
+      : code === 'EACCES'
+        ? '没有读取权限 (permission denied)'
+        : '文件无法读取 (not readable)';
+  return new ReadError(path, what, 'check the path');
 }
 
 /** Refuses a folder, or a file too large to be a disclosure, before reading it. */

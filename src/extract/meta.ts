@@ -134,12 +134,14 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   const titleBlock =
     outline.cover.find((b) => b.type !== 'table' && textOf(b).trim() !== '') ?? blocks.find((b) => b.type !== 'table');
   const titleText = tidy(titleBlock ? textOf(titleBlock) : '');
-  const title = { text: titleText, ...(titleBlock ? { at: titleBlock.at } : {}) };
+  const title: Meta['title'] = titleBlock ? { text: titleText, at: titleBlock.at } : { text: titleText };
   const t = norm(titleText);
 
   // kind and scope: the title decides; otherwise the words that dominate the document
-  const all = blocks.map(textOf).join('\n');
-  const count = (re: RegExp) => (all.match(re) ?? []).length;
+  // the whole text, joined only when the title does not decide (most titles name kind, scope and year)
+  let allText: string | undefined;
+  const all = () => (allText ??= blocks.map(textOf).join('\n'));
+  const count = (re: RegExp) => (all().match(re) ?? []).length;
   const kind: DocumentKind = /决算/.test(t)
     ? 'final_account'
     : /预算/.test(t)
@@ -159,7 +161,7 @@ export function extractMeta(blocks: Block[], outline: Outline): Meta {
   // a file of tables alone (北京's 报表, "预算01表 收支总表" first) has no title year: the tables' 预算年度 decides
   const titleYear = YEAR_IN_TITLE.exec(titleText);
   const tableYear = titleYear ? 0 : yearOfTables(blocks);
-  const yearMatch = titleYear ?? YEAR_IN_TITLE.exec(all);
+  const yearMatch = titleYear ?? YEAR_IN_TITLE.exec(all());
   const year = titleYear ? Number(titleYear[1]) : tableYear || (yearMatch ? Number(yearMatch[1]) : yearInCells(blocks));
 
   // every place that names the unit: title, parts (目录 and body), section titles, signature
@@ -229,7 +231,11 @@ export function extractToc(outline: Outline, kind: DocumentKind): Disclosure['to
     }
     if (/^目录$/.test(norm(text))) continue;
     const tpl = announcedTable(b, { kind });
-    entries.push({ ...(part ? { part } : {}), title: text, ...(tpl ? { tableId: tpl.id } : {}), at: b.at });
+    // built member by member in the model's key order (conditional spreads made each entry slowly)
+    const entry: Disclosure['toc'][number] = part ? { part, title: text } : { title: text };
+    if (tpl) entry.tableId = tpl.id;
+    entry.at = b.at;
+    entries.push(entry);
   }
   return entries;
 }

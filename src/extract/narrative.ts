@@ -94,10 +94,10 @@ function inlineSubsection(text: string): string | undefined {
 function segmentsOf(blocks: Block[], topic: Topic, sectionSubtopic: Subtopic): Segment[] {
   const runs: Array<{ heading?: HeadingBlock; blocks: Block[] }> = [{ blocks: [] }];
   for (const b of blocks) {
+    const title = b.type === 'paragraph' ? inlineSubsection(b.text) : undefined;
     if (b.type === 'heading' && b.numbering === 'subsection') runs.push({ heading: b, blocks: [] });
-    else if (b.type === 'paragraph' && inlineSubsection(b.text)) {
+    else if (title) {
       // "（一）机关运行经费。2026年…": a subsection whose title runs on into its text
-      const title = inlineSubsection(b.text)!;
       runs.push({
         heading: { type: 'heading', text: title, numbering: 'subsection', title, marked: false, at: b.at },
         blocks: [b],

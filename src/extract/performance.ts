@@ -2,7 +2,7 @@
 //
 // Converted PDFs shift cells left or right after page breaks and split merged cells, so rows are read by
 // what their cells say (label words, level vocabulary, comparators, numbers), never by column position.
-import { pageAndBox, type Block, type TableBlock } from '../read/blocks.js';
+import { withPageAndBox, type Block, type TableBlock } from '../read/blocks.js';
 import type { Amount, Disclosure, Indicator, Place } from '../model/schema.js';
 import { makeAmount, makePercent, toHalfWidth } from '../model/money.js';
 import { tableTitleOf } from './tables.js';
@@ -94,12 +94,10 @@ export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): 
     for (const rows of splitProjects(section.grids.flatMap(gridRows))) {
       // the table's place: its first row, through its last row
       const first = rows[0].cells[0]?.at ?? { line: rows[0].line, column: 1 };
-      const at: Place = {
-        line: rows[0].line,
-        column: first.column,
-        endLine: rows[rows.length - 1].line,
-        ...pageAndBox(first),
-      };
+      const at = withPageAndBox<Place>(
+        { line: rows[0].line, column: first.column, endLine: rows[rows.length - 1].line },
+        first,
+      );
       if (section.kind === 'target') result.targets.push(readTarget(rows, at, ctx));
       else result.selfEvaluations.push(readSelfEvaluation(rows, at, ctx));
     }

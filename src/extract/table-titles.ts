@@ -10,8 +10,23 @@ const META_LINE =
 
 /** The one text of a row whose other cells are empty, or undefined. */
 function soleText(row: CellBlock[]): CellBlock | undefined {
-  const filled = row.filter((c) => c.text.trim() !== '');
-  return filled.length === 1 ? filled[0] : undefined;
+  // asked of every row of every grid: counted without building the list of filled cells
+  let sole: CellBlock | undefined;
+  for (const c of row) {
+    if (!isFilled(c.text)) continue;
+    if (sole) return undefined;
+    sole = c;
+  }
+  return sole;
+}
+
+/** c.trim() !== '' without making the trimmed string (cells are trimmed by the reader already, mostly) */
+function isFilled(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first !== 0xa0 && first !== 0x3000 && first !== 0xfeff && !(first >= 0x1680 && first <= 0x205f))
+    return true;
+  return text.trim() !== '';
 }
 
 /** Drops the columns no row fills (a grid cut out of a wider one keeps only its own columns). */

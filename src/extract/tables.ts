@@ -21,14 +21,41 @@ const ROW_NUMBER_HEADER = /^(行次|栏次)$/;
 // (长沙 notes under each table: 此表如无数字则表示单位无该项支出)
 const EMPTY_STATEMENT = /为空表|空表|未安排.*支出|无.*预算.*支出|无发生额|无数据|如无数[字据]则?表示.{0,6}无/;
 
+/**
+ * Which template a title text names, by document kind: the same block is asked several times per document
+ * (splitting titled grids, the outline, the disclosure test, the tables, the performance tables) and the same
+ * titles recur across documents, so each answer is remembered by text (a pure function of the text and kind).
+ */
+const titleCaches = new Map<string, Map<string, TableTemplate | null>>();
+function remembered(
+  cacheName: string,
+  kind: string | undefined,
+  text: string,
+  read: () => TableTemplate | undefined,
+): TableTemplate | undefined {
+  const name = `${cacheName}:${kind ?? ''}`;
+  let cache = titleCaches.get(name);
+  if (!cache) titleCaches.set(name, (cache = new Map()));
+  const known = cache.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = read();
+  if (cache.size > 20_000) cache.clear();
+  cache.set(text, found ?? null);
+  return found;
+}
+
 /** A block that titles a table: short, names a standard table, no sentence punctuation. */
 export function tableTitleOf(b: Block, ctx: Partial<Pick<ExtractContext, 'kind'>>): TableTemplate | undefined {
   if (b.type === 'table' || b.text.length > 80 || !b.text.includes('表')) return undefined;
-  const t = titleWords(norm(b.text));
+  return remembered('title', ctx.kind, b.text, () => readTableTitle(b.text, ctx.kind));
+}
+
+function readTableTitle(text: string, kind: ExtractContext['kind'] | undefined): TableTemplate | undefined {
+  const t = titleWords(norm(text));
   // a qualifier in brackets at the end ("（按支出经济分类科目-不含上年结转）", 西安) does not make it prose
   if (t.replace(/[（(][^（）()]*[）)]$/, '').length > 40 || /[，。,；]/.test(t) || /绩效|为空表|说明/.test(t))
     return undefined;
-  return recogniseTableTitle(t, ctx.kind);
+  return recogniseTableTitle(t, kind);
 }
 
 interface Found {
@@ -103,7 +130,12 @@ function readMeta(blocks: Block[]): Meta {
       const name = tidy(code ? raw.trimStart().slice(code[0].length) : raw);
       // the name's own place: it may sit on the line after the label
       const nameOffset = prep.index + prep[0].indexOf(prep[1]) + lead + (code ? code[0].length : 0);
-      if (name || code) meta.preparer = { name, ...(code ? { code: code[1] } : {}), at: placeAt(b, nameOffset) };
+      if (name || code) {
+        const preparer: NonNullable<Table['preparer']> = { name };
+        if (code) preparer.code = code[1];
+        preparer.at = placeAt(b, nameOffset);
+        meta.preparer = preparer;
+      }
     }
   }
   return meta;
@@ -1193,6 +1225,9 @@ function codeAndName(text: string): { code: string; name: string } | undefined {
   return m ? { code: m[1] ?? m[2], name: m[3].trim() } : undefined;
 }
 
+/** the characters CODE_DASH_NAME needs after its code, before normalising (－ ］ 】 become - ]) */
+const MAY_JOIN_CODE = /[-－—–\]］】]/;
+
 /**
  * A column whose cells print "code-name" becomes a code column and a name column (headed 名称 in the header row that
  * names the code column), the shape of the layouts that print them apart.
@@ -1201,6 +1236,11 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const split: number[] = [];
   for (let k = 0; k < width; k++) {
+    // a code and its name are joined by a dash or follow a closing bracket (in either width): a column with fewer
+    // than two such cells cannot be split, and most columns are passed over without normalising their cells
+    let candidates = 0;
+    for (const r of grid) if (MAY_JOIN_CODE.test(r[k]?.text ?? '') && ++candidates >= 2) break;
+    if (candidates < 2) continue;
     const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
     const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
     // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
@@ -1372,12 +1412,19 @@ function printsNoFigure(f: Found, grid: CellBlock[][]): boolean {
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */
 export function announcedTable(b: HeadingBlock | Block, ctx: Pick<ExtractContext, 'kind'>): TableTemplate | undefined {
   if (b.type === 'table') return undefined;
+  // the title must end with 表 once its number and leaders are gone
+  if (!b.text.includes('表')) return undefined;
+  if (b.text.length > 200) return readAnnounced(b.text, ctx.kind);
+  return remembered('announced', ctx.kind, b.text, () => readAnnounced(b.text, ctx.kind));
+}
+
+function readAnnounced(text: string, kind: ExtractContext['kind']): TableTemplate | undefined {
   // a 目录 entry: its number, dot leaders and page number go before the title is matched
   const t = titleWords(
-    norm(stripLeader(b.text))
+    norm(stripLeader(text))
       .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
       .replace(/[《》]/g, ''),
   );
   if (!/表$/.test(t) || /说明|绩效/.test(t)) return undefined;
-  return recogniseTableTitle(t, ctx.kind);
+  return recogniseTableTitle(t, kind);
 }

@@ -1,13 +1,9 @@
 // Completeness: the 三公 explanation states each item (出国, 车辆购置, 车辆运行, 接待) with its change and the reason.
 import type { Rule } from '../types.js';
+import { THREE_PUBLIC_ITEM_KEYS, THREE_PUBLIC_NAME } from '../../catalog/three-public.js';
 import { factPlace, isZero, sectionOfLine, templateOf } from '../support.js';
 
-const ITEMS: Array<{ key: string; name: string }> = [
-  { key: 'overseas', name: '因公出国(境)费' },
-  { key: 'vehiclePurchase', name: '公务用车购置费' },
-  { key: 'vehicleOperation', name: '公务用车运行费' },
-  { key: 'reception', name: '公务接待费' },
-];
+const ITEMS = THREE_PUBLIC_ITEM_KEYS.map((key) => ({ key, name: THREE_PUBLIC_NAME[key] }));
 
 const CHANGE_IN_WORDS = /持平|相同|相等|一致|不变|无变化|没有变化|未发生变化|(等于|小于|大于|低于|高于|少于|多于)上年/;
 /** a final account may compare with its budget in words: 完成预算的 15.63% */

@@ -23,7 +23,9 @@ const PERFORMANCE_BUDGET = new RegExp(`全年预算数\\s*(?:为)?\\s*(${N})\\s*
 const PERFORMANCE_EXECUTED = new RegExp(`全年执行数\\s*(?:为)?\\s*(${N})\\s*(万元|元)`);
 
 function count(value: string, unit: string, text: string, at?: Place): Count {
-  return { value: Number(value), unit, text: tidy(text), ...(at ? { at } : {}) };
+  const c: Count = { value: Number(value), unit, text: tidy(text) };
+  if (at) c.at = at;
+  return c;
 }
 
 function amount(text: string, unit: string, at: Place): Amount | undefined {
@@ -172,7 +174,9 @@ export function readAssets(paragraphs: Paragraph[]): Disclosure['assets'] {
           const name = c[1].replace(/^(?:其中|以及|和)/, '');
           if (/保有|购置/.test(name)) continue;
           const value = c[3] ? amount(c[3], c[4], at) : undefined;
-          out.vehicleCategories.push({ name, count: count(c[2], '辆', `${c[2]}辆`, at), ...(value ? { value } : {}) });
+          const category: (typeof out.vehicleCategories)[number] = { name, count: count(c[2], '辆', `${c[2]}辆`, at) };
+          if (value) category.value = value;
+          out.vehicleCategories.push(category);
         }
       }
     }

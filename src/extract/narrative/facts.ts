@@ -2,7 +2,7 @@
 // the year before with its reason, the year printed with it, and (决算) the budget it is compared with.
 import { makeAmount, makePercent } from '../../model/money.js';
 import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
-import { norm, tidy } from '../text-utils.js';
+import { isWhitespace, norm, tidy } from '../text-utils.js';
 import {
   lineOf,
   listItems,
@@ -32,9 +32,8 @@ interface Draft {
 
 /** the year compared with: 上年 or a printed year ("比2023年预算减少") */
 const PRIOR = String.raw`(?:上年|\d{4}\s*年)度?(?:当年|年初|全年)?(?:预算|决算)?(?:执行)?数?`;
-const CHANGE_TAIL = new RegExp(
-  String.raw`^(?<label>.*?)(?<basis>(?:比|较)${PRIOR}|与${PRIOR}相比[，,]?)?\s*(?<word>增加|减少|增长|下降|持平)了?$`,
-);
+/** what is compared with, from its first character to the change word: "比上年", "与2025年预算相比，" */
+const BASIS_TO_WORD = new RegExp(String.raw`^(?:(?:比|较)${PRIOR}|与${PRIOR}相比[，,]?)\s*$`);
 const COMPARED_WITH = new RegExp(String.raw`^(?<label>.*?)(?:与|比|较)${PRIOR}相比$`);
 const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数?|年初预算数?|调整预算数?)(?:为)?$/;
 const EXECUTED = /^(?:支出)?(?:决算数?|全年执行数|执行数)(?:为)?$/;
@@ -52,8 +51,37 @@ const NOT_ARRANGED = /^(?<label>.+?)(?:未安排|无安排)$/;
  */
 const ENDS_WITH_CHANGE = /(?:增加|减少|增长|下降|持平)了?$/;
 const ENDS_WITH_BUDGET = /预算数?(?:为)?$/;
-function changeTail(s: string): RegExpExecArray | null {
-  return ENDS_WITH_CHANGE.test(s) ? CHANGE_TAIL.exec(s) : null;
+
+/** A text ending with a change word: the label before it, what it is compared with (basis) and the word. */
+interface ChangeTail {
+  label: string;
+  basis?: string;
+  word: string;
+}
+const BI = 0x6bd4; // 比
+const JIAO = 0x8f83; // 较
+const YU = 0x4e0e; // 与
+
+/**
+ * /^(?<label>.*?)(?<basis>(?:比|较)PRIOR|与PRIOR相比[，,]?)?\s*(?<word>增加|…|持平)了?$/ read from the end: the word
+ * is fixed by the text's last characters, so only the places where a basis can start (比, 较, 与) are tried, from
+ * the left as the lazy label does, instead of the whole pattern at every position. The label holds no line
+ * terminator (`.`).
+ */
+function changeTail(s: string): ChangeTail | null {
+  const m = ENDS_WITH_CHANGE.exec(s);
+  if (!m) return null;
+  const wordStart = m.index;
+  const word = s.slice(wordStart, wordStart + 2);
+  let spaces = wordStart;
+  while (spaces > 0 && isWhitespace(s.charCodeAt(spaces - 1))) spaces--;
+  for (let at = 0; at < spaces; at++) {
+    const c = s.charCodeAt(at);
+    if ((c === BI || c === JIAO || c === YU) && BASIS_TO_WORD.test(s.slice(at, wordStart)))
+      return { label: s.slice(0, at), basis: s.slice(at, wordStart).trimEnd(), word };
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return null;
+  }
+  return { label: s.slice(0, spaces), word };
 }
 function budgetTail(s: string): RegExpExecArray | null {
   return ENDS_WITH_BUDGET.test(s) ? BUDGET_TAIL.exec(s) : null;
@@ -151,10 +179,13 @@ export function labelOf(pre: string, unitName: string): { label: string; year?: 
     }
     if (seg) {
       const listHead = i > 0 ? segments[i - 1].trim() : undefined;
-      return { label: seg, ...(year !== undefined ? { year } : {}), ...(listHead ? { listHead } : {}) };
+      const out: { label: string; year?: number; listHead?: string } = { label: seg };
+      if (year !== undefined) out.year = year;
+      if (listHead) out.listHead = listHead;
+      return out;
     }
   }
-  return { label: '', ...(year !== undefined ? { year } : {}) };
+  return year !== undefined ? { label: '', year } : { label: '' };
 }
 
 function listOf(head: string | undefined): LabelContext['list'] {
@@ -247,7 +278,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
       const pre = m ? part.text.slice(0, m.index) : part.text;
       const change = changeTail(pre.trim());
       const budget = budgetTail(pre.trim());
-      const candidate = change?.groups?.word ? change.groups.label : budget ? budget.groups!.label : m ? pre : '';
+      const candidate = change ? change.label : budget ? budget.groups!.label : m ? pre : '';
       const { label } = labelOf(candidate, reader.unitName);
       if (!label) return false;
       return classify(label, contextFor(list)).kind !== 'other';
@@ -359,9 +390,9 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
         if (!amount) continue;
 
         const change = changeTail(pre);
-        if (change?.groups?.word && (change.groups.basis || /增加|减少|持平/.test(change.groups.word))) {
-          const basis = basisOf(change.groups.basis) ?? pendingBasis;
-          const { label, year } = labelOf(change.groups.label, reader.unitName);
+        if (change && (change.basis || /增加|减少|持平/.test(change.word))) {
+          const basis = basisOf(change.basis) ?? pendingBasis;
+          const { label, year } = labelOf(change.label, reader.unitName);
           let target = current;
           if (label) {
             const found = findForChange(label);
@@ -369,7 +400,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           }
           if (!target) continue;
           if (target.fact.change?.amount) continue;
-          const word = change.groups.word;
+          const word = change.word;
           const c: Change = { direction: directionOf(word), word, amount };
           if (basis) c.basis = basis;
           target.fact.change = c;

@@ -1,6 +1,6 @@
 // Cutting explanation prose into the pieces the fact reader works on: paragraphs (with fragments the converter
 // split rejoined), sentences and comma/semicolon parts with their offsets, so that printed text can be quoted back.
-import { pageAndBox, type Block, type LinePiece } from '../../read/blocks.js';
+import { withPageAndBox, type Block, type LinePiece } from '../../read/blocks.js';
 import type { Place } from '../../model/schema.js';
 import { NUMBER } from '../text-utils.js';
 
@@ -16,7 +16,7 @@ export type Piece = LinePiece;
 
 /** The piece standing for a whole block or paragraph that joins no lines: its own place. */
 function pieceOfPlace(at: Place): Piece {
-  return { offset: 0, line: at.line, column: at.column, ...pageAndBox(at) };
+  return withPageAndBox<Piece>({ offset: 0, line: at.line, column: at.column }, at);
 }
 
 /** The source place of a character offset in a paragraph's text (the line the character was printed on). */
