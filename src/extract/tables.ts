@@ -616,7 +616,11 @@ function completeShortCode(
  * (its 小计) stands for the group when the group's name is a column; otherwise its items are. Undefined unless the
  * header is 项目 and one amount column, the rows name the total and at least two other columns, and no row has a code.
  */
-function readByRows(found: Found, grid: CellBlock[][], unit: '万元' | '元'): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+function readByRows(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+): { rows: TableRow[]; columns: TableColumn[] } | undefined {
   const head = grid[0]?.map((c) => norm(c.text)) ?? [];
   const printed = head.filter(Boolean);
   const amountIdx = head.length - 1;

@@ -117,7 +117,9 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const d = await parse('w12.pdf');
     const t = d.tables.find((x) => x.id === 'income-summary')!;
     // 公开02表 收入总表, row 合计: 984,760.87 | 984,760.87 | 196,278.67 | 143,999.0/0 | 32,640.0/0 | … 611,843.20
-    const total = Object.fromEntries((t.rows.find((r) => r.kind === 'total')?.cells ?? []).map((c) => [c.column, c.amount?.text]));
+    const total = Object.fromEntries(
+      (t.rows.find((r) => r.kind === 'total')?.cells ?? []).map((c) => [c.column, c.amount?.text]),
+    );
     expect(total).toMatchObject({
       total: '984,760.87',
       generalBudget: '196,278.67',

@@ -288,7 +288,11 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
  */
 function wrappedAmounts(band: Piece[][]): Set<Piece[]> {
   const out = new Set<Piece[]>();
-  const lines = (ps: Piece[]) => cluster(ps.map((p) => p.base), 2);
+  const lines = (ps: Piece[]) =>
+    cluster(
+      ps.map((p) => p.base),
+      2,
+    );
   for (const ps of band) {
     if (ps.length < 2 || !ps.every((p) => isNumeric(p.text))) continue;
     const bases = lines(ps);
