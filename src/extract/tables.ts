@@ -610,6 +610,74 @@ function completeShortCode(
   return mine.minor * 10 ** -mine.scale <= left + 0.5 * 10 ** -total.scale ? asItem : asSection;
 }
 
+/**
+ * A table whose columns are printed as rows (江苏's 收入预算总表: 项目名称 | 金额, then 收入总计, 一般公共预算资金 小计, …,
+ * 其他资金 事业收入 / 其他收入, 上年结转和结余资金): read as the one 合计 row of the template's columns. A group row
+ * (its 小计) stands for the group when the group's name is a column; otherwise its items are. Undefined unless the
+ * header is 项目 and one amount column, the rows name the total and at least two other columns, and no row has a code.
+ */
+function readByRows(
+  found: Found,
+  grid: CellBlock[][],
+  unit: '万元' | '元',
+): { rows: TableRow[]; columns: TableColumn[] } | undefined {
+  const head = grid[0]?.map((c) => norm(c.text)) ?? [];
+  const printed = head.filter(Boolean);
+  const amountIdx = head.length - 1;
+  if (printed.length !== 2 || !/^项目(名称)?$/.test(head[0]) || !/^(金额|预算数?|本年预算数?)$/.test(head[amountIdx]))
+    return undefined;
+  const specs = [...found.template.columns, ...(found.template.extraColumns ?? [])];
+  const specOf = (label: string) => specs.find((c) => c.match.test(label));
+  const data = grid.slice(1);
+  if (data.some((r) => r.slice(0, amountIdx).some((c) => /^\d{3,}/.test(norm(c.text))))) return undefined;
+  const cells: Cell[] = [];
+  const used = new Set<string>();
+  const take = (spec: ColumnSpec | undefined, r: CellBlock[]) => {
+    if (!spec || used.has(spec.key)) return;
+    used.add(spec.key);
+    const cell = amountCell(spec.key, r[amountIdx], unit);
+    if (cell) cells.push(cell);
+  };
+  let group = '';
+  let groupSpec: ColumnSpec | undefined;
+  let named = 0;
+  let total: CellBlock[] | undefined;
+  for (const r of data) {
+    const labels = r.slice(0, amountIdx).map((c) => norm(c.text));
+    if (labels[0]) {
+      group = labels[0];
+      groupSpec = specOf(group);
+      if (groupSpec?.key === 'total') groupSpec = undefined;
+    }
+    const item = [...labels].reverse().find(Boolean) ?? '';
+    if (/^其中/.test(item)) continue;
+    if (specOf(item)?.key === 'total' && labels.filter(Boolean).length === 1) {
+      total = r;
+      take(specOf(item), r);
+      continue;
+    }
+    if (groupSpec) {
+      // the group's own row (小计, or its name alone) is the column; its items are parts of it
+      if (item === '小计' || item === group) {
+        take(groupSpec, r);
+        named++;
+      }
+      continue;
+    }
+    const spec = specOf(item);
+    if (spec && spec.key !== 'total') {
+      take(spec, r);
+      named++;
+    }
+  }
+  if (!total || named < 2) return undefined;
+  const at = rowAt(total[0].at.line, total[0].at.column, total[0]);
+  return {
+    rows: [{ kind: 'total', label: '合计', cells, at }],
+    columns: specs.filter((c) => used.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
+  };
+}
+
 /** The classification of a table's rows: the template's, unless the title says the rows are by the other one
  *  (广州's 一般公共预算项目支出情况表（按经济分类科目）lists economic codes). */
 function systemOf(found: Found): 'function' | 'economic' {
@@ -646,6 +714,9 @@ function readClassified(
   ctx: ExtractContext,
 ): { rows: TableRow[]; columns: TableColumn[] } {
   const tpl = found.template;
+  // (项目名称 | 金额 is also the header of a table printed by rows, before it is taken for a project column)
+  const byRows = readByRows(found, grid, unit);
+  if (byRows) return byRows;
   const system = systemOf(found);
   const nCode = system === 'economic' ? 2 : 3;
   // a project table has a 科目 name column and a 项目名称 column before the amounts

@@ -113,6 +113,34 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     expect(row.tables.missing).toEqual([]);
   });
 
+  it('无锡 (w12 p15): amounts wrapped onto two lines in a narrow cell, centred on the row, are one amount of that row', async () => {
+    const d = await parse('w12.pdf');
+    const t = d.tables.find((x) => x.id === 'income-summary')!;
+    // 公开02表 收入总表, row 合计: 984,760.87 | 984,760.87 | 196,278.67 | 143,999.0/0 | 32,640.0/0 | … 611,843.20
+    const total = Object.fromEntries(
+      (t.rows.find((r) => r.kind === 'total')?.cells ?? []).map((c) => [c.column, c.amount?.text]),
+    );
+    expect(total).toMatchObject({
+      total: '984,760.87',
+      generalBudget: '196,278.67',
+      governmentFund: '143,999.00',
+      stateCapital: '32,640.00',
+    });
+    // the unit's name wrapped the same way: "无锡市交通运输局（本级" over "）"
+    expect(t.rows.map((r) => r.label)).toEqual(['合计', '无锡市交通运输局（本级）']);
+  });
+
+  it('江苏 (corpus 035 p11): a 收入预算总表 printed with its income sources as rows is read as the one 合计 row', async () => {
+    const d = await parse('035.pdf', 'corpus');
+    const t = d.tables.find((x) => x.id === 'income-summary')!;
+    // 项目名称 | 金额: 收入总计 17,996.68; 一般公共预算资金 小计 17,981.68; 其他资金 小计 15.00 (其他收入 15.00); the rest blank
+    expect(t.rows).toHaveLength(1);
+    const cells = Object.fromEntries(t.rows[0].cells.map((c) => [c.column, c.amount?.text]));
+    expect(cells).toEqual({ total: '17,996.68', generalBudget: '17,981.68', otherIncome: '15.00' });
+    const { findings } = auditDocument(d);
+    expect(findings.filter((f) => f.rule === 'reading-doubt' && f.location.tableId === 'income-summary')).toEqual([]);
+  });
+
   it('重庆 (w63 p7–8): the 其中一般公共预算拨款 procurement and its 货物/工程/服务 are not the all-funds figures restated', async () => {
     const d = await parse('w63.pdf');
     expect(errors(d, 'repeated-figure')).toEqual([]);

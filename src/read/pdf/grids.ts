@@ -254,7 +254,8 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
     const band: Piece[][] = [];
     for (let c = 0; c < nCols; c++) band.push(cells.get(`${r}:${c}`) ?? []);
     if (band.every((b) => b.length === 0)) continue;
-    for (const sub of splitBand(band)) {
+    const wrapped = wrappedAmounts(band);
+    for (const sub of splitBand(band, wrapped)) {
       rows.push(
         sub.map((ps, c) => {
           if (ps.length === 0)
@@ -269,7 +270,7 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
             };
           const ordered = readingOrder(ps);
           return {
-            text: joinPieces(ordered),
+            text: wrapped.has(ps) ? ordered.map((p) => p.text.trim()).join('') : joinPieces(ordered),
             box: ordered.reduce<Box | undefined>((b, p) => unionBox(b, [p.x0, p.top, p.x1, p.bottom]), undefined)!,
           };
         }),
@@ -279,11 +280,43 @@ function gridOfRegion(region: Region, drawn: Piece[]): Grid {
   return { box: region.box, cols: xs.slice(0, nCols), rows };
 }
 
+/**
+ * The cells of a band holding one amount wrapped onto two lines and centred on the row (无锡's 收入总表: "143,999.0"
+ * over "0" in a column too narrow, the other cells' figures printed on one baseline between the two lines): the two
+ * lines joined are one number, and some other cell of the band has a number on a baseline strictly between them.
+ * Two printed rows of a table ruled by columns only put their figures on the same two baselines, never between.
+ */
+function wrappedAmounts(band: Piece[][]): Set<Piece[]> {
+  const out = new Set<Piece[]>();
+  const lines = (ps: Piece[]) =>
+    cluster(
+      ps.map((p) => p.base),
+      2,
+    );
+  for (const ps of band) {
+    if (ps.length < 2 || !ps.every((p) => isNumeric(p.text))) continue;
+    const bases = lines(ps);
+    if (bases.length !== 2) continue;
+    const ordered = readingOrder(ps);
+    if (!isNumeric(ordered.map((p) => p.text.trim()).join(''))) continue;
+    const [upper, lower] = [Math.min(...bases), Math.max(...bases)];
+    const between = band.some(
+      (other) =>
+        other !== ps &&
+        other.some((p) => isNumeric(p.text) && p.base > upper + 2 && p.base < lower - 2) &&
+        other.every((p) => !isNumeric(p.text) || (p.base > upper + 2 && p.base < lower - 2)),
+    );
+    if (between) out.add(ps);
+  }
+  return out;
+}
+
 /** Splits a band into printed rows when a number column holds numbers on more than one baseline. */
-function splitBand(band: Piece[][]): Piece[][][] {
+function splitBand(band: Piece[][], wrapped: Set<Piece[]> = new Set()): Piece[][][] {
   const numericBaselines = new Set<number>();
   let split = false;
   for (const ps of band) {
+    if (wrapped.has(ps)) continue;
     const bases = cluster(
       ps.filter((p) => isNumeric(p.text)).map((p) => p.base),
       2,
