@@ -1,6 +1,7 @@
 // The key figures a reader asks first, in 万元: from the tables when present, else from the narrative.
 import type { Amount, Disclosure, Fact, Figures, Table, TableId } from '../model/schema.js';
 import { toJsonNumber, toWan } from '../model/money.js';
+import { flatMap } from './arrays.js';
 
 type Doc = Omit<Disclosure, 'figures'>;
 
@@ -30,7 +31,7 @@ const keyed = (key: string) => (r: Table['rows'][number]) => r.key === key;
 
 function facts(doc: Doc): Fact[] {
   return [
-    ...doc.narrative.flatMap((s) => s.facts),
+    ...flatMap(doc.narrative, (s) => s.facts),
     ...doc.threePublic.items,
     ...(doc.operatingCosts.fact ? [doc.operatingCosts.fact] : []),
   ];
@@ -41,7 +42,12 @@ const allFacts = new WeakMap<Doc, Fact[]>();
 function fact(doc: Doc, kind: Fact['subject']['kind'], key?: string, topic?: string): Amount | undefined {
   let all = allFacts.get(doc);
   if (!all) allFacts.set(doc, (all = facts(doc)));
-  const pool = topic ? doc.narrative.filter((s) => s.topic === topic).flatMap((s) => s.facts) : all;
+  const pool = topic
+    ? flatMap(
+        doc.narrative.filter((s) => s.topic === topic),
+        (s) => s.facts,
+      )
+    : all;
   return pool.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key) && f.amount)?.amount;
 }
 
