@@ -1216,17 +1216,20 @@ function joinWideTables(found: Found[]): Found[] {
   const dataRows = (g: CellBlock[][]) => g.filter(hasNumber).length;
   for (const f of found) {
     const prev = out.at(-1);
-    const prevGrid = prev ? flatMap(prev.grids, (g) => g.rows) : [];
-    const grid = flatMap(f.grids, (g) => g.rows);
-    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
-    const firstPage = grid[0]?.[0]?.at.page;
     const sameTable =
       prev &&
       prev.template.id === f.template.id &&
       norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
+    // the grids are joined only for a piece of the same table (most tables are not)
+    if (!prev || !sameTable) {
+      out.push(f);
+      continue;
+    }
+    const prevGrid = flatMap(prev.grids, (g) => g.rows);
+    const grid = flatMap(f.grids, (g) => g.rows);
+    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
+    const firstPage = grid[0]?.[0]?.at.page;
     if (
-      !prev ||
-      !sameTable ||
       lastPage === undefined ||
       firstPage !== lastPage + 1 ||
       dataRows(grid) === 0 ||
