@@ -27,6 +27,7 @@ import { openStore } from '../dist/store/database.js';
 import { importFiles, collectFiles, defaultWorkers } from '../dist/store/import-files.js';
 import { defaultAnalysis } from '../dist/store/analysis.js';
 import { generateSample } from '../dist/write/sample.js';
+import { STORED_BODY_MODULE } from '../dist/web/stored-body.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = Number(process.env.BENCH_DOCS ?? 10000);
@@ -123,7 +124,8 @@ function writeSamples(dir = path.join(work, 'samples'), from = 0, to = DOCS) {
 }
 
 async function importInto(engine, options, sampleDir, cluster) {
-  const store = await openStore(options);
+  // as `budgetdoc import` opens it: page bodies rendered at import
+  const store = await openStore({ ...options, bodies: STORED_BODY_MODULE });
   const cpuBefore = process.cpuUsage();
   const clusterBefore = cluster ? cpuSeconds(cluster.pids()) : 0;
   const { files } = await collectFiles([sampleDir]);

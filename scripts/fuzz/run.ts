@@ -1,8 +1,8 @@
 // `npm run fuzz [-- COUNT]`: mutants of every reader's inputs run through the pipeline `check` runs (read → extract
 // → audit) on a pool of reused worker threads. A crash is anything thrown that is not the project's input error
 // (exit 2), or a worker's death; a hang is one mutant taking more than 30 s of its own processing — the CPU time of
-// the worker's thread from when it began the task (not its wait in the queue, nor what other processes of a shared
-// machine take), or 5 minutes of wall time for a task that waits on nothing: its worker is terminated and replaced
+// the worker's thread from when it began the task (with one thread, of the whole process: the PDF reader reads pages
+// in a thread of its own), not its wait in the queue nor what other processes of a shared machine take, or 5 minutes of wall time for a task that waits on nothing: its worker is terminated and replaced
 // (piscina starts another). Crashing and hanging inputs
 // are saved to fuzz-out/ (`budgetdoc check fuzz-out/FILE` reproduces one). Prints the peak RSS of the process (the
 // workers are threads of it), mutants per second, and the counts per format.
@@ -84,9 +84,12 @@ let next = 0;
 let done = 0;
 
 // per lane, written by the worker when it begins a task: start (ms since epochBase, 0 while idle), thread id, the
-// thread's CPU ms at the start
+// thread's CPU ms and the process's CPU ms at the start
 const epochBase = Date.now() - 1;
-const clock = new Int32Array(new SharedArrayBuffer(4 * 3 * threads));
+const clock = new Int32Array(new SharedArrayBuffer(4 * 4 * threads));
+// with one lane, a task's CPU is the whole process's (the threads a reader starts included); with several, each
+// lane's thread's own
+const whole = threads === 1;
 const lanes: AbortController[] = [];
 
 function chooseFormat(): FuzzFormat {
@@ -123,7 +126,7 @@ async function lane(l: number): Promise<void> {
     lanes[l] = abort;
     try {
       const r = (await pool.run(
-        { name: input.name, bytes, clock, lane: l, base: epochBase },
+        { name: input.name, bytes, clock, lane: l, base: epochBase, whole },
         { signal: abort.signal },
       )) as {
         kind: 'read' | 'refused' | 'crash';
@@ -149,7 +152,7 @@ async function lane(l: number): Promise<void> {
           : `crash ${format} ${file}: worker died: ${(err as Error).message}`,
       );
     } finally {
-      Atomics.store(clock, l * 3, 0);
+      Atomics.store(clock, l * 4, 0);
     }
     done++;
     if (done % (total < 5000 ? 100 : 2000) === 0) {
@@ -172,18 +175,25 @@ function threadCpuMs(tid: number): number | null {
   }
 }
 
-// the watchdog: a lane whose task has used more than HANG_CPU_MS of its thread's CPU (or, where that cannot be
-// read, of wall time), or HANG_WALL_MS of wall time, is aborted: piscina terminates the worker and starts another
+/** The process's CPU ms (all its threads). */
+function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+}
+
+// the watchdog: a lane whose task has used more than HANG_CPU_MS of CPU (its thread's, or with one lane the
+// process's; where a thread's cannot be read, wall time), or HANG_WALL_MS of wall time, is aborted: piscina
+// terminates the worker and starts another
 const watchdog = setInterval(() => {
   const now = Date.now() - epochBase;
   for (let l = 0; l < threads; l++) {
-    const t = Atomics.load(clock, l * 3);
+    const t = Atomics.load(clock, l * 4);
     if (t <= 0) continue;
-    const tid = Atomics.load(clock, l * 3 + 1);
-    const cpu = tid ? threadCpuMs(tid) : null;
-    const used = cpu === null ? now - t : cpu - Atomics.load(clock, l * 3 + 2);
+    const tid = Atomics.load(clock, l * 4 + 1);
+    const cpu = whole ? processCpuMs() : tid ? threadCpuMs(tid) : null;
+    const used = cpu === null ? now - t : cpu - Atomics.load(clock, l * 4 + (whole ? 3 : 2));
     if (used > HANG_CPU_MS || now - t > HANG_WALL_MS) {
-      Atomics.store(clock, l * 3, 0);
+      Atomics.store(clock, l * 4, 0);
       lanes[l]?.abort(
         used > HANG_CPU_MS
           ? `over ${HANG_CPU_MS / 1000} s of its own ${cpu === null ? 'time' : 'CPU time'}`

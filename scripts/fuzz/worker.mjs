@@ -1,9 +1,10 @@
 // Worker thread of `npm run fuzz`: one mutant through the pipeline `check` runs (read → extract → audit, with the
 // compiled stages in dist/, as the CLI runs them). A refusal with the project's input error (exit 2) is expected;
 // anything else thrown is a crash. When it begins a task the worker writes, into its lane's slots of a shared
-// array, its thread id, the wall clock and its thread's CPU time, so that the main thread times the task's own
-// processing (not its wait in the queue, nor the time other processes of a shared machine take) and terminates a
-// worker past the limit.
+// array, its thread id, the wall clock, its thread's CPU time and the process's, so that the main thread times the
+// task's own processing (not its wait in the queue, nor the time other processes of a shared machine take) and
+// terminates a worker past the limit. With one lane (`whole`), a task's CPU is the whole process's: the PDF reader
+// reads pages in a thread of its own, which the lane thread's time would leave out.
 import { readFileSync } from 'node:fs';
 import { readModelBytes } from '../../dist/cli/read-model.js';
 import { checkModel } from '../../dist/cli/tasks.js';
@@ -19,15 +20,26 @@ function threadCpu() {
   }
 }
 
-export default async function run({ name, bytes, clock, lane, base }) {
+/** The process's CPU time in ms (all its threads). */
+function processCpuMs() {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+}
+
+export default async function run({ name, bytes, clock, lane, base, whole }) {
   const started = performance.now();
   const cpu = threadCpu();
+  const processStarted = processCpuMs();
   if (clock) {
-    Atomics.store(clock, lane * 3 + 1, cpu?.tid ?? 0);
-    Atomics.store(clock, lane * 3 + 2, cpu?.ms ?? 0);
-    Atomics.store(clock, lane * 3, Math.max(1, Date.now() - base));
+    Atomics.store(clock, lane * 4 + 1, cpu?.tid ?? 0);
+    Atomics.store(clock, lane * 4 + 2, cpu?.ms ?? 0);
+    Atomics.store(clock, lane * 4 + 3, processStarted);
+    Atomics.store(clock, lane * 4, Math.max(1, Date.now() - base));
   }
-  const spent = () => ({ ms: performance.now() - started, cpuMs: cpu ? threadCpu().ms - cpu.ms : undefined });
+  const spent = () => ({
+    ms: performance.now() - started,
+    cpuMs: whole ? processCpuMs() - processStarted : cpu ? threadCpu().ms - cpu.ms : undefined,
+  });
   try {
     const doc = await readModelBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
     await checkModel(doc, name, {}, performance.now());
@@ -42,6 +54,6 @@ export default async function run({ name, bytes, clock, lane, base }) {
       error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join(' | ') : String(err),
     };
   } finally {
-    if (clock) Atomics.store(clock, lane * 3, 0);
+    if (clock) Atomics.store(clock, lane * 4, 0);
   }
 }

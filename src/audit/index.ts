@@ -89,7 +89,7 @@ function runRules(doc: Disclosure, options: AuditOptions): Finding[] {
     const report = (r: Parameters<Parameters<Rule['check']>[0]['report']>[0]) => {
       const f: Finding = {
         rule: id,
-        severity,
+        severity: r.severity && SEVERITY_ORDER[r.severity] > SEVERITY_ORDER[severity] ? r.severity : severity,
         message: formatMessage(r.messageId, r.data),
         location: clean(r.location),
       };

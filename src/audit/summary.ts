@@ -1,7 +1,7 @@
 // The batch review summary: one row per document (tables found of expected, declared sums held of checked, errors,
 // warnings, reading doubts, pages, seconds) and the totals, so a reviewer can triage a region's disclosures.
 import type { Disclosure, TableId } from '../model/schema.js';
-import { standardTableIds } from '../catalog/tables.js';
+import { standardTableIds, tableTemplate } from '../catalog/tables.js';
 import { READING_DOUBT } from './doubts.js';
 import type { TableReading } from './reading-confidence.js';
 import type { Finding } from './types.js';
@@ -11,7 +11,7 @@ export interface SummaryRow {
   /** what the document is (unit, year, kind), empty when it could not be read */
   title: string;
   /** the standard tables the document announces (目录) or prints, and those of them read */
-  tables: { found: number; expected: number; missing: TableId[] };
+  tables: { found: number; expected: number; missing: TableId[]; blank: TableId[] };
   /** the sums the tables declare (in-row, hierarchy, fixed rows) that could be checked, and those that hold */
   sums: { held: number; checked: number };
   errors: number;
@@ -84,10 +84,24 @@ export function summaryRow(
     (s, t) => ({ held: s.held + t.identities.held, checked: s.checked + t.identities.checked }),
     { held: 0, checked: 0 },
   );
+  // printed blank (a header and 合计 without one figure): found, and said so, never counted as read or as missing
+  // (an empty 政府性基金/国有资本经营 table is ordinary and has its own rule, empty-table-statement)
+  const blank = found.filter(
+    (id) =>
+      !tableTemplate(id).mayBeEmpty &&
+      doc.tables.some(
+        (t) => t.id === id && t.status === 'empty' && !t.emptyStatement && !t.rows.some((r) => r.cells.some((c) => c.amount)),
+      ),
+  );
   return {
     file,
     title,
-    tables: { found: found.length, expected: expected.length, missing: expected.filter((id) => !found.includes(id)) },
+    tables: {
+      found: found.length,
+      expected: expected.length,
+      missing: expected.filter((id) => !found.includes(id)),
+      blank,
+    },
     sums,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning' && f.rule !== READING_DOUBT).length,
@@ -101,7 +115,7 @@ export function refusedRow(file: string, reason: string, seconds: number): Summa
   return {
     file,
     title: '',
-    tables: { found: 0, expected: 0, missing: [] },
+    tables: { found: 0, expected: 0, missing: [], blank: [] },
     sums: { held: 0, checked: 0 },
     errors: 0,
     warnings: 0,

@@ -75,6 +75,11 @@ export interface Report {
   expected?: string;
   actual?: string;
   tolerance?: string;
+  /**
+   * a lower severity than the rule's for this one report, never a higher one (a configured lower severity wins): a
+   * legitimate template style the rule still notes, e.g. a 三公 change stated on the total only
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -120,8 +120,17 @@ export interface FundPrint {
   rowKey?: FixedRowKey;
 }
 
-/** Each fund table (empty exactly when the fund is zero elsewhere) and where else the same fund is printed. */
-export const FUND_TABLES: Array<{ fund: string; table: TableId; elsewhere: FundPrint[] }> = [
+/**
+ * Each fund table (empty exactly when the fund is zero elsewhere), where else the same fund is printed, and the
+ * word of its row among the parts of 上年结转结余 (a fund table may spend only last year's balance of the fund:
+ * 本年 zero, 上年结转 政府性基金 non-zero, as in 北京's 预算04表).
+ */
+export const FUND_TABLES: Array<{
+  fund: string;
+  table: TableId;
+  elsewhere: FundPrint[];
+  carriedOver: { tables: TableId[]; label: RegExp };
+}> = [
   {
     fund: '政府性基金预算',
     table: 'government-fund-expenditure',
@@ -131,6 +140,7 @@ export const FUND_TABLES: Array<{ fund: string; table: TableId; elsewhere: FundP
       { table: 'income-expenditure-summary', rowKey: 'governmentFund' },
       { table: 'income-summary', column: 'governmentFund' },
     ],
+    carriedOver: { tables: ['fiscal-appropriation-summary', 'income-expenditure-summary'], label: /政府性基金/ },
   },
   {
     fund: '国有资本经营预算',
@@ -141,5 +151,6 @@ export const FUND_TABLES: Array<{ fund: string; table: TableId; elsewhere: FundP
       { table: 'income-expenditure-summary', rowKey: 'stateCapital' },
       { table: 'income-summary', column: 'stateCapital' },
     ],
+    carriedOver: { tables: ['fiscal-appropriation-summary', 'income-expenditure-summary'], label: /国有资本经营/ },
   },
 ];

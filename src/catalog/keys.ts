@@ -37,6 +37,8 @@ export const COLUMN_KEYS = [
   'personnelExpenditure',
   'publicExpenditure',
   'specialProjectExpenditure',
+  // 江苏's 支出预算总表: a 单位预留机动经费 column beside 基本支出 and 项目支出
+  'unitReserve',
   // 三公 and the columns regional templates add beside them
   'overseas',
   'vehicle',
@@ -93,6 +95,19 @@ export type FixedRowKey = (typeof FIXED_ROW_KEYS)[number];
 /** Row keys of single-row tables printed with several rows (三公: 预算数 | 决算数, this year | last year | change). */
 export const ROW_VARIANT_KEYS = ['budget', 'final', 'prior', 'change'] as const;
 export type RowVariantKey = (typeof ROW_VARIANT_KEYS)[number];
+
+/** Row keys of the 部门整体预算绩效目标申报表's 预算整体情况 block (extract/department-performance.ts reads them). */
+export const FORM_ROW_KEYS = [
+  'basicExpenditure',
+  'projectExpenditure',
+  'fiscalAppropriation',
+  'otherFunds',
+  'specialFunds',
+  'otherDevelopment',
+  'ownLevel',
+  'transfers',
+] as const;
+export type FormRowKey = (typeof FORM_ROW_KEYS)[number];
 
 export function isColumnKey(key: string): key is ColumnKey {
   return (COLUMN_KEYS as readonly string[]).includes(key);

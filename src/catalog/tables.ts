@@ -712,7 +712,9 @@ export const TABLE_TEMPLATES: TableTemplate[] = [
     classification: 'function',
     requiredDepth: 'item',
     columns: totalBasicProject,
-    rowIdentities: sumBasicProject,
+    // 江苏 (corpus 035 p11): 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金, the reserve a part of 合计
+    extraColumns: [{ key: 'unitReserve', label: '单位预留机动经费', match: /预留机动经?费?/ }],
+    rowIdentities: [{ total: 'total', parts: ['basic', 'project', 'unitReserve'] }],
   },
   {
     id: 'general-budget-basic-expenditure',

@@ -16,11 +16,11 @@ import {
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors.js';
-import type { Disclosure } from '../model/schema.js';
 import type { InputFile } from './inputs.js';
 import { Progress } from './progress.js';
-import { runTask, type HeldPiece, type Outcome, type Task } from './tasks.js';
+import { movable, runTask, type HeldPiece, type JoinTask, type Outcome, type Task } from './tasks.js';
 import type { PieceKey } from '../extract/join.js';
+import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 
 /** --jobs: a positive integer, default the number of cores. */
 export function parseJobs(text: string | undefined): number {
@@ -38,7 +38,23 @@ interface Runner {
 /** Worker threads load the compiled code (dist/); from the TypeScript sources (tests) everything runs in this thread. */
 const COMPILED = import.meta.url.endsWith('.js');
 
+/**
+ * V8 optimises a function once it has run a fixed amount of bytecode; over a batch the readers' many functions each
+ * pass that mark, and compiling them takes background threads as much CPU as a third of the documents' own work — in
+ * every worker thread again, which is what kept --jobs 2 from scaling. Eight times the mark (measured on the seeds:
+ * no slower per document) leaves the compiling to the functions that are really hot. Set before the workers start
+ * (V8's flags are the process's); the isolate of this thread follows as its counters are reset.
+ */
+const INTERRUPT_BUDGET = 8 * 67584;
+let tuned = false;
+function tuneCompiler(): void {
+  if (tuned || process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) return;
+  tuned = true;
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+}
+
 async function openRunner(jobs: number): Promise<Runner> {
+  tuneCompiler();
   if (jobs <= 1 || !COMPILED) return { run: (t) => runTask(t), close: async () => {} };
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
@@ -48,7 +64,9 @@ async function openRunner(jobs: number): Promise<Runner> {
     idleTimeout: 1000,
   });
   return {
-    run: (t) => pool.run(t) as Promise<Outcome<unknown>>,
+    // the models of a join task are moved to the worker, not copied
+    run: (t) =>
+      pool.run(t, 'models' in t ? { transferList: movable(t.models) } : undefined) as Promise<Outcome<unknown>>,
     close: () => pool.destroy(),
   };
 }
@@ -57,17 +75,18 @@ export interface BatchResult {
   read: number;
   unreadable: number;
   internal: number;
-  /** pieces of disclosures held back (tasks with `pieces`), in input order, for the caller to join (src/cli/pieces.ts) */
-  pieces: PieceStore;
 }
+
+type Held = { input: InputFile; key: PieceKey; offset: number; length: number; valueLength: number };
 
 /**
  * The pieces a batch holds back until its end, to be joined with their partners wherever these are in the input: each
- * piece's key in memory, its model as JSON in a temporary file — a batch of many files published in pieces would
- * otherwise keep thousands of models in memory. The file is removed by close().
+ * piece's key in memory; its model as JSON, and its output on its own when that is not the model's bytes, in a
+ * temporary file — a batch of many files published in pieces would otherwise keep thousands of them in memory. The
+ * file is removed by close().
  */
 export class PieceStore {
-  readonly held: Array<{ input: InputFile; key: PieceKey; offset: number; length: number }> = [];
+  readonly held: Held[] = [];
   #fd: number | undefined;
   #dir: string | undefined;
   #size = 0;
@@ -85,17 +104,36 @@ export class PieceStore {
         process.once('exit', () => this.close());
       }
     }
-    const bytes = piece.model;
-    writeSync(this.#fd, bytes, 0, bytes.length, this.#size);
-    this.held.push({ input, key: piece.key, offset: this.#size, length: bytes.length });
+    const value = piece.value === undefined ? undefined : serialize(piece.value);
+    const entry: Held = { input, key: piece.key, offset: this.#size, length: piece.model.length, valueLength: -1 };
+    this.#put(piece.model);
+    if (value) {
+      entry.valueLength = value.length;
+      this.#put(value);
+    }
+    this.held.push(entry);
+  }
+
+  #put(bytes: Uint8Array): void {
+    writeSync(this.#fd!, bytes, 0, bytes.length, this.#size);
     this.#size += bytes.length;
   }
 
-  /** the model of a held piece, read back */
-  model(entry: PieceStore['held'][number]): Disclosure {
-    const bytes = Buffer.allocUnsafe(entry.length);
-    readSync(this.#fd!, bytes, 0, entry.length, entry.offset);
-    return JSON.parse(bytes.toString('utf8')) as Disclosure;
+  #read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    readSync(this.#fd!, bytes, 0, length, offset);
+    return bytes;
+  }
+
+  /** the model of a held piece, as compact JSON */
+  model(entry: Held): Buffer {
+    return this.#read(entry.offset, entry.length);
+  }
+
+  /** the output of a held piece on its own */
+  value(entry: Held): unknown {
+    if (entry.valueLength < 0) return this.model(entry);
+    return deserialize(this.#read(entry.offset + entry.length, entry.valueLength));
   }
 
   close(): void {
@@ -113,60 +151,105 @@ export class PieceStore {
 }
 
 /**
- * Runs `taskFor(input)` for every input and calls `emit` with each outcome in input order. Unreadable files and
- * internal errors are reported on stderr (one line each) and counted; `emit` sees only documents read.
+ * Starts `count` jobs, at most `window` ahead of the one awaited, and hands each outcome on in order as soon as it
+ * and those before it are done. Waits for every job started before it returns, even when `handle` throws.
  */
-export async function runBatch<T>(
-  inputs: InputFile[],
-  options: { jobs: number; progress?: boolean },
-  taskFor: (input: InputFile) => Task,
-  emit: (input: InputFile, value: T, index: number) => Promise<void> | void,
-  failed?: (input: InputFile, message: string) => void,
-): Promise<BatchResult> {
-  const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
-  const runner = await openRunner(jobs);
-  const progress = new Progress(process.stderr, inputs.length, { enabled: options.progress });
-  // enough in flight to keep every worker busy while an earlier, slower document holds up the output
-  const window = jobs === 1 ? 1 : jobs * 4;
+async function inOrder(
+  count: number,
+  window: number,
+  start: (i: number) => Promise<Outcome<unknown>>,
+  handle: (i: number, outcome: Outcome<unknown>) => Promise<void>,
+): Promise<void> {
   const pending = new Map<number, Promise<Outcome<unknown>>>();
-  const result: BatchResult = { read: 0, unreadable: 0, internal: 0, pieces: new PieceStore() };
-  const start = (i: number) =>
-    runner.run(taskFor(inputs[i])).catch((err: unknown): Outcome<unknown> => ({
+  const guarded = (i: number) =>
+    start(i).catch((err: unknown): Outcome<unknown> => ({
       ok: false,
       unreadable: false,
       message: err instanceof Error ? err.message : String(err),
     }));
   let next = 0;
   try {
-    for (let i = 0; i < inputs.length; i++) {
-      while (next < inputs.length && next - i < window) pending.set(next, start(next++));
+    for (let i = 0; i < count; i++) {
+      while (next < count && next - i < window) pending.set(next, guarded(next++));
       const outcome = await pending.get(i)!;
       pending.delete(i);
-      if (outcome.ok && 'piece' in outcome) {
-        result.read++;
-        result.pieces.add(inputs[i], outcome.piece);
-      } else if (outcome.ok) {
-        result.read++;
-        if (process.stdout.isTTY) progress.clear();
-        await emit(inputs[i], outcome.value as T, i);
-      } else {
-        failed?.(inputs[i], outcome.message);
-        progress.clear();
-        if (outcome.unreadable) {
-          result.unreadable++;
-          process.stderr.write(`budgetdoc: ${outcome.message}\n`);
-        } else {
-          result.internal++;
-          process.stderr.write(
-            `budgetdoc: internal error: ${inputs[i].path}: ${outcome.message}\n(please report this with the input file)\n`,
-          );
-        }
-      }
-      progress.document(outcome.ok ? outcome.pages : 0, !outcome.ok);
+      await handle(i, outcome);
     }
-    progress.finish();
   } finally {
     await Promise.allSettled(pending.values());
+  }
+}
+
+/**
+ * Runs `taskFor(input)` for every input and calls `emit` with each value in input order. Pieces of a disclosure
+ * (tasks with `pieces`) are held back and come after the others, each joined with its partner by `joinTaskFor` on
+ * the same workers, or alone as it was read. Unreadable files and internal errors are reported on stderr (one line
+ * each) and counted; `emit` sees only documents read.
+ */
+export async function runBatch<T>(
+  inputs: InputFile[],
+  options: { jobs: number; progress?: boolean },
+  taskFor: (input: InputFile) => Task,
+  emit: (input: InputFile, value: T) => Promise<void> | void,
+  failed?: (input: InputFile, message: string) => void,
+  joinTaskFor?: (input: InputFile, models: Uint8Array[]) => JoinTask,
+): Promise<BatchResult> {
+  const jobs = Math.max(1, Math.min(options.jobs, inputs.length));
+  const runner = await openRunner(jobs);
+  const progress = new Progress(process.stderr, inputs.length, { enabled: options.progress });
+  // enough in flight to keep every worker busy while an earlier, slower document holds up the output
+  const window = jobs === 1 ? 1 : jobs * 4;
+  const result: BatchResult = { read: 0, unreadable: 0, internal: 0 };
+  const store = new PieceStore();
+  const report = async (input: InputFile, outcome: Outcome<unknown>) => {
+    if (outcome.ok && 'piece' in outcome) {
+      result.read++;
+      store.add(input, outcome.piece);
+    } else if (outcome.ok) {
+      result.read++;
+      if (process.stdout.isTTY) progress.clear();
+      await emit(input, outcome.value as T);
+    } else {
+      failed?.(input, outcome.message);
+      progress.clear();
+      if (outcome.unreadable) {
+        result.unreadable++;
+        process.stderr.write(`budgetdoc: ${outcome.message}\n`);
+      } else {
+        result.internal++;
+        process.stderr.write(
+          `budgetdoc: internal error: ${input.path}: ${outcome.message}\n(please report this with the input file)\n`,
+        );
+      }
+    }
+  };
+  try {
+    await inOrder(
+      inputs.length,
+      window,
+      (i) => runner.run(taskFor(inputs[i])),
+      async (i, outcome) => {
+        await report(inputs[i], outcome);
+        progress.document(outcome.ok ? outcome.pages : 0, !outcome.ok);
+      },
+    );
+    progress.finish();
+    // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others; a piece without a
+    // partner as it was read
+    const groups = store.held.length ? (await import('./pieces.js')).heldGroups(store) : [];
+    await inOrder(
+      groups.length,
+      window,
+      async (i) => {
+        const g = groups[i];
+        if (g.pieces.length === 1 || !joinTaskFor)
+          return { ok: true, value: store.value(g.pieces[0]), pages: 0 } as Outcome<unknown>;
+        return runner.run(joinTaskFor(g.input, g.pieces.map((p) => store.model(p))));
+      },
+      (i, outcome) => report(groups[i].input, outcome),
+    );
+  } finally {
+    store.close();
     await runner.close();
   }
   return result;

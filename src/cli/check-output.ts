@@ -1,21 +1,46 @@
-// Where `budgetdoc check` sends each document's result: sinks that receive the DocumentFindings in input order as
-// each document finishes, and the end of the run. The format sinks write text, JSON, JSON lines or HTML to stdout or
-// one file per document; other sinks (a summary over all documents, say) plug in beside them.
+// Where `budgetdoc check` sends each document's result: how one document's report is rendered (in the worker that
+// audited it: renderCheck), and sinks that receive the rendered reports in input order as each document finishes,
+// and the end of the run. The format sinks write text, JSON, JSON lines or HTML to stdout or one file per
+// document; other sinks (a summary over all documents, say) plug in beside them.
 import { findingsJson, formatText, htmlSection, htmlStart, HTML_END, type DocumentFindings } from '../audit/report.js';
 import { writeOut, type OutDir } from './batch.js';
 import type { InputFile } from './inputs.js';
+import type { CheckResult } from './tasks.js';
 
 export type CheckFormat = 'text' | 'json' | 'ndjson' | 'html';
 
+/** How a document's report is rendered: its format, and whether it goes to stdout (a JSON object of its own when
+ *  `single`, else an element of the array) or to a file of its own (--out). */
+export interface CheckRender {
+  format: CheckFormat;
+  pretty: boolean;
+  to: 'stdout' | 'out';
+  single: boolean;
+}
+
 export interface CheckSink {
-  /** a document read and audited, in input order (`input` names it for --out) */
-  document(result: DocumentFindings, input: InputFile): void | Promise<void>;
+  /** a document read, audited and rendered, in input order (`input` names it for --out) */
+  document(result: CheckResult, input: InputFile): void | Promise<void>;
   /** after the last document (unreadable files were reported on stderr already) */
   end(): void | Promise<void>;
 }
 
 function json(d: DocumentFindings, pretty: boolean): string {
   return JSON.stringify(findingsJson(d), null, pretty ? 2 : undefined);
+}
+
+/** One document's report, without the separators the stdout sink puts between documents. */
+export function renderCheck(d: DocumentFindings, r: CheckRender): string {
+  if (r.to === 'out') {
+    if (r.format === 'text') return formatText([d]);
+    if (r.format === 'html') return `${htmlStart()}${htmlSection(d)}${HTML_END}`;
+    return `${json(d, r.pretty)}\n`;
+  }
+  if (r.format === 'text') return formatText([d]);
+  if (r.format === 'ndjson') return `${json(d, false)}\n`;
+  if (r.format === 'html') return htmlSection(d);
+  if (r.single) return `${json(d, r.pretty)}\n`;
+  return r.pretty ? `  ${json(d, true).replace(/\n/g, '\n  ')}` : json(d, false);
 }
 
 /**
@@ -26,15 +51,13 @@ export function stdoutSink(format: CheckFormat, options: { pretty: boolean; sing
   let written = 0;
   return {
     async document(d) {
-      let text: string;
-      if (format === 'text') text = `${written ? '\n' : ''}${formatText([d])}`;
-      else if (format === 'ndjson') text = `${json(d, false)}\n`;
-      else if (format === 'html') text = `${written ? '\n' : htmlStart()}${htmlSection(d)}`;
-      else if (options.single) text = `${json(d, options.pretty)}\n`;
-      else
-        text = `${written ? ',\n' : '[\n'}${options.pretty ? `  ${json(d, true).replace(/\n/g, '\n  ')}` : json(d, false)}`;
+      let before = '';
+      if (format === 'text') before = written ? '\n' : '';
+      else if (format === 'html') before = written ? '\n' : htmlStart();
+      else if (format === 'json' && !options.single) before = written ? ',\n' : '[\n';
       written++;
-      await writeOut(text);
+      if (before) await writeOut(before);
+      await writeOut(d.bytes);
     },
     async end() {
       if (!written) return;
@@ -45,13 +68,11 @@ export function stdoutSink(format: CheckFormat, options: { pretty: boolean; sing
 }
 
 /** --out DIR: one report per document, NAME.check.txt / .json / .html. */
-export function outDirSink(format: CheckFormat, out: OutDir, options: { pretty: boolean }): CheckSink {
+export function outDirSink(format: CheckFormat, out: OutDir): CheckSink {
+  const suffix = format === 'text' ? '.check.txt' : format === 'html' ? '.check.html' : '.check.json';
   return {
     document(d, input) {
-      const name = input.name;
-      if (format === 'text') out.write(name, '.check.txt', formatText([d]));
-      else if (format === 'html') out.write(name, '.check.html', `${htmlStart()}${htmlSection(d)}${HTML_END}`);
-      else out.write(name, '.check.json', `${json(d, options.pretty)}\n`);
+      out.write(input.name, suffix, d.bytes);
     },
     end() {
       process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);

@@ -1,7 +1,7 @@
 // Reading any input the CLI accepts into a disclosure model (model JSON/YAML, an input workbook, or a published
 // disclosure in any format) through the one input reader, write/input.ts; unreadable input becomes a UserError with
 // exit 2.
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../extract/index.js';
 import type { Disclosure } from '../model/schema.js';
 import { ReadError } from '../read/errors.js';
 import { isInputError, readInput } from '../write/input.js';
@@ -12,13 +12,9 @@ import { UserError } from './errors.js';
 export async function readModel(path: string): Promise<Disclosure> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = await readInputFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `无法读取 ${path}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message} — 请检查路径`,
-      2,
-    );
+    throw asUserError(err);
   }
   return readModelBytes(bytes, path);
 }

@@ -1,6 +1,7 @@
 // `check --summary` output: the batch review table (src/audit/summary.ts) as aligned text, JSON or an XLSX workbook.
 import ExcelJS from 'exceljs';
 import { shareText, summaryTotals, type SummaryRow } from '../audit/summary.js';
+import { SEVERITY_WORD } from '../catalog/words.js';
 
 export type SummaryFormat = 'text' | 'json' | 'xlsx';
 
@@ -9,8 +10,8 @@ const HEADERS = [
   '表格（读出/应有）',
   '表内等式（成立/检查）',
   '成立率',
-  '错误',
-  '警告',
+  SEVERITY_WORD.error,
+  SEVERITY_WORD.warning,
   '读取存疑',
   '页数',
   '秒',
@@ -75,6 +76,11 @@ export function summaryText(rows: SummaryRow[]): string {
     out.push('未读出的标准表：');
     for (const r of missing) out.push(`  ${r.file}：${r.tables.missing.join('、')}`);
   }
+  const blank = rows.filter((r) => r.tables.blank.length);
+  if (blank.length) {
+    out.push('印出但没有任何数字的标准表（文件本身如此，不是读取失败）：');
+    for (const r of blank) out.push(`  ${r.file}：${r.tables.blank.join('、')}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -91,10 +97,11 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
     '表格读出',
     '表格应有',
     '未读出的标准表',
+    '印出但无数字的表',
     '等式成立',
     '等式检查',
-    '错误',
-    '警告',
+    SEVERITY_WORD.error,
+    SEVERITY_WORD.warning,
     '读取存疑',
     '页数',
     '秒',
@@ -108,6 +115,7 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
       r.tables.found,
       r.tables.expected,
       r.tables.missing.join('、'),
+      r.tables.blank.join('、'),
       r.sums.held,
       r.sums.checked,
       r.errors,
@@ -124,6 +132,7 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
     `错误中位数 ${t.medianErrors}；无错误 ${t.withoutErrors} 个`,
     t.tables.found,
     t.tables.expected,
+    '',
     '',
     t.sums.held,
     t.sums.checked,

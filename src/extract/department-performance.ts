@@ -4,6 +4,7 @@
 import type { Block, CellBlock, TableBlock } from '../read/blocks.js';
 import type { Amount, Indicator, PerformanceTarget, PerformanceTask, Place, Table, TableRow } from '../model/schema.js';
 import { makeAmount } from '../model/money.js';
+import type { FormRowKey } from '../catalog/keys.js';
 import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { splitTarget } from './performance.js';
@@ -14,7 +15,7 @@ import { flatMap } from './arrays.js';
 const FORM_TITLE = /^(?:\d{4}年度?)?[^。；，]{0,30}?部门整体(?:预算|支出)?绩效目标(?:申报)?表$/;
 
 /** The amounts of the 预算整体情况 block: printed label → row key, side (for the 收支 balance) */
-const BUDGET_ROWS: Array<{ key: string; label: string; match: RegExp; side?: 'income' | 'expenditure' }> = [
+const BUDGET_ROWS: Array<{ key: FormRowKey; label: string; match: RegExp; side?: 'income' | 'expenditure' }> = [
   { key: 'basicExpenditure', label: '基本支出', match: /^基本支出$/, side: 'expenditure' },
   { key: 'projectExpenditure', label: '项目支出', match: /^项目支出$/, side: 'expenditure' },
   { key: 'fiscalAppropriation', label: '财政拨款', match: /^财政拨款(?:收入)?$/, side: 'income' },

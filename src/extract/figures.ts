@@ -1,6 +1,16 @@
-// The key figures a reader asks first, in 万元: from the tables when present, else from the narrative.
-import type { Amount, Disclosure, Fact, Figures, Table, TableId } from '../model/schema.js';
+// The key figures a reader asks first, in 万元: from the tables when present, else from the narrative. Where each
+// figure is read from is catalogue data (catalog/figure-sources.ts); this module only follows those sources.
+import type { Amount, Disclosure, Fact, Figures, Table, TableId, TableRow } from '../model/schema.js';
 import { toJsonNumber, toWan } from '../model/money.js';
+import {
+  FUNCTION_CLASS_SOURCES,
+  KEY_FIGURE_SOURCES,
+  THREE_PUBLIC_FIGURE_SOURCE,
+  THREE_PUBLIC_FIGURES,
+  type KeyFigure,
+  type KeyFigureRow,
+  type KeyFigureSource,
+} from '../catalog/figure-sources.js';
 import { flatMap } from './arrays.js';
 
 type Doc = Omit<Disclosure, 'figures'>;
@@ -9,7 +19,8 @@ function num(a: Amount | null | undefined): number | undefined {
   return a ? toJsonNumber(toWan(a)) : undefined;
 }
 
-function table(doc: Doc, ...ids: TableId[]): Table | undefined {
+/** the first of the tables the document prints */
+function table(doc: Doc, ids: readonly TableId[]): Table | undefined {
   for (const id of ids) {
     const t = doc.tables.find((x) => x.id === id && x.status === 'present');
     if (t) return t;
@@ -17,17 +28,20 @@ function table(doc: Doc, ...ids: TableId[]): Table | undefined {
   return undefined;
 }
 
-function cell(
-  t: Table | undefined,
-  rowPick: (r: Table['rows'][number]) => boolean,
-  column: string,
-): Amount | undefined {
-  const row = t?.rows.find(rowPick);
-  return row?.cells.find((c) => c.column === column)?.amount ?? undefined;
+function pickRow(t: Table | undefined, row: KeyFigureRow): TableRow | undefined {
+  if (!t) return undefined;
+  if (row === 'total') return t.rows.find((r) => r.kind === 'total');
+  if ('key' in row) return t.rows.find((r) => r.key === row.key);
+  for (const key of row.firstKey) {
+    const hit = t.rows.find((r) => r.key === key);
+    if (hit) return hit;
+  }
+  return t.rows[t.rows.length - 1];
 }
 
-const totalRow = (r: Table['rows'][number]) => r.kind === 'total';
-const keyed = (key: string) => (r: Table['rows'][number]) => r.key === key;
+function cellOf(row: TableRow | undefined, column: string): Amount | undefined {
+  return row?.cells.find((c) => c.column === column)?.amount ?? undefined;
+}
 
 function facts(doc: Doc): Fact[] {
   return [
@@ -51,135 +65,75 @@ function fact(doc: Doc, kind: Fact['subject']['kind'], key?: string, topic?: str
   return pool.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key) && f.amount)?.amount;
 }
 
+function fromSource(doc: Doc, source: KeyFigureSource): Amount | undefined {
+  if ('model' in source)
+    return source.model === 'operatingCosts' ? doc.operatingCosts.fact?.amount : doc.procurement.total;
+  if ('fact' in source) return fact(doc, source.fact, source.key, source.topic);
+  const t = table(doc, source.tables);
+  const column = source.column === 'first' ? (t?.columns[0]?.key ?? source.orColumn) : source.column;
+  return column === undefined ? undefined : cellOf(pickRow(t, source.row), column);
+}
+
+function keyFigure(doc: Doc, name: KeyFigure): Amount | undefined {
+  for (const source of KEY_FIGURE_SOURCES[name]) {
+    const a = fromSource(doc, source);
+    if (a) return a;
+  }
+  return undefined;
+}
+
 export function computeFigures(doc: Doc): Figures {
   const f: Figures = {};
-  const set = <K extends keyof Figures>(k: K, v: Figures[K] | undefined) => {
-    if (v !== undefined) f[k] = v;
-  };
-  const summary = table(doc, 'income-expenditure-summary', 'final-income-expenditure-summary');
-  const summaryCol = summary?.columns[0]?.key ?? 'budget';
-  set('incomeTotal', num(cell(summary, keyed('incomeTotal'), summaryCol) ?? fact(doc, 'total', 'income')));
-  set(
-    'expenditureTotal',
-    num(cell(summary, keyed('expenditureTotal'), summaryCol) ?? fact(doc, 'total', 'expenditure')),
-  );
-  set(
-    'currentYearIncome',
-    num(
-      cell(summary, keyed('currentYearIncome'), summaryCol) ??
-        fact(doc, 'income', 'currentYear') ??
-        fact(doc, 'income', undefined, 'income'),
-    ),
-  );
-  set(
-    'currentYearExpenditure',
-    num(
-      cell(summary, keyed('currentYearExpenditure'), summaryCol) ??
-        fact(doc, 'expenditure', 'currentYear') ??
-        fact(doc, 'expenditure', undefined, 'expenditure'),
-    ),
-  );
+  for (const name of Object.keys(KEY_FIGURE_SOURCES) as KeyFigure[]) {
+    const v = num(keyFigure(doc, name));
+    if (v !== undefined) f[name] = v;
+  }
 
-  const byFunction = table(
-    doc,
-    'general-budget-expenditure',
-    'expenditure-summary',
-    'final-general-budget-expenditure',
-    'final-expenditure',
-  );
-  const projectTable = table(doc, 'general-budget-project-expenditure');
-  // a 部门整体预算绩效目标申报表 states them in its 预算整体情况 block
-  const form = table(doc, 'department-performance-target');
-  // the first function table that prints the column (江苏's 一般公共预算支出预算表 prints one 金额 column only)
-  const splitTables = (
-    [
-      'general-budget-expenditure',
-      'expenditure-summary',
-      'final-general-budget-expenditure',
-      'final-expenditure',
-    ] as TableId[]
-  ).map((id) => table(doc, id));
-  const split = (column: string) => splitTables.map((t) => cell(t, totalRow, column)).find((a) => a !== undefined);
-  set('basicExpenditure', num(split('basic') ?? fact(doc, 'basic') ?? cell(form, keyed('basicExpenditure'), 'budget')));
-  set(
-    'projectExpenditure',
-    num(
-      split('project') ??
-        cell(projectTable, totalRow, 'total') ??
-        fact(doc, 'project') ??
-        cell(form, keyed('projectExpenditure'), 'budget'),
-    ),
-  );
-
-  const fiscal = table(doc, 'fiscal-appropriation-summary', 'final-fiscal-appropriation-summary');
-  const generalBudget = table(doc, 'general-budget-expenditure', 'final-general-budget-expenditure');
-  set(
-    'generalPublicBudgetExpenditure',
-    // this year's spending (本年支出合计): a final account's 总计 adds the balance carried forward
-    num(
-      cell(fiscal, keyed('currentYearExpenditure'), 'generalBudget') ??
-        cell(fiscal, keyed('expenditureTotal'), 'generalBudget') ??
-        cell(generalBudget, totalRow, 'total') ??
-        fact(doc, 'generalBudget') ??
-        fact(doc, 'fund', 'generalBudget', 'income'),
-    ),
-  );
-
-  const three = table(doc, 'three-public', 'final-three-public');
-  // the 决算数 row of a final account, the 预算数 (this year's) row of a budget, else the last row
-  const threeRow =
-    three?.rows.find((r) => r.key === 'final') ??
-    three?.rows.find((r) => r.key === 'budget') ??
-    three?.rows[three.rows.length - 1];
-  const threeCell = (k: string) => threeRow?.cells.find((c) => c.column === k)?.amount ?? undefined;
-  const tp = (k: 'total' | 'overseas' | 'vehiclePurchase' | 'vehicleOperation' | 'reception') => {
+  const three = table(doc, THREE_PUBLIC_FIGURE_SOURCE.tables);
+  const threeRow = pickRow(three, THREE_PUBLIC_FIGURE_SOURCE.row);
+  const threePublic: NonNullable<Figures['threePublic']> = {};
+  for (const k of THREE_PUBLIC_FIGURES) {
     // a blank cell in the table is not a stated figure; the narrative may state it (e.g. "因公出国（境）费 0 万元")
-    return num(threeCell(k) ?? doc.threePublic.items.find((x) => x.subject.key === k && x.amount)?.amount);
-  };
-  const threePublic = {
-    total: tp('total'),
-    overseas: tp('overseas'),
-    vehiclePurchase: tp('vehiclePurchase'),
-    vehicleOperation: tp('vehicleOperation'),
-    reception: tp('reception'),
-  };
-  const tpClean = Object.fromEntries(Object.entries(threePublic).filter(([, v]) => v !== undefined));
-  if (Object.keys(tpClean).length) f.threePublic = tpClean;
+    const v = num(cellOf(threeRow, k) ?? doc.threePublic.items.find((x) => x.subject.key === k && x.amount)?.amount);
+    if (v !== undefined) threePublic[k] = v;
+  }
+  if (Object.keys(threePublic).length) f.threePublic = threePublic;
 
-  const basic = table(doc, 'general-budget-basic-expenditure', 'final-general-budget-basic-expenditure');
-  set('personnel', num(cell(basic, totalRow, 'personnel') ?? fact(doc, 'personnel')));
-  set('publicFunds', num(cell(basic, totalRow, 'public') ?? fact(doc, 'public')));
-  set('operatingCosts', num(doc.operatingCosts.fact?.amount));
-  set('procurementTotal', num(doc.procurement.total));
+  const classes = functionClasses(doc);
+  if (Object.keys(classes).length) f.functionClasses = classes;
+  return f;
+}
 
-  // expenditure by 类: the summary's expenditure side, else the function tables' class rows, else the narrative
+/** expenditure by 类: the first source table with a non-zero class row, else the narrative's 类 facts */
+function functionClasses(doc: Doc): Record<string, number> {
   const classes: Record<string, number> = {};
-  const classSource = [summary, fiscal, byFunction].find((t) =>
-    t?.rows.some((r) => r.classification?.level === 'class' && r.cells.some((c) => c.amount && c.amount.minor !== 0)),
-  );
-  if (classSource) {
+  const classRow = (r: TableRow) =>
+    r.classification?.level === 'class' && r.cells.some((c) => c.amount && c.amount.minor !== 0);
+  const sources = FUNCTION_CLASS_SOURCES.map((s) => ({ ...s, table: table(doc, s.tables) }));
+  const source = sources.find((s) => s.table?.rows.some(classRow));
+  if (source?.table) {
+    const firstSummaryColumn = sources[0]?.table?.columns[0]?.key ?? 'budget';
     const col =
-      classSource === byFunction
-        ? 'total'
-        : (classSource.columns.find((c) => c.side === 'expenditure')?.key ?? summaryCol);
-    for (const r of classSource.rows) {
+      source.column === 'expenditureSide'
+        ? (source.table.columns.find((c) => c.side === 'expenditure')?.key ?? firstSummaryColumn)
+        : source.column;
+    for (const r of source.table.rows) {
       if (r.classification?.level !== 'class' || r.side === 'income') continue;
       const a = r.cells.find((c) => c.column === col)?.amount;
       if (a && a.minor !== 0 && classes[r.classification.code] === undefined) classes[r.classification.code] = num(a)!;
     }
-  } else {
-    for (const s of doc.narrative) {
-      for (const x of s.facts) {
-        if (
-          x.subject.kind === 'function' &&
-          x.subject.code?.length === 3 &&
-          x.amount &&
-          classes[x.subject.code] === undefined
-        )
-          classes[x.subject.code] = num(x.amount)!;
-      }
+    return classes;
+  }
+  for (const s of doc.narrative) {
+    for (const x of s.facts) {
+      if (
+        x.subject.kind === 'function' &&
+        x.subject.code?.length === 3 &&
+        x.amount &&
+        classes[x.subject.code] === undefined
+      )
+        classes[x.subject.code] = num(x.amount)!;
     }
   }
-  if (Object.keys(classes).length) f.functionClasses = classes;
-  return f;
+  return classes;
 }

@@ -264,18 +264,35 @@ function refusalReason(blocks: Block[], year: number): string {
 
 /** Reads and parses a file; throws ReadError (clear message, exit code 2) when it cannot be read. */
 export async function parseFile(path: string): Promise<Disclosure> {
+  return parseBytes(await readInputFile(path), path);
+}
+
+/** A file's bytes, once it is known to be a file of a disclosure's size: the size is checked before anything is read,
+ * so a huge file is refused without being loaded. Throws ReadError (exit code 2). */
+export async function readInputFile(path: string): Promise<Buffer> {
   let info: Stats;
   try {
     info = await stat(path);
-  } catch {
-    throw unreadable(path);
+  } catch (err) {
+    throw unreadable(path, err);
   }
   checkInput(path, info);
-  return parseBytes(await readFile(path), path);
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw unreadable(path, err);
+  }
 }
 
-function unreadable(path: string): ReadError {
-  return new ReadError(path, '文件不存在或无法读取 (file not found or not readable)', 'check the path');
+function unreadable(path: string, err: unknown): ReadError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const what =
+    code === 'ENOENT'
+      ? '文件不存在 (file not found)'
+      : code === 'EACCES'
+        ? '没有读取权限 (permission denied)'
+        : '文件无法读取 (not readable)';
+  return new ReadError(path, what, 'check the path');
 }
 
 /** Refuses a folder, or a file too large to be a disclosure, before reading it. */

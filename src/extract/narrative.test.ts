@@ -468,6 +468,22 @@ describe('fact reader on constructed text', () => {
     expect([money(pair.budgetAmount), money(pair.amount)]).toEqual(['1560.05万元', '1511.89万元']);
   });
 
+  it('a plain 预算 paired in one sentence with its 决算 is the budget compared with (中央部门决算 三公 family)', () => {
+    const tp = (text: string) =>
+      readFacts([{ text, at }], { unitName: '某局', context: { topic: 'threePublic', subtopic: 'none', year: 2024 } });
+    const [total, overseas] = tp(
+      '某局 2024 年度“三公”经费财政拨款支出预算为 50.00 万元，2024 年度支出决算为 30.55 万元，完成预算的 61.10%。' +
+        '其中：因公出国（境）费支出决算为 2.10 万元，完成预算的 21.00%。',
+    );
+    expect(total.subject).toMatchObject({ kind: 'threePublic', key: 'total' });
+    expect([money(total.budgetAmount), money(total.amount)]).toEqual(['50.00万元', '30.55万元']);
+    // the comparison with the budget is part of what the item states (three-public-explained reads it there)
+    expect(overseas.text).toContain('完成预算的 21.00%');
+    // a 预算 figure not followed by a 决算 stays the sentence's own amount
+    const [budgetOnly] = tp('2024 年度“三公”经费财政拨款支出预算为 50.00 万元，比上年减少 1.00 万元。');
+    expect([money(budgetOnly.amount), budgetOnly.budgetAmount]).toEqual(['50.00万元', undefined]);
+  });
+
   it('a reason in its own sentence after the change belongs to the fact before it', () => {
     const [f] = read('项目支出 10 万元，比上年预算减少 2 万元，下降 16.67%。主要原因是：项目减少。');
     expect(f.reason?.text).toBe('项目减少');

@@ -669,7 +669,8 @@ function readClassified(
     if (first > 0 && grid.slice(first).every(amountsOnly)) {
       const head = grid.slice(0, first);
       const width = Math.max(...grid.map((r) => r.length));
-      const map = mapColumns(head, 0, tpl.columns, width);
+      const specs = [...tpl.columns, ...(tpl.extraColumns ?? [])];
+      const map = mapColumns(head, 0, specs, width);
       const rows: TableRow[] = grid.slice(first).map((r) => {
         const cells: Cell[] = [];
         for (const [k, spec] of map) {
@@ -683,7 +684,7 @@ function readClassified(
       const printedKeys = new Set(flatMap(rows, (r) => r.cells.map((c) => c.column)));
       return {
         rows,
-        columns: tpl.columns.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
+        columns: specs.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
       };
     }
   }
@@ -1282,11 +1283,12 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
           ? readSingleRow(f, grid, unit, ctx)
           : readClassified(f, grid, unit, ctx);
     placeRows(read.rows);
+    rejoinWrappedNames(read.rows, ctx.year);
     const statement = f.after.find((b) => b.type !== 'table' && EMPTY_STATEMENT.test(norm(b.text)));
     const hasAmounts = read.rows.some((r) => r.cells.some((c) => c.amount && c.amount.minor !== 0));
     const table: Table = {
       id: f.template.id,
-      status: !hasAmounts && (statement || f.template.mayBeEmpty) ? 'empty' : 'present',
+      status: !hasAmounts && (statement || f.template.mayBeEmpty || printsNoFigure(f, grid)) ? 'empty' : 'present',
       title: tidy(f.title.type === 'table' ? '' : f.title.text),
       columns: read.columns,
       rows: read.rows,
@@ -1305,6 +1307,43 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
     tables.push(table);
   }
   return tables;
+}
+
+/**
+ * A name wrapped inside its cell whose last characters the converter put into the next row's name
+ * ("30108 机关事业单位基本养老保险缴" | "30109 费职业年金缴费"), or the next row's first characters into this one:
+ * moved across when that makes both printed names the catalogue's names of their codes (and neither was before).
+ */
+function rejoinWrappedNames(rows: TableRow[], year: number): void {
+  const known = (row: TableRow, label: string) =>
+    ['exact', 'alias'].includes(nameMatches(row.classification!.code, label, year, row.classification!.system));
+  for (let i = 1; i < rows.length; i++) {
+    const [prev, row] = [rows[i - 1], rows[i]];
+    if (!prev.classification || !row.classification || !prev.label || !row.label) continue;
+    if (known(prev, prev.label) || known(row, row.label)) continue;
+    for (let k = 1; k <= 4; k++) {
+      if (k < row.label.length && known(prev, prev.label + row.label.slice(0, k)) && known(row, row.label.slice(k))) {
+        [prev.label, row.label] = [prev.label + row.label.slice(0, k), tidy(row.label.slice(k))];
+        break;
+      }
+      if (k < prev.label.length && known(prev, prev.label.slice(0, -k)) && known(row, prev.label.slice(-k) + row.label)) {
+        [prev.label, row.label] = [tidy(prev.label.slice(0, -k)), prev.label.slice(-k) + row.label];
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * The table was published blank: its grid has a header and row labels (合计) but not one digit outside the years and
+ * the column numbering, and no figure follows it outside the grid (上海's 基本支出 and 三公 tables of a unit with none).
+ * Such a table is `empty` (printed, nothing to read), not a reading failure.
+ */
+function printsNoFigure(f: Found, grid: CellBlock[][]): boolean {
+  if (grid.length < 2 || !grid.some((r) => r.some((c) => TOTAL_LABEL.test(norm(c.text))))) return false;
+  const digits = (text: string) => /\d/.test(norm(text).replace(/\d{4}\s*年度?/g, ''));
+  if (grid.some((r) => !isColumnNumbering(r) && r.some((c) => digits(c.text)))) return false;
+  return !f.after.some((b) => b.type !== 'table' && /\d[\d,]*\.\d{2}/.test(b.text));
 }
 
 /** Whether a heading announces a table (used for the 目录 and for attachment lists). */

@@ -129,7 +129,8 @@ export type TableColumn = z.infer<typeof TableColumnSchema>;
 
 export const TableSchema = z.object({
   id: TableIdSchema,
-  /** present: read from the body; empty: present with its statement that it is empty; absent: announced
+  /** present: read from the body; empty: present with its statement that it is empty, or printed blank (a header
+   *  and 合计 without one figure); absent: announced
    *  (目录) but not in the body; attachment: announced as 见附表 and not part of this text */
   status: z.enum(['present', 'empty', 'absent', 'attachment']),
   number: z.string().optional(),

@@ -122,21 +122,38 @@ function startsNumbered(text: string): boolean {
 }
 
 /** the separator between two pieces of one paragraph: none between CJK characters, one space between Latin words */
-function joinSeparator(aLast: string, bFirst: string): string {
-  return /[A-Za-z0-9]/.test(aLast) && /[A-Za-z]/.test(bFirst) ? ' ' : '';
+function joinSeparator(aLast: number, bFirst: number): string {
+  return isLatinOrDigit(aLast) && isLatin(bFirst) ? ' ' : '';
 }
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLatinOrDigit = (c: number) => isLatin(c) || isDigitCode(c);
+/** 。；;：:！？!? — a piece ending in one of them ends its sentence */
+const SENTENCE_END = new Set([0x3002, 0xff1b, 0x3b, 0xff1a, 0x3a, 0xff01, 0xff1f, 0x21, 0x3f]);
+/** \d.．，,、 — a piece ending in one of them is continued by the next */
+const OPEN_END = new Set([0x2e, 0xff0e, 0xff0c, 0x2c, 0x3001]);
+/** 。；;，, — PROSE at the last character (a comma counts there: no digit follows it yet) */
+const PROSE_END = new Set([0x3002, 0xff1b, 0x3b, 0xff0c, 0x2c]);
+
+/** A piece of a joined paragraph: where it starts in the paragraph's text and in the input. */
+type ParagraphPiece = { offset: number; line: number; column: number };
 
 /**
  * A paragraph being joined from lines, kept as pieces with what the joining rules ask of the whole text (its
  * first characters, its last character, whether PROSE matches it) updated per piece: testing the growing text
- * itself made reading quadratic in the length of a paragraph.
+ * itself made reading quadratic in the length of a paragraph. Characters are tested by char code and the arrays
+ * of pieces made only when a second piece joins: a string indexed by [i] makes a new string for every CJK character,
+ * and that garbage, and a paragraph's arrays for every one-line paragraph, made long texts cost more than their
+ * length (collected by the young generation's copying, whose work grows with what the text keeps alive).
  */
 class Paragraph {
-  readonly parts: string[] = [];
-  readonly pieces: Array<{ offset: number; line: number; column: number }> = [];
+  #first: string;
+  #parts: string[] | null = null;
+  #pieces: ParagraphPiece[] | null = null;
   length = 0;
-  head = '';
-  last = '';
+  /** char code of the last character (code unit) */
+  lastCode = -1;
   /** PROSE matches at a position before the last character (the last one's match depends on what follows) */
   #proseBefore = false;
   endLine: number;
@@ -146,46 +163,79 @@ class Paragraph {
     readonly line: number,
     readonly column: number,
   ) {
+    this.#first = text;
     this.endLine = line;
-    this.append(text, line, column);
+    this.#scan(text);
+    this.length = text.length;
+    this.lastCode = text.charCodeAt(text.length - 1);
+  }
+
+  /** PROSE = /[。；;]|[，,](?!\d)/ decided over the previous last character and the added text, until it matches */
+  #scan(added: string): void {
+    if (this.#proseBefore) return;
+    let prev = this.lastCode;
+    for (let i = 0; i < added.length; i++) {
+      const c = added.charCodeAt(i);
+      if (
+        prev === 0x3002 ||
+        prev === 0xff1b ||
+        prev === 0x3b ||
+        ((prev === 0xff0c || prev === 0x2c) && !isDigitCode(c))
+      ) {
+        this.#proseBefore = true;
+        return;
+      }
+      prev = c;
+    }
   }
 
   append(text: string, line: number, column: number): void {
-    const sep = this.length ? joinSeparator(this.last, text[0]) : '';
-    const added = sep + text;
-    // PROSE = /[。；;]|[，,](?!\d)/, decided character by character over the previous last character and the added
-    // text; by char code (reading a CJK character as a string makes a new string each time)
-    if (!this.#proseBefore) {
-      let prev = this.last ? this.last.charCodeAt(0) : -1;
-      for (let i = 0; i < added.length; i++) {
-        const c = added.charCodeAt(i);
-        if (
-          prev === 0x3002 || // 。
-          prev === 0xff1b || // ；
-          prev === 0x3b || // ;
-          ((prev === 0xff0c || prev === 0x2c) && !(c >= 0x30 && c <= 0x39)) // ，, not before a digit
-        ) {
-          this.#proseBefore = true;
-          break;
-        }
-        prev = c;
-      }
+    const sep = joinSeparator(this.lastCode, text.charCodeAt(0));
+    const added = sep ? sep + text : text;
+    this.#scan(added);
+    if (!this.#parts) {
+      this.#parts = [this.#first];
+      this.#pieces = [{ offset: 0, line: this.line, column: this.column }];
     }
-    this.parts.push(added);
-    this.pieces.push({ offset: this.length + sep.length, line, column });
+    this.#parts.push(added);
+    this.#pieces!.push({ offset: this.length + sep.length, line, column });
     this.length += added.length;
-    if (this.head.length < 6) this.head = (this.head + added).slice(0, 6);
-    this.last = added[added.length - 1];
+    this.lastCode = added.charCodeAt(added.length - 1);
     this.endLine = line;
   }
 
   /** PROSE.test(text) */
   prose(): boolean {
-    return this.#proseBefore || /[。；;，,]/.test(this.last);
+    return this.#proseBefore || PROSE_END.has(this.lastCode);
+  }
+
+  /** whether the last character ends a sentence (。；;：:！？!?) */
+  endsSentence(): boolean {
+    return SENTENCE_END.has(this.lastCode);
+  }
+
+  /** whether the last character leaves the text open for a continuation (a digit, . ． ， , 、) */
+  endsOpen(): boolean {
+    return isDigitCode(this.lastCode) || OPEN_END.has(this.lastCode);
+  }
+
+  /** whether `other` begins with the paragraph's first six characters (other.slice(0, 6) === text.slice(0, 6)) */
+  sameStart(other: string): boolean {
+    if (other.length < 6 || this.length < 6) return false;
+    if (this.#first.length >= 6) {
+      for (let i = 0; i < 6; i++) if (other.charCodeAt(i) !== this.#first.charCodeAt(i)) return false;
+      return true;
+    }
+    return other.startsWith(this.text().slice(0, 6));
+  }
+
+  /** the pieces, when the paragraph was joined from more than one line */
+  pieces(): ParagraphPiece[] | null {
+    return this.#pieces;
   }
 
   text(): string {
-    return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    return this.#parts ? this.#parts.join('') : this.#first;
   }
 }
 
@@ -211,7 +261,8 @@ export function readText(input: string, format = 'text'): ReadResult {
         text: para.text(),
         at: { line: para.line, column: para.column, endLine: para.endLine },
       };
-      if (para.pieces.length > 1) block.pieces = para.pieces;
+      const pieces = para.pieces();
+      if (pieces) block.pieces = pieces;
       blocks.push(block);
     }
     para = null;
@@ -284,11 +335,11 @@ export function readText(input: string, format = 'text'): ReadResult {
       const p: Paragraph = para;
       const continuesDirectly = gap === 0;
       // a sentence cut by a page break: the previous piece is prose that does not end a sentence
-      const openSentence = !/[。；;：:！？!?]/.test(p.last);
-      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || /[\d.．，,、]/.test(p.last);
+      const openSentence = !p.endsSentence();
+      const continuation = /^(?:万?元|[，,。；、%％）)])/.test(c.text) || p.endsOpen();
       // a new "label：value" line or a sentence repeating the paragraph's subject starts a new paragraph
       const labelLine = /^[\u4e00-\u9fff（）()]{2,12}[:：]/.test(c.text);
-      const sameSubject = c.text.length >= 6 && p.head === c.text.slice(0, 6);
+      const sameSubject = p.sameStart(c.text);
       const cutByPageBreak =
         gap > 0 &&
         openSentence &&

@@ -26,6 +26,9 @@ export interface StoreOptions {
   database?: string;
   /** pool size for the server (default 10) */
   poolSize?: number;
+  /** URL of a module exporting `renderStoredBody` (a BodyRenderer, documents.ts): each document stored through
+   *  this store gets its page body rendered at import (the portal passes src/web/stored-body) */
+  bodies?: string;
 }
 
 export interface Store {
@@ -36,6 +39,8 @@ export interface Store {
   engine: 'pglite' | 'postgres';
   /** where the data lives, for messages (data directory or URL without password) */
   location: string;
+  /** see StoreOptions.bodies */
+  bodies?: string;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await store.close();
     throw err;
   }
+  if (options.bodies) store.bodies = options.bodies;
   return store;
 }
 

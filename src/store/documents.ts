@@ -27,6 +27,50 @@ export interface DocumentInput {
   region?: string;
 }
 
+/** A finding as the store writes it, in insertion order: the database numbers a document's findings in this order. */
+export interface StoredFindingRow {
+  rule: string;
+  severity: string;
+  message: string;
+  section: string | null;
+  table_id: string | null;
+  row_label: string | null;
+  line: number | null;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * What a page shows of a document that needs its model, rendered once when it is stored (by a module the caller
+ * names, see StoreOptions.bodies: the store knows nothing of pages). `mark` opens the placeholders the text holds
+ * for the ids the database has not given yet; `renderer` names the code that rendered it.
+ */
+export interface StoredBody {
+  renderer: string;
+  mark: string;
+  treeChart: string | null;
+  tail: string;
+}
+
+/** Renders a document's stored body from its model and its findings (as they will be stored, in order). */
+export type BodyRenderer = (
+  model: Disclosure,
+  findings: StoredFindingRow[],
+  source: { file: string; format: string },
+) => StoredBody;
+
+const bodyRenderers = new Map<string, Promise<BodyRenderer>>();
+
+/** The body renderer a module exports as `renderStoredBody` (loaded once per thread). */
+export function loadBodyRenderer(moduleUrl: string | undefined): Promise<BodyRenderer> | undefined {
+  if (!moduleUrl) return undefined;
+  let loaded = bodyRenderers.get(moduleUrl);
+  if (!loaded) {
+    loaded = import(moduleUrl).then((m: { renderStoredBody: BodyRenderer }) => m.renderStoredBody);
+    bodyRenderers.set(moduleUrl, loaded);
+  }
+  return loaded;
+}
+
 export type StoreOutcome =
   /** stored and now the current version */
   | 'imported'
@@ -114,6 +158,7 @@ const INSERT_DOCUMENT = (() => {
   const factsParam = `$${DOCUMENT_COLUMNS.length + 2}::jsonb`;
   const termsParam = `$${DOCUMENT_COLUMNS.length + 3}::tsvector`;
   const foldedParam = `$${DOCUMENT_COLUMNS.length + 4}::text`;
+  const body = (n: number) => `$${DOCUMENT_COLUMNS.length + 4 + n}::text`;
   const searchColumns = ['status', 'unit_name', 'region', 'year', 'kind', 'scope'];
   const param = (c: string) => `$${DOCUMENT_COLUMNS.findIndex(([n]) => n === c) + 1}`;
   const searchValues = searchColumns.map(param).join(', ');
@@ -121,6 +166,8 @@ const INSERT_DOCUMENT = (() => {
     `with doc as (insert into documents (${names(DOCUMENT_COLUMNS)}) values (${documentParams}) returning id), ` +
     `s as (insert into document_search (id, ${searchColumns.join(', ')}, search_terms) select doc.id, ${searchValues}, ${termsParam} from doc), ` +
     `t as (insert into document_text (id, folded) select doc.id, ${foldedParam} from doc), ` +
+    // the page body rendered at import, when the importer was given a renderer
+    `b as (insert into document_bodies (document_id, renderer, mark, tree_chart, tail) select doc.id, ${body(1)}, ${body(2)}, ${body(3)}, ${body(4)} from doc where ${body(1)} is not null), ` +
     `f as (insert into findings (document_id, ${names(FINDING_COLUMNS)}) select doc.id, ${fromArray(FINDING_COLUMNS)} from doc, jsonb_array_elements(${findingsParam}) as e), ` +
     // all the document's facts in one multi-row insert, into the partition of its year
     `e as (select ${fromArray(FACT_COLUMNS, true)} from jsonb_array_elements(${factsParam}) as e), ` +
@@ -131,6 +178,20 @@ const INSERT_DOCUMENT = (() => {
     'select id from doc'
   );
 })();
+
+/** The findings' rows from the JSON parameter of the insert (FINDING_COLUMNS order). */
+function storedFindingRows(json: string): StoredFindingRow[] {
+  return (JSON.parse(json) as unknown[][]).map((v) => ({
+    rule: v[0] as string,
+    severity: v[1] as string,
+    message: v[2] as string,
+    section: (v[3] as string | null) ?? null,
+    table_id: (v[4] as string | null) ?? null,
+    row_label: (v[5] as string | null) ?? null,
+    line: (v[6] as number | null) ?? null,
+    detail: v[7] as Record<string, unknown>,
+  }));
+}
 
 function findingValues(findings: Finding[]): unknown[][] {
   return findings.map((f) => [
@@ -176,13 +237,16 @@ export interface PreparedDocument {
   searchTerms: string;
   /** the folded text long words are confirmed against (foldedSearchText) */
   foldedText: string;
+  /** the page body, when a renderer was given */
+  body?: StoredBody;
 }
 
 const STATUS_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'status');
 const SUPERSEDED_COLUMN = DOCUMENT_COLUMNS.findIndex(([n]) => n === 'superseded_by');
 
-export function prepareDocument(input: DocumentInput): PreparedDocument {
+export function prepareDocument(input: DocumentInput, renderBody?: BodyRenderer): PreparedDocument {
   const doc = input.model;
+  const findings = JSON.stringify(findingValues(input.findings));
   // lower-cased once here so that queries can use plain strpos instead of ILIKE over every text
   const original = searchText(doc);
   const text = original.toLowerCase();
@@ -217,8 +281,14 @@ export function prepareDocument(input: DocumentInput): PreparedDocument {
     ],
     searchTerms: tsvectorLiteral(searchTerms(text)),
     foldedText: foldedSearchText(text),
-    findings: JSON.stringify(findingValues(input.findings)),
+    findings,
     facts: JSON.stringify(factValues(factRows(doc))),
+    ...(renderBody
+      ? {
+          // the findings as the database will hold them (read back from the same JSON the statement inserts)
+          body: renderBody(doc, storedFindingRows(findings), { file: input.source.file, format: doc.source.format }),
+        }
+      : {}),
   };
 }
 
@@ -234,7 +304,7 @@ export async function storeDocument(
     .where('content_hash', '=', hash)
     .executeTakeFirst();
   if (existing) return { id: existing.id, outcome: 'unchanged' };
-  return storePrepared(store, prepareDocument(input), options);
+  return storePrepared(store, prepareDocument(input, await loadBodyRenderer(store.bodies)), options);
 }
 
 /** Writes a prepared document in one transaction: lock its key, decide its status, one statement for all rows. */
@@ -265,6 +335,10 @@ export async function storePrepared(
         prepared.facts,
         prepared.searchTerms,
         prepared.foldedText,
+        prepared.body?.renderer ?? null,
+        prepared.body?.mark ?? null,
+        prepared.body?.treeChart ?? null,
+        prepared.body?.tail ?? null,
       ]),
     );
     const id = inserted.rows[0].id;

@@ -167,9 +167,10 @@ export class PreparePool {
     bytes: Uint8Array,
     region?: string,
     pieces = false,
+    bodies?: string,
   ): Promise<{ prepared?: PreparedDocument; findings: number; piece?: Disclosure }> {
     // the file's bytes move to the worker without a copy (the caller no longer needs them)
-    return this.#pool.run({ file, bytes, region, pieces }, { transferList: [bytes.buffer as ArrayBuffer] });
+    return this.#pool.run({ file, bytes, region, pieces, bodies }, { transferList: [bytes.buffer as ArrayBuffer] });
   }
 
   async close(): Promise<void> {
@@ -192,7 +193,13 @@ async function importWithPool(
       .executeTakeFirst();
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const kept = options.pieces ? bytes.slice() : bytes;
-    const { prepared, findings, piece } = await pool.prepare(file, bytes, options.region, Boolean(options.pieces));
+    const { prepared, findings, piece } = await pool.prepare(
+      file,
+      bytes,
+      options.region,
+      Boolean(options.pieces),
+      store.bodies,
+    );
     if (piece && options.pieces) {
       options.pieces.push({ file, bytes: kept, model: piece });
       return { file, outcome: 'imported' };

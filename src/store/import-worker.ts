@@ -2,7 +2,7 @@
 // and prepares its rows, so that the CPU work of several files runs beside the main thread's database writes.
 import path from 'node:path';
 import { defaultAnalysis } from './analysis.js';
-import { prepareDocument, type PreparedDocument } from './documents.js';
+import { loadBodyRenderer, prepareDocument, type PreparedDocument } from './documents.js';
 import { pieceHolds } from '../extract/join.js';
 import type { Disclosure } from '../model/schema.js';
 
@@ -12,6 +12,8 @@ export interface WorkerTask {
   region?: string;
   /** pieces of a disclosure are returned, not prepared (the importer joins them) */
   pieces?: boolean;
+  /** module rendering the page body (StoreOptions.bodies) */
+  bodies?: string;
 }
 
 export default async function prepare(
@@ -21,11 +23,14 @@ export default async function prepare(
   // a piece of a disclosure (情况说明 or 报表 alone) goes back to be joined with its partner
   if (task.pieces && pieceHolds(model) !== 'whole') return { piece: model, findings: 0 };
   const findings = defaultAnalysis.audit(model);
-  const prepared = prepareDocument({
-    model,
-    findings,
-    source: { file: path.basename(task.file), bytes: task.bytes },
-    region: task.region,
-  });
+  const prepared = prepareDocument(
+    {
+      model,
+      findings,
+      source: { file: path.basename(task.file), bytes: task.bytes },
+      region: task.region,
+    },
+    await loadBodyRenderer(task.bodies),
+  );
   return { prepared, findings: findings.length };
 }

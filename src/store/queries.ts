@@ -222,6 +222,81 @@ export async function getDocument(store: Store, id: number): Promise<DocumentRec
   return { ...rest, model: JSON.parse(gunzipSync(model_gz).toString('utf8')) as Disclosure };
 }
 
+/** A unit's stored version as its page lists it (unitDocuments). */
+export type UnitVersion = DocumentSummary & {
+  figures: Figures;
+  doc_date: string | null;
+  staff_actual: string | null;
+  staff_authorized: string | null;
+};
+
+/** Findings of a document in the order pages list them: errors first, then by line. */
+const FINDING_ORDER = sql`case severity when 'error' then 0 when 'warning' then 1 else 2 end, line nulls last, id`;
+
+/**
+ * Everything a document's page shows, in one statement (one round trip instead of three): the document, every
+ * stored version of its unit (as unitDocuments) and either the page body stored at import by `renderer` (with the
+ * ids of the findings it shows) or, when there is none by that code, the model and the findings (as
+ * documentFindings) to render it from.
+ */
+export async function documentPageData(
+  store: Store,
+  id: number,
+  renderer: string,
+): Promise<
+  | {
+      record: Omit<DocumentRecord, 'model'>;
+      versions: UnitVersion[];
+      source: { model: Disclosure; findings: FindingRecord[] } | { body: StoredBodyRow; findingIds: number[] };
+    }
+  | undefined
+> {
+  const result = await sql<
+    Omit<DocumentRecord, 'model'> & {
+      model_gz: Uint8Array | null;
+      findings: FindingRecord[] | null;
+      versions: UnitVersion[];
+      mark: string | null;
+      tree_chart: string | null;
+      tail: string | null;
+      finding_ids: number[] | null;
+    }
+  >`
+    select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}, d.unit_code, d.doc_date, d.superseded_by, d.source_file,
+      d.source_format, d.staff_actual::text as staff_actual, d.staff_authorized::text as staff_authorized, d.imported_at,
+      d.figures, b.mark, b.tree_chart, b.tail,
+      case when b.document_id is null then d.model_gz end as model_gz,
+      case when b.document_id is null then (select coalesce(json_agg(f order by ${FINDING_ORDER}), '[]') from (
+        select id, document_id, rule, severity, message, section, table_id, row_label, line, detail
+        from findings where document_id = d.id) f) end as findings,
+      case when b.document_id is not null then
+        (select coalesce(array_agg(id order by id), '{}') from findings where document_id = d.id) end as finding_ids,
+      (select coalesce(json_agg(v order by v.year desc, v.kind, v.status, v.id desc), '[]') from (
+        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`u.${c}`)))}, u.figures, u.doc_date,
+          u.staff_actual::text as staff_actual, u.staff_authorized::text as staff_authorized
+        from documents u where u.unit_name = d.unit_name and u.status <> 'draft') v) as versions
+    from documents d left join document_bodies b on b.document_id = d.id and b.renderer = ${renderer}
+    where d.id = ${id}`.execute(store.db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { model_gz, findings, versions, mark, tree_chart, tail, finding_ids, ...record } = row;
+  return {
+    record,
+    versions,
+    source:
+      mark !== null && tail !== null
+        ? { body: { mark, tree_chart, tail }, findingIds: finding_ids ?? [] }
+        : { model: JSON.parse(gunzipSync(model_gz!).toString('utf8')) as Disclosure, findings: findings ?? [] },
+  };
+}
+
+/** A page body as stored at import (schema.ts document_bodies). */
+export interface StoredBodyRow {
+  mark: string;
+  tree_chart: string | null;
+  tail: string;
+}
+
 export async function getSource(
   store: Store,
   id: number,
@@ -282,7 +357,7 @@ export async function documentFindings(store: Store, id: number): Promise<Findin
   const result = await sql<FindingRecord>`
     select id, document_id, rule, severity, message, section, table_id, row_label, line, detail from findings
     where document_id = ${id}
-    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, line nulls last, id`.execute(store.db);
+    order by ${FINDING_ORDER}`.execute(store.db);
   return result.rows;
 }
 

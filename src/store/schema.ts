@@ -103,6 +103,16 @@ export interface DocumentTextTable {
   folded: string;
 }
 
+/** A document's page body rendered at import (findings, explanations, tables, treemap; see documents.ts
+ *  StoredBody): a page view reads it instead of decoding the model, when `renderer` is the running code's. */
+export interface DocumentBodiesTable {
+  document_id: number;
+  renderer: string;
+  mark: string;
+  tree_chart: string | null;
+  tail: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   document_search: DocumentSearchTable;
@@ -110,6 +120,7 @@ export interface Database {
   findings: FindingsTable;
   facts: FactsTable;
   fact_class_sums: FactClassSumsTable;
+  document_bodies: DocumentBodiesTable;
 }
 
 /** DDL applied at open; idempotent. PostgreSQL 15 features only (PGlite runs a newer server, the server is 15). */
@@ -231,6 +242,17 @@ export const DDL: string[] = [
   )`,
   `create index if not exists fact_class_sums_lookup on fact_class_sums (table_id, column_key, year) include (document_id, class, amount_wan, cells)`,
   `create index if not exists fact_class_sums_document on fact_class_sums (document_id)`,
+  `create table if not exists document_bodies (
+    document_id integer primary key references documents(id) on delete cascade,
+    renderer text not null,
+    mark text not null,
+    tree_chart text,
+    tail text not null
+  )`,
+  `do $$ begin
+     alter table document_bodies alter column tail set compression lz4;
+   exception when others then null;
+   end $$`,
   // which way the search terms were cut (see rows.ts searchTerms); older stores are re-indexed at open
   `create table if not exists store_meta (key text primary key, value text not null)`,
 ];

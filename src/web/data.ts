@@ -1,8 +1,9 @@
 // What pages and the API show, computed once: key-figure tables, exact differences and ratios, chart series.
 import { KIND_WORD, SCOPE_WORD, SEVERITY_WORD } from '../catalog/words.js';
 import { lookupFunction } from '../catalog/codes.js';
+import { THREE_PUBLIC_ITEM_KEYS, THREE_PUBLIC_NAME, type ThreePublicItem } from '../catalog/three-public.js';
 import { diffExact, formatExact, parseDecimal, toWan } from '../model/money.js';
-import type { Disclosure, Figures, Table } from '../model/schema.js';
+import type { Disclosure, Table } from '../model/schema.js';
 import { FIGURES, figureValue } from '../store/figures.js';
 import type { FigureRecord } from '../store/queries.js';
 import { formatWanUnit } from './format.js';
@@ -285,9 +286,7 @@ export function functionTree(doc: Disclosure): { table: string; tree: TreeNode[]
   return null;
 }
 
-export const THREE_PUBLIC_ITEMS: Array<[keyof NonNullable<Figures['threePublic']>, string]> = [
-  ['overseas', '因公出国（境）费'],
-  ['vehiclePurchase', '公务用车购置费'],
-  ['vehicleOperation', '公务用车运行维护费'],
-  ['reception', '公务接待费'],
-];
+export const THREE_PUBLIC_ITEMS: Array<[ThreePublicItem, string]> = THREE_PUBLIC_ITEM_KEYS.map((k) => [
+  k,
+  THREE_PUBLIC_NAME[k],
+]);

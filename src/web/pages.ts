@@ -3,7 +3,6 @@
 import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Disclosure, Table } from '../model/schema.js';
 import { ruleExplanation, ruleTitle } from '../audit/rule-titles.zh-CN.js';
 import { deleteDocument, publishDocument } from '../store/documents.js';
 import { FIGURES, FIGURE_KEYS, PER_HEAD, figureLabel, figureValue, type PerHead } from '../store/figures.js';
@@ -12,14 +11,12 @@ import {
   auditSummary,
   documentDimensions,
   documentFigures,
-  documentFindings,
-  getDocument,
+  documentPageData,
   rankings,
   searchDocuments,
   unitDocuments,
   type DocumentSummary,
   type FigureRecord,
-  type FindingRecord,
 } from '../store/queries.js';
 import type { SnippetPart } from '../store/search-text.js';
 import { compareIds, documentFilter } from './api.js';
@@ -30,7 +27,6 @@ import {
   compareOrder,
   compareRows,
   decimalText,
-  functionTree,
   FUNCTION_TABLES,
   isExecutionPair,
   KIND_LABEL,
@@ -65,9 +61,9 @@ import {
   formatWan,
   formatWanUnit,
 } from './format.js';
-import { findingNode, type FindingNode } from './finding-node.js';
-import { findingRegion, hasPdfSource, placeRegion, sourceLink } from './source-region.js';
-import { cellText, pairSides, tableSides, type SideLayout } from './table-layout.js';
+import { renderDocumentBody } from './document-body.js';
+import { BODY_RENDERER, storedBody } from './stored-body.js';
+import { hasPdfSource } from './source-region.js';
 import { receiveUpload } from './upload.js';
 
 const PAGE_SIZE = 20;
@@ -173,200 +169,46 @@ async function home(c: Context, options: AppOptions): Promise<Response> {
 
 // ── a document (a unit's page) ──────────────────────────────────────────────────────────────────────────
 
-/** A stored finding with the node of the model it points at (src/web/finding-node.ts), looked up once per page. */
-type PlacedFinding = FindingRecord & { node?: FindingNode };
-
-/**
- * Findings about a row: pointing at this row of this table by id and index, or (a finding on the table or on no
- * table) at the row's source line. Lines count only when the table's rows have their own.
- */
-function findingsFor(
-  findings: PlacedFinding[],
-  table: Table,
-  row: Table['rows'][number],
-  positioned: boolean,
-): PlacedFinding[] {
-  return findings.filter((f) => {
-    if (f.node) {
-      if (f.node.table !== table) return false;
-      if (f.node.row) return f.node.row === row;
-    } else if (f.table_id) return false;
-    return positioned && f.line !== null && f.line === row.at.line && (f.node !== undefined || !f.section);
-  });
-}
-
-/** A finding's rule as a reader sees it: the Chinese title, its explanation on hover and the id for reference. */
-function ruleCell(rule: string): Markup {
-  return h`<span class="rule">${ruleTitle(rule)}</span> <code class="muted">${rule}</code><br><span class="muted rule-why">${ruleExplanation(rule) ?? ''}</span>`;
-}
-
-function marks(items: PlacedFinding[]): Markup {
-  return h`${items.map((f) => h`<a class="mark" href="#finding-${f.id}" title="${SEVERITY_LABEL[f.severity] ?? f.severity}：${f.message}">⚑${SEVERITY_LABEL[f.severity] ?? ''}</a>`)}`;
-}
-
-/** Findings of a row noted for the findings list; the row's kind and its worst finding as class names. */
-function rowMarks(
-  findings: PlacedFinding[],
-  table: Table,
-  row: Table['rows'][number],
-  positioned: boolean,
-  marked: Map<number, string>,
-): { here: PlacedFinding[]; cls: string; anchor?: string } {
-  const here = findingsFor(findings, table, row, positioned);
-  const anchor = here.length ? `row-${here[0].id}` : undefined;
-  if (anchor) here.forEach((f) => marked.set(f.id, anchor));
-  const worst = here.find((f) => f.severity === 'error') ?? here.find((f) => f.severity === 'warning') ?? here[0];
-  const cls = [
-    row.kind === 'leaf' || row.kind === 'organisation' ? '' : row.kind,
-    here.length ? `has-finding finding-${worst.severity}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return { here, cls, anchor };
-}
-
-function rowLabel(row: Table['rows'][number], here: PlacedFinding[], documentId: number | undefined): Markup {
-  return h`${row.label}${row.project ? h` <span class="muted">${row.project}</span>` : ''}${marks(here)}${sourceLink(documentId, placeRegion(row.at), true)}`;
-}
-
-/** A two-sided table (收支总表) as printed: income rows and their columns on the left, expenditure on the right. */
-function renderTwoSided(
-  table: Table,
-  sides: SideLayout[],
-  findings: PlacedFinding[],
-  marked: Map<number, string>,
-  documentId: number | undefined,
-  positioned: boolean,
-): Markup {
-  const width = (s: SideLayout) => s.columns.length + 1 + (s.codes ? 1 : 0);
-  const half = (s: SideLayout, row: Table['rows'][number] | undefined) => {
-    if (!row)
-      return h`${s.codes ? h`<td></td>` : ''}<td class="blank"></td>${s.columns.map(() => h`<td class="num"></td>`)}`;
-    const { here, cls, anchor } = rowMarks(findings, table, row, positioned, marked);
-    const c = cls ? h` class="${cls}"` : '';
-    return h`${s.codes ? h`<td${c}>${row.classification?.code ?? row.orgCode ?? ''}</td>` : ''}<td${c}${anchor ? h` id="${anchor}"` : ''}>${rowLabel(row, here, documentId)}</td>${s.columns.map((col) => h`<td class="num${cls ? ` ${cls}` : ''}">${cellText(row, col)}</td>`)}`;
-  };
-  return h`<table class="data two-sided" data-table="${table.id}"><thead><tr>${sides.map((s) => h`<th colspan="${width(s)}" class="side">${s.side === 'income' ? '收入' : '支出'}</th>`)}</tr>
-<tr>${sides.map((s) => h`${s.codes ? h`<th>编码</th>` : ''}<th>项目</th>${s.columns.map((col) => h`<th>${col.label}</th>`)}`)}</tr></thead><tbody>
-${pairSides(table).map((line) => h`<tr>${half(sides[0], line.income)}${half(sides[1], line.expenditure)}</tr>`)}
-</tbody></table>`;
-}
-
-function renderTable(
-  table: Table,
-  findings: PlacedFinding[],
-  marked: Map<number, string>,
-  documentId: number | undefined,
-): Markup {
-  if (table.status !== 'present') {
-    const why =
-      table.status === 'empty'
-        ? (table.emptyStatement?.text ?? '本表无数据')
-        : table.status === 'attachment'
-          ? '见附表（不在本文本中）'
-          : '目录列出但正文缺失';
-    return h`<h3 id="table-${table.id}">${table.title}</h3><p class="muted">${why}</p>`;
-  }
-  const positioned = new Set(table.rows.map((r) => r.at.line)).size > 1;
-  const tableLevel = findings.filter(
-    (f) => f.node?.table === table && !f.node.row && (f.line === null || !table.rows.some((r) => r.at.line === f.line)),
-  );
-  tableLevel.forEach((f) => marked.set(f.id, `table-${table.id}`));
-  const sides = tableSides(table);
-  const grid = sides
-    ? renderTwoSided(table, sides, findings, marked, documentId, positioned)
-    : h`<table class="data" data-table="${table.id}"><thead><tr><th>编码</th><th>项目</th>${table.columns.map((col) => h`<th>${col.label}</th>`)}</tr></thead><tbody>
-${table.rows.map((row) => {
-  const { here, cls, anchor } = rowMarks(findings, table, row, positioned, marked);
-  return h`<tr class="${cls}"${anchor ? h` id="${anchor}"` : ''}><td>${row.classification?.code ?? row.orgCode ?? ''}</td><td>${rowLabel(row, here, documentId)}</td>${table.columns.map((col) => h`<td class="num">${cellText(row, col)}</td>`)}</tr>`;
-})}
-</tbody></table>`;
-  return h`<h3 id="table-${table.id}">${table.number ? `${table.number} ` : ''}${table.title} <span class="muted">（单位：${table.unit ?? '万元'}）</span>${marks(tableLevel)}${sourceLink(documentId, placeRegion(table.at))}</h3>
-<div class="table-scroll">${grid}</div>`;
-}
-
-function renderNarrative(doc: Disclosure, findings: PlacedFinding[], marked: Map<number, string>): Markup {
-  const lines = [...doc.overview.functions, ...doc.narrative.flatMap((s) => s.paragraphs)].map((p) => p.at?.line);
-  const positioned = new Set(lines).size > 1;
-  const para = (text: string, line: number | undefined) => {
-    const here =
-      line === undefined || !positioned
-        ? []
-        : findings.filter((f) => !marked.has(f.id) && f.line === line && !f.table_id);
-    here.forEach((f) => marked.set(f.id, `para-${here[0].id}`));
-    return h`<p class="para${here.length ? ` has-finding finding-${here[0].severity}` : ''}"${here.length ? h` id="para-${here[0].id}"` : ''}>${text}${marks(here)}</p>`;
-  };
-  return h`${doc.overview.functions.length ? h`<h3>主要职能</h3>${doc.overview.functions.map((p) => para(p.text, p.at?.line))}` : ''}
-${doc.narrative.map((s) => {
-  const sectionFindings = findings.filter(
-    (f) =>
-      !marked.has(f.id) &&
-      f.section !== null &&
-      (f.section === s.number || f.section === s.title || f.section === s.topic),
-  );
-  sectionFindings.forEach((f) => marked.set(f.id, `section-${s.number}`));
-  return h`<h3 id="section-${s.number}">${s.number}、${s.title}${marks(sectionFindings)}</h3>${s.paragraphs.map((p) => para(p.text, p.at?.line))}`;
-})}`;
-}
-
 async function documentPage(c: Context, options: AppOptions): Promise<Response> {
   const id = pathId(c);
-  const record = await getDocument(options.store, id);
+  // the document, its findings and its unit's versions in one statement
+  const data = await documentPageData(options.store, id, BODY_RENDERER);
   const reviewer = hasToken(c, options.token);
-  if (!record || (record.status === 'draft' && !reviewer))
+  if (!data || (data.record.status === 'draft' && !reviewer))
     throw new HttpError(404, `没有编号为 ${id} 的文件`, 'not_found');
-  const doc = record.model;
-  const [stored, versions] = await Promise.all([
-    documentFindings(options.store, id),
-    unitDocuments(options.store, record.unit_name),
-  ]);
-  const findings: PlacedFinding[] = stored.map((f) => {
-    const node = findingNode(doc, f);
-    return node ? { ...f, node } : f;
-  });
+  const { record, versions, source } = data;
+  // findings, explanations and tables: stored with the document when it was imported, else rendered from its model
+  const pageBody =
+    'body' in source
+      ? storedBody(source.body, id, source.findingIds)
+      : renderDocumentBody(source.model, source.findings, hasPdfSource(record) ? id : undefined);
   const sameKind = versions
     .filter((v) => v.kind === record.kind && v.scope === record.scope && v.status === 'current')
     .sort((a, b) => a.year - b.year);
-  const marked = new Map<number, string>();
-  // links to the page regions figures came from, when there is a PDF to show
-  const pdfId = hasPdfSource(record) ? id : undefined;
-  const tablesHtml = doc.tables.map((t) => renderTable(t, findings, marked, pdfId));
-  const narrativeHtml = renderNarrative(doc, findings, marked);
   const f = record.figures;
-  const tree = functionTree(doc);
-  const charts: Array<{ id: string; title: string; data: ChartData }> = [];
-  if (tree)
-    charts.push({
-      id: 'chart-function',
-      title: `支出功能分类（类→款→项，点击下钻）· ${tree.table}`,
-      data: { type: 'functionTree', tree: tree.tree },
-    });
+  const charts: Markup[] = pageBody.treeChart ? [pageBody.treeChart] : [];
   if (f.basicExpenditure !== undefined || f.projectExpenditure !== undefined) {
-    charts.push({
-      id: 'chart-basic-project',
-      title: '基本支出与项目支出',
-      data: {
+    charts.push(
+      chartSection('chart-basic-project', '基本支出与项目支出', {
         type: 'pie',
         items: [
           { name: '基本支出', ...point(f.basicExpenditure ?? 0) },
           { name: '项目支出', ...point(f.projectExpenditure ?? 0) },
         ],
-      },
-    });
+      }),
+    );
   }
   if (sameKind.some((v) => v.figures.threePublic)) {
-    charts.push({
-      id: 'chart-three-public',
-      title: `“三公”经费逐年（${KIND_LABEL[record.kind]}）`,
-      data: {
+    charts.push(
+      chartSection('chart-three-public', `“三公”经费逐年（${KIND_LABEL[record.kind]}）`, {
         type: 'bars',
         categories: sameKind.map((v) => `${v.year}`),
         series: THREE_PUBLIC_ITEMS.map(([key, name]) => ({
           name,
           data: sameKind.map((v) => point(v.figures.threePublic?.[key])),
         })),
-      },
-    });
+      }),
+    );
   }
   const perHeadKeys = ['expenditureTotal', 'basicExpenditure', 'personnel', 'publicFunds', 'threePublic.total'];
   const perHeadRows = perHeadKeys
@@ -378,10 +220,8 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
     }))
     .filter((r) => r.actual !== null || r.authorized !== null);
   if (perHeadRows.length) {
-    charts.push({
-      id: 'chart-per-head',
-      title: '人均金额（元/人）',
-      data: {
+    charts.push(
+      chartSection('chart-per-head', '人均金额（元/人）', {
         type: 'bars',
         horizontal: true,
         unit: '元/人',
@@ -390,8 +230,8 @@ async function documentPage(c: Context, options: AppOptions): Promise<Response> 
           { name: '按实有人数', data: perHeadRows.map((r) => perHeadPoint(r.actual)) },
           { name: '按编制数', data: perHeadRows.map((r) => perHeadPoint(r.authorized)) },
         ],
-      },
-    });
+      }),
+    );
   }
   // the same year's budget and final account of this unit: the 执行率 view
   const sameYear = (kind: string) =>
@@ -442,21 +282,8 @@ ${executionPair ? h`<p><a id="execution-link" href="/compare${query({ ids: `${ex
 <p class="downloads muted">下载：<a href="/api/documents/${id}/model">模型 JSON</a><a href="/api/documents/${id}/source">原始文件</a></p>
 ${downloadLinks(`/api/documents/${id}/facts`, '表格数据')}${downloadLinks(`/api/documents/${id}/findings`, '审核发现')}
 </section></div>
-${charts.length ? h`<h2 class="screen-only">图表</h2><div class="charts screen-only">${charts.map((ch) => chartSection(ch.id, ch.title, ch.data))}</div>` : ''}
-<div class="screen-only">
-<h2 id="findings">审核发现（${findings.length}）</h2>
-${
-  findings.length === 0
-    ? h`<p class="muted">未发现问题。</p>`
-    : h`<div class="table-scroll"><table class="data" id="findings-table"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>位置</th></tr></thead><tbody>
-${findings.map((fd) => h`<tr id="finding-${fd.id}" class="finding-${fd.severity}"><td><span class="badge b-${fd.severity}">${SEVERITY_LABEL[fd.severity] ?? fd.severity}</span></td><td>${ruleCell(fd.rule)}</td><td>${fd.message}</td><td>${[fd.node ? `表“${fd.node.table.title}”` : fd.table_id ? `表“${(fd.detail?.location as { table?: string } | undefined)?.table ?? fd.table_id}”` : '', fd.row_label ? `行“${fd.row_label}”` : '', fd.section ? `“${fd.section}”` : '', fd.line ? `第 ${fd.line} 行` : ''].filter(Boolean).join('，')}${marked.has(fd.id) ? h` <a href="#${marked.get(fd.id)}">定位</a>` : ''}${pdfId === undefined ? '' : sourceLink(pdfId, findingRegion(doc, fd, fd.node))}</td></tr>`)}
-</tbody></table></div>`
-}
-</div>
-<h2>说明</h2>
-<section class="card">${narrativeHtml}</section>
-<h2>公开表格</h2>
-${tablesHtml}`;
+${charts.length ? h`<h2 class="screen-only">图表</h2><div class="charts screen-only">${charts}</div>` : ''}
+${pageBody.tail}`;
   return c.html(page({ title: record.unit_name, body, charts: charts.length > 0 }));
 }
 

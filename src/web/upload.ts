@@ -9,6 +9,7 @@ import { ReadError, unknownFormat } from '../read/errors.js';
 import { contentHash } from '../store/rows.js';
 import type { AppOptions } from './context.js';
 import { HttpError } from './http.js';
+import { renderStoredBody } from './stored-body.js';
 
 const ACCEPTED = ['.txt', '.md', '.pdf', '.docx', '.xlsx', '.html', '.htm', '.json', '.yaml', '.yml'];
 /** The format the content must have for each binary or markup extension (texts and models are UTF-8 checked). */
@@ -45,7 +46,7 @@ async function analyseHere(
 ): Promise<{ prepared: PreparedDocument; findings: Finding[] }> {
   const model = await options.analysis.readInput(bytes, name);
   const findings = options.analysis.audit(model);
-  return { prepared: prepareDocument({ model, findings, source: { file: name, bytes } }), findings };
+  return { prepared: prepareDocument({ model, findings, source: { file: name, bytes } }, renderStoredBody), findings };
 }
 
 /** Checks that the bytes are what the name says: PDF, DOCX, XLSX and HTML by their content (HTML may be GBK);

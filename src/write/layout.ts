@@ -2,6 +2,7 @@
 // header cells) in the standard order. Every output format renders this one layout, so they say the same thing.
 import { PART_NUMBERS, standardPartTitles, titleSubject } from '../catalog/titles.js';
 import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
+import { THREE_PUBLIC_NAME } from '../catalog/three-public.js';
 import type {
   Disclosure,
   Fact,
@@ -211,11 +212,11 @@ function threePublicGrid(doc: Disclosure, t: Table, number: number): GridBlock {
     [
       ...lead,
       { text: '合计', rowspan: 2 },
-      { text: '因公出国(境)费', rowspan: 2 },
-      { text: '公务用车购置及运行费', colspan: 3 },
-      { text: '公务接待费', rowspan: 2 },
+      { text: THREE_PUBLIC_NAME.overseas, rowspan: 2 },
+      { text: THREE_PUBLIC_NAME.vehicle, colspan: 3 },
+      { text: THREE_PUBLIC_NAME.reception, rowspan: 2 },
     ],
-    [{ text: '小计' }, { text: '公务用车购置费' }, { text: '公务用车运行费' }],
+    [{ text: '小计' }, { text: THREE_PUBLIC_NAME.vehiclePurchase }, { text: THREE_PUBLIC_NAME.vehicleOperation }],
   ];
   const body = t.rows.map((r) => [
     ...(labelled ? [{ text: r.label }] : []),
@@ -637,10 +638,10 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
       const fund = budget ? '一般公共预算' : '财政拨款';
       const basis = budget ? '上年预算' : '上年决算';
       para(
-        `${u}${scope}${y}年${fund}“三公”经费${budget ? '预算' : '支出决算'}${yuan(v('total'))}，其中：因公出国（境）费${yuan(v('overseas'))}，公务用车购置费${yuan(v('vehiclePurchase'))}，公务用车运行费${yuan(v('vehicleOperation'))}，公务接待费${yuan(v('reception'))}。`,
+        `${u}${scope}${y}年${fund}${THREE_PUBLIC_NAME.total}${budget ? '预算' : '支出决算'}${yuan(v('total'))}，其中：${THREE_PUBLIC_NAME.overseas}${yuan(v('overseas'))}，${THREE_PUBLIC_NAME.vehiclePurchase}${yuan(v('vehiclePurchase'))}，${THREE_PUBLIC_NAME.vehicleOperation}${yuan(v('vehicleOperation'))}，${THREE_PUBLIC_NAME.reception}${yuan(v('reception'))}。`,
       );
       para(
-        `公务用车购置及运行费${yuan(v('vehiclePurchase') + v('vehicleOperation'))}，其中：公务用车购置费${yuan(v('vehiclePurchase'))}，公务用车运行费${yuan(v('vehicleOperation'))}。`,
+        `${THREE_PUBLIC_NAME.vehicle}${yuan(v('vehiclePurchase') + v('vehicleOperation'))}，其中：${THREE_PUBLIC_NAME.vehiclePurchase}${yuan(v('vehiclePurchase'))}，${THREE_PUBLIC_NAME.vehicleOperation}${yuan(v('vehicleOperation'))}。`,
       );
       // the changes, as the templates word them: the total first, then each item with its reason
       const changeOf = (f: Fact | undefined): string => {
@@ -653,13 +654,10 @@ function sectionBlocks(doc: Disclosure, sec: NarrativeSection): LayoutBlock[] {
         return `${changeClause(makeChange(amountMinor, amountMinor - delta, f.change.basis ?? basis))}${f.reason ? `，主要原因是：${f.reason.text}` : ''}`;
       };
       if (total?.change) {
-        const itemClauses = ['overseas', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception']
+        const itemClauses = (['overseas', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const)
           .map((k) => [k, items.get(k)] as const)
           .filter(([, f]) => f?.change)
-          .map(
-            ([k, f]) =>
-              `${{ overseas: '因公出国（境）费', vehicle: '公务用车购置及运行费', vehiclePurchase: '公务用车购置费', vehicleOperation: '公务用车运行费', reception: '公务接待费' }[k]}${changeOf(f)}`,
-          );
+          .map(([k, f]) => `${THREE_PUBLIC_NAME[k]}${changeOf(f)}`);
         para(
           `${y}年${fund}“三公”经费${changeOf(total)}${itemClauses.length ? `，其中：${itemClauses.join('；')}` : ''}。`,
         );

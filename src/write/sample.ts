@@ -3,6 +3,7 @@
 // exactly, so every identity the auditor checks holds by construction.
 import { PART_NUMBERS, standardDocumentTitle, standardPartTitles, standardSectionTitle } from '../catalog/titles.js';
 import { SCOPE_WORD } from '../catalog/words.js';
+import { THREE_PUBLIC_NAME } from '../catalog/three-public.js';
 import type {
   Disclosure,
   DocumentKind,
@@ -20,7 +21,7 @@ import type {
 } from '../model/schema.js';
 import { functionEntries } from '../catalog/codes.js';
 import { ECONOMIC_CLASS_COLUMNS, INCOME_SOURCE_COLUMNS, standardTableIds, tableTemplate } from '../catalog/tables.js';
-import { amount, percent, roundDiv, shareMinor, wan } from './numbers.js';
+import { amount, percent, roundDiv, shareMinor } from './numbers.js';
 import { Random } from './random.js';
 import {
   DUTIES,
@@ -48,6 +49,7 @@ import {
 } from './phrases.js';
 import { GLOSSARY } from './glossary.js';
 import { composeParagraphs } from './layout.js';
+import { computeFigures } from '../extract/figures.js';
 
 export interface SampleOptions {
   kind: DocumentKind;
@@ -1284,20 +1286,20 @@ export function generateSample(options: SampleOptions): Disclosure {
   const threePublicItems = [
     tpItem(
       'total',
-      '“三公”经费',
+      THREE_PUBLIC_NAME.total,
       tpTotal,
       tpb ? tpb.overseas + tpb.vehiclePurchase + tpb.vehicleOperation + tpb.reception : undefined,
     ),
-    tpItem('overseas', '因公出国（境）费', tp.overseas, tpb?.overseas),
+    tpItem('overseas', THREE_PUBLIC_NAME.overseas, tp.overseas, tpb?.overseas),
     tpItem(
       'vehicle',
-      '公务用车购置及运行费',
+      THREE_PUBLIC_NAME.vehicle,
       tp.vehiclePurchase + tp.vehicleOperation,
       tpb ? tpb.vehiclePurchase + tpb.vehicleOperation : undefined,
     ),
-    tpItem('vehiclePurchase', '公务用车购置费', tp.vehiclePurchase, tpb?.vehiclePurchase),
-    tpItem('vehicleOperation', '公务用车运行费', tp.vehicleOperation, tpb?.vehicleOperation),
-    tpItem('reception', '公务接待费', tp.reception, tpb?.reception),
+    tpItem('vehiclePurchase', THREE_PUBLIC_NAME.vehiclePurchase, tp.vehiclePurchase, tpb?.vehiclePurchase),
+    tpItem('vehicleOperation', THREE_PUBLIC_NAME.vehicleOperation, tp.vehicleOperation, tpb?.vehicleOperation),
+    tpItem('reception', THREE_PUBLIC_NAME.reception, tp.reception, tpb?.reception),
   ];
   narrative.push(section(++s, standardSectionTitle(titles, 'threePublic'), 'threePublic', []));
   narrative.push(
@@ -1479,32 +1481,11 @@ export function generateSample(options: SampleOptions): Disclosure {
       selfEvaluations: evaluations,
     },
     glossary: GLOSSARY[p.kind].map(([term, definition]) => ({ term, definition })),
-    figures: {
-      incomeTotal: wan(budget ? t.total : f!.incomeTotal),
-      expenditureTotal: wan(budget ? t.total : f!.incomeTotal),
-      currentYearIncome: wan(budget ? t.total : f!.currentIncome),
-      currentYearExpenditure: wan(t.total),
-      // as the reader defines them: the general-budget table's 基本/项目 totals
-      basicExpenditure: wan(t.gbBasic),
-      projectExpenditure: wan(t.gbProject),
-      generalPublicBudgetExpenditure: wan(t.gb),
-      threePublic: {
-        total: wan(tpTotal),
-        overseas: wan(tp.overseas),
-        vehiclePurchase: wan(tp.vehiclePurchase),
-        vehicleOperation: wan(tp.vehicleOperation),
-        reception: wan(tp.reception),
-      },
-      personnel: wan(t.personnel),
-      publicFunds: wan(t.public),
-      operatingCosts: wan(t.public),
-      procurementTotal: wan(procurementTotal),
-      functionClasses: Object.fromEntries(
-        [...t.classAll.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => [c, wan(v)]),
-      ),
-    },
+    // the key figures as the reader defines them (catalog/figure-sources.ts), read from the tables just made
+    figures: {},
     warnings: [],
   };
+  doc.figures = computeFigures(doc);
   // the explanation's paragraphs, as the writer prints them, so that a reader of the model sees text too
   composeParagraphs(doc);
   return doc;

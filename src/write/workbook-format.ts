@@ -247,7 +247,8 @@ export class InRecord {
     const text =
       v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? numberText(v, c.numFmt) : String(v);
     const f = this.fields.get(key)!;
-    if (f.strict && f.options && !f.options.includes(text))
+    // full-width and half-width forms are one choice (（境） typed or pasted for (境))
+    if (f.strict && f.options && !f.options.some((o) => o.normalize('NFKC') === text.normalize('NFKC')))
       this.fail(c, `${bare(f.header)}「${text}」不是可选值（${f.options.join('/')}）— 请从下拉列表中选择`);
     return text;
   }

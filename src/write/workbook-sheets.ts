@@ -3,6 +3,7 @@
 // never invents a value, it only computes what the writer computes anyway (shares, rates, change words).
 import { SECTION_TOPIC_NAMES, SECTION_TOPICS, standardSectionTitle, titleSubject } from '../catalog/titles.js';
 import { KIND_WORD, kindOfWord, SCOPE_WORD, scopeOfWord } from '../catalog/words.js';
+import { THREE_PUBLIC_NAME, type ThreePublicKey } from '../catalog/three-public.js';
 import type {
   Amount,
   Count,
@@ -276,14 +277,9 @@ function projectsSheet(n: number): ParticularsSheet {
 
 // ── 三公明细 ─────────────────────────────────────────────────────────────────────────────────────────────
 
-const THREE_PUBLIC_ITEMS: Array<[string, string]> = [
-  ['total', '“三公”经费'],
-  ['overseas', '因公出国（境）费'],
-  ['vehicle', '公务用车购置及运行费'],
-  ['vehiclePurchase', '公务用车购置费'],
-  ['vehicleOperation', '公务用车运行费'],
-  ['reception', '公务接待费'],
-];
+const THREE_PUBLIC_ITEMS = Object.entries(THREE_PUBLIC_NAME) as [ThreePublicKey, string][];
+/** an item label as printed or with full-width parentheses (earlier templates printed （境）) */
+const sameLabel = (a: string, b: string) => a.normalize('NFKC') === b.normalize('NFKC');
 
 /** The previous-year figure of a fact: its amount less the change (undefined when no change is stated). */
 export function previousMinor(f: Fact): number | undefined {
@@ -397,7 +393,7 @@ function threePublicSheet(kind: DocumentKind, n: number): ParticularsSheet {
       if (given.length) {
         doc.threePublic.items = given.map((r) => {
           const label = r.text('item') ?? r.error('item', '项目未填写 — 请从下拉列表选择');
-          const key = THREE_PUBLIC_ITEMS.find(([, l]) => l === label)![0];
+          const key = THREE_PUBLIC_ITEMS.find(([, l]) => sameLabel(l, label))![0];
           const f: Fact = { subject: { kind: 'threePublic', key }, label, text: '', at: place(n, r.row) };
           applyFigures(doc, f, r.money('amount'), r.money('previous'), r.text('reason'), r.money('budget'));
           return f;

@@ -185,8 +185,68 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
     ],
   },
 
+  'required-tables': (() => {
+    // every other standard table announced in the 目录, so only the table under test can be reported
+    const toc = [
+      'income-expenditure-summary',
+      'income-summary',
+      'expenditure-summary',
+      'fiscal-appropriation-summary',
+      'general-budget-expenditure',
+      'general-budget-project-expenditure',
+      'three-public',
+      'government-fund-expenditure',
+      'state-capital-expenditure',
+    ].map((tableId) => ({ title: tableId, tableId }));
+    const doc = (status: string, cells?: object) => ({
+      toc,
+      tables: [
+        {
+          id: 'general-budget-basic-expenditure',
+          title: '一般公共预算基本支出情况表',
+          status,
+          rows: [{ kind: 'total', label: '合计', ...(cells ? { cells } : {}) }],
+        },
+      ],
+    });
+    return {
+      valid: [{ name: 'the table printed with its figures', doc: doc('present', { total: '1.00万元' }) }],
+      invalid: [
+        {
+          // 上海 (w08 p14): a 基本支出 table printed with its header and an empty 合计 row
+          name: 'a table printed blank',
+          doc: doc('empty'),
+          messages: ['standardTablePrintedBlank'],
+        },
+        { name: 'the table neither announced nor printed', doc: { toc }, messages: ['standardTableMissing'] },
+      ],
+    };
+  })(),
+
+  'empty-table-statement': (() => {
+    const doc = (sentence: string) => ({
+      tables: [{ id: 'state-capital-expenditure', title: '国有资本经营预算支出表', rows: [{ kind: 'total', label: '合计' }] }],
+      narrative: [section('二', '收入预算情况说明', 'income', [], [{ text: sentence }])],
+    });
+    return {
+      valid: [
+        // 北京: the 收入 section lists each income with 0 元 where there is none
+        { name: 'the fund’s income stated as 0 元', doc: doc('3.国有资本经营预算拨款收入 0 元。') },
+        { name: 'the fund’s income stated as 0万元', doc: doc('国有资本经营预算拨款收入0万元。') },
+      ],
+      invalid: [
+        {
+          name: 'the fund’s income is 1.0 万元 (a 0 after a decimal point is not a zero)',
+          doc: doc('国有资本经营预算拨款收入1.0万元。'),
+          messages: ['emptyTableWithoutStatement'],
+        },
+        { name: 'no statement', doc: doc('一般公共预算拨款收入 10 元。'), messages: ['emptyTableWithoutStatement'] },
+      ],
+    };
+  })(),
+
   'fund-table-consistency': (() => {
-    const doc = (fund: string, elsewhere: string) => ({
+    const doc = (fund: string, elsewhere: string, carried?: string) => ({
       tables: [
         {
           id: 'government-fund-expenditure',
@@ -196,7 +256,15 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
         {
           id: 'fiscal-appropriation-summary',
           title: '财政拨款收支总体情况表',
-          rows: [{ side: 'income', key: 'governmentFund', label: '政府性基金预算', cells: { total: elsewhere } }],
+          rows: [
+            { side: 'income', key: 'governmentFund', label: '政府性基金预算', cells: { total: elsewhere } },
+            ...(carried
+              ? [
+                  { side: 'income', key: 'priorYearBalance', label: '上年结转结余', cells: { total: carried } },
+                  { side: 'income', label: '二、政府性基金预算拨款', cells: { total: carried } },
+                ]
+              : []),
+          ],
         },
       ],
     });
@@ -204,6 +272,10 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
       valid: [
         { name: 'filled, and the fund is 10.00 in the 财政拨款收支总表', doc: doc('10.00万元', '10.00万元') },
         { name: 'empty, and the fund is zero elsewhere', doc: doc('0.00万元', '0.00万元') },
+        {
+          name: 'filled from last year’s balance: zero this year, 10.00 among the parts of 上年结转结余',
+          doc: doc('10.00万元', '0.00万元', '10.00万元'),
+        },
       ],
       invalid: [
         {
@@ -532,6 +604,26 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
           name: '公务接待费 stated without a change',
           doc: { threePublic: { items: [...three, reception('公务接待费40万元。')] } },
           messages: ['threePublicChangeMissing'],
+        },
+        {
+          // 北京's template: the total's change and reason, then each item's amount and use only
+          name: 'the change and reason stated on the total only',
+          doc: {
+            threePublic: {
+              items: [
+                {
+                  subject: { kind: 'threePublic', key: 'total' },
+                  label: '“三公”经费',
+                  amount: '140万元',
+                  change: { direction: 'increase', word: '增加', amount: '10万元' },
+                  reason: { text: '更新车辆' },
+                },
+                ...three,
+                reception('公务接待费40万元，主要用于接待来访。'),
+              ],
+            },
+          },
+          messages: ['threePublicChangeOnTotalOnly'],
         },
       ],
     };

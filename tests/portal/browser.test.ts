@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAnalysis } from '../../src/store/analysis.js';
 import type { Store } from '../../src/store/database.js';
@@ -12,9 +12,8 @@ import { createApp } from '../../src/web/app.js';
 import { importCorpus, repoRoot, writeModelFiles } from './support/corpus.js';
 import { makeDisclosure } from './support/fixtures.js';
 import { openTestStore } from './support/stores.js';
-import { skipWithout } from '../support/tools.js';
+import { launchChromium, skipWithout } from '../support/tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(repoRoot, 'test-artifacts/portal');
 const TOKEN = 'browser-test-token';
 
@@ -39,17 +38,7 @@ describe.skipIf(skipWithout('chromium'))('portal in Chromium', () => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   });
 

@@ -3,6 +3,7 @@
 // PostgreSQL does; on a developer's machine the test is skipped and the reason printed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: playwright-core drives it, never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -94,4 +95,19 @@ export function needTool(ctx: SkippableContext, tool: Tool): void {
     console.warn(`skipped: ${reason}`);
   }
   ctx.skip(reason);
+}
+
+/** Debian's Chromium, headless, with nothing fetched from the network: the one launch the browser tests share. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
 }

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { repoRoot } from '../support/paths.js';
-import { CHROMIUM, hasTool, needTool } from '../support/tools.js';
+import { hasTool, launchChromium, needTool } from '../support/tools.js';
 import { generateSample } from '../../src/write/sample.js';
 import { renderDocx, renderHtml, renderPdf, renderText, renderXlsx } from '../../src/write/index.js';
 import { parseText } from '../../src/extract/index.js';
@@ -60,17 +60,7 @@ describe('HTML in Chromium', () => {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!hasTool('chromium')) return;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (!blocks.some((b) => b.rows.length)) continue;
       // a table the reading self-check doubts (suspected cells, many failed sums) is held back as a reading doubt by
       // src/audit/doubts.ts; here only what the catalogue says about the codes
-      for (const { sum, reports } of classifiedSums(ctx.doc, table, blocks)) {
+      for (const { sum, reports } of classifiedSums(ctx.doc, table)) {
         if (!reports.length) continue;
         if ([sum.total, ...sum.parts].some((r) => codeInDoubt(ctx.doc, r))) continue;
         // the same code printed twice among the parts is a 项 whose code was cut to its 款's, or a repeated row: the

@@ -47,7 +47,15 @@ export type RowVerdict =
 const ORGANISATION_NAME =
   /(局|委员会|委|办公室|办公厅|政府|中心|学校|医院|公司|研究院|研究所|管理处|管理站|大队|支队)(（本级）|\(本级\))?$/;
 
+/** judgeRow, made once per row and audit: the classification rules and the code doubts all ask it of every row. */
 export function judgeRow(doc: Disclosure, row: TableRow): RowVerdict {
+  const memo = auditMemo(doc).verdicts;
+  let v = memo.get(row);
+  if (!v) memo.set(row, (v = judgeRowOnce(doc, row)));
+  return v;
+}
+
+function judgeRowOnce(doc: Disclosure, row: TableRow): RowVerdict {
   const c = row.classification;
   if (!c || !row.label.trim()) return { kind: 'ok' };
   const status = codeStatus(c.code, doc.year, c.system);
@@ -100,22 +108,36 @@ function looksLikeOrganisation(doc: Disclosure, label: string): boolean {
 
 // ── reading doubts
 
-const readings = new WeakMap<Disclosure, Map<Table, TableReading>>();
+/** What the rules of one audit share about a document, made once: the reading self-check of its tables, each
+ *  classified row's verdict, each classified table's sums. Made anew at the start of every audit (rememberReadings),
+ *  so a model changed between two audits is judged as it is. */
+interface AuditMemo {
+  readings?: Map<Table, TableReading>;
+  verdicts: Map<TableRow, RowVerdict>;
+  sums: Map<Table, SumResult[]>;
+}
+
+const memos = new WeakMap<Disclosure, AuditMemo>();
+
+function auditMemo(doc: Disclosure): AuditMemo {
+  let memo = memos.get(doc);
+  if (!memo) memos.set(doc, (memo = { verdicts: new Map(), sums: new Map() }));
+  return memo;
+}
 
 /** The reading self-check of a document's tables, made once per document. */
 export function readingOf(doc: Disclosure, table: Table): TableReading | undefined {
-  let byTable = readings.get(doc);
-  if (!byTable) byTable = rememberReadings(doc, readingConfidence(doc));
+  const byTable = auditMemo(doc).readings ?? rememberReadings(doc, readingConfidence(doc));
   return byTable.get(table);
 }
 
 /** Gives readingOf the self-check of a document already made (auditDocument makes it before the rules run, so that
- *  it is made once per audit, not once for the rules and once for the report). */
+ *  it is made once per audit, not once for the rules and once for the report), and starts the audit's memo. */
 export function rememberReadings(doc: Disclosure, list: TableReading[]): Map<Table, TableReading> {
   const byTable = new Map<Table, TableReading>();
   const present = doc.tables.filter((t) => t.status === 'present');
   present.forEach((t, i) => byTable.set(t, list[i]));
-  readings.set(doc, byTable);
+  memos.set(doc, { readings: byTable, verdicts: new Map(), sums: new Map() });
   return byTable;
 }
 
@@ -157,7 +179,15 @@ export interface SumResult {
  * 7-digit economic code (3010201 under 30102) the 款 level, so without this a 类 would count both the 款 and its
  * sub-codes. Each sum is compared in every amount column.
  */
-export function classifiedSums(doc: Disclosure, table: Table, blocks = organisationBlocks(table)): SumResult[] {
+export function classifiedSums(doc: Disclosure, table: Table): SumResult[] {
+  // the hierarchy and depth rules both ask for them
+  const memo = auditMemo(doc).sums;
+  let sums = memo.get(table);
+  if (!sums) memo.set(table, (sums = classifiedSumsOnce(doc, table, organisationBlocks(table))));
+  return sums;
+}
+
+function classifiedSumsOnce(doc: Disclosure, table: Table, blocks: ReturnType<typeof organisationBlocks>): SumResult[] {
   const codes = new Map(table.rows.filter((r) => r.classification).map((r) => [r.classification!.code, r]));
   const regionalParent = (r: TableRow): TableRow | undefined => {
     const c = r.classification;

@@ -4,7 +4,8 @@ import type { Disclosure, Table } from '../../model/schema.js';
 import { allParagraphs, compactText, rowPlace, tableName, templateOf } from '../support.js';
 
 const FUNDS = [/政府性基金/, /国有资本经营/];
-const NONE = /为0(?![.\d])|为零|0\.00|(?<!\d)0万元|无|没有|未安排|不涉及|空表/;
+// "国有资本经营预算拨款收入 0 元" (北京) states the fund's zero as plainly as 0万元 or 0.00
+const NONE = /为0(?![.\d])|为零|0\.00|(?<![\d.])0(?:\.0+)?(?:万元|元)|无|没有|未安排|不涉及|空表/;
 
 /** The 情况说明 says the table's fund has nothing ("政府性基金拨款支出预算为0", "本单位无政府性基金安排的支出"). */
 function statedInNarrative(doc: Disclosure, table: Table): boolean {

@@ -17,6 +17,27 @@ function nonZeroElsewhere(doc: Disclosure, spec: FundPrint): FindingPlace | null
   return row ? rowPlace(table, row) : null;
 }
 
+/** A non-zero row of the fund among the parts of 上年结转结余 (the rows after it on the income side). */
+function carriedOver(doc: Disclosure, spec: (typeof FUNDS)[number]['carriedOver']): FindingPlace | undefined {
+  for (const id of spec.tables) {
+    const table = findTable(doc, id);
+    if (!table || table.status !== 'present') continue;
+    const from = table.rows.findIndex((r) => r.key === 'priorYearBalance');
+    if (from < 0) continue;
+    const row = table.rows
+      .slice(from + 1)
+      .find(
+        (r) =>
+          r.side !== 'expenditure' &&
+          !r.key &&
+          spec.label.test(r.label) &&
+          r.cells.some((c) => c.amount && c.amount.minor !== 0),
+      );
+    if (row) return rowPlace(table, row);
+  }
+  return undefined;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'fund-table-consistency',
@@ -24,7 +45,8 @@ export const rule: Rule = {
     severity: 'error',
     docs: {
       description:
-        'A 政府性基金 or 国有资本经营 table is empty exactly when that fund is zero in the 收支总表, 收入总表 and 财政拨款收支总表.',
+        'A 政府性基金 or 国有资本经营 table is empty exactly when that fund is zero in the 收支总表, 收入总表 and 财政拨款收支总表; ' +
+        'a filled table whose fund is zero this year but carried over from last year (上年结转结余 of that fund) is consistent.',
     },
     messages: ['emptyFundTableButFigures', 'fundTableButNoFigures'],
   },
@@ -45,7 +67,7 @@ export const rule: Rule = {
           expected: '此表有数据',
           actual: '空表',
         });
-      } else if (filled && checked > 0 && nonZero.length === 0) {
+      } else if (filled && checked > 0 && nonZero.length === 0 && !carriedOver(doc, f.carriedOver)) {
         report({
           messageId: 'fundTableButNoFigures',
           data: { fund: f.fund, table: tableName(table) },

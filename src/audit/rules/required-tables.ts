@@ -10,9 +10,10 @@ export const rule: Rule = {
     docs: {
       description:
         'Each table of the standard set for the document kind is published (listed in the 目录 or present). ' +
-        'Regional templates differ, so this is information by default; re-grade it for a region whose template requires the full set.',
+        'Regional templates differ, so this is information by default; re-grade it for a region whose template requires the full set. ' +
+        'A table printed blank (a header and 合计 without one figure) is noted as such: published, but with nothing to check.',
     },
-    messages: ['standardTableMissing'],
+    messages: ['standardTableMissing', 'standardTablePrintedBlank'],
   },
   check({ doc, report }) {
     for (const id of standardTableIds(doc.kind)) {
@@ -23,6 +24,18 @@ export const rule: Rule = {
         location: { section: '目录' },
         expected: tableTemplate(id).title,
         actual: '无',
+      });
+    }
+    for (const t of doc.tables) {
+      const tpl = tableTemplate(t.id);
+      if (t.status !== 'empty' || t.emptyStatement || tpl.mayBeEmpty) continue;
+      if (t.rows.some((r) => r.cells.some((c) => c.amount))) continue;
+      report({
+        messageId: 'standardTablePrintedBlank',
+        data: { table: t.title || tpl.title },
+        location: { tableId: t.id, table: t.title || tpl.title, ...(t.at ? { line: t.at.line } : {}) },
+        expected: '表中数字',
+        actual: '只有表头和合计行',
       });
     }
   },

@@ -1,13 +1,9 @@
 // Completeness: the 三公 explanation states each item (出国, 车辆购置, 车辆运行, 接待) with its change and the reason.
 import type { Rule } from '../types.js';
+import { THREE_PUBLIC_ITEM_KEYS, THREE_PUBLIC_NAME } from '../../catalog/three-public.js';
 import { factPlace, isZero, sectionOfLine, templateOf } from '../support.js';
 
-const ITEMS: Array<{ key: string; name: string }> = [
-  { key: 'overseas', name: '因公出国(境)费' },
-  { key: 'vehiclePurchase', name: '公务用车购置费' },
-  { key: 'vehicleOperation', name: '公务用车运行费' },
-  { key: 'reception', name: '公务接待费' },
-];
+const ITEMS = THREE_PUBLIC_ITEM_KEYS.map((key) => ({ key, name: THREE_PUBLIC_NAME[key] }));
 
 const CHANGE_IN_WORDS = /持平|相同|相等|一致|不变|无变化|没有变化|未发生变化|(等于|小于|大于|低于|高于|少于|多于)上年/;
 /** a final account may compare with its budget in words: 完成预算的 15.63% */
@@ -24,7 +20,13 @@ export const rule: Rule = {
         'its budget instead) and the reason (财预〔2016〕143号). A change stated in words counts: 与上年持平, 相同, 相等, 一致, ' +
         '本年数小于上年预算数 …; an unchanged item needs no reason.',
     },
-    messages: ['threePublicMissing', 'threePublicItemMissing', 'threePublicChangeMissing', 'threePublicReasonMissing'],
+    messages: [
+      'threePublicMissing',
+      'threePublicItemMissing',
+      'threePublicChangeMissing',
+      'threePublicChangeOnTotalOnly',
+      'threePublicReasonMissing',
+    ],
   },
   check({ doc, report }) {
     const items = doc.threePublic.items;
@@ -40,6 +42,10 @@ export const rule: Rule = {
       return;
     }
     const first = items[0];
+    // 北京's template (and others) explains the change and its reason on the 三公 total, then each item's amount and
+    // use: an item without its own change is then noted as a warning, not an error of the document
+    const total = items.find((f) => f.subject.key === 'total' && f.change);
+    const totalExplained = Boolean(total && (total.reason || total.change!.amount?.minor === 0));
     for (const item of ITEMS) {
       const stated = items.filter((f) => f.subject.key === item.key);
       if (stated.length === 0) {
@@ -67,11 +73,12 @@ export const rule: Rule = {
       const withChange = stated.find(compared) ?? combined.find(compared);
       if (!withChange) {
         report({
-          messageId: 'threePublicChangeMissing',
+          messageId: totalExplained ? 'threePublicChangeOnTotalOnly' : 'threePublicChangeMissing',
           data: { item: item.name },
           location: factPlace(sectionOfLine(doc, stated[0].at.line), stated[0]),
           expected: '增减变化',
           actual: '未说明',
+          ...(totalExplained ? { severity: 'warning' as const } : {}),
         });
         continue;
       }

@@ -1,15 +1,15 @@
 // Across tables: a 三公 item covers basic and project spending, so it is at least the matching economic 款 of the
 // basic expenditure table (公务接待费 ≥ 30217, 公务用车运行维护费 ≥ 30231, 因公出国(境)费 ≥ 30212, 公务用车购置 ≥ 31013).
 import type { Rule } from '../types.js';
+import { THREE_PUBLIC_ECONOMIC_CODE, THREE_PUBLIC_NAME, type ThreePublicItem } from '../../catalog/three-public.js';
 import { amountText, cellAmount, exceeds, findTable, rowPlace } from '../support.js';
 
 /** Each 三公 item and the economic 款 of the same spending (部门预算支出经济分类). */
-const LINKS: Array<{ key: string; name: string; code: string }> = [
-  { key: 'overseas', name: '因公出国(境)费', code: '30212' },
-  { key: 'reception', name: '公务接待费', code: '30217' },
-  { key: 'vehicleOperation', name: '公务用车运行费', code: '30231' },
-  { key: 'vehiclePurchase', name: '公务用车购置费', code: '31013' },
-];
+const LINKS = (Object.entries(THREE_PUBLIC_ECONOMIC_CODE) as [ThreePublicItem, string][]).map(([key, code]) => ({
+  key,
+  name: THREE_PUBLIC_NAME[key],
+  code,
+}));
 
 export const rule: Rule = {
   meta: {

@@ -5,14 +5,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RULES } from '../../audit/index.js';
 import { ruleExplanation, ruleTitle } from '../../audit/rule-titles.zh-CN.js';
-import type { DocumentFindings } from '../../audit/report.js';
 import { loadAuditRules } from '../audit-config.js';
 import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
-import { outDirSink, stdoutSink, type CheckFormat, type CheckSink } from '../check-output.js';
+import { outDirSink, stdoutSink, type CheckFormat, type CheckRender, type CheckSink } from '../check-output.js';
 import { UserError } from '../errors.js';
 import { DISCLOSURE_EXTENSIONS, expandInputs, MODEL_EXTENSIONS, type InputFile } from '../inputs.js';
-import { joinHeld } from '../pieces.js';
-import { checkModel } from '../tasks.js';
+import type { CheckResult } from '../tasks.js';
 import { refusedRow, type SummaryRow } from '../../audit/summary.js';
 
 interface CheckCliOptions {
@@ -122,31 +120,35 @@ export function registerCheck(program: Command): void {
       const pretty = opts.pretty === true;
       // --summary prints the batch-review table instead of the reports (or beside them with --out)
       const sinks: CheckSink[] = [];
-      if (opts.out !== undefined) sinks.push(outDirSink(opts.format, new OutDir(opts.out), { pretty }));
-      else if (!opts.summary) sinks.push(stdoutSink(opts.format, { pretty, single: inputs.length === 1 }));
+      let render: CheckRender | undefined;
+      const single = inputs.length === 1;
+      if (opts.out !== undefined) {
+        sinks.push(outDirSink(opts.format, new OutDir(opts.out)));
+        render = { format: opts.format, pretty, to: 'out', single };
+      } else if (!opts.summary) {
+        sinks.push(stdoutSink(opts.format, { pretty, single }));
+        render = { format: opts.format, pretty, to: 'stdout', single };
+      }
       const summary: SummaryRow[] = [];
       let errors = false;
-      const emit = async (input: InputFile, doc: DocumentFindings) => {
-        if (doc.findings.some((f) => f.severity === 'error')) errors = true;
+      const emit = async (input: InputFile, doc: CheckResult) => {
+        if (doc.errors) errors = true;
         if (doc.summary) summary.push(doc.summary);
         for (const sink of sinks) await sink.document(doc, input);
       };
-      const join = opts.join && inputs.length > 1;
-      const result = await runBatch<DocumentFindings>(
+      const join = opts.join && !single;
+      // each document is audited and its report rendered by the worker that read it
+      const options = { rules, only: opts.rule, summary: opts.summary, render };
+      const result = await runBatch<CheckResult>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'check', file: input.path, rules, only: opts.rule, pieces: join, summary: opts.summary }),
+        (input) => ({ kind: 'check', file: input.path, pieces: join, ...options }),
         emit,
         (input, message) => {
           if (opts.summary) summary.push(refusedRow(input.path, message, 0));
         },
+        (input, models) => ({ kind: 'join-check', file: input.path, models, ...options }),
       );
-      // pieces of one disclosure (情况说明 + 报表) are checked as one document, after the others
-      for (const { input, doc } of joinHeld(result.pieces))
-        await emit(
-          input,
-          await checkModel(doc, input.path, { rules, only: opts.rule, summary: opts.summary }, performance.now()),
-        );
       for (const sink of sinks) await sink.end();
       if (opts.summary) {
         // the summary writer (with ExcelJS) is loaded only for a summary

@@ -7,6 +7,7 @@ import { collectFiles, importFiles, type FileResult, type ImportSummary } from '
 import { DEFAULT_DATA_DIR, openStore, StoreLockedError, type Store } from '../../store/database.js';
 import { parseJobs } from '../batch.js';
 import { UserError } from '../errors.js';
+import { STORED_BODY_MODULE } from '../../web/stored-body.js';
 
 /** Where the data lives (PGlite data directory or PostgreSQL URL); shared with `serve`. */
 export interface StoreCliOptions {
@@ -33,7 +34,8 @@ export async function openCliStore(opts: StoreCliOptions): Promise<Store> {
     process.stderr.write(`首次创建数据目录 ${data ?? DEFAULT_DATA_DIR}（嵌入式 PostgreSQL），约需 10–20 秒……\n`);
   }
   try {
-    return await openStore(database ? { database } : { data });
+    // documents stored through the command line get their page bodies rendered at import (src/web/stored-body.ts)
+    return await openStore({ ...(database ? { database } : { data }), bodies: STORED_BODY_MODULE });
   } catch (err) {
     if (err instanceof StoreLockedError) throw new UserError(err.message, 2);
     const where = database ? database.replace(/:[^:@/]*@/, ':***@') : (data ?? DEFAULT_DATA_DIR);

@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { batchExitCode, OutDir, parseJobs, runBatch, writeOut } from '../batch.js';
 import { DISCLOSURE_EXTENSIONS, expandInputs, type InputFile } from '../inputs.js';
-import { serialiseModel, type ParseFormat } from '../tasks.js';
-import { joinHeld } from '../pieces.js';
+import type { Layout, ParseFormat } from '../tasks.js';
 
 export { summarise } from '../summary.js';
 
@@ -58,36 +57,29 @@ export function registerParse(program: Command): void {
       const out = opts.out !== undefined ? new OutDir(opts.out) : undefined;
       // one input and json: the object itself; several: an array, written element by element
       const single = inputs.length === 1;
+      const array = !out && format === 'json' && !single;
+      // each document's bytes are made by the worker that read it, laid out for where they go; only the separators
+      // between documents are written here
+      const layout: Layout = array ? 'element' : 'own';
       let written = 0;
-      const emit = async (input: InputFile, value: string | Uint8Array) => {
-        if (out) {
-          out.write(input.name, format === 'text' ? '.txt' : '.json', typeof value === 'string' ? `${value}\n` : value);
-        } else if (format === 'json' && !single) {
-          // an array, element by element: compact elements are bytes, pretty ones indented one level more
-          if (typeof value === 'string') await writeOut(`${written ? ',\n' : '[\n'}  ${value.replace(/\n/g, '\n  ')}`);
-          else {
-            await writeOut(written ? ',\n' : '[\n');
-            await writeOut(value);
-          }
-        } else if (typeof value === 'string') {
-          await writeOut(format === 'text' && written ? `\n${value}\n` : `${value}\n`);
-        } else {
+      const emit = async (input: InputFile, value: Uint8Array) => {
+        if (out) out.write(input.name, format === 'text' ? '.txt' : '.json', value);
+        else {
+          if (array) await writeOut(written ? ',\n' : '[\n');
+          else if (format === 'text' && written) await writeOut('\n');
           await writeOut(value);
         }
         written++;
       };
       const join = opts.join && !single;
-      // compact JSON comes as UTF-8 bytes, with its newline when it is a line of its own
-      const newline = out !== undefined || format === 'ndjson' || single;
-      const result = await runBatch<string | Uint8Array>(
+      const result = await runBatch<Uint8Array>(
         inputs,
         { jobs: parseJobs(opts.jobs), progress: opts.progress },
-        (input) => ({ kind: 'parse', file: input.path, format, pretty, newline, pieces: join }),
+        (input) => ({ kind: 'parse', file: input.path, format, pretty, layout, pieces: join }),
         emit,
+        undefined,
+        (_, models) => ({ kind: 'join-parse', models, format, pretty, layout }),
       );
-      // pieces of one disclosure (情况说明 + 报表) come out as one document, after the others
-      for (const { input, doc } of joinHeld(result.pieces))
-        await emit(input, await serialiseModel(doc, format, pretty, newline));
       if (!out && format === 'json' && !single && written) await writeOut('\n]\n');
       if (out) process.stderr.write(`已写入 ${out.written} 个文件到 ${out.dir}\n`);
       // any unreadable input makes the run fail with 2, after the readable ones were written

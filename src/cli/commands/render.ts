@@ -14,6 +14,7 @@ import { MissingFontError } from '../../write/pdf.js';
 import { fillFromPreviousYear } from '../../write/previous-year.js';
 import { UserError } from '../errors.js';
 import { readModel } from '../read-model.js';
+import { KIND_WORD } from '../../catalog/words.js';
 
 /** The previous year's model, checked to be the same unit and the year before (a warning otherwise). */
 async function readPrevious(path: string, doc: Disclosure): Promise<Disclosure> {
@@ -24,9 +25,7 @@ async function readPrevious(path: string, doc: Disclosure): Promise<Disclosure> 
   if (previous.year !== doc.year - 1)
     warn(`的年度是 ${previous.year}，不是 ${doc.year - 1}（本年 ${doc.year} 的上一年）`);
   if (previous.kind !== doc.kind)
-    warn(
-      `是${previous.kind === 'budget' ? '预算' : '决算'}，本年是${doc.kind === 'budget' ? '预算' : '决算'}，上年数按同名项目取`,
-    );
+    warn(`是${KIND_WORD[previous.kind]}，本年是${KIND_WORD[doc.kind]}，上年数按同名项目取`);
   return previous;
 }
 

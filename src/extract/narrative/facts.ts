@@ -37,6 +37,11 @@ const BASIS_TO_WORD = new RegExp(String.raw`^(?:(?:比|较)${PRIOR}|与${PRIOR}�
 const COMPARED_WITH = new RegExp(String.raw`^(?<label>.*?)(?:与|比|较)${PRIOR}相比$`);
 const BUDGET_TAIL = /^(?<label>.*?)(?<which>全年预算数?|年初预算数?|调整预算数?)(?:为)?$/;
 const EXECUTED = /^(?:支出)?(?:决算数?|全年执行数|执行数)(?:为)?$/;
+/** "2024 年度支出决算为": the year a 决算 sentence repeats before its executed figure */
+const LEADING_YEAR = /^\d{4}\s*年度?\s*/;
+/** "…支出预算为 76.43 万元，2024 年度支出决算为 46.21 万元": a plain 预算 figure paired with its 决算 in one sentence */
+const BUDGET_COMPLETED = /完成(?:年初|全年|调整)?预算/;
+const PLAIN_BUDGET = /^(?<label>.*?[^决])(?<which>预算数?)(?:为)?$/;
 const REASON_HEAD = /^(?:主要)?原因(?:是|为|主要是)?\s*[:：]?\s*/;
 const NOT_ARRANGED = /^(?<label>.+?)(?:未安排|无安排)$/;
 
@@ -80,6 +85,17 @@ function changeTail(s: string): ChangeTail | null {
 }
 function budgetTail(s: string): RegExpExecArray | null {
   return ENDS_WITH_BUDGET.test(s) ? BUDGET_TAIL.exec(s) : null;
+}
+function isExecuted(pre: string): boolean {
+  const t = pre.trim();
+  return EXECUTED.test(t) || EXECUTED.test(t.replace(LEADING_YEAR, ''));
+}
+/** the part after `i` in the same sentence states an executed (决算) figure: part i's 预算 is what it is compared with */
+function pairedWithExecuted(parts: Part[], i: number): boolean {
+  const next = parts[i + 1];
+  if (!next || next.sep === 'semicolon') return false;
+  const m = MONEY.exec(next.text);
+  return Boolean(m && isExecuted(next.text.slice(0, m.index)));
 }
 function comparedWith(s: string): RegExpExecArray | null {
   return s.endsWith('相比') ? COMPARED_WITH.exec(s) : null;
@@ -318,6 +334,11 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
             if (!current.fact.share) current.fact.share = pct;
           } else {
             const w = /(增长|下降|增加|减少)$/.exec(before);
+            // "完成预算的 15.63%": a final account's comparison with its budget, part of the fact's text
+            if (!w && BUDGET_COMPLETED.test(before)) {
+              touch(current, part);
+              continue;
+            }
             if (!w) continue;
             const change: Change = current.fact.change ?? { direction: directionOf(w[1]), word: w[1] };
             if (change.percent) continue;
@@ -389,7 +410,8 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           continue;
         }
 
-        const budget = budgetTail(pre);
+        // a budget figure is one of a 全年/年初/调整预算, or a plain 预算 the same sentence pairs with its 决算
+        const budget = budgetTail(pre) ?? (pairedWithExecuted(parts, i) ? PLAIN_BUDGET.exec(pre) : null);
         if (budget) {
           const { label, year } = labelOf(budget.groups!.label, reader.unitName);
           // "比2025年年初预算数88275.71万元减少…": the prior year's figure a change is measured from, not a fact
@@ -403,7 +425,7 @@ export function readFacts(paragraphs: Paragraph[], reader: FactReader): Fact[] {
           current = d;
           continue;
         }
-        if (current?.comparison && EXECUTED.test(pre)) {
+        if (current?.comparison && isExecuted(pre)) {
           current.fact.amount = amount;
           touch(current, part);
           continue;

@@ -214,7 +214,11 @@ export function classify(label: string, ctx: LabelContext): Subject {
   const source =
     t.endsWith('收入') || t.endsWith('预算') || t.endsWith('拨款') || t.endsWith('资金') ? incomeSource(t) : undefined;
   if (source) return { kind: 'fund', key: source };
-  if (t.includes('收入预算')) return { kind: 'income', key: 'budget' };
+  if (t.includes('收入预算')) {
+    // "财政拨款收入预算总计", "其他资金收入预算总计" (江苏): the income from one source, not the whole income budget
+    const named = incomeSource(t.slice(0, t.indexOf('收入预算')));
+    return named ? { kind: 'fund', key: named } : { kind: 'income', key: 'budget' };
+  }
   if (t.includes('支出预算')) return { kind: 'expenditure', key: 'budget' };
   if (t.endsWith('支出') || t === '一般公共服务' || ctx.list === 'expenditure') {
     if (isFunctionClassName(label, ctx.year)) return { kind: 'function', names: [label] };

@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../support/tools.js';
 import type { Disclosure } from '../../../src/model/schema.js';
 import { defaultAnalysis } from '../../../src/store/analysis.js';
 import type { Store } from '../../../src/store/database.js';
@@ -12,7 +13,6 @@ import { createApp } from '../../../src/web/app.js';
 import { importCorpus, repoRoot, writeModelFiles } from './corpus.js';
 import { openTestStore } from './stores.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.join(repoRoot, 'test-artifacts/portal');
 
 export interface Portal {
@@ -37,17 +37,7 @@ export async function startPortal(
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     base,
     store,
