@@ -90,7 +90,11 @@ export function summaryRow(
     (id) =>
       !tableTemplate(id).mayBeEmpty &&
       doc.tables.some(
-        (t) => t.id === id && t.status === 'empty' && !t.emptyStatement && !t.rows.some((r) => r.cells.some((c) => c.amount)),
+        (t) =>
+          t.id === id &&
+          t.status === 'empty' &&
+          !t.emptyStatement &&
+          !t.rows.some((r) => r.cells.some((c) => c.amount)),
       ),
   );
   return {

@@ -242,9 +242,13 @@ export async function runBatch<T>(
       window,
       async (i) => {
         const g = groups[i];
-        if (g.pieces.length === 1 || !joinTaskFor)
-          return { ok: true, value: store.value(g.pieces[0]), pages: 0 } as Outcome<unknown>;
-        return runner.run(joinTaskFor(g.input, g.pieces.map((p) => store.model(p))));
+        if (g.pieces.length === 1 || !joinTaskFor) return { ok: true, value: store.value(g.pieces[0]), pages: 0 };
+        return runner.run(
+          joinTaskFor(
+            g.input,
+            g.pieces.map((p) => store.model(p)),
+          ),
+        );
       },
       (i, outcome) => report(groups[i].input, outcome),
     );

@@ -225,14 +225,17 @@ export async function runJoin(task: JoinTask): Promise<Outcome<Uint8Array | Chec
     const { joinPieces } = await import('../extract/join.js');
     const text = new TextDecoder();
     const doc = joinPieces(task.models.map((m) => JSON.parse(text.decode(m)) as Disclosure));
-    const value = task.kind === 'join-parse' ? await parseOutput(doc, task) : await checkResult(doc, task.file, task, started);
+    const value =
+      task.kind === 'join-parse' ? await parseOutput(doc, task) : await checkResult(doc, task.file, task, started);
     return { ok: true, value, pages: pagesRead(doc) };
   } catch (err) {
     return failure(err);
   }
 }
 
-export function runTask(task: Task): Promise<Outcome<Uint8Array> | Outcome<CheckResult> | Outcome<Uint8Array | CheckResult>> {
+export function runTask(
+  task: Task,
+): Promise<Outcome<Uint8Array> | Outcome<CheckResult> | Outcome<Uint8Array | CheckResult>> {
   if (task.kind === 'parse') return runParse(task);
   if (task.kind === 'check') return runCheck(task);
   return runJoin(task);

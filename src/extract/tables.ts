@@ -36,7 +36,7 @@ function remembered(
 ): TableTemplate | undefined {
   const name = `${cacheName}:${kind ?? ''}`;
   let cache = titleCaches.get(name);
-  if (!cache) titleCaches.set(name, (cache = new Map()));
+  if (!cache) titleCaches.set(name, (cache = new Map<string, TableTemplate | null>()));
   const known = cache.get(text);
   if (known !== undefined) return known ?? undefined;
   const found = read();
@@ -1326,7 +1326,11 @@ function rejoinWrappedNames(rows: TableRow[], year: number): void {
         [prev.label, row.label] = [prev.label + row.label.slice(0, k), tidy(row.label.slice(k))];
         break;
       }
-      if (k < prev.label.length && known(prev, prev.label.slice(0, -k)) && known(row, prev.label.slice(-k) + row.label)) {
+      if (
+        k < prev.label.length &&
+        known(prev, prev.label.slice(0, -k)) &&
+        known(row, prev.label.slice(-k) + row.label)
+      ) {
         [prev.label, row.label] = [tidy(prev.label.slice(0, -k)), prev.label.slice(-k) + row.label];
         break;
       }

@@ -45,7 +45,11 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const d = await parse('w39.pdf');
     // "2026年财政拨款“三公”经费预算1328.22万元，比2025年…年初预算增加419.84万元，增长46.22%，主要原因：…"
     const total = d.threePublic.items.find((f) => f.subject.key === 'total');
-    expect([total?.amount?.text, total?.change?.amount?.text, Boolean(total?.reason)]).toEqual(['1328.22', '419.84', true]);
+    expect([total?.amount?.text, total?.change?.amount?.text, Boolean(total?.reason)]).toEqual([
+      '1328.22',
+      '419.84',
+      true,
+    ]);
     const all = audit(d).filter((f) => f.rule === 'three-public-explained');
     expect(all.filter((f) => f.severity === 'error')).toEqual([]);
     // 因公出国（境）费用 166.98, 公务接待费 3.55: amounts only (p8), still noted
@@ -85,7 +89,9 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const rules = audit(d)
       .filter((f) => f.severity === 'error')
       .map((f) => `${f.rule} p${f.location.page}`);
-    expect(rules).toEqual(expect.arrayContaining(['change-arithmetic p19', 'other-matters p22', 'narrative-amount p19']));
+    expect(rules).toEqual(
+      expect.arrayContaining(['change-arithmetic p19', 'other-matters p22', 'narrative-amount p19']),
+    );
   });
 
   it('上海 (w08 p14–15): tables printed blank (header and 合计, not one figure) are found and said to be blank, not misread', async () => {
@@ -98,7 +104,9 @@ describe('corpus-wide review: misreadings fixed per family', () => {
     const { findings, readingConfidence } = auditDocument(d);
     expect(findings.filter((f) => f.rule === 'reading-doubt' && f.location.tableId)).toEqual([]);
     expect(
-      findings.filter((f) => f.rule === 'required-tables' && /没有任何数字/.test(f.message)).map((f) => f.location.tableId),
+      findings
+        .filter((f) => f.rule === 'required-tables' && /没有任何数字/.test(f.message))
+        .map((f) => f.location.tableId),
     ).toEqual(['general-budget-basic-expenditure', 'three-public']);
     const row = summaryRow('w08.pdf', '', d, findings, readingConfidence, 0);
     expect(row.tables.blank).toEqual(['general-budget-basic-expenditure', 'three-public']);

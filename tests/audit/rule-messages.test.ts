@@ -225,7 +225,9 @@ const CASES: Record<string, { valid: RuleCase[]; invalid: RuleCase[] }> = {
 
   'empty-table-statement': (() => {
     const doc = (sentence: string) => ({
-      tables: [{ id: 'state-capital-expenditure', title: '国有资本经营预算支出表', rows: [{ kind: 'total', label: '合计' }] }],
+      tables: [
+        { id: 'state-capital-expenditure', title: '国有资本经营预算支出表', rows: [{ kind: 'total', label: '合计' }] },
+      ],
       narrative: [section('二', '收入预算情况说明', 'income', [], [{ text: sentence }])],
     });
     return {
