@@ -9,6 +9,7 @@ import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { splitTarget } from './performance.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
+import { flatMap } from './arrays.js';
 
 /** The form's title: 部门整体预算绩效目标申报表, 部门整体支出绩效目标申报表, 部门整体绩效目标表. */
 const FORM_TITLE = /^(?:\d{4}年度?)?[^。；，]{0,30}?部门整体(?:预算|支出)?绩效目标(?:申报)?表$/;
@@ -62,7 +63,7 @@ function unitOf(rows: CellBlock[][]): '万元' | '元' {
 /** Reads the form; `blocks` are the whole document. */
 export function extractDepartmentForm(blocks: Block[], titleBlock: Block, ctx: ExtractContext): DepartmentForm {
   const grids = blocks.filter((b): b is TableBlock => b.type === 'table');
-  const unit = unitOf(grids.flatMap((g) => g.rows));
+  const unit = unitOf(flatMap(grids, (g) => g.rows));
   const amountOf = (c: CellBlock): Amount | null => makeAmount(compactNumber(c.text), unit, c.at);
   const title = { text: tidy(titleBlock.type === 'table' ? '' : titleBlock.text), at: titleBlock.at };
 

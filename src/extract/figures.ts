@@ -11,6 +11,7 @@ import {
   type KeyFigureRow,
   type KeyFigureSource,
 } from '../catalog/figure-sources.js';
+import { flatMap } from './arrays.js';
 
 type Doc = Omit<Disclosure, 'figures'>;
 
@@ -44,7 +45,7 @@ function cellOf(row: TableRow | undefined, column: string): Amount | undefined {
 
 function facts(doc: Doc): Fact[] {
   return [
-    ...doc.narrative.flatMap((s) => s.facts),
+    ...flatMap(doc.narrative, (s) => s.facts),
     ...doc.threePublic.items,
     ...(doc.operatingCosts.fact ? [doc.operatingCosts.fact] : []),
   ];
@@ -55,7 +56,12 @@ const allFacts = new WeakMap<Doc, Fact[]>();
 function fact(doc: Doc, kind: Fact['subject']['kind'], key?: string, topic?: string): Amount | undefined {
   let all = allFacts.get(doc);
   if (!all) allFacts.set(doc, (all = facts(doc)));
-  const pool = topic ? doc.narrative.filter((s) => s.topic === topic).flatMap((s) => s.facts) : all;
+  const pool = topic
+    ? flatMap(
+        doc.narrative.filter((s) => s.topic === topic),
+        (s) => s.facts,
+      )
+    : all;
   return pool.find((f) => f.subject.kind === kind && (key === undefined || f.subject.key === key) && f.amount)?.amount;
 }
 

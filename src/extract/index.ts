@@ -20,6 +20,7 @@ import { extractDepartmentForm, findFormTitle } from './department-performance.j
 import { computeFigures } from './figures.js';
 import { resolveFactCodes } from './resolve.js';
 import { norm } from './text-utils.js';
+import { flatMap } from './arrays.js';
 
 export interface ParseOptions {
   /** file name recorded in the model's source */
@@ -105,7 +106,7 @@ export function extractDisclosure(read: Block[], source: Disclosure['source']): 
   if (outline.parts.length === 0 && !form) warn(ctx, 'noParts', {});
 
   // the tables' headers name the unit too: choose again with them (some templates print the unit only there)
-  const preparers = tables.flatMap((t) =>
+  const preparers = flatMap(tables, (t) =>
     t.preparer?.name
       ? [{ name: t.preparer.name, role: 'table-preparer', ...(t.preparer.at ? { at: t.preparer.at } : {}) }]
       : [],

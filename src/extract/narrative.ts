@@ -16,6 +16,7 @@ import { type Paragraph, paragraphsOf } from './narrative/segment.js';
 import { type Subtopic, subtopicOf, type Topic, topicOf } from './narrative/subject.js';
 import { type Outline, type Part, type Section } from './outline.js';
 import { norm } from './text-utils.js';
+import { flatMap } from './arrays.js';
 
 export interface NarrativeResult {
   narrative: NarrativeSection[];
@@ -206,7 +207,7 @@ export function extractNarrative(outline: Outline, ctx: ExtractContext): Narrati
       title: section.title,
       topic,
       facts,
-      paragraphs: segments.flatMap((s) => s.paragraphs.map((p) => ({ text: p.text, at: p.at }))),
+      paragraphs: flatMap(segments, (s) => s.paragraphs.map((p) => ({ text: p.text, at: p.at }))),
       at: section.heading.at,
     });
   }

@@ -9,6 +9,7 @@ import { tableTitleOf } from './tables.js';
 import type { ExtractContext } from './context.js';
 import { warn } from './context.js';
 import { isNumericCell, norm, NUMBER, tidy } from './text-utils.js';
+import { flatMap } from './arrays.js';
 
 export interface PerformanceTables {
   targets: Disclosure['performance']['targets'];
@@ -91,7 +92,7 @@ interface Row {
 export function extractPerformanceTables(blocks: Block[], ctx: ExtractContext): PerformanceTables {
   const result: PerformanceTables = { targets: [], selfEvaluations: [] };
   for (const section of findSections(blocks, ctx.kind)) {
-    for (const rows of splitProjects(section.grids.flatMap(gridRows))) {
+    for (const rows of splitProjects(flatMap(section.grids, gridRows))) {
       // the table's place: its first row, through its last row
       const first = rows[0].cells[0]?.at ?? { line: rows[0].line, column: 1 };
       const at = withPageAndBox<Place>(
@@ -375,7 +376,7 @@ function readTarget(rows: Row[], at: Place, ctx: ExtractContext): Target {
 
   if (!target.unit && ctx.unitName) {
     // a garbled header may still print the document's own unit with one character misread
-    const cell = headRows.flatMap((r) => r.cells).find((c) => nearlyContains(c.text, ctx.unitName));
+    const cell = flatMap(headRows, (r) => r.cells).find((c) => nearlyContains(c.text, ctx.unitName));
     if (cell) {
       target.unit = ctx.unitName;
       warn(ctx, 'unitRecognised', { text: cell.text, where: where(cell.at) }, cell.at);

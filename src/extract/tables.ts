@@ -14,6 +14,7 @@ import { makeAmount } from '../model/money.js';
 import { warn, type ExtractContext } from './context.js';
 import { compactNumber, isNumericCell, norm, tidy } from './text-utils.js';
 import { stripLeader } from './outline.js';
+import { flatMap } from './arrays.js';
 
 const TOTAL_LABEL = /^(合计|总计|小计)$/;
 /** the header of a column that numbers rows or columns (行次, 栏次) */
@@ -304,7 +305,7 @@ function namedColumnLayout(
 ): { nameRow: number; groups: ColumnGroup[] } | undefined {
   for (let h = 0; h < Math.min(grid.length, 6); h++) {
     const row = grid[h];
-    const nameCols = row.flatMap((c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
+    const nameCols = flatMap(row, (c, k) => (k > 0 && NAME_HEADER.test(norm(c.text)) ? [k] : []));
     if (nameCols.length === 0) continue;
     const stacked = (k: number) =>
       grid
@@ -398,7 +399,7 @@ function readNamedColumns(
     groups.find((g, n) => k >= g.codeCols[0] && (n === groups.length - 1 || k < groups[n + 1].codeCols[0]));
   for (const g of groups) {
     // the group's header (人员经费 over 科目代码/科目名称/决算数), merged over the groups to its right
-    const words = [g.codeCols[0], g.nameIdx, ...g.amountCols].flatMap((k) => paths[k] ?? []);
+    const words = flatMap([g.codeCols[0], g.nameIdx, ...g.amountCols], (k) => paths[k] ?? []);
     g.spec = tpl.columns.find((s) => s.key !== 'total' && words.some((w) => s.match.test(w)));
   }
   // without such a header, the line of totals below names the groups ("人员经费合计" under the first)
@@ -437,7 +438,7 @@ function readNamedColumns(
   for (const r of data) {
     const at: Place = { line: r[0].at.line, column: r[0].at.column };
     // a line of totals ("人员经费合计 7,967.72 公用经费合计 2,266.65") is one total row, each amount after its label
-    const labelled = r.flatMap((c, k) =>
+    const labelled = flatMap(r, (c, k) =>
       c.text.trim() && !isNumericCell(c.text) && /合计|总计/.test(norm(c.text)) ? [k] : [],
     );
     if (
@@ -523,8 +524,8 @@ function readNamedColumns(
   void ctx;
   // side by side, each row prints one amount under its group (人员经费 or 公用经费) and the table prints no 合计
   // column: its columns are those it prints
-  const printed = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
-  const mapped = new Set(colMaps.flatMap((m) => [...m.values()].map((c) => c.key)));
+  const printed = new Set(flatMap(rows, (r) => r.cells.map((c) => c.column)));
+  const mapped = new Set(flatMap(colMaps, (m) => [...m.values()].map((c) => c.key)));
   const columns = specs.filter((c) => (sideBySide ? printed.has(c.key) : mapped.has(c.key)));
   return { rows, columns: columns.map((c) => ({ key: c.key, label: c.label })) };
 }
@@ -751,7 +752,7 @@ function readClassified(
         }
         return { kind: 'total' as const, label: '合计', cells, at: rowAt(r[0].at.line, r[0].at.column, r[0]) };
       });
-      const printedKeys = new Set(rows.flatMap((r) => r.cells.map((c) => c.column)));
+      const printedKeys = new Set(flatMap(rows, (r) => r.cells.map((c) => c.column)));
       return {
         rows,
         columns: specs.filter((c) => printedKeys.has(c.key)).map((c) => ({ key: c.key, label: c.label })),
@@ -1063,7 +1064,7 @@ function readItemRows(
     r,
     spec: isNumericCell(r[0]?.text ?? '') ? undefined : specs.find((s) => s.match.test(itemLabel(r[0]?.text ?? ''))),
   }));
-  const keys = new Set(named.flatMap((n) => n.spec?.key ?? []));
+  const keys = new Set(flatMap(named, (n) => n.spec?.key ?? []));
   if (
     keys.size < 3 ||
     header.some((h) => h.some((c) => specs.some((s) => s.key !== 'total' && s.match.test(norm(c.text)))))
@@ -1145,7 +1146,7 @@ function readSingleRow(
     if (columnVariants && n > 0 && rows.length > 0) break;
     // the standard layout has one cell per column; then position is more reliable than a wrapped header, unless
     // the header names every printed amount's column, each a different one (北京 prints 接待 before 公务用车)
-    const amountCols = r.flatMap((c, k) => (c.text.trim() !== '' && isNumericCell(c.text) ? [k] : []));
+    const amountCols = flatMap(r, (c, k) => (c.text.trim() !== '' && isNumericCell(c.text) ? [k] : []));
     const named = amountCols.map((k) => byColumn[k]?.spec?.key);
     const headerNamesAll =
       amountCols.length > 1 && named.every(Boolean) && new Set(named).size === named.length && !columnVariants;
@@ -1241,7 +1242,7 @@ function splitCodeNameCells(grid: CellBlock[][]): CellBlock[][] {
     for (const r of grid) if (MAY_JOIN_CODE.test(r[k]?.text ?? '') && ++candidates >= 2) break;
     if (candidates < 2) continue;
     const texts = grid.map((r) => norm(r[k]?.text ?? '')).filter((t) => t && !isNumericCell(t));
-    const codes = texts.flatMap((t) => codeAndName(t)?.code ?? []);
+    const codes = flatMap(texts, (t) => codeAndName(t)?.code ?? []);
     // classification codes, not organisation codes ("[101001]广州市…"): of 3, 5 or 7 digits
     const classification = codes.every((c) => [3, 5, 7].includes(c.length));
     if (codes.length >= 2 && codes.length >= texts.length * 0.5 && classification) split.push(k);
@@ -1282,17 +1283,20 @@ function joinWideTables(found: Found[]): Found[] {
   const dataRows = (g: CellBlock[][]) => g.filter(hasNumber).length;
   for (const f of found) {
     const prev = out.at(-1);
-    const prevGrid = prev?.grids.flatMap((g) => g.rows) ?? [];
-    const grid = f.grids.flatMap((g) => g.rows);
-    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
-    const firstPage = grid[0]?.[0]?.at.page;
     const sameTable =
       prev &&
       prev.template.id === f.template.id &&
       norm(prev.title.type === 'table' ? '' : prev.title.text) === norm(f.title.type === 'table' ? '' : f.title.text);
+    // the grids are joined only for a piece of the same table (most tables are not)
+    if (!prev || !sameTable) {
+      out.push(f);
+      continue;
+    }
+    const prevGrid = flatMap(prev.grids, (g) => g.rows);
+    const grid = flatMap(f.grids, (g) => g.rows);
+    const lastPage = prevGrid.at(-1)?.[0]?.at.page;
+    const firstPage = grid[0]?.[0]?.at.page;
     if (
-      !prev ||
-      !sameTable ||
       lastPage === undefined ||
       firstPage !== lastPage + 1 ||
       dataRows(grid) === 0 ||
@@ -1310,7 +1314,7 @@ function joinWideTables(found: Found[]): Found[] {
     const widthA = Math.max(...a.map((r) => r.length));
     // leading label columns printed again on the second piece
     let repeat = 0;
-    const dataIdx = pa.flatMap((r, k) => (hasNumber(r) ? [k] : []));
+    const dataIdx = flatMap(pa, (r, k) => (hasNumber(r) ? [k] : []));
     while (
       dataIdx.every(
         (k) =>
@@ -1337,7 +1341,7 @@ export function extractTables(blocks: Block[], ctx: ExtractContext): Table[] {
   for (const f of joinWideTables(findTables(blocks, ctx))) {
     const meta = readMeta(f.meta);
     const unit = meta.unit ?? '万元';
-    const grid = splitCodeNameCells(dropBlankColumns(f.grids.flatMap((g) => g.rows)));
+    const grid = splitCodeNameCells(dropBlankColumns(flatMap(f.grids, (g) => g.rows)));
     const read =
       f.template.layout === 'two-sided'
         ? readTwoSided(f, grid, unit, ctx)
