@@ -155,7 +155,7 @@ describe('corpus 021.pdf: suspects carry page and box', () => {
 });
 
 describe('corpus 035.pdf', () => {
-  it('reads its misread tables without crashing and scores them below 1', async () => {
+  it('reads its two unusual summary tables right and scores them 1', async () => {
     const doc = await parseFile(corpusPath('035.pdf'));
     const tables = readingConfidence(doc);
     for (const t of tables) {
@@ -163,13 +163,21 @@ describe('corpus 035.pdf', () => {
       expect(t.confidence).toBeLessThanOrEqual(1);
     }
     // page 11 (`pdftotext -layout -f 11 -l 11`): 三、支出预算总表 prints 合计 17,996.68 = 基本支出 12,323.48 + 项目支出
-    // 5,533.00 + 单位预留机动经费 140.20; the last column is none of the template's, so the row's sum fails as read
+    // 5,533.00 + 单位预留机动经费 140.20; the last column is part of the 合计, so the row's sum holds
     const spending = tables.find((t) => t.id === 'expenditure-summary')!;
-    expect(spending.identities).toEqual({ checked: 1, held: 0 });
-    expect(spending.confidence).toBe(0);
-    // the same page's 二、收入预算总表 is printed as a list of sources with one 金额 column: no row of it is read
+    expect(spending.identities).toEqual({ checked: 1, held: 1 });
+    expect(spending.confidence).toBe(1);
+    // the same page's 二、收入预算总表 lists the sources as rows with one 金额 column: read as one 合计 row whose
+    // 收入总计 17,996.68 = 一般公共预算 17,981.68 + 其他资金 15.00
     const income = tables.find((t) => t.id === 'income-summary')!;
-    expect(income.rows.read).toBe(0);
-    expect(income.confidence).toBe(0);
+    expect(income.rows.read).toBe(1);
+    expect(income.identities).toEqual({ checked: 1, held: 1 });
+    expect(income.confidence).toBe(1);
+    const row = doc.tables.find((t) => t.id === 'income-summary')!.rows[0];
+    expect(row.cells.map((c) => [c.column, c.amount?.text])).toEqual([
+      ['total', '17,996.68'],
+      ['generalBudget', '17,981.68'],
+      ['otherIncome', '15.00'],
+    ]);
   }, 60_000);
 });
