@@ -1,6 +1,7 @@
 // `check --summary` output: the batch review table (src/audit/summary.ts) as aligned text, JSON or an XLSX workbook.
 import ExcelJS from 'exceljs';
 import { shareText, summaryTotals, type SummaryRow } from '../audit/summary.js';
+import { TABLE_TEMPLATES } from '../catalog/tables.js';
 import { SEVERITY_WORD } from '../catalog/words.js';
 
 export type SummaryFormat = 'text' | 'json' | 'xlsx';
@@ -74,14 +75,20 @@ export function summaryText(rows: SummaryRow[]): string {
   const missing = rows.filter((r) => r.tables.missing.length);
   if (missing.length) {
     out.push('未读出的标准表：');
-    for (const r of missing) out.push(`  ${r.file}：${r.tables.missing.join('、')}`);
+    for (const r of missing) out.push(`  ${r.file}：${tableTitles(r.tables.missing)}`);
   }
   const blank = rows.filter((r) => r.tables.blank.length);
   if (blank.length) {
     out.push('印出但没有任何数字的标准表（文件本身如此，不是读取失败）：');
-    for (const r of blank) out.push(`  ${r.file}：${r.tables.blank.join('、')}`);
+    for (const r of blank) out.push(`  ${r.file}：${tableTitles(r.tables.blank)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Tables named as a reader knows them (their standard titles), not by the ids the JSON summary keeps. */
+const TITLE_BY_ID = new Map<string, string>(TABLE_TEMPLATES.map((t) => [t.id, t.title]));
+function tableTitles(ids: readonly string[]): string {
+  return ids.map((id) => TITLE_BY_ID.get(id) ?? id).join('、');
 }
 
 export function summaryJson(rows: SummaryRow[]): string {
@@ -114,8 +121,8 @@ export async function summaryXlsx(rows: SummaryRow[]): Promise<Buffer> {
       r.title,
       r.tables.found,
       r.tables.expected,
-      r.tables.missing.join('、'),
-      r.tables.blank.join('、'),
+      tableTitles(r.tables.missing),
+      tableTitles(r.tables.blank),
       r.sums.held,
       r.sums.checked,
       r.errors,
