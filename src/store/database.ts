@@ -10,8 +10,10 @@ import { PGliteDialect } from './pglite-dialect.js';
 import { searchTerms, SEARCH_TERMS_VERSION, tsvectorLiteral } from './rows.js';
 import { foldedSearchText, SEARCH_TEXT_VERSION } from './search-text.js';
 import {
+  CLASS_SUMS_DOCUMENT_COLUMNS,
   CLASS_SUMS_GROUP,
   CLASS_SUMS_SELECT,
+  CLASS_SUMS_VERSION,
   CLASS_SUMS_WHERE,
   DDL,
   factsPartition,
@@ -334,14 +336,17 @@ async function refoldSearchText(tx: Kysely<Database>): Promise<void> {
 /** Fills fact_class_sums from the facts of a store written before the table existed (once: marked in store_meta). */
 async function sumFactClasses(tx: Kysely<Database>): Promise<void> {
   const stored = await sql<{ value: string }>`select value from store_meta where key = 'fact_class_sums'`.execute(tx);
-  if (stored.rows[0]?.value === CLASS_SUMS_SELECT) return;
+  if (stored.rows[0]?.value === CLASS_SUMS_VERSION) return;
   await sql`delete from fact_class_sums`.execute(tx);
+  const documentColumns = CLASS_SUMS_DOCUMENT_COLUMNS.join(', ');
+  const fromDocument = CLASS_SUMS_DOCUMENT_COLUMNS.map((c) => `d.${c}`).join(', ');
   await sql
     .raw(
-      `insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells)
-    select document_id, year, ${CLASS_SUMS_SELECT} from facts where ${CLASS_SUMS_WHERE} group by document_id, year, ${CLASS_SUMS_GROUP}`,
+      `insert into fact_class_sums (document_id, year, ${documentColumns}, table_id, column_key, class, amount_wan, cells)
+    select f.document_id, f.year, ${fromDocument}, ${CLASS_SUMS_SELECT} from facts f join documents d on d.id = f.document_id
+    where ${CLASS_SUMS_WHERE} group by f.document_id, f.year, ${fromDocument}, ${CLASS_SUMS_GROUP}`,
     )
     .execute(tx);
-  await sql`insert into store_meta (key, value) values ('fact_class_sums', ${CLASS_SUMS_SELECT})
+  await sql`insert into store_meta (key, value) values ('fact_class_sums', ${CLASS_SUMS_VERSION})
     on conflict (key) do update set value = excluded.value`.execute(tx);
 }

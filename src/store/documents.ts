@@ -4,7 +4,13 @@ import { gzipSync } from 'node:zlib';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Finding } from './finding.js';
-import { CLASS_SUMS_GROUP, CLASS_SUMS_SELECT, CLASS_SUMS_WHERE, type Database } from './schema.js';
+import {
+  CLASS_SUMS_DOCUMENT_COLUMNS,
+  CLASS_SUMS_GROUP,
+  CLASS_SUMS_SELECT,
+  CLASS_SUMS_WHERE,
+  type Database,
+} from './schema.js';
 import { foldedSearchText } from './search-text.js';
 import { ensureFactsPartition, type Store } from './database.js';
 import {
@@ -173,8 +179,9 @@ const INSERT_DOCUMENT = (() => {
     `e as (select ${fromArray(FACT_COLUMNS, true)} from jsonb_array_elements(${factsParam}) as e), ` +
     `c as (insert into facts (document_id, year, ${names(FACT_COLUMNS)}) select doc.id, ${param('year')}::int, ${names(FACT_COLUMNS)} from doc, e), ` +
     // and their sums by function class (what the portal's aggregates read, see schema.ts)
-    `k as (insert into fact_class_sums (document_id, year, table_id, column_key, class, amount_wan, cells) ` +
-    `select doc.id, ${param('year')}::int, ${CLASS_SUMS_SELECT} from doc, e where ${CLASS_SUMS_WHERE} group by doc.id, ${CLASS_SUMS_GROUP}) ` +
+    `k as (insert into fact_class_sums (document_id, year, ${CLASS_SUMS_DOCUMENT_COLUMNS.join(', ')}, table_id, column_key, class, amount_wan, cells) ` +
+    `select doc.id, ${param('year')}::int, ${CLASS_SUMS_DOCUMENT_COLUMNS.map((c) => `${param(c)}::text`).join(', ')}, ${CLASS_SUMS_SELECT} ` +
+    `from doc, e where ${CLASS_SUMS_WHERE} group by doc.id, ${CLASS_SUMS_GROUP}) ` +
     'select id from doc'
   );
 })();
@@ -408,7 +415,8 @@ export async function deleteDocument(store: Store, id: number): Promise<boolean>
   });
 }
 
-/** Changes a document's status (and what it is superseded by, when given) in `documents` and `document_search`. */
+/** Changes a document's status (and what it is superseded by, when given) in `documents`, `document_search` and
+ *  `fact_class_sums` (all in the caller's transaction: an aggregate never sees a half-changed status). */
 async function setStatus(
   tx: Kysely<Database>,
   id: number,
@@ -420,6 +428,7 @@ async function setStatus(
     .set(supersededBy === undefined ? { status } : { status, superseded_by: supersededBy });
   await update.where('id', '=', id).execute();
   await tx.updateTable('document_search').set({ status }).where('id', '=', id).execute();
+  await tx.updateTable('fact_class_sums').set({ status }).where('document_id', '=', id).execute();
 }
 
 /** Serialises writers of the same (unit, year, kind, scope) across connections and processes. */

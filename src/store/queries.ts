@@ -483,12 +483,12 @@ export async function aggregateFacts(store: Store, query: FactQuery): Promise<Fa
 
 /** Dimensions fact_class_sums answers, as SQL over its alias `f` (the document's come from `d` as above). */
 const CLASS_SUM_DIMENSIONS: Record<string, string> = {
-  document: 'd.id',
+  document: 'f.document_id',
   unit: 'd.unit_name',
-  region: 'd.region',
-  year: 'd.year',
-  kind: 'd.kind',
-  scope: 'd.scope',
+  region: 'f.region',
+  year: 'f.year',
+  kind: 'f.kind',
+  scope: 'f.scope',
   table: 'f.table_id',
   column: 'f.column_key',
   system: "'function'::text",
@@ -512,9 +512,16 @@ export function answeredByClassSums(query: FactQuery): boolean {
   );
 }
 
+/** Whether a class-sum aggregate needs `documents` (for the unit's name); otherwise status, region,
+ *  year, kind and scope are read from the sums' own copies and no document row is joined. */
+function classSumsNeedDocuments(query: FactQuery): boolean {
+  return !!query.unit || (query.groupBy ?? []).includes('unit');
+}
+
 function classSumConditions(query: FactQuery): Expression<SqlBool>[] {
-  const conditions = documentConditions(query, 'd');
-  if (query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
+  const join = classSumsNeedDocuments(query);
+  const conditions = documentConditions(query, join ? 'd' : 'f');
+  if (join && query.year !== undefined) conditions.push(sql<SqlBool>`f.year = ${query.year}`);
   if (query.document !== undefined) conditions.push(sql<SqlBool>`f.document_id = ${query.document}`);
   if (query.table) conditions.push(sql<SqlBool>`f.table_id = ${query.table}`);
   if (query.column) conditions.push(sql<SqlBool>`f.column_key = ${query.column}`);
@@ -542,7 +549,7 @@ export function aggregateFactsQuery(query: FactQuery, options: { detail?: boolea
       coalesce(sum(g.cells), 0)::int as cells, count(*)::int as documents
     from (
       select ${dims.length ? sql`${sql.join(dims)}, ` : sql``}sum(f.amount_wan) as amount_wan, ${sums ? sql`sum(f.cells)` : sql`count(*)`} as cells
-      from ${sums ? sql`fact_class_sums` : sql`facts`} f join documents d on d.id = f.document_id ${whereAll(sums ? classSumConditions(query) : factConditions(query))}
+      from ${sums ? sql`fact_class_sums` : sql`facts`} f ${sums && !classSumsNeedDocuments(query) ? sql`` : sql`join documents d on d.id = f.document_id`} ${whereAll(sums ? classSumConditions(query) : factConditions(query))}
       ${innerGroup}) g
     ${outerGroup} ${order} limit ${Math.min(query.limit ?? 10000, 100000)}`;
 }

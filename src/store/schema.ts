@@ -76,12 +76,22 @@ export interface FactClassSumsTable {
   class: string | null;
   amount_wan: ColumnType<string, string, string>;
   cells: number;
+  /** the document's status, region, kind and scope, copied (kept in step by the store's status changes) so that
+   *  an aggregate filtered by them reads only its own sums from the index, with no join to `documents` */
+  status: string;
+  region: string;
+  kind: string;
+  scope: string;
 }
 
 /** The facts that fact_class_sums adds up, and how (over rows named as the facts table's columns). */
 export const CLASS_SUMS_WHERE = `code_system = 'function' and is_leaf`;
 export const CLASS_SUMS_GROUP = 'table_id, column_key, left(row_code, 3)';
 export const CLASS_SUMS_SELECT = `${CLASS_SUMS_GROUP}, sum(amount_wan), count(*)`;
+/** The document columns copied into fact_class_sums (same names in `documents`). */
+export const CLASS_SUMS_DOCUMENT_COLUMNS = ['status', 'region', 'kind', 'scope'] as const;
+/** What a store's fact_class_sums were filled with (store_meta): a store filled otherwise is refilled at open. */
+export const CLASS_SUMS_VERSION = `${CLASS_SUMS_SELECT}; ${CLASS_SUMS_DOCUMENT_COLUMNS.join(', ')}`;
 
 /** What search reads for every matching document, narrow so that a word found in thousands of documents is
  *  counted by facets from a few pages; kept in step with `documents` (same id and status). */
@@ -240,7 +250,15 @@ export const DDL: string[] = [
     amount_wan numeric not null,
     cells integer not null
   )`,
-  `create index if not exists fact_class_sums_lookup on fact_class_sums (table_id, column_key, year) include (document_id, class, amount_wan, cells)`,
+  // stores written before the document's columns were copied get them here and are refilled at open
+  `alter table fact_class_sums add column if not exists status text not null default 'current'`,
+  `alter table fact_class_sums add column if not exists region text not null default ''`,
+  `alter table fact_class_sums add column if not exists kind text not null default ''`,
+  `alter table fact_class_sums add column if not exists scope text not null default ''`,
+  // status and region lead after table and column: the portal's aggregate of one region's current documents reads
+  // that region's entries only (index-only), instead of every document's sums joined to documents
+  `drop index if exists fact_class_sums_lookup`,
+  `create index if not exists fact_class_sums_filter on fact_class_sums (table_id, column_key, status, region, year) include (document_id, class, amount_wan, cells, kind, scope)`,
   `create index if not exists fact_class_sums_document on fact_class_sums (document_id)`,
   `create table if not exists document_bodies (
     document_id integer primary key references documents(id) on delete cascade,
