@@ -148,8 +148,9 @@ describe('finding markers on the document page', () => {
         checked++;
       }
     }
-    // the seeds' and PDFs' table findings plus the generated document's (not a vacuous pass)
-    expect(checked).toBeGreaterThanOrEqual(6);
+    // the seeds' and PDFs' table findings plus the generated document's (not a vacuous pass; 5 since 035's 支出总表
+    // is read with its 单位预留机动经费 column and its false row-identity finding is gone)
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('lands on the same tables as the title matching did, except where that matched a second table', () => {
