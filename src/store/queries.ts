@@ -98,7 +98,7 @@ function documentConditions(
       // exact phrase where the terms alone do not prove it (words longer than the indexed pieces, mixed words)
       if (terms.length + prefixes.length > 0) {
         const lexemes = [...terms.map((t) => `'${t}'`), ...prefixes.map((t) => `'${t}':*`)];
-        const match = sql<SqlBool>`search_terms @@ ${lexemes.join(' & ')}::tsquery`;
+        const match = termsMatch(lexemes.join(' & '), status);
         conditions.push(
           table === 'document_search'
             ? match
@@ -114,6 +114,18 @@ function documentConditions(
     }
   }
   return conditions;
+}
+
+/**
+ * The terms condition, written so that the planner takes the partial GIN index of the documents' status (schema.ts:
+ * one index for current documents, one for the rest): the condition on status sits beside the terms in the same
+ * clause, and a search of every status asks both indexes (a BitmapOr of the two arms).
+ */
+function termsMatch(tsquery: string, status: NonNullable<DocumentFilter['status']>): Expression<SqlBool> {
+  const match = sql<SqlBool>`search_terms @@ ${tsquery}::tsquery`;
+  if (status === 'current') return sql<SqlBool>`(status = 'current' and ${match})`;
+  if (status !== 'any') return sql<SqlBool>`(status <> 'current' and status = ${status} and ${match})`;
+  return sql<SqlBool>`((status = 'current' and ${match}) or (status <> 'current' and ${match}))`;
 }
 
 /**
@@ -158,7 +170,8 @@ export async function searchDocuments(
           lateral (select min(nullif(strpos(t.folded, w), 0)) as at from unnest(${words}::text[]) w) p
           where t.id = d.id and p.at is not null) h) as snippet_line`
     : sql``;
-  // one pass over the narrow search rows gives the facet counts and the page, whose details come from documents
+  // the page and the facet counts each read the narrow search rows through the index (two scans cost less than
+  // materialising the matches once: a materialised set is sorted for its groups where a scan's rows are hashed)
   const result = await searchQuery(
     store,
     sql<{
@@ -171,12 +184,11 @@ export async function searchDocuments(
         n: number;
       }> | null;
     }>`
-    with m as materialized (select s.id, s.unit_name, s.region, s.year, s.kind, s.scope from document_search s ${where})
     select
       (select json_agg(p order by p.year desc, p.unit_name, p.kind, p.id) from (
         select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`d.${c}`)))}${snippetLine}
-        from (select id from m order by year desc, unit_name, kind, id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
-      (select json_agg(g) from (select region, year, kind, scope, count(*)::int as n from m group by grouping sets ((region), (year), (kind), (scope))) g) as facets`,
+        from (select s.id from document_search s ${where} order by s.year desc, s.unit_name, s.kind, s.id limit ${limit} offset ${offset}) k join documents d on d.id = k.id) p) as items,
+      (select json_agg(g) from (select s.region, s.year, s.kind, s.scope, count(*)::int as n from document_search s ${where} group by grouping sets ((s.region), (s.year), (s.kind), (s.scope))) g) as facets`,
     !!q,
   );
   const items: DocumentSummary[] = (result.rows[0]?.items ?? []).map(({ snippet_line, ...item }) => {

@@ -178,7 +178,11 @@ export const DDL: string[] = [
     scope text not null,
     search_terms tsvector not null
   )`,
-  `create index if not exists document_search_terms on document_search using gin (search_terms)`,
+  // one GIN index for the current documents (what the public searches) and one for the rest: a public search then
+  // never visits the rows of superseded versions and drafts (queries.ts termsMatch writes the status beside the terms)
+  `create index if not exists document_search_current_terms on document_search using gin (search_terms) where status = 'current'`,
+  `create index if not exists document_search_other_terms on document_search using gin (search_terms) where status <> 'current'`,
+  `drop index if exists document_search_terms`,
   // no statistics for the terms: a common term then looks selective, so the planner takes the GIN index (which
   // answers exactly, without reading the stored terms) instead of decompressing every row's terms to test them
   `alter table document_search alter column search_terms set statistics 0`,

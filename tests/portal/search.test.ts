@@ -105,4 +105,32 @@ describe.each(ENGINES)('search on %s', (engine) => {
     // facets still count the whole result
     expect(result.facets.year.find((f) => f.value === '2024')?.count).toBe(3);
   });
+
+  it('searches current documents by default and superseded versions when asked (each status its own index)', async () => {
+    // a second version of 丁局's document supersedes the first; only the first says 无公务接待支出
+    const again = mkdtempSync(path.join(tmpdir(), 'budgetdoc-search-again-'));
+    try {
+      const revised = makeDisclosure({
+        unit: '新疆检索测试丁局',
+        year: 2024,
+        paragraphs: ['本年公务接待支出0.50万元。'],
+      });
+      writeFileSync(path.join(again, 'other-revised.json'), JSON.stringify(revised));
+      const { files } = await collectFiles([again]);
+      const [result] = (await importFiles(store, files, defaultAnalysis, { concurrency: 1 })).results;
+      expect(result.outcome).toBe('imported');
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+    const found = async (q: string, status?: 'current' | 'superseded' | 'any') => {
+      const r = await searchDocuments(store, { q, unit: '新疆检索测试丁局', status }, { limit: 100 });
+      return { statuses: r.items.map((d) => d.status).sort(), total: r.total };
+    };
+    expect(await found('无公务接待支出')).toEqual({ statuses: [], total: 0 });
+    expect(await found('无公务接待支出', 'superseded')).toEqual({ statuses: ['superseded'], total: 1 });
+    expect(await found('无公务接待支出', 'any')).toEqual({ statuses: ['superseded'], total: 1 });
+    expect(await found('公务接待')).toEqual({ statuses: ['current'], total: 1 });
+    expect(await found('公务接待', 'any')).toEqual({ statuses: ['current', 'superseded'], total: 2 });
+    expect(await found('接待', 'superseded')).toEqual({ statuses: ['superseded'], total: 1 });
+  });
 });
