@@ -35,7 +35,8 @@ export const CHARTS_JS = String.raw`
           yAxis: { type: 'category', data: d.categories, inverse: true, axisLabel: { width: labelWidth, overflow: 'truncate' } },
           xAxis: { type: 'value', name: d.unit || '万元', axisLabel: { hideOverlap: true } }, series: series };
       }
-      return { tooltip: { trigger: 'axis', formatter: axisTooltip }, legend: { top: 0, type: 'scroll' }, grid: { left: 8, right: 16, top: 40, bottom: 20, containLabel: true },
+      return { tooltip: { trigger: 'axis', formatter: axisTooltip }, legend: { top: 0, type: 'scroll' }, grid: { left: 8, right: 16, top: 60, bottom: 20, containLabel: true },
+        // the value axis's unit sits above the grid: the room under the legend keeps the two apart
         xAxis: { type: 'category', data: d.categories, axisLabel: { interval: 0, rotate: d.categories.length > 6 || width < 480 ? 30 : 0, width: labelWidth, overflow: 'truncate' } },
         yAxis: { type: 'value', name: d.unit || '万元' }, series: series };
     }
