@@ -7,6 +7,7 @@ import { addPages } from './places.js';
 import { readingConfidence, type TableReading } from './reading-confidence.js';
 import { RULES } from './rules/index.js';
 import { rememberReadings } from './rules/classification-support.js';
+import { startAudit } from './support.js';
 import type { Finding, Rule, Severity } from './types.js';
 
 export type { Finding, FindingPlace, FoldedFinding, Rule, RuleMeta, Severity, RuleCategory } from './types.js';
@@ -59,6 +60,7 @@ export function audit(doc: Disclosure, options: AuditOptions = {}): Finding[] {
 /** audit(), with the reading self-check it judged the figures by (the CLI reports both). */
 export function auditDocument(doc: Disclosure, options: AuditOptions = {}): AuditResult {
   // the self-check first: the rules ask for it too (classification-support.ts readingOf)
+  startAudit(doc);
   const tables = readingConfidence(doc);
   rememberReadings(doc, tables);
   const raw = runRules(doc, options);

@@ -280,8 +280,23 @@ export function* allFacts(doc: Disclosure): Generator<{ section?: NarrativeSecti
     yield { section: sectionOfLine(doc, doc.operatingCosts.fact.at.line), fact: doc.operatingCosts.fact };
 }
 
+/** uniqueFacts of each document, made once per audit (a dozen rules ask for them); startAudit forgets them, so a
+ *  model changed between two audits is judged as it is. */
+const factsOfDocument = new WeakMap<Disclosure, ReadonlyArray<{ section?: NarrativeSection; fact: Fact }>>();
+
+/** Forgets what was remembered of `doc` by an earlier audit (auditDocument calls it before the rules run). */
+export function startAudit(doc: Disclosure): void {
+  factsOfDocument.delete(doc);
+}
+
 /** The narrative facts, each once (三公 items and 机关运行经费 may also be listed in their section). */
-export function uniqueFacts(doc: Disclosure): Array<{ section?: NarrativeSection; fact: Fact }> {
+export function uniqueFacts(doc: Disclosure): ReadonlyArray<{ section?: NarrativeSection; fact: Fact }> {
+  let facts = factsOfDocument.get(doc);
+  if (!facts) factsOfDocument.set(doc, (facts = collectUniqueFacts(doc)));
+  return facts;
+}
+
+function collectUniqueFacts(doc: Disclosure): Array<{ section?: NarrativeSection; fact: Fact }> {
   const seen = new Set<string>();
   const out: Array<{ section?: NarrativeSection; fact: Fact }> = [];
   for (const f of allFacts(doc)) {
