@@ -61,6 +61,9 @@ async function openRunner(jobs: number): Promise<Runner> {
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
+    // a worker holds its next document while it works on one (its file read meanwhile): it does not wait idle for
+    // this thread, busy writing output, to hand it the next
+    concurrentTasksPerWorker: 2,
     idleTimeout: 1000,
   });
   return {
