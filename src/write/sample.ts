@@ -375,6 +375,24 @@ interface Totals {
   classFund: Map<string, Record<Fund, number>>;
 }
 
+/** The expenditure side of a 财政拨款 summary (budget and final account alike): each 类 of the year's list with
+ *  its general-budget and government-fund amounts. */
+function fiscalClassRows(year: number, t: Totals, cols: string[]): TableRow[] {
+  return classList(year).map(([code, name]) => {
+    const cf = t.classFund.get(code);
+    const gb = cf?.generalBudget ?? 0,
+      gf = cf?.governmentFund ?? 0;
+    return {
+      kind: 'leaf' as const,
+      side: 'expenditure' as const,
+      label: name,
+      classification: { system: 'function' as const, code, level: 'class' as const },
+      cells: cells(cols, { total: gb + gf, generalBudget: gb, governmentFund: gf }),
+      at: AT,
+    };
+  });
+}
+
 function totals(p: Plan): Totals {
   const byItem: Totals['byItem'] = new Map();
   const fund: Record<Fund, number> = { generalBudget: 0, governmentFund: 0, businessIncome: 0, otherIncome: 0 };
@@ -545,19 +563,7 @@ function budgetTables(p: Plan, t: Totals): Table[] {
       fixedRow('income', 'governmentFund', '政府性基金预算', 'leaf', ['total'], { total: t.gf }),
       fixedRow('income', 'stateCapital', '国有资本经营预算', 'leaf', ['total'], { total: 0 }),
       fixedRow('income', 'incomeTotal', '收入总计', 'total', ['total'], { total: fiscal }),
-      ...classList(p.year).map(([code, name]) => {
-        const cf = t.classFund.get(code);
-        const gb = cf?.generalBudget ?? 0,
-          gf = cf?.governmentFund ?? 0;
-        return {
-          kind: 'leaf' as const,
-          side: 'expenditure' as const,
-          label: name,
-          classification: { system: 'function' as const, code, level: 'class' as const },
-          cells: cells(cols, { total: gb + gf, generalBudget: gb, governmentFund: gf }),
-          at: AT,
-        };
-      }),
+      ...fiscalClassRows(p.year, t, cols),
       fixedRow('expenditure', 'expenditureTotal', '支出总计', 'total', cols, {
         total: fiscal,
         generalBudget: t.gb,
@@ -841,19 +847,7 @@ function finalTables(p: Plan, t: Totals, f: FinalFigures): Table[] {
       fixedRow('income', 'currentYearIncome', '本年收入合计', 'subtotal', ['total'], { total: fiscal }),
       fixedRow('income', 'openingBalance', '年初财政拨款结转和结余', 'leaf', ['total'], { total: 0 }),
       fixedRow('income', 'incomeTotal', '收入总计', 'total', ['total'], { total: fiscal }),
-      ...classList(p.year).map(([code, name]) => {
-        const cf = t.classFund.get(code);
-        const gb = cf?.generalBudget ?? 0,
-          gf = cf?.governmentFund ?? 0;
-        return {
-          kind: 'leaf' as const,
-          side: 'expenditure' as const,
-          label: name,
-          classification: { system: 'function' as const, code, level: 'class' as const },
-          cells: cells(cols, { total: gb + gf, generalBudget: gb, governmentFund: gf }),
-          at: AT,
-        };
-      }),
+      ...fiscalClassRows(p.year, t, cols),
       fixedRow('expenditure', 'currentYearExpenditure', '本年支出合计', 'subtotal', cols, {
         total: fiscal,
         generalBudget: t.gb,
