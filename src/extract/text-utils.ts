@@ -1,5 +1,6 @@
 // Matching helpers shared by the extractors: normalised comparison text and tolerant number patterns.
 import { toHalfWidth } from '../model/money.js';
+import { isWhitespace } from '../read/normalise.js';
 
 /** Text for matching: half-width, no spaces, straight quotes. Never stored in the model. */
 const NEEDS_NORM = /[\s\u00a0“”"＂‘’【】\uff01-\uff5e\u3000]/;
@@ -63,26 +64,6 @@ function collapseSpaces(s: string, i: number): string {
     from = i = j;
   }
   return out + s.slice(from);
-}
-
-/** the characters \s matches (and String.prototype.trim removes): WhiteSpace and LineTerminator */
-export function isWhitespace(c: number): boolean {
-  // most characters are printable ASCII or CJK: two comparisons each
-  if (c > 0x20) {
-    if (c < 0xa0) return false;
-    if (c > 0x3000) return c === 0xfeff;
-    return (
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000
-    );
-  }
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /** CJK characters and the CJK punctuation between which a wrapped line's space is dropped */

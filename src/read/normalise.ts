@@ -1,5 +1,5 @@
 // Code-point normalisation for text extracted from PDFs, web pages and workbooks: CJK radicals that stand in for
-// ordinary characters, full-width forms.
+// ordinary characters, full-width forms; and the whitespace test the readers and the extractors share.
 
 /**
  * CJK Radicals Supplement (U+2E80–U+2EFF) characters that PDF fonts emit instead of the ordinary ideograph.
@@ -141,4 +141,24 @@ export function normalisePdfText(s: string): string {
       .replace(/\u3000/g, ' ');
   }
   return t.replace(/\t/g, ' ');
+}
+
+/** the characters \s matches (and String.prototype.trim removes): WhiteSpace and LineTerminator */
+export function isWhitespace(c: number): boolean {
+  // most characters are printable ASCII or CJK: two comparisons each
+  if (c > 0x20) {
+    if (c < 0xa0) return false;
+    if (c > 0x3000) return c === 0xfeff;
+    return (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000
+    );
+  }
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }

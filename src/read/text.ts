@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Block, CellBlock, HeadingBlock, ReadResult } from './blocks.js';
 import { ReadError, unknownFormat } from './errors.js';
-import { normaliseCodePoints } from './normalise.js';
+import { isWhitespace, normaliseCodePoints } from './normalise.js';
 
 const PART = /^第([一二三四五六七八九十]+)部分\s*/;
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*/;
@@ -59,27 +59,7 @@ function cleanLine(raw: string, noisy = NOISE.test(raw)): { text: string; marked
 
 /** whether the line's first character is visible (most lines): then it needs no \\S scan */
 function startsVisible(raw: string): boolean {
-  return raw.length > 0 && !isTrimmed(raw.charCodeAt(0));
-}
-
-/**
- * the characters String.prototype.trim removes (WhiteSpace and LineTerminator), for trimming a cell in place;
- * noise-free cells hold none of the rarer ones but the test is the whole set anyway
- */
-function isTrimmed(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return raw.length > 0 && !isWhitespace(raw.charCodeAt(0));
 }
 
 /** the first characters a numbered heading can start with (第, 一…十, brackets, digits, 表) */
@@ -305,8 +285,8 @@ export function readText(input: string, format = 'text'): ReadResult {
         } else {
           let a = from;
           let b = to;
-          while (a < b && isTrimmed(raw.charCodeAt(a))) a++;
-          while (b > a && isTrimmed(raw.charCodeAt(b - 1))) b--;
+          while (a < b && isWhitespace(raw.charCodeAt(a))) a++;
+          while (b > a && isWhitespace(raw.charCodeAt(b - 1))) b--;
           row.push({
             text: a === from && b === to ? raw.slice(from, to) : raw.slice(a, b),
             at: { line: lineNo, column: col + (a - from) },

@@ -2,7 +2,8 @@
 // the year before with its reason, the year printed with it, and (决算) the budget it is compared with.
 import { makeAmount, makePercent } from '../../model/money.js';
 import type { Amount, Change, Fact, Place, Subject } from '../../model/schema.js';
-import { isWhitespace, norm, tidy } from '../text-utils.js';
+import { isWhitespace } from '../../read/normalise.js';
+import { norm, tidy } from '../text-utils.js';
 import {
   lineOf,
   listItems,

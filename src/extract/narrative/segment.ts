@@ -1,6 +1,7 @@
 // Cutting explanation prose into the pieces the fact reader works on: paragraphs (with fragments the converter
 // split rejoined), sentences and comma/semicolon parts with their offsets, so that printed text can be quoted back.
 import { withPageAndBox, type Block, type LinePiece } from '../../read/blocks.js';
+import { isWhitespace } from '../../read/normalise.js';
 import type { Place } from '../../model/schema.js';
 import { NUMBER } from '../text-utils.js';
 
@@ -108,23 +109,6 @@ export function tidyMapped(s: string, offsets?: number[]): { text: string; offse
   if (!mapped || !offsets) return { text: out };
   while (mapped.length < offsets.length) mapped.push(out.length);
   return { text: out, offsets: mapped };
-}
-
-/** the characters String.prototype.trim removes (WhiteSpace and LineTerminator) */
-function isTrimmedSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** the whitespace the converter leaves: ASCII spaces and controls, no-break and ideographic spaces */
@@ -245,8 +229,8 @@ export function sentencesOf(text: string): Sentence[] {
     // the part trimmed by offsets: one slice instead of slice, trimStart and trim
     let from = pStart;
     let to = end;
-    while (from < to && isTrimmedSpace(text.charCodeAt(from))) from++;
-    while (to > from && isTrimmedSpace(text.charCodeAt(to - 1))) to--;
+    while (from < to && isWhitespace(text.charCodeAt(from))) from++;
+    while (to > from && isWhitespace(text.charCodeAt(to - 1))) to--;
     let t = text.slice(from, to);
     let start = from;
     let among = false;
