@@ -299,17 +299,17 @@ export function prepareDocument(input: DocumentInput, renderBody?: BodyRenderer)
   };
 }
 
+/** The stored document of exactly these bytes (their content hash), if any: storing them again would change nothing. */
+export function storedWithHash(store: Store, hash: string): Promise<{ id: number } | undefined> {
+  return store.db.selectFrom('documents').select('id').where('content_hash', '=', hash).executeTakeFirst();
+}
+
 export async function storeDocument(
   store: Store,
   input: DocumentInput,
   options: { draft?: boolean } = {},
 ): Promise<StoreResult> {
-  const hash = contentHash(input.source.bytes);
-  const existing = await store.db
-    .selectFrom('documents')
-    .select('id')
-    .where('content_hash', '=', hash)
-    .executeTakeFirst();
+  const existing = await storedWithHash(store, contentHash(input.source.bytes));
   if (existing) return { id: existing.id, outcome: 'unchanged' };
   return storePrepared(store, prepareDocument(input, await loadBodyRenderer(store.bodies)), options);
 }

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Store } from './database.js';
-import { storeDocument, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
+import {
+  storeDocument,
+  storedWithHash,
+  storePrepared,
+  type PreparedDocument,
+  type StoreOutcome,
+} from './documents.js';
 import type { Finding } from './finding.js';
 import { contentHash } from './rows.js';
 import { groupPieces, joinPieces, pieceHolds } from '../extract/join.js';
@@ -65,11 +71,7 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
 async function importFailure(store: Store, file: string, err: unknown): Promise<FileResult> {
   if ((err as { code?: string }).code === '23505') {
     const bytes = new Uint8Array(await readFile(file));
-    const known = await store.db
-      .selectFrom('documents')
-      .select('id')
-      .where('content_hash', '=', contentHash(bytes))
-      .executeTakeFirst();
+    const known = await storedWithHash(store, contentHash(bytes));
     if (known) return { file, outcome: 'unchanged', id: known.id };
   }
   return {
@@ -115,11 +117,7 @@ export async function importFile(
   try {
     const bytes = new Uint8Array(await readFile(file));
     const hash = contentHash(bytes);
-    const known = await store.db
-      .selectFrom('documents')
-      .select('id')
-      .where('content_hash', '=', hash)
-      .executeTakeFirst();
+    const known = await storedWithHash(store, hash);
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const model = await analysis.readInput(bytes, file);
     if (options.pieces && pieceHolds(model) !== 'whole') {
@@ -186,11 +184,7 @@ async function importWithPool(
 ): Promise<FileResult> {
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const known = await store.db
-      .selectFrom('documents')
-      .select('id')
-      .where('content_hash', '=', contentHash(bytes))
-      .executeTakeFirst();
+    const known = await storedWithHash(store, contentHash(bytes));
     if (known) return { file, outcome: 'unchanged', id: known.id };
     const kept = options.pieces ? bytes.slice() : bytes;
     const { prepared, findings, piece } = await pool.prepare(

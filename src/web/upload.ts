@@ -2,7 +2,13 @@
 // the one input reader (write/input.ts, as `check` and `import` read), audit (off the request thread when a pool is
 // given), store as a draft. Messages name the upload, never a server path.
 import path from 'node:path';
-import { prepareDocument, storePrepared, type PreparedDocument, type StoreResult } from '../store/documents.js';
+import {
+  prepareDocument,
+  storedWithHash,
+  storePrepared,
+  type PreparedDocument,
+  type StoreResult,
+} from '../store/documents.js';
 import type { Finding } from '../store/finding.js';
 import { detectFormat } from '../read/detect.js';
 import { ReadError, unknownFormat } from '../read/errors.js';
@@ -86,12 +92,7 @@ export async function receiveUpload(options: AppOptions, file: File, draft: bool
     if (err instanceof HttpError) throw err;
     throw new HttpError(422, readFailure(name, err), 'unreadable');
   }
-  const known = async () =>
-    options.store.db
-      .selectFrom('documents')
-      .select('id')
-      .where('content_hash', '=', contentHash(bytes))
-      .executeTakeFirst();
+  const known = () => storedWithHash(options.store, contentHash(bytes));
   const before = await known();
   if (before) return { id: before.id, outcome: 'unchanged', findings: analysed.findings };
   let stored: StoreResult;
