@@ -1,5 +1,5 @@
 // Builders of small damaged or hostile inputs for the reader tests: PDFs written object by object, zips by hand.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { writeZip, type ZipEntry } from '../../scripts/fuzz/zip.js';
 
 /** A PDF from object bodies (1-based numbers in order), with a correct xref table and trailer. */
 export function buildPdf(objects: string[], trailerExtra = ''): Buffer {
@@ -62,50 +62,9 @@ export function encryptedPdf(): Buffer {
   return pdf;
 }
 
-interface ZipEntry {
-  name: string;
-  data: Buffer;
-}
-
-/** A zip (deflate) of the entries; `declaredSize` overrides an entry's recorded uncompressed size. */
+/** A zip (deflate) of the entries, with true sizes and checksums (the fuzz harness's writer). */
 export function buildZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data);
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, packed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return Buffer.from(writeZip(entries));
 }
 
 /** A one-page PDF holding a JPEG (DCTDecode) as its only content: a scanned page. */
