@@ -3,9 +3,8 @@
 // short, a name that belongs to another code, a name the catalogue only remembers. Never errors: the catalogue is
 // incomplete and regions add codes; a person checks them against the year's 政府收支分类科目.
 import type { FindingPlace, Report, Rule } from '../types.js';
-import { nameMatches } from '../../catalog/codes.js';
-import { factPlace, rowPlace, uniqueFacts } from '../support.js';
-import { judgeRow, narrativePathVerdict } from './classification-support.js';
+import { factPlace, rowPlace } from '../support.js';
+import { judgeRow, narrativeNamePaths } from './classification-support.js';
 
 export const rule: Rule = {
   meta: {
@@ -112,17 +111,13 @@ export const rule: Rule = {
       }
     }
     for (const f of found.values()) report({ ...f.report, related: f.related.slice(0, 12) });
-    for (const { section, fact } of uniqueFacts(doc)) {
-      const s = fact.subject;
-      if (s.kind !== 'function' || !s.names?.length) continue;
-      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch')
-        continue;
-      if (narrativePathVerdict(s.names, doc.year) !== 'unconfirmed') continue;
+    for (const { section, fact, names, verdict } of narrativeNamePaths(doc)) {
+      if (verdict !== 'unconfirmed') continue;
       report({
         messageId: 'narrativeNameUnconfirmed',
-        data: { names: s.names.join(' / '), year: doc.year },
+        data: { names: names.join(' / '), year: doc.year },
         location: factPlace(section, fact),
-        actual: s.names.join(' / '),
+        actual: names.join(' / '),
       });
     }
   },

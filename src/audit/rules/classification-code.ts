@@ -4,9 +4,9 @@
 // remembered names are the classification-code-unconfirmed rule's warnings.
 import type { Rule } from '../types.js';
 import type { FindingPlace } from '../types.js';
-import { nameMatches, resolveFunctionNames } from '../../catalog/codes.js';
-import { factPlace, rowPlace, uniqueFacts } from '../support.js';
-import { judgeRow, narrativePathVerdict } from './classification-support.js';
+import { resolveFunctionNames } from '../../catalog/codes.js';
+import { factPlace, rowPlace } from '../support.js';
+import { judgeRow, narrativeNamePaths } from './classification-support.js';
 
 export const rule: Rule = {
   meta: {
@@ -56,19 +56,14 @@ export const rule: Rule = {
       }
     }
     for (const f of found.values()) f.emit(f.related);
-    for (const { section, fact } of uniqueFacts(doc)) {
-      const s = fact.subject;
-      if (s.kind !== 'function' || !s.names?.length) continue;
-      if (resolveFunctionNames(s.names, doc.year)) continue;
-      if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch')
-        continue;
-      if (narrativePathVerdict(s.names, doc.year) !== 'wrong') continue;
+    for (const { section, fact, names, verdict } of narrativeNamePaths(doc)) {
+      if (verdict !== 'wrong' || resolveFunctionNames(names, doc.year)) continue;
       report({
         messageId: 'narrativeNameUnknown',
-        data: { names: s.names.join(' / '), year: doc.year },
+        data: { names: names.join(' / '), year: doc.year },
         location: factPlace(section, fact),
         expected: `${doc.year}年功能分类科目名称`,
-        actual: s.names.join(' / '),
+        actual: names.join(' / '),
       });
     }
   },

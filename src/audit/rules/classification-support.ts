@@ -1,7 +1,7 @@
 // What the classification rules share: one verdict per printed (code, name) pair — an error of the document, a warning
 // for the reviewer (the catalogue or the reading cannot confirm it), or nothing — and the code doubts that keep the
 // hierarchy and depth rules quiet where the reader may have split or paired codes wrongly.
-import type { Amount, Disclosure, Table, TableRow } from '../../model/schema.js';
+import type { Amount, Disclosure, Fact, NarrativeSection, Table, TableRow } from '../../model/schema.js';
 import type { Report } from '../types.js';
 import {
   cellAmount,
@@ -12,6 +12,7 @@ import {
   rowName,
   rowPlace,
   tableName,
+  uniqueFacts,
   type RowSum,
 } from '../support.js';
 import {
@@ -19,6 +20,7 @@ import {
   codeStatus,
   functionPathStatus,
   judgeName,
+  nameMatches,
   namesAcrossEditions,
   normaliseName,
   type CodeEntry,
@@ -162,6 +164,20 @@ export function narrativePathVerdict(names: string[], year: number): 'ok' | 'wro
   const status = functionPathStatus(names, year);
   if (status === 'resolved') return 'ok';
   return status === 'misassembled' ? 'wrong' : 'unconfirmed';
+}
+
+/** The explanations' function-name paths that need a path verdict: facts naming 功能分类 names, less those whose
+ *  own code confirms their single name (classification-code judges the wrong ones, -unconfirmed the doubtful). */
+export function* narrativeNamePaths(
+  doc: Disclosure,
+): Generator<{ section?: NarrativeSection; fact: Fact; names: string[]; verdict: 'ok' | 'wrong' | 'unconfirmed' }> {
+  for (const { section, fact } of uniqueFacts(doc)) {
+    const s = fact.subject;
+    if (s.kind !== 'function' || !s.names?.length) continue;
+    if (s.code && s.names.length === 1 && nameMatches(s.code, s.names[0], doc.year, 'function') !== 'mismatch')
+      continue;
+    yield { section, fact, names: s.names, verdict: narrativePathVerdict(s.names, doc.year) };
+  }
 }
 
 // ── the sums of a classified table
