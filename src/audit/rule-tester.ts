@@ -2,36 +2,21 @@
 // cells and codes), runs one rule on it, and says whether the rule passed or failed as the case expects.
 // The examples on docs/rules/<id>.md are such fragments and run through this in tests/audit/rule-docs.test.ts.
 import { DisclosureSchema, type Disclosure } from '../model/schema.js';
+import { emptyDisclosure as emptyModel } from '../model/empty.js';
 import { makeAmount, makePercent } from '../model/money.js';
 import type { MessageKey } from './messages.zh-CN.js';
 import type { Report, Rule } from './types.js';
 
 /** The empty disclosure every fragment is merged onto: a 2022 单位预算 with nothing in it. */
 export function emptyDisclosure(): Disclosure {
-  return {
-    schemaVersion: 1,
+  return emptyModel({
     source: { file: 'example.txt', format: 'text', bytes: 0 },
     kind: 'budget',
     scope: 'unit',
     year: 2022,
     title: { text: '示例单位2022年单位预算公开' },
     unit: { name: '示例单位', mentions: [], subordinateUnits: [] },
-    toc: [],
-    parts: [],
-    overview: { functions: [], organisation: { internalDivisions: [] }, staff: {} },
-    tables: [],
-    tablesPresent: [],
-    narrative: [],
-    projects: [],
-    threePublic: { items: [] },
-    operatingCosts: {},
-    procurement: {},
-    assets: { vehicleCategories: [] },
-    performance: { targets: [], selfEvaluations: [] },
-    glossary: [],
-    figures: {},
-    warnings: [],
-  };
+  });
 }
 
 const AMOUNT = /^-?\d+(\.\d+)?\s*(万元|元)$/;

@@ -6,6 +6,7 @@ import { KIND_WORD, SCOPE_WORD } from '../catalog/words.js';
 import ExcelJS from 'exceljs';
 import type { Disclosure, DocumentKind } from '../model/schema.js';
 import { DisclosureSchema } from '../model/schema.js';
+import { emptyDisclosure } from '../model/empty.js';
 import { extractDisclosure } from '../extract/index.js';
 import { ReadError } from '../read/errors.js';
 import { blocksFromLines } from '../read/lines.js';
@@ -49,30 +50,14 @@ export function renderWorkbook(doc: Disclosure): Promise<Buffer> {
 }
 
 function emptyModel(file: string, bytes: number, kind: DocumentKind, year: number): Disclosure {
-  return {
-    schemaVersion: 1,
+  return emptyDisclosure({
     source: { file, format: 'xlsx', bytes },
     kind,
     scope: 'department',
     year,
     title: { text: '' },
     unit: { name: '', mentions: [], subordinateUnits: [] },
-    toc: [],
-    parts: [],
-    overview: { functions: [], organisation: { internalDivisions: [] }, staff: {} },
-    tables: [],
-    tablesPresent: [],
-    narrative: [],
-    projects: [],
-    threePublic: { items: [] },
-    operatingCosts: {},
-    procurement: {},
-    assets: { vehicleCategories: [] },
-    performance: { targets: [], selfEvaluations: [] },
-    glossary: [],
-    figures: {},
-    warnings: [],
-  };
+  });
 }
 
 async function openWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
