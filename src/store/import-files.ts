@@ -7,13 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Disclosure } from '../model/schema.js';
 import type { Store } from './database.js';
-import {
-  storeDocument,
-  storedWithHash,
-  storePrepared,
-  type PreparedDocument,
-  type StoreOutcome,
-} from './documents.js';
+import { storeDocument, storedWithHash, storePrepared, type PreparedDocument, type StoreOutcome } from './documents.js';
 import type { Finding } from './finding.js';
 import { contentHash } from './rows.js';
 import { groupPieces, joinPieces, pieceHolds } from '../extract/join.js';
