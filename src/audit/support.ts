@@ -280,20 +280,27 @@ export function* allFacts(doc: Disclosure): Generator<{ section?: NarrativeSecti
     yield { section: sectionOfLine(doc, doc.operatingCosts.fact.at.line), fact: doc.operatingCosts.fact };
 }
 
-/** uniqueFacts of each document, made once per audit (a dozen rules ask for them); startAudit forgets them, so a
- *  model changed between two audits is judged as it is. */
-const factsOfDocument = new WeakMap<Disclosure, ReadonlyArray<{ section?: NarrativeSection; fact: Fact }>>();
+/** What the rules of one audit share about a document (its unique facts, the classification rules' verdicts and
+ *  sums, the reading self-check), each made once under its key; startAudit forgets them, so a model changed between
+ *  two audits is judged as it is. */
+const auditMemos = new WeakMap<Disclosure, Map<object, unknown>>();
 
 /** Forgets what was remembered of `doc` by an earlier audit (auditDocument calls it before the rules run). */
 export function startAudit(doc: Disclosure): void {
-  factsOfDocument.delete(doc);
+  auditMemos.set(doc, new Map<object, unknown>());
 }
 
-/** The narrative facts, each once (三公 items and 机关运行经费 may also be listed in their section). */
+/** The value `make` gives for `doc`, made once per audit and kept under `key`. */
+export function perAudit<T>(doc: Disclosure, key: object, make: () => T): T {
+  let memo = auditMemos.get(doc);
+  if (!memo) auditMemos.set(doc, (memo = new Map<object, unknown>()));
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as T;
+}
+
+/** The narrative facts, each once (三公 items and 机关运行经费 may also be listed in their section); a dozen rules ask. */
 export function uniqueFacts(doc: Disclosure): ReadonlyArray<{ section?: NarrativeSection; fact: Fact }> {
-  let facts = factsOfDocument.get(doc);
-  if (!facts) factsOfDocument.set(doc, (facts = collectUniqueFacts(doc)));
-  return facts;
+  return perAudit(doc, uniqueFacts, () => collectUniqueFacts(doc));
 }
 
 function collectUniqueFacts(doc: Disclosure): Array<{ section?: NarrativeSection; fact: Fact }> {

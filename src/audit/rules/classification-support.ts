@@ -9,6 +9,7 @@ import {
   compareSum,
   hierarchySums,
   organisationBlocks,
+  perAudit,
   rowName,
   rowPlace,
   tableName,
@@ -110,36 +111,32 @@ function looksLikeOrganisation(doc: Disclosure, label: string): boolean {
 
 // ── reading doubts
 
-/** What the rules of one audit share about a document, made once: the reading self-check of its tables, each
- *  classified row's verdict, each classified table's sums. Made anew at the start of every audit (rememberReadings),
- *  so a model changed between two audits is judged as it is. */
+/** What the classification rules of one audit share about a document, made once (support.ts perAudit, forgotten
+ *  when the next audit starts): the reading self-check of its tables, each classified row's verdict, each classified
+ *  table's sums. */
 interface AuditMemo {
   readings?: Map<Table, TableReading>;
   verdicts: Map<TableRow, RowVerdict>;
   sums: Map<Table, SumResult[]>;
 }
 
-const memos = new WeakMap<Disclosure, AuditMemo>();
-
 function auditMemo(doc: Disclosure): AuditMemo {
-  let memo = memos.get(doc);
-  if (!memo) memos.set(doc, (memo = { verdicts: new Map(), sums: new Map() }));
-  return memo;
+  return perAudit(doc, auditMemo, () => ({ verdicts: new Map(), sums: new Map() }));
 }
 
-/** The reading self-check of a document's tables, made once per document. */
+/** The reading self-check of a document's tables, made once per audit. */
 export function readingOf(doc: Disclosure, table: Table): TableReading | undefined {
   const byTable = auditMemo(doc).readings ?? rememberReadings(doc, readingConfidence(doc));
   return byTable.get(table);
 }
 
 /** Gives readingOf the self-check of a document already made (auditDocument makes it before the rules run, so that
- *  it is made once per audit, not once for the rules and once for the report), and starts the audit's memo. */
+ *  it is made once per audit, not once for the rules and once for the report). */
 export function rememberReadings(doc: Disclosure, list: TableReading[]): Map<Table, TableReading> {
   const byTable = new Map<Table, TableReading>();
   const present = doc.tables.filter((t) => t.status === 'present');
   present.forEach((t, i) => byTable.set(t, list[i]));
-  memos.set(doc, { readings: byTable, verdicts: new Map(), sums: new Map() });
+  auditMemo(doc).readings = byTable;
   return byTable;
 }
 
