@@ -1,5 +1,6 @@
 // Hand-built disclosure models for the portal tests: small, with amounts chosen so sums can be checked by hand.
 import { makeAmount } from '../../../src/model/money.js';
+import { emptyDisclosure } from '../../../src/model/empty.js';
 import { DisclosureSchema, type Disclosure, type Table } from '../../../src/model/schema.js';
 
 export interface FunctionRow {
@@ -94,16 +95,15 @@ export function makeDisclosure(o: FixtureOptions): Disclosure {
   const tp = o.threePublic ?? { total: 12.5, overseas: 0, vehiclePurchase: 0, vehicleOperation: 8.5, reception: 4 };
   const paragraphs = o.paragraphs ?? ['主要职能：负责本单位的日常运转。'];
   const doc: Disclosure = {
-    schemaVersion: 1,
-    source: { file: o.file ?? `${o.unit}-${o.year}-${kind}.json`, format: 'model-json', bytes: 0 },
-    kind,
-    scope: o.scope ?? 'unit',
-    year: o.year,
-    title: { text: `${o.unit}${o.year}年${kind === 'budget' ? '单位预算' : '单位决算'}公开`, at },
-    unit: { name: o.unit, mentions: [], subordinateUnits: [] },
+    ...emptyDisclosure({
+      source: { file: o.file ?? `${o.unit}-${o.year}-${kind}.json`, format: 'model-json', bytes: 0 },
+      kind,
+      scope: o.scope ?? 'unit',
+      year: o.year,
+      title: { text: `${o.unit}${o.year}年${kind === 'budget' ? '单位预算' : '单位决算'}公开`, at },
+      unit: { name: o.unit, mentions: [], subordinateUnits: [] },
+    }),
     date: o.date ? { iso: o.date, text: o.date } : undefined,
-    toc: [],
-    parts: [],
     overview: {
       functions: paragraphs.map((text, i) => ({ text, at: { line: 10 + i, column: 1 } })),
       organisation: { internalDivisions: [] },
@@ -130,13 +130,6 @@ export function makeDisclosure(o: FixtureOptions): Disclosure {
         at: { line: 19, column: 1 },
       },
     ],
-    projects: [],
-    threePublic: { items: [] },
-    operatingCosts: {},
-    procurement: {},
-    assets: { vehicleCategories: [] },
-    performance: { targets: [], selfEvaluations: [] },
-    glossary: [],
     figures: {
       expenditureTotal: sum(0),
       basicExpenditure: sum(1),
@@ -151,7 +144,6 @@ export function makeDisclosure(o: FixtureOptions): Disclosure {
       },
       functionClasses: Object.fromEntries(classes.map((r) => [r.code, Number(r.amounts[0])])),
     },
-    warnings: [],
   };
   return DisclosureSchema.parse(doc);
 }
