@@ -62,8 +62,12 @@ function pageOfLine(index: PageIndex, line: number): { page: number; box?: Place
   return before === undefined ? undefined : { page: index.exact.get(before)!.page };
 }
 
+/** a place that names a line of the source but not yet its page */
+const needsPage = (place: FindingPlace): place is FindingPlace & { line: number } =>
+  place.page === undefined && place.line !== undefined;
+
 function withPage(place: FindingPlace, index: PageIndex): FindingPlace {
-  if (place.page !== undefined || place.line === undefined) return place;
+  if (!needsPage(place)) return place;
   const at = pageOfLine(index, place.line);
   if (!at) return place;
   return { ...place, page: at.page, ...(at.box ? { box: at.box } : {}) };
@@ -71,6 +75,8 @@ function withPage(place: FindingPlace, index: PageIndex): FindingPlace {
 
 /** Adds page and box to every place of the findings that has a line (no change for documents without pages). */
 export function addPages(doc: Disclosure, findings: Finding[]): Finding[] {
+  // the model is walked only when some place lacks its page: most findings already carry theirs
+  if (!findings.some((f) => needsPage(f.location) || f.related?.some(needsPage))) return findings;
   const index = pageIndex(doc);
   if (!index.lines.length) return findings;
   return findings.map((f) => ({

@@ -340,8 +340,18 @@ export function placeInParagraph(
   return { line: at.line + newlines.length - 1, column: newlines[newlines.length - 1].length + 1 };
 }
 
+/** compactText's recent results: the rules compact every paragraph of a section again for each fact they place */
+const compacted = new Map<string, string>();
+
 export function compactText(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '');
+  let out = compacted.get(s);
+  if (out === undefined) {
+    out = s.replace(/[\s\u3000]+/g, '');
+    // bounded: a batch of many documents does not keep every paragraph it has seen
+    if (compacted.size >= 4096) compacted.clear();
+    compacted.set(s, out);
+  }
+  return out;
 }
 
 /**
